@@ -1,0 +1,167 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Picares.Dsl.Compiler.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the PICARES.Dsl compiler reports. IDs are stable and never reused:
+/// PIC0xxx text and syntax, PIC1xxx declarations and names, PIC2xxx types and units,
+/// PIC3xxx schedule, PIC9xxx internal. Each is documented in docs/diagnostics.md and
+/// tracked in AnalyzerReleases.*.md.
+/// </summary>
+public static class DiagnosticDescriptors
+{
+    private const string Syntax = "PICARES.Syntax", Declarations = "PICARES.Declarations",
+        Types = "PICARES.Types", Schedule = "PICARES.Schedule", Internal = "PICARES.Internal";
+
+    // ---- PIC0xxx: text and syntax -------------------------------------------------------------
+    /// <summary>PIC0001</summary>
+    public static readonly DiagnosticDescriptor UnexpectedCharacter = new("PIC0001", "Unexpected character",
+        "Unexpected character {0}; remove it, or put it inside a \"string\"", Severity.Error, Syntax);
+    /// <summary>PIC0002</summary>
+    public static readonly DiagnosticDescriptor UnterminatedString = new("PIC0002", "Unterminated string",
+        "This string is not closed; end it with '\"' on the same line", Severity.Error, Syntax);
+    /// <summary>PIC0003</summary>
+    public static readonly DiagnosticDescriptor InvalidEscape = new("PIC0003", "Invalid escape sequence",
+        "Invalid escape sequence '{0}'; use \\\" \\\\ \\n \\t or \\u{{XXXX}}", Severity.Error, Syntax);
+    /// <summary>PIC0004</summary>
+    public static readonly DiagnosticDescriptor UnterminatedComment = new("PIC0004", "Unterminated comment",
+        "This comment is not closed; end it with '*/'", Severity.Error, Syntax);
+    /// <summary>PIC0005</summary>
+    public static readonly DiagnosticDescriptor Expected = new("PIC0005", "Syntax error",
+        "Expected {0} but found {1}", Severity.Error, Syntax);
+    /// <summary>PIC0006</summary>
+    public static readonly DiagnosticDescriptor UnclosedBlock = new("PIC0006", "Unclosed block",
+        "This '{{' is never closed; add '}}' at the end of the {0} block", Severity.Error, Syntax);
+    /// <summary>PIC0007</summary>
+    public static readonly DiagnosticDescriptor UnexpectedCloseBrace = new("PIC0007", "Unmatched closing brace",
+        "This '}}' closes no block; remove it or add the '{{' it belongs to", Severity.Error, Syntax);
+    /// <summary>PIC0008</summary>
+    public static readonly DiagnosticDescriptor InvalidNumber = new("PIC0008", "Invalid number",
+        "'{0}' is not a usable number; write digits with an optional decimal point, such as 40 or 2.5", Severity.Error, Syntax);
+    /// <summary>PIC0009</summary>
+    public static readonly DiagnosticDescriptor TooManyErrors = new("PIC0009", "Too many errors",
+        "More than {0} errors in this file; fix the ones above and build again", Severity.Error, Syntax);
+
+    // ---- PIC1xxx: declarations and names ------------------------------------------------------
+    /// <summary>PIC1001</summary>
+    public static readonly DiagnosticDescriptor UnknownDeclaration = new("PIC1001", "Unknown declaration",
+        "Unknown declaration '{0}'{1}; a protocol declares: {2}", Severity.Error, Declarations);
+    /// <summary>PIC1002</summary>
+    public static readonly DiagnosticDescriptor UnknownStatement = new("PIC1002", "Unknown statement",
+        "'{0}' is not a statement of {1}{2}; it takes: {3}", Severity.Error, Declarations);
+    /// <summary>PIC1003</summary>
+    public static readonly DiagnosticDescriptor BadArguments = new("PIC1003", "Wrong arguments",
+        "'{0}' takes {1}; write it as: {2}", Severity.Error, Declarations);
+    /// <summary>PIC1004</summary>
+    public static readonly DiagnosticDescriptor DuplicateName = new("PIC1004", "Duplicate name",
+        "{0} '{1}' is already declared at line {2}; give this one another name", Severity.Error, Declarations);
+    /// <summary>PIC1005</summary>
+    public static readonly DiagnosticDescriptor UnknownName = new("PIC1005", "Unknown name",
+        "Unknown {0} '{1}'{2}", Severity.Error, Declarations);
+    /// <summary>PIC1006</summary>
+    public static readonly DiagnosticDescriptor MissingStatement = new("PIC1006", "Missing statement",
+        "{0} needs '{1}'; add it, for example: {2}", Severity.Error, Declarations);
+    /// <summary>PIC1007</summary>
+    public static readonly DiagnosticDescriptor RepeatedStatement = new("PIC1007", "Repeated statement",
+        "'{0}' is already given in this {1} at line {2}; keep one", Severity.Error, Declarations);
+    /// <summary>PIC1008</summary>
+    public static readonly DiagnosticDescriptor UnknownValue = new("PIC1008", "Unknown value",
+        "'{0}' is not a valid {1}{2}; use one of: {3}", Severity.Error, Declarations);
+    /// <summary>PIC1009</summary>
+    public static readonly DiagnosticDescriptor MissingStudy = new("PIC1009", "No study declaration",
+        "This file declares no study; start it with: study <Name> {{ title \"...\" }}", Severity.Error, Declarations);
+    /// <summary>PIC1010</summary>
+    public static readonly DiagnosticDescriptor SecondStudy = new("PIC1010", "More than one study",
+        "A protocol file declares one study, and '{0}' is already declared at line {1}; move this one to its own file", Severity.Error, Declarations);
+    /// <summary>PIC1011</summary>
+    public static readonly DiagnosticDescriptor CriterionWithoutRule = new("PIC1011", "Criterion without a rule",
+        "Criterion {0} neither computes nor is attested; add 'when <condition>' or 'attested_by investigator'", Severity.Error, Declarations);
+    /// <summary>PIC1012</summary>
+    public static readonly DiagnosticDescriptor UnexpectedBlock = new("PIC1012", "Unexpected block",
+        "'{0}' takes no {{ }} block; move its contents into the enclosing declaration", Severity.Error, Declarations);
+    /// <summary>PIC1013</summary>
+    public static readonly DiagnosticDescriptor UnknownAnnotation = new("PIC1013", "Unknown annotation",
+        "Unknown annotation '@{0}'; the only annotation is @assumed \"why this is assumed\"", Severity.Error, Declarations);
+    /// <summary>PIC1014</summary>
+    public static readonly DiagnosticDescriptor AssumptionWithoutReason = new("PIC1014", "Assumption without a reason",
+        "@assumed needs the reason in quotes, such as @assumed \"standard dosing; not in the registry record\"", Severity.Error, Declarations);
+    /// <summary>PIC1015</summary>
+    public static readonly DiagnosticDescriptor CriterionIdPrefix = new("PIC1015", "Criterion id does not match its category",
+        "{0} criterion '{1}' should be numbered with '{2}' (such as {2}1) so the id tells its category", Severity.Warning, Declarations);
+    /// <summary>PIC1016</summary>
+    public static readonly DiagnosticDescriptor EmptyText = new("PIC1016", "Empty text",
+        "{0} must not be empty; write the text as it stands in the protocol", Severity.Error, Declarations);
+
+    // ---- PIC2xxx: types and units -------------------------------------------------------------
+    /// <summary>PIC2001</summary>
+    public static readonly DiagnosticDescriptor UnknownUnit = new("PIC2001", "Unknown unit",
+        "Unknown unit '{0}'{1}; units are case-sensitive, such as kg, mg/m2, mL, days, weeks, months", Severity.Error, Types);
+    /// <summary>PIC2002</summary>
+    public static readonly DiagnosticDescriptor IncompatibleDimensions = new("PIC2002", "Incompatible units",
+        "Cannot {0} {1} and {2}: their units measure different things; give both in units of the same kind", Severity.Error, Types);
+    /// <summary>PIC2003</summary>
+    public static readonly DiagnosticDescriptor CalendarVersusFixed = new("PIC2003", "Calendar and fixed durations mixed",
+        "Cannot {0} a calendar duration ({1}) with a fixed one ({2}): a month is not a fixed number of days; use days or weeks on both sides, or compare dates", Severity.Error, Types);
+    /// <summary>PIC2004</summary>
+    public static readonly DiagnosticDescriptor BadOperands = new("PIC2004", "Operator not applicable",
+        "Operator '{0}' cannot be applied to {1} and {2}{3}", Severity.Error, Types);
+    /// <summary>PIC2005</summary>
+    public static readonly DiagnosticDescriptor WrongType = new("PIC2005", "Wrong type",
+        "Expected {0} here, but this is {1}{2}", Severity.Error, Types);
+    /// <summary>PIC2006</summary>
+    public static readonly DiagnosticDescriptor MissingUnit = new("PIC2006", "Missing unit",
+        "This number needs a unit: it is compared with {0}; write it as, for example, {1} {2}", Severity.Error, Types);
+    /// <summary>PIC2007</summary>
+    public static readonly DiagnosticDescriptor UnknownCode = new("PIC2007", "Unknown code",
+        "'{0}' is not a code of code list {1}{2}; its codes are: {3}", Severity.Error, Types);
+    /// <summary>PIC2008</summary>
+    public static readonly DiagnosticDescriptor UnknownFunction = new("PIC2008", "Unknown function",
+        "Unknown function '{0}'{1}; the functions are: {2}", Severity.Error, Types);
+    /// <summary>PIC2009</summary>
+    public static readonly DiagnosticDescriptor InvertedRange = new("PIC2009", "Inverted range",
+        "The range {0}..{1} is empty: its lower bound is above its upper bound; swap them", Severity.Error, Types);
+    /// <summary>PIC2010</summary>
+    public static readonly DiagnosticDescriptor WrongArity = new("PIC2010", "Wrong number of arguments",
+        "{0} takes {1} argument(s) but is given {2}", Severity.Error, Types);
+    /// <summary>PIC2011</summary>
+    public static readonly DiagnosticDescriptor UnitNotAllowedHere = new("PIC2011", "Unit not allowed",
+        "{0} takes a {1}, but '{2}' measures {3}; use a unit such as {4}", Severity.Error, Types);
+
+    // ---- PIC3xxx: schedule --------------------------------------------------------------------
+    /// <summary>PIC3001</summary>
+    public static readonly DiagnosticDescriptor DayZero = new("PIC3001", "Day 0 does not exist",
+        "There is no study day 0: Day 1 is the anchor date and the day before it is Day -1; use day 1 or day -1", Severity.Error, Schedule);
+    /// <summary>PIC3002</summary>
+    public static readonly DiagnosticDescriptor BadWindow = new("PIC3002", "Window does not contain the nominal day",
+        "The window {0}..{1} must run from zero or earlier to zero or later around the nominal day, such as -3..+3 days", Severity.Error, Schedule);
+    /// <summary>PIC3003</summary>
+    public static readonly DiagnosticDescriptor UnboundedRepeat = new("PIC3003", "Repeating visit never stops",
+        "Visit {0} repeats with no end; add 'until <event>', 'max <count>' or both", Severity.Error, Schedule);
+    /// <summary>PIC3004</summary>
+    public static readonly DiagnosticDescriptor WindowWiderThanInterval = new("PIC3004", "Window wider than the repeat interval",
+        "The window of {0} spans {1} days but the visit repeats every {2} days, so consecutive windows overlap; narrow the window", Severity.Error, Schedule);
+    /// <summary>PIC3005</summary>
+    public static readonly DiagnosticDescriptor OverlappingWindows = new("PIC3005", "Overlapping visit windows",
+        "The window of {0} (days {1}..{2}) overlaps the window of {3} (days {4}..{5}) on the same anchor; narrow one of them", Severity.Warning, Schedule);
+    /// <summary>PIC3006</summary>
+    public static readonly DiagnosticDescriptor VisitWithoutTiming = new("PIC3006", "Visit without timing",
+        "Visit {0} has no timing; add 'day <n>', 'every <duration>', 'at <anchor> + <duration>' or 'unscheduled'", Severity.Error, Schedule);
+
+    // ---- PIC9xxx: internal --------------------------------------------------------------------
+    /// <summary>PIC9999</summary>
+    public static readonly DiagnosticDescriptor InternalError = new("PIC9999", "Internal compiler error",
+        "The PICARES.Dsl compiler failed on this file ({0}); please report it with the file attached", Severity.Error, Internal);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById =
+        typeof(DiagnosticDescriptors).GetFields()
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToDictionary(d => d.Id);
+
+    /// <summary>Every descriptor, ordered by ID.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = ById.Values.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToList();
+
+    /// <summary>The descriptor with this ID.</summary>
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+
+namespace Picares.Dsl.Compiler.Syntax;
+
+/// <summary>The words that are operators inside expressions and so cannot be names.</summary>
+public static class Keywords
+{
+    /// <summary>Logical operators.</summary>
+    public const string And = "and", Or = "or", Not = "not", In = "in", True = "true", False = "false";
+
+    /// <summary>Temporal qualifiers: how the distance between two dates is bounded.</summary>
+    public const string AtLeast = "at_least", MoreThan = "more_than", AtMost = "at_most", LessThan = "less_than", Within = "within";
+
+    /// <summary>Temporal directions.</summary>
+    public const string Before = "before", After = "after";
+
+    /// <summary>Every reserved word.</summary>
+    public static readonly HashSet<string> Reserved = new()
+    {
+        And, Or, Not, In, True, False, AtLeast, MoreThan, AtMost, LessThan, Within, Before, After,
+    };
+
+    /// <summary>True for a temporal qualifier.</summary>
+    public static bool IsTemporalQualifier(string text) =>
+        text == AtLeast || text == MoreThan || text == AtMost || text == LessThan || text == Within;
+}

@@ -1,0 +1,282 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Text;
+
+namespace Picares.Dsl.Compiler.Syntax;
+
+/// <summary>
+/// Turns a source text into tokens. Comments are <c>// to end of line</c> and <c>/* ... */</c>;
+/// line breaks are tokens because they end statements. The lexer never fails: a character that
+/// starts no token is reported and skipped.
+/// </summary>
+public sealed class Lexer
+{
+    private readonly SourceText _text;
+    private readonly DiagnosticBag _diagnostics;
+    private int _position;
+    private bool _trivia;
+
+    private Lexer(SourceText text, DiagnosticBag diagnostics)
+    {
+        _text = text;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>All tokens of the text, ending with one <see cref="TokenKind.EndOfFile"/>.</summary>
+    public static List<Token> Tokenize(SourceText text, DiagnosticBag diagnostics)
+    {
+        var lexer = new Lexer(text, diagnostics);
+        var tokens = new List<Token>(text.Length / 4 + 8);
+        Token token;
+        do
+        {
+            token = lexer.Next();
+            if (token.Kind != TokenKind.Bad) tokens.Add(token);
+        } while (token.Kind != TokenKind.EndOfFile);
+        return tokens;
+    }
+
+    private char Current => _text[_position];
+    private char Peek(int offset) => _text[_position + offset];
+
+    private Token Next()
+    {
+        _trivia = false;
+        SkipTrivia();
+        int start = _position;
+        if (_position >= _text.Length) return Make(TokenKind.EndOfFile, start);
+
+        char c = Current;
+        switch (c)
+        {
+            case '\r':
+            case '\n':
+            case '\u0085':
+            case '\u2028':
+            case '\u2029':
+                if (c == '\r' && Peek(1) == '\n') _position++;
+                _position++;
+                return Make(TokenKind.NewLine, start);
+            case '"': return LexString();
+            case '{': return Single(TokenKind.OpenBrace);
+            case '}': return Single(TokenKind.CloseBrace);
+            case '(': return Single(TokenKind.OpenParen);
+            case ')': return Single(TokenKind.CloseParen);
+            case '[': return Single(TokenKind.OpenBracket);
+            case ']': return Single(TokenKind.CloseBracket);
+            case ',': return Single(TokenKind.Comma);
+            case ';': return Single(TokenKind.Semicolon);
+            case ':': return Single(TokenKind.Colon);
+            case '@': return Single(TokenKind.At);
+            case '+': return Single(TokenKind.Plus);
+            case '-': return Single(TokenKind.Minus);
+            case '*': return Single(TokenKind.Star);
+            case '/': return Single(TokenKind.Slash);
+            case '^': return Single(TokenKind.Caret);
+            case '%': return Single(TokenKind.Percent);
+            case '.':
+                if (Peek(1) == '.') { _position += 2; return Make(TokenKind.DotDot, start); }
+                return Single(TokenKind.Dot);
+            case '=':
+                if (Peek(1) == '=') { _position += 2; return Make(TokenKind.EqualsEquals, start); }
+                break;
+            case '!':
+                if (Peek(1) == '=') { _position += 2; return Make(TokenKind.BangEquals, start); }
+                break;
+            case '<':
+                if (Peek(1) == '=') { _position += 2; return Make(TokenKind.LessEquals, start); }
+                return Single(TokenKind.Less);
+            case '>':
+                if (Peek(1) == '=') { _position += 2; return Make(TokenKind.GreaterEquals, start); }
+                return Single(TokenKind.Greater);
+            case '≤': return Single(TokenKind.LessEquals);
+            case '≥': return Single(TokenKind.GreaterEquals);
+            case '≠': return Single(TokenKind.BangEquals);
+        }
+
+        if (c >= '0' && c <= '9') return LexNumber();
+        if (IsIdentifierStart(c)) return LexIdentifier();
+
+        // A character that starts nothing: report it once, skip it (a surrogate pair as one).
+        int length = char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
+        _position += length;
+        _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, length), Describe(_text.ToString(new TextSpan(start, length))));
+        return Make(TokenKind.Bad, start);
+    }
+
+    private void SkipTrivia()
+    {
+        while (_position < _text.Length)
+        {
+            char c = Current;
+            if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\uFEFF' || c == '\u00A0')
+            {
+                _position++;
+                _trivia = true;
+            }
+            else if (c == '/' && Peek(1) == '/')
+            {
+                while (_position < _text.Length && !IsLineBreak(Current)) _position++;
+                _trivia = true;
+            }
+            else if (c == '/' && Peek(1) == '*')
+            {
+                int start = _position;
+                _position += 2;
+                while (_position < _text.Length && !(Current == '*' && Peek(1) == '/')) _position++;
+                if (_position >= _text.Length)
+                    _diagnostics.Report(DiagnosticDescriptors.UnterminatedComment, new TextSpan(start, 2));
+                else
+                    _position += 2;
+                _trivia = true;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    private Token LexString()
+    {
+        int start = _position;
+        _position++; // opening quote
+        var value = new StringBuilder();
+        while (true)
+        {
+            if (_position >= _text.Length || IsLineBreak(Current))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnterminatedString, TextSpan.FromBounds(start, _position));
+                break;
+            }
+            char c = Current;
+            if (c == '"') { _position++; break; }
+            if (c == '\\')
+            {
+                LexEscape(value);
+                continue;
+            }
+            value.Append(c);
+            _position++;
+        }
+        return Make(TokenKind.String, start, value.ToString());
+    }
+
+    private void LexEscape(StringBuilder value)
+    {
+        int start = _position;
+        char next = Peek(1);
+        switch (next)
+        {
+            case '"': value.Append('"'); _position += 2; return;
+            case '\\': value.Append('\\'); _position += 2; return;
+            case 'n': value.Append('\n'); _position += 2; return;
+            case 't': value.Append('\t'); _position += 2; return;
+            case 'u' when Peek(2) == '{':
+            {
+                int p = _position + 3;
+                int code = 0, digits = 0;
+                while (digits < 7 && HexValue(_text[p]) >= 0) { code = code * 16 + HexValue(_text[p]); p++; digits++; }
+                if (digits > 0 && _text[p] == '}' && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF))
+                {
+                    value.Append(char.ConvertFromUtf32(code));
+                    _position = p + 1;
+                    return;
+                }
+                break;
+            }
+        }
+        int length = next == '\0' || IsLineBreak(next) ? 1 : 2;
+        _diagnostics.Report(DiagnosticDescriptors.InvalidEscape, new TextSpan(start, length), _text.ToString(new TextSpan(start, length)));
+        _position += length;
+    }
+
+    private Token LexNumber()
+    {
+        int start = _position;
+        while (Current >= '0' && Current <= '9') _position++;
+        if (Current == '.' && Peek(1) >= '0' && Peek(1) <= '9')
+        {
+            _position++;
+            while (Current >= '0' && Current <= '9') _position++;
+        }
+        var token = Make(TokenKind.Number, start);
+        if (!double.TryParse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) || double.IsInfinity(v) || token.Text.Length > 30)
+            _diagnostics.Report(DiagnosticDescriptors.InvalidNumber, token.Span, token.Text.Length > 30 ? token.Text.Substring(0, 30) + "…" : token.Text);
+        return token;
+    }
+
+    private Token LexIdentifier()
+    {
+        int start = _position;
+        _position++;
+        while (_position < _text.Length && IsIdentifierPart(Current)) _position++;
+        return Make(TokenKind.Identifier, start);
+    }
+
+    private Token Single(TokenKind kind)
+    {
+        int start = _position++;
+        return Make(kind, start);
+    }
+
+    private Token Make(TokenKind kind, int start, string? value = null)
+    {
+        var span = TextSpan.FromBounds(start, System.Math.Min(_position, _text.Length));
+        return new Token(kind, span, _text.ToString(span), value, _trivia);
+    }
+
+    private static int HexValue(char c) =>
+        c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+
+    private static bool IsLineBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+
+    /// <summary>Letters and underscore start a name: the same letters C# accepts, so every name maps to a C# identifier.</summary>
+    public static bool IsIdentifierStart(char c)
+    {
+        if (c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+        if (c < 128) return false;
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.LetterNumber:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Letters, digits, underscore and combining marks continue a name, as in C#.</summary>
+    public static bool IsIdentifierPart(char c)
+    {
+        if (IsIdentifierStart(c) || (c >= '0' && c <= '9')) return true;
+        if (c < 128) return false;
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.DecimalDigitNumber:
+            case UnicodeCategory.ConnectorPunctuation:
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static string Describe(string s)
+    {
+        var sb = new StringBuilder();
+        foreach (char ch in s)
+        {
+            if (ch < 32 || ch == 127 || char.IsSurrogate(ch) || ch == '\uFFFD') sb.Append("U+").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
+            else sb.Append('\'').Append(ch).Append('\'');
+        }
+        return sb.ToString();
+    }
+}

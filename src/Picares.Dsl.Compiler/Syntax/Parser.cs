@@ -1,0 +1,483 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Picares.Dsl.Compiler.Binding;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Text;
+using Picares.Dsl.Runtime.Units;
+
+namespace Picares.Dsl.Compiler.Syntax;
+
+/// <summary>
+/// Recursive-descent parser for the uniform statement syntax (see docs/language.md, "Grammar").
+/// It recovers at statement boundaries (line breaks, ';', braces), so one pass reports every syntax
+/// error of a file; nesting is bounded so that no input can exhaust the stack.
+/// </summary>
+public sealed class Parser
+{
+    /// <summary>The deepest nesting of blocks and expressions accepted.</summary>
+    public const int MaxDepth = 100;
+
+    private readonly List<Token> _tokens;
+    private readonly DiagnosticBag _diagnostics;
+    private int _index;
+    private int _nested;   // inside ( ) or [ ]: line breaks are white space
+    private int _depth;
+
+    private Parser(List<Token> tokens, DiagnosticBag diagnostics)
+    {
+        _tokens = tokens;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Parses a whole file.</summary>
+    public static ProtocolSyntax Parse(SourceText text, DiagnosticBag diagnostics)
+    {
+        var tokens = Lexer.Tokenize(text, diagnostics);
+        return new Parser(tokens, diagnostics).ParseFile();
+    }
+
+    private Token Current
+    {
+        get
+        {
+            if (_nested > 0)
+                while (_tokens[_index].Kind == TokenKind.NewLine) _index++;
+            return _tokens[_index];
+        }
+    }
+
+    private Token PeekAfterNewLines()
+    {
+        int i = _index;
+        while (_tokens[i].Kind == TokenKind.NewLine) i++;
+        return _tokens[i];
+    }
+
+    private Token Advance()
+    {
+        var token = Current;
+        if (token.Kind != TokenKind.EndOfFile) _index++;
+        return token;
+    }
+
+    private bool IsStatementEnd(Token t) =>
+        t.Kind is TokenKind.NewLine or TokenKind.Semicolon or TokenKind.OpenBrace or TokenKind.CloseBrace or TokenKind.EndOfFile;
+
+    private ProtocolSyntax ParseFile()
+    {
+        var statements = new List<StatementSyntax>();
+        while (Current.Kind != TokenKind.EndOfFile)
+        {
+            if (Current.Kind == TokenKind.CloseBrace)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnexpectedCloseBrace, Advance().Span);
+                continue;
+            }
+            var statement = ParseStatement();
+            if (statement is not null) statements.Add(statement);
+        }
+        return new ProtocolSyntax(statements, Current);
+    }
+
+    /// <summary>Parses one statement, or skips a line that is not one; returns null at a block's end.</summary>
+    private StatementSyntax? ParseStatement()
+    {
+        var annotations = new List<AnnotationSyntax>();
+        while (true)
+        {
+            while (Current.Kind is TokenKind.NewLine or TokenKind.Semicolon) Advance();
+            if (Current.Kind != TokenKind.At) break;
+            annotations.Add(ParseAnnotation());
+        }
+
+        if (Current.Kind is TokenKind.CloseBrace or TokenKind.EndOfFile)
+        {
+            foreach (var a in annotations)
+                _diagnostics.Report(DiagnosticDescriptors.Expected, a.Span, "a statement after this annotation", Describe(Current));
+            return null;
+        }
+
+        if (Current.Kind != TokenKind.Identifier)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.Expected, Current.Span, "a statement keyword such as 'study', 'criterion' or 'visit'", Describe(Current));
+            SkipToStatementEnd();
+            return null;
+        }
+
+        var keyword = Advance();
+        var arguments = ParseArguments();
+        BlockSyntax? body = null;
+        if (Current.Kind == TokenKind.OpenBrace) body = ParseBlock(keyword);
+        return new StatementSyntax(annotations, keyword, arguments, body);
+    }
+
+    private AnnotationSyntax ParseAnnotation()
+    {
+        var at = Advance();
+        Token name;
+        if (Current.Kind == TokenKind.Identifier && !Current.HasLeadingTrivia) name = Advance();
+        else
+        {
+            _diagnostics.Report(DiagnosticDescriptors.Expected, Current.Span, "an annotation name right after '@', such as @assumed", Describe(Current));
+            name = Missing(TokenKind.Identifier);
+        }
+        var arguments = ParseArguments();
+        var end = arguments.Count > 0 ? arguments[arguments.Count - 1].Span.End : name.Span.End;
+        return new AnnotationSyntax(at, name, arguments, TextSpan.FromBounds(at.Span.Start, end));
+    }
+
+    private List<ExpressionSyntax> ParseArguments()
+    {
+        var arguments = new List<ExpressionSyntax>();
+        while (!IsStatementEnd(Current))
+        {
+            int before = _index;
+            if (Current.Kind == TokenKind.Comma)
+            {
+                if (arguments.Count == 0)
+                    _diagnostics.Report(DiagnosticDescriptors.Expected, Current.Span, "an argument before ','", "','");
+                Advance();
+                continue;
+            }
+            arguments.Add(ParseExpression());
+            if (_index == before) Advance(); // no progress: skip the offending token (already reported)
+        }
+        return arguments;
+    }
+
+    private BlockSyntax ParseBlock(Token owner)
+    {
+        var open = Advance();
+        var statements = new List<StatementSyntax>();
+        if (++_depth > MaxDepth)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.Expected, open.Span, $"at most {MaxDepth} nested blocks", "deeper nesting");
+            SkipToEndOfFile();
+            _depth--;
+            return new BlockSyntax(open, statements, Missing(TokenKind.CloseBrace));
+        }
+        while (Current.Kind is not TokenKind.CloseBrace and not TokenKind.EndOfFile)
+        {
+            var statement = ParseStatement();
+            if (statement is not null) statements.Add(statement);
+        }
+        _depth--;
+        Token close;
+        if (Current.Kind == TokenKind.CloseBrace) close = Advance();
+        else
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnclosedBlock, open.Span, owner.Text);
+            close = Missing(TokenKind.CloseBrace);
+        }
+        return new BlockSyntax(open, statements, close);
+    }
+
+    // ---- expressions, lowest precedence first ------------------------------------------------
+
+    private ExpressionSyntax ParseExpression()
+    {
+        if (++_depth > MaxDepth)
+        {
+            var span = Current.Span;
+            _diagnostics.Report(DiagnosticDescriptors.Expected, span, $"an expression nested at most {MaxDepth} deep", "deeper nesting");
+            SkipToEndOfFile();
+            _depth--;
+            return new MissingExpressionSyntax(span);
+        }
+        var result = ParseOr();
+        _depth--;
+        return result;
+    }
+
+    private ExpressionSyntax ParseOr() => ParseLogical(Keywords.Or, ParseAnd);
+
+    private ExpressionSyntax ParseAnd() => ParseLogical(Keywords.And, ParseNot);
+
+    private ExpressionSyntax ParseLogical(string word, System.Func<ExpressionSyntax> operand)
+    {
+        var left = operand();
+        while (true)
+        {
+            // A condition may continue on the next line when that line starts with and/or.
+            if (Current.Kind == TokenKind.NewLine && PeekAfterNewLines().IsWord(word))
+                while (Current.Kind == TokenKind.NewLine) Advance();
+            if (!Current.IsWord(word)) return left;
+            var op = Advance();
+            SkipNewLines();
+            left = Bounded(new BinaryExpressionSyntax(left, op, operand()));
+        }
+    }
+
+    private ExpressionSyntax ParseNot()
+    {
+        if (!Current.IsWord(Keywords.Not)) return ParseComparison();
+        var op = Advance();
+        if (++_depth > MaxDepth) { _depth--; return TooDeep(op); }
+        var operand = ParseNot();
+        _depth--;
+        return new UnaryExpressionSyntax(op, operand);
+    }
+
+    private ExpressionSyntax ParseComparison()
+    {
+        var left = ParseRange();
+        var t = Current;
+        if (t.Kind is TokenKind.EqualsEquals or TokenKind.BangEquals or TokenKind.Less or TokenKind.LessEquals or TokenKind.Greater or TokenKind.GreaterEquals || t.IsWord(Keywords.In))
+        {
+            var op = Advance();
+            SkipNewLines();
+            return Bounded(new BinaryExpressionSyntax(left, op, ParseRange()));
+        }
+        if (t.IsWord(Keywords.Not) && _tokens[_index + 1].IsWord(Keywords.In))
+        {
+            var not = Advance();
+            var inToken = Advance();
+            var merged = new Token(TokenKind.Identifier, not.Span.Cover(inToken.Span), "not in", null, not.HasLeadingTrivia);
+            SkipNewLines();
+            return Bounded(new BinaryExpressionSyntax(left, merged, ParseRange()) { IsNegated = true });
+        }
+        if (t.Kind == TokenKind.Identifier && Keywords.IsTemporalQualifier(t.Text))
+        {
+            var qualifier = Advance();
+            var duration = ParseAdditive();
+            Token direction;
+            if (Current.IsWord(Keywords.Before) || Current.IsWord(Keywords.After)) direction = Advance();
+            else
+            {
+                _diagnostics.Report(DiagnosticDescriptors.Expected, Current.Span, $"'before' or 'after' to say which way '{qualifier.Text}' is measured", Describe(Current));
+                direction = Missing(TokenKind.Identifier);
+            }
+            var reference = ParseAdditive();
+            return Bounded(new TemporalExpressionSyntax(left, qualifier, duration, direction, reference));
+        }
+        return left;
+    }
+
+    private ExpressionSyntax ParseRange()
+    {
+        var left = ParseAdditive();
+        if (Current.Kind != TokenKind.DotDot) return left;
+        var dotDot = Advance();
+        return Bounded(new RangeExpressionSyntax(left, dotDot, ParseAdditive()));
+    }
+
+    private ExpressionSyntax ParseAdditive()
+    {
+        var left = ParseMultiplicative();
+        while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
+        {
+            var op = Advance();
+            SkipNewLines();
+            left = Bounded(new BinaryExpressionSyntax(left, op, ParseMultiplicative()));
+        }
+        return left;
+    }
+
+    private ExpressionSyntax ParseMultiplicative()
+    {
+        var left = ParseUnary();
+        while (Current.Kind is TokenKind.Star or TokenKind.Slash)
+        {
+            var op = Advance();
+            SkipNewLines();
+            left = Bounded(new BinaryExpressionSyntax(left, op, ParseUnary()));
+        }
+        return left;
+    }
+
+    private ExpressionSyntax ParseUnary()
+    {
+        if (Current.Kind is not TokenKind.Plus and not TokenKind.Minus) return ParsePostfix();
+        var op = Advance();
+        if (++_depth > MaxDepth) { _depth--; return TooDeep(op); }
+        var operand = ParseUnary();
+        _depth--;
+        return new UnaryExpressionSyntax(op, operand);
+    }
+
+    private ExpressionSyntax ParsePostfix()
+    {
+        var expression = ParsePrimary();
+        while (Current.Kind == TokenKind.Dot)
+        {
+            var dot = Advance();
+            Token name;
+            if (Current.Kind is TokenKind.Identifier or TokenKind.Number) name = Advance();
+            else
+            {
+                _diagnostics.Report(DiagnosticDescriptors.Expected, Current.Span, "a name after '.'", Describe(Current));
+                name = Missing(TokenKind.Identifier);
+            }
+            expression = Bounded(new MemberAccessExpressionSyntax(expression, dot, name));
+        }
+        return expression;
+    }
+
+    private ExpressionSyntax ParsePrimary()
+    {
+        var t = Current;
+        switch (t.Kind)
+        {
+            case TokenKind.Number:
+                return ParseNumber();
+            case TokenKind.String:
+                return new StringExpressionSyntax(Advance());
+            case TokenKind.Identifier:
+                if (Keywords.Reserved.Contains(t.Text) && t.Text != Keywords.True && t.Text != Keywords.False)
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.Expected, t.Span, $"a value (the word '{t.Text}' is an operator and cannot stand here)", Describe(t));
+                    return new MissingExpressionSyntax(Advance().Span);
+                }
+                var name = Advance();
+                if (Current.Kind == TokenKind.OpenParen) return ParseCall(name);
+                return new NameExpressionSyntax(name);
+            case TokenKind.OpenParen:
+            {
+                var open = Advance();
+                _nested++;
+                var inner = ParseExpression();
+                var close = Expect(TokenKind.CloseParen, "')'");
+                _nested--;
+                return new ParenthesizedExpressionSyntax(open, inner, close);
+            }
+            case TokenKind.OpenBracket:
+            {
+                var open = Advance();
+                _nested++;
+                var items = ParseSeparated(TokenKind.CloseBracket);
+                var close = Expect(TokenKind.CloseBracket, "']'");
+                _nested--;
+                return new ListExpressionSyntax(open, items, close);
+            }
+            default:
+                _diagnostics.Report(DiagnosticDescriptors.Expected, t.Span, "a value: a name, a number, a \"string\", ( or [", Describe(t));
+                if (!IsStatementEnd(t) && t.Kind is not TokenKind.CloseParen and not TokenKind.CloseBracket) Advance();
+                return new MissingExpressionSyntax(t.Span);
+        }
+    }
+
+    private ExpressionSyntax ParseCall(Token name)
+    {
+        Advance(); // (
+        _nested++;
+        var arguments = ParseSeparated(TokenKind.CloseParen);
+        var close = Expect(TokenKind.CloseParen, "')'");
+        _nested--;
+        return Bounded(new CallExpressionSyntax(name, arguments, close));
+    }
+
+    private List<ExpressionSyntax> ParseSeparated(TokenKind close)
+    {
+        var items = new List<ExpressionSyntax>();
+        while (Current.Kind != close && Current.Kind is not TokenKind.EndOfFile and not TokenKind.CloseBrace and not TokenKind.OpenBrace and not TokenKind.Semicolon)
+        {
+            int before = _index;
+            items.Add(ParseExpression());
+            if (Current.Kind == TokenKind.Comma) Advance();
+            else if (Current.Kind != close) break;
+            if (_index == before) Advance();
+        }
+        return items;
+    }
+
+    private ExpressionSyntax ParseNumber()
+    {
+        var number = Advance();
+        double.TryParse(number.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value);
+
+        // A unit follows on the same line: the longest run of glued tokens that spells a known unit.
+        int start = _index;
+        var first = _tokens[start];
+        if (first.Kind is not (TokenKind.Identifier or TokenKind.Percent or TokenKind.Number or TokenKind.Slash))
+            return new NumberExpressionSyntax(number, value, null, default);
+
+        var text = new StringBuilder();
+        int bestEnd = -1;
+        string? bestUnit = null;
+        for (int i = start; i < _tokens.Count; i++)
+        {
+            var t = _tokens[i];
+            if (i > start && t.HasLeadingTrivia) break;
+            if (t.Kind is not (TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Percent or TokenKind.Dot)) break;
+            if (i > start && t.Span.Start != _tokens[i - 1].Span.End) break;
+            text.Append(t.Text);
+            if (UnitCatalog.TryFind(text.ToString(), out _)) { bestEnd = i; bestUnit = text.ToString(); }
+            if (text.Length > 24) break;
+        }
+
+        if (bestUnit is not null)
+        {
+            _index = bestEnd + 1;
+            return new NumberExpressionSyntax(number, value, bestUnit, TextSpan.FromBounds(first.Span.Start, _tokens[bestEnd].Span.End));
+        }
+
+        // "40kgs": a name glued to a number can only be meant as a unit.
+        if (first.Kind == TokenKind.Identifier && !first.HasLeadingTrivia)
+        {
+            _index = start + 1;
+            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, first.Span, first.Text, Suggestions.DidYouMean(first.Text, UnitCatalog.Spellings));
+            return new NumberExpressionSyntax(number, value, null, default);
+        }
+        return new NumberExpressionSyntax(number, value, null, default);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private ExpressionSyntax Bounded(ExpressionSyntax expression)
+    {
+        if (expression.Depth <= MaxDepth) return expression;
+        _diagnostics.Report(DiagnosticDescriptors.Expected, expression.Span, $"an expression nested at most {MaxDepth} deep; split it", "a longer chain");
+        return new MissingExpressionSyntax(expression.Span);
+    }
+
+    private ExpressionSyntax TooDeep(Token at)
+    {
+        _diagnostics.Report(DiagnosticDescriptors.Expected, at.Span, $"an expression nested at most {MaxDepth} deep", "deeper nesting");
+        SkipToEndOfFile();
+        return new MissingExpressionSyntax(at.Span);
+    }
+
+    private Token Expect(TokenKind kind, string what)
+    {
+        if (Current.Kind == kind) return Advance();
+        _diagnostics.Report(DiagnosticDescriptors.Expected, Current.Span, what, Describe(Current));
+        return Missing(kind);
+    }
+
+    private Token Missing(TokenKind kind)
+    {
+        var at = _tokens[_index].Span.Start;
+        return new Token(kind, new TextSpan(at, 0), "", null, false, isMissing: true);
+    }
+
+    private void SkipNewLines()
+    {
+        while (Current.Kind == TokenKind.NewLine) Advance();
+    }
+
+    private void SkipToStatementEnd()
+    {
+        while (Current.Kind is not TokenKind.NewLine and not TokenKind.Semicolon and not TokenKind.CloseBrace and not TokenKind.EndOfFile)
+        {
+            if (Current.Kind == TokenKind.OpenBrace) { ParseBlock(Current); return; }
+            Advance();
+        }
+    }
+
+    private void SkipToEndOfFile()
+    {
+        _index = _tokens.Count - 1;
+        _nested = 0;
+    }
+
+    private static string Describe(Token t) => t.Kind switch
+    {
+        TokenKind.EndOfFile => "the end of the file",
+        TokenKind.NewLine => "the end of the line",
+        TokenKind.String => "a string",
+        TokenKind.Number => $"the number {t.Text}",
+        TokenKind.Identifier => $"'{t.Text}'",
+        _ => $"'{t.Text}'",
+    };
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+
+namespace Picares.Dsl.Compiler.Text;
+
+/// <summary>The text of one .protocol file, with its path and an index of line starts.</summary>
+public sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+
+    /// <summary>Creates a source text.</summary>
+    public SourceText(string text, string path = "")
+    {
+        Text = text ?? throw new ArgumentNullException(nameof(text));
+        Path = path ?? "";
+        _lineStarts = ComputeLineStarts(text);
+    }
+
+    /// <summary>The whole text.</summary>
+    public string Text { get; }
+    /// <summary>The file's path, as given.</summary>
+    public string Path { get; }
+    /// <summary>The number of characters.</summary>
+    public int Length => Text.Length;
+    /// <summary>The number of lines (at least one).</summary>
+    public int LineCount => _lineStarts.Length;
+
+    /// <summary>The character at <paramref name="index"/>, or '\0' past the end.</summary>
+    public char this[int index] => (uint)index < (uint)Text.Length ? Text[index] : '\0';
+
+    /// <summary>The text of a span.</summary>
+    public string ToString(TextSpan span) => Text.Substring(span.Start, Math.Min(span.Length, Text.Length - span.Start));
+
+    /// <summary>The zero-based line and column of an offset (clamped to the text).</summary>
+    public LinePosition GetLinePosition(int offset)
+    {
+        offset = Math.Max(0, Math.Min(offset, Text.Length));
+        int line = Array.BinarySearch(_lineStarts, offset);
+        if (line < 0) line = ~line - 1;
+        return new LinePosition(line, offset - _lineStarts[line]);
+    }
+
+    /// <summary>The line span of a text span.</summary>
+    public LinePositionSpan GetLineSpan(TextSpan span) => new(GetLinePosition(span.Start), GetLinePosition(span.End));
+
+    /// <summary>The span of line <paramref name="line"/> (zero-based), without its line break.</summary>
+    public TextSpan GetLineSpan(int line)
+    {
+        int start = _lineStarts[line];
+        int end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : Text.Length;
+        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r')) end--;
+        return TextSpan.FromBounds(start, end);
+    }
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+            else if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+            {
+                starts.Add(i + 1);
+            }
+        }
+        return starts.ToArray();
+    }
+}
