@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Compiler.Text;
+
+namespace Picares.Dsl.Compiler.Binding;
+
+/// <summary>What every binding step shares: the source, the diagnostics, the symbols and the assumptions found.</summary>
+internal sealed class BindingContext
+{
+    public BindingContext(SourceText source, DiagnosticBag diagnostics)
+    {
+        Source = source;
+        Diagnostics = diagnostics;
+    }
+
+    public SourceText Source { get; }
+    public DiagnosticBag Diagnostics { get; }
+    public SymbolTable Symbols { get; } = new();
+    public List<AssumptionModel> Assumptions { get; } = new();
+
+    public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) => Diagnostics.Report(descriptor, span, args);
+
+    /// <summary>One-based line of a span's start.</summary>
+    public int LineOf(TextSpan span) => Source.GetLinePosition(span.Start).Line + 1;
+
+    /// <summary>One-based column of a span's start.</summary>
+    public int ColumnOf(TextSpan span) => Source.GetLinePosition(span.Start).Character + 1;
+
+    /// <summary>
+    /// The provenance of a statement: assumed when it, or the declaration it is in, carries
+    /// <c>@assumed "reason"</c>; every assumption is also listed once for the whole file.
+    /// </summary>
+    public Origin OriginOf(StatementSyntax statement, string subject, Origin? inherited = null)
+    {
+        string? reason = null;
+        foreach (var annotation in statement.Annotations)
+        {
+            if (annotation.Name.Text != "assumed")
+            {
+                if (!annotation.Name.IsMissing) Report(DiagnosticDescriptors.UnknownAnnotation, annotation.Name.Span, annotation.Name.Text);
+                continue;
+            }
+            if (annotation.Arguments.Count != 1 || annotation.Arguments[0] is not StringExpressionSyntax s || s.Value.Trim().Length == 0)
+            {
+                Report(DiagnosticDescriptors.AssumptionWithoutReason, annotation.Span);
+                continue;
+            }
+            reason = s.Value;
+        }
+        int line = LineOf(statement.Keyword.Span), column = ColumnOf(statement.Keyword.Span);
+        if (reason is not null)
+        {
+            Assumptions.Add(new AssumptionModel(subject, reason, line, column));
+            return new Origin(Provenance.Assumed, reason, line, column);
+        }
+        return inherited is { IsAssumed: true }
+            ? new Origin(Provenance.Assumed, inherited.Reason, line, column)
+            : new Origin(Provenance.Record, null, line, column);
+    }
+
+    /// <summary>The source text of an expression with white space folded, for display.</summary>
+    public string TextOf(ExpressionSyntax expression) =>
+        string.Join(" ", Source.ToString(expression.Span).Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
+
+    public static string List(IEnumerable<string> items) => string.Join(", ", items);
+}

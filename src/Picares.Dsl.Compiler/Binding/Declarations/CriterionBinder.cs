@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
+
+namespace Picares.Dsl.Compiler.Binding.Declarations;
+
+/// <summary>Binds <c>criterion</c>: id, category, original text, condition and attestation.</summary>
+internal static class CriterionBinder
+{
+    public static readonly string[] Categories = { "inclusion", "exclusion" };
+    public static readonly string[] Roles = { "investigator", "subject", "physician", "pathologist", "radiologist", "study_nurse" };
+
+    public static CriterionModel? Bind(BindingContext context, StatementSyntax statement)
+    {
+        var args = new StatementArguments(context, statement, "an id, inclusion or exclusion, the original text in quotes, and a { } block",
+            "criterion I6 inclusion \"Weight ≥ 40kg\" { when Vitals.weight >= 40 kg }", allowsBlock: true);
+        if (!args.Expect(3, 3)) return null;
+        var id = args.Name(0);
+        var category = args.Choice(1, "criterion category", Categories);
+        var text = args.Text(2);
+        if (id is null || category is null || text is null) return null;
+        if (text.Trim().Length == 0) context.Report(DiagnosticDescriptors.EmptyText, args.At(2)!.Span, "The criterion's text");
+        var prefix = category == "inclusion" ? "I" : "E";
+        if (!id.StartsWith(prefix, System.StringComparison.Ordinal))
+            context.Report(DiagnosticDescriptors.CriterionIdPrefix, args.At(0)!.Span, category == "inclusion" ? "Inclusion" : "Exclusion", id, prefix);
+        var origin = context.OriginOf(statement, "criterion " + id);
+
+        var block = new BlockReader(context, statement, "criterion " + id, new[] { "when", "attested_by" });
+        BoundExpression? condition = null;
+        string? conditionText = null;
+        if (block.One("when") is { } when)
+        {
+            var origin2 = context.OriginOf(when, $"criterion {id} condition", origin);
+            if (origin2.IsAssumed && !origin.IsAssumed) origin = origin with { Provenance = Provenance.Assumed, Reason = origin2.Reason };
+            var a = new StatementArguments(context, when, "one condition", "when Vitals.weight >= 40 kg");
+            if (a.Expect(1, 1))
+            {
+                condition = new ExpressionBinder(context).BindCondition(a.At(0)!);
+                conditionText = context.TextOf(a.At(0)!);
+            }
+        }
+        string? role = null;
+        if (block.One("attested_by") is { } attested)
+        {
+            var a = new StatementArguments(context, attested, "the role that confirms it", "attested_by investigator");
+            if (a.Expect(1, 1)) role = a.Choice(0, "role", Roles);
+        }
+        if (block.One("when") is null && block.One("attested_by") is null)
+            context.Report(DiagnosticDescriptors.CriterionWithoutRule, statement.Keyword.Span, id);
+
+        var reads = new SortedSet<string>(System.StringComparer.Ordinal);
+        if (condition is not null) CollectReads(condition, reads);
+        return new CriterionModel(id, category, text, condition is BoundError ? null : condition, conditionText, role, reads.ToEquatableArray(), origin);
+    }
+
+    /// <summary>The fields (Form.field) and anchors (@anchor) an expression reads.</summary>
+    public static void CollectReads(BoundExpression expression, ISet<string> into)
+    {
+        switch (expression)
+        {
+            case BoundFieldReference f: into.Add(f.Form + "." + f.Field); break;
+            case BoundAnchorReference a: into.Add("@" + a.Anchor); break;
+            case BoundUnary u: CollectReads(u.Operand, into); break;
+            case BoundBinary b: CollectReads(b.Left, into); CollectReads(b.Right, into); break;
+            case BoundTemporal t: CollectReads(t.Subject, into); CollectReads(t.Duration, into); CollectReads(t.Reference, into); break;
+            case BoundCall c: foreach (var arg in c.Arguments) CollectReads(arg, into); break;
+            case BoundMembership m:
+                CollectReads(m.Subject, into);
+                foreach (var item in m.Items) CollectReads(item, into);
+                if (m.Lower is not null) CollectReads(m.Lower, into);
+                if (m.Upper is not null) CollectReads(m.Upper, into);
+                break;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
+
+namespace Picares.Dsl.Compiler.Binding.Declarations;
+
+/// <summary>Binds <c>endpoint</c>: level, title, derivation kind, the data it derives from and its time frame.</summary>
+internal static class EndpointBinder
+{
+    public static readonly string[] Levels = { "primary", "secondary", "exploratory" };
+    public static readonly string[] Kinds = { "objective_response", "time_to_event", "incidence", "correlation", "proportion", "summary" };
+    public static readonly string[] Censorings = { "last_assessment", "last_known_alive", "end_of_study" };
+
+    public static EndpointModel? Bind(BindingContext context, StatementSyntax statement)
+    {
+        var args = new StatementArguments(context, statement, "a name, primary, secondary or exploratory, a \"title\" and a { } block",
+            "endpoint ORR primary \"Objective response rate\" { kind objective_response }", allowsBlock: true);
+        if (!args.Expect(3, 3)) return null;
+        var name = args.Name(0);
+        var level = args.Choice(1, "endpoint level", Levels);
+        var title = args.Text(2);
+        if (name is null || level is null || title is null) return null;
+        var origin = context.OriginOf(statement, "endpoint " + name);
+        var block = new BlockReader(context, statement, "endpoint " + name, new[] { "kind", "data", "start", "event", "censor_at", "time_frame" });
+
+        string kind = "summary";
+        if (block.One("kind") is { } k)
+        {
+            var a = new StatementArguments(context, k, "how it is derived", "kind time_to_event");
+            if (a.Expect(1, 1)) kind = a.Choice(0, "endpoint kind", Kinds) ?? kind;
+        }
+        else if (statement.Body is not null)
+            context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "endpoint " + name, "kind", "kind objective_response");
+
+        var data = new List<string>();
+        if (block.One("data") is { } d)
+        {
+            var a = new StatementArguments(context, d, "the form fields it derives from", "data TumorAssessment.overall_response");
+            var binder = new ExpressionBinder(context);
+            foreach (var e in a.All)
+            {
+                if (binder.Bind(e) is BoundFieldReference f) data.Add(f.Form + "." + f.Field);
+                else if (e is not MemberAccessExpressionSyntax) a.Fail(e.Span);
+            }
+            if (a.Count == 0) a.Fail(d.HeaderSpan);
+        }
+
+        string? start = null;
+        if (block.One("start") is { } s)
+        {
+            var a = new StatementArguments(context, s, "the anchor time is counted from", "start first_dose");
+            if (a.Expect(1, 1) && a.Name(0) is { } anchor)
+            {
+                if (context.Symbols.Is(anchor, SymbolKind.Anchor)) start = anchor;
+                else context.Report(DiagnosticDescriptors.UnknownName, a.At(0)!.Span, "anchor", anchor, Suggestions.DidYouMean(anchor, context.Symbols.NamesOf(SymbolKind.Anchor)));
+            }
+        }
+
+        var events = new List<string>();
+        if (block.One("event") is { } ev)
+        {
+            var a = new StatementArguments(context, ev, "the events that end the time, joined by 'or'", "event progression or death");
+            foreach (var (n, syntax) in a.Names(0)) if (ScheduleBinder.CheckEvent(context, n, syntax)) events.Add(n);
+            if (a.Count == 0) a.Fail(ev.HeaderSpan);
+        }
+
+        string? censoring = null;
+        if (block.One("censor_at") is { } c)
+        {
+            var a = new StatementArguments(context, c, "when subjects without the event are censored", "censor_at last_assessment");
+            if (a.Expect(1, 1)) censoring = a.Choice(0, "censoring rule", Censorings);
+        }
+        if (kind == "time_to_event")
+        {
+            if (start is null && statement.Body is not null) context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "time-to-event endpoint " + name, "start", "start first_dose");
+            if (events.Count == 0 && block.One("event") is null && statement.Body is not null) context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "time-to-event endpoint " + name, "event", "event progression or death");
+            if (censoring is null && block.One("censor_at") is null && statement.Body is not null) context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "time-to-event endpoint " + name, "censor_at", "censor_at last_assessment");
+        }
+
+        string? timeFrame = null;
+        if (block.One("time_frame") is { } tf)
+        {
+            var a = new StatementArguments(context, tf, "the time frame in quotes", "time_frame \"up to 2 years\"");
+            if (a.Expect(1, 1)) timeFrame = a.Text(0);
+        }
+        return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin);
+    }
+}

@@ -1,0 +1,224 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Runtime.Units;
+using ValueType = Picares.Dsl.Compiler.Model.ValueType;
+
+namespace Picares.Dsl.Compiler.Binding.Declarations;
+
+/// <summary>Binds <c>codelist</c> and <c>form</c> declarations with their fields and edit checks.</summary>
+internal static class FormBinder
+{
+    public static readonly string[] DataTypes = { "text", "integer", "decimal", "date", "datetime", "boolean", "code", "quantity" };
+    private const string FieldShape = "a name, a type (text, integer, decimal, date, datetime, boolean, code <CodeList>, quantity <unit>), optionally 'required', and a \"label\"";
+    private const string FieldExample = "field weight quantity kg required \"Body weight\"";
+
+    public static CodeListModel BindCodeList(BindingContext context, StatementSyntax statement)
+    {
+        var args = new StatementArguments(context, statement, "a name, optionally a \"label\", and a { } block of codes", "codelist Response \"RECIST 1.1 response\" { code CR \"Complete response\" }", allowsBlock: true);
+        args.Expect(1, 2);
+        var name = args.Name(0) ?? "";
+        var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
+        var origin = context.OriginOf(statement, "codelist " + name);
+        var symbol = new CodeListSymbol(name);
+        var codes = new List<CodeModel>();
+        var lines = new Dictionary<string, int>();
+        var block = new BlockReader(context, statement, "codelist " + name, System.Array.Empty<string>(), new[] { "code" });
+        foreach (var s in block.All("code"))
+        {
+            var a = new StatementArguments(context, s, "a code (a name or a whole number) and its \"label\"", "code CR \"Complete response\"");
+            if (!a.Expect(2, 2)) continue;
+            string? code = a.At(0) switch
+            {
+                NameExpressionSyntax n => n.Identifier.Text,
+                NumberExpressionSyntax { Unit: null } num when num.Value == System.Math.Floor(num.Value) => num.Number.Text,
+                _ => null,
+            };
+            var codeLabel = a.Text(1);
+            if (code is null) { a.Fail(a.At(0)!.Span); continue; }
+            if (lines.TryGetValue(code, out var first))
+            {
+                context.Report(DiagnosticDescriptors.DuplicateName, a.At(0)!.Span, "Code", code, first);
+                continue;
+            }
+            lines[code] = context.LineOf(s.Keyword.Span);
+            symbol.Codes.Add(code);
+            codes.Add(new CodeModel(code, codeLabel ?? code));
+        }
+        if (codes.Count == 0 && statement.Body is not null)
+            context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "codelist " + name, "code", "code CR \"Complete response\"");
+        context.Symbols.CodeLists[name] = symbol;
+        return new CodeListModel(name, label, codes.ToEquatableArray(), origin);
+    }
+
+    /// <summary>Registers a form's fields and their types, so conditions anywhere can read them.</summary>
+    public static void Declare(BindingContext context, StatementSyntax statement)
+    {
+        var name = statement.Arguments.Count > 0 ? statement.Arguments[0].AsName : null;
+        if (name is null || context.Symbols.Forms.ContainsKey(name)) return;
+        var block = new BlockReader(context, statement, "form " + name, new[] { "repeating", "description" }, new[] { "field" });
+        var form = new FormSymbol(name, block.One("repeating") is not null);
+        foreach (var s in block.All("field"))
+        {
+            var fieldName = s.Arguments.Count > 0 ? s.Arguments[0].AsName : null;
+            if (fieldName is null) continue;
+            var (type, _, _) = ReadType(context, s, report: false);
+            if (!form.Fields.ContainsKey(fieldName)) form.Fields.Add(fieldName, new FieldSymbol(fieldName, type, context.LineOf(s.Keyword.Span)));
+        }
+        context.Symbols.Forms[name] = form;
+    }
+
+    public static FormModel Bind(BindingContext context, StatementSyntax statement)
+    {
+        var args = new StatementArguments(context, statement, "a name, optionally a \"label\", and a { } block of fields", "form Vitals \"Vital signs\" { field weight quantity kg required }", allowsBlock: true);
+        args.Expect(1, 2);
+        var name = args.Name(0) ?? "";
+        var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
+        var origin = context.OriginOf(statement, "form " + name);
+        var block = new BlockReader(context, statement, "form " + name, new[] { "repeating", "description" }, new[] { "field" });
+        if (block.One("repeating") is { } rep) new StatementArguments(context, rep, "nothing", "repeating").Expect(0, 0);
+        var fields = new List<FieldModel>();
+        var seen = new Dictionary<string, int>();
+        foreach (var s in block.All("field"))
+        {
+            var field = BindField(context, name, s, origin);
+            if (field is null) continue;
+            if (seen.TryGetValue(field.Name, out var first))
+            {
+                context.Report(DiagnosticDescriptors.DuplicateName, s.Arguments[0].Span, "Field", field.Name, first);
+                continue;
+            }
+            seen[field.Name] = field.Origin.Line;
+            fields.Add(field);
+        }
+        if (fields.Count == 0 && statement.Body is not null)
+            context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "form " + name, "field", FieldExample);
+        return new FormModel(name, label, block.One("repeating") is not null, fields.ToEquatableArray(), origin);
+    }
+
+    private static FieldModel? BindField(BindingContext context, string form, StatementSyntax statement, Origin formOrigin)
+    {
+        var args = new StatementArguments(context, statement, FieldShape, FieldExample, allowsBlock: true);
+        if (!args.Expect(2, 5)) return null;
+        var name = args.Name(0);
+        if (name is null) return null;
+        var origin = context.OriginOf(statement, $"field {form}.{name}", formOrigin);
+        var (type, typeArgument, next) = ReadType(context, statement, report: true);
+        if (type.Kind == TypeKind.Error) return null;
+        bool required = false;
+        string? label = null;
+        for (int i = next; i < args.Count; i++)
+        {
+            var e = args.At(i)!;
+            if (e.AsName == "required" && !required && label is null) required = true;
+            else if (e is StringExpressionSyntax s && label is null) label = s.Value;
+            else args.Fail(e.Span);
+        }
+
+        var block = new BlockReader(context, statement, $"field {name}", new[] { "hard", "soft", "shown_when" });
+        var hard = ReadLimit(context, block.One("hard"), type, typeArgument);
+        var soft = ReadLimit(context, block.One("soft"), type, typeArgument);
+        BoundExpression? shownWhen = null;
+        string? shownWhenText = null;
+        if (block.One("shown_when") is { } sw)
+        {
+            var a = new StatementArguments(context, sw, "a condition", "shown_when Demographics.sex == female");
+            if (a.Expect(1, 1))
+            {
+                shownWhen = new ExpressionBinder(context).BindCondition(a.At(0)!);
+                shownWhenText = context.TextOf(a.At(0)!);
+            }
+        }
+        var dataType = statement.Arguments[1].AsName!;
+        return new FieldModel(name, label ?? name, dataType, type.CodeList, type.Kind == TypeKind.Quantity ? typeArgument : null,
+            required, hard, soft, shownWhen, shownWhenText, origin);
+    }
+
+    /// <summary>The field's type from its second (and third) argument; returns the index after them.</summary>
+    private static (ValueType Type, string? Argument, int Next) ReadType(BindingContext context, StatementSyntax statement, bool report)
+    {
+        var args = statement.Arguments;
+        if (args.Count < 2) return (ValueType.Error, null, args.Count);
+        var typeName = args[1].AsName;
+        void Report(DiagnosticDescriptor d, Text.TextSpan span, params object[] a) { if (report) context.Report(d, span, a); }
+        switch (typeName)
+        {
+            case "text": return (ValueType.Text, null, 2);
+            case "integer": return (ValueType.Number, null, 2);
+            case "decimal": return (ValueType.Number, null, 2);
+            case "date": return (ValueType.Date, null, 2);
+            case "datetime": return (ValueType.DateTime, null, 2);
+            case "boolean": return (ValueType.Boolean, null, 2);
+            case "code":
+                if (args.Count > 2 && args[2].AsName is { } list)
+                {
+                    if (context.Symbols.CodeLists.ContainsKey(list)) return (ValueType.CodeOf(list), list, 3);
+                    Report(DiagnosticDescriptors.UnknownName, args[2].Span, "code list", list,
+                        Suggestions.DidYouMean(list, context.Symbols.CodeLists.Keys) is { Length: > 0 } s ? s : "; declare it with 'codelist " + list + " { code ... }'");
+                    return (ValueType.Error, null, 3);
+                }
+                Report(DiagnosticDescriptors.BadArguments, args[1].Span, "field", "'code' followed by the code list's name", "field response code Response required");
+                return (ValueType.Error, null, 2);
+            case "quantity":
+                if (args.Count > 2 && args[2].AsName is { } unitName)
+                {
+                    if (UnitCatalog.TryFind(unitName, out var unit)) return (ValueType.QuantityOf(unit.Dimension), unit.Symbol, 3);
+                    Report(DiagnosticDescriptors.UnknownUnit, args[2].Span, unitName, Suggestions.DidYouMean(unitName, UnitCatalog.Spellings));
+                    return (ValueType.Error, null, 3);
+                }
+                Report(DiagnosticDescriptors.BadArguments, args[1].Span, "field", "'quantity' followed by its unit", "field weight quantity kg");
+                return (ValueType.Error, null, 2);
+            default:
+                var written = args[1].AsName ?? "";
+                Report(DiagnosticDescriptors.UnknownValue, args[1].Span, written, "field type", Suggestions.DidYouMean(written, DataTypes), string.Join(", ", DataTypes));
+                return (ValueType.Error, null, 2);
+        }
+    }
+
+    private static LimitModel? ReadLimit(BindingContext context, StatementSyntax? statement, ValueType type, string? unitSymbol)
+    {
+        if (statement is null) return null;
+        var keyword = statement.Keyword.Text;
+        var a = new StatementArguments(context, statement, "an inclusive range low..high, in the field's unit", $"{keyword} 20..300 kg");
+        if (!a.Expect(1, 1)) return null;
+        if (type.Kind is not TypeKind.Number and not TypeKind.Quantity)
+        {
+            context.Report(DiagnosticDescriptors.WrongType, statement.Keyword.Span, "a number or quantity field for limits", type, "");
+            return null;
+        }
+        var range = ConstantFolding.Range(a.At(0));
+        if (range is null) { a.Fail(a.At(0)!.Span); return null; }
+        var (lower, upper, unit) = range.Value;
+        if (type.Kind == TypeKind.Quantity)
+        {
+            var fieldUnit = UnitCatalog.Get(unitSymbol!);
+            if (unit is null)
+            {
+                unit = fieldUnit;
+            }
+            else if (!unit.IsCompatibleWith(fieldUnit))
+            {
+                context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, keyword, $"quantity in {fieldUnit.Symbol}", unit.Symbol, unit.Dimension, fieldUnit.Symbol);
+                return null;
+            }
+            lower = unit.ConvertTo(lower, fieldUnit);
+            upper = unit.ConvertTo(upper, fieldUnit);
+            unit = fieldUnit;
+        }
+        else if (unit is not null)
+        {
+            context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, keyword, "plain number", unit.Symbol, unit.Dimension, "no unit");
+            return null;
+        }
+        if (lower > upper)
+        {
+            context.Report(DiagnosticDescriptors.InvertedRange, a.At(0)!.Span, Fmt(lower), Fmt(upper));
+            return null;
+        }
+        return new LimitModel(lower, upper, unit?.Symbol);
+    }
+
+    private static string Fmt(double v) => v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,279 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Runtime.Units;
+
+namespace Picares.Dsl.Compiler.Binding.Declarations;
+
+/// <summary>
+/// Binds <c>anchor</c>, <c>event</c> and <c>visit</c>. Study days follow the clinical convention: day 1 is
+/// the anchor date, the day before is day -1, and there is no day 0. Windows are signed day offsets around
+/// the nominal day and must contain it.
+/// </summary>
+internal static class ScheduleBinder
+{
+    public static readonly string[] Anchorings = { "fixed", "actual" };
+    private static readonly string[] Timings = { "day", "every", "at", "unscheduled" };
+
+    public static AnchorModel BindAnchor(BindingContext context, StatementSyntax statement) =>
+        BindNamed(context, statement, "anchor", "anchor first_dose \"First dose of study drug\"", (n, l, o) => new AnchorModel(n, l, o));
+
+    public static EventModel BindEvent(BindingContext context, StatementSyntax statement) =>
+        BindNamed(context, statement, "event", "event progression \"Disease progression per RECIST 1.1\"", (n, l, o) => new EventModel(n, l, o));
+
+    private static T BindNamed<T>(BindingContext context, StatementSyntax statement, string what, string example, System.Func<string, string, Origin, T> make)
+    {
+        var a = new StatementArguments(context, statement, "a name and a \"label\"", example);
+        a.Expect(1, 2);
+        var name = a.Name(0) ?? "";
+        var label = a.Count > 1 ? a.OptionalText(1) ?? name : name;
+        return make(name, label, context.OriginOf(statement, what + " " + name));
+    }
+
+    /// <summary>Events and anchors may end repeating visits and treatment.</summary>
+    public static bool CheckEvent(BindingContext context, string name, ExpressionSyntax syntax)
+    {
+        if (context.Symbols.Is(name, SymbolKind.Event) || context.Symbols.Is(name, SymbolKind.Anchor)) return true;
+        var candidates = context.Symbols.NamesOf(SymbolKind.Event).Concat(context.Symbols.NamesOf(SymbolKind.Anchor));
+        context.Report(DiagnosticDescriptors.UnknownName, syntax.Span, "event", name,
+            Suggestions.DidYouMean(name, candidates) is { Length: > 0 } s ? s : $"; declare it with 'event {name} \"...\"'");
+        return false;
+    }
+
+    /// <summary>A fixed duration in whole days; calendar durations and bare numbers are reported.</summary>
+    public static int? Days(BindingContext context, StatementArguments args, int index, string what)
+    {
+        var e = args.At(index);
+        var value = ConstantFolding.SignedNumber(e, out var unitName);
+        if (e is null || value is null) { args.Fail(e?.Span ?? default); return null; }
+        if (unitName is null)
+        {
+            context.Report(DiagnosticDescriptors.MissingUnit, e.Span, "a duration", value, "days");
+            return null;
+        }
+        var unit = UnitCatalog.Get(unitName);
+        if (unit.Dimension != Dimension.Time)
+        {
+            context.Report(DiagnosticDescriptors.UnitNotAllowedHere, e.Span, what, "fixed duration in days or weeks", unitName, unit.Dimension, "days or weeks");
+            return null;
+        }
+        var days = unit.ConvertTo(value.Value, UnitCatalog.Days);
+        if (days != System.Math.Floor(days) || days <= 0) { args.Fail(e.Span); return null; }
+        return (int)days;
+    }
+
+    public static VisitModel? BindVisit(BindingContext context, StatementSyntax statement, string? dayOne)
+    {
+        var args = new StatementArguments(context, statement, "a name, optionally a \"label\", and a { } block", "visit Cycle \"Treatment cycle\" { every 21 days  until progression }", allowsBlock: true);
+        args.Expect(1, 2);
+        var name = args.Name(0);
+        if (name is null) return null;
+        var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
+        var origin = context.OriginOf(statement, "visit " + name);
+        var block = new BlockReader(context, statement, "visit " + name,
+            new[] { "day", "every", "at", "unscheduled", "window", "until", "max", "anchoring" }, new[] { "collect", "activity" });
+
+        var timingStatements = Timings.Select(block.One).Where(s => s is not null).ToList();
+        foreach (var extra in timingStatements.Skip(1))
+            context.Report(DiagnosticDescriptors.RepeatedStatement, extra!.Keyword.Span, "timing", "visit " + name, context.LineOf(timingStatements[0]!.Keyword.Span));
+        if (timingStatements.Count == 0 && statement.Body is not null)
+            context.Report(DiagnosticDescriptors.VisitWithoutTiming, statement.Keyword.Span, name);
+
+        string timing = "unscheduled";
+        string anchor = dayOne ?? "";
+        int? day = null, lastDay = null, offset = null, every = null;
+        var timingStatement = timingStatements.FirstOrDefault();
+        if (timingStatement is not null)
+        {
+            timing = timingStatement.Keyword.Text == "every" ? "repeating" : timingStatement.Keyword.Text == "at" ? "relative" : timingStatement.Keyword.Text;
+            var a = new StatementArguments(context, timingStatement, TimingShape(timingStatement.Keyword.Text), TimingExample(timingStatement.Keyword.Text));
+            switch (timingStatement.Keyword.Text)
+            {
+                case "day":
+                    if (a.Expect(1, 3))
+                    {
+                        if (a.At(0) is RangeExpressionSyntax range && ConstantFolding.Range(range) is { Unit: null } r &&
+                            r.Lower == System.Math.Floor(r.Lower) && r.Upper == System.Math.Floor(r.Upper))
+                        {
+                            day = (int)r.Lower;
+                            lastDay = (int)r.Upper;
+                            if (day > lastDay) context.Report(DiagnosticDescriptors.InvertedRange, range.Span, day, lastDay);
+                            if (day == 0 || lastDay == 0) context.Report(DiagnosticDescriptors.DayZero, range.Span);
+                        }
+                        else if (ConstantFolding.SignedNumber(a.At(0), out var u) is { } d && u is null && d == System.Math.Floor(d))
+                        {
+                            day = (int)d;
+                            if (day == 0) context.Report(DiagnosticDescriptors.DayZero, a.At(0)!.Span);
+                        }
+                        else a.Fail(a.At(0)!.Span);
+                        anchor = ReadFrom(context, a, 1) ?? anchor;
+                    }
+                    break;
+                case "every":
+                    if (a.Expect(1, 3))
+                    {
+                        every = Days(context, a, 0, "every");
+                        anchor = ReadFrom(context, a, 1) ?? anchor;
+                    }
+                    break;
+                case "at":
+                    if (a.Expect(1, 1)) (anchor, offset) = ReadRelative(context, a, anchor);
+                    break;
+                case "unscheduled":
+                    a.Expect(0, 0);
+                    break;
+            }
+        }
+        if (timing != "unscheduled" && anchor.Length == 0 && timingStatement is not null)
+            context.Report(DiagnosticDescriptors.MissingStatement, timingStatement.Keyword.Span, "visit " + name, "an anchor", "'from first_dose' here, or 'day_one first_dose' in the study");
+        else if (anchor.Length > 0 && !context.Symbols.Is(anchor, SymbolKind.Anchor) && timingStatement is not null && timing != "relative")
+            ReportUnknownAnchor(context, anchor, timingStatement.Keyword.Span);
+
+        int before = 0, after = 0;
+        if (block.One("window") is { } ws)
+        {
+            var a = new StatementArguments(context, ws, "a signed range of days around the nominal day", "window -3..+3 days");
+            if (a.Expect(1, 1))
+            {
+                var range = ConstantFolding.Range(a.At(0));
+                if (range is null) a.Fail(a.At(0)!.Span);
+                else if (range.Value.Unit is null) context.Report(DiagnosticDescriptors.MissingUnit, a.At(0)!.Span, "a window", range.Value.Upper, "days");
+                else if (range.Value.Unit.Dimension != Dimension.Time)
+                    context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, "window", "fixed duration", range.Value.Unit.Symbol, range.Value.Unit.Dimension, "days");
+                else
+                {
+                    var lo = range.Value.Unit.ConvertTo(range.Value.Lower, UnitCatalog.Days);
+                    var hi = range.Value.Unit.ConvertTo(range.Value.Upper, UnitCatalog.Days);
+                    if (lo > 0 || hi < 0) context.Report(DiagnosticDescriptors.BadWindow, a.At(0)!.Span, Fmt(lo), Fmt(hi));
+                    else if (lo != System.Math.Floor(lo) || hi != System.Math.Floor(hi)) a.Fail(a.At(0)!.Span);
+                    else
+                    {
+                        before = (int)-lo;
+                        after = (int)hi;
+                        if (every is { } e && before + after >= e)
+                            context.Report(DiagnosticDescriptors.WindowWiderThanInterval, a.At(0)!.Span, name, before + after + 1, e);
+                    }
+                }
+            }
+        }
+
+        var until = new List<string>();
+        if (block.One("until") is { } us)
+        {
+            var a = new StatementArguments(context, us, "the events that end it, joined by 'or'", "until progression or death");
+            foreach (var (n, syntax) in a.Names(0)) if (CheckEvent(context, n, syntax)) until.Add(n);
+            if (a.Count == 0) a.Fail(us.HeaderSpan);
+        }
+        int? max = null;
+        if (block.One("max") is { } ms)
+        {
+            var a = new StatementArguments(context, ms, "the most times it repeats", "max 35");
+            if (a.Expect(1, 1)) max = a.Integer(0, 1, 100000);
+        }
+        if (timing == "repeating" && block.One("until") is null && block.One("max") is null)
+            context.Report(DiagnosticDescriptors.UnboundedRepeat, timingStatement!.Keyword.Span, name);
+
+        string anchoring = "fixed";
+        if (block.One("anchoring") is { } an)
+        {
+            var a = new StatementArguments(context, an, "fixed (a grid from day 1) or actual (each visit from the previous one's actual date)", "anchoring actual");
+            if (a.Expect(1, 1)) anchoring = a.Choice(0, "anchoring", Anchorings) ?? anchoring;
+        }
+
+        var collect = new List<string>();
+        foreach (var cs in block.All("collect"))
+        {
+            var a = new StatementArguments(context, cs, "the forms collected", "collect Vitals, AdverseEvents");
+            foreach (var (n, syntax) in a.Names(0))
+            {
+                if (context.Symbols.Forms.ContainsKey(n)) collect.Add(n);
+                else context.Report(DiagnosticDescriptors.UnknownName, syntax.Span, "form", n, Suggestions.DidYouMean(n, context.Symbols.Forms.Keys));
+            }
+            if (a.Count == 0) a.Fail(cs.HeaderSpan);
+        }
+        var activities = new List<string>();
+        foreach (var act in block.All("activity"))
+        {
+            var a = new StatementArguments(context, act, "the activity in quotes", "activity \"Tumor biopsy\"");
+            if (a.Expect(1, 1) && a.Text(0) is { } t) activities.Add(t);
+        }
+
+        return new VisitModel(name, label, timing, anchor, day, lastDay, before, after, offset, every, anchoring,
+            until.ToEquatableArray(), max, collect.ToEquatableArray(), activities.ToEquatableArray(), origin);
+    }
+
+    private static string? ReadFrom(BindingContext context, StatementArguments a, int index)
+    {
+        if (a.Count <= index) return null;
+        if (a.Count == index + 2 && a.At(index)?.AsName == "from") return a.Name(index + 1);
+        a.Fail(a.At(index)!.Span);
+        return null;
+    }
+
+    private static (string Anchor, int? Offset) ReadRelative(BindingContext context, StatementArguments a, string fallback)
+    {
+        var e = a.At(0)!;
+        string? anchor = null;
+        int? offset = 0;
+        if (e is NameExpressionSyntax n) anchor = n.Identifier.Text;
+        else if (e is BinaryExpressionSyntax { Left: NameExpressionSyntax left } b && b.Operator.Kind is TokenKind.Plus or TokenKind.Minus)
+        {
+            anchor = left.Identifier.Text;
+            var inner = new StatementArguments(context, new StatementSyntax(System.Array.Empty<AnnotationSyntax>(), b.Operator, new[] { b.Right }, null),
+                "a fixed duration", "at end_of_treatment + 30 days");
+            var days = Days(context, inner, 0, "at");
+            offset = days is null ? null : b.Operator.Kind == TokenKind.Minus ? -days : days;
+        }
+        else a.Fail(e.Span);
+        if (anchor is null) return (fallback, null);
+        if (!context.Symbols.Is(anchor, SymbolKind.Anchor) && !context.Symbols.Is(anchor, SymbolKind.Event))
+        {
+            ReportUnknownAnchor(context, anchor, e.Span);
+        }
+        return (anchor, offset);
+    }
+
+    private static void ReportUnknownAnchor(BindingContext context, string anchor, Text.TextSpan span) =>
+        context.Report(DiagnosticDescriptors.UnknownName, span, "anchor", anchor,
+            Suggestions.DidYouMean(anchor, context.Symbols.NamesOf(SymbolKind.Anchor)) is { Length: > 0 } s ? s : $"; declare it with 'anchor {anchor} \"...\"'");
+
+    private static string TimingShape(string keyword) => keyword switch
+    {
+        "day" => "a study day or range of days, optionally 'from <anchor>'",
+        "every" => "a fixed interval, optionally 'from <anchor>'",
+        "at" => "an anchor or event, optionally plus a fixed duration",
+        _ => "nothing",
+    };
+
+    private static string TimingExample(string keyword) => keyword switch
+    {
+        "day" => "day -28..-1 from first_dose",
+        "every" => "every 21 days from first_dose",
+        "at" => "at end_of_treatment + 30 days",
+        _ => "unscheduled",
+    };
+
+    /// <summary>Warns where the windows of single visits on one anchor overlap.</summary>
+    public static void CheckOverlaps(BindingContext context, IReadOnlyList<(VisitModel Visit, StatementSyntax Syntax)> visits)
+    {
+        var singles = visits.Where(v => v.Visit.Timing == "day" && v.Visit.Day is not null)
+            .Select(v => (v.Visit, v.Syntax, Start: Offset(v.Visit.Day!.Value) - v.Visit.WindowBefore, End: Offset(v.Visit.LastDay ?? v.Visit.Day!.Value) + v.Visit.WindowAfter))
+            .OrderBy(v => v.Start).ToList();
+        for (int i = 1; i < singles.Count; i++)
+        {
+            var previous = singles[i - 1];
+            var current = singles[i];
+            if (previous.Visit.Anchor == current.Visit.Anchor && current.Start <= previous.End)
+                context.Report(DiagnosticDescriptors.OverlappingWindows, current.Syntax.Keyword.Span, current.Visit.Name, Day(current.Start), Day(current.End),
+                    previous.Visit.Name, Day(previous.Start), Day(previous.End));
+        }
+    }
+
+    // Study days have no day 0: map them onto a continuous offset and back for messages.
+    private static int Offset(int studyDay) => studyDay > 0 ? studyDay - 1 : studyDay;
+    private static int Day(int offset) => offset >= 0 ? offset + 1 : offset;
+
+    private static string Fmt(double v) => v.ToString("+0.##;-0.##;0", System.Globalization.CultureInfo.InvariantCulture);
+}

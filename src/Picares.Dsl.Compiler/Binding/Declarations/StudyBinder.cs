@@ -1,0 +1,193 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
+
+namespace Picares.Dsl.Compiler.Binding.Declarations;
+
+/// <summary>Binds <c>study</c> (registry facts) and <c>population</c>.</summary>
+internal static class StudyBinder
+{
+    public static readonly string[] StudyTypes = { "interventional", "observational", "expanded_access" };
+    public static readonly string[] Purposes = { "treatment", "prevention", "diagnostic", "supportive_care", "screening", "health_services_research", "basic_science", "device_feasibility", "other" };
+    public static readonly string[] Allocations = { "randomized", "non_randomized", "na" };
+    public static readonly string[] Designs = { "single_group", "parallel", "crossover", "factorial", "sequential" };
+    public static readonly string[] Maskings = { "none", "single", "double", "triple", "quadruple" };
+    public static readonly string[] MaskedRoles = { "participant", "care_provider", "investigator", "outcomes_assessor" };
+    public static readonly string[] Phases = { "early_1", "1", "2", "3", "4", "na" };
+    public static readonly string[] Statuses = { "not_yet_recruiting", "recruiting", "enrolling_by_invitation", "active_not_recruiting", "suspended", "terminated", "completed", "withdrawn", "unknown" };
+    public static readonly string[] Funders = { "industry", "nih", "other_us_federal", "other" };
+    public static readonly string[] EnrollmentKinds = { "estimated", "actual" };
+    public static readonly string[] Sexes = { "all", "female", "male" };
+    public static readonly string[] YesNo = { "yes", "no" };
+
+    private static readonly string[] Single =
+    {
+        "title", "official_title", "acronym", "sponsor", "funder", "phase", "type", "purpose", "allocation", "design",
+        "masking", "status", "enrollment", "summary", "description", "day_one",
+    };
+
+    private static readonly string[] Repeatable = { "identifier", "condition", "contact" };
+
+    public static StudyModel Bind(BindingContext context, StatementSyntax statement)
+    {
+        var args = new StatementArguments(context, statement, "a name and a { } block", "study Picares { title \"...\" }", allowsBlock: true);
+        args.Expect(1, 1);
+        var name = args.Name(0) ?? "Study";
+        var origin = context.OriginOf(statement, "study " + name);
+        var block = new BlockReader(context, statement, "study", Single, Repeatable);
+
+        string? Text(string keyword)
+        {
+            var s = block.One(keyword);
+            if (s is null) return null;
+            var a = new StatementArguments(context, s, "one \"text\"", $"{keyword} \"...\"");
+            a.Expect(1, 1);
+            context.OriginOf(s, $"study {keyword}", origin);
+            var text = a.Text(0);
+            if (text is not null && text.Trim().Length == 0) context.Report(DiagnosticDescriptors.EmptyText, a.At(0)!.Span, keyword);
+            return text;
+        }
+
+        string? Choice(string keyword, string what, string[] options)
+        {
+            var s = block.One(keyword);
+            if (s is null) return null;
+            var a = new StatementArguments(context, s, $"one {what}: {string.Join(", ", options)}", $"{keyword} {options[0]}");
+            a.Expect(1, 1);
+            context.OriginOf(s, $"study {keyword}", origin);
+            return a.Choice(0, what, options);
+        }
+
+        var title = Text("title");
+        if (title is null && statement.Body is not null)
+            context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "study " + name, "title", "title \"PD-1 Inhibitors Consolidation in ...\"");
+
+        var identifiers = new List<StudyIdentifierModel>();
+        foreach (var s in block.All("identifier"))
+        {
+            var a = new StatementArguments(context, s, "a scheme name and the identifier in quotes", "identifier nct \"NCT03971214\"");
+            context.OriginOf(s, "study identifier", origin);
+            if (a.Expect(2, 2) && a.Name(0) is { } scheme && a.Text(1) is { } value) identifiers.Add(new StudyIdentifierModel(scheme, value));
+        }
+
+        var phases = new List<string>();
+        if (block.One("phase") is { } phaseStatement)
+        {
+            var a = new StatementArguments(context, phaseStatement, "one or two phases: " + string.Join(", ", Phases), "phase 1  or  phase 1 2");
+            context.OriginOf(phaseStatement, "study phase", origin);
+            if (a.Expect(1, 2))
+                for (int i = 0; i < a.Count; i++)
+                    if (a.Choice(i, "phase", Phases) is { } p) phases.Add(p);
+        }
+
+        string masking = "none";
+        var roles = new List<string>();
+        if (block.One("masking") is { } maskStatement)
+        {
+            var a = new StatementArguments(context, maskStatement, "a masking level and the roles masked", "masking double participant investigator");
+            context.OriginOf(maskStatement, "study masking", origin);
+            if (a.Expect(1, 1 + MaskedRoles.Length))
+            {
+                masking = a.Choice(0, "masking", Maskings) ?? "none";
+                for (int i = 1; i < a.Count; i++)
+                    if (a.Choice(i, "masked role", MaskedRoles) is { } r) roles.Add(r);
+            }
+        }
+
+        int? enrollment = null;
+        string? enrollmentKind = null;
+        if (block.One("enrollment") is { } enrollStatement)
+        {
+            var a = new StatementArguments(context, enrollStatement, "a number of subjects and whether it is estimated or actual", "enrollment 6 estimated");
+            context.OriginOf(enrollStatement, "study enrollment", origin);
+            if (a.Expect(1, 2))
+            {
+                enrollment = a.Integer(0, 1);
+                if (a.Count == 2) enrollmentKind = a.Choice(1, "enrollment kind", EnrollmentKinds);
+            }
+        }
+
+        var conditions = ReadTexts(context, block, "condition", "condition \"Extensive-stage Small Cell Lung Cancer\"", origin);
+        var contacts = ReadTexts(context, block, "contact", "contact \"Wen-Yang Liu, MD\"", origin);
+
+        string? dayOne = null;
+        if (block.One("day_one") is { } dayOneStatement)
+        {
+            var a = new StatementArguments(context, dayOneStatement, "the anchor that is study day 1", "day_one first_dose");
+            context.OriginOf(dayOneStatement, "study day one", origin);
+            if (a.Expect(1, 1)) dayOne = a.Name(0);
+        }
+
+        return new StudyModel(name, title ?? "", Text("official_title"), Text("acronym"), identifiers.ToEquatableArray(), Text("sponsor"),
+            Choice("funder", "funder type", Funders), phases.ToEquatableArray(),
+            Choice("type", "study type", StudyTypes) ?? "interventional", Choice("purpose", "primary purpose", Purposes),
+            Choice("allocation", "allocation", Allocations), Choice("design", "interventional model", Designs), masking,
+            roles.ToEquatableArray(), Choice("status", "status", Statuses), conditions.ToEquatableArray(), enrollment, enrollmentKind,
+            Text("summary"), Text("description"), contacts.ToEquatableArray(), dayOne, origin);
+    }
+
+    private static List<string> ReadTexts(BindingContext context, BlockReader block, string keyword, string example, Origin origin)
+    {
+        var result = new List<string>();
+        foreach (var s in block.All(keyword))
+        {
+            var a = new StatementArguments(context, s, "one \"text\"", example);
+            context.OriginOf(s, "study " + keyword, origin);
+            if (a.Expect(1, 1) && a.Text(0) is { } t) result.Add(t);
+        }
+        return result;
+    }
+
+    public static PopulationModel BindPopulation(BindingContext context, StatementSyntax statement)
+    {
+        var args = new StatementArguments(context, statement, "a { } block", "population { sex all  age 18..75 years }", allowsBlock: true);
+        args.Expect(0, 0);
+        var origin = context.OriginOf(statement, "population");
+        var block = new BlockReader(context, statement, "population", new[] { "sex", "age", "healthy_volunteers" });
+
+        string sex = "all";
+        if (block.One("sex") is { } sexStatement)
+        {
+            var a = new StatementArguments(context, sexStatement, "all, female or male", "sex all");
+            context.OriginOf(sexStatement, "population sex", origin);
+            if (a.Expect(1, 1)) sex = a.Choice(0, "sex", Sexes) ?? "all";
+        }
+
+        int? min = null, max = null;
+        string? reference = null;
+        if (block.One("age") is { } ageStatement)
+        {
+            const string shape = "an inclusive range of completed years, and optionally the anchor it is measured at";
+            const string example = "age 18..75 years at consent";
+            var a = new StatementArguments(context, ageStatement, shape, example);
+            context.OriginOf(ageStatement, "population age", origin);
+            if (a.Expect(1, 3))
+            {
+                var range = ConstantFolding.Range(a.At(0));
+                if (range is null || range.Value.Unit is null || range.Value.Unit.Symbol != "a" ||
+                    range.Value.Lower != System.Math.Floor(range.Value.Lower) || range.Value.Upper != System.Math.Floor(range.Value.Upper))
+                    a.Fail(a.At(0)!.Span);
+                else if (range.Value.Lower > range.Value.Upper)
+                    context.Report(DiagnosticDescriptors.InvertedRange, a.At(0)!.Span, range.Value.Lower, range.Value.Upper);
+                else
+                {
+                    min = (int)range.Value.Lower;
+                    max = (int)range.Value.Upper;
+                }
+                if (a.Count == 3 && a.At(1)?.AsName == "at") reference = a.Name(2);
+                else if (a.Count != 1) a.Fail(a.At(1)!.Span);
+            }
+        }
+
+        bool? healthy = null;
+        if (block.One("healthy_volunteers") is { } hv)
+        {
+            var a = new StatementArguments(context, hv, "yes or no", "healthy_volunteers no");
+            context.OriginOf(hv, "population healthy volunteers", origin);
+            if (a.Expect(1, 1) && a.Choice(0, "answer", YesNo) is { } yn) healthy = yn == "yes";
+        }
+        return new PopulationModel(sex, min, max, reference, healthy, origin);
+    }
+}

@@ -1,0 +1,194 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Runtime.Units;
+
+namespace Picares.Dsl.Compiler.Binding.Declarations;
+
+/// <summary>Binds <c>intervention</c>, <c>arm</c> and <c>randomization</c>.</summary>
+internal static class TreatmentBinder
+{
+    public static readonly string[] InterventionKinds = { "drug", "biological", "radiation", "procedure", "device", "behavioral", "dietary_supplement", "other" };
+    public static readonly string[] ArmKinds = { "experimental", "active_comparator", "placebo_comparator", "sham_comparator", "no_intervention", "other" };
+    public static readonly string[] Routes = { "iv", "oral", "sc", "im", "topical", "inhaled", "intrathecal", "external_beam", "other" };
+
+    private static readonly string[] RegimenStatements = { "dose", "route", "every", "cycle_days", "cycles", "until" };
+
+    public static InterventionModel BindIntervention(BindingContext context, StatementSyntax statement)
+    {
+        var args = new StatementArguments(context, statement, "a name, a \"label\" and a { } block", "intervention JS001 \"Toripalimab (JS-001)\" { type drug }", allowsBlock: true);
+        args.Expect(2, 2);
+        var name = args.Name(0) ?? "";
+        var label = args.Text(1) ?? name;
+        var origin = context.OriginOf(statement, "intervention " + name);
+        var block = new BlockReader(context, statement, "intervention " + name, new[] { "type", "description" }.Concat(RegimenStatements).ToArray(), new[] { "phase" });
+
+        string kind = "drug";
+        if (block.One("type") is { } t)
+        {
+            var a = new StatementArguments(context, t, "the kind of intervention", "type drug");
+            context.OriginOf(t, $"intervention {name} type", origin);
+            if (a.Expect(1, 1)) kind = a.Choice(0, "intervention type", InterventionKinds) ?? kind;
+        }
+        string? description = null;
+        if (block.One("description") is { } d)
+        {
+            var a = new StatementArguments(context, d, "one \"text\"", "description \"...\"");
+            context.OriginOf(d, $"intervention {name} description", origin);
+            if (a.Expect(1, 1)) description = a.Text(0);
+        }
+
+        var regimens = new List<RegimenModel>();
+        var phases = block.All("phase");
+        bool hasTopLevelRegimen = RegimenStatements.Any(s => block.One(s) is not null);
+        if (hasTopLevelRegimen || phases.Count == 0)
+            regimens.Add(BindRegimen(context, "main", $"intervention {name}", block, origin));
+        foreach (var phase in phases)
+        {
+            var a = new StatementArguments(context, phase, "a phase name and a { } block", "phase induction { every 21 days  cycles 4 }", allowsBlock: true);
+            a.Expect(1, 1);
+            var phaseName = a.Name(0) ?? "phase";
+            var phaseOrigin = context.OriginOf(phase, $"intervention {name} phase {phaseName}", origin);
+            var phaseBlock = new BlockReader(context, phase, $"phase {phaseName}", RegimenStatements);
+            regimens.Add(BindRegimen(context, phaseName, $"intervention {name} phase {phaseName}", phaseBlock, phaseOrigin));
+        }
+        return new InterventionModel(name, label, kind, description, regimens.ToEquatableArray(), origin);
+    }
+
+    private static RegimenModel BindRegimen(BindingContext context, string phase, string subject, BlockReader block, Origin parent)
+    {
+        var origin = parent;
+        DoseModel? dose = null;
+        if (block.One("dose") is { } ds)
+        {
+            origin = Merge(origin, context.OriginOf(ds, subject + " dose", parent));
+            var a = new StatementArguments(context, ds, "an amount with its unit (mg, mg/kg, mg/m2, ...) or 'AUC <n>'", "dose 240 mg");
+            if (a.Expect(1, 2))
+            {
+                if (a.Count == 2 && a.At(0)?.AsName is "AUC" or "auc" && ConstantFolding.SignedNumber(a.At(1), out var u2) is { } auc && u2 is null)
+                    dose = new DoseModel(auc, "AUC");
+                else if (a.Count == 1 && ConstantFolding.SignedNumber(a.At(0), out var unit) is { } value && value > 0)
+                {
+                    if (unit is null)
+                        context.Report(DiagnosticDescriptors.MissingUnit, a.At(0)!.Span, "a dose", value, "mg");
+                    else if (UnitCatalog.Get(unit) is var u && u.Dimension.IsDuration)
+                        context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, "dose", "an amount", unit, u.Dimension, "mg, mg/kg, mg/m2");
+                    else dose = new DoseModel(value, u.Symbol);
+                }
+                else a.Fail(a.At(0)!.Span);
+            }
+        }
+        string? route = null;
+        if (block.One("route") is { } rs)
+        {
+            var a = new StatementArguments(context, rs, "a route", "route iv");
+            context.OriginOf(rs, subject + " route", parent);
+            if (a.Expect(1, 1)) route = a.Choice(0, "route", Routes);
+        }
+        int? every = null;
+        if (block.One("every") is { } es)
+        {
+            origin = Merge(origin, context.OriginOf(es, subject + " frequency", parent));
+            var a = new StatementArguments(context, es, "a fixed duration", "every 21 days");
+            if (a.Expect(1, 1)) every = ScheduleBinder.Days(context, a, 0, "every");
+        }
+        var cycleDays = new List<int>();
+        if (block.One("cycle_days") is { } cs)
+        {
+            context.OriginOf(cs, subject + " cycle days", parent);
+            var a = new StatementArguments(context, cs, "the days of each cycle on which it is given", "cycle_days 1, 8");
+            for (int i = 0; i < a.Count; i++)
+                if (a.Integer(i, 1, 366) is { } day) cycleDays.Add(day);
+            if (a.Count == 0) a.Fail(cs.HeaderSpan);
+        }
+        int? cycles = null;
+        if (block.One("cycles") is { } cy)
+        {
+            context.OriginOf(cy, subject + " cycles", parent);
+            var a = new StatementArguments(context, cy, "the number of cycles", "cycles 4");
+            if (a.Expect(1, 1)) cycles = a.Integer(0, 1, 10000);
+        }
+        var until = new List<string>();
+        if (block.One("until") is { } us)
+        {
+            context.OriginOf(us, subject + " until", parent);
+            var a = new StatementArguments(context, us, "the events that end it, joined by 'or'", "until progression or death or unacceptable_toxicity");
+            foreach (var (n, syntax) in a.Names(0)) if (ScheduleBinder.CheckEvent(context, n, syntax)) until.Add(n);
+            if (a.Count == 0) a.Fail(us.HeaderSpan);
+        }
+        return new RegimenModel(phase, dose, route, every, cycleDays.ToEquatableArray(), cycles, until.ToEquatableArray(), origin);
+    }
+
+    private static Origin Merge(Origin current, Origin statement) => statement.IsAssumed && !current.IsAssumed ? current with { Provenance = Provenance.Assumed, Reason = statement.Reason } : current;
+
+    public static ArmModel BindArm(BindingContext context, StatementSyntax statement)
+    {
+        var args = new StatementArguments(context, statement, "a name, a \"label\" and a { } block", "arm Consolidation \"JS-001 consolidation\" { type experimental }", allowsBlock: true);
+        args.Expect(2, 2);
+        var name = args.Name(0) ?? "";
+        var label = args.Text(1) ?? name;
+        var origin = context.OriginOf(statement, "arm " + name);
+        var block = new BlockReader(context, statement, "arm " + name, new[] { "type", "description", "ratio" }, new[] { "receives" });
+        string kind = "experimental";
+        if (block.One("type") is { } t)
+        {
+            var a = new StatementArguments(context, t, "the arm type", "type experimental");
+            if (a.Expect(1, 1)) kind = a.Choice(0, "arm type", ArmKinds) ?? kind;
+        }
+        string? description = null;
+        if (block.One("description") is { } d)
+        {
+            var a = new StatementArguments(context, d, "one \"text\"", "description \"...\"");
+            if (a.Expect(1, 1)) description = a.Text(0);
+        }
+        int ratio = 1;
+        if (block.One("ratio") is { } r)
+        {
+            var a = new StatementArguments(context, r, "the arm's allocation ratio, a whole number", "ratio 2");
+            if (a.Expect(1, 1)) ratio = a.Integer(0, 1, 100) ?? 1;
+        }
+        var receives = new List<string>();
+        foreach (var s in block.All("receives"))
+        {
+            var a = new StatementArguments(context, s, "the interventions given in this arm", "receives JS001");
+            foreach (var (n, syntax) in a.Names(0))
+            {
+                if (context.Symbols.Is(n, SymbolKind.Intervention)) receives.Add(n);
+                else context.Report(DiagnosticDescriptors.UnknownName, syntax.Span, "intervention", n,
+                    Suggestions.DidYouMean(n, context.Symbols.NamesOf(SymbolKind.Intervention)) is { Length: > 0 } m ? m : "; declare it with 'intervention " + n + " \"...\" { }'");
+            }
+            if (a.Count == 0) a.Fail(s.HeaderSpan);
+        }
+        if (receives.Count == 0 && kind != "no_intervention" && statement.Body is not null && block.All("receives").Count == 0)
+            context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "arm " + name, "receives", "receives JS001");
+        return new ArmModel(name, label, kind, description, receives.ToEquatableArray(), ratio, origin);
+    }
+
+    public static RandomizationModel BindRandomization(BindingContext context, StatementSyntax statement)
+    {
+        var args = new StatementArguments(context, statement, "a { } block", "randomization { stratify_by Demographics.sex }", allowsBlock: true);
+        args.Expect(0, 0);
+        var origin = context.OriginOf(statement, "randomization");
+        var block = new BlockReader(context, statement, "randomization", new[] { "method", "stratify_by" });
+        string? method = null;
+        if (block.One("method") is { } m)
+        {
+            var a = new StatementArguments(context, m, "the method in quotes", "method \"permuted blocks of 4\"");
+            if (a.Expect(1, 1)) method = a.Text(0);
+        }
+        var strata = new List<string>();
+        if (block.One("stratify_by") is { } s)
+        {
+            var a = new StatementArguments(context, s, "the form fields to stratify by", "stratify_by Demographics.sex, Baseline.ecog");
+            var binder = new ExpressionBinder(context);
+            foreach (var e in a.All)
+            {
+                if (binder.Bind(e) is BoundFieldReference f) strata.Add(f.Form + "." + f.Field);
+                else if (e is not MemberAccessExpressionSyntax) a.Fail(e.Span);
+            }
+        }
+        return new RandomizationModel(method, strata.ToEquatableArray(), origin);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Binding.Declarations;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
+
+namespace Picares.Dsl.Compiler.Binding;
+
+/// <summary>
+/// Binds a parsed file into a <see cref="ProtocolModel"/>, in passes: declare every name (duplicates are
+/// reported here), then code lists, then form fields (so every condition can read any field), then the rest.
+/// </summary>
+internal static class ProtocolBinder
+{
+    private static readonly Dictionary<string, SymbolKind?> Declarations = new()
+    {
+        ["study"] = null,
+        ["population"] = null,
+        ["randomization"] = null,
+        ["anchor"] = SymbolKind.Anchor,
+        ["event"] = SymbolKind.Event,
+        ["intervention"] = SymbolKind.Intervention,
+        ["arm"] = SymbolKind.Arm,
+        ["codelist"] = SymbolKind.CodeList,
+        ["form"] = SymbolKind.Form,
+        ["criterion"] = SymbolKind.Criterion,
+        ["visit"] = SymbolKind.Visit,
+        ["endpoint"] = SymbolKind.Endpoint,
+    };
+
+    public static ProtocolModel? Bind(BindingContext context, ProtocolSyntax syntax, string fileName)
+    {
+        var statements = new List<StatementSyntax>();
+        foreach (var statement in syntax.Statements)
+        {
+            var word = statement.Keyword.Text;
+            if (!Declarations.TryGetValue(word, out var kind))
+            {
+                context.Report(DiagnosticDescriptors.UnknownDeclaration, statement.Keyword.Span, word,
+                    Suggestions.DidYouMean(word, Declarations.Keys), string.Join(", ", Declarations.Keys));
+                continue;
+            }
+            statements.Add(statement);
+            if (kind is { } k && statement.Arguments.Count > 0 && statement.Arguments[0].AsName is { } name)
+            {
+                var line = context.LineOf(statement.Keyword.Span);
+                if (context.Symbols.Declare(k, name, line) is { } existing)
+                    context.Report(DiagnosticDescriptors.DuplicateName, statement.Arguments[0].Span,
+                        Capitalize(existing.Kind == k ? k.ToString() : $"{k} name (used by {existing.Kind.ToString().ToLowerInvariant()})"), name, existing.Line);
+            }
+        }
+
+        IEnumerable<StatementSyntax> Of(string word) => statements.Where(s => s.Keyword.Text == word);
+        bool IsFirst(StatementSyntax s, SymbolKind kind) =>
+            s.Arguments.Count > 0 && s.Arguments[0].AsName is { } n && context.Symbols.Lookup(n) is { } sym && sym.Kind == kind && sym.Line == context.LineOf(s.Keyword.Span)
+            || kind == SymbolKind.Criterion;
+
+        // Study and population: one each.
+        var studies = Of("study").ToList();
+        StudyModel? study = null;
+        if (studies.Count == 0)
+            context.Report(DiagnosticDescriptors.MissingStudy, new Text.TextSpan(0, 0));
+        else
+        {
+            study = StudyBinder.Bind(context, studies[0]);
+            foreach (var extra in studies.Skip(1))
+                context.Report(DiagnosticDescriptors.SecondStudy, extra.Keyword.Span, study.Name, context.LineOf(studies[0].Keyword.Span));
+        }
+        var populations = Of("population").ToList();
+        foreach (var extra in populations.Skip(1))
+            context.Report(DiagnosticDescriptors.RepeatedStatement, extra.Keyword.Span, "population", "protocol", context.LineOf(populations[0].Keyword.Span));
+        var population = populations.Count > 0 ? StudyBinder.BindPopulation(context, populations[0]) : new PopulationModel("all", null, null, null, null, null);
+
+        var anchors = Of("anchor").Select(s => ScheduleBinder.BindAnchor(context, s)).ToList();
+        var events = Of("event").Select(s => ScheduleBinder.BindEvent(context, s)).ToList();
+        if (study?.DayOneAnchor is { } dayOne && !context.Symbols.Is(dayOne, SymbolKind.Anchor) && studies[0].Body is { } body &&
+            body.Statements.FirstOrDefault(s => s.Keyword.Text == "day_one") is { } dayOneStatement)
+            context.Report(DiagnosticDescriptors.UnknownName, dayOneStatement.Arguments[0].Span, "anchor", dayOne,
+                Suggestions.DidYouMean(dayOne, context.Symbols.NamesOf(SymbolKind.Anchor)) is { Length: > 0 } m ? m : $"; declare it with 'anchor {dayOne} \"...\"'");
+        if (population.AgeReference is { } ageAnchor && !context.Symbols.Is(ageAnchor, SymbolKind.Anchor))
+            context.Report(DiagnosticDescriptors.UnknownName, populations[0].Span, "anchor", ageAnchor, Suggestions.DidYouMean(ageAnchor, context.Symbols.NamesOf(SymbolKind.Anchor)));
+
+        var codeLists = Of("codelist").Where(s => IsFirst(s, SymbolKind.CodeList)).Select(s => FormBinder.BindCodeList(context, s)).ToList();
+        foreach (var s in Of("form").Where(s => IsFirst(s, SymbolKind.Form))) FormBinder.Declare(context, s);
+        var forms = Of("form").Where(s => IsFirst(s, SymbolKind.Form)).Select(s => FormBinder.Bind(context, s)).ToList();
+
+        var interventions = Of("intervention").Where(s => IsFirst(s, SymbolKind.Intervention)).Select(s => TreatmentBinder.BindIntervention(context, s)).ToList();
+        var arms = Of("arm").Where(s => IsFirst(s, SymbolKind.Arm)).Select(s => TreatmentBinder.BindArm(context, s)).ToList();
+        var randomizations = Of("randomization").ToList();
+        foreach (var extra in randomizations.Skip(1))
+            context.Report(DiagnosticDescriptors.RepeatedStatement, extra.Keyword.Span, "randomization", "protocol", context.LineOf(randomizations[0].Keyword.Span));
+        var randomization = randomizations.Count > 0 ? TreatmentBinder.BindRandomization(context, randomizations[0]) : null;
+
+        var criteria = new List<CriterionModel>();
+        var criterionLines = new Dictionary<string, int>();
+        foreach (var s in Of("criterion"))
+        {
+            var c = CriterionBinder.Bind(context, s);
+            if (c is null) continue;
+            if (criterionLines.TryGetValue(c.Id, out var first)) continue; // reported when declared
+            criterionLines[c.Id] = c.Origin.Line;
+            criteria.Add(c);
+        }
+
+        var visitSyntax = new List<(VisitModel, StatementSyntax)>();
+        foreach (var s in Of("visit").Where(s => IsFirst(s, SymbolKind.Visit)))
+            if (ScheduleBinder.BindVisit(context, s, study?.DayOneAnchor) is { } v) visitSyntax.Add((v, s));
+        ScheduleBinder.CheckOverlaps(context, visitSyntax);
+
+        var endpoints = Of("endpoint").Where(s => IsFirst(s, SymbolKind.Endpoint)).Select(s => EndpointBinder.Bind(context, s)).Where(e => e is not null).Select(e => e!).ToList();
+
+        if (study is null) return null;
+        return new ProtocolModel(fileName, study, population, anchors.ToEquatableArray(), events.ToEquatableArray(), interventions.ToEquatableArray(),
+            arms.ToEquatableArray(), randomization, codeLists.ToEquatableArray(), forms.ToEquatableArray(), criteria.ToEquatableArray(),
+            visitSyntax.Select(v => v.Item1).ToEquatableArray(), endpoints.ToEquatableArray(), context.Assumptions.ToEquatableArray());
+    }
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
+}

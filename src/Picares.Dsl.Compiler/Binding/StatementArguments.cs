@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Runtime.Units;
+
+namespace Picares.Dsl.Compiler.Binding;
+
+/// <summary>
+/// Reads a statement's arguments by position against its documented shape. Every mismatch is reported
+/// with the shape and an example, at the argument that does not fit (or the statement when one is missing).
+/// </summary>
+internal sealed class StatementArguments
+{
+    private readonly BindingContext _context;
+    private readonly StatementSyntax _statement;
+    private readonly string _shape;
+    private readonly string _example;
+    private bool _failed;
+
+    public StatementArguments(BindingContext context, StatementSyntax statement, string shape, string example, bool allowsBlock = false)
+    {
+        _context = context;
+        _statement = statement;
+        _shape = shape;
+        _example = example;
+        if (!allowsBlock && statement.Body is not null)
+            context.Report(DiagnosticDescriptors.UnexpectedBlock, statement.Body.Open.Span, statement.Keyword.Text);
+    }
+
+    public IReadOnlyList<ExpressionSyntax> All => _statement.Arguments;
+    public int Count => _statement.Arguments.Count;
+    public bool Failed => _failed;
+
+    /// <summary>Reports when the count of arguments is outside [min, max].</summary>
+    public bool Expect(int min, int max)
+    {
+        if (Count < min)
+        {
+            Fail(_statement.HeaderSpan);
+            return false;
+        }
+        if (Count > max)
+        {
+            var extra = _statement.Arguments[max];
+            // "40 kgs": a name after a number reads as a misspelt unit.
+            if (extra is NameExpressionSyntax name && max > 0 && _statement.Arguments[max - 1].Span.End <= extra.Span.Start &&
+                EndsWithNumber(_statement.Arguments[max - 1]) && Suggestions.Closest(name.Identifier.Text, UnitCatalog.Spellings) is { } unit)
+                _context.Report(DiagnosticDescriptors.UnknownUnit, name.Span, name.Identifier.Text, $"; did you mean '{unit}'?");
+            else
+                Fail(Picares.Dsl.Compiler.Text.TextSpan.FromBounds(extra.Span.Start, _statement.Arguments[Count - 1].Span.End));
+            return false;
+        }
+        return true;
+    }
+
+    public ExpressionSyntax? At(int index) => index < Count ? _statement.Arguments[index] : null;
+
+    public string? Name(int index)
+    {
+        if (At(index) is NameExpressionSyntax n) return n.Identifier.Text;
+        Fail(At(index)?.Span ?? _statement.HeaderSpan);
+        return null;
+    }
+
+    public string? OptionalText(int index)
+    {
+        var e = At(index);
+        if (e is null) return null;
+        if (e is StringExpressionSyntax s) return s.Value;
+        Fail(e.Span);
+        return null;
+    }
+
+    public string? Text(int index)
+    {
+        if (At(index) is StringExpressionSyntax s) return s.Value;
+        Fail(At(index)?.Span ?? _statement.HeaderSpan);
+        return null;
+    }
+
+    /// <summary>A name from a fixed set of choices.</summary>
+    public string? Choice(int index, string what, IReadOnlyCollection<string> options)
+    {
+        var e = At(index);
+        string? word = e switch
+        {
+            NameExpressionSyntax n => n.Identifier.Text,
+            NumberExpressionSyntax { Unit: null } num => num.Number.Text,
+            _ => null,
+        };
+        if (e is null || word is null)
+        {
+            Fail(e?.Span ?? _statement.HeaderSpan);
+            return null;
+        }
+        if (options.Contains(word)) return word;
+        _context.Report(DiagnosticDescriptors.UnknownValue, e.Span, word, what, Suggestions.DidYouMean(word, options), string.Join(", ", options));
+        _failed = true;
+        return null;
+    }
+
+    /// <summary>A whole number without unit within [min, max].</summary>
+    public int? Integer(int index, int min = int.MinValue, int max = int.MaxValue)
+    {
+        var e = At(index);
+        var value = ConstantFolding.SignedNumber(e, out var unit);
+        if (value is null || unit is not null || value != System.Math.Floor(value.Value) || value < min || value > max)
+        {
+            Fail(e?.Span ?? _statement.HeaderSpan);
+            return null;
+        }
+        return (int)value.Value;
+    }
+
+    /// <summary>Names separated by commas or 'or': <c>progression or death</c>, <c>Vitals, Labs</c>.</summary>
+    public List<(string Name, ExpressionSyntax Syntax)> Names(int from)
+    {
+        var result = new List<(string, ExpressionSyntax)>();
+        for (int i = from; i < Count; i++) Flatten(_statement.Arguments[i], result);
+        return result;
+    }
+
+    private void Flatten(ExpressionSyntax e, List<(string, ExpressionSyntax)> into)
+    {
+        switch (e)
+        {
+            case NameExpressionSyntax n:
+                into.Add((n.Identifier.Text, n));
+                break;
+            case BinaryExpressionSyntax b when b.Operator.IsWord(Keywords.Or):
+                Flatten(b.Left, into);
+                Flatten(b.Right, into);
+                break;
+            case MissingExpressionSyntax:
+                break;
+            default:
+                Fail(e.Span);
+                break;
+        }
+    }
+
+    public void Fail(Picares.Dsl.Compiler.Text.TextSpan span)
+    {
+        _failed = true;
+        _context.Report(DiagnosticDescriptors.BadArguments, span, _statement.Keyword.Text, _shape, _example);
+    }
+
+    private static bool EndsWithNumber(ExpressionSyntax e) => e switch
+    {
+        NumberExpressionSyntax { Unit: null } => true,
+        BinaryExpressionSyntax b => EndsWithNumber(b.Right),
+        RangeExpressionSyntax r => EndsWithNumber(r.Upper),
+        UnaryExpressionSyntax u => EndsWithNumber(u.Operand),
+        _ => false,
+    };
+}

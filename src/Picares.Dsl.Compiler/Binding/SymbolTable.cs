@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Picares.Dsl.Compiler.Binding;
+
+/// <summary>The kinds of named things a protocol declares.</summary>
+internal enum SymbolKind
+{
+    Anchor,
+    Event,
+    Intervention,
+    Arm,
+    CodeList,
+    Form,
+    Criterion,
+    Visit,
+    Endpoint,
+}
+
+/// <summary>A declared name with its kind and line.</summary>
+internal sealed record Symbol(SymbolKind Kind, string Name, int Line);
+
+/// <summary>
+/// The names declared in one file. Anchors, events, interventions, arms, code lists, forms, visits and
+/// endpoints share one namespace (a name means one thing, so a reference is never ambiguous); criteria ids
+/// have their own. Fields live in their form, codes in their code list.
+/// </summary>
+internal sealed class SymbolTable
+{
+    private readonly Dictionary<string, Symbol> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _criteria = new(StringComparer.Ordinal);
+
+    public Dictionary<string, FormSymbol> Forms { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, CodeListSymbol> CodeLists { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Declares a name; returns the earlier symbol when the name is taken.</summary>
+    public Symbol? Declare(SymbolKind kind, string name, int line)
+    {
+        var table = kind == SymbolKind.Criterion ? _criteria : _names;
+        if (table.TryGetValue(name, out var existing)) return existing;
+        table.Add(name, new Symbol(kind, name, line));
+        return null;
+    }
+
+    public Symbol? Lookup(string name) => _names.TryGetValue(name, out var s) ? s : null;
+
+    public bool Is(string name, SymbolKind kind) => _names.TryGetValue(name, out var s) && s.Kind == kind;
+
+    public IEnumerable<string> NamesOf(SymbolKind kind) =>
+        (kind == SymbolKind.Criterion ? _criteria : _names).Values.Where(s => s.Kind == kind).Select(s => s.Name);
+}
+
+/// <summary>A form and its fields, for resolving <c>Form.field</c>.</summary>
+internal sealed class FormSymbol
+{
+    public FormSymbol(string name, bool repeating)
+    {
+        Name = name;
+        Repeating = repeating;
+    }
+
+    public string Name { get; }
+    public bool Repeating { get; }
+    public Dictionary<string, FieldSymbol> Fields { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>A field's name and type.</summary>
+internal sealed record FieldSymbol(string Name, Model.ValueType Type, int Line);
+
+/// <summary>A code list and its codes.</summary>
+internal sealed class CodeListSymbol
+{
+    public CodeListSymbol(string name) => Name = name;
+    public string Name { get; }
+    public List<string> Codes { get; } = new();
+}

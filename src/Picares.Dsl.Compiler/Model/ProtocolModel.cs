@@ -1,0 +1,158 @@
+namespace Picares.Dsl.Compiler.Model;
+
+/// <summary>
+/// Everything one .protocol file declares, bound and checked: the input of the emitter and the value the
+/// incremental generator caches. It holds only strings, numbers, records and equatable arrays.
+/// </summary>
+public sealed record ProtocolModel(
+    string FileName,
+    StudyModel Study,
+    PopulationModel Population,
+    EquatableArray<AnchorModel> Anchors,
+    EquatableArray<EventModel> Events,
+    EquatableArray<InterventionModel> Interventions,
+    EquatableArray<ArmModel> Arms,
+    RandomizationModel? Randomization,
+    EquatableArray<CodeListModel> CodeLists,
+    EquatableArray<FormModel> Forms,
+    EquatableArray<CriterionModel> Criteria,
+    EquatableArray<VisitModel> Visits,
+    EquatableArray<EndpointModel> Endpoints,
+    EquatableArray<AssumptionModel> Assumptions);
+
+/// <summary>An identifier of the study in a registry or at the sponsor.</summary>
+public sealed record StudyIdentifierModel(string Scheme, string Value);
+
+/// <summary>The study's registry facts.</summary>
+public sealed record StudyModel(
+    string Name,
+    string Title,
+    string? OfficialTitle,
+    string? Acronym,
+    EquatableArray<StudyIdentifierModel> Identifiers,
+    string? Sponsor,
+    string? Funder,
+    EquatableArray<string> Phases,
+    string StudyType,
+    string? Purpose,
+    string? Allocation,
+    string? Design,
+    string Masking,
+    EquatableArray<string> MaskedRoles,
+    string? Status,
+    EquatableArray<string> Conditions,
+    int? Enrollment,
+    string? EnrollmentKind,
+    string? Summary,
+    string? Description,
+    EquatableArray<string> Contacts,
+    string? DayOneAnchor,
+    Origin Origin);
+
+/// <summary>Who may take part: sex, age range (inclusive, completed years at a reference anchor), volunteers.</summary>
+public sealed record PopulationModel(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, bool? HealthyVolunteers, Origin? Origin);
+
+/// <summary>A reference date of each subject's timeline: consent, first dose, randomization, end of treatment.</summary>
+public sealed record AnchorModel(string Name, string Label, Origin Origin);
+
+/// <summary>Something that happens to a subject and ends or triggers visits or treatment: progression, death.</summary>
+public sealed record EventModel(string Name, string Label, Origin Origin);
+
+/// <summary>A dose: value and unit, such as 240 mg, 3 mg/kg, 1000 mg/m2 or AUC 5.</summary>
+public sealed record DoseModel(double Value, string Unit);
+
+/// <summary>One phase of a regimen (induction, maintenance), or the whole regimen when it has no phases.</summary>
+public sealed record RegimenModel(
+    string Phase,
+    DoseModel? Dose,
+    string? Route,
+    int? EveryDays,
+    EquatableArray<int> CycleDays,
+    int? Cycles,
+    EquatableArray<string> Until,
+    Origin Origin);
+
+/// <summary>A drug, biological, radiation, procedure or device given in an arm.</summary>
+public sealed record InterventionModel(string Name, string Label, string Kind, string? Description, EquatableArray<RegimenModel> Regimens, Origin Origin);
+
+/// <summary>An arm: its type, description, the interventions it receives and its allocation ratio.</summary>
+public sealed record ArmModel(string Name, string Label, string Kind, string? Description, EquatableArray<string> Interventions, int Ratio, Origin Origin);
+
+/// <summary>How subjects are randomized: stratification factors (form fields) and method.</summary>
+public sealed record RandomizationModel(string? Method, EquatableArray<string> StratifyBy, Origin Origin);
+
+/// <summary>A code of a code list and its label.</summary>
+public sealed record CodeModel(string Code, string Label);
+
+/// <summary>A code list: coded answers such as RECIST responses or ECOG scores.</summary>
+public sealed record CodeListModel(string Name, string Label, EquatableArray<CodeModel> Codes, Origin Origin);
+
+/// <summary>Limits on a numeric, quantity or date field, inclusive; a missing bound is open.</summary>
+public sealed record LimitModel(double? Lower, double? Upper, string? Unit);
+
+/// <summary>A field of a case report form.</summary>
+public sealed record FieldModel(
+    string Name,
+    string Label,
+    string DataType,
+    string? CodeList,
+    string? Unit,
+    bool Required,
+    LimitModel? HardLimit,
+    LimitModel? SoftLimit,
+    BoundExpression? ShownWhen,
+    string? ShownWhenText,
+    Origin Origin);
+
+/// <summary>A case report form: its fields, and whether it repeats (adverse events, medications).</summary>
+public sealed record FormModel(string Name, string Label, bool Repeating, EquatableArray<FieldModel> Fields, Origin Origin);
+
+/// <summary>
+/// An eligibility criterion with its original text. <see cref="Condition"/> is what it computes
+/// (for an inclusion: the criterion is met when true; for an exclusion: the subject is excluded when true);
+/// <see cref="AttestedBy"/> names the role that must confirm it.
+/// </summary>
+public sealed record CriterionModel(
+    string Id,
+    string Category,
+    string Text,
+    BoundExpression? Condition,
+    string? ConditionText,
+    string? AttestedBy,
+    EquatableArray<string> Reads,
+    Origin Origin);
+
+/// <summary>
+/// A visit of the schedule: a single visit at a nominal study day, a repeating visit, a visit placed relative
+/// to another anchor, or an unscheduled visit; with its window and what is collected.
+/// </summary>
+public sealed record VisitModel(
+    string Name,
+    string Label,
+    string Timing,
+    string Anchor,
+    int? Day,
+    int? LastDay,
+    int WindowBefore,
+    int WindowAfter,
+    int? OffsetDays,
+    int? EveryDays,
+    string Anchoring,
+    EquatableArray<string> Until,
+    int? MaxCount,
+    EquatableArray<string> Collect,
+    EquatableArray<string> Activities,
+    Origin Origin);
+
+/// <summary>An endpoint: its level, what it measures and from which data, over which time frame.</summary>
+public sealed record EndpointModel(
+    string Name,
+    string Level,
+    string Title,
+    string Kind,
+    EquatableArray<string> Data,
+    string? Start,
+    EquatableArray<string> Events,
+    string? Censoring,
+    string? TimeFrame,
+    Origin Origin);

@@ -1,0 +1,53 @@
+using System;
+using System.Threading;
+using Picares.Dsl.Compiler.Binding;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Compiler.Text;
+
+namespace Picares.Dsl.Compiler;
+
+/// <summary>The result of compiling one file: the model (null when the file has errors) and every diagnostic.</summary>
+public sealed record CompilationResult(ProtocolModel? Model, EquatableArray<ProtocolDiagnostic> Diagnostics)
+{
+    /// <summary>True when no diagnostic is an error.</summary>
+    public bool Succeeded => Model is not null;
+}
+
+/// <summary>
+/// The compiler's entry point: parse, bind, check. It never throws on any input: a failure of the
+/// compiler itself becomes diagnostic PIC9999 at the start of the file.
+/// </summary>
+public static class ProtocolCompiler
+{
+    /// <summary>Parses and binds a file.</summary>
+    public static CompilationResult Compile(string text, string path = "", CancellationToken cancellationToken = default)
+    {
+        var source = new SourceText(text ?? "", path);
+        var diagnostics = new DiagnosticBag(source);
+        try
+        {
+            var syntax = Parser.Parse(source, diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+            var context = new BindingContext(source, diagnostics);
+            var model = ProtocolBinder.Bind(context, syntax, FileNameOf(path));
+            return new CompilationResult(diagnostics.HasErrors ? null : model, diagnostics.ToArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            diagnostics.Report(DiagnosticDescriptors.InternalError, new TextSpan(0, 0), ex.GetType().Name + ": " + ex.Message);
+            return new CompilationResult(null, diagnostics.ToArray());
+        }
+    }
+
+    private static string FileNameOf(string path)
+    {
+        int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return slash >= 0 ? path.Substring(slash + 1) : path;
+    }
+}
