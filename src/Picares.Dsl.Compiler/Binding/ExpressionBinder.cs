@@ -38,6 +38,9 @@ internal sealed class ExpressionBinder
         int line = _context.LineOf(syntax.Span), column = _context.ColumnOf(syntax.Span);
         switch (syntax)
         {
+            case NumberExpressionSyntax { Unit: null } code when codeListHint is not null &&
+                                                               _context.Symbols.CodeLists.TryGetValue(codeListHint, out var numbered) && numbered.Codes.Contains(code.Number.Text):
+                return new BoundCode(codeListHint, code.Number.Text, line, column);
             case NumberExpressionSyntax n:
                 return n.Unit is null
                     ? new BoundNumber(n.Value, null, ValueType.Number, line, column)

@@ -332,6 +332,9 @@ public sealed class Parser
                 var name = Advance();
                 if (Current.Kind == TokenKind.OpenParen) return ParseCall(name);
                 return new NameExpressionSyntax(name);
+            case TokenKind.Percent:
+                // '%' alone is the percent unit, as in 'field score quantity %'.
+                return new NameExpressionSyntax(Advance());
             case TokenKind.OpenParen:
             {
                 var open = Advance();

@@ -162,7 +162,7 @@ internal static class FormBinder
                 Report(DiagnosticDescriptors.BadArguments, args[1].Span, "field", "'code' followed by the code list's name", "field response code Response required");
                 return (ValueType.Error, null, 2);
             case "quantity":
-                if (args.Count > 2 && args[2].AsName is { } unitName)
+                if (args.Count > 2 && UnitText(context, args[2]) is { } unitName)
                 {
                     if (UnitCatalog.TryFind(unitName, out var unit)) return (ValueType.QuantityOf(unit.Dimension), unit.Symbol, 3);
                     Report(DiagnosticDescriptors.UnknownUnit, args[2].Span, unitName, Suggestions.DidYouMean(unitName, UnitCatalog.Spellings));
@@ -176,6 +176,12 @@ internal static class FormBinder
                 return (ValueType.Error, null, 2);
         }
     }
+
+    /// <summary>A unit written as a type argument: <c>kg</c>, <c>mg/d</c>, <c>%</c>, <c>10^9/L</c>.</summary>
+    private static string? UnitText(BindingContext context, ExpressionSyntax e) =>
+        e is NameExpressionSyntax or BinaryExpressionSyntax or NumberExpressionSyntax
+            ? string.Concat(context.Source.ToString(e.Span).Where(c => !char.IsWhiteSpace(c)))
+            : null;
 
     private static LimitModel? ReadLimit(BindingContext context, StatementSyntax? statement, ValueType type, string? unitSymbol)
     {

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Picares.Dsl.Compiler.Syntax;
+
+namespace Picares.Dsl.Compiler.Emit;
+
+/// <summary>
+/// Turns protocol names and text into C# that compiles and keeps the text exactly: string literals with
+/// every control, line-terminator and lone-surrogate character escaped; identifiers in PascalCase with
+/// keywords escaped; numbers in the invariant culture; XML doc text escaped.
+/// </summary>
+public static class CSharp
+{
+    private static readonly HashSet<string> CSharpKeywords = new(StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    };
+
+    /// <summary>A C# string literal for <paramref name="value"/>, or <c>null</c>.</summary>
+    public static string Literal(string? value)
+    {
+        if (value is null) return "null";
+        var sb = new StringBuilder(value.Length + 2);
+        sb.Append('"');
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\0': sb.Append("\\0"); break;
+                default:
+                    bool loneSurrogate = char.IsHighSurrogate(c) ? !(i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                        : char.IsLowSurrogate(c) && !(i > 0 && char.IsHighSurrogate(value[i - 1]));
+                    if (c < 0x20 || c == 0x7F || c == '\u0085' || c == '\u2028' || c == '\u2029' || loneSurrogate || c == '\uFEFF')
+                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    else
+                        sb.Append(c);
+                    break;
+            }
+        }
+        sb.Append('"');
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A PascalCase C# identifier for a protocol name: <c>first_dose</c> → <c>FirstDose</c>, <c>I6</c> → <c>I6</c>.
+    /// Protocol names are made of the same letters as C# names, so only case, underscores and keywords change.
+    /// </summary>
+    public static string Identifier(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        bool upper = true;
+        foreach (char c in name)
+        {
+            if (c == '_') { upper = true; continue; }
+            sb.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+        if (sb.Length == 0 || !Lexer.IsIdentifierStart(sb[0])) sb.Insert(0, '_');
+        var result = sb.ToString();
+        return CSharpKeywords.Contains(result) ? "@" + result : result;
+    }
+
+    /// <summary>A member name inside a generated container; avoids the container's own name and reserved members.</summary>
+    public static string Member(string name, string container)
+    {
+        var id = Identifier(name);
+        return id == container || id == "All" || id == "Get" ? id + "_" : id;
+    }
+
+    /// <summary>A double literal in the invariant culture, round-trippable.</summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
+
+    /// <summary>An int literal, or <c>null</c>.</summary>
+    public static string Integer(int? value) => value is null ? "null" : value.Value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Text for an XML doc comment: one line, with &amp;, &lt; and &gt; escaped.</summary>
+    public static string Xml(string? text)
+    {
+        if (text is null) return "";
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                default:
+                    sb.Append(c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c) ? ' ' : c);
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+}

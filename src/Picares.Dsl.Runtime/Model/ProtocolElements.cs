@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using Picares.Dsl.Runtime.Units;
+
+namespace Picares.Dsl.Runtime.Model;
+
+/// <summary>Where a fact comes from.</summary>
+public enum Provenance
+{
+    /// <summary>Stated in the source record (registry entry, protocol document).</summary>
+    Record,
+    /// <summary>Assumed by the protocol author; see the reason.</summary>
+    Assumed,
+}
+
+/// <summary>A one-based line and column in a .protocol file.</summary>
+public sealed record SourceLocation(string File, int Line, int Column)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{File}({Line},{Column})";
+}
+
+/// <summary>Where an element is declared and where its facts come from.</summary>
+public sealed record Origin(Provenance Provenance, string? Assumption, SourceLocation Location)
+{
+    /// <summary>True when the author assumed it.</summary>
+    public bool IsAssumed => Provenance == Provenance.Assumed;
+}
+
+/// <summary>One assumption the author made beyond the source record.</summary>
+public sealed record AssumptionInfo(string Subject, string Reason, SourceLocation Location);
+
+/// <summary>An identifier of the study (registry, sponsor).</summary>
+public sealed record StudyIdentifier(string Scheme, string Value);
+
+/// <summary>The study's registry facts.</summary>
+public sealed record StudyInfo(
+    string Name,
+    string Title,
+    string? OfficialTitle,
+    string? Acronym,
+    IReadOnlyList<StudyIdentifier> Identifiers,
+    string? Sponsor,
+    string? Funder,
+    IReadOnlyList<string> Phases,
+    string StudyType,
+    string? Purpose,
+    string? Allocation,
+    string? Design,
+    string Masking,
+    IReadOnlyList<string> MaskedRoles,
+    string? Status,
+    IReadOnlyList<string> Conditions,
+    int? Enrollment,
+    string? EnrollmentKind,
+    string? Summary,
+    string? Description,
+    IReadOnlyList<string> Contacts,
+    string? DayOneAnchor,
+    Origin Origin);
+
+/// <summary>Who may take part. Ages are completed years, inclusive, at <see cref="AgeReference"/>.</summary>
+public sealed record PopulationInfo(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, bool? HealthyVolunteers);
+
+/// <summary>A reference date of a subject's timeline.</summary>
+public sealed record AnchorInfo(string Name, string Label, Origin Origin);
+
+/// <summary>An event that ends treatment or visits.</summary>
+public sealed record EventInfo(string Name, string Label, Origin Origin);
+
+/// <summary>One phase of a regimen, or the whole regimen.</summary>
+public sealed record RegimenInfo(string Phase, Quantity? Dose, string? Route, int? EveryDays, IReadOnlyList<int> CycleDays, int? Cycles, IReadOnlyList<string> Until, Origin Origin);
+
+/// <summary>An intervention.</summary>
+public sealed record InterventionInfo(string Name, string Label, string Kind, string? Description, IReadOnlyList<RegimenInfo> Regimens, Origin Origin);
+
+/// <summary>An arm.</summary>
+public sealed record ArmInfo(string Name, string Label, string Kind, string? Description, IReadOnlyList<string> Interventions, int Ratio, Origin Origin);
+
+/// <summary>Randomization method and stratification factors.</summary>
+public sealed record RandomizationInfo(string? Method, IReadOnlyList<string> StratifyBy, Origin Origin);
+
+/// <summary>A code and its label.</summary>
+public sealed record CodeInfo(string Code, string Label);
+
+/// <summary>A code list.</summary>
+public sealed record CodeListInfo(string Name, string Label, IReadOnlyList<CodeInfo> Codes, Origin Origin);
+
+/// <summary>Inclusive limits of a field, in <see cref="Unit"/> when it has one.</summary>
+public sealed record FieldLimit(double? Lower, double? Upper, string? Unit);
+
+/// <summary>A field of a case report form.</summary>
+public sealed record FieldInfo(string Name, string Label, string DataType, string? CodeList, string? Unit, bool Required,
+    FieldLimit? HardLimit, FieldLimit? SoftLimit, string? ShownWhen, Origin Origin);
+
+/// <summary>A case report form.</summary>
+public sealed record FormInfo(string Name, string Label, bool Repeating, IReadOnlyList<FieldInfo> Fields, Origin Origin);
+
+/// <summary>Inclusion or exclusion.</summary>
+public enum CriterionCategory
+{
+    /// <summary>Must be met.</summary>
+    Inclusion,
+    /// <summary>Must not be met.</summary>
+    Exclusion,
+}
+
+/// <summary>
+/// An eligibility criterion: its id, category and original text; the condition it computes, as written;
+/// the role that attests it; the fields and anchors it reads.
+/// </summary>
+public sealed record CriterionInfo(string Id, CriterionCategory Category, string Text, string? Condition, string? AttestedBy, IReadOnlyList<string> Reads, Origin Origin)
+{
+    /// <summary>True when the criterion rests on someone's confirmation.</summary>
+    public bool IsAttested => AttestedBy is not null;
+}
+
+/// <summary>A visit of the schedule.</summary>
+public sealed record VisitInfo(string Name, string Label, string Timing, string Anchor, int? Day, int? LastDay, int WindowBefore, int WindowAfter,
+    int? OffsetDays, int? EveryDays, string Anchoring, IReadOnlyList<string> Until, int? MaxCount, IReadOnlyList<string> Collect,
+    IReadOnlyList<string> Activities, Origin Origin);
+
+/// <summary>An endpoint.</summary>
+public sealed record EndpointInfo(string Name, string Level, string Title, string Kind, IReadOnlyList<string> Data, string? Start,
+    IReadOnlyList<string> Events, string? Censoring, string? TimeFrame, Origin Origin);
+
+/// <summary>Everything a protocol declares, as generated from its .protocol file.</summary>
+public sealed record ProtocolInfo(
+    string SourceFile,
+    StudyInfo Study,
+    PopulationInfo Population,
+    IReadOnlyList<AnchorInfo> Anchors,
+    IReadOnlyList<EventInfo> Events,
+    IReadOnlyList<InterventionInfo> Interventions,
+    IReadOnlyList<ArmInfo> Arms,
+    RandomizationInfo? Randomization,
+    IReadOnlyList<CodeListInfo> CodeLists,
+    IReadOnlyList<FormInfo> Forms,
+    IReadOnlyList<CriterionInfo> Criteria,
+    IReadOnlyList<VisitInfo> Visits,
+    IReadOnlyList<EndpointInfo> Endpoints,
+    IReadOnlyList<AssumptionInfo> Assumptions);
