@@ -1,0 +1,86 @@
+using System;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Picares.Dsl.Compiler;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Emit;
+
+namespace Picares.Dsl.Generator;
+
+/// <summary>
+/// Compiles every <c>*.protocol</c> AdditionalFile into C#. The pipeline starts from the files, never the
+/// compilation, so C# edits leave it cached; diagnostics and models are separate branches, so a protocol
+/// edit that only moves text re-reports diagnostics without re-emitting code. It never throws: any failure
+/// becomes diagnostic PIC9999 on the file.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ProtocolGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) =>
+            {
+                provider.GlobalOptions.TryGetValue("build_property.PicaresProtocolNamespace", out var ns);
+                provider.GlobalOptions.TryGetValue("build_property.ProjectDir", out var dir);
+                return new GeneratorOptions(string.IsNullOrWhiteSpace(ns) ? GeneratorOptions.DefaultNamespace : ns!.Trim(), dir);
+            })
+            .WithTrackingName(TrackingNames.Options);
+
+        var files = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".protocol", StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, cancellationToken) => new ProtocolFile(text.Path, text.GetText(cancellationToken)?.ToString() ?? ""))
+            .WithTrackingName(TrackingNames.Files);
+
+        var compiled = files
+            .Select(static (file, cancellationToken) =>
+            {
+                var result = ProtocolCompiler.Compile(file.Text, file.Path, cancellationToken);
+                return new CompiledProtocol(file.Path, result.Model, result.Diagnostics);
+            })
+            .WithTrackingName(TrackingNames.Compile);
+
+        var diagnostics = compiled
+            .Select(static (c, _) => new FileDiagnostics(c.Path, c.Diagnostics))
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, file) =>
+        {
+            foreach (var d in file.Diagnostics) spc.ReportDiagnostic(DiagnosticAdapter.ToRoslyn(d, file.Path));
+        });
+
+        var generated = compiled
+            .Where(static c => c.Model is not null)
+            .Select(static (c, _) => new ModelToEmit(c.Path, c.Model!))
+            .WithTrackingName(TrackingNames.Model)
+            .Combine(options)
+            .Select(static (pair, cancellationToken) => Emit(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Emit);
+        context.RegisterSourceOutput(generated, static (spc, source) =>
+        {
+            if (source.Text is not null)
+                spc.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
+            else
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticAdapter.DescriptorFor(DiagnosticDescriptors.InternalError),
+                    Location.Create(source.Path, default, default), source.Error));
+        });
+    }
+
+    private static GeneratedSource Emit(ModelToEmit input, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        var hint = HintNames.For(input.Path, options.ProjectDirectory);
+        try
+        {
+            return new GeneratedSource(input.Path, hint, ProtocolEmitter.Emit(input.Model, options.Namespace, cancellationToken), null);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return new GeneratedSource(input.Path, hint, null, ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+}
