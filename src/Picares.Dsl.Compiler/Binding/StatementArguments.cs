@@ -26,7 +26,21 @@ internal sealed class StatementArguments
         _example = example;
         if (!allowsBlock && statement.Body is not null)
             context.Report(DiagnosticDescriptors.UnexpectedBlock, statement.Body.Open.Span, statement.Keyword.Text);
+        // A syntax error inside the arguments is already reported; do not pile shape errors on it.
+        _suppressed = statement.Arguments.Any(ContainsMissing);
     }
+
+    private readonly bool _suppressed;
+
+    private static bool ContainsMissing(ExpressionSyntax e) => e switch
+    {
+        MissingExpressionSyntax => true,
+        UnaryExpressionSyntax u => ContainsMissing(u.Operand),
+        BinaryExpressionSyntax b => ContainsMissing(b.Left) || ContainsMissing(b.Right),
+        RangeExpressionSyntax r => ContainsMissing(r.Lower) || ContainsMissing(r.Upper),
+        ParenthesizedExpressionSyntax p => ContainsMissing(p.Inner),
+        _ => false,
+    };
 
     public IReadOnlyList<ExpressionSyntax> All => _statement.Arguments;
     public int Count => _statement.Arguments.Count;
@@ -143,6 +157,7 @@ internal sealed class StatementArguments
     public void Fail(Picares.Dsl.Compiler.Text.TextSpan span)
     {
         _failed = true;
+        if (_suppressed) return;
         _context.Report(DiagnosticDescriptors.BadArguments, span, _statement.Keyword.Text, _shape, _example);
     }
 

@@ -386,6 +386,15 @@ public sealed class Parser
 
     private ExpressionSyntax ParseNumber()
     {
+        // "10^9/L" on its own (as in 'field anc quantity 10^9/L') is a unit, not a number.
+        if (_tokens[_index + 1].Kind == TokenKind.Caret && !_tokens[_index + 1].HasLeadingTrivia && GluedUnitEnd(_index) is { } unitEnd)
+        {
+            var unitStart = Current;
+            var spelling = UnitSpelling(_index, unitEnd);
+            var span = TextSpan.FromBounds(unitStart.Span.Start, _tokens[unitEnd].Span.End);
+            _index = unitEnd + 1;
+            return new NameExpressionSyntax(new Token(TokenKind.Identifier, span, spelling, null, unitStart.HasLeadingTrivia));
+        }
         var number = Advance();
         double.TryParse(number.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value);
 
@@ -423,6 +432,29 @@ public sealed class Parser
             return new NumberExpressionSyntax(number, value, null, default);
         }
         return new NumberExpressionSyntax(number, value, null, default);
+    }
+
+    /// <summary>The index of the last token of the longest glued run from <paramref name="start"/> that spells a unit.</summary>
+    private int? GluedUnitEnd(int start)
+    {
+        var text = new StringBuilder();
+        int? end = null;
+        for (int i = start; i < _tokens.Count && text.Length <= 24; i++)
+        {
+            var t = _tokens[i];
+            if (i > start && (t.HasLeadingTrivia || t.Span.Start != _tokens[i - 1].Span.End)) break;
+            if (t.Kind is not (TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Percent or TokenKind.Dot)) break;
+            text.Append(t.Text);
+            if (UnitCatalog.TryFind(text.ToString(), out _)) end = i;
+        }
+        return end;
+    }
+
+    private string UnitSpelling(int start, int end)
+    {
+        var text = new StringBuilder();
+        for (int i = start; i <= end; i++) text.Append(_tokens[i].Text);
+        return text.ToString();
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ internal static class FormBinder
             symbol.Codes.Add(code);
             codes.Add(new CodeModel(code, codeLabel ?? code));
         }
-        if (codes.Count == 0 && statement.Body is not null)
+        if (block.All("code").Count == 0 && statement.Body is not null)
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "codelist " + name, "code", "code CR \"Complete response\"");
         context.Symbols.CodeLists[name] = symbol;
         return new CodeListModel(name, label, codes.ToEquatableArray(), origin);
@@ -93,7 +93,7 @@ internal static class FormBinder
             seen[field.Name] = field.Origin.Line;
             fields.Add(field);
         }
-        if (fields.Count == 0 && statement.Body is not null)
+        if (block.All("field").Count == 0 && statement.Body is not null)
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "form " + name, "field", FieldExample);
         return new FormModel(name, label, block.One("repeating") is not null, fields.ToEquatableArray(), origin);
     }

@@ -1,0 +1,203 @@
+using System.Linq;
+using Picares.Dsl.Compiler;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Tests.Infrastructure;
+using Xunit;
+
+namespace Picares.Dsl.Tests.Binding;
+
+public class BinderTests
+{
+    private static ProtocolModel Bind(string text)
+    {
+        var result = ProtocolCompiler.Compile(text, "test.protocol");
+        Assert.True(result.Model is not null, string.Join("\n", result.Diagnostics.Select(d => d.ToString())));
+        Assert.Empty(result.Diagnostics);
+        return result.Model!;
+    }
+
+    private static string[] Errors(string text) => ProtocolCompiler.Compile(text).Diagnostics.Select(d => d.Id).ToArray();
+
+    [Fact]
+    public void Study_facts_bind_with_their_values()
+    {
+        var model = Bind("study S {\n title \"T\"\n official_title \"O\"\n acronym \"A\"\n identifier nct \"NCT1\"\n identifier sponsor \"S1\"\n sponsor \"Sp\"\n funder industry\n" +
+                         " phase 2 3\n type interventional\n purpose prevention\n allocation randomized\n design parallel\n masking double participant investigator\n" +
+                         " status recruiting\n condition \"C1\"\n condition \"C2\"\n enrollment 120 actual\n summary \"Sum\"\n description \"D\"\n contact \"X\"\n}\n");
+        var s = model.Study;
+        Assert.Equal(("S", "T", "O", "A", "Sp", "industry"), (s.Name, s.Title, s.OfficialTitle, s.Acronym, s.Sponsor, s.Funder));
+        Assert.Equal(new[] { "nct:NCT1", "sponsor:S1" }, s.Identifiers.Select(i => i.Scheme + ":" + i.Value));
+        Assert.Equal(new[] { "2", "3" }, s.Phases);
+        Assert.Equal(("interventional", "prevention", "randomized", "parallel", "double"), (s.StudyType, s.Purpose, s.Allocation, s.Design, s.Masking));
+        Assert.Equal(new[] { "participant", "investigator" }, s.MaskedRoles);
+        Assert.Equal((120, "actual", "recruiting"), (s.Enrollment, s.EnrollmentKind, s.Status));
+        Assert.Equal(new[] { "C1", "C2" }, s.Conditions);
+    }
+
+    [Fact]
+    public void Population_binds_age_range_in_completed_years_at_an_anchor()
+    {
+        var model = Bind(Protocols.With("population {\n sex female\n age 18..75 years at enrollment\n healthy_volunteers yes\n}\n"));
+        Assert.Equal(new PopulationModel("female", 18, 75, "enrollment", true, model.Population.Origin), model.Population);
+    }
+
+    [Fact]
+    public void Interventions_bind_doses_in_every_form_and_phases()
+    {
+        var model = Bind(Protocols.With(
+            "intervention Carbo \"Carboplatin\" {\n type drug\n phase induction {\n  dose AUC 5\n  every 3 weeks\n  cycle_days 1\n  cycles 4\n }\n phase maintenance {\n  dose 3 mg/kg\n  route iv\n  every 21 days\n  until progression\n }\n}\n" +
+            "intervention Eto \"Etoposide\" { dose 100 mg/m2; cycle_days 1, 2, 3; every 21 days; cycles 4 }\n"));
+        var carbo = model.Interventions[0];
+        Assert.Equal(new[] { "induction", "maintenance" }, carbo.Regimens.Select(r => r.Phase));
+        Assert.Equal(new DoseModel(5, "AUC"), carbo.Regimens[0].Dose);
+        Assert.Equal((21, 4), (carbo.Regimens[0].EveryDays!.Value, carbo.Regimens[0].Cycles!.Value));
+        Assert.Equal(new DoseModel(3, "mg/kg"), carbo.Regimens[1].Dose);
+        Assert.Equal(new[] { "progression" }, carbo.Regimens[1].Until);
+        var eto = model.Interventions[1];
+        Assert.Equal(new DoseModel(100, "mg/m2"), eto.Regimens[0].Dose);
+        Assert.Equal(new[] { 1, 2, 3 }, eto.Regimens[0].CycleDays);
+    }
+
+    [Fact]
+    public void Arms_and_randomization_bind_with_references_checked()
+    {
+        var model = Bind(Protocols.With(
+            "intervention A \"a\" { dose 1 mg }\nintervention B \"b\" { dose 2 mg }\n" +
+            "arm X \"x\" { type experimental; receives A; ratio 2 }\narm Y \"y\" { type placebo_comparator; receives B }\n" +
+            "randomization { method \"blocks of 6\"; stratify_by Vitals.ecog, Vitals.flag }\n"));
+        Assert.Equal(new[] { ("X", 2), ("Y", 1) }, model.Arms.Select(a => (a.Name, a.Ratio)));
+        Assert.Equal(new[] { "Vitals.ecog", "Vitals.flag" }, model.Randomization!.StratifyBy);
+        Assert.Contains("PIC1005", Errors(Protocols.With("arm X \"x\" { receives Nope }\n")));
+    }
+
+    [Fact]
+    public void Forms_bind_types_limits_in_the_field_unit_and_conditional_fields()
+    {
+        var model = Bind(Protocols.With(
+            "form Labs \"Labs\" {\n repeating\n field anc quantity 10^9/L required \"ANC\" {\n  hard 0..100\n  soft 1.5..50\n }\n" +
+            " field weight quantity kg { hard 44.1..661.4 lb }\n field note text\n field when_done datetime\n field n integer { hard 0..10 }\n" +
+            " field pregnant boolean { shown_when Vitals.flag == true }\n}\n"));
+        var labs = model.Forms.Single(f => f.Name == "Labs");
+        Assert.True(labs.Repeating);
+        Assert.Equal(new[] { "quantity", "quantity", "text", "datetime", "integer", "boolean" }, labs.Fields.Select(f => f.DataType));
+        var anc = labs.Fields[0];
+        Assert.Equal(("10^9/L", true, "ANC"), (anc.Unit, anc.Required, anc.Label));
+        Assert.Equal(new LimitModel(1.5, 50, "10^9/L"), anc.SoftLimit);
+        var weight = labs.Fields[1];
+        Assert.Equal(20.0, weight.HardLimit!.Lower!.Value, 2); // converted from pounds into the field's kg
+        Assert.Equal(300.0, weight.HardLimit!.Upper!.Value, 1);
+        Assert.Equal("Vitals.flag == true", labs.Fields[5].ShownWhenText);
+        Assert.IsType<BoundBinary>(labs.Fields[5].ShownWhen);
+    }
+
+    [Fact]
+    public void Criteria_bind_conditions_with_types_reads_and_attestations()
+    {
+        var model = Bind(Protocols.With(
+            "criterion I1 inclusion \"Weight\" { when Vitals.weight >= 88.2 lb }\n" +
+            "criterion I2 inclusion \"ECOG\" { when Vitals.ecog in [0, 1] }\n" +
+            "@assumed \"why\"\ncriterion E1 exclusion \"Judgment\" { attested_by investigator }\n" +
+            "criterion E2 exclusion \"Recent\" { when Vitals.stop within max(28 days, 5 * 2 days) before first_dose }\n"));
+        var i1 = model.Criteria[0];
+        Assert.Equal(("I1", "inclusion", "Weight"), (i1.Id, i1.Category, i1.Text));
+        var comparison = Assert.IsType<BoundBinary>(i1.Condition);
+        Assert.Equal(BoundOperator.GreaterOrEqual, comparison.Operator);
+        Assert.Equal(new[] { "Vitals.weight" }, i1.Reads);
+        var membership = Assert.IsType<BoundMembership>(model.Criteria[1].Condition);
+        Assert.All(membership.Items, item => Assert.IsType<BoundCode>(item));
+        var e1 = model.Criteria[2];
+        Assert.Equal(("investigator", Provenance.Assumed, "why"), (e1.AttestedBy, e1.Origin.Provenance, e1.Origin.Reason));
+        var temporal = Assert.IsType<BoundTemporal>(model.Criteria[3].Condition);
+        Assert.Equal((TemporalQualifier.Within, true), (temporal.Qualifier, temporal.Before));
+        Assert.Equal(new[] { "@first_dose", "Vitals.stop" }, model.Criteria[3].Reads);
+        Assert.Equal(10, model.Criteria[2].Origin.Line);
+    }
+
+    [Theory]
+    [InlineData("Vitals.weight >= 88 lb")]                       // mass in another unit converts
+    [InlineData("Vitals.stop + 4 weeks < first_dose")]           // date + fixed duration
+    [InlineData("Vitals.stop + 3 months < first_dose")]          // date + calendar duration
+    [InlineData("first_dose - Vitals.stop >= 28 days")]          // date − date is a fixed duration
+    [InlineData("Vitals.life * 2 >= 24 weeks")]                  // duration × number
+    [InlineData("Vitals.weight / 2 kg > 20")]                    // quantity ÷ same dimension is a number
+    [InlineData("Vitals.count in 1..3")]
+    [InlineData("Vitals.ecog not in [1]")]
+    [InlineData("Vitals.ecog == Ecog.0")]
+    [InlineData("not (Vitals.flag == true) or Vitals.count != 2")]
+    [InlineData("Vitals.stop at_most 2 years after enrollment")]
+    public void Well_typed_conditions_bind(string condition)
+    {
+        Bind(Protocols.With($"criterion I1 inclusion \"x\" {{ when {condition} }}\n"));
+    }
+
+    [Theory]
+    [InlineData("Vitals.weight >= 40 mmHg", "PIC2002")]
+    [InlineData("Vitals.life >= 1 year", "PIC2003")]
+    [InlineData("Vitals.stop + 4 < first_dose", "PIC2006")]
+    [InlineData("Vitals.stop within 4 before first_dose", "PIC2006")]
+    [InlineData("Vitals.stop within 4 kg before first_dose", "PIC2005")]
+    [InlineData("Vitals.weight within 4 weeks before first_dose", "PIC2005")]
+    [InlineData("Vitals.ecog == 7", "PIC2004")]
+    [InlineData("Vitals.count", "PIC2005")]
+    [InlineData("Vitals.wieght >= 40 kg", "PIC1005")]
+    [InlineData("Vitals.count in 3", "PIC2005")]
+    [InlineData("first_dos < Vitals.stop", "PIC1005")]
+    public void Ill_typed_conditions_are_reported(string condition, string id)
+    {
+        Assert.Contains(id, Errors(Protocols.With($"criterion I1 inclusion \"x\" {{ when {condition} }}\n")));
+    }
+
+    [Fact]
+    public void Visits_bind_every_timing_with_windows_and_collections()
+    {
+        var model = Bind(Protocols.With(
+            "anchor eot \"End of treatment\"\nevent death \"Death\"\n" +
+            "visit Screening { day -28..-1; collect Vitals }\n" +
+            "visit Cycle \"C\" { every 21 days from first_dose; window -3..+3 days; until progression or death; max 35; anchoring actual; collect Vitals; activity \"Dosing\" }\n" +
+            "visit Safety { at eot + 30 days; window -7..+7 days }\n" +
+            "visit Extra { unscheduled }\n"));
+        var screening = model.Visits[0];
+        Assert.Equal(("day", -28, -1, "first_dose"), (screening.Timing, screening.Day!.Value, screening.LastDay!.Value, screening.Anchor));
+        var cycle = model.Visits[1];
+        Assert.Equal(("repeating", 21, 3, 3, 35, "actual"), (cycle.Timing, cycle.EveryDays!.Value, cycle.WindowBefore, cycle.WindowAfter, cycle.MaxCount!.Value, cycle.Anchoring));
+        Assert.Equal(new[] { "progression", "death" }, cycle.Until);
+        Assert.Equal(new[] { "Dosing" }, cycle.Activities);
+        Assert.Equal(("relative", "eot", 30), (model.Visits[2].Timing, model.Visits[2].Anchor, model.Visits[2].OffsetDays!.Value));
+        Assert.Equal("unscheduled", model.Visits[3].Timing);
+    }
+
+    [Fact]
+    public void Endpoints_bind_kind_data_and_censoring()
+    {
+        var model = Bind(Protocols.With(
+            "event death \"Death\"\nendpoint PFS secondary \"PFS\" {\n kind time_to_event\n data Vitals.stop\n start first_dose\n event progression or death\n censor_at last_assessment\n time_frame \"2 years\"\n}\n"));
+        var pfs = Assert.Single(model.Endpoints);
+        Assert.Equal(("secondary", "time_to_event", "first_dose", "last_assessment", "2 years"), (pfs.Level, pfs.Kind, pfs.Start, pfs.Censoring, pfs.TimeFrame));
+        Assert.Equal(new[] { "progression", "death" }, pfs.Events);
+        Assert.Contains("PIC1006", Errors(Protocols.With("endpoint OS secondary \"OS\" { kind time_to_event }\n")));
+    }
+
+    [Fact]
+    public void Names_share_one_namespace_and_duplicates_are_reported_with_the_first_line()
+    {
+        var diagnostic = Assert.Single(ProtocolCompiler.Compile(Protocols.With("anchor Vitals \"x\"\n")).Diagnostics);
+        Assert.Equal("PIC1004", diagnostic.Id);
+        Assert.Contains("line 6", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Picares_compiles_with_every_record_fact_and_no_diagnostics()
+    {
+        var model = Bind(Repository.Picares);
+        Assert.Equal("NCT03971214", model.Study.Identifiers.Single(i => i.Scheme == "nct").Value);
+        Assert.Equal("NCC1835", model.Study.Identifiers.Single(i => i.Scheme == "sponsor").Value);
+        Assert.Equal((6, "estimated"), (model.Study.Enrollment!.Value, model.Study.EnrollmentKind));
+        Assert.Equal((18, 75), (model.Population.MinimumAge!.Value, model.Population.MaximumAge!.Value));
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => "I" + i).Concat(Enumerable.Range(1, 18).Select(i => "E" + i)), model.Criteria.Select(c => c.Id));
+        Assert.Equal(new[] { "I5", "I12", "E11", "E12" }, model.Criteria.Where(c => c.AttestedBy is not null).Select(c => c.Id));
+        Assert.All(model.Criteria.Where(c => c.AttestedBy is null), c => Assert.NotNull(c.Condition));
+        Assert.Equal(new[] { "primary", "primary", "secondary", "secondary", "exploratory", "exploratory", "exploratory" }, model.Endpoints.Select(e => e.Level));
+        Assert.True(model.Interventions.Single().Regimens.Single().Origin.IsAssumed); // the dose is not in the record
+        Assert.False(model.Criteria.Single(c => c.Id == "I6").Origin.IsAssumed);
+    }
+}

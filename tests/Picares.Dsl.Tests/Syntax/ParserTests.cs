@@ -1,0 +1,171 @@
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Compiler.Text;
+using Xunit;
+
+namespace Picares.Dsl.Tests.Syntax;
+
+public class ParserTests
+{
+    private static (ProtocolSyntax Syntax, EquatableArrayOfDiagnostics Diagnostics) Parse(string text)
+    {
+        var source = new SourceText(text);
+        var bag = new DiagnosticBag(source);
+        var syntax = Parser.Parse(source, bag);
+        return (syntax, new EquatableArrayOfDiagnostics(bag.ToArray().Select(d => d.Id).ToArray()));
+    }
+
+    internal sealed record EquatableArrayOfDiagnostics(string[] Ids);
+
+    [Fact]
+    public void A_statement_is_a_keyword_arguments_and_a_block()
+    {
+        var (syntax, diagnostics) = Parse("criterion I6 inclusion \"Weight ≥ 40kg\" {\n  when Vitals.weight >= 40 kg\n}\n");
+        Assert.Empty(diagnostics.Ids);
+        var statement = Assert.Single(syntax.Statements);
+        Assert.Equal("criterion", statement.Keyword.Text);
+        Assert.Equal(new[] { "I6", "inclusion" }, statement.Arguments.Take(2).Select(a => a.AsName));
+        Assert.Equal("Weight ≥ 40kg", Assert.IsType<StringExpressionSyntax>(statement.Arguments[2]).Value);
+        var when = Assert.Single(statement.Body!.Statements);
+        var comparison = Assert.IsType<BinaryExpressionSyntax>(Assert.Single(when.Arguments));
+        Assert.Equal(TokenKind.GreaterEquals, comparison.Operator.Kind);
+        var member = Assert.IsType<MemberAccessExpressionSyntax>(comparison.Left);
+        Assert.Equal("weight", member.Name.Text);
+        var quantity = Assert.IsType<NumberExpressionSyntax>(comparison.Right);
+        Assert.Equal((40d, "kg"), (quantity.Value, quantity.Unit));
+    }
+
+    [Theory]
+    [InlineData("x 40 kg", "kg")]
+    [InlineData("x 40kg", "kg")]
+    [InlineData("x 10 mg/d", "mg/d")]
+    [InlineData("x 2.5 10^9/L", "10^9/L")]
+    [InlineData("x 60 mL/min/1.73m2", "mL/min/1.73m2")]
+    [InlineData("x 50 %", "%")]
+    [InlineData("x 3 months", "months")]
+    public void Units_attach_to_numbers_as_the_longest_known_spelling(string text, string unit)
+    {
+        var (syntax, diagnostics) = Parse(text);
+        Assert.Empty(diagnostics.Ids);
+        var number = Assert.IsType<NumberExpressionSyntax>(Assert.Single(syntax.Statements[0].Arguments));
+        Assert.Equal(unit, number.Unit);
+    }
+
+    [Fact]
+    public void A_name_after_a_number_with_a_space_is_another_argument_unless_it_is_a_unit()
+    {
+        var (syntax, _) = Parse("enrollment 6 estimated");
+        Assert.Equal(2, syntax.Statements[0].Arguments.Count);
+        Assert.Null(Assert.IsType<NumberExpressionSyntax>(syntax.Statements[0].Arguments[0]).Unit);
+    }
+
+    [Fact]
+    public void A_name_glued_to_a_number_that_is_no_unit_is_reported()
+    {
+        var (_, diagnostics) = Parse("x 40kgs");
+        Assert.Equal(new[] { "PIC2001" }, diagnostics.Ids);
+    }
+
+    [Fact]
+    public void Precedence_is_or_then_and_then_not_then_comparison_then_arithmetic()
+    {
+        var (syntax, _) = Parse("when a.x > 1 + 2 * 3 and not b.y == 2 or c.z < 1");
+        var or = Assert.IsType<BinaryExpressionSyntax>(syntax.Statements[0].Arguments[0]);
+        Assert.Equal("or", or.Operator.Text);
+        var and = Assert.IsType<BinaryExpressionSyntax>(or.Left);
+        Assert.Equal("and", and.Operator.Text);
+        var greater = Assert.IsType<BinaryExpressionSyntax>(and.Left);
+        var plus = Assert.IsType<BinaryExpressionSyntax>(greater.Right);
+        Assert.Equal(TokenKind.Plus, plus.Operator.Kind);
+        Assert.Equal(TokenKind.Star, Assert.IsType<BinaryExpressionSyntax>(plus.Right).Operator.Kind);
+        Assert.IsType<UnaryExpressionSyntax>(and.Right);
+    }
+
+    [Fact]
+    public void Conditions_continue_on_lines_that_start_with_and_or_or()
+    {
+        var (syntax, diagnostics) = Parse("when a.x == 1\n  and b.y == 2\n  or c.z == 3\nnext 1");
+        Assert.Empty(diagnostics.Ids);
+        Assert.Equal(2, syntax.Statements.Count);
+        Assert.Equal("or", Assert.IsType<BinaryExpressionSyntax>(syntax.Statements[0].Arguments[0]).Operator.Text);
+    }
+
+    [Fact]
+    public void Line_breaks_inside_brackets_and_parentheses_are_white_space()
+    {
+        var (syntax, diagnostics) = Parse("when a.x in [\n  CR,\n  PR\n] and (\n b.y == 1\n)");
+        Assert.Empty(diagnostics.Ids);
+        Assert.Single(syntax.Statements);
+    }
+
+    [Fact]
+    public void Temporal_comparisons_parse_qualifier_duration_direction_and_reference()
+    {
+        var (syntax, diagnostics) = Parse("when P.last more_than 4 weeks before first_dose");
+        Assert.Empty(diagnostics.Ids);
+        var temporal = Assert.IsType<TemporalExpressionSyntax>(syntax.Statements[0].Arguments[0]);
+        Assert.Equal(("more_than", "before"), (temporal.Qualifier.Text, temporal.Direction.Text));
+        Assert.Equal("weeks", Assert.IsType<NumberExpressionSyntax>(temporal.Duration).Unit);
+    }
+
+    [Fact]
+    public void Ranges_lists_calls_and_not_in_parse()
+    {
+        var (syntax, diagnostics) = Parse("x -3..+3 days, [a, b], max(28 days, 5 * D.h), a.b not in [c]");
+        Assert.Empty(diagnostics.Ids);
+        var args = syntax.Statements[0].Arguments;
+        Assert.IsType<RangeExpressionSyntax>(args[0]);
+        Assert.Equal(2, Assert.IsType<ListExpressionSyntax>(args[1]).Items.Count);
+        Assert.Equal(2, Assert.IsType<CallExpressionSyntax>(args[2]).Arguments.Count);
+        Assert.True(Assert.IsType<BinaryExpressionSyntax>(args[3]).IsNegated);
+    }
+
+    [Fact]
+    public void Annotations_attach_to_the_next_statement()
+    {
+        var (syntax, diagnostics) = Parse("@assumed \"standard dosing\"\ndose 240 mg\n");
+        Assert.Empty(diagnostics.Ids);
+        var annotation = Assert.Single(syntax.Statements[0].Annotations);
+        Assert.Equal("assumed", annotation.Name.Text);
+    }
+
+    [Fact]
+    public void Comments_and_semicolons_are_handled()
+    {
+        var (syntax, diagnostics) = Parse("// line comment\na 1; b 2 /* block\ncomment */ c 3\n");
+        Assert.Empty(diagnostics.Ids);
+        Assert.Equal(new[] { "a", "b" }, syntax.Statements.Select(s => s.Keyword.Text));
+        Assert.Equal(3, syntax.Statements[1].Arguments.Count); // 2, c and 3: the block comment is trivia, not a line break
+    }
+
+    [Fact]
+    public void String_escapes_resolve()
+    {
+        var (syntax, diagnostics) = Parse("x \"a\\\"b\\\\c\\nd\\te\\u{1F600}\"");
+        Assert.Empty(diagnostics.Ids);
+        Assert.Equal("a\"b\\c\nd\te😀", Assert.IsType<StringExpressionSyntax>(syntax.Statements[0].Arguments[0]).Value);
+    }
+
+    [Fact]
+    public void Spans_are_exact()
+    {
+        var text = "form Vitals {\n  field weight quantity kg\n}";
+        var (syntax, _) = Parse(text);
+        var field = syntax.Statements[0].Body!.Statements[0];
+        Assert.Equal("field", text.Substring(field.Keyword.Span.Start, field.Keyword.Span.Length));
+        Assert.Equal("weight", text.Substring(field.Arguments[0].Span.Start, field.Arguments[0].Span.Length));
+        Assert.Equal(text.Length, syntax.Statements[0].Span.End);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_bounded_and_reported()
+    {
+        var (_, diagnostics) = Parse("x " + new string('(', 5000) + "1" + new string(')', 5000));
+        Assert.Contains("PIC0005", diagnostics.Ids);
+        var (_, blocks) = Parse("x " + string.Concat(Enumerable.Repeat("a {", 5000)));
+        Assert.Contains("PIC0005", blocks.Ids);
+        var (_, chain) = Parse("x " + string.Join(" + ", Enumerable.Repeat("1", 20000)));
+        Assert.Contains("PIC0005", chain.Ids);
+    }
+}
