@@ -67,10 +67,6 @@ internal static class ProtocolBinder
             foreach (var extra in studies.Skip(1))
                 context.Report(DiagnosticDescriptors.SecondStudy, extra.Keyword.Span, study.Name, context.LineOf(studies[0].Keyword.Span));
         }
-        var populations = Of("population").ToList();
-        foreach (var extra in populations.Skip(1))
-            context.Report(DiagnosticDescriptors.RepeatedStatement, extra.Keyword.Span, "population", "protocol", context.LineOf(populations[0].Keyword.Span));
-        var population = populations.Count > 0 ? StudyBinder.BindPopulation(context, populations[0]) : new PopulationModel("all", null, null, null, null, null);
 
         var anchors = Of("anchor").Select(s => ScheduleBinder.BindAnchor(context, s)).ToList();
         var events = Of("event").Select(s => ScheduleBinder.BindEvent(context, s)).ToList();
@@ -78,12 +74,18 @@ internal static class ProtocolBinder
             body.Statements.FirstOrDefault(s => s.Keyword.Text == "day_one") is { } dayOneStatement)
             context.Report(DiagnosticDescriptors.UnknownName, dayOneStatement.Arguments[0].Span, "anchor", dayOne,
                 Suggestions.DidYouMean(dayOne, context.Symbols.NamesOf(SymbolKind.Anchor)) is { Length: > 0 } m ? m : $"; declare it with 'anchor {dayOne} \"...\"'");
-        if (population.AgeReference is { } ageAnchor && !context.Symbols.Is(ageAnchor, SymbolKind.Anchor))
-            context.Report(DiagnosticDescriptors.UnknownName, populations[0].Span, "anchor", ageAnchor, Suggestions.DidYouMean(ageAnchor, context.Symbols.NamesOf(SymbolKind.Anchor)));
 
         var codeLists = Of("codelist").Where(s => IsFirst(s, SymbolKind.CodeList)).Select(s => FormBinder.BindCodeList(context, s)).ToList();
         foreach (var s in Of("form").Where(s => IsFirst(s, SymbolKind.Form))) FormBinder.Declare(context, s);
         var forms = Of("form").Where(s => IsFirst(s, SymbolKind.Form)).Select(s => FormBinder.Bind(context, s)).ToList();
+
+        // The population reads a form field (the birth date), so it binds once forms are declared.
+        var populations = Of("population").ToList();
+        foreach (var extra in populations.Skip(1))
+            context.Report(DiagnosticDescriptors.RepeatedStatement, extra.Keyword.Span, "population", "protocol", context.LineOf(populations[0].Keyword.Span));
+        var population = populations.Count > 0 ? StudyBinder.BindPopulation(context, populations[0]) : new PopulationModel("all", null, null, null, null, null, null);
+        if (population.AgeReference is { } ageAnchor && !context.Symbols.Is(ageAnchor, SymbolKind.Anchor))
+            context.Report(DiagnosticDescriptors.UnknownName, populations[0].Span, "anchor", ageAnchor, Suggestions.DidYouMean(ageAnchor, context.Symbols.NamesOf(SymbolKind.Anchor)));
 
         var interventions = Of("intervention").Where(s => IsFirst(s, SymbolKind.Intervention)).Select(s => TreatmentBinder.BindIntervention(context, s)).ToList();
         var arms = Of("arm").Where(s => IsFirst(s, SymbolKind.Arm)).Select(s => TreatmentBinder.BindArm(context, s)).ToList();

@@ -21,15 +21,20 @@ public static class ProtocolEmitter
     public const string Version = "0.1.0";
 
     private static readonly Lazy<Template> ProtocolTemplate = new(() => Load("Protocol"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Template> ScreeningTemplate = new(() => Load("Screening"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Every template the emitter uses, parsed (for the test that fails on template errors).</summary>
-    public static IReadOnlyList<Template> Templates => new[] { ProtocolTemplate.Value };
+    public static IReadOnlyList<Template> Templates => new[] { ProtocolTemplate.Value, ScreeningTemplate.Value };
 
     /// <summary>The C# class name generated for a protocol: the study name in PascalCase plus "Protocol".</summary>
     public static string ClassName(ProtocolModel model) => CSharp.Identifier(model.Study.Name).TrimStart('@') + "Protocol";
 
-    /// <summary>Renders the protocol model class.</summary>
-    public static string Emit(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default)
+    /// <summary>Renders the C# of a protocol: its model class and its screening API.</summary>
+    public static string Emit(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default) =>
+        Render(ProtocolTemplate.Value, model, @namespace, null, cancellationToken) +
+        Render(ScreeningTemplate.Value, model, @namespace, ScreeningPlan.For(model), cancellationToken);
+
+    private static string Render(Template template, ProtocolModel model, string @namespace, ScreeningPlan? plan, CancellationToken cancellationToken)
     {
         var globals = new ScriptObject();
         globals.Import("cs_string", new Func<string?, string>(CSharp.Literal));
@@ -48,6 +53,7 @@ public static class ProtocolEmitter
         globals.SetValue("namespace", @namespace, true);
         globals.SetValue("class_name", ClassName(model), true);
         globals.SetValue("version", Version, true);
+        globals.SetValue("plan", plan, true);
 
         var context = new TemplateContext
         {
@@ -58,7 +64,7 @@ public static class ProtocolEmitter
             NewLine = "\n",
         };
         context.PushGlobal(globals);
-        return ProtocolTemplate.Value.Render(context);
+        return template.Render(context);
     }
 
     private static string Strings(IEnumerable<string> values)

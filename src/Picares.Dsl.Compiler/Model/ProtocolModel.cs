@@ -49,8 +49,11 @@ public sealed record StudyModel(
     string? DayOneAnchor,
     Origin Origin);
 
-/// <summary>Who may take part: sex, age range (inclusive, completed years at a reference anchor), volunteers.</summary>
-public sealed record PopulationModel(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, bool? HealthyVolunteers, Origin? Origin);
+/// <summary>
+/// Who may take part: sex, age range (inclusive, completed years at a reference anchor, computed from the
+/// birth-date field), volunteers.
+/// </summary>
+public sealed record PopulationModel(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers, Origin? Origin);
 
 /// <summary>A reference date of each subject's timeline: consent, first dose, randomization, end of treatment.</summary>
 public sealed record AnchorModel(string Name, string Label, Origin Origin);

@@ -58,8 +58,8 @@ public sealed record StudyInfo(
     string? DayOneAnchor,
     Origin Origin);
 
-/// <summary>Who may take part. Ages are completed years, inclusive, at <see cref="AgeReference"/>.</summary>
-public sealed record PopulationInfo(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, bool? HealthyVolunteers);
+/// <summary>Who may take part. Ages are completed years, inclusive, at <see cref="AgeReference"/>, from the <see cref="BirthDateField"/>.</summary>
+public sealed record PopulationInfo(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers);
 
 /// <summary>A reference date of a subject's timeline.</summary>
 public sealed record AnchorInfo(string Name, string Label, Origin Origin);

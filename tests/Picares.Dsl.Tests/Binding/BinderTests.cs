@@ -37,8 +37,8 @@ public class BinderTests
     [Fact]
     public void Population_binds_age_range_in_completed_years_at_an_anchor()
     {
-        var model = Bind(Protocols.With("population {\n sex female\n age 18..75 years at enrollment\n healthy_volunteers yes\n}\n"));
-        Assert.Equal(new PopulationModel("female", 18, 75, "enrollment", true, model.Population.Origin), model.Population);
+        var model = Bind(Protocols.With("form Demo { field born date }\npopulation {\n sex female\n age 18..75 years at enrollment\n birth_date Demo.born\n healthy_volunteers yes\n}\n"));
+        Assert.Equal(new PopulationModel("female", 18, 75, "enrollment", "Demo.born", true, model.Population.Origin), model.Population);
     }
 
     [Fact]

@@ -145,7 +145,7 @@ internal static class StudyBinder
         var args = new StatementArguments(context, statement, "a { } block", "population { sex all  age 18..75 years }", allowsBlock: true);
         args.Expect(0, 0);
         var origin = context.OriginOf(statement, "population");
-        var block = new BlockReader(context, statement, "population", new[] { "sex", "age", "healthy_volunteers" });
+        var block = new BlockReader(context, statement, "population", new[] { "sex", "age", "birth_date", "healthy_volunteers" });
 
         string sex = "all";
         if (block.One("sex") is { } sexStatement)
@@ -181,6 +181,22 @@ internal static class StudyBinder
             }
         }
 
+        string? birthDate = null;
+        if (block.One("birth_date") is { } bd)
+        {
+            var a = new StatementArguments(context, bd, "the date field that holds the date of birth", "birth_date Demographics.birth_date");
+            context.OriginOf(bd, "population birth date", origin);
+            if (a.Expect(1, 1))
+            {
+                var bound = new ExpressionBinder(context).Bind(a.At(0)!);
+                if (bound is BoundFieldReference { Type.Kind: TypeKind.Date } f) birthDate = f.Form + "." + f.Field;
+                else if (bound.Type.Kind != TypeKind.Error)
+                    context.Report(DiagnosticDescriptors.WrongType, a.At(0)!.Span, "a date field (Form.field)", bound.Type, "");
+            }
+        }
+        if (min is not null && birthDate is null && statement.Body is not null)
+            context.Report(DiagnosticDescriptors.MissingStatement, block.One("age")!.Keyword.Span, "An age range", "birth_date", "birth_date Demographics.birth_date");
+
         bool? healthy = null;
         if (block.One("healthy_volunteers") is { } hv)
         {
@@ -188,6 +204,6 @@ internal static class StudyBinder
             context.OriginOf(hv, "population healthy volunteers", origin);
             if (a.Expect(1, 1) && a.Choice(0, "answer", YesNo) is { } yn) healthy = yn == "yes";
         }
-        return new PopulationModel(sex, min, max, reference, healthy, origin);
+        return new PopulationModel(sex, min, max, reference, birthDate, healthy, origin);
     }
 }

@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Picares.Dsl.Compiler.Model;
+
+namespace Picares.Dsl.Compiler.Emit;
+
+/// <summary>
+/// Translates a bound condition into a C# expression over the runtime's <c>Evaluate</c> and <c>Kleene</c>
+/// operations, which propagate missing data. Constants that would allocate (quantities, code sets) become
+/// static fields, collected in <see cref="Constants"/>, so an evaluation allocates nothing but its result.
+/// </summary>
+internal sealed class ConditionEmitter
+{
+    private const string Rt = "global::Picares.Dsl.Runtime.Eligibility.";
+    private const string Ev = Rt + "Evaluate.";
+    private const string Kl = Rt + "Kleene.";
+    private readonly ProtocolModel _model;
+    private readonly List<string> _constants = new();
+
+    public ConditionEmitter(ProtocolModel model) => _model = model;
+
+    /// <summary>Declarations of the static fields the emitted expressions use.</summary>
+    public IReadOnlyList<string> Constants => _constants;
+
+    public static string FieldAccess(string form, string field) => $"input.{CSharp.Identifier(form)}.{CSharp.Identifier(field)}";
+
+    public static string AnchorAccess(string anchor) => $"dates.{CSharp.Identifier(anchor)}";
+
+    public string Emit(BoundExpression e) => e switch
+    {
+        BoundBoolean b => Rt + (b.Value ? "Truth.True" : "Truth.False"),
+        BoundNumber { Unit: null } n => $"((double?){CSharp.Number(n.Value)})",
+        BoundNumber n => Constant("global::Picares.Dsl.Runtime.Units.Quantity", $"new global::Picares.Dsl.Runtime.Units.Quantity({CSharp.Number(n.Value)}, {CSharp.Literal(n.Unit)})"),
+        BoundText t => CSharp.Literal(t.Value),
+        BoundCode c => CSharp.Literal(c.Code),
+        BoundAnchorReference a => AnchorAccess(a.Anchor),
+        BoundFieldReference f => Field(f),
+        BoundUnary { Operator: BoundOperator.Not } u => $"{Kl}Not({Emit(u.Operand)})",
+        BoundUnary u => $"{Ev}Negate({Emit(u.Operand)})",
+        BoundBinary { Operator: BoundOperator.And } b => $"{Kl}And({Emit(b.Left)}, {Emit(b.Right)})",
+        BoundBinary { Operator: BoundOperator.Or } b => $"{Kl}Or({Emit(b.Left)}, {Emit(b.Right)})",
+        BoundBinary b when IsComparison(b.Operator) => $"{Ev}{ComparisonName(b.Operator)}({Ev}Compare({Emit(b.Left)}, {Emit(b.Right)}))",
+        BoundBinary b => $"{Ev}{ArithmeticName(b.Operator)}({Emit(b.Left)}, {Emit(b.Right)})",
+        BoundMembership m => Membership(m),
+        BoundTemporal t => $"{Ev}Temporal({Emit(t.Subject)}, {Rt}TemporalBound.{t.Qualifier}, {Emit(t.Duration)}, {(t.Before ? "true" : "false")}, {Emit(t.Reference)})",
+        BoundCall c => c.Arguments.Skip(1).Aggregate(Emit(c.Arguments[0]), (acc, arg) => $"{Ev}{(c.Function == "max" ? "Max" : "Min")}({acc}, {Emit(arg)})"),
+        _ => Rt + "Truth.Unknown",
+    };
+
+    private string Field(BoundFieldReference f)
+    {
+        var access = FieldAccess(f.Form, f.Field);
+        var dataType = _model.Forms.First(x => x.Name == f.Form).Fields.First(x => x.Name == f.Field).DataType;
+        return dataType switch
+        {
+            "boolean" => $"{Kl}Of({access})",
+            "integer" => $"((double?){access})",
+            _ => access,
+        };
+    }
+
+    private string Membership(BoundMembership m)
+    {
+        var subject = Emit(m.Subject);
+        string test;
+        if (m.Lower is not null && m.Upper is not null)
+            test = $"{Ev}Between({Ev}Compare({subject}, {Emit(m.Lower)}), {Ev}Compare({subject}, {Emit(m.Upper)}))";
+        else if (m.Items.All(i => i is BoundCode) && m.Subject.Type.Kind == TypeKind.Code)
+            test = $"{Ev}In({subject}, {Constant("string[]", "new string[] { " + string.Join(", ", m.Items.Cast<BoundCode>().Select(c => CSharp.Literal(c.Code))) + " }")})";
+        else if (m.Items.All(i => i is BoundNumber { Unit: null }) && m.Subject.Type.Kind == TypeKind.Number)
+            test = $"{Ev}In({subject}, {Constant("double[]", "new double[] { " + string.Join(", ", m.Items.Cast<BoundNumber>().Select(n => CSharp.Number(n.Value))) + " }")})";
+        else
+            test = m.Items.Count == 0 ? Rt + "Truth.False"
+                : string.Join("", m.Items.Skip(1).Select(_ => Kl + "Or(")) + $"{Ev}Eq({Ev}Compare({subject}, {Emit(m.Items[0])}))" +
+                  string.Concat(m.Items.Skip(1).Select(i => $", {Ev}Eq({Ev}Compare({subject}, {Emit(i)})))"));
+        return m.Negated ? $"{Kl}Not({test})" : test;
+    }
+
+    private string Constant(string type, string initializer)
+    {
+        var name = "__c" + _constants.Count.ToString(CultureInfo.InvariantCulture);
+        _constants.Add($"private static readonly {type} {name} = {initializer};");
+        return name;
+    }
+
+    private static bool IsComparison(BoundOperator op) =>
+        op is BoundOperator.Equal or BoundOperator.NotEqual or BoundOperator.Less or BoundOperator.LessOrEqual or BoundOperator.Greater or BoundOperator.GreaterOrEqual;
+
+    private static string ComparisonName(BoundOperator op) => op switch
+    {
+        BoundOperator.Equal => "Eq",
+        BoundOperator.NotEqual => "Ne",
+        BoundOperator.Less => "Lt",
+        BoundOperator.LessOrEqual => "Le",
+        BoundOperator.Greater => "Gt",
+        _ => "Ge",
+    };
+
+    private static string ArithmeticName(BoundOperator op) => op switch
+    {
+        BoundOperator.Add => "Add",
+        BoundOperator.Subtract => "Subtract",
+        BoundOperator.Multiply => "Multiply",
+        _ => "Divide",
+    };
+}

@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Picares.Dsl.Compiler.Model;
+
+namespace Picares.Dsl.Compiler.Emit;
+
+/// <summary>
+/// What the screening API of a protocol consists of, worked out from the model for the Screening template:
+/// the input forms and fields the criteria read, the anchor dates, the attestations, and one evaluation per
+/// criterion (plus the population's age range) as C# code.
+/// </summary>
+public sealed class ScreeningPlan
+{
+    private ScreeningPlan() { }
+
+    /// <summary>Input forms, in declaration order, with only the fields that criteria read.</summary>
+    public List<FormInput> Forms { get; } = new();
+    /// <summary>Anchor dates the criteria read.</summary>
+    public List<NamedInput> Anchors { get; } = new();
+    /// <summary>Criteria confirmed by attestation.</summary>
+    public List<AttestationInput> Attestations { get; } = new();
+    /// <summary>One evaluation per criterion, in protocol order, the age range first.</summary>
+    public List<CriterionEvaluation> Criteria { get; } = new();
+    /// <summary>Static fields the evaluations use.</summary>
+    public List<string> Constants { get; } = new();
+    /// <summary>The age criterion's declaration, or null when the population states no age range.</summary>
+    public string? AgeCriterion { get; private set; }
+
+    /// <summary>One input form.</summary>
+    public sealed record FormInput(string Name, string ClassName, string Property, List<FieldInput> Fields);
+    /// <summary>One input field: its C# type and the guard its setter applies.</summary>
+    public sealed record FieldInput(string Key, string Property, string Type, string Guard, string Label, string DataType)
+    {
+        /// <summary>The InputGuard call that turns an untyped value into this field's type.</summary>
+        public string Converter => Type == "string?" ? "Text" : "Value<" + Type.TrimEnd('?') + ">";
+    }
+    /// <summary>A named input (an anchor date).</summary>
+    public sealed record NamedInput(string Name, string Property, string Label);
+    /// <summary>An attestation input.</summary>
+    public sealed record AttestationInput(string Id, string Property, string Role, string Text);
+    /// <summary>An input a criterion reads: how it is labelled and accessed.</summary>
+    public sealed record ReadInput(string Label, string Access);
+    /// <summary>One criterion's evaluation.</summary>
+    public sealed record CriterionEvaluation(string Id, string Method, string Info, string Truth, List<ReadInput> Reads, string? Attestation);
+
+    /// <summary>Plans the screening API of a model.</summary>
+    public static ScreeningPlan For(ProtocolModel model)
+    {
+        var plan = new ScreeningPlan();
+        var emitter = new ConditionEmitter(model);
+        var reads = new HashSet<string>(model.Criteria.SelectMany(c => c.Reads));
+        var population = model.Population;
+        bool age = population.MinimumAge is not null && population.MaximumAge is not null && population.BirthDateField is not null && population.AgeReference is not null;
+        if (age)
+        {
+            reads.Add(population.BirthDateField!);
+            reads.Add("@" + population.AgeReference);
+        }
+
+        var codeSets = new Dictionary<string, string>();
+        foreach (var form in model.Forms)
+        {
+            var fields = form.Fields.Where(f => reads.Contains(form.Name + "." + f.Name)).ToList();
+            if (fields.Count == 0) continue;
+            var input = new FormInput(form.Name, CSharp.Identifier(form.Name) + "Input", CSharp.Identifier(form.Name), new List<FieldInput>());
+            foreach (var f in fields)
+            {
+                var key = form.Name + "." + f.Name;
+                string guard = f.DataType switch
+                {
+                    "quantity" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, {CSharp.Literal(f.Unit)}, {CSharp.Literal(key)})",
+                    "code" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, {CodeSet(plan, codeSets, model, f.CodeList!)}, {CSharp.Literal(key)})",
+                    _ => "value",
+                };
+                input.Fields.Add(new FieldInput(key, CSharp.Member(f.Name, input.ClassName), TypeOf(f.DataType), guard, f.Label, f.DataType));
+            }
+            plan.Forms.Add(input);
+        }
+        foreach (var anchor in model.Anchors.Where(a => reads.Contains("@" + a.Name)))
+            plan.Anchors.Add(new NamedInput(anchor.Name, CSharp.Identifier(anchor.Name), anchor.Label));
+
+        if (age)
+        {
+            var birth = population.BirthDateField!.Split('.');
+            var years = $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears({ConditionEmitter.FieldAccess(birth[0], birth[1])}, {ConditionEmitter.AnchorAccess(population.AgeReference!)})";
+            var truth = $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.Between(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare({years}, {CSharp.Number(population.MinimumAge!.Value)}), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare({years}, {CSharp.Number(population.MaximumAge!.Value)}))";
+            var min = population.MinimumAge.Value.ToString(CultureInfo.InvariantCulture);
+            var max = population.MaximumAge.Value.ToString(CultureInfo.InvariantCulture);
+            var text = $"Age {min} to {max} years (population)";
+            var condition = $"age in completed years at {population.AgeReference} in {min}..{max}";
+            var line = (population.Origin?.Line ?? 1).ToString(CultureInfo.InvariantCulture);
+            plan.AgeCriterion = $"new global::Picares.Dsl.Runtime.Model.CriterionInfo(\"AGE\", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, {CSharp.Literal(text)}, {CSharp.Literal(condition)}, null, new string[] {{ {CSharp.Literal(population.BirthDateField)}, {CSharp.Literal("@" + population.AgeReference)} }}, __Rec({line}, 1))";
+            plan.Criteria.Add(new CriterionEvaluation("AGE", "__EvaluateAge", "AgeCriterion", truth,
+                new List<ReadInput> { Read(population.BirthDateField!), Read("@" + population.AgeReference) }, null));
+        }
+
+        foreach (var criterion in model.Criteria)
+        {
+            var member = "Criteria." + CSharp.Member(criterion.Id, "Criteria");
+            string? attestation = null;
+            var parts = new List<string>();
+            if (criterion.Condition is not null) parts.Add(emitter.Emit(criterion.Condition));
+            if (criterion.AttestedBy is not null)
+            {
+                var property = CSharp.Member(criterion.Id, "AttestationsInput");
+                plan.Attestations.Add(new AttestationInput(criterion.Id, property, criterion.AttestedBy, criterion.Text));
+                attestation = "input.Attestations." + property;
+                parts.Add($"global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested({attestation}, {(criterion.Category == "exclusion" ? "true" : "false")})");
+            }
+            // Condition and attestation together: an inclusion needs both; an exclusion applies on either.
+            var combine = criterion.Category == "exclusion" ? "Or" : "And";
+            var truth = parts.Count == 0 ? "global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown"
+                : parts.Skip(1).Aggregate(parts[0], (acc, p) => $"global::Picares.Dsl.Runtime.Eligibility.Kleene.{combine}({acc}, {p})");
+            plan.Criteria.Add(new CriterionEvaluation(criterion.Id, "__Evaluate" + CSharp.Identifier(criterion.Id), member, truth,
+                criterion.Reads.Select(Read).ToList(), attestation));
+        }
+        plan.Constants.AddRange(emitter.Constants);
+        return plan;
+    }
+
+    private static ReadInput Read(string key) => key.StartsWith("@", System.StringComparison.Ordinal)
+        ? new ReadInput(key.Substring(1), ConditionEmitter.AnchorAccess(key.Substring(1)))
+        : new ReadInput(key, ConditionEmitter.FieldAccess(key.Split('.')[0], key.Split('.')[1]));
+
+    private static string CodeSet(ScreeningPlan plan, Dictionary<string, string> sets, ProtocolModel model, string codeList)
+    {
+        if (sets.TryGetValue(codeList, out var name)) return name;
+        name = "__codes" + CSharp.Identifier(codeList);
+        var codes = model.CodeLists.First(l => l.Name == codeList).Codes.Select(c => CSharp.Literal(c.Code));
+        plan.Constants.Add($"private static readonly string[] {name} = new string[] {{ {string.Join(", ", codes)} }};");
+        sets[codeList] = name;
+        return name;
+    }
+
+    private static string TypeOf(string dataType) => dataType switch
+    {
+        "integer" => "int?",
+        "decimal" => "double?",
+        "date" or "datetime" => "global::System.DateTime?",
+        "boolean" => "bool?",
+        "quantity" => "global::Picares.Dsl.Runtime.Units.Quantity?",
+        _ => "string?",
+    };
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using Picares.Dsl.Runtime.Units;
+
+namespace Picares.Dsl.Runtime.Eligibility;
+
+/// <summary>Checks values as screening input is built, so that a wrong unit or code never reaches a comparison.</summary>
+public static class InputGuard
+{
+    /// <summary>Accepts a quantity of the field's dimension, in any unit of it; rejects any other with a message naming the field.</summary>
+    /// <exception cref="InvalidInputException">The unit measures something else.</exception>
+    public static Quantity? Quantity(Quantity? value, string unit, string field)
+    {
+        if (value is not { } q) return null;
+        var expected = UnitCatalog.Get(unit);
+        if (q.Unit is null || !q.Unit.IsCompatibleWith(expected))
+            throw new InvalidInputException(field, $"{field} takes a {expected.Dimension} such as {expected.Symbol}, but was given {q} ({q.Unit?.Dimension.ToString() ?? "no unit"})");
+        if (double.IsNaN(q.Value) || double.IsInfinity(q.Value))
+            throw new InvalidInputException(field, $"{field} was given {q.Value}, which is not a number");
+        return q;
+    }
+
+    /// <summary>An untyped value as the field's value type: null stays null; any other type is rejected naming the field.</summary>
+    /// <exception cref="InvalidInputException">The value has another type.</exception>
+    public static T? Value<T>(object? value, string field) where T : struct =>
+        value is null ? null : value is T typed ? typed : throw new InvalidInputException(field, $"{field} takes a {typeof(T).Name} value, not {value.GetType().Name} '{value}'");
+
+    /// <summary>An untyped value as the field's text or code.</summary>
+    /// <exception cref="InvalidInputException">The value is not a string.</exception>
+    public static string? Text(object? value, string field) =>
+        value is null ? null : value as string ?? throw new InvalidInputException(field, $"{field} takes a text value, not {value.GetType().Name} '{value}'");
+
+    /// <summary>Accepts a code of the field's code list; rejects any other with the codes it allows.</summary>
+    /// <exception cref="InvalidInputException">Not a code of the list.</exception>
+    public static string? Code(string? value, IReadOnlyCollection<string> codes, string field)
+    {
+        if (value is null) return null;
+        foreach (var c in codes) if (string.Equals(c, value, StringComparison.Ordinal)) return c;
+        throw new InvalidInputException(field, $"{field} takes one of {string.Join(", ", codes)}, but was given '{value}'");
+    }
+}
+
+/// <summary>A screening input value that does not fit its field.</summary>
+public sealed class InvalidInputException : ArgumentException
+{
+    /// <summary>Creates the exception.</summary>
+    public InvalidInputException(string field, string message) : base(message) => Field = field;
+
+    /// <summary>The field, as Form.field.</summary>
+    public string Field { get; }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Picares.Dsl.Benchmarks.Infrastructure;
+
+/// <summary>An additional file held in memory, as the build hands a .protocol file to the generator.</summary>
+public sealed class InMemoryAdditionalText : AdditionalText
+{
+    private readonly SourceText _text;
+
+    public InMemoryAdditionalText(string path, string text)
+    {
+        Path = path;
+        _text = SourceText.From(text, System.Text.Encoding.UTF8);
+    }
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>The MSBuild properties the generator reads (build_property.*), as a build passes them.</summary>
+public sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
+{
+    private readonly Options _global;
+
+    public GlobalOptionsProvider(IDictionary<string, string> global) => _global = new Options(global);
+
+    public override AnalyzerConfigOptions GlobalOptions => _global;
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+    private sealed class Options : AnalyzerConfigOptions
+    {
+        public static readonly Options Empty = new(new Dictionary<string, string>());
+        private readonly IDictionary<string, string> _values;
+        public Options(IDictionary<string, string> values) => _values = values;
+        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+    }
+}
