@@ -17,7 +17,7 @@ internal static class HintNames
             var root = projectDirectory.Replace('\\', '/').TrimEnd('/') + "/";
             if (normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase)) normalized = normalized.Substring(root.Length);
         }
-        if (normalized.StartsWith("/", StringComparison.Ordinal) || normalized.Contains(":"))
+        if (normalized.StartsWith("/", StringComparison.Ordinal) || normalized.StartsWith("../", StringComparison.Ordinal) || normalized.Contains(":"))
         {
             // Outside the project: keep the folder and file names, which stay the same on every machine.
             var parts = normalized.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);

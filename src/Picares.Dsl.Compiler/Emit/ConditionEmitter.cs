@@ -43,10 +43,18 @@ internal sealed class ConditionEmitter
         BoundBinary b when IsComparison(b.Operator) => $"{Ev}{ComparisonName(b.Operator)}({Ev}Compare({Emit(b.Left)}, {Emit(b.Right)}))",
         BoundBinary b => $"{Ev}{ArithmeticName(b.Operator)}({Emit(b.Left)}, {Emit(b.Right)})",
         BoundMembership m => Membership(m),
-        BoundTemporal t => $"{Ev}Temporal({Emit(t.Subject)}, {Rt}TemporalBound.{t.Qualifier}, {Emit(t.Duration)}, {(t.Before ? "true" : "false")}, {Emit(t.Reference)})",
+        BoundTemporal t => $"{Ev}Temporal({Emit(t.Subject)}, {Rt}TemporalBound.{t.Qualifier}, {Emit(t.Duration)}, {(t.Before ? "true" : "false")}, {Emit(t.Reference)}, {(DayPrecision(t) ? "true" : "false")})",
         BoundCall c => c.Arguments.Skip(1).Aggregate(Emit(c.Arguments[0]), (acc, arg) => $"{Ev}{(c.Function == "max" ? "Max" : "Min")}({acc}, {Emit(arg)})"),
         _ => Rt + "Truth.Unknown",
     };
+
+    /// <summary>
+    /// A comparison is made by calendar day when either side is a date without time of day. Anchors count as
+    /// date-times: the caller may give the time of the first dose, and date-time data compare against it exactly.
+    /// </summary>
+    private static bool DayPrecision(BoundTemporal t) =>
+        t.Subject.Type.Kind == TypeKind.Date && t.Subject is not BoundAnchorReference ||
+        t.Reference.Type.Kind == TypeKind.Date && t.Reference is not BoundAnchorReference;
 
     private string Field(BoundFieldReference f)
     {

@@ -150,11 +150,18 @@ public static class Evaluate
     /// <summary>
     /// <c>subject bound duration before|after reference</c>. Before: the distance is reference − subject;
     /// after: subject − reference. The comparison is made on dates, against reference ∓ duration, so that
-    /// calendar durations follow the calendar.
+    /// calendar durations follow the calendar. With <paramref name="dayPrecision"/> (the subject is a date
+    /// without time), both dates are compared by calendar day.
     /// </summary>
-    public static Truth Temporal(DateTime? subject, TemporalBound bound, Quantity? duration, bool before, DateTime? reference)
+    public static Truth Temporal(DateTime? subject, TemporalBound bound, Quantity? duration, bool before, DateTime? reference, bool dayPrecision)
     {
         if (subject is not { } s || reference is not { } r || duration is null) return Truth.Unknown;
+        if (dayPrecision)
+        {
+            // A date without a time of day is compared by calendar day: "exactly 4 weeks before" is 28 days.
+            s = s.Date;
+            r = r.Date;
+        }
         var threshold = before ? Subtract(r, duration)!.Value : Add(r, duration)!.Value;
         // Before: distance ≥ d  ⇔  s ≤ r − d.   After: distance ≥ d  ⇔  s ≥ r + d.
         int toThreshold = before ? threshold.CompareTo(s) : s.CompareTo(threshold); // > 0 when the distance exceeds d

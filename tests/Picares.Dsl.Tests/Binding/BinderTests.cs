@@ -37,14 +37,14 @@ public class BinderTests
     [Fact]
     public void Population_binds_age_range_in_completed_years_at_an_anchor()
     {
-        var model = Bind(Protocols.With("form Demo { field born date }\npopulation {\n sex female\n age 18..75 years at enrollment\n birth_date Demo.born\n healthy_volunteers yes\n}\n"));
+        var model = Bind(TestProtocols.With("form Demo { field born date }\npopulation {\n sex female\n age 18..75 years at enrollment\n birth_date Demo.born\n healthy_volunteers yes\n}\n"));
         Assert.Equal(new PopulationModel("female", 18, 75, "enrollment", "Demo.born", true, model.Population.Origin), model.Population);
     }
 
     [Fact]
     public void Interventions_bind_doses_in_every_form_and_phases()
     {
-        var model = Bind(Protocols.With(
+        var model = Bind(TestProtocols.With(
             "intervention Carbo \"Carboplatin\" {\n type drug\n phase induction {\n  dose AUC 5\n  every 3 weeks\n  cycle_days 1\n  cycles 4\n }\n phase maintenance {\n  dose 3 mg/kg\n  route iv\n  every 21 days\n  until progression\n }\n}\n" +
             "intervention Eto \"Etoposide\" { dose 100 mg/m2; cycle_days 1, 2, 3; every 21 days; cycles 4 }\n"));
         var carbo = model.Interventions[0];
@@ -61,19 +61,19 @@ public class BinderTests
     [Fact]
     public void Arms_and_randomization_bind_with_references_checked()
     {
-        var model = Bind(Protocols.With(
+        var model = Bind(TestProtocols.With(
             "intervention A \"a\" { dose 1 mg }\nintervention B \"b\" { dose 2 mg }\n" +
             "arm X \"x\" { type experimental; receives A; ratio 2 }\narm Y \"y\" { type placebo_comparator; receives B }\n" +
             "randomization { method \"blocks of 6\"; stratify_by Vitals.ecog, Vitals.flag }\n"));
         Assert.Equal(new[] { ("X", 2), ("Y", 1) }, model.Arms.Select(a => (a.Name, a.Ratio)));
         Assert.Equal(new[] { "Vitals.ecog", "Vitals.flag" }, model.Randomization!.StratifyBy);
-        Assert.Contains("PIC1005", Errors(Protocols.With("arm X \"x\" { receives Nope }\n")));
+        Assert.Contains("PIC1005", Errors(TestProtocols.With("arm X \"x\" { receives Nope }\n")));
     }
 
     [Fact]
     public void Forms_bind_types_limits_in_the_field_unit_and_conditional_fields()
     {
-        var model = Bind(Protocols.With(
+        var model = Bind(TestProtocols.With(
             "form Labs \"Labs\" {\n repeating\n field anc quantity 10^9/L required \"ANC\" {\n  hard 0..100\n  soft 1.5..50\n }\n" +
             " field weight quantity kg { hard 44.1..661.4 lb }\n field note text\n field when_done datetime\n field n integer { hard 0..10 }\n" +
             " field pregnant boolean { shown_when Vitals.flag == true }\n}\n"));
@@ -93,7 +93,7 @@ public class BinderTests
     [Fact]
     public void Criteria_bind_conditions_with_types_reads_and_attestations()
     {
-        var model = Bind(Protocols.With(
+        var model = Bind(TestProtocols.With(
             "criterion I1 inclusion \"Weight\" { when Vitals.weight >= 88.2 lb }\n" +
             "criterion I2 inclusion \"ECOG\" { when Vitals.ecog in [0, 1] }\n" +
             "@assumed \"why\"\ncriterion E1 exclusion \"Judgment\" { attested_by investigator }\n" +
@@ -127,7 +127,7 @@ public class BinderTests
     [InlineData("Vitals.stop at_most 2 years after enrollment")]
     public void Well_typed_conditions_bind(string condition)
     {
-        Bind(Protocols.With($"criterion I1 inclusion \"x\" {{ when {condition} }}\n"));
+        Bind(TestProtocols.With($"criterion I1 inclusion \"x\" {{ when {condition} }}\n"));
     }
 
     [Theory]
@@ -144,13 +144,13 @@ public class BinderTests
     [InlineData("first_dos < Vitals.stop", "PIC1005")]
     public void Ill_typed_conditions_are_reported(string condition, string id)
     {
-        Assert.Contains(id, Errors(Protocols.With($"criterion I1 inclusion \"x\" {{ when {condition} }}\n")));
+        Assert.Contains(id, Errors(TestProtocols.With($"criterion I1 inclusion \"x\" {{ when {condition} }}\n")));
     }
 
     [Fact]
     public void Visits_bind_every_timing_with_windows_and_collections()
     {
-        var model = Bind(Protocols.With(
+        var model = Bind(TestProtocols.With(
             "anchor eot \"End of treatment\"\nevent death \"Death\"\n" +
             "visit Screening { day -28..-1; collect Vitals }\n" +
             "visit Cycle \"C\" { every 21 days from first_dose; window -3..+3 days; until progression or death; max 35; anchoring actual; collect Vitals; activity \"Dosing\" }\n" +
@@ -169,18 +169,18 @@ public class BinderTests
     [Fact]
     public void Endpoints_bind_kind_data_and_censoring()
     {
-        var model = Bind(Protocols.With(
+        var model = Bind(TestProtocols.With(
             "event death \"Death\"\nendpoint PFS secondary \"PFS\" {\n kind time_to_event\n data Vitals.stop\n start first_dose\n event progression or death\n censor_at last_assessment\n time_frame \"2 years\"\n}\n"));
         var pfs = Assert.Single(model.Endpoints);
         Assert.Equal(("secondary", "time_to_event", "first_dose", "last_assessment", "2 years"), (pfs.Level, pfs.Kind, pfs.Start, pfs.Censoring, pfs.TimeFrame));
         Assert.Equal(new[] { "progression", "death" }, pfs.Events);
-        Assert.Contains("PIC1006", Errors(Protocols.With("endpoint OS secondary \"OS\" { kind time_to_event }\n")));
+        Assert.Contains("PIC1006", Errors(TestProtocols.With("endpoint OS secondary \"OS\" { kind time_to_event }\n")));
     }
 
     [Fact]
     public void Names_share_one_namespace_and_duplicates_are_reported_with_the_first_line()
     {
-        var diagnostic = Assert.Single(ProtocolCompiler.Compile(Protocols.With("anchor Vitals \"x\"\n")).Diagnostics);
+        var diagnostic = Assert.Single(ProtocolCompiler.Compile(TestProtocols.With("anchor Vitals \"x\"\n")).Diagnostics);
         Assert.Equal("PIC1004", diagnostic.Id);
         Assert.Contains("line 6", diagnostic.Message);
     }

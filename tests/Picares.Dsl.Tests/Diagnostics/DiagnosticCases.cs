@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using static Picares.Dsl.Tests.Infrastructure.Protocols;
+using static Picares.Dsl.Tests.Infrastructure.TestProtocols;
 
 namespace Picares.Dsl.Tests.Diagnostics;
 

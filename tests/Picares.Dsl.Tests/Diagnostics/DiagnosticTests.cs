@@ -24,7 +24,7 @@ public class DiagnosticTests
     [Fact]
     public void Too_many_errors_stop_at_the_limit()
     {
-        var result = ProtocolCompiler.Compile(Protocols.Prelude + new string('$', 300));
+        var result = ProtocolCompiler.Compile(TestProtocols.Prelude + new string('$', 300));
         Assert.Equal(DiagnosticBag.Limit, result.Diagnostics.Count(d => d.Id == "PIC0001"));
         Assert.Single(result.Diagnostics, d => d.Id == "PIC0009");
     }
@@ -48,7 +48,7 @@ public class DiagnosticTests
     [Fact]
     public void One_pass_reports_every_syntax_error_of_the_file()
     {
-        var text = Protocols.With("anchor a $\nanchor b \"open\nanchor c )\nform F {\n");
+        var text = TestProtocols.With("anchor a $\nanchor b \"open\nanchor c )\nform F {\n");
         var ids = ProtocolCompiler.Compile(text).Diagnostics.Select(d => d.Id).ToList();
         Assert.Contains("PIC0001", ids);
         Assert.Contains("PIC0002", ids);
@@ -59,7 +59,7 @@ public class DiagnosticTests
     [Fact]
     public void A_clean_protocol_has_no_diagnostics_and_a_model()
     {
-        var result = ProtocolCompiler.Compile(Protocols.With("criterion I1 inclusion \"Weight ≥ 40kg\" { when Vitals.weight >= 40 kg }\n"));
+        var result = ProtocolCompiler.Compile(TestProtocols.With("criterion I1 inclusion \"Weight ≥ 40kg\" { when Vitals.weight >= 40 kg }\n"));
         Assert.Empty(result.Diagnostics);
         Assert.NotNull(result.Model);
     }

@@ -43,7 +43,7 @@ public class GeneratorTests
     [Fact]
     public void Files_named_alike_in_different_folders_get_different_hint_names()
     {
-        var text = Protocols.Prelude;
+        var text = TestProtocols.Prelude;
         var second = text.Replace("study T", "study U");
         var (result, output, diagnostics) = GeneratorHarness.Run(
             new InMemoryAdditionalText("/repo/a/trial.protocol", text),

@@ -51,19 +51,20 @@ namespace Picares.Protocols
             MinimumAge: 18,
             MaximumAge: 75,
             AgeReference: "consent",
+            BirthDateField: "Demographics.birth_date",
             HealthyVolunteers: false);
 
         /// <summary>Reference dates of each subject's timeline.</summary>
         public static class Anchors
         {
             /// <summary>Written informed consent signed</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("consent", "Written informed consent signed", __Rec(41, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("consent", "Written informed consent signed", __Rec(43, 1));
             /// <summary>Enrollment</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Enrollment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("enrollment", "Enrollment", __Asm("Enrollment date is the reference for 'prior to enrollment' in E16", 43, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Enrollment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("enrollment", "Enrollment", __Asm("Enrollment date is the reference for 'prior to enrollment' in E16", 45, 1));
             /// <summary>First administration of JS-001 (study drug)</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo FirstDose { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("first_dose", "First administration of JS-001 (study drug)", __Rec(44, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo FirstDose { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("first_dose", "First administration of JS-001 (study drug)", __Rec(46, 1));
             /// <summary>Last administration of JS-001</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo EndOfTreatment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("end_of_treatment", "Last administration of JS-001", __Asm("Needed to place follow-up visits; the record does not define it", 46, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo EndOfTreatment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("end_of_treatment", "Last administration of JS-001", __Asm("Needed to place follow-up visits; the record does not define it", 48, 1));
 
             /// <summary>Every anchor, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.AnchorInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo[] { Consent, Enrollment, FirstDose, EndOfTreatment, };
@@ -73,9 +74,9 @@ namespace Picares.Protocols
         public static class Events
         {
             /// <summary>Disease progression</summary>
-            public static global::Picares.Dsl.Runtime.Model.EventInfo Progression { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("progression", "Disease progression", __Rec(48, 1));
+            public static global::Picares.Dsl.Runtime.Model.EventInfo Progression { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("progression", "Disease progression", __Rec(50, 1));
             /// <summary>Death</summary>
-            public static global::Picares.Dsl.Runtime.Model.EventInfo Death { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("death", "Death", __Rec(49, 1));
+            public static global::Picares.Dsl.Runtime.Model.EventInfo Death { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("death", "Death", __Rec(51, 1));
 
             /// <summary>Every event, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EventInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo[] { Progression, Death, };
@@ -89,9 +90,9 @@ namespace Picares.Protocols
                 "JS001", "PD-1 inhibitor JS-001", "drug", "PD-1 inhibitor JS-001 (toripalimab), anti-PD-1 monoclonal antibody",
                 new global::Picares.Dsl.Runtime.Model.RegimenInfo[]
                 {
-                    new global::Picares.Dsl.Runtime.Model.RegimenInfo("main", new global::Picares.Dsl.Runtime.Units.Quantity(240d, "mg"), "iv", 21, new int[] { 1, }, null, new string[] { "progression", "death" }, __Asm("Standard toripalimab dosing; the record states no dose", 53, 1)),
+                    new global::Picares.Dsl.Runtime.Model.RegimenInfo("main", new global::Picares.Dsl.Runtime.Units.Quantity(240d, "mg"), "iv", 21, new int[] { 1, }, null, new string[] { "progression", "death" }, __Asm("Standard toripalimab dosing; the record states no dose", 55, 1)),
                 },
-                __Rec(53, 1));
+                __Rec(55, 1));
 
             /// <summary>Every intervention, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.InterventionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.InterventionInfo[] { JS001, };
@@ -101,7 +102,7 @@ namespace Picares.Protocols
         public static class Arms
         {
             /// <summary>PD-1 inhibitor JS-001 consolidation for SCLC</summary>
-            public static global::Picares.Dsl.Runtime.Model.ArmInfo Consolidation { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo("Consolidation", "PD-1 inhibitor JS-001 consolidation for SCLC", "experimental", "The extensive-stage SCLC patients will receive PD-1 inhibitor JS-001 treatment after standard first-line chemotherapy, chest radiotherapy ± SABR for metastasis disease, and propylactic cranial irradiation untill disease progression or death.", new string[] { "JS001" }, 1, __Rec(67, 1));
+            public static global::Picares.Dsl.Runtime.Model.ArmInfo Consolidation { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo("Consolidation", "PD-1 inhibitor JS-001 consolidation for SCLC", "experimental", "The extensive-stage SCLC patients will receive PD-1 inhibitor JS-001 treatment after standard first-line chemotherapy, chest radiotherapy ± SABR for metastasis disease, and propylactic cranial irradiation untill disease progression or death.", new string[] { "JS001" }, 1, __Rec(69, 1));
 
             /// <summary>Every arm, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.ArmInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo[] { Consolidation, };
@@ -121,7 +122,7 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("SD", "Stable disease"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("PD", "Progressive disease"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("NE", "Not evaluable"),
-            }, __Asm("CRF design: the record defines no case report forms", 77, 1));
+            }, __Asm("CRF design: the record defines no case report forms", 79, 1));
             /// <summary>ECOG performance status</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Ecog { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Ecog", "ECOG performance status", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
@@ -131,25 +132,25 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("3", "Capable of limited self-care"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("4", "Completely disabled"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("5", "Dead"),
-            }, __Asm("CRF design", 86, 1));
+            }, __Asm("CRF design", 88, 1));
             /// <summary>SCLC stage (VA Lung Study Group)</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Stage { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Stage", "SCLC stage (VA Lung Study Group)", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("limited", "Limited stage"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("extensive", "Extensive stage"),
-            }, __Asm("CRF design", 96, 1));
+            }, __Asm("CRF design", 98, 1));
             /// <summary>Sex</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Sex { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Sex", "Sex", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("female", "Female"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("male", "Male"),
-            }, __Asm("CRF design", 102, 1));
+            }, __Asm("CRF design", 104, 1));
             /// <summary>Test result</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo TestResult { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("TestResult", "Test result", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("positive", "Positive"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("negative", "Negative"),
-            }, __Asm("CRF design", 108, 1));
+            }, __Asm("CRF design", 110, 1));
             /// <summary>Previous malignancy</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo MalignancyType { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("MalignancyType", "Previous malignancy", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
@@ -162,19 +163,19 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("cis_melanoma", "Melanoma in situ"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("cis_breast", "Carcinoma in situ of the breast"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("other", "Other malignancy"),
-            }, __Asm("CRF design; the exceptions are those listed in E16", 114, 1));
+            }, __Asm("CRF design; the exceptions are those listed in E16", 116, 1));
             /// <summary>Biospecimen type</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo SampleType { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("SampleType", "Biospecimen type", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("tumor_tissue", "Tumor tissue"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("blood", "Blood"),
-            }, __Asm("CRF design", 127, 1));
+            }, __Asm("CRF design", 129, 1));
             /// <summary>Vital status</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo VitalStatus { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("VitalStatus", "Vital status", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("alive", "Alive"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("dead", "Dead"),
-            }, __Asm("CRF design", 133, 1));
+            }, __Asm("CRF design", 135, 1));
 
             /// <summary>Every code list, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CodeListInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo[] { Response, Ecog, Stage, Sex, TestResult, MalignancyType, SampleType, VitalStatus, };
@@ -186,132 +187,132 @@ namespace Picares.Protocols
             /// <summary>Informed consent</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Consent", "Informed consent", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("signed", "Written informed consent signed", "boolean", null, null, true, null, null, null, __Asm("CRF design", 142, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("consent_date", "Date of consent", "date", null, null, true, null, null, null, __Asm("CRF design", 143, 3)),
-            }, __Asm("CRF design", 141, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("signed", "Written informed consent signed", "boolean", null, null, true, null, null, null, __Asm("CRF design", 144, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("consent_date", "Date of consent", "date", null, null, true, null, null, null, __Asm("CRF design", 145, 3)),
+            }, __Asm("CRF design", 143, 1));
             /// <summary>Demographics</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Demographics { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Demographics", "Demographics", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("birth_date", "Date of birth", "date", null, null, true, null, null, null, __Asm("CRF design", 148, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("sex", "Sex", "code", "Sex", null, true, null, null, null, __Asm("CRF design", 149, 3)),
-            }, __Asm("CRF design", 147, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("birth_date", "Date of birth", "date", null, null, true, null, null, null, __Asm("CRF design", 150, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("sex", "Sex", "code", "Sex", null, true, null, null, null, __Asm("CRF design", 151, 3)),
+            }, __Asm("CRF design", 149, 1));
             /// <summary>Diagnosis</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Diagnosis { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Diagnosis", "Diagnosis", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("small_cell_lung_cancer", "Small cell lung cancer confirmed by pathology", "boolean", null, null, true, null, null, null, __Asm("CRF design", 154, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("stage", "Stage at diagnosis", "code", "Stage", null, true, null, null, null, __Asm("CRF design", 155, 3)),
-            }, __Asm("CRF design", 153, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("small_cell_lung_cancer", "Small cell lung cancer confirmed by pathology", "boolean", null, null, true, null, null, null, __Asm("CRF design", 156, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("stage", "Stage at diagnosis", "code", "Stage", null, true, null, null, null, __Asm("CRF design", 157, 3)),
+            }, __Asm("CRF design", 155, 1));
             /// <summary>Prior anticancer therapy</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo PriorTherapy { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("PriorTherapy", "Prior anticancer therapy", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("first_line_chemotherapy", "Received standard first-line chemotherapy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 160, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("chemotherapy_response", "Best response to first-line chemotherapy", "code", "Response", null, true, null, null, null, __Asm("CRF design", 161, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("last_chemotherapy_date", "Date of last chemotherapy dose", "date", null, null, true, null, null, null, __Asm("CRF design", 162, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("residual_ae_grade", "Worst CTCAE 4.03 grade of adverse events from previous treatment", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 5d, null), null, null, __Asm("CRF design", 163, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("checkpoint_antibody", "Previous anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 or other checkpoint antibody", "boolean", null, null, true, null, null, null, __Asm("CRF design", 166, 3)),
-            }, __Asm("CRF design", 159, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("first_line_chemotherapy", "Received standard first-line chemotherapy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 162, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("chemotherapy_response", "Best response to first-line chemotherapy", "code", "Response", null, true, null, null, null, __Asm("CRF design", 163, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("last_chemotherapy_date", "Date of last chemotherapy dose", "date", null, null, true, null, null, null, __Asm("CRF design", 164, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("residual_ae_grade", "Worst CTCAE 4.03 grade of adverse events from previous treatment", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 5d, null), null, null, __Asm("CRF design", 165, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("checkpoint_antibody", "Previous anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 or other checkpoint antibody", "boolean", null, null, true, null, null, null, __Asm("CRF design", 168, 3)),
+            }, __Asm("CRF design", 161, 1));
             /// <summary>Prior and concomitant medication</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo PriorMedication { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("PriorMedication", "Prior and concomitant medication", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_dose", "Highest systemic corticosteroid dose, prednisone equivalent, in the last 2 weeks before screening", "quantity", null, "mg/d", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 2000d, "mg/d"), null, null, __Asm("CRF design", 171, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_stop_date", "Date immunosuppressive systemic treatment was stopped", "date", null, null, false, null, null, null, __Asm("CRF design", 174, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug", "Other investigational drug ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 175, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_last_dose", "Last dose of the other investigational drug", "date", null, null, false, null, null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 176, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_half_life", "Half-life of the other investigational drug", "quantity", null, "h", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0.1d, 10000d, "h"), null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 179, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine", "Anti-infective vaccine received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 183, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine_date", "Date of the most recent anti-infective vaccine", "date", null, null, false, null, null, "PriorMedication.vaccine == true", __Asm("CRF design", 184, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine", "Chinese medicine with anti-tumor activity received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 187, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine_last_date", "Last day of Chinese medicine with anti-tumor activity", "date", null, null, false, null, null, "PriorMedication.chinese_medicine == true", __Asm("CRF design", 188, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody", "Systemic (non-topical) monoclonal antibody ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 191, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody_last_date", "Last dose of a systemic monoclonal antibody", "date", null, null, false, null, null, "PriorMedication.monoclonal_antibody == true", __Asm("CRF design", 192, 3)),
-            }, __Asm("CRF design", 170, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_dose", "Highest systemic corticosteroid dose, prednisone equivalent, in the last 2 weeks before screening", "quantity", null, "mg/d", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 2000d, "mg/d"), null, null, __Asm("CRF design", 173, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_stop_date", "Date immunosuppressive systemic treatment was stopped", "date", null, null, false, null, null, null, __Asm("CRF design", 176, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug", "Other investigational drug ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 177, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_last_dose", "Last dose of the other investigational drug", "date", null, null, false, null, null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 178, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_half_life", "Half-life of the other investigational drug", "quantity", null, "h", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0.1d, 10000d, "h"), null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 181, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine", "Anti-infective vaccine received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 185, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine_date", "Date of the most recent anti-infective vaccine", "date", null, null, false, null, null, "PriorMedication.vaccine == true", __Asm("CRF design", 186, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine", "Chinese medicine with anti-tumor activity received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 189, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine_last_date", "Last day of Chinese medicine with anti-tumor activity", "date", null, null, false, null, null, "PriorMedication.chinese_medicine == true", __Asm("CRF design", 190, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody", "Systemic (non-topical) monoclonal antibody ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 193, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody_last_date", "Last dose of a systemic monoclonal antibody", "date", null, null, false, null, null, "PriorMedication.monoclonal_antibody == true", __Asm("CRF design", 194, 3)),
+            }, __Asm("CRF design", 172, 1));
             /// <summary>Recent surgery and biopsy</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Surgery { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Surgery", "Recent surgery and biopsy", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery", "Major surgery under general anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 199, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery_end", "End of major surgery", "datetime", null, null, false, null, null, "Surgery.major_surgery == true", __Asm("CRF design", 200, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery", "Surgery under local or epidural anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 203, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery_end", "End of surgery under local or epidural anesthesia", "datetime", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 204, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("recovered", "Subject recovered from the surgery", "boolean", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 207, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy", "Skin biopsy under local anesthesia only", "boolean", null, null, true, null, null, null, __Asm("CRF design", 210, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy_end", "End of skin biopsy", "datetime", null, null, false, null, null, "Surgery.skin_biopsy == true", __Asm("CRF design", 211, 3)),
-            }, __Asm("CRF design", 198, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery", "Major surgery under general anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 201, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery_end", "End of major surgery", "datetime", null, null, false, null, null, "Surgery.major_surgery == true", __Asm("CRF design", 202, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery", "Surgery under local or epidural anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 205, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery_end", "End of surgery under local or epidural anesthesia", "datetime", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 206, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("recovered", "Subject recovered from the surgery", "boolean", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 209, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy", "Skin biopsy under local anesthesia only", "boolean", null, null, true, null, null, null, __Asm("CRF design", 212, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy_end", "End of skin biopsy", "datetime", null, null, false, null, null, "Surgery.skin_biopsy == true", __Asm("CRF design", 213, 3)),
+            }, __Asm("CRF design", 200, 1));
             /// <summary>Pathology specimens</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Pathology { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Pathology", "Pathology specimens", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("specimens_available", "Pathological tissue specimens available", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, null), null, null, __Asm("CRF design", 218, 3)),
-            }, __Asm("CRF design", 217, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("specimens_available", "Pathological tissue specimens available", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, null), null, null, __Asm("CRF design", 220, 3)),
+            }, __Asm("CRF design", 219, 1));
             /// <summary>Vital signs</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Vitals { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Vitals", "Vital signs", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("weight", "Body weight", "quantity", null, "kg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(20d, 300d, "kg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(35d, 200d, "kg"), null, __Asm("CRF design", 225, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("height", "Height", "quantity", null, "cm", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(100d, 250d, "cm"), null, null, __Asm("CRF design", 229, 3)),
-            }, __Asm("CRF design", 224, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("weight", "Body weight", "quantity", null, "kg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(20d, 300d, "kg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(35d, 200d, "kg"), null, __Asm("CRF design", 227, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("height", "Height", "quantity", null, "cm", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(100d, 250d, "cm"), null, null, __Asm("CRF design", 231, 3)),
+            }, __Asm("CRF design", 226, 1));
             /// <summary>Baseline assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Baseline { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Baseline", "Baseline assessment", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("ecog", "ECOG performance status", "code", "Ecog", null, true, null, null, null, __Asm("CRF design", 236, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("life_expectancy", "Life expectancy estimated by the investigator", "quantity", null, "wk", true, null, null, null, __Asm("CRF design", 237, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("cns_metastases", "Central nervous system metastases", "boolean", null, null, true, null, null, null, __Asm("CRF design", 238, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("carcinomatous_meningitis", "Carcinomatous meningitis", "boolean", null, null, true, null, null, null, __Asm("CRF design", 239, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("pregnant_or_breastfeeding", "Pregnant or breastfeeding", "boolean", null, null, false, null, null, "Demographics.sex == female", __Asm("CRF design", 240, 3)),
-            }, __Asm("CRF design", 235, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("ecog", "ECOG performance status", "code", "Ecog", null, true, null, null, null, __Asm("CRF design", 238, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("life_expectancy", "Life expectancy estimated by the investigator", "quantity", null, "wk", true, null, null, null, __Asm("CRF design", 239, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("cns_metastases", "Central nervous system metastases", "boolean", null, null, true, null, null, null, __Asm("CRF design", 240, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("carcinomatous_meningitis", "Carcinomatous meningitis", "boolean", null, null, true, null, null, null, __Asm("CRF design", 241, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("pregnant_or_breastfeeding", "Pregnant or breastfeeding", "boolean", null, null, false, null, null, "Demographics.sex == female", __Asm("CRF design", 242, 3)),
+            }, __Asm("CRF design", 237, 1));
             /// <summary>Medical history</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo MedicalHistory { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("MedicalHistory", "Medical history", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("autoimmune_disease", "Active, known or suspected autoimmune disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 247, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("active_tuberculosis", "Active tuberculosis now or before, per chest X-ray, sputum and clinical examination", "boolean", null, null, true, null, null, null, __Asm("CRF design", 248, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 249, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 250, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 251, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 252, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 255, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 258, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 261, 3)),
-            }, __Asm("CRF design", 246, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("autoimmune_disease", "Active, known or suspected autoimmune disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 249, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("active_tuberculosis", "Active tuberculosis now or before, per chest X-ray, sputum and clinical examination", "boolean", null, null, true, null, null, null, __Asm("CRF design", 250, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 251, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 252, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 253, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 254, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 257, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 260, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 263, 3)),
+            }, __Asm("CRF design", 248, 1));
             /// <summary>Serology</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Serology { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Serology", "Serology", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hiv", "HIV test", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 266, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hbsag", "Hepatitis B surface antigen", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 267, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hcv_antibody", "HCV antibody", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 268, 3)),
-            }, __Asm("CRF design", 265, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hiv", "HIV test", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 268, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hbsag", "Hepatitis B surface antigen", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 269, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hcv_antibody", "HCV antibody", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 270, 3)),
+            }, __Asm("CRF design", 267, 1));
             /// <summary>Study drug administration</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Dosing { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Dosing", "Study drug administration", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("administration_date", "Date of administration", "date", null, null, true, null, null, null, __Asm("CRF design", 274, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("dose", "Dose given", "quantity", null, "mg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1000d, "mg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(200d, 280d, "mg"), null, __Asm("CRF design", 275, 3)),
-            }, __Asm("CRF design", 272, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("administration_date", "Date of administration", "date", null, null, true, null, null, null, __Asm("CRF design", 276, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("dose", "Dose given", "quantity", null, "mg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1000d, "mg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(200d, 280d, "mg"), null, __Asm("CRF design", 277, 3)),
+            }, __Asm("CRF design", 274, 1));
             /// <summary>Adverse events</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo AdverseEvents { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("AdverseEvents", "Adverse events", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("term", "Adverse event term", "text", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 284, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("onset_date", "Onset date", "date", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 285, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("grade", "CTCAE 4.03 grade", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(1d, 5d, null), null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 286, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("related", "Related to JS-001", "boolean", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 289, 3)),
-            }, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 282, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("term", "Adverse event term", "text", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 286, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("onset_date", "Onset date", "date", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 287, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("grade", "CTCAE 4.03 grade", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(1d, 5d, null), null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 288, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("related", "Related to JS-001", "boolean", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 291, 3)),
+            }, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 284, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo TumorAssessment { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("TumorAssessment", "Tumor assessment", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("assessment_date", "Date of assessment", "date", null, null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 295, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("overall_response", "Overall response (RECIST 1.1)", "code", "Response", null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 296, 3)),
-            }, __Asm("CRF design; response by RECIST 1.1", 293, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("assessment_date", "Date of assessment", "date", null, null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 297, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("overall_response", "Overall response (RECIST 1.1)", "code", "Response", null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 298, 3)),
+            }, __Asm("CRF design; response by RECIST 1.1", 295, 1));
             /// <summary>Biospecimens and biomarkers</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Biospecimens { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Biospecimens", "Biospecimens and biomarkers", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("sample_type", "Sample type", "code", "SampleType", null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 302, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("collection_date", "Collection date", "date", null, null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 303, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("pd_l1_tps", "PD-L1 tumor proportion score", "quantity", null, "%", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, "%"), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 304, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("tmb", "Tumor mutational burden (mutations per megabase)", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 10000d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 307, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("tcr_clonality", "T-cell receptor repertoire clonality", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 310, 3)),
-            }, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 300, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("sample_type", "Sample type", "code", "SampleType", null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 304, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("collection_date", "Collection date", "date", null, null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 305, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("pd_l1_tps", "PD-L1 tumor proportion score", "quantity", null, "%", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, "%"), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 306, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("tmb", "Tumor mutational burden (mutations per megabase)", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 10000d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 309, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("tcr_clonality", "T-cell receptor repertoire clonality", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 312, 3)),
+            }, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 302, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo SurvivalStatus { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("SurvivalStatus", "Survival follow-up", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 318, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 319, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 320, 3)),
-            }, __Asm("CRF design", 316, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 320, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 321, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 322, 3)),
+            }, __Asm("CRF design", 318, 1));
 
             /// <summary>Every form, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.FormInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo[] { Consent, Demographics, Diagnosis, PriorTherapy, PriorMedication, Surgery, Pathology, Vitals, Baseline, MedicalHistory, Serology, Dosing, AdverseEvents, TumorAssessment, Biospecimens, SurvivalStatus, };
@@ -325,181 +326,181 @@ namespace Picares.Protocols
                 "I1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Sign written informed consent;",
                 "Consent.signed == true",
-                null, new string[] { "Consent.signed" }, __Rec(327, 1));
+                null, new string[] { "Consent.signed" }, __Rec(329, 1));
             /// <summary>inclusion I2: With extensive small cell lung cancer;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With extensive small cell lung cancer;",
                 "Diagnosis.small_cell_lung_cancer == true and Diagnosis.stage == extensive",
-                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(331, 1));
+                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(333, 1));
             /// <summary>inclusion I3: Previously received first-line standard chemotherapy, with treatment response of CR or PR;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Previously received first-line standard chemotherapy, with treatment response of CR or PR;",
                 "PriorTherapy.first_line_chemotherapy == true and PriorTherapy.chemotherapy_response in [CR, PR]",
-                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(335, 1));
+                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(337, 1));
             /// <summary>inclusion I4: Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)",
                 "Pathology.specimens_available >= 5",
-                null, new string[] { "Pathology.specimens_available" }, __Rec(339, 1));
+                null, new string[] { "Pathology.specimens_available" }, __Rec(341, 1));
             /// <summary>inclusion I5: Can tolerate the radiotherapy process;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can tolerate the radiotherapy process;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(344, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(346, 1));
             /// <summary>inclusion I6: Weight ≥ 40kg;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Weight ≥ 40kg;",
                 "Vitals.weight >= 40 kg",
-                null, new string[] { "Vitals.weight" }, __Rec(348, 1));
+                null, new string[] { "Vitals.weight" }, __Rec(350, 1));
             /// <summary>inclusion I7: Life expectancy ≥ 12 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Life expectancy ≥ 12 weeks;",
                 "Baseline.life_expectancy >= 12 weeks",
-                null, new string[] { "Baseline.life_expectancy" }, __Rec(352, 1));
+                null, new string[] { "Baseline.life_expectancy" }, __Rec(354, 1));
             /// <summary>inclusion I8: With the Eastern Cancer Cooperative Group (ECOG) score 0-1;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With the Eastern Cancer Cooperative Group (ECOG) score 0-1;",
                 "Baseline.ecog in [0, 1]",
-                null, new string[] { "Baseline.ecog" }, __Rec(356, 1));
+                null, new string[] { "Baseline.ecog" }, __Rec(358, 1));
             /// <summary>inclusion I9: The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;",
                 "PriorTherapy.last_chemotherapy_date more_than 4 weeks before first_dose and PriorTherapy.residual_ae_grade <= 1",
-                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Rec(360, 1));
+                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Rec(362, 1));
             /// <summary>inclusion I10: Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone &gt; 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone > 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;",
                 "PriorMedication.immunosuppressive_dose <= 10 mg/d or PriorMedication.immunosuppressive_stop_date at_least 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(365, 1));
+                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(367, 1));
             /// <summary>inclusion I11: Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.",
                 "(Surgery.major_surgery == false or Surgery.major_surgery_end at_least 4 weeks before first_dose) and (Surgery.local_surgery == false or (Surgery.local_surgery_end at_least 72 hours before first_dose and Surgery.recovered == true)) and (Surgery.skin_biopsy == false or Surgery.skin_biopsy_end at_least 1 hour before first_dose)",
-                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(370, 1));
+                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(372, 1));
             /// <summary>inclusion I12: Other criteria including the laboratory values meets the requirements specified in the protocol.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Other criteria including the laboratory values meets the requirements specified in the protocol.",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(376, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(378, 1));
             /// <summary>exclusion E1: Subjects with central nervous system (CNS) metastases;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E1 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with central nervous system (CNS) metastases;",
                 "Baseline.cns_metastases == true",
-                null, new string[] { "Baseline.cns_metastases" }, __Rec(383, 1));
+                null, new string[] { "Baseline.cns_metastases" }, __Rec(385, 1));
             /// <summary>exclusion E2: The subject has cancerous meningitis;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "The subject has cancerous meningitis;",
                 "Baseline.carcinomatous_meningitis == true",
-                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(387, 1));
+                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(389, 1));
             /// <summary>exclusion E3: Subjects with active, known or suspected autoimmune diseases ;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with active, known or suspected autoimmune diseases ;",
                 "MedicalHistory.autoimmune_disease == true",
-                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(391, 1));
+                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(393, 1));
             /// <summary>exclusion E4: Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);",
                 "PriorTherapy.checkpoint_antibody == true",
-                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(395, 1));
+                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(397, 1));
             /// <summary>exclusion E5: According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;",
                 "MedicalHistory.active_tuberculosis == true",
-                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Rec(399, 1));
+                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Rec(401, 1));
             /// <summary>exclusion E6: A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);",
                 "Serology.hiv == positive",
-                null, new string[] { "Serology.hiv" }, __Rec(403, 1));
+                null, new string[] { "Serology.hiv" }, __Rec(405, 1));
             /// <summary>exclusion E7: With comorbidity needs to be treated with an immunosuppressive drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "With comorbidity needs to be treated with an immunosuppressive drug;",
                 "MedicalHistory.needs_immunosuppression == true",
-                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(407, 1));
+                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(409, 1));
             /// <summary>exclusion E8: Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;",
                 "PriorMedication.investigational_drug == true and PriorMedication.investigational_drug_last_dose within max(28 days, 5 * PriorMedication.investigational_drug_half_life) before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Rec(411, 1));
+                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Rec(413, 1));
             /// <summary>exclusion E9: Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;",
                 "PriorMedication.vaccine == true and PriorMedication.vaccine_date within 4 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(417, 1));
+                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(419, 1));
             /// <summary>exclusion E10: In the condition of pregnant or breastfeeding;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "In the condition of pregnant or breastfeeding;",
                 "Demographics.sex == female and Baseline.pregnant_or_breastfeeding == true",
-                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(421, 1));
+                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(423, 1));
             /// <summary>exclusion E11: Inability to tolerate venous puncture and/or venous access;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inability to tolerate venous puncture and/or venous access;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(425, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(427, 1));
             /// <summary>exclusion E12: Any other medical, psychotic, and/or social problems determined by the investigator;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Any other medical, psychotic, and/or social problems determined by the investigator;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(429, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(431, 1));
             /// <summary>exclusion E13: Subject has interstitial lung disease;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E13 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E13", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subject has interstitial lung disease;",
                 "MedicalHistory.interstitial_lung_disease == true",
-                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(433, 1));
+                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(435, 1));
             /// <summary>exclusion E14: Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E14 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E14", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;",
                 "PriorMedication.chinese_medicine == true and PriorMedication.chinese_medicine_last_date within 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(437, 1));
+                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(439, 1));
             /// <summary>exclusion E15: Monoclonal antibodies have been used in the past 3 months, except for topical use;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E15 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E15", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Monoclonal antibodies have been used in the past 3 months, except for topical use;",
                 "PriorMedication.monoclonal_antibody == true and PriorMedication.monoclonal_antibody_last_date within 3 months before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Rec(441, 1));
+                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Rec(443, 1));
             /// <summary>exclusion E16: Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E16 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E16", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;",
                 "MedicalHistory.other_malignancy == true and MedicalHistory.other_malignancy_type not in [non_melanoma_skin, cis_bladder, cis_stomach, cis_colon, cis_endometrium, cis_cervix, cis_melanoma, cis_breast] and not (MedicalHistory.other_malignancy_cured_date at_least 2 years before enrollment and MedicalHistory.other_malignancy_needs_treatment == false)",
-                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(445, 1));
+                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(447, 1));
             /// <summary>exclusion E17: Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E17 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E17", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;",
                 "Serology.hbsag == positive or Serology.hcv_antibody == positive",
-                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(452, 1));
+                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(454, 1));
             /// <summary>exclusion E18: Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E18 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E18", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.",
                 "MedicalHistory.protein_allergy == true",
-                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(456, 1));
+                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(458, 1));
 
             /// <summary>Every criterion, in protocol order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CriterionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo[] { I1, I2, I3, I4, I5, I6, I7, I8, I9, I10, I11, I12, E1, E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12, E13, E14, E15, E16, E17, E18, };
@@ -512,32 +513,32 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Screening { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Screening", "Screening", "day", "first_dose", -28, -1, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Biospecimens", "TumorAssessment" },
-                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 463, 1));
+                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 465, 1));
             /// <summary>Treatment cycle</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Cycle { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Cycle", "Treatment cycle", "repeating", "first_dose", null, null, 3, 3,
                 null, 21, "fixed", new string[] { "progression", "death" }, 35, new string[] { "Dosing", "Vitals", "AdverseEvents" },
-                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 471, 1));
+                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 473, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Imaging { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Imaging", "Tumor assessment", "repeating", "first_dose", null, null, 7, 7,
                 null, 42, "fixed", new string[] { "progression", "death" }, 17, new string[] { "TumorAssessment", "Biospecimens" },
-                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks by RECIST 1.1, as usual for immunotherapy trials", 480, 1));
+                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks by RECIST 1.1, as usual for immunotherapy trials", 482, 1));
             /// <summary>Safety follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SafetyFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SafetyFollowUp", "Safety follow-up", "relative", "end_of_treatment", null, null, 7, 7,
                 30, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals" },
-                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 489, 1));
+                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 491, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SurvivalFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SurvivalFollowUp", "Survival follow-up", "repeating", "end_of_treatment", null, null, 14, 14,
                 null, 84, "fixed", new string[] { "death" }, 20, new string[] { "SurvivalStatus" },
-                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks after the end of treatment", 496, 1));
+                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks after the end of treatment", 498, 1));
             /// <summary>Unscheduled visit</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Unscheduled { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Unscheduled", "Unscheduled visit", "unscheduled", "first_dose", null, null, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals", "TumorAssessment" },
-                global::System.Array.Empty<string>(), __Rec(504, 1));
+                global::System.Array.Empty<string>(), __Rec(506, 1));
 
             /// <summary>Every visit, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.VisitInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo[] { Screening, Cycle, Imaging, SafetyFollowUp, SurvivalFollowUp, Unscheduled, };
@@ -549,31 +550,31 @@ namespace Picares.Protocols
             /// <summary>primary: Safety: incidence of adverse events by CTCAE 4.03 grade</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo Safety { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "Safety", "primary", "Safety: incidence of adverse events by CTCAE 4.03 grade", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(511, 1));
+                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(513, 1));
             /// <summary>primary: Objective response rate</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo ORR { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "ORR", "primary", "Objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(519, 1));
+                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(521, 1));
             /// <summary>secondary: Progression free survival (PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PFS", "secondary", "Progression free survival (PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(527, 1));
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(529, 1));
             /// <summary>secondary: Overall survival</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "Overall survival", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(535, 1));
+                new string[] { "death" }, "last_known_alive", null, __Rec(537, 1));
             /// <summary>exploratory: Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PdL1Correlation", "exploratory", "Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment", "correlation", new string[] { "Biospecimens.pd_l1_tps", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(545, 1));
+                global::System.Array.Empty<string>(), null, null, __Rec(547, 1));
             /// <summary>exploratory: Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "TmbCorrelation", "exploratory", "Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tmb", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(550, 1));
+                global::System.Array.Empty<string>(), null, null, __Rec(552, 1));
             /// <summary>exploratory: Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "RepertoireCorrelation", "exploratory", "Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tcr_clonality", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(555, 1));
+                global::System.Array.Empty<string>(), null, null, __Rec(557, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
@@ -583,47 +584,855 @@ namespace Picares.Protocols
         public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.AssumptionInfo> Assumptions { get; } = new global::Picares.Dsl.Runtime.Model.AssumptionInfo[]
         {
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("study day one", "The record names no reference date; first dose of JS-001 is the usual study day 1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 29, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor enrollment", "Enrollment date is the reference for 'prior to enrollment' in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 45, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor end_of_treatment", "Needed to place follow-up visits; the record does not define it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 48, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Response", "CRF design: the record defines no case report forms", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 79, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Ecog", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 88, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Stage", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 98, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Sex", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 104, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist TestResult", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 110, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist MalignancyType", "CRF design; the exceptions are those listed in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 116, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist SampleType", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 129, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist VitalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 135, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Consent", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 143, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Demographics", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 149, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Diagnosis", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 155, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorTherapy", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 161, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorMedication", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 172, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Surgery", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 200, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Pathology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 219, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Vitals", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 226, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Baseline", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 237, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form MedicalHistory", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 248, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Serology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 267, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Dosing", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 274, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form AdverseEvents", "CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 284, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 295, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 302, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 318, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population age", "The record gives 18 to 75 years; completed years at informed consent is the usual reference", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 35, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor enrollment", "Enrollment date is the reference for 'prior to enrollment' in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 43, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor end_of_treatment", "Needed to place follow-up visits; the record does not define it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 46, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Response", "CRF design: the record defines no case report forms", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 77, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Ecog", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 86, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Stage", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 96, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Sex", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 102, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist TestResult", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 108, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist MalignancyType", "CRF design; the exceptions are those listed in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 114, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist SampleType", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 127, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist VitalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 133, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Consent", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 141, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Demographics", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 147, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Diagnosis", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 153, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorTherapy", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 159, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorMedication", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 170, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Surgery", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 198, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Pathology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 217, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Vitals", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 224, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Baseline", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 235, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form MedicalHistory", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 246, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Serology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 265, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Dosing", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 272, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form AdverseEvents", "CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 282, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 293, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 300, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 316, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 dose", "Standard toripalimab dosing; the record states no dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 57, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 59, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 frequency", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 61, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 63, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 463, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 471, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 480, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 489, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks after the end of treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 496, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population birth date", "CRF design: the date of birth is collected on the demographics form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 37, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 dose", "Standard toripalimab dosing; the record states no dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 59, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 61, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 frequency", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 63, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 65, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 465, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 473, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 482, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 491, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks after the end of treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 498, 1)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
         public static global::Picares.Dsl.Runtime.Model.ProtocolInfo Info { get; } = new global::Picares.Dsl.Runtime.Model.ProtocolInfo(
             SourceFile, Study, Population, Anchors.All, Events.All, Interventions.All, Arms.All, Randomization, CodeLists.All, Forms.All,
             Criteria.All, Visits.All, Endpoints.All, Assumptions);
+    }
+}
+
+namespace Picares.Protocols
+{
+    public static partial class PicaresProtocol
+    {
+        /// <summary>
+        /// Eligibility screening: fill an <see cref="Input"/> with what the criteria read, give the reference
+        /// <see cref="Dates"/>, and <see cref="Evaluate"/> returns Eligible, Ineligible or Pending with every
+        /// criterion's outcome, the values it used and the inputs it lacked. Missing data never passes.
+        /// </summary>
+        public static class Screening
+        {
+            private static readonly string[] __codesSex = new string[] { "female", "male" };
+            private static readonly string[] __codesStage = new string[] { "limited", "extensive" };
+            private static readonly string[] __codesResponse = new string[] { "CR", "PR", "SD", "PD", "NE" };
+            private static readonly string[] __codesEcog = new string[] { "0", "1", "2", "3", "4", "5" };
+            private static readonly string[] __codesMalignancyType = new string[] { "non_melanoma_skin", "cis_bladder", "cis_stomach", "cis_colon", "cis_endometrium", "cis_cervix", "cis_melanoma", "cis_breast", "other" };
+            private static readonly string[] __codesTestResult = new string[] { "positive", "negative" };
+            private static readonly string[] __c0 = new string[] { "CR", "PR" };
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c1 = new global::Picares.Dsl.Runtime.Units.Quantity(40d, "kg");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c2 = new global::Picares.Dsl.Runtime.Units.Quantity(12d, "wk");
+            private static readonly string[] __c3 = new string[] { "0", "1" };
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c4 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c5 = new global::Picares.Dsl.Runtime.Units.Quantity(10d, "mg/d");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c6 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "wk");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c7 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c8 = new global::Picares.Dsl.Runtime.Units.Quantity(72d, "h");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c9 = new global::Picares.Dsl.Runtime.Units.Quantity(1d, "h");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c10 = new global::Picares.Dsl.Runtime.Units.Quantity(28d, "d");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c11 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c12 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "wk");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c13 = new global::Picares.Dsl.Runtime.Units.Quantity(3d, "mo");
+            private static readonly string[] __c14 = new string[] { "non_melanoma_skin", "cis_bladder", "cis_stomach", "cis_colon", "cis_endometrium", "cis_cervix", "cis_melanoma", "cis_breast" };
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c15 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "a");
+
+            /// <summary>The population's age range, checked as an inclusion criterion.</summary>
+            public static global::Picares.Dsl.Runtime.Model.CriterionInfo AgeCriterion { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo("AGE", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, "Age 18 to 75 years (population)", "age in completed years at consent in 18..75", null, new string[] { "Demographics.birth_date", "@consent" }, __Rec(32, 1));
+
+            /// <summary>What the criteria read, grouped as the forms that collect it.</summary>
+            public sealed class Input
+            {
+                /// <summary>Form Consent.</summary>
+                public ConsentInput Consent { get; } = new ConsentInput();
+                /// <summary>Form Demographics.</summary>
+                public DemographicsInput Demographics { get; } = new DemographicsInput();
+                /// <summary>Form Diagnosis.</summary>
+                public DiagnosisInput Diagnosis { get; } = new DiagnosisInput();
+                /// <summary>Form PriorTherapy.</summary>
+                public PriorTherapyInput PriorTherapy { get; } = new PriorTherapyInput();
+                /// <summary>Form PriorMedication.</summary>
+                public PriorMedicationInput PriorMedication { get; } = new PriorMedicationInput();
+                /// <summary>Form Surgery.</summary>
+                public SurgeryInput Surgery { get; } = new SurgeryInput();
+                /// <summary>Form Pathology.</summary>
+                public PathologyInput Pathology { get; } = new PathologyInput();
+                /// <summary>Form Vitals.</summary>
+                public VitalsInput Vitals { get; } = new VitalsInput();
+                /// <summary>Form Baseline.</summary>
+                public BaselineInput Baseline { get; } = new BaselineInput();
+                /// <summary>Form MedicalHistory.</summary>
+                public MedicalHistoryInput MedicalHistory { get; } = new MedicalHistoryInput();
+                /// <summary>Form Serology.</summary>
+                public SerologyInput Serology { get; } = new SerologyInput();
+                /// <summary>Attestations of the criteria that rest on someone's judgment.</summary>
+                public AttestationsInput Attestations { get; } = new AttestationsInput();
+
+                /// <summary>
+                /// Sets a field by its protocol name (Form.field), for loaders of untyped data. The value must have the
+                /// field's C# type; a wrong type, unit or code is rejected with an exception that names the field.
+                /// </summary>
+                public void Set(string field, object? value)
+                {
+                    switch (field)
+                    {
+                        case "Consent.signed": Consent.Signed = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Consent.signed"); return;
+                        case "Demographics.birth_date": Demographics.BirthDate = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "Demographics.birth_date"); return;
+                        case "Demographics.sex": Demographics.Sex = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Text(value, "Demographics.sex"); return;
+                        case "Diagnosis.small_cell_lung_cancer": Diagnosis.SmallCellLungCancer = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Diagnosis.small_cell_lung_cancer"); return;
+                        case "Diagnosis.stage": Diagnosis.Stage = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Text(value, "Diagnosis.stage"); return;
+                        case "PriorTherapy.first_line_chemotherapy": PriorTherapy.FirstLineChemotherapy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "PriorTherapy.first_line_chemotherapy"); return;
+                        case "PriorTherapy.chemotherapy_response": PriorTherapy.ChemotherapyResponse = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Text(value, "PriorTherapy.chemotherapy_response"); return;
+                        case "PriorTherapy.last_chemotherapy_date": PriorTherapy.LastChemotherapyDate = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "PriorTherapy.last_chemotherapy_date"); return;
+                        case "PriorTherapy.residual_ae_grade": PriorTherapy.ResidualAeGrade = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<int>(value, "PriorTherapy.residual_ae_grade"); return;
+                        case "PriorTherapy.checkpoint_antibody": PriorTherapy.CheckpointAntibody = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "PriorTherapy.checkpoint_antibody"); return;
+                        case "PriorMedication.immunosuppressive_dose": PriorMedication.ImmunosuppressiveDose = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::Picares.Dsl.Runtime.Units.Quantity>(value, "PriorMedication.immunosuppressive_dose"); return;
+                        case "PriorMedication.immunosuppressive_stop_date": PriorMedication.ImmunosuppressiveStopDate = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "PriorMedication.immunosuppressive_stop_date"); return;
+                        case "PriorMedication.investigational_drug": PriorMedication.InvestigationalDrug = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "PriorMedication.investigational_drug"); return;
+                        case "PriorMedication.investigational_drug_last_dose": PriorMedication.InvestigationalDrugLastDose = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "PriorMedication.investigational_drug_last_dose"); return;
+                        case "PriorMedication.investigational_drug_half_life": PriorMedication.InvestigationalDrugHalfLife = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::Picares.Dsl.Runtime.Units.Quantity>(value, "PriorMedication.investigational_drug_half_life"); return;
+                        case "PriorMedication.vaccine": PriorMedication.Vaccine = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "PriorMedication.vaccine"); return;
+                        case "PriorMedication.vaccine_date": PriorMedication.VaccineDate = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "PriorMedication.vaccine_date"); return;
+                        case "PriorMedication.chinese_medicine": PriorMedication.ChineseMedicine = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "PriorMedication.chinese_medicine"); return;
+                        case "PriorMedication.chinese_medicine_last_date": PriorMedication.ChineseMedicineLastDate = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "PriorMedication.chinese_medicine_last_date"); return;
+                        case "PriorMedication.monoclonal_antibody": PriorMedication.MonoclonalAntibody = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "PriorMedication.monoclonal_antibody"); return;
+                        case "PriorMedication.monoclonal_antibody_last_date": PriorMedication.MonoclonalAntibodyLastDate = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "PriorMedication.monoclonal_antibody_last_date"); return;
+                        case "Surgery.major_surgery": Surgery.MajorSurgery = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Surgery.major_surgery"); return;
+                        case "Surgery.major_surgery_end": Surgery.MajorSurgeryEnd = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "Surgery.major_surgery_end"); return;
+                        case "Surgery.local_surgery": Surgery.LocalSurgery = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Surgery.local_surgery"); return;
+                        case "Surgery.local_surgery_end": Surgery.LocalSurgeryEnd = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "Surgery.local_surgery_end"); return;
+                        case "Surgery.recovered": Surgery.Recovered = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Surgery.recovered"); return;
+                        case "Surgery.skin_biopsy": Surgery.SkinBiopsy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Surgery.skin_biopsy"); return;
+                        case "Surgery.skin_biopsy_end": Surgery.SkinBiopsyEnd = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "Surgery.skin_biopsy_end"); return;
+                        case "Pathology.specimens_available": Pathology.SpecimensAvailable = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<int>(value, "Pathology.specimens_available"); return;
+                        case "Vitals.weight": Vitals.Weight = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::Picares.Dsl.Runtime.Units.Quantity>(value, "Vitals.weight"); return;
+                        case "Baseline.ecog": Baseline.Ecog = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Text(value, "Baseline.ecog"); return;
+                        case "Baseline.life_expectancy": Baseline.LifeExpectancy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::Picares.Dsl.Runtime.Units.Quantity>(value, "Baseline.life_expectancy"); return;
+                        case "Baseline.cns_metastases": Baseline.CnsMetastases = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Baseline.cns_metastases"); return;
+                        case "Baseline.carcinomatous_meningitis": Baseline.CarcinomatousMeningitis = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Baseline.carcinomatous_meningitis"); return;
+                        case "Baseline.pregnant_or_breastfeeding": Baseline.PregnantOrBreastfeeding = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Baseline.pregnant_or_breastfeeding"); return;
+                        case "MedicalHistory.autoimmune_disease": MedicalHistory.AutoimmuneDisease = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.autoimmune_disease"); return;
+                        case "MedicalHistory.active_tuberculosis": MedicalHistory.ActiveTuberculosis = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.active_tuberculosis"); return;
+                        case "MedicalHistory.needs_immunosuppression": MedicalHistory.NeedsImmunosuppression = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.needs_immunosuppression"); return;
+                        case "MedicalHistory.interstitial_lung_disease": MedicalHistory.InterstitialLungDisease = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.interstitial_lung_disease"); return;
+                        case "MedicalHistory.other_malignancy": MedicalHistory.OtherMalignancy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.other_malignancy"); return;
+                        case "MedicalHistory.other_malignancy_type": MedicalHistory.OtherMalignancyType = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Text(value, "MedicalHistory.other_malignancy_type"); return;
+                        case "MedicalHistory.other_malignancy_cured_date": MedicalHistory.OtherMalignancyCuredDate = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<global::System.DateTime>(value, "MedicalHistory.other_malignancy_cured_date"); return;
+                        case "MedicalHistory.other_malignancy_needs_treatment": MedicalHistory.OtherMalignancyNeedsTreatment = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.other_malignancy_needs_treatment"); return;
+                        case "MedicalHistory.protein_allergy": MedicalHistory.ProteinAllergy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.protein_allergy"); return;
+                        case "Serology.hiv": Serology.Hiv = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Text(value, "Serology.hiv"); return;
+                        case "Serology.hbsag": Serology.Hbsag = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Text(value, "Serology.hbsag"); return;
+                        case "Serology.hcv_antibody": Serology.HcvAntibody = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Text(value, "Serology.hcv_antibody"); return;
+                        default: throw new global::Picares.Dsl.Runtime.Eligibility.InvalidInputException(field, "No criterion reads a field named '" + field + "'");
+                    }
+                }
+            }
+
+            /// <summary>The fields of form Consent that criteria read.</summary>
+            public sealed class ConsentInput
+            {
+                private bool? _Signed;
+
+                /// <summary>Written informed consent signed (Consent.signed).</summary>
+                public bool? Signed { get => _Signed; set => _Signed = value; }
+            }
+
+            /// <summary>The fields of form Demographics that criteria read.</summary>
+            public sealed class DemographicsInput
+            {
+                private global::System.DateTime? _BirthDate;
+
+                /// <summary>Date of birth (Demographics.birth_date).</summary>
+                public global::System.DateTime? BirthDate { get => _BirthDate; set => _BirthDate = value; }
+                private string? _Sex;
+
+                /// <summary>Sex (Demographics.sex).</summary>
+                public string? Sex { get => _Sex; set => _Sex = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesSex, "Demographics.sex"); }
+            }
+
+            /// <summary>The fields of form Diagnosis that criteria read.</summary>
+            public sealed class DiagnosisInput
+            {
+                private bool? _SmallCellLungCancer;
+
+                /// <summary>Small cell lung cancer confirmed by pathology (Diagnosis.small_cell_lung_cancer).</summary>
+                public bool? SmallCellLungCancer { get => _SmallCellLungCancer; set => _SmallCellLungCancer = value; }
+                private string? _Stage;
+
+                /// <summary>Stage at diagnosis (Diagnosis.stage).</summary>
+                public string? Stage { get => _Stage; set => _Stage = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesStage, "Diagnosis.stage"); }
+            }
+
+            /// <summary>The fields of form PriorTherapy that criteria read.</summary>
+            public sealed class PriorTherapyInput
+            {
+                private bool? _FirstLineChemotherapy;
+
+                /// <summary>Received standard first-line chemotherapy (PriorTherapy.first_line_chemotherapy).</summary>
+                public bool? FirstLineChemotherapy { get => _FirstLineChemotherapy; set => _FirstLineChemotherapy = value; }
+                private string? _ChemotherapyResponse;
+
+                /// <summary>Best response to first-line chemotherapy (PriorTherapy.chemotherapy_response).</summary>
+                public string? ChemotherapyResponse { get => _ChemotherapyResponse; set => _ChemotherapyResponse = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesResponse, "PriorTherapy.chemotherapy_response"); }
+                private global::System.DateTime? _LastChemotherapyDate;
+
+                /// <summary>Date of last chemotherapy dose (PriorTherapy.last_chemotherapy_date).</summary>
+                public global::System.DateTime? LastChemotherapyDate { get => _LastChemotherapyDate; set => _LastChemotherapyDate = value; }
+                private int? _ResidualAeGrade;
+
+                /// <summary>Worst CTCAE 4.03 grade of adverse events from previous treatment (PriorTherapy.residual_ae_grade).</summary>
+                public int? ResidualAeGrade { get => _ResidualAeGrade; set => _ResidualAeGrade = value; }
+                private bool? _CheckpointAntibody;
+
+                /// <summary>Previous anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 or other checkpoint antibody (PriorTherapy.checkpoint_antibody).</summary>
+                public bool? CheckpointAntibody { get => _CheckpointAntibody; set => _CheckpointAntibody = value; }
+            }
+
+            /// <summary>The fields of form PriorMedication that criteria read.</summary>
+            public sealed class PriorMedicationInput
+            {
+                private global::Picares.Dsl.Runtime.Units.Quantity? _ImmunosuppressiveDose;
+
+                /// <summary>Highest systemic corticosteroid dose, prednisone equivalent, in the last 2 weeks before screening (PriorMedication.immunosuppressive_dose).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? ImmunosuppressiveDose { get => _ImmunosuppressiveDose; set => _ImmunosuppressiveDose = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "mg/d", "PriorMedication.immunosuppressive_dose"); }
+                private global::System.DateTime? _ImmunosuppressiveStopDate;
+
+                /// <summary>Date immunosuppressive systemic treatment was stopped (PriorMedication.immunosuppressive_stop_date).</summary>
+                public global::System.DateTime? ImmunosuppressiveStopDate { get => _ImmunosuppressiveStopDate; set => _ImmunosuppressiveStopDate = value; }
+                private bool? _InvestigationalDrug;
+
+                /// <summary>Other investigational drug ever received (PriorMedication.investigational_drug).</summary>
+                public bool? InvestigationalDrug { get => _InvestigationalDrug; set => _InvestigationalDrug = value; }
+                private global::System.DateTime? _InvestigationalDrugLastDose;
+
+                /// <summary>Last dose of the other investigational drug (PriorMedication.investigational_drug_last_dose).</summary>
+                public global::System.DateTime? InvestigationalDrugLastDose { get => _InvestigationalDrugLastDose; set => _InvestigationalDrugLastDose = value; }
+                private global::Picares.Dsl.Runtime.Units.Quantity? _InvestigationalDrugHalfLife;
+
+                /// <summary>Half-life of the other investigational drug (PriorMedication.investigational_drug_half_life).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? InvestigationalDrugHalfLife { get => _InvestigationalDrugHalfLife; set => _InvestigationalDrugHalfLife = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "h", "PriorMedication.investigational_drug_half_life"); }
+                private bool? _Vaccine;
+
+                /// <summary>Anti-infective vaccine received in the last 3 months (PriorMedication.vaccine).</summary>
+                public bool? Vaccine { get => _Vaccine; set => _Vaccine = value; }
+                private global::System.DateTime? _VaccineDate;
+
+                /// <summary>Date of the most recent anti-infective vaccine (PriorMedication.vaccine_date).</summary>
+                public global::System.DateTime? VaccineDate { get => _VaccineDate; set => _VaccineDate = value; }
+                private bool? _ChineseMedicine;
+
+                /// <summary>Chinese medicine with anti-tumor activity received in the last 3 months (PriorMedication.chinese_medicine).</summary>
+                public bool? ChineseMedicine { get => _ChineseMedicine; set => _ChineseMedicine = value; }
+                private global::System.DateTime? _ChineseMedicineLastDate;
+
+                /// <summary>Last day of Chinese medicine with anti-tumor activity (PriorMedication.chinese_medicine_last_date).</summary>
+                public global::System.DateTime? ChineseMedicineLastDate { get => _ChineseMedicineLastDate; set => _ChineseMedicineLastDate = value; }
+                private bool? _MonoclonalAntibody;
+
+                /// <summary>Systemic (non-topical) monoclonal antibody ever received (PriorMedication.monoclonal_antibody).</summary>
+                public bool? MonoclonalAntibody { get => _MonoclonalAntibody; set => _MonoclonalAntibody = value; }
+                private global::System.DateTime? _MonoclonalAntibodyLastDate;
+
+                /// <summary>Last dose of a systemic monoclonal antibody (PriorMedication.monoclonal_antibody_last_date).</summary>
+                public global::System.DateTime? MonoclonalAntibodyLastDate { get => _MonoclonalAntibodyLastDate; set => _MonoclonalAntibodyLastDate = value; }
+            }
+
+            /// <summary>The fields of form Surgery that criteria read.</summary>
+            public sealed class SurgeryInput
+            {
+                private bool? _MajorSurgery;
+
+                /// <summary>Major surgery under general anesthesia (Surgery.major_surgery).</summary>
+                public bool? MajorSurgery { get => _MajorSurgery; set => _MajorSurgery = value; }
+                private global::System.DateTime? _MajorSurgeryEnd;
+
+                /// <summary>End of major surgery (Surgery.major_surgery_end).</summary>
+                public global::System.DateTime? MajorSurgeryEnd { get => _MajorSurgeryEnd; set => _MajorSurgeryEnd = value; }
+                private bool? _LocalSurgery;
+
+                /// <summary>Surgery under local or epidural anesthesia (Surgery.local_surgery).</summary>
+                public bool? LocalSurgery { get => _LocalSurgery; set => _LocalSurgery = value; }
+                private global::System.DateTime? _LocalSurgeryEnd;
+
+                /// <summary>End of surgery under local or epidural anesthesia (Surgery.local_surgery_end).</summary>
+                public global::System.DateTime? LocalSurgeryEnd { get => _LocalSurgeryEnd; set => _LocalSurgeryEnd = value; }
+                private bool? _Recovered;
+
+                /// <summary>Subject recovered from the surgery (Surgery.recovered).</summary>
+                public bool? Recovered { get => _Recovered; set => _Recovered = value; }
+                private bool? _SkinBiopsy;
+
+                /// <summary>Skin biopsy under local anesthesia only (Surgery.skin_biopsy).</summary>
+                public bool? SkinBiopsy { get => _SkinBiopsy; set => _SkinBiopsy = value; }
+                private global::System.DateTime? _SkinBiopsyEnd;
+
+                /// <summary>End of skin biopsy (Surgery.skin_biopsy_end).</summary>
+                public global::System.DateTime? SkinBiopsyEnd { get => _SkinBiopsyEnd; set => _SkinBiopsyEnd = value; }
+            }
+
+            /// <summary>The fields of form Pathology that criteria read.</summary>
+            public sealed class PathologyInput
+            {
+                private int? _SpecimensAvailable;
+
+                /// <summary>Pathological tissue specimens available (Pathology.specimens_available).</summary>
+                public int? SpecimensAvailable { get => _SpecimensAvailable; set => _SpecimensAvailable = value; }
+            }
+
+            /// <summary>The fields of form Vitals that criteria read.</summary>
+            public sealed class VitalsInput
+            {
+                private global::Picares.Dsl.Runtime.Units.Quantity? _Weight;
+
+                /// <summary>Body weight (Vitals.weight).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? Weight { get => _Weight; set => _Weight = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "kg", "Vitals.weight"); }
+            }
+
+            /// <summary>The fields of form Baseline that criteria read.</summary>
+            public sealed class BaselineInput
+            {
+                private string? _Ecog;
+
+                /// <summary>ECOG performance status (Baseline.ecog).</summary>
+                public string? Ecog { get => _Ecog; set => _Ecog = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesEcog, "Baseline.ecog"); }
+                private global::Picares.Dsl.Runtime.Units.Quantity? _LifeExpectancy;
+
+                /// <summary>Life expectancy estimated by the investigator (Baseline.life_expectancy).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? LifeExpectancy { get => _LifeExpectancy; set => _LifeExpectancy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "wk", "Baseline.life_expectancy"); }
+                private bool? _CnsMetastases;
+
+                /// <summary>Central nervous system metastases (Baseline.cns_metastases).</summary>
+                public bool? CnsMetastases { get => _CnsMetastases; set => _CnsMetastases = value; }
+                private bool? _CarcinomatousMeningitis;
+
+                /// <summary>Carcinomatous meningitis (Baseline.carcinomatous_meningitis).</summary>
+                public bool? CarcinomatousMeningitis { get => _CarcinomatousMeningitis; set => _CarcinomatousMeningitis = value; }
+                private bool? _PregnantOrBreastfeeding;
+
+                /// <summary>Pregnant or breastfeeding (Baseline.pregnant_or_breastfeeding).</summary>
+                public bool? PregnantOrBreastfeeding { get => _PregnantOrBreastfeeding; set => _PregnantOrBreastfeeding = value; }
+            }
+
+            /// <summary>The fields of form MedicalHistory that criteria read.</summary>
+            public sealed class MedicalHistoryInput
+            {
+                private bool? _AutoimmuneDisease;
+
+                /// <summary>Active, known or suspected autoimmune disease (MedicalHistory.autoimmune_disease).</summary>
+                public bool? AutoimmuneDisease { get => _AutoimmuneDisease; set => _AutoimmuneDisease = value; }
+                private bool? _ActiveTuberculosis;
+
+                /// <summary>Active tuberculosis now or before, per chest X-ray, sputum and clinical examination (MedicalHistory.active_tuberculosis).</summary>
+                public bool? ActiveTuberculosis { get => _ActiveTuberculosis; set => _ActiveTuberculosis = value; }
+                private bool? _NeedsImmunosuppression;
+
+                /// <summary>Comorbidity that needs treatment with an immunosuppressive drug (MedicalHistory.needs_immunosuppression).</summary>
+                public bool? NeedsImmunosuppression { get => _NeedsImmunosuppression; set => _NeedsImmunosuppression = value; }
+                private bool? _InterstitialLungDisease;
+
+                /// <summary>Interstitial lung disease (MedicalHistory.interstitial_lung_disease).</summary>
+                public bool? InterstitialLungDisease { get => _InterstitialLungDisease; set => _InterstitialLungDisease = value; }
+                private bool? _OtherMalignancy;
+
+                /// <summary>Previous other malignancy (MedicalHistory.other_malignancy).</summary>
+                public bool? OtherMalignancy { get => _OtherMalignancy; set => _OtherMalignancy = value; }
+                private string? _OtherMalignancyType;
+
+                /// <summary>Type of the previous malignancy (MedicalHistory.other_malignancy_type).</summary>
+                public string? OtherMalignancyType { get => _OtherMalignancyType; set => _OtherMalignancyType = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesMalignancyType, "MedicalHistory.other_malignancy_type"); }
+                private global::System.DateTime? _OtherMalignancyCuredDate;
+
+                /// <summary>Date the previous malignancy was cured (MedicalHistory.other_malignancy_cured_date).</summary>
+                public global::System.DateTime? OtherMalignancyCuredDate { get => _OtherMalignancyCuredDate; set => _OtherMalignancyCuredDate = value; }
+                private bool? _OtherMalignancyNeedsTreatment;
+
+                /// <summary>Previous malignancy needs further treatment (MedicalHistory.other_malignancy_needs_treatment).</summary>
+                public bool? OtherMalignancyNeedsTreatment { get => _OtherMalignancyNeedsTreatment; set => _OtherMalignancyNeedsTreatment = value; }
+                private bool? _ProteinAllergy;
+
+                /// <summary>Allergy to macromolecular protein preparations or to any JS001 ingredient (MedicalHistory.protein_allergy).</summary>
+                public bool? ProteinAllergy { get => _ProteinAllergy; set => _ProteinAllergy = value; }
+            }
+
+            /// <summary>The fields of form Serology that criteria read.</summary>
+            public sealed class SerologyInput
+            {
+                private string? _Hiv;
+
+                /// <summary>HIV test (Serology.hiv).</summary>
+                public string? Hiv { get => _Hiv; set => _Hiv = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesTestResult, "Serology.hiv"); }
+                private string? _Hbsag;
+
+                /// <summary>Hepatitis B surface antigen (Serology.hbsag).</summary>
+                public string? Hbsag { get => _Hbsag; set => _Hbsag = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesTestResult, "Serology.hbsag"); }
+                private string? _HcvAntibody;
+
+                /// <summary>HCV antibody (Serology.hcv_antibody).</summary>
+                public string? HcvAntibody { get => _HcvAntibody; set => _HcvAntibody = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesTestResult, "Serology.hcv_antibody"); }
+            }
+
+            /// <summary>Attestations: true confirms the criterion in the candidate's favour, false against, null not yet given.</summary>
+            public sealed class AttestationsInput
+            {
+                /// <summary>I5, by the investigator: Can tolerate the radiotherapy process;</summary>
+                public bool? I5 { get; set; }
+                /// <summary>I12, by the investigator: Other criteria including the laboratory values meets the requirements specified in the protocol.</summary>
+                public bool? I12 { get; set; }
+                /// <summary>E11, by the investigator: Inability to tolerate venous puncture and/or venous access;</summary>
+                public bool? E11 { get; set; }
+                /// <summary>E12, by the investigator: Any other medical, psychotic, and/or social problems determined by the investigator;</summary>
+                public bool? E12 { get; set; }
+            }
+
+            /// <summary>The reference dates the criteria compare with.</summary>
+            public sealed class Dates
+            {
+                /// <summary>Written informed consent signed.</summary>
+                public global::System.DateTime? Consent { get; set; }
+                /// <summary>Enrollment.</summary>
+                public global::System.DateTime? Enrollment { get; set; }
+                /// <summary>First administration of JS-001 (study drug).</summary>
+                public global::System.DateTime? FirstDose { get; set; }
+            }
+
+            /// <summary>Evaluates every criterion for one candidate.</summary>
+            public static global::Picares.Dsl.Runtime.Eligibility.EligibilityResult Evaluate(Input input, Dates dates)
+            {
+                if (input is null) throw new global::System.ArgumentNullException(nameof(input));
+                if (dates is null) throw new global::System.ArgumentNullException(nameof(dates));
+                var criteria = new global::Picares.Dsl.Runtime.Eligibility.CriterionResult[]
+                {
+                    __EvaluateAge(input, dates),
+                    __EvaluateI1(input, dates),
+                    __EvaluateI2(input, dates),
+                    __EvaluateI3(input, dates),
+                    __EvaluateI4(input, dates),
+                    __EvaluateI5(input, dates),
+                    __EvaluateI6(input, dates),
+                    __EvaluateI7(input, dates),
+                    __EvaluateI8(input, dates),
+                    __EvaluateI9(input, dates),
+                    __EvaluateI10(input, dates),
+                    __EvaluateI11(input, dates),
+                    __EvaluateI12(input, dates),
+                    __EvaluateE1(input, dates),
+                    __EvaluateE2(input, dates),
+                    __EvaluateE3(input, dates),
+                    __EvaluateE4(input, dates),
+                    __EvaluateE5(input, dates),
+                    __EvaluateE6(input, dates),
+                    __EvaluateE7(input, dates),
+                    __EvaluateE8(input, dates),
+                    __EvaluateE9(input, dates),
+                    __EvaluateE10(input, dates),
+                    __EvaluateE11(input, dates),
+                    __EvaluateE12(input, dates),
+                    __EvaluateE13(input, dates),
+                    __EvaluateE14(input, dates),
+                    __EvaluateE15(input, dates),
+                    __EvaluateE16(input, dates),
+                    __EvaluateE17(input, dates),
+                    __EvaluateE18(input, dates),
+                };
+                return new global::Picares.Dsl.Runtime.Eligibility.EligibilityResult(global::Picares.Dsl.Runtime.Eligibility.EligibilityResult.Decide(criteria), criteria);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateAge(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Between(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 18d), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 75d)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Demographics.BirthDate is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Demographics.birth_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Demographics.birth_date");
+                if (dates.Consent is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("consent", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("consent");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(AgeCriterion, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI1(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Consent.Signed), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Consent.Signed is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Consent.signed", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Consent.signed");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I1, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI2(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Diagnosis.Stage, "extensive"))));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Diagnosis.SmallCellLungCancer is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Diagnosis.small_cell_lung_cancer", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Diagnosis.small_cell_lung_cancer");
+                if (input.Diagnosis.Stage is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Diagnosis.stage", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("Diagnosis.stage");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I2, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI3(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.PriorTherapy.ChemotherapyResponse, __c0)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.PriorTherapy.ChemotherapyResponse is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.chemotherapy_response", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("PriorTherapy.chemotherapy_response");
+                if (input.PriorTherapy.FirstLineChemotherapy is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.first_line_chemotherapy", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorTherapy.first_line_chemotherapy");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I3, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI4(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Pathology.SpecimensAvailable is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Pathology.specimens_available", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Pathology.specimens_available");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I4, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI5(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I5, false));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var awaiting = input.Attestations.I5 is null;
+                if (awaiting) missing?.Add("attestation of I5");
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I5, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI6(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Vitals.Weight, __c1)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Vitals.Weight is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Vitals.weight", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Vitals.weight");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I6, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI7(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Baseline.LifeExpectancy, __c2)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Baseline.LifeExpectancy is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.life_expectancy", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Baseline.life_expectancy");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I7, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI8(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.Baseline.Ecog, __c3));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Baseline.Ecog is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.ecog", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Baseline.ecog");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I8, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI9(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorTherapy.LastChemotherapyDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.MoreThan, __c4, true, dates.FirstDose, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.PriorTherapy.ResidualAeGrade), ((double?)1d)))));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
+                if (input.PriorTherapy.LastChemotherapyDate is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.last_chemotherapy_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorTherapy.last_chemotherapy_date");
+                if (input.PriorTherapy.ResidualAeGrade is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.residual_ae_grade", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorTherapy.residual_ae_grade");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I9, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI10(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.PriorMedication.ImmunosuppressiveDose, __c5)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ImmunosuppressiveStopDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c6, true, dates.FirstDose, true)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
+                if (input.PriorMedication.ImmunosuppressiveDose is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.immunosuppressive_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorMedication.immunosuppressive_dose");
+                if (input.PriorMedication.ImmunosuppressiveStopDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.immunosuppressive_stop_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorMedication.immunosuppressive_stop_date");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I10, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI11(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c7, true, dates.FirstDose, false)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c8, true, dates.FirstDose, false), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered), global::Picares.Dsl.Runtime.Eligibility.Truth.True))))), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c9, true, dates.FirstDose, false))));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(8);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
+                if (input.Surgery.LocalSurgery is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.local_surgery", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("Surgery.local_surgery");
+                if (input.Surgery.LocalSurgeryEnd is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.local_surgery_end", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("Surgery.local_surgery_end");
+                if (input.Surgery.MajorSurgery is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.major_surgery", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v3))); else missing?.Add("Surgery.major_surgery");
+                if (input.Surgery.MajorSurgeryEnd is { } __v4) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.major_surgery_end", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v4))); else missing?.Add("Surgery.major_surgery_end");
+                if (input.Surgery.Recovered is { } __v5) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.recovered", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v5))); else missing?.Add("Surgery.recovered");
+                if (input.Surgery.SkinBiopsy is { } __v6) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.skin_biopsy", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v6))); else missing?.Add("Surgery.skin_biopsy");
+                if (input.Surgery.SkinBiopsyEnd is { } __v7) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.skin_biopsy_end", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v7))); else missing?.Add("Surgery.skin_biopsy_end");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I11, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI12(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I12, false));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var awaiting = input.Attestations.I12 is null;
+                if (awaiting) missing?.Add("attestation of I12");
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I12, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE1(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CnsMetastases), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Baseline.CnsMetastases is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.cns_metastases", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Baseline.cns_metastases");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E1, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE2(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CarcinomatousMeningitis), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Baseline.CarcinomatousMeningitis is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.carcinomatous_meningitis", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Baseline.carcinomatous_meningitis");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E2, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE3(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.AutoimmuneDisease), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.MedicalHistory.AutoimmuneDisease is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.autoimmune_disease", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("MedicalHistory.autoimmune_disease");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E3, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE4(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.CheckpointAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.PriorTherapy.CheckpointAntibody is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.checkpoint_antibody", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("PriorTherapy.checkpoint_antibody");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E4, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE5(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.MedicalHistory.ActiveTuberculosis is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.active_tuberculosis", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("MedicalHistory.active_tuberculosis");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E5, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE6(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hiv, "positive")));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Serology.Hiv is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hiv", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Serology.hiv");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E6, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE7(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.MedicalHistory.NeedsImmunosuppression is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.needs_immunosuppression", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("MedicalHistory.needs_immunosuppression");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E7, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE8(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Max(__c10, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife)), true, dates.FirstDose, true)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(4);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
+                if (input.PriorMedication.InvestigationalDrug is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorMedication.investigational_drug");
+                if (input.PriorMedication.InvestigationalDrugHalfLife is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_half_life", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorMedication.investigational_drug_half_life");
+                if (input.PriorMedication.InvestigationalDrugLastDose is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_last_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v3))); else missing?.Add("PriorMedication.investigational_drug_last_dose");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E8, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE9(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c11, true, dates.FirstDose, true)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
+                if (input.PriorMedication.Vaccine is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.vaccine", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorMedication.vaccine");
+                if (input.PriorMedication.VaccineDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.vaccine_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorMedication.vaccine_date");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E9, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE10(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Demographics.Sex, "female")), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding), global::Picares.Dsl.Runtime.Eligibility.Truth.True))));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Baseline.PregnantOrBreastfeeding is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.pregnant_or_breastfeeding", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Baseline.pregnant_or_breastfeeding");
+                if (input.Demographics.Sex is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Demographics.sex", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("Demographics.sex");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E10, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE11(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E11, true));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var awaiting = input.Attestations.E11 is null;
+                if (awaiting) missing?.Add("attestation of E11");
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E11, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE12(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E12, true));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var awaiting = input.Attestations.E12 is null;
+                if (awaiting) missing?.Add("attestation of E12");
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E12, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE13(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.MedicalHistory.InterstitialLungDisease is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.interstitial_lung_disease", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("MedicalHistory.interstitial_lung_disease");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E13, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE14(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c12, true, dates.FirstDose, true)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
+                if (input.PriorMedication.ChineseMedicine is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.chinese_medicine", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorMedication.chinese_medicine");
+                if (input.PriorMedication.ChineseMedicineLastDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.chinese_medicine_last_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorMedication.chinese_medicine_last_date");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E14, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE15(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c13, true, dates.FirstDose, true)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
+                if (input.PriorMedication.MonoclonalAntibody is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.monoclonal_antibody", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorMedication.monoclonal_antibody");
+                if (input.PriorMedication.MonoclonalAntibodyLastDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.monoclonal_antibody_last_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorMedication.monoclonal_antibody_last_date");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E15, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE16(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.MedicalHistory.OtherMalignancyType, __c14))), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c15, true, dates.Enrollment, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment), global::Picares.Dsl.Runtime.Eligibility.Truth.False))))));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(5);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (dates.Enrollment is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("enrollment", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("enrollment");
+                if (input.MedicalHistory.OtherMalignancy is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("MedicalHistory.other_malignancy");
+                if (input.MedicalHistory.OtherMalignancyCuredDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_cured_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("MedicalHistory.other_malignancy_cured_date");
+                if (input.MedicalHistory.OtherMalignancyNeedsTreatment is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_needs_treatment", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v3))); else missing?.Add("MedicalHistory.other_malignancy_needs_treatment");
+                if (input.MedicalHistory.OtherMalignancyType is { } __v4) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_type", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v4))); else missing?.Add("MedicalHistory.other_malignancy_type");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E16, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE17(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hbsag, "positive")), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.HcvAntibody, "positive"))));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.Serology.Hbsag is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hbsag", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Serology.hbsag");
+                if (input.Serology.HcvAntibody is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hcv_antibody", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("Serology.hcv_antibody");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E17, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE18(Input input, Dates dates)
+            {
+                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                if (input.MedicalHistory.ProteinAllergy is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.protein_allergy", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("MedicalHistory.protein_allergy");
+                const bool awaiting = false;
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E18, outcome, values,
+                    (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
+            }
+        }
     }
 }

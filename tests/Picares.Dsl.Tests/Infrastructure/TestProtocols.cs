@@ -1,7 +1,7 @@
 namespace Picares.Dsl.Tests.Infrastructure;
 
 /// <summary>Small protocols for tests.</summary>
-internal static class Protocols
+internal static class TestProtocols
 {
     /// <summary>A valid prelude: a study with day one, an anchor, an event, a code list and a form with fields of every kind.</summary>
     public const string Prelude =
