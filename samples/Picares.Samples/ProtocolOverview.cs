@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using Picares.Dsl.Runtime.Model;
-using Picares.Protocols;
+using Picares.Samples.Protocols;
 
 namespace Picares.Samples;
 

@@ -1009,6 +1009,19 @@ namespace Picares.Protocols
                 public bool? E11 { get; set; }
                 /// <summary>E12, by the investigator: Any other medical, psychotic, and/or social problems determined by the investigator;</summary>
                 public bool? E12 { get; set; }
+
+                /// <summary>Sets an attestation by criterion id.</summary>
+                public void Set(string criterion, bool? value)
+                {
+                    switch (criterion)
+                    {
+                        case "I5": I5 = value; return;
+                        case "I12": I12 = value; return;
+                        case "E11": E11 = value; return;
+                        case "E12": E12 = value; return;
+                        default: throw new global::Picares.Dsl.Runtime.Eligibility.InvalidInputException(criterion, "No criterion '" + criterion + "' is attested");
+                    }
+                }
             }
 
             /// <summary>The reference dates the criteria compare with.</summary>
@@ -1020,6 +1033,18 @@ namespace Picares.Protocols
                 public global::System.DateTime? Enrollment { get; set; }
                 /// <summary>First administration of JS-001 (study drug).</summary>
                 public global::System.DateTime? FirstDose { get; set; }
+
+                /// <summary>Sets a reference date by anchor name.</summary>
+                public void Set(string anchor, global::System.DateTime? value)
+                {
+                    switch (anchor)
+                    {
+                        case "consent": Consent = value; return;
+                        case "enrollment": Enrollment = value; return;
+                        case "first_dose": FirstDose = value; return;
+                        default: throw new global::Picares.Dsl.Runtime.Eligibility.InvalidInputException(anchor, "No criterion reads an anchor named '" + anchor + "'");
+                    }
+                }
             }
 
             /// <summary>Evaluates every criterion for one candidate.</summary>
