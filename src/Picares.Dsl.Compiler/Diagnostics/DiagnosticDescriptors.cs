@@ -96,7 +96,7 @@ public static class DiagnosticDescriptors
     // ---- PIC2xxx: types and units -------------------------------------------------------------
     /// <summary>PIC2001</summary>
     public static readonly DiagnosticDescriptor UnknownUnit = new("PIC2001", "Unknown unit",
-        "Unknown unit '{0}'{1}; units are case-sensitive, such as kg, mg/m2, mL, days, weeks, months", Severity.Error, Types);
+        "Unknown unit '{0}': units are case-sensitive, such as kg, mg/m2, mL, days, weeks, months{1}", Severity.Error, Types);
     /// <summary>PIC2002</summary>
     public static readonly DiagnosticDescriptor IncompatibleDimensions = new("PIC2002", "Incompatible units",
         "Cannot {0} {1} and {2}: their units measure different things; give both in units of the same kind", Severity.Error, Types);
