@@ -4,7 +4,7 @@ using System.Linq;
 using Picares.Samples;
 using Picares.Samples.Eligibility;
 
-// dotnet run --project samples/Picares.Samples -- [screen [candidates.json] [--json] | model]
+// dotnet run --project samples/Picares.Samples -- [screen [candidates.json] [--json] | calendar ... | model]
 var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "screen";
 switch (command)
 {
@@ -15,7 +15,9 @@ switch (command)
         var file = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Skip(1).FirstOrDefault()
                    ?? Path.Combine(AppContext.BaseDirectory, "data", "candidates.json");
         return ScreeningLog.Run(file, args.Contains("--json"), Console.Out);
+    case "calendar":
+        return Picares.Samples.Scheduling.CalendarCommand.Run(args, Console.Out);
     default:
-        Console.Error.WriteLine("usage: Picares.Samples [screen [candidates.json] [--json] | model]");
+        Console.Error.WriteLine("usage: Picares.Samples [screen [candidates.json] [--json] | calendar [--first-dose DATE] [--progression DATE] [--actual Visit#n=DATE,...] [--ics FILE] | model]");
         return 2;
 }

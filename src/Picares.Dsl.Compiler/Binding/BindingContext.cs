@@ -35,6 +35,17 @@ internal sealed class BindingContext
     /// </summary>
     public Origin OriginOf(StatementSyntax statement, string subject, Origin? inherited = null)
     {
+        // Once per statement: the block reader and the declaration's binder may both ask.
+        if (_origins.TryGetValue(statement, out var known)) return known;
+        var origin = ComputeOrigin(statement, subject, inherited);
+        _origins.Add(statement, origin);
+        return origin;
+    }
+
+    private readonly Dictionary<StatementSyntax, Origin> _origins = new();
+
+    private Origin ComputeOrigin(StatementSyntax statement, string subject, Origin? inherited)
+    {
         string? reason = null;
         foreach (var annotation in statement.Annotations)
         {

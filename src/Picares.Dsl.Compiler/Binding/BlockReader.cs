@@ -13,7 +13,16 @@ internal sealed class BlockReader
 {
     private readonly Dictionary<string, List<StatementSyntax>> _found = new();
 
-    public BlockReader(BindingContext context, StatementSyntax owner, string ownerDescription, string[] single, string[]? repeatable = null)
+    /// <param name="context">The binding context.</param>
+    /// <param name="owner">The declaration or statement whose block is read.</param>
+    /// <param name="ownerDescription">How messages name the owner: "form Vitals".</param>
+    /// <param name="single">Statements it accepts once.</param>
+    /// <param name="repeatable">Statements it accepts any number of times.</param>
+    /// <param name="ownerOrigin">
+    /// The owner's provenance: when given, every statement read is given its own (inheriting the owner's), so that an
+    /// <c>@assumed</c> on any statement is recorded. Leave it null for a read that only looks (declaring names).
+    /// </param>
+    public BlockReader(BindingContext context, StatementSyntax owner, string ownerDescription, string[] single, string[]? repeatable = null, Model.Origin? ownerOrigin = null)
     {
         repeatable ??= System.Array.Empty<string>();
         var accepted = single.Concat(repeatable).ToArray();
@@ -34,6 +43,7 @@ internal sealed class BlockReader
                 continue;
             }
             list.Add(statement);
+            if (ownerOrigin is not null) context.OriginOf(statement, ownerDescription + " " + word, ownerOrigin);
         }
     }
 

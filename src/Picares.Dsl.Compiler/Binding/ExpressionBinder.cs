@@ -33,6 +33,19 @@ internal sealed class ExpressionBinder
         return bound;
     }
 
+    /// <summary>The arguments of a statement that lists form fields, as "Form.field"; anything else is reported.</summary>
+    public List<string> BindFieldList(StatementArguments arguments)
+    {
+        var fields = new List<string>();
+        foreach (var e in arguments.All)
+        {
+            var bound = Bind(e);
+            if (bound is BoundFieldReference f) fields.Add(f.Form + "." + f.Field);
+            else if (bound.Type.Kind != TypeKind.Error) arguments.Fail(e.Span); // errors are already reported
+        }
+        return fields;
+    }
+
     public BoundExpression Bind(ExpressionSyntax syntax, string? codeListHint = null)
     {
         int line = _context.LineOf(syntax.Span), column = _context.ColumnOf(syntax.Span);
@@ -133,11 +146,13 @@ internal sealed class ExpressionBinder
         if (u.Operator.IsWord(Keywords.Not))
         {
             if (operand.Type.Kind == TypeKind.Boolean) return new BoundUnary(BoundOperator.Not, operand, ValueType.Boolean, line, column);
-            return OperatorError(u.Operator, "not", operand.Type, null, line, column);
+            _context.Report(DiagnosticDescriptors.WrongType, u.Operand.Span, "a yes/no condition after 'not'", operand.Type, "; compare it first, such as not (Form.field >= 2)");
+            return new BoundError(line, column);
         }
         if (operand.Type.Kind is TypeKind.Number or TypeKind.Quantity)
             return u.Operator.Kind == TokenKind.Plus ? operand : new BoundUnary(BoundOperator.Negate, operand, operand.Type, line, column);
-        return OperatorError(u.Operator, u.Operator.Text, operand.Type, null, line, column);
+        _context.Report(DiagnosticDescriptors.WrongType, u.Operand.Span, $"a number or quantity after '{u.Operator.Text}'", operand.Type, "");
+        return new BoundError(line, column);
     }
 
     private BoundExpression BindBinary(BinaryExpressionSyntax b, int line, int column)
@@ -205,7 +220,10 @@ internal sealed class ExpressionBinder
             if (CheckComparable(b, left, right, b.Operator.Text)) return new BoundBinary(left, op, right, lt, line, column);
             return new BoundError(line, column);
         }
-        return OperatorError(b.Operator, b.Operator.Text, lt, rt, line, column, lt.Kind == TypeKind.Quantity || rt.Kind == TypeKind.Quantity ? "; give both sides a unit" : "");
+        var hint = lt.IsDuration && rt.IsTemporal ? "; put the date first: date - duration"
+            : lt.Kind == TypeKind.Number && rt.Kind == TypeKind.Quantity || lt.Kind == TypeKind.Quantity && rt.Kind == TypeKind.Number ? "; give both sides a unit"
+            : "";
+        return OperatorError(b.Operator, b.Operator.Text, lt, rt, line, column, hint);
     }
 
     private BoundExpression BindMembership(BinaryExpressionSyntax b, int line, int column)
@@ -220,7 +238,7 @@ internal sealed class ExpressionBinder
                 foreach (var item in list.Items)
                 {
                     var bound = Bind(item, subject.Type.CodeList);
-                    ok &= bound.Type.Kind != TypeKind.Error && (subject.Type.Kind == TypeKind.Error || CheckComparable(item, subject, bound, "compare"));
+                    ok &= bound.Type.Kind != TypeKind.Error && (subject.Type.Kind == TypeKind.Error || CheckComparable(item, subject, bound, "in"));
                     items.Add(bound);
                 }
                 break;
@@ -231,7 +249,7 @@ internal sealed class ExpressionBinder
                 lower = ShareUnit(lower, upper);
                 upper = ShareUnit(upper, lower);
                 ok &= lower.Type.Kind != TypeKind.Error && upper.Type.Kind != TypeKind.Error &&
-                      CheckComparable(range.Lower, subject, lower, "compare") && CheckComparable(range.Upper, subject, upper, "compare");
+                      CheckComparable(range.Lower, subject, lower, "in") && CheckComparable(range.Upper, subject, upper, "in");
                 break;
             default:
                 _context.Report(DiagnosticDescriptors.WrongType, b.Right.Span, "a list [a, b] or a range low..high after 'in'", "a single value", "");
@@ -308,15 +326,19 @@ internal sealed class ExpressionBinder
     }
 
     /// <summary>Checks that two values can be compared (or added); reports at <paramref name="at"/> when not.</summary>
-    private bool CheckComparable(BinaryExpressionSyntax at, BoundExpression left, BoundExpression right, string verb) =>
-        CheckComparable((ExpressionSyntax)at, left, right, verb);
+    private bool CheckComparable(BinaryExpressionSyntax at, BoundExpression left, BoundExpression right, string op) =>
+        CheckComparable((ExpressionSyntax)at, left, right, op);
 
-    private bool CheckComparable(ExpressionSyntax at, BoundExpression left, BoundExpression right, string verb)
+    /// <param name="at">Where to report.</param>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    /// <param name="op">The operator or function as written: ==, &lt;, +, in, max.</param>
+    private bool CheckComparable(ExpressionSyntax at, BoundExpression left, BoundExpression right, string op)
     {
         var lt = left.Type;
         var rt = right.Type;
         if (lt.Kind == TypeKind.Error || rt.Kind == TypeKind.Error) return false;
-        verb = verb is "compare" or "==" or "!=" or "<" or "<=" or ">" or ">=" or "≤" or "≥" or "≠" or "max" or "min" ? "compare" : "add or subtract";
+        var verb = op is "+" or "-" ? "add or subtract" : "compare";
         if (lt.Kind == TypeKind.Quantity && rt.Kind == TypeKind.Quantity)
         {
             if (lt.Dimension == rt.Dimension) return true;
@@ -333,14 +355,14 @@ internal sealed class ExpressionBinder
         if ((lt.Kind == TypeKind.Quantity && rt.Kind == TypeKind.Number) || (lt.Kind == TypeKind.Number && rt.Kind == TypeKind.Quantity))
         {
             var quantity = lt.Kind == TypeKind.Quantity ? left : right;
-            var number = lt.Kind == TypeKind.Number ? right : left;
+            var number = lt.Kind == TypeKind.Number ? left : right;
             var unit = ExampleUnit(quantity);
             _context.Report(DiagnosticDescriptors.MissingUnit, at.Span, quantity.Type, number is BoundNumber bn ? Format(bn.Value) : "the number", unit);
             return false;
         }
         if (lt.IsTemporal && rt.IsTemporal) return true;
         if (lt.Kind == rt.Kind && lt.CodeList == rt.CodeList) return true;
-        _context.Report(DiagnosticDescriptors.BadOperands, at.Span, verb == "compare" ? "compare" : verb, lt, rt, "");
+        _context.Report(DiagnosticDescriptors.BadOperands, at.Span, op, lt, rt, "");
         return false;
     }
 
@@ -351,9 +373,12 @@ internal sealed class ExpressionBinder
         _ => e.Type.ToString(),
     };
 
-    private static string ExampleUnit(BoundExpression quantity)
+    private string ExampleUnit(BoundExpression quantity)
     {
         if (quantity is BoundNumber { Unit: not null } n) return n.Unit;
+        if (quantity is BoundFieldReference f && _context.Symbols.Forms.TryGetValue(f.Form, out var form) &&
+            form.Fields.TryGetValue(f.Field, out var field) && field.Unit is not null)
+            return field.Unit;
         var unit = UnitCatalog.All.FirstOrDefault(u => u.Dimension == quantity.Type.Dimension);
         return unit?.Symbol ?? "unit";
     }

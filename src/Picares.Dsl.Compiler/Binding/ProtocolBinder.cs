@@ -46,15 +46,15 @@ internal static class ProtocolBinder
             {
                 var line = context.LineOf(statement.Keyword.Span);
                 if (context.Symbols.Declare(k, name, line) is { } existing)
-                    context.Report(DiagnosticDescriptors.DuplicateName, statement.Arguments[0].Span,
-                        Capitalize(existing.Kind == k ? k.ToString() : $"{k} name (used by {existing.Kind.ToString().ToLowerInvariant()})"), name, existing.Line);
+                    context.Report(DiagnosticDescriptors.DuplicateName, statement.Arguments[0].Span, "as " + Article(existing.Kind), name, existing.Line);
             }
         }
 
         IEnumerable<StatementSyntax> Of(string word) => statements.Where(s => s.Keyword.Text == word);
+        // The first declaration of a name is bound; so is one without a plain name, whose binder reports it.
         bool IsFirst(StatementSyntax s, SymbolKind kind) =>
-            s.Arguments.Count > 0 && s.Arguments[0].AsName is { } n && context.Symbols.Lookup(n) is { } sym && sym.Kind == kind && sym.Line == context.LineOf(s.Keyword.Span)
-            || kind == SymbolKind.Criterion;
+            kind == SymbolKind.Criterion || s.Arguments.Count == 0 || s.Arguments[0].AsName is not { } n ||
+            context.Symbols.Lookup(n) is { } sym && sym.Kind == kind && sym.Line == context.LineOf(s.Keyword.Span);
 
         // Study and population: one each.
         var studies = Of("study").ToList();
@@ -84,8 +84,6 @@ internal static class ProtocolBinder
         foreach (var extra in populations.Skip(1))
             context.Report(DiagnosticDescriptors.RepeatedStatement, extra.Keyword.Span, "population", "protocol", context.LineOf(populations[0].Keyword.Span));
         var population = populations.Count > 0 ? StudyBinder.BindPopulation(context, populations[0]) : new PopulationModel("all", null, null, null, null, null, null);
-        if (population.AgeReference is { } ageAnchor && !context.Symbols.Is(ageAnchor, SymbolKind.Anchor))
-            context.Report(DiagnosticDescriptors.UnknownName, populations[0].Span, "anchor", ageAnchor, Suggestions.DidYouMean(ageAnchor, context.Symbols.NamesOf(SymbolKind.Anchor)));
 
         var interventions = Of("intervention").Where(s => IsFirst(s, SymbolKind.Intervention)).Select(s => TreatmentBinder.BindIntervention(context, s)).ToList();
         var arms = Of("arm").Where(s => IsFirst(s, SymbolKind.Arm)).Select(s => TreatmentBinder.BindArm(context, s)).ToList();
@@ -118,5 +116,9 @@ internal static class ProtocolBinder
             visitSyntax.Select(v => v.Item1).ToEquatableArray(), endpoints.ToEquatableArray(), context.Assumptions.ToEquatableArray());
     }
 
-    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
+    private static string Article(SymbolKind kind)
+    {
+        var word = kind == SymbolKind.CodeList ? "code list" : kind.ToString().ToLowerInvariant();
+        return ("aeiou".IndexOf(word[0]) >= 0 ? "an " : "a ") + word;
+    }
 }

@@ -66,7 +66,7 @@ internal sealed class FormSymbol
 }
 
 /// <summary>A field's name and type.</summary>
-internal sealed record FieldSymbol(string Name, Model.ValueType Type, int Line);
+internal sealed record FieldSymbol(string Name, Model.ValueType Type, string? Unit, int Line);
 
 /// <summary>A code list and its codes.</summary>
 internal sealed class CodeListSymbol

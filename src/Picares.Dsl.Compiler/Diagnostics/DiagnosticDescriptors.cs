@@ -38,7 +38,7 @@ public static class DiagnosticDescriptors
         "This '}}' closes no block; remove it or add the '{{' it belongs to", Severity.Error, Syntax);
     /// <summary>PIC0008</summary>
     public static readonly DiagnosticDescriptor InvalidNumber = new("PIC0008", "Invalid number",
-        "'{0}' is not a usable number; write digits with an optional decimal point, such as 40 or 2.5", Severity.Error, Syntax);
+        "'{0}' is not a usable number: write at most 30 digits with an optional decimal point, such as 40 or 2.5", Severity.Error, Syntax);
     /// <summary>PIC0009</summary>
     public static readonly DiagnosticDescriptor TooManyErrors = new("PIC0009", "Too many errors",
         "More than {0} errors in this file; fix the ones above and build again", Severity.Error, Syntax);
@@ -46,16 +46,16 @@ public static class DiagnosticDescriptors
     // ---- PIC1xxx: declarations and names ------------------------------------------------------
     /// <summary>PIC1001</summary>
     public static readonly DiagnosticDescriptor UnknownDeclaration = new("PIC1001", "Unknown declaration",
-        "Unknown declaration '{0}'{1}; a protocol declares: {2}", Severity.Error, Declarations);
+        "Unknown declaration '{0}'; a protocol declares: {2}{1}", Severity.Error, Declarations);
     /// <summary>PIC1002</summary>
     public static readonly DiagnosticDescriptor UnknownStatement = new("PIC1002", "Unknown statement",
-        "'{0}' is not a statement of {1}{2}; it takes: {3}", Severity.Error, Declarations);
+        "'{0}' is not a statement of {1}; it takes: {3}{2}", Severity.Error, Declarations);
     /// <summary>PIC1003</summary>
     public static readonly DiagnosticDescriptor BadArguments = new("PIC1003", "Wrong arguments",
         "'{0}' takes {1}; write it as: {2}", Severity.Error, Declarations);
     /// <summary>PIC1004</summary>
     public static readonly DiagnosticDescriptor DuplicateName = new("PIC1004", "Duplicate name",
-        "{0} '{1}' is already declared at line {2}; give this one another name", Severity.Error, Declarations);
+        "'{1}' is already declared at line {2} ({0}); give this one another name", Severity.Error, Declarations);
     /// <summary>PIC1005</summary>
     public static readonly DiagnosticDescriptor UnknownName = new("PIC1005", "Unknown name",
         "Unknown {0} '{1}'{2}", Severity.Error, Declarations);
@@ -67,7 +67,7 @@ public static class DiagnosticDescriptors
         "'{0}' is already given in this {1} at line {2}; keep one", Severity.Error, Declarations);
     /// <summary>PIC1008</summary>
     public static readonly DiagnosticDescriptor UnknownValue = new("PIC1008", "Unknown value",
-        "'{0}' is not a valid {1}{2}; use one of: {3}", Severity.Error, Declarations);
+        "'{0}' is not a valid {1}; use one of: {3}{2}", Severity.Error, Declarations);
     /// <summary>PIC1009</summary>
     public static readonly DiagnosticDescriptor MissingStudy = new("PIC1009", "No study declaration",
         "This file declares no study; start it with: study <Name> {{ title \"...\" }}", Severity.Error, Declarations);
@@ -111,13 +111,13 @@ public static class DiagnosticDescriptors
         "Expected {0} here, but this is {1}{2}", Severity.Error, Types);
     /// <summary>PIC2006</summary>
     public static readonly DiagnosticDescriptor MissingUnit = new("PIC2006", "Missing unit",
-        "This number needs a unit: it is compared with {0}; write it as, for example, {1} {2}", Severity.Error, Types);
+        "This number needs a unit: it stands for {0}; write it as, for example, {1} {2}", Severity.Error, Types);
     /// <summary>PIC2007</summary>
     public static readonly DiagnosticDescriptor UnknownCode = new("PIC2007", "Unknown code",
-        "'{0}' is not a code of code list {1}{2}; its codes are: {3}", Severity.Error, Types);
+        "'{0}' is not a code of code list {1}; its codes are: {3}{2}", Severity.Error, Types);
     /// <summary>PIC2008</summary>
     public static readonly DiagnosticDescriptor UnknownFunction = new("PIC2008", "Unknown function",
-        "Unknown function '{0}'{1}; the functions are: {2}", Severity.Error, Types);
+        "Unknown function '{0}'; the functions are: {2}{1}", Severity.Error, Types);
     /// <summary>PIC2009</summary>
     public static readonly DiagnosticDescriptor InvertedRange = new("PIC2009", "Inverted range",
         "The range {0}..{1} is empty: its lower bound is above its upper bound; swap them", Severity.Error, Types);
@@ -126,7 +126,7 @@ public static class DiagnosticDescriptors
         "{0} takes {1} argument(s) but is given {2}", Severity.Error, Types);
     /// <summary>PIC2011</summary>
     public static readonly DiagnosticDescriptor UnitNotAllowedHere = new("PIC2011", "Unit not allowed",
-        "{0} takes a {1}, but '{2}' measures {3}; use a unit such as {4}", Severity.Error, Types);
+        "'{0}' takes a {1}, but '{2}' measures {3}; {4}", Severity.Error, Types);
 
     // ---- PIC3xxx: schedule --------------------------------------------------------------------
     /// <summary>PIC3001</summary>

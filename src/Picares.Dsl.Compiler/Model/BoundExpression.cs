@@ -84,12 +84,13 @@ public enum TemporalQualifier
 
 /// <summary>
 /// <c>subject qualifier duration before|after reference</c>. For <c>before</c>, the distance is
-/// reference − subject (the subject must not be after the reference); for <c>after</c>, subject − reference.
+/// reference − subject; for <c>after</c>, subject − reference. Only <c>within</c> also requires the subject to be
+/// on the named side (distance ≥ 0); see docs/language.md.
 /// </summary>
 public sealed record BoundTemporal(BoundExpression Subject, TemporalQualifier Qualifier, BoundExpression Duration, bool Before, BoundExpression Reference, int Line, int Column)
     : BoundExpression(ValueType.Boolean, Line, Column);
 
-/// <summary>A built-in function call: max, min, age_at.</summary>
+/// <summary>A built-in function call: max or min.</summary>
 public sealed record BoundCall(string Function, EquatableArray<BoundExpression> Arguments, ValueType Type, int Line, int Column) : BoundExpression(Type, Line, Column);
 
 /// <summary>Stands for an expression that failed to bind (already reported).</summary>

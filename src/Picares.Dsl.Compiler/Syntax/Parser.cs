@@ -122,9 +122,14 @@ public sealed class Parser
             _diagnostics.Report(DiagnosticDescriptors.Expected, Current.Span, "an annotation name right after '@', such as @assumed", Describe(Current));
             name = Missing(TokenKind.Identifier);
         }
-        var arguments = ParseArguments();
-        var end = arguments.Count > 0 ? arguments[arguments.Count - 1].Span.End : name.Span.End;
-        return new AnnotationSyntax(at, name, arguments, TextSpan.FromBounds(at.Span.Start, end));
+        // One argument at most (the reason), so that the annotated statement may follow on the same line.
+        var arguments = new List<ExpressionSyntax>();
+        if (Current.Kind == TokenKind.String) arguments.Add(new StringExpressionSyntax(Advance()));
+        var end = arguments.Count > 0 ? arguments[0].Span.End : name.Span.End;
+        var span = TextSpan.FromBounds(at.Span.Start, end);
+        if (arguments.Count == 0 && name.Text == "assumed")
+            _diagnostics.Report(DiagnosticDescriptors.AssumptionWithoutReason, span); // the binder would never see it if no statement follows
+        return new AnnotationSyntax(at, name, arguments, span);
     }
 
     private List<ExpressionSyntax> ParseArguments()

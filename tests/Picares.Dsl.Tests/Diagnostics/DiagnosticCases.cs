@@ -43,7 +43,7 @@ public static class DiagnosticCases
         ["PIC2006"] = With("criterion I1 inclusion \"x\" { when {|PIC2006:Vitals.weight >= 40|} }\n"),
         ["PIC2007"] = With("criterion I1 inclusion \"x\" { when Vitals.ecog == {|PIC2007:seven|} }\n"),
         ["PIC2008"] = With("criterion I1 inclusion \"x\" { when Vitals.stop within {|PIC2008:maxx|}(28 days, 4 weeks) before first_dose }\n"),
-        ["PIC2009"] = With("population { age {|PIC2009:75..18 years|} }\n"),
+        ["PIC2009"] = With("population { age {|PIC2009:75..18 years|} at first_dose }\n"),
         ["PIC2010"] = With("criterion I1 inclusion \"x\" { when Vitals.stop within {|PIC2010:max(28 days)|} before first_dose }\n"),
         ["PIC2011"] = With("intervention D \"d\" { dose {|PIC2011:5 days|} }\n"),
         ["PIC3001"] = With("visit V { day {|PIC3001:0|} }\n"),

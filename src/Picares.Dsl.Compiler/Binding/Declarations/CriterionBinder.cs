@@ -27,7 +27,7 @@ internal static class CriterionBinder
             context.Report(DiagnosticDescriptors.CriterionIdPrefix, args.At(0)!.Span, category == "inclusion" ? "Inclusion" : "Exclusion", id, prefix);
         var origin = context.OriginOf(statement, "criterion " + id);
 
-        var block = new BlockReader(context, statement, "criterion " + id, new[] { "when", "attested_by" });
+        var block = new BlockReader(context, statement, "criterion " + id, new[] { "when", "attested_by" }, ownerOrigin: origin);
         BoundExpression? condition = null;
         string? conditionText = null;
         if (block.One("when") is { } when)

@@ -22,7 +22,7 @@ internal static class EndpointBinder
         var title = args.Text(2);
         if (name is null || level is null || title is null) return null;
         var origin = context.OriginOf(statement, "endpoint " + name);
-        var block = new BlockReader(context, statement, "endpoint " + name, new[] { "kind", "data", "start", "event", "censor_at", "time_frame" });
+        var block = new BlockReader(context, statement, "endpoint " + name, new[] { "kind", "data", "start", "event", "censor_at", "time_frame" }, ownerOrigin: origin);
 
         string kind = "summary";
         if (block.One("kind") is { } k)
@@ -30,19 +30,14 @@ internal static class EndpointBinder
             var a = new StatementArguments(context, k, "how it is derived", "kind time_to_event");
             if (a.Expect(1, 1)) kind = a.Choice(0, "endpoint kind", Kinds) ?? kind;
         }
-        else if (statement.Body is not null)
+        else
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "endpoint " + name, "kind", "kind objective_response");
 
         var data = new List<string>();
         if (block.One("data") is { } d)
         {
             var a = new StatementArguments(context, d, "the form fields it derives from", "data TumorAssessment.overall_response");
-            var binder = new ExpressionBinder(context);
-            foreach (var e in a.All)
-            {
-                if (binder.Bind(e) is BoundFieldReference f) data.Add(f.Form + "." + f.Field);
-                else if (e is not MemberAccessExpressionSyntax) a.Fail(e.Span);
-            }
+            data.AddRange(new ExpressionBinder(context).BindFieldList(a));
             if (a.Count == 0) a.Fail(d.HeaderSpan);
         }
 
@@ -73,9 +68,9 @@ internal static class EndpointBinder
         }
         if (kind == "time_to_event")
         {
-            if (start is null && statement.Body is not null) context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "time-to-event endpoint " + name, "start", "start first_dose");
-            if (events.Count == 0 && block.One("event") is null && statement.Body is not null) context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "time-to-event endpoint " + name, "event", "event progression or death");
-            if (censoring is null && block.One("censor_at") is null && statement.Body is not null) context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "time-to-event endpoint " + name, "censor_at", "censor_at last_assessment");
+            if (block.One("start") is null) context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "time-to-event endpoint " + name, "start", "start first_dose");
+            if (block.One("event") is null) context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "time-to-event endpoint " + name, "event", "event progression or death");
+            if (block.One("censor_at") is null) context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "time-to-event endpoint " + name, "censor_at", "censor_at last_assessment");
         }
 
         string? timeFrame = null;

@@ -25,7 +25,7 @@ internal static class FormBinder
         var symbol = new CodeListSymbol(name);
         var codes = new List<CodeModel>();
         var lines = new Dictionary<string, int>();
-        var block = new BlockReader(context, statement, "codelist " + name, System.Array.Empty<string>(), new[] { "code" });
+        var block = new BlockReader(context, statement, "codelist " + name, System.Array.Empty<string>(), new[] { "code" }, ownerOrigin: origin);
         foreach (var s in block.All("code"))
         {
             var a = new StatementArguments(context, s, "a code (a name or a whole number) and its \"label\"", "code CR \"Complete response\"");
@@ -40,14 +40,14 @@ internal static class FormBinder
             if (code is null) { a.Fail(a.At(0)!.Span); continue; }
             if (lines.TryGetValue(code, out var first))
             {
-                context.Report(DiagnosticDescriptors.DuplicateName, a.At(0)!.Span, "Code", code, first);
+                context.Report(DiagnosticDescriptors.DuplicateName, a.At(0)!.Span, "a code of this list", code, first);
                 continue;
             }
             lines[code] = context.LineOf(s.Keyword.Span);
             symbol.Codes.Add(code);
             codes.Add(new CodeModel(code, codeLabel ?? code));
         }
-        if (block.All("code").Count == 0 && statement.Body is not null)
+        if (block.All("code").Count == 0)
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "codelist " + name, "code", "code CR \"Complete response\"");
         context.Symbols.CodeLists[name] = symbol;
         return new CodeListModel(name, label, codes.ToEquatableArray(), origin);
@@ -64,8 +64,9 @@ internal static class FormBinder
         {
             var fieldName = s.Arguments.Count > 0 ? s.Arguments[0].AsName : null;
             if (fieldName is null) continue;
-            var (type, _, _) = ReadType(context, s, report: false);
-            if (!form.Fields.ContainsKey(fieldName)) form.Fields.Add(fieldName, new FieldSymbol(fieldName, type, context.LineOf(s.Keyword.Span)));
+            var (type, argument, _) = ReadType(context, s, report: false);
+            var unit = type.Kind == TypeKind.Quantity ? argument : null;
+            if (!form.Fields.ContainsKey(fieldName)) form.Fields.Add(fieldName, new FieldSymbol(fieldName, type, unit, context.LineOf(s.Keyword.Span)));
         }
         context.Symbols.Forms[name] = form;
     }
@@ -77,8 +78,13 @@ internal static class FormBinder
         var name = args.Name(0) ?? "";
         var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
         var origin = context.OriginOf(statement, "form " + name);
-        var block = new BlockReader(context, statement, "form " + name, new[] { "repeating", "description" }, new[] { "field" });
+        var block = new BlockReader(context, statement, "form " + name, new[] { "repeating", "description" }, new[] { "field" }, ownerOrigin: origin);
         if (block.One("repeating") is { } rep) new StatementArguments(context, rep, "nothing", "repeating").Expect(0, 0);
+        if (block.One("description") is { } description)
+        {
+            var a = new StatementArguments(context, description, "one \"text\"", "description \"Collected at every cycle\"");
+            if (a.Expect(1, 1)) a.Text(0);
+        }
         var fields = new List<FieldModel>();
         var seen = new Dictionary<string, int>();
         foreach (var s in block.All("field"))
@@ -87,13 +93,13 @@ internal static class FormBinder
             if (field is null) continue;
             if (seen.TryGetValue(field.Name, out var first))
             {
-                context.Report(DiagnosticDescriptors.DuplicateName, s.Arguments[0].Span, "Field", field.Name, first);
+                context.Report(DiagnosticDescriptors.DuplicateName, s.Arguments[0].Span, "a field of this form", field.Name, first);
                 continue;
             }
             seen[field.Name] = field.Origin.Line;
             fields.Add(field);
         }
-        if (block.All("field").Count == 0 && statement.Body is not null)
+        if (block.All("field").Count == 0)
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "form " + name, "field", FieldExample);
         return new FormModel(name, label, block.One("repeating") is not null, fields.ToEquatableArray(), origin);
     }
@@ -117,9 +123,9 @@ internal static class FormBinder
             else args.Fail(e.Span);
         }
 
-        var block = new BlockReader(context, statement, $"field {name}", new[] { "hard", "soft", "shown_when" });
-        var hard = ReadLimit(context, block.One("hard"), type, typeArgument);
-        var soft = ReadLimit(context, block.One("soft"), type, typeArgument);
+        var block = new BlockReader(context, statement, $"field {name}", new[] { "hard", "soft", "shown_when" }, ownerOrigin: origin);
+        var hard = ReadLimit(context, block.One("hard"), type, typeArgument, statement.Arguments[1].AsName ?? "");
+        var soft = ReadLimit(context, block.One("soft"), type, typeArgument, statement.Arguments[1].AsName ?? "");
         BoundExpression? shownWhen = null;
         string? shownWhenText = null;
         if (block.One("shown_when") is { } sw)
@@ -183,7 +189,7 @@ internal static class FormBinder
             ? string.Concat(context.Source.ToString(e.Span).Where(c => !char.IsWhiteSpace(c)))
             : null;
 
-    private static LimitModel? ReadLimit(BindingContext context, StatementSyntax? statement, ValueType type, string? unitSymbol)
+    private static LimitModel? ReadLimit(BindingContext context, StatementSyntax? statement, ValueType type, string? unitSymbol, string dataType)
     {
         if (statement is null) return null;
         var keyword = statement.Keyword.Text;
@@ -206,7 +212,7 @@ internal static class FormBinder
             }
             else if (!unit.IsCompatibleWith(fieldUnit))
             {
-                context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, keyword, $"quantity in {fieldUnit.Symbol}", unit.Symbol, unit.Dimension, fieldUnit.Symbol);
+                context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, keyword, $"quantity of {fieldUnit.Dimension}", unit.Symbol, unit.Dimension, $"use a unit such as {fieldUnit.Symbol}");
                 return null;
             }
             lower = unit.ConvertTo(lower, fieldUnit);
@@ -215,7 +221,12 @@ internal static class FormBinder
         }
         else if (unit is not null)
         {
-            context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, keyword, "plain number", unit.Symbol, unit.Dimension, "no unit");
+            context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, keyword, "plain number", unit.Symbol, unit.Dimension, "write the bounds without a unit, or make the field a quantity");
+            return null;
+        }
+        if (dataType == "integer" && (lower != System.Math.Floor(lower) || upper != System.Math.Floor(upper)))
+        {
+            a.Fail(a.At(0)!.Span);
             return null;
         }
         if (lower > upper)

@@ -43,7 +43,7 @@ internal static class ScheduleBinder
     }
 
     /// <summary>A fixed duration in whole days; calendar durations and bare numbers are reported.</summary>
-    public static int? Days(BindingContext context, StatementArguments args, int index, string what)
+    public static int? Days(BindingContext context, StatementArguments args, int index, string what, bool allowZero = false)
     {
         var e = args.At(index);
         var value = ConstantFolding.SignedNumber(e, out var unitName);
@@ -56,11 +56,11 @@ internal static class ScheduleBinder
         var unit = UnitCatalog.Get(unitName);
         if (unit.Dimension != Dimension.Time)
         {
-            context.Report(DiagnosticDescriptors.UnitNotAllowedHere, e.Span, what, "fixed duration in days or weeks", unitName, unit.Dimension, "days or weeks");
+            context.Report(DiagnosticDescriptors.UnitNotAllowedHere, e.Span, what, "fixed duration", unit.Symbol, unit.Dimension, "use days or weeks");
             return null;
         }
         var days = unit.ConvertTo(value.Value, UnitCatalog.Days);
-        if (days != System.Math.Floor(days) || days <= 0) { args.Fail(e.Span); return null; }
+        if (days != System.Math.Floor(days) || days < 0 || (days == 0 && !allowZero)) { args.Fail(e.Span); return null; }
         return (int)days;
     }
 
@@ -73,12 +73,12 @@ internal static class ScheduleBinder
         var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
         var origin = context.OriginOf(statement, "visit " + name);
         var block = new BlockReader(context, statement, "visit " + name,
-            new[] { "day", "every", "at", "unscheduled", "window", "until", "max", "anchoring" }, new[] { "collect", "activity" });
+            new[] { "day", "every", "at", "unscheduled", "window", "until", "max", "anchoring" }, new[] { "collect", "activity" }, ownerOrigin: origin);
 
         var timingStatements = Timings.Select(block.One).Where(s => s is not null).ToList();
         foreach (var extra in timingStatements.Skip(1))
             context.Report(DiagnosticDescriptors.RepeatedStatement, extra!.Keyword.Span, "timing", "visit " + name, context.LineOf(timingStatements[0]!.Keyword.Span));
-        if (timingStatements.Count == 0 && statement.Body is not null)
+        if (timingStatements.Count == 0)
             context.Report(DiagnosticDescriptors.VisitWithoutTiming, statement.Keyword.Span, name);
 
         string timing = "unscheduled";
@@ -141,7 +141,7 @@ internal static class ScheduleBinder
                 if (range is null) a.Fail(a.At(0)!.Span);
                 else if (range.Value.Unit is null) context.Report(DiagnosticDescriptors.MissingUnit, a.At(0)!.Span, "a window", range.Value.Upper, "days");
                 else if (range.Value.Unit.Dimension != Dimension.Time)
-                    context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, "window", "fixed duration", range.Value.Unit.Symbol, range.Value.Unit.Dimension, "days");
+                    context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, "window", "fixed duration", range.Value.Unit.Symbol, range.Value.Unit.Dimension, "use days");
                 else
                 {
                     var lo = range.Value.Unit.ConvertTo(range.Value.Lower, UnitCatalog.Days);
@@ -223,7 +223,7 @@ internal static class ScheduleBinder
             anchor = left.Identifier.Text;
             var inner = new StatementArguments(context, new StatementSyntax(System.Array.Empty<AnnotationSyntax>(), b.Operator, new[] { b.Right }, null),
                 "a fixed duration", "at end_of_treatment + 30 days");
-            var days = Days(context, inner, 0, "at");
+            var days = Days(context, inner, 0, "at", allowZero: true);
             offset = days is null ? null : b.Operator.Kind == TokenKind.Minus ? -days : days;
         }
         else a.Fail(e.Span);
@@ -255,19 +255,25 @@ internal static class ScheduleBinder
         _ => "unscheduled",
     };
 
-    /// <summary>Warns where the windows of single visits on one anchor overlap.</summary>
+    /// <summary>Warns where the windows of two single visits on one anchor overlap (every pair, per anchor).</summary>
     public static void CheckOverlaps(BindingContext context, IReadOnlyList<(VisitModel Visit, StatementSyntax Syntax)> visits)
     {
         var singles = visits.Where(v => v.Visit.Timing == "day" && v.Visit.Day is not null)
             .Select(v => (v.Visit, v.Syntax, Start: Offset(v.Visit.Day!.Value) - v.Visit.WindowBefore, End: Offset(v.Visit.LastDay ?? v.Visit.Day!.Value) + v.Visit.WindowAfter))
-            .OrderBy(v => v.Start).ToList();
-        for (int i = 1; i < singles.Count; i++)
+            .ToList();
+        foreach (var group in singles.GroupBy(v => v.Visit.Anchor))
         {
-            var previous = singles[i - 1];
-            var current = singles[i];
-            if (previous.Visit.Anchor == current.Visit.Anchor && current.Start <= previous.End)
-                context.Report(DiagnosticDescriptors.OverlappingWindows, current.Syntax.Keyword.Span, current.Visit.Name, Day(current.Start), Day(current.End),
-                    previous.Visit.Name, Day(previous.Start), Day(previous.End));
+            var ordered = group.OrderBy(v => v.Start).ThenBy(v => v.Syntax.Span.Start).ToList();
+            for (int i = 1; i < ordered.Count; i++)
+                for (int k = 0; k < i; k++)
+                {
+                    var earlier = ordered[k];
+                    var current = ordered[i];
+                    if (current.Start > earlier.End) continue;
+                    context.Report(DiagnosticDescriptors.OverlappingWindows, current.Syntax.Keyword.Span, current.Visit.Name, Day(current.Start), Day(current.End),
+                        earlier.Visit.Name, Day(earlier.Start), Day(earlier.End));
+                    break; // one report per visit, naming the first window it overlaps
+                }
         }
     }
 

@@ -36,7 +36,7 @@ internal static class StudyBinder
         args.Expect(1, 1);
         var name = args.Name(0) ?? "Study";
         var origin = context.OriginOf(statement, "study " + name);
-        var block = new BlockReader(context, statement, "study", Single, Repeatable);
+        var block = new BlockReader(context, statement, "study", Single, Repeatable, ownerOrigin: origin);
 
         string? Text(string keyword)
         {
@@ -61,7 +61,7 @@ internal static class StudyBinder
         }
 
         var title = Text("title");
-        if (title is null && statement.Body is not null)
+        if (block.One("title") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "study " + name, "title", "title \"PD-1 Inhibitors Consolidation in ...\"");
 
         var identifiers = new List<StudyIdentifierModel>();
@@ -145,7 +145,7 @@ internal static class StudyBinder
         var args = new StatementArguments(context, statement, "a { } block", "population { sex all  age 18..75 years }", allowsBlock: true);
         args.Expect(0, 0);
         var origin = context.OriginOf(statement, "population");
-        var block = new BlockReader(context, statement, "population", new[] { "sex", "age", "birth_date", "healthy_volunteers" });
+        var block = new BlockReader(context, statement, "population", new[] { "sex", "age", "birth_date", "healthy_volunteers" }, ownerOrigin: origin);
 
         string sex = "all";
         if (block.One("sex") is { } sexStatement)
@@ -159,11 +159,11 @@ internal static class StudyBinder
         string? reference = null;
         if (block.One("age") is { } ageStatement)
         {
-            const string shape = "an inclusive range of completed years, and optionally the anchor it is measured at";
+            const string shape = "an inclusive range of completed years and the anchor it is measured at";
             const string example = "age 18..75 years at consent";
             var a = new StatementArguments(context, ageStatement, shape, example);
             context.OriginOf(ageStatement, "population age", origin);
-            if (a.Expect(1, 3))
+            if (a.Expect(3, 3))
             {
                 var range = ConstantFolding.Range(a.At(0));
                 if (range is null || range.Value.Unit is null || range.Value.Unit.Symbol != "a" ||
@@ -176,8 +176,14 @@ internal static class StudyBinder
                     min = (int)range.Value.Lower;
                     max = (int)range.Value.Upper;
                 }
-                if (a.Count == 3 && a.At(1)?.AsName == "at") reference = a.Name(2);
-                else if (a.Count != 1) a.Fail(a.At(1)!.Span);
+                if (a.At(1)?.AsName == "at") reference = a.Name(2);
+                else a.Fail(a.At(1)!.Span);
+                if (reference is not null && !context.Symbols.Is(reference, SymbolKind.Anchor))
+                {
+                    context.Report(DiagnosticDescriptors.UnknownName, a.At(2)!.Span, "anchor", reference,
+                        Suggestions.DidYouMean(reference, context.Symbols.NamesOf(SymbolKind.Anchor)) is { Length: > 0 } m ? m : $"; declare it with 'anchor {reference} \"...\"'");
+                    reference = null;
+                }
             }
         }
 
@@ -194,7 +200,7 @@ internal static class StudyBinder
                     context.Report(DiagnosticDescriptors.WrongType, a.At(0)!.Span, "a date field (Form.field)", bound.Type, "");
             }
         }
-        if (min is not null && birthDate is null && statement.Body is not null)
+        if (min is not null && block.One("birth_date") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, block.One("age")!.Keyword.Span, "An age range", "birth_date", "birth_date Demographics.birth_date");
 
         bool? healthy = null;

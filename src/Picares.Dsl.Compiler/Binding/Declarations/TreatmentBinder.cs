@@ -23,7 +23,7 @@ internal static class TreatmentBinder
         var name = args.Name(0) ?? "";
         var label = args.Text(1) ?? name;
         var origin = context.OriginOf(statement, "intervention " + name);
-        var block = new BlockReader(context, statement, "intervention " + name, new[] { "type", "description" }.Concat(RegimenStatements).ToArray(), new[] { "phase" });
+        var block = new BlockReader(context, statement, "intervention " + name, new[] { "type", "description" }.Concat(RegimenStatements).ToArray(), new[] { "phase" }, ownerOrigin: origin);
 
         string kind = "drug";
         if (block.One("type") is { } t)
@@ -51,7 +51,7 @@ internal static class TreatmentBinder
             a.Expect(1, 1);
             var phaseName = a.Name(0) ?? "phase";
             var phaseOrigin = context.OriginOf(phase, $"intervention {name} phase {phaseName}", origin);
-            var phaseBlock = new BlockReader(context, phase, $"phase {phaseName}", RegimenStatements);
+            var phaseBlock = new BlockReader(context, phase, $"phase {phaseName}", RegimenStatements, ownerOrigin: phaseOrigin);
             regimens.Add(BindRegimen(context, phaseName, $"intervention {name} phase {phaseName}", phaseBlock, phaseOrigin));
         }
         return new InterventionModel(name, label, kind, description, regimens.ToEquatableArray(), origin);
@@ -73,8 +73,8 @@ internal static class TreatmentBinder
                 {
                     if (unit is null)
                         context.Report(DiagnosticDescriptors.MissingUnit, a.At(0)!.Span, "a dose", value, "mg");
-                    else if (UnitCatalog.Get(unit) is var u && u.Dimension.IsDuration)
-                        context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, "dose", "an amount", unit, u.Dimension, "mg, mg/kg, mg/m2");
+                    else if (UnitCatalog.Get(unit) is var u && !IsDose(u))
+                        context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, "dose", "amount, or an amount per body weight or body surface", u.Symbol, u.Dimension, "use a unit such as mg, mg/kg, mg/m2, mL, mmol or AUC");
                     else dose = new DoseModel(value, u.Symbol);
                 }
                 else a.Fail(a.At(0)!.Span);
@@ -100,7 +100,7 @@ internal static class TreatmentBinder
             context.OriginOf(cs, subject + " cycle days", parent);
             var a = new StatementArguments(context, cs, "the days of each cycle on which it is given", "cycle_days 1, 8");
             for (int i = 0; i < a.Count; i++)
-                if (a.Integer(i, 1, 366) is { } day) cycleDays.Add(day);
+                if (a.Integer(i, 1, every ?? 366) is { } day) cycleDays.Add(day); // a day of the cycle: 1 to its length
             if (a.Count == 0) a.Fail(cs.HeaderSpan);
         }
         int? cycles = null;
@@ -121,6 +121,18 @@ internal static class TreatmentBinder
         return new RegimenModel(phase, dose, route, every, cycleDays.ToEquatableArray(), cycles, until.ToEquatableArray(), origin);
     }
 
+    /// <summary>A dose is a mass, volume or amount, possibly per body weight or body surface, or an AUC target.</summary>
+    private static bool IsDose(Unit unit)
+    {
+        var mass = Dimension.Mass;
+        var volume = Dimension.Length * Dimension.Length * Dimension.Length;
+        var amount = new Dimension(amount: 1);
+        foreach (var d in new[] { mass, volume, amount, Dimension.None })
+            if (unit.Dimension == d || unit.Dimension == d / new Dimension(bodyWeight: 1) || unit.Dimension == d / new Dimension(bodySurface: 1))
+                return unit.Dimension != Dimension.None || unit.Symbol == "count";
+        return unit.Symbol == "AUC";
+    }
+
     private static Origin Merge(Origin current, Origin statement) => statement.IsAssumed && !current.IsAssumed ? current with { Provenance = Provenance.Assumed, Reason = statement.Reason } : current;
 
     public static ArmModel BindArm(BindingContext context, StatementSyntax statement)
@@ -130,7 +142,7 @@ internal static class TreatmentBinder
         var name = args.Name(0) ?? "";
         var label = args.Text(1) ?? name;
         var origin = context.OriginOf(statement, "arm " + name);
-        var block = new BlockReader(context, statement, "arm " + name, new[] { "type", "description", "ratio" }, new[] { "receives" });
+        var block = new BlockReader(context, statement, "arm " + name, new[] { "type", "description", "ratio" }, new[] { "receives" }, ownerOrigin: origin);
         string kind = "experimental";
         if (block.One("type") is { } t)
         {
@@ -161,7 +173,7 @@ internal static class TreatmentBinder
             }
             if (a.Count == 0) a.Fail(s.HeaderSpan);
         }
-        if (receives.Count == 0 && kind != "no_intervention" && statement.Body is not null && block.All("receives").Count == 0)
+        if (kind != "no_intervention" && block.All("receives").Count == 0)
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "arm " + name, "receives", "receives JS001");
         return new ArmModel(name, label, kind, description, receives.ToEquatableArray(), ratio, origin);
     }
@@ -171,7 +183,7 @@ internal static class TreatmentBinder
         var args = new StatementArguments(context, statement, "a { } block", "randomization { stratify_by Demographics.sex }", allowsBlock: true);
         args.Expect(0, 0);
         var origin = context.OriginOf(statement, "randomization");
-        var block = new BlockReader(context, statement, "randomization", new[] { "method", "stratify_by" });
+        var block = new BlockReader(context, statement, "randomization", new[] { "method", "stratify_by" }, ownerOrigin: origin);
         string? method = null;
         if (block.One("method") is { } m)
         {
@@ -182,12 +194,7 @@ internal static class TreatmentBinder
         if (block.One("stratify_by") is { } s)
         {
             var a = new StatementArguments(context, s, "the form fields to stratify by", "stratify_by Demographics.sex, Baseline.ecog");
-            var binder = new ExpressionBinder(context);
-            foreach (var e in a.All)
-            {
-                if (binder.Bind(e) is BoundFieldReference f) strata.Add(f.Form + "." + f.Field);
-                else if (e is not MemberAccessExpressionSyntax) a.Fail(e.Span);
-            }
+            strata.AddRange(new ExpressionBinder(context).BindFieldList(a));
         }
         return new RandomizationModel(method, strata.ToEquatableArray(), origin);
     }

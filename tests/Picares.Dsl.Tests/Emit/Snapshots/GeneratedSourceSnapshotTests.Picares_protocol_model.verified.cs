@@ -583,7 +583,7 @@ namespace Picares.Protocols
         /// <summary>Every assumption the author made beyond the source record, with its reason.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.AssumptionInfo> Assumptions { get; } = new global::Picares.Dsl.Runtime.Model.AssumptionInfo[]
         {
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("study day one", "The record names no reference date; first dose of JS-001 is the usual study day 1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 29, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("study day_one", "The record names no reference date; first dose of JS-001 is the usual study day 1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 29, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor enrollment", "Enrollment date is the reference for 'prior to enrollment' in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 45, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor end_of_treatment", "Needed to place follow-up visits; the record does not define it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 48, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Response", "CRF design: the record defines no case report forms", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 79, 1)),
@@ -611,16 +611,18 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 302, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 318, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population age", "The record gives 18 to 75 years; completed years at informed consent is the usual reference", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 35, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population birth date", "CRF design: the date of birth is collected on the demographics form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 37, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population birth_date", "CRF design: the date of birth is collected on the demographics form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 37, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 dose", "Standard toripalimab dosing; the record states no dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 59, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 61, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 frequency", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 63, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 65, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 every", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 63, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle_days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 65, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 465, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 473, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 482, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 491, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks after the end of treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 498, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 518, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 526, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
