@@ -22,17 +22,19 @@ public static class ProtocolEmitter
 
     private static readonly Lazy<Template> ProtocolTemplate = new(() => Load("Protocol"), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<Template> ScreeningTemplate = new(() => Load("Screening"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Template> ScheduleTemplate = new(() => Load("Schedule"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Every template the emitter uses, parsed (for the test that fails on template errors).</summary>
-    public static IReadOnlyList<Template> Templates => new[] { ProtocolTemplate.Value, ScreeningTemplate.Value };
+    public static IReadOnlyList<Template> Templates => new[] { ProtocolTemplate.Value, ScreeningTemplate.Value, ScheduleTemplate.Value };
 
     /// <summary>The C# class name generated for a protocol: the study name in PascalCase plus "Protocol".</summary>
     public static string ClassName(ProtocolModel model) => CSharp.Identifier(model.Study.Name).TrimStart('@') + "Protocol";
 
-    /// <summary>Renders the C# of a protocol: its model class and its screening API.</summary>
+    /// <summary>Renders the C# of a protocol: its model class, its screening API and its schedule API.</summary>
     public static string Emit(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default) =>
         Render(ProtocolTemplate.Value, model, @namespace, null, cancellationToken) +
-        Render(ScreeningTemplate.Value, model, @namespace, ScreeningPlan.For(model), cancellationToken);
+        Render(ScreeningTemplate.Value, model, @namespace, ScreeningPlan.For(model), cancellationToken) +
+        Render(ScheduleTemplate.Value, model, @namespace, null, cancellationToken);
 
     private static string Render(Template template, ProtocolModel model, string @namespace, ScreeningPlan? plan, CancellationToken cancellationToken)
     {

@@ -1463,3 +1463,85 @@ namespace Picares.Protocols
         }
     }
 }
+
+namespace Picares.Protocols
+{
+    public static partial class PicaresProtocol
+    {
+        /// <summary>
+        /// Each subject's visit calendar: give the anchor dates and the events so far, and <see cref="Build"/> returns
+        /// the planned visits in order, with study days (day 1 is first_dose; no day 0) and windows.
+        /// Check an actual date with <c>global::Picares.Dsl.Runtime.Scheduling.WindowCheck.Check</c>.
+        /// </summary>
+        public static class Schedule
+        {
+            /// <summary>The builder over this protocol's visits.</summary>
+            public static global::Picares.Dsl.Runtime.Scheduling.ScheduleBuilder Builder { get; } = new global::Picares.Dsl.Runtime.Scheduling.ScheduleBuilder(Info);
+
+            /// <summary>The anchor dates of one subject; visits on an anchor without a date are not planned.</summary>
+            public sealed class AnchorDates
+            {
+                /// <summary>Written informed consent signed.</summary>
+                public global::System.DateTime? Consent { get; set; }
+                /// <summary>Enrollment.</summary>
+                public global::System.DateTime? Enrollment { get; set; }
+                /// <summary>First administration of JS-001 (study drug).</summary>
+                public global::System.DateTime? FirstDose { get; set; }
+                /// <summary>Last administration of JS-001.</summary>
+                public global::System.DateTime? EndOfTreatment { get; set; }
+            }
+
+            /// <summary>The events that have happened to one subject, with their dates.</summary>
+            public sealed class EventDates
+            {
+                /// <summary>Disease progression.</summary>
+                public global::System.DateTime? Progression { get; set; }
+                /// <summary>Death.</summary>
+                public global::System.DateTime? Death { get; set; }
+            }
+
+            /// <summary>Plans one subject's visits up to the stopping events, each visit's maximum count, and the horizon.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Scheduling.PlannedVisit> Build(
+                AnchorDates anchors,
+                EventDates? events = null,
+                global::System.DateTime? horizon = null,
+                global::System.Collections.Generic.IReadOnlyDictionary<global::Picares.Dsl.Runtime.Scheduling.VisitOccurrence, global::System.DateTime>? actualDates = null)
+            {
+                if (anchors is null) throw new global::System.ArgumentNullException(nameof(anchors));
+                var anchorDates = new global::System.Collections.Generic.Dictionary<string, global::System.DateTime>();
+                if (anchors.Consent is { } __a0) anchorDates["consent"] = __a0;
+                if (anchors.Enrollment is { } __a1) anchorDates["enrollment"] = __a1;
+                if (anchors.FirstDose is { } __a2) anchorDates["first_dose"] = __a2;
+                if (anchors.EndOfTreatment is { } __a3) anchorDates["end_of_treatment"] = __a3;
+                var eventDates = new global::System.Collections.Generic.Dictionary<string, global::System.DateTime>();
+                if (events?.Progression is { } __e0) eventDates["progression"] = __e0;
+                if (events?.Death is { } __e1) eventDates["death"] = __e1;
+                return Builder.Build(new global::Picares.Dsl.Runtime.Scheduling.ScheduleRequest
+                {
+                    Anchors = anchorDates,
+                    Events = eventDates,
+                    Horizon = horizon,
+                    ActualDates = actualDates ?? new global::System.Collections.Generic.Dictionary<global::Picares.Dsl.Runtime.Scheduling.VisitOccurrence, global::System.DateTime>(),
+                    DayOneAnchor = Study.DayOneAnchor,
+                });
+            }
+
+            /// <summary>The visits' names, for <see cref="global::Picares.Dsl.Runtime.Scheduling.VisitOccurrence"/> keys.</summary>
+            public static class VisitNames
+            {
+                /// <summary>Screening.</summary>
+                public const string Screening = "Screening";
+                /// <summary>Treatment cycle.</summary>
+                public const string Cycle = "Cycle";
+                /// <summary>Tumor assessment.</summary>
+                public const string Imaging = "Imaging";
+                /// <summary>Safety follow-up.</summary>
+                public const string SafetyFollowUp = "SafetyFollowUp";
+                /// <summary>Survival follow-up.</summary>
+                public const string SurvivalFollowUp = "SurvivalFollowUp";
+                /// <summary>Unscheduled visit.</summary>
+                public const string Unscheduled = "Unscheduled";
+            }
+        }
+    }
+}
