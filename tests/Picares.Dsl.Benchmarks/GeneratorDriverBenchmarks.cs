@@ -16,7 +16,8 @@ namespace Picares.Dsl.Benchmarks;
 
 /// <summary>
 /// The incremental generator on PICARES.protocol, driven the way a build or an IDE drives it: a cold run with
-/// nothing cached (the baseline), a rerun after a protocol edit, a rerun after an unrelated C# edit, and
+/// nothing cached (the baseline), a rerun after a protocol edit (and after a whitespace-only one), a rerun after
+/// an unrelated C# edit, and
 /// PICARES end to end in a warm process, up to the compilation that holds the generated tree.
 /// </summary>
 [MemoryDiagnoser]
@@ -47,10 +48,13 @@ public class GeneratorDriverBenchmarks
     private CSharpCompilation _compilationWithEdit = null!;
     private AdditionalText _picares = null!;
     private AdditionalText _picaresEdited = null!;
+    private AdditionalText _picaresWhitespaceEdited = null!;
     private string _picaresText = "";
 
     private GeneratorDriver _protocolEditDriver = null!;
     private bool _protocolEditDriverHoldsEdit;
+    private GeneratorDriver _whitespaceEditDriver = null!;
+    private bool _whitespaceEditDriverHoldsEdit;
     private GeneratorDriver _csharpEditDriver = null!;
     private bool _csharpEditDriverSawEdit;
 
@@ -63,6 +67,7 @@ public class GeneratorDriverBenchmarks
             throw new InvalidOperationException($"PICARES.protocol no longer contains \"{EditFrom}\"; pick another edit.");
         _picares = new InMemoryAdditionalText(ProtocolInputs.PicaresPath, _picaresText);
         _picaresEdited = new InMemoryAdditionalText(ProtocolInputs.PicaresPath, _picaresText.Replace(EditFrom, EditTo, StringComparison.Ordinal));
+        _picaresWhitespaceEdited = new InMemoryAdditionalText(ProtocolInputs.PicaresPath, _picaresText + "\n");
 
         var references = Net100.References.All
             .Append(MetadataReference.CreateFromFile(typeof(Picares.Dsl.Runtime.Model.StudyInfo).Assembly.Location))
@@ -84,6 +89,8 @@ public class GeneratorDriverBenchmarks
 
         _protocolEditDriver = NewDriver(_picares).RunGenerators(_compilation);
         _protocolEditDriverHoldsEdit = false;
+        _whitespaceEditDriver = NewDriver(_picares).RunGenerators(_compilation);
+        _whitespaceEditDriverHoldsEdit = false;
         _csharpEditDriver = NewDriver(_picares).RunGenerators(_compilation);
         _csharpEditDriverSawEdit = false;
     }
@@ -113,6 +120,20 @@ public class GeneratorDriverBenchmarks
         _protocolEditDriver = _protocolEditDriver.ReplaceAdditionalText(from, to).RunGenerators(_compilation);
         _protocolEditDriverHoldsEdit = !_protocolEditDriverHoldsEdit;
         return _protocolEditDriver;
+    }
+
+    /// <summary>
+    /// A warm driver after a blank line was added at the end of the file (alternating): parse and bind run again,
+    /// but the model is value-equal, so the emit step is skipped. Not one of the targets; it shows
+    /// what the split pipeline saves.
+    /// </summary>
+    [Benchmark]
+    public GeneratorDriver Rerun_after_whitespace_only_protocol_edit()
+    {
+        var (from, to) = _whitespaceEditDriverHoldsEdit ? (_picaresWhitespaceEdited, _picares) : (_picares, _picaresWhitespaceEdited);
+        _whitespaceEditDriver = _whitespaceEditDriver.ReplaceAdditionalText(from, to).RunGenerators(_compilation);
+        _whitespaceEditDriverHoldsEdit = !_whitespaceEditDriverHoldsEdit;
+        return _whitespaceEditDriver;
     }
 
     /// <summary>A warm driver after a C# syntax tree was replaced (alternating between two compilations): every protocol step is cached.</summary>

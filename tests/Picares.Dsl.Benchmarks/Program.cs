@@ -24,6 +24,8 @@ public static class Program
                     "x{0,-4} protocol {1,10:N0} bytes, {2,5} criteria, {3,4} forms, no diagnostics; C# peer {4,10:N0} bytes",
                     scale, ProtocolInputs.Utf8Bytes(protocol), result.Model!.Criteria.Count, result.Model.Forms.Count, ProtocolInputs.Utf8Bytes(csharp)));
             }
+            var generated = Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(ProtocolInputs.CompileClean(ProtocolInputs.Picares, "PICARES").Model!, CSharpPeerInputs.Namespace);
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "C# generated for PICARES: {0:N0} bytes", ProtocolInputs.Utf8Bytes(generated)));
             return 0;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -42,7 +42,7 @@ public sealed class ScreeningPlan
     /// <summary>An input a criterion reads: how it is labelled and accessed.</summary>
     public sealed record ReadInput(string Label, string Access);
     /// <summary>One criterion's evaluation.</summary>
-    public sealed record CriterionEvaluation(string Id, string Method, string Info, string Truth, List<ReadInput> Reads, string? Attestation);
+    public sealed record CriterionEvaluation(string Id, string Method, string Info, string Truth, List<ReadInput> Reads, string? Attestation, bool Exclusion = false);
 
     /// <summary>Plans the screening API of a model.</summary>
     public static ScreeningPlan For(ProtocolModel model)
@@ -113,7 +113,7 @@ public sealed class ScreeningPlan
             var truth = parts.Count == 0 ? "global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown"
                 : parts.Skip(1).Aggregate(parts[0], (acc, p) => $"global::Picares.Dsl.Runtime.Eligibility.Kleene.{combine}({acc}, {p})");
             plan.Criteria.Add(new CriterionEvaluation(criterion.Id, "__Evaluate" + CSharp.Identifier(criterion.Id), member, truth,
-                criterion.Reads.Select(Read).ToList(), attestation));
+                criterion.Reads.Select(Read).ToList(), attestation, criterion.Category == "exclusion"));
         }
         plan.Constants.AddRange(emitter.Constants);
         return plan;

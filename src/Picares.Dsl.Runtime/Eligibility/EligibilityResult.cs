@@ -25,8 +25,6 @@ public enum Verdict : byte
     Eligible = 2,
 }
 
-/// <summary>An input a criterion read and the value it had, formatted invariantly.</summary>
-public readonly record struct ObservedValue(string Input, string Value);
 
 /// <summary>
 /// One criterion's result: the outcome, the values it used, the inputs it lacked (listed only when the

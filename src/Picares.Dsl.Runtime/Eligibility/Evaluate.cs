@@ -203,17 +203,4 @@ public static class Evaluate
     public static Truth Attested(bool? attestation, bool exclusion) =>
         attestation is not { } a ? Truth.Unknown : (a != exclusion ? Truth.True : Truth.False);
 
-    /// <summary>The invariant text of an observed value.</summary>
-    public static string Format(Quantity value) => value.ToString();
-    /// <summary>The invariant text of an observed value.</summary>
-    public static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
-    /// <summary>The invariant text of an observed value.</summary>
-    public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
-    /// <summary>The invariant text of an observed value.</summary>
-    public static string Format(bool value) => value ? "yes" : "no";
-    /// <summary>The invariant text of an observed value: the date, with the time when it has one.</summary>
-    public static string Format(DateTime value) =>
-        value.TimeOfDay == TimeSpan.Zero ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-    /// <summary>The invariant text of an observed value.</summary>
-    public static string Format(string value) => value;
 }

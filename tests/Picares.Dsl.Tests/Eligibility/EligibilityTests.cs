@@ -235,6 +235,7 @@ public class EligibilityTests
             if (random.Next(6) == 0) { input.Attestations.I12 = null; removed++; }
             var verdict = Screening.Evaluate(input, dates).Verdict;
             if (removed > 0) Assert.NotEqual(Verdict.Eligible, verdict);
+            Assert.Equal(verdict, Screening.Decide(input, dates)); // the allocation-free path agrees
         }
     }
 }

@@ -1049,6 +1049,111 @@ namespace Picares.Protocols
                 }
             }
 
+            /// <summary>
+            /// The verdict alone, allocating nothing: for bulk screening. <see cref="Evaluate"/> gives the same verdict with
+            /// every criterion's outcome, values and missing inputs.
+            /// </summary>
+            public static global::Picares.Dsl.Runtime.Eligibility.Verdict Decide(Input input, Dates dates)
+            {
+                if (input is null) throw new global::System.ArgumentNullException(nameof(input));
+                if (dates is null) throw new global::System.ArgumentNullException(nameof(dates));
+                bool pending = false;
+                var __t0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Between(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 18d), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 75d)); // AGE
+                if (__t0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Consent.Signed), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // I1
+                if (__t1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t2 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Diagnosis.Stage, "extensive"))); // I2
+                if (__t2 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t3 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.PriorTherapy.ChemotherapyResponse, __c0)); // I3
+                if (__t3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t4 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))); // I4
+                if (__t4 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t5 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I5, false); // I5
+                if (__t5 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t6 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Vitals.Weight, __c1)); // I6
+                if (__t6 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t6 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t7 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Baseline.LifeExpectancy, __c2)); // I7
+                if (__t7 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t7 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t8 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.Baseline.Ecog, __c3); // I8
+                if (__t8 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t8 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t9 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorTherapy.LastChemotherapyDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.MoreThan, __c4, true, dates.FirstDose, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.PriorTherapy.ResidualAeGrade), ((double?)1d)))); // I9
+                if (__t9 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t9 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t10 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.PriorMedication.ImmunosuppressiveDose, __c5)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ImmunosuppressiveStopDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c6, true, dates.FirstDose, true)); // I10
+                if (__t10 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t10 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t11 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c7, true, dates.FirstDose, false)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c8, true, dates.FirstDose, false), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered), global::Picares.Dsl.Runtime.Eligibility.Truth.True))))), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c9, true, dates.FirstDose, false))); // I11
+                if (__t11 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t11 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t12 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I12, false); // I12
+                if (__t12 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t12 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t13 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CnsMetastases), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E1
+                if (__t13 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t13 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t14 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CarcinomatousMeningitis), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E2
+                if (__t14 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t14 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t15 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.AutoimmuneDisease), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E3
+                if (__t15 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t15 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t16 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.CheckpointAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E4
+                if (__t16 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t16 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t17 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E5
+                if (__t17 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t17 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t18 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hiv, "positive")); // E6
+                if (__t18 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t18 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t19 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E7
+                if (__t19 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t19 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t20 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Max(__c10, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife)), true, dates.FirstDose, true)); // E8
+                if (__t20 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t20 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t21 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c11, true, dates.FirstDose, true)); // E9
+                if (__t21 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t21 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t22 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Demographics.Sex, "female")), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding), global::Picares.Dsl.Runtime.Eligibility.Truth.True))); // E10
+                if (__t22 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t22 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t23 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E11, true); // E11
+                if (__t23 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t23 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t24 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E12, true); // E12
+                if (__t24 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t24 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t25 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E13
+                if (__t25 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t25 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t26 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c12, true, dates.FirstDose, true)); // E14
+                if (__t26 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t26 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t27 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c13, true, dates.FirstDose, true)); // E15
+                if (__t27 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t27 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t28 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.MedicalHistory.OtherMalignancyType, __c14))), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c15, true, dates.Enrollment, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment), global::Picares.Dsl.Runtime.Eligibility.Truth.False))))); // E16
+                if (__t28 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t28 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t29 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hbsag, "positive")), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.HcvAntibody, "positive"))); // E17
+                if (__t29 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t29 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                var __t30 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E18
+                if (__t30 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
+                pending |= __t30 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
+                return pending ? global::Picares.Dsl.Runtime.Eligibility.Verdict.Pending : global::Picares.Dsl.Runtime.Eligibility.Verdict.Eligible;
+            }
+
             /// <summary>Evaluates every criterion for one candidate.</summary>
             public static global::Picares.Dsl.Runtime.Eligibility.EligibilityResult Evaluate(Input input, Dates dates)
             {
@@ -1096,8 +1201,8 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Between(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 18d), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 75d)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Demographics.BirthDate is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Demographics.birth_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Demographics.birth_date");
-                if (dates.Consent is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("consent", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("consent");
+                if (input.Demographics.BirthDate is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Demographics.birth_date", __v0)); else missing?.Add("Demographics.birth_date");
+                if (dates.Consent is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("consent", __v1)); else missing?.Add("consent");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(AgeCriterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1108,7 +1213,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Consent.Signed), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Consent.Signed is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Consent.signed", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Consent.signed");
+                if (input.Consent.Signed is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Consent.signed", __v0)); else missing?.Add("Consent.signed");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I1, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1119,8 +1224,8 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Diagnosis.Stage, "extensive"))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Diagnosis.SmallCellLungCancer is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Diagnosis.small_cell_lung_cancer", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Diagnosis.small_cell_lung_cancer");
-                if (input.Diagnosis.Stage is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Diagnosis.stage", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("Diagnosis.stage");
+                if (input.Diagnosis.SmallCellLungCancer is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Diagnosis.small_cell_lung_cancer", __v0)); else missing?.Add("Diagnosis.small_cell_lung_cancer");
+                if (input.Diagnosis.Stage is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Diagnosis.stage", __v1)); else missing?.Add("Diagnosis.stage");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I2, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1131,8 +1236,8 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.PriorTherapy.ChemotherapyResponse, __c0)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.PriorTherapy.ChemotherapyResponse is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.chemotherapy_response", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("PriorTherapy.chemotherapy_response");
-                if (input.PriorTherapy.FirstLineChemotherapy is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.first_line_chemotherapy", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorTherapy.first_line_chemotherapy");
+                if (input.PriorTherapy.ChemotherapyResponse is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.chemotherapy_response", __v0)); else missing?.Add("PriorTherapy.chemotherapy_response");
+                if (input.PriorTherapy.FirstLineChemotherapy is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.first_line_chemotherapy", __v1)); else missing?.Add("PriorTherapy.first_line_chemotherapy");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I3, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1143,7 +1248,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Pathology.SpecimensAvailable is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Pathology.specimens_available", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Pathology.specimens_available");
+                if (input.Pathology.SpecimensAvailable is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Pathology.specimens_available", __v0)); else missing?.Add("Pathology.specimens_available");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I4, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1165,7 +1270,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Vitals.Weight, __c1)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Vitals.Weight is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Vitals.weight", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Vitals.weight");
+                if (input.Vitals.Weight is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Vitals.weight", __v0)); else missing?.Add("Vitals.weight");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I6, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1176,7 +1281,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Baseline.LifeExpectancy, __c2)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Baseline.LifeExpectancy is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.life_expectancy", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Baseline.life_expectancy");
+                if (input.Baseline.LifeExpectancy is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.life_expectancy", __v0)); else missing?.Add("Baseline.life_expectancy");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I7, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1187,7 +1292,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.Baseline.Ecog, __c3));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Baseline.Ecog is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.ecog", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Baseline.ecog");
+                if (input.Baseline.Ecog is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.ecog", __v0)); else missing?.Add("Baseline.ecog");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I8, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1198,9 +1303,9 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorTherapy.LastChemotherapyDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.MoreThan, __c4, true, dates.FirstDose, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.PriorTherapy.ResidualAeGrade), ((double?)1d)))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
-                if (input.PriorTherapy.LastChemotherapyDate is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.last_chemotherapy_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorTherapy.last_chemotherapy_date");
-                if (input.PriorTherapy.ResidualAeGrade is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.residual_ae_grade", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorTherapy.residual_ae_grade");
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0)); else missing?.Add("first_dose");
+                if (input.PriorTherapy.LastChemotherapyDate is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.last_chemotherapy_date", __v1)); else missing?.Add("PriorTherapy.last_chemotherapy_date");
+                if (input.PriorTherapy.ResidualAeGrade is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.residual_ae_grade", __v2)); else missing?.Add("PriorTherapy.residual_ae_grade");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I9, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1211,9 +1316,9 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.PriorMedication.ImmunosuppressiveDose, __c5)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ImmunosuppressiveStopDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c6, true, dates.FirstDose, true)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
-                if (input.PriorMedication.ImmunosuppressiveDose is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.immunosuppressive_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorMedication.immunosuppressive_dose");
-                if (input.PriorMedication.ImmunosuppressiveStopDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.immunosuppressive_stop_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorMedication.immunosuppressive_stop_date");
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0)); else missing?.Add("first_dose");
+                if (input.PriorMedication.ImmunosuppressiveDose is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.immunosuppressive_dose", __v1)); else missing?.Add("PriorMedication.immunosuppressive_dose");
+                if (input.PriorMedication.ImmunosuppressiveStopDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.immunosuppressive_stop_date", __v2)); else missing?.Add("PriorMedication.immunosuppressive_stop_date");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I10, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1224,14 +1329,14 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c7, true, dates.FirstDose, false)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c8, true, dates.FirstDose, false), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered), global::Picares.Dsl.Runtime.Eligibility.Truth.True))))), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c9, true, dates.FirstDose, false))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(8);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
-                if (input.Surgery.LocalSurgery is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.local_surgery", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("Surgery.local_surgery");
-                if (input.Surgery.LocalSurgeryEnd is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.local_surgery_end", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("Surgery.local_surgery_end");
-                if (input.Surgery.MajorSurgery is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.major_surgery", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v3))); else missing?.Add("Surgery.major_surgery");
-                if (input.Surgery.MajorSurgeryEnd is { } __v4) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.major_surgery_end", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v4))); else missing?.Add("Surgery.major_surgery_end");
-                if (input.Surgery.Recovered is { } __v5) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.recovered", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v5))); else missing?.Add("Surgery.recovered");
-                if (input.Surgery.SkinBiopsy is { } __v6) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.skin_biopsy", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v6))); else missing?.Add("Surgery.skin_biopsy");
-                if (input.Surgery.SkinBiopsyEnd is { } __v7) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.skin_biopsy_end", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v7))); else missing?.Add("Surgery.skin_biopsy_end");
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0)); else missing?.Add("first_dose");
+                if (input.Surgery.LocalSurgery is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.local_surgery", __v1)); else missing?.Add("Surgery.local_surgery");
+                if (input.Surgery.LocalSurgeryEnd is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.local_surgery_end", __v2)); else missing?.Add("Surgery.local_surgery_end");
+                if (input.Surgery.MajorSurgery is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.major_surgery", __v3)); else missing?.Add("Surgery.major_surgery");
+                if (input.Surgery.MajorSurgeryEnd is { } __v4) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.major_surgery_end", __v4)); else missing?.Add("Surgery.major_surgery_end");
+                if (input.Surgery.Recovered is { } __v5) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.recovered", __v5)); else missing?.Add("Surgery.recovered");
+                if (input.Surgery.SkinBiopsy is { } __v6) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.skin_biopsy", __v6)); else missing?.Add("Surgery.skin_biopsy");
+                if (input.Surgery.SkinBiopsyEnd is { } __v7) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.skin_biopsy_end", __v7)); else missing?.Add("Surgery.skin_biopsy_end");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I11, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1253,7 +1358,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CnsMetastases), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Baseline.CnsMetastases is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.cns_metastases", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Baseline.cns_metastases");
+                if (input.Baseline.CnsMetastases is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.cns_metastases", __v0)); else missing?.Add("Baseline.cns_metastases");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E1, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1264,7 +1369,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CarcinomatousMeningitis), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Baseline.CarcinomatousMeningitis is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.carcinomatous_meningitis", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Baseline.carcinomatous_meningitis");
+                if (input.Baseline.CarcinomatousMeningitis is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.carcinomatous_meningitis", __v0)); else missing?.Add("Baseline.carcinomatous_meningitis");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E2, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1275,7 +1380,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.AutoimmuneDisease), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.MedicalHistory.AutoimmuneDisease is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.autoimmune_disease", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("MedicalHistory.autoimmune_disease");
+                if (input.MedicalHistory.AutoimmuneDisease is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.autoimmune_disease", __v0)); else missing?.Add("MedicalHistory.autoimmune_disease");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E3, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1286,7 +1391,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.CheckpointAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.PriorTherapy.CheckpointAntibody is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.checkpoint_antibody", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("PriorTherapy.checkpoint_antibody");
+                if (input.PriorTherapy.CheckpointAntibody is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.checkpoint_antibody", __v0)); else missing?.Add("PriorTherapy.checkpoint_antibody");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E4, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1297,7 +1402,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.MedicalHistory.ActiveTuberculosis is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.active_tuberculosis", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("MedicalHistory.active_tuberculosis");
+                if (input.MedicalHistory.ActiveTuberculosis is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.active_tuberculosis", __v0)); else missing?.Add("MedicalHistory.active_tuberculosis");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E5, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1308,7 +1413,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hiv, "positive")));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Serology.Hiv is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hiv", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Serology.hiv");
+                if (input.Serology.Hiv is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hiv", __v0)); else missing?.Add("Serology.hiv");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E6, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1319,7 +1424,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.MedicalHistory.NeedsImmunosuppression is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.needs_immunosuppression", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("MedicalHistory.needs_immunosuppression");
+                if (input.MedicalHistory.NeedsImmunosuppression is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.needs_immunosuppression", __v0)); else missing?.Add("MedicalHistory.needs_immunosuppression");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E7, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1330,10 +1435,10 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Max(__c10, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife)), true, dates.FirstDose, true)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(4);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
-                if (input.PriorMedication.InvestigationalDrug is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorMedication.investigational_drug");
-                if (input.PriorMedication.InvestigationalDrugHalfLife is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_half_life", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorMedication.investigational_drug_half_life");
-                if (input.PriorMedication.InvestigationalDrugLastDose is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_last_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v3))); else missing?.Add("PriorMedication.investigational_drug_last_dose");
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0)); else missing?.Add("first_dose");
+                if (input.PriorMedication.InvestigationalDrug is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug", __v1)); else missing?.Add("PriorMedication.investigational_drug");
+                if (input.PriorMedication.InvestigationalDrugHalfLife is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_half_life", __v2)); else missing?.Add("PriorMedication.investigational_drug_half_life");
+                if (input.PriorMedication.InvestigationalDrugLastDose is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_last_dose", __v3)); else missing?.Add("PriorMedication.investigational_drug_last_dose");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E8, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1344,9 +1449,9 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c11, true, dates.FirstDose, true)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
-                if (input.PriorMedication.Vaccine is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.vaccine", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorMedication.vaccine");
-                if (input.PriorMedication.VaccineDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.vaccine_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorMedication.vaccine_date");
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0)); else missing?.Add("first_dose");
+                if (input.PriorMedication.Vaccine is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.vaccine", __v1)); else missing?.Add("PriorMedication.vaccine");
+                if (input.PriorMedication.VaccineDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.vaccine_date", __v2)); else missing?.Add("PriorMedication.vaccine_date");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E9, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1357,8 +1462,8 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Demographics.Sex, "female")), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding), global::Picares.Dsl.Runtime.Eligibility.Truth.True))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Baseline.PregnantOrBreastfeeding is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.pregnant_or_breastfeeding", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Baseline.pregnant_or_breastfeeding");
-                if (input.Demographics.Sex is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Demographics.sex", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("Demographics.sex");
+                if (input.Baseline.PregnantOrBreastfeeding is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.pregnant_or_breastfeeding", __v0)); else missing?.Add("Baseline.pregnant_or_breastfeeding");
+                if (input.Demographics.Sex is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Demographics.sex", __v1)); else missing?.Add("Demographics.sex");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E10, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1391,7 +1496,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.MedicalHistory.InterstitialLungDisease is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.interstitial_lung_disease", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("MedicalHistory.interstitial_lung_disease");
+                if (input.MedicalHistory.InterstitialLungDisease is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.interstitial_lung_disease", __v0)); else missing?.Add("MedicalHistory.interstitial_lung_disease");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E13, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1402,9 +1507,9 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c12, true, dates.FirstDose, true)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
-                if (input.PriorMedication.ChineseMedicine is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.chinese_medicine", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorMedication.chinese_medicine");
-                if (input.PriorMedication.ChineseMedicineLastDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.chinese_medicine_last_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorMedication.chinese_medicine_last_date");
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0)); else missing?.Add("first_dose");
+                if (input.PriorMedication.ChineseMedicine is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.chinese_medicine", __v1)); else missing?.Add("PriorMedication.chinese_medicine");
+                if (input.PriorMedication.ChineseMedicineLastDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.chinese_medicine_last_date", __v2)); else missing?.Add("PriorMedication.chinese_medicine_last_date");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E14, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1415,9 +1520,9 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c13, true, dates.FirstDose, true)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("first_dose");
-                if (input.PriorMedication.MonoclonalAntibody is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.monoclonal_antibody", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("PriorMedication.monoclonal_antibody");
-                if (input.PriorMedication.MonoclonalAntibodyLastDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.monoclonal_antibody_last_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("PriorMedication.monoclonal_antibody_last_date");
+                if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0)); else missing?.Add("first_dose");
+                if (input.PriorMedication.MonoclonalAntibody is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.monoclonal_antibody", __v1)); else missing?.Add("PriorMedication.monoclonal_antibody");
+                if (input.PriorMedication.MonoclonalAntibodyLastDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.monoclonal_antibody_last_date", __v2)); else missing?.Add("PriorMedication.monoclonal_antibody_last_date");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E15, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1428,11 +1533,11 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.MedicalHistory.OtherMalignancyType, __c14))), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c15, true, dates.Enrollment, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment), global::Picares.Dsl.Runtime.Eligibility.Truth.False))))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(5);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (dates.Enrollment is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("enrollment", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("enrollment");
-                if (input.MedicalHistory.OtherMalignancy is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("MedicalHistory.other_malignancy");
-                if (input.MedicalHistory.OtherMalignancyCuredDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_cured_date", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v2))); else missing?.Add("MedicalHistory.other_malignancy_cured_date");
-                if (input.MedicalHistory.OtherMalignancyNeedsTreatment is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_needs_treatment", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v3))); else missing?.Add("MedicalHistory.other_malignancy_needs_treatment");
-                if (input.MedicalHistory.OtherMalignancyType is { } __v4) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_type", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v4))); else missing?.Add("MedicalHistory.other_malignancy_type");
+                if (dates.Enrollment is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("enrollment", __v0)); else missing?.Add("enrollment");
+                if (input.MedicalHistory.OtherMalignancy is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy", __v1)); else missing?.Add("MedicalHistory.other_malignancy");
+                if (input.MedicalHistory.OtherMalignancyCuredDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_cured_date", __v2)); else missing?.Add("MedicalHistory.other_malignancy_cured_date");
+                if (input.MedicalHistory.OtherMalignancyNeedsTreatment is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_needs_treatment", __v3)); else missing?.Add("MedicalHistory.other_malignancy_needs_treatment");
+                if (input.MedicalHistory.OtherMalignancyType is { } __v4) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_type", __v4)); else missing?.Add("MedicalHistory.other_malignancy_type");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E16, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1443,8 +1548,8 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hbsag, "positive")), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.HcvAntibody, "positive"))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Serology.Hbsag is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hbsag", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("Serology.hbsag");
-                if (input.Serology.HcvAntibody is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hcv_antibody", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v1))); else missing?.Add("Serology.hcv_antibody");
+                if (input.Serology.Hbsag is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hbsag", __v0)); else missing?.Add("Serology.hbsag");
+                if (input.Serology.HcvAntibody is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hcv_antibody", __v1)); else missing?.Add("Serology.hcv_antibody");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E17, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1455,7 +1560,7 @@ namespace Picares.Protocols
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.MedicalHistory.ProteinAllergy is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.protein_allergy", global::Picares.Dsl.Runtime.Eligibility.Evaluate.Format(__v0))); else missing?.Add("MedicalHistory.protein_allergy");
+                if (input.MedicalHistory.ProteinAllergy is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.protein_allergy", __v0)); else missing?.Add("MedicalHistory.protein_allergy");
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E18, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
