@@ -23,7 +23,7 @@ internal static class SnapshotApprover
 
     public static void Verify(string actual, string extension = "txt", [CallerFilePath] string testFile = "", [CallerMemberName] string method = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        var directory = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Snapshots");
         var name = Path.GetFileNameWithoutExtension(testFile) + "." + method;
         var verifiedPath = Path.Combine(directory, $"{name}.verified.{extension}");
         var receivedPath = Path.Combine(directory, $"{name}.received.{extension}");
@@ -47,6 +47,18 @@ internal static class SnapshotApprover
         throw new XunitException(expected is null
             ? $"No snapshot {verifiedPath} yet. Review {receivedPath}, then accept it with PICARES_ACCEPT=1 or rename it to .verified."
             : $"Snapshot {verifiedPath} differs from the output (written to {receivedPath}):\n{Diff(expected, actual)}");
+    }
+
+    /// <summary>
+    /// The test file's real path. Deterministic CI builds (ContinuousIntegrationBuild) map the repository root to
+    /// "/_/" in caller paths; map it back.
+    /// </summary>
+    private static string SourcePath(string testFile)
+    {
+        var normalized = testFile.Replace('\\', '/');
+        return normalized.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(Repository.Root, normalized.Substring(3).Replace('/', Path.DirectorySeparatorChar))
+            : testFile;
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").Replace("\r", "\n");
