@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -18,7 +19,18 @@ internal sealed class ConditionEmitter
     private readonly ProtocolModel _model;
     private readonly List<string> _constants = new();
 
-    public ConditionEmitter(ProtocolModel model) => _model = model;
+    private readonly Func<string, string, string> _access;
+    private readonly Func<string, string, string>? _codeText;
+
+    /// <param name="model">The protocol.</param>
+    /// <param name="access">How a field (form, field) is read; by default from a screening input (<c>input.Form.Field</c>).</param>
+    /// <param name="codeText">How a code field's value becomes its code text (code list, access); by default it already is text.</param>
+    public ConditionEmitter(ProtocolModel model, Func<string, string, string>? access = null, Func<string, string, string>? codeText = null)
+    {
+        _model = model;
+        _access = access ?? FieldAccess;
+        _codeText = codeText;
+    }
 
     /// <summary>Declarations of the static fields the emitted expressions use.</summary>
     public IReadOnlyList<string> Constants => _constants;
@@ -58,12 +70,13 @@ internal sealed class ConditionEmitter
 
     private string Field(BoundFieldReference f)
     {
-        var access = FieldAccess(f.Form, f.Field);
-        var dataType = _model.Forms.First(x => x.Name == f.Form).Fields.First(x => x.Name == f.Field).DataType;
-        return dataType switch
+        var access = _access(f.Form, f.Field);
+        var field = _model.Forms.First(x => x.Name == f.Form).Fields.First(x => x.Name == f.Field);
+        return field.DataType switch
         {
             "boolean" => $"{Kl}Of({access})",
             "integer" => $"((double?){access})",
+            "code" when _codeText is not null => _codeText(field.CodeList!, access),
             _ => access,
         };
     }

@@ -23,20 +23,22 @@ public static class ProtocolEmitter
     private static readonly Lazy<Template> ProtocolTemplate = new(() => Load("Protocol"), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<Template> ScreeningTemplate = new(() => Load("Screening"), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<Template> ScheduleTemplate = new(() => Load("Schedule"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Template> CrfTemplate = new(() => Load("Crf"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Every template the emitter uses, parsed (for the test that fails on template errors).</summary>
-    public static IReadOnlyList<Template> Templates => new[] { ProtocolTemplate.Value, ScreeningTemplate.Value, ScheduleTemplate.Value };
+    public static IReadOnlyList<Template> Templates => new[] { ProtocolTemplate.Value, ScreeningTemplate.Value, ScheduleTemplate.Value, CrfTemplate.Value };
 
     /// <summary>The C# class name generated for a protocol: the study name in PascalCase plus "Protocol".</summary>
     public static string ClassName(ProtocolModel model) => CSharp.Identifier(model.Study.Name).TrimStart('@') + "Protocol";
 
-    /// <summary>Renders the C# of a protocol: its model class, its screening API and its schedule API.</summary>
+    /// <summary>Renders the C# of a protocol: its model class, its screening, schedule and CRF APIs.</summary>
     public static string Emit(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default) =>
         Render(ProtocolTemplate.Value, model, @namespace, null, cancellationToken) +
         Render(ScreeningTemplate.Value, model, @namespace, ScreeningPlan.For(model), cancellationToken) +
-        Render(ScheduleTemplate.Value, model, @namespace, null, cancellationToken);
+        Render(ScheduleTemplate.Value, model, @namespace, null, cancellationToken) +
+        Render(CrfTemplate.Value, model, @namespace, CrfPlan.For(model), cancellationToken);
 
-    private static string Render(Template template, ProtocolModel model, string @namespace, ScreeningPlan? plan, CancellationToken cancellationToken)
+    private static string Render(Template template, ProtocolModel model, string @namespace, object? plan, CancellationToken cancellationToken)
     {
         var globals = new ScriptObject();
         globals.Import("cs_string", new Func<string?, string>(CSharp.Literal));

@@ -1650,3 +1650,894 @@ namespace Picares.Protocols
         }
     }
 }
+
+namespace Picares.Protocols
+{
+    public static partial class PicaresProtocol
+    {
+        /// <summary>
+        /// The case report forms as typed models: one class per form, code lists as enums, and the <see cref="CaseBook"/>
+        /// of one subject. <c>Validate()</c> runs the protocol's edit checks and reports; it never changes a value.
+        /// </summary>
+        public static class Crf
+        {
+            /// <summary>RECIST 1.1 response (code list Response).</summary>
+            public enum Response
+            {
+                /// <summary>CR: Complete response</summary>
+                CR,
+                /// <summary>PR: Partial response</summary>
+                PR,
+                /// <summary>SD: Stable disease</summary>
+                SD,
+                /// <summary>PD: Progressive disease</summary>
+                PD,
+                /// <summary>NE: Not evaluable</summary>
+                NE,
+            }
+
+            /// <summary>The codes and labels of <see cref="Response"/>.</summary>
+            public static class ResponseCodes
+            {
+                /// <summary>The code as the protocol writes it, or null.</summary>
+                public static string? CodeOf(Response? value) => value switch
+                {
+                    Response.CR => "CR",
+                    Response.PR => "PR",
+                    Response.SD => "SD",
+                    Response.PD => "PD",
+                    Response.NE => "NE",
+                    _ => null,
+                };
+
+                /// <summary>The label, or null.</summary>
+                public static string? LabelOf(Response? value) => value switch
+                {
+                    Response.CR => "Complete response",
+                    Response.PR => "Partial response",
+                    Response.SD => "Stable disease",
+                    Response.PD => "Progressive disease",
+                    Response.NE => "Not evaluable",
+                    _ => null,
+                };
+
+                /// <summary>The value for a code; false for a code the list does not have.</summary>
+                public static bool TryParse(string? code, out Response value)
+                {
+                    switch (code)
+                    {
+                        case "CR": value = Response.CR; return true;
+                        case "PR": value = Response.PR; return true;
+                        case "SD": value = Response.SD; return true;
+                        case "PD": value = Response.PD; return true;
+                        case "NE": value = Response.NE; return true;
+                        default: value = default; return false;
+                    }
+                }
+            }
+
+            /// <summary>ECOG performance status (code list Ecog).</summary>
+            public enum Ecog
+            {
+                /// <summary>0: Fully active</summary>
+                _0,
+                /// <summary>1: Restricted in strenuous activity</summary>
+                _1,
+                /// <summary>2: Ambulatory, capable of self-care, up more than 50% of waking hours</summary>
+                _2,
+                /// <summary>3: Capable of limited self-care</summary>
+                _3,
+                /// <summary>4: Completely disabled</summary>
+                _4,
+                /// <summary>5: Dead</summary>
+                _5,
+            }
+
+            /// <summary>The codes and labels of <see cref="Ecog"/>.</summary>
+            public static class EcogCodes
+            {
+                /// <summary>The code as the protocol writes it, or null.</summary>
+                public static string? CodeOf(Ecog? value) => value switch
+                {
+                    Ecog._0 => "0",
+                    Ecog._1 => "1",
+                    Ecog._2 => "2",
+                    Ecog._3 => "3",
+                    Ecog._4 => "4",
+                    Ecog._5 => "5",
+                    _ => null,
+                };
+
+                /// <summary>The label, or null.</summary>
+                public static string? LabelOf(Ecog? value) => value switch
+                {
+                    Ecog._0 => "Fully active",
+                    Ecog._1 => "Restricted in strenuous activity",
+                    Ecog._2 => "Ambulatory, capable of self-care, up more than 50% of waking hours",
+                    Ecog._3 => "Capable of limited self-care",
+                    Ecog._4 => "Completely disabled",
+                    Ecog._5 => "Dead",
+                    _ => null,
+                };
+
+                /// <summary>The value for a code; false for a code the list does not have.</summary>
+                public static bool TryParse(string? code, out Ecog value)
+                {
+                    switch (code)
+                    {
+                        case "0": value = Ecog._0; return true;
+                        case "1": value = Ecog._1; return true;
+                        case "2": value = Ecog._2; return true;
+                        case "3": value = Ecog._3; return true;
+                        case "4": value = Ecog._4; return true;
+                        case "5": value = Ecog._5; return true;
+                        default: value = default; return false;
+                    }
+                }
+            }
+
+            /// <summary>SCLC stage (VA Lung Study Group) (code list Stage).</summary>
+            public enum Stage
+            {
+                /// <summary>limited: Limited stage</summary>
+                Limited,
+                /// <summary>extensive: Extensive stage</summary>
+                Extensive,
+            }
+
+            /// <summary>The codes and labels of <see cref="Stage"/>.</summary>
+            public static class StageCodes
+            {
+                /// <summary>The code as the protocol writes it, or null.</summary>
+                public static string? CodeOf(Stage? value) => value switch
+                {
+                    Stage.Limited => "limited",
+                    Stage.Extensive => "extensive",
+                    _ => null,
+                };
+
+                /// <summary>The label, or null.</summary>
+                public static string? LabelOf(Stage? value) => value switch
+                {
+                    Stage.Limited => "Limited stage",
+                    Stage.Extensive => "Extensive stage",
+                    _ => null,
+                };
+
+                /// <summary>The value for a code; false for a code the list does not have.</summary>
+                public static bool TryParse(string? code, out Stage value)
+                {
+                    switch (code)
+                    {
+                        case "limited": value = Stage.Limited; return true;
+                        case "extensive": value = Stage.Extensive; return true;
+                        default: value = default; return false;
+                    }
+                }
+            }
+
+            /// <summary>Sex (code list Sex).</summary>
+            public enum Sex
+            {
+                /// <summary>female: Female</summary>
+                Female,
+                /// <summary>male: Male</summary>
+                Male,
+            }
+
+            /// <summary>The codes and labels of <see cref="Sex"/>.</summary>
+            public static class SexCodes
+            {
+                /// <summary>The code as the protocol writes it, or null.</summary>
+                public static string? CodeOf(Sex? value) => value switch
+                {
+                    Sex.Female => "female",
+                    Sex.Male => "male",
+                    _ => null,
+                };
+
+                /// <summary>The label, or null.</summary>
+                public static string? LabelOf(Sex? value) => value switch
+                {
+                    Sex.Female => "Female",
+                    Sex.Male => "Male",
+                    _ => null,
+                };
+
+                /// <summary>The value for a code; false for a code the list does not have.</summary>
+                public static bool TryParse(string? code, out Sex value)
+                {
+                    switch (code)
+                    {
+                        case "female": value = Sex.Female; return true;
+                        case "male": value = Sex.Male; return true;
+                        default: value = default; return false;
+                    }
+                }
+            }
+
+            /// <summary>Test result (code list TestResult).</summary>
+            public enum TestResult
+            {
+                /// <summary>positive: Positive</summary>
+                Positive,
+                /// <summary>negative: Negative</summary>
+                Negative,
+            }
+
+            /// <summary>The codes and labels of <see cref="TestResult"/>.</summary>
+            public static class TestResultCodes
+            {
+                /// <summary>The code as the protocol writes it, or null.</summary>
+                public static string? CodeOf(TestResult? value) => value switch
+                {
+                    TestResult.Positive => "positive",
+                    TestResult.Negative => "negative",
+                    _ => null,
+                };
+
+                /// <summary>The label, or null.</summary>
+                public static string? LabelOf(TestResult? value) => value switch
+                {
+                    TestResult.Positive => "Positive",
+                    TestResult.Negative => "Negative",
+                    _ => null,
+                };
+
+                /// <summary>The value for a code; false for a code the list does not have.</summary>
+                public static bool TryParse(string? code, out TestResult value)
+                {
+                    switch (code)
+                    {
+                        case "positive": value = TestResult.Positive; return true;
+                        case "negative": value = TestResult.Negative; return true;
+                        default: value = default; return false;
+                    }
+                }
+            }
+
+            /// <summary>Previous malignancy (code list MalignancyType).</summary>
+            public enum MalignancyType
+            {
+                /// <summary>non_melanoma_skin: Non-melanoma skin cancer</summary>
+                NonMelanomaSkin,
+                /// <summary>cis_bladder: Carcinoma in situ of the bladder</summary>
+                CisBladder,
+                /// <summary>cis_stomach: Carcinoma in situ of the stomach</summary>
+                CisStomach,
+                /// <summary>cis_colon: Carcinoma in situ of the colon</summary>
+                CisColon,
+                /// <summary>cis_endometrium: Carcinoma in situ of the endometrium</summary>
+                CisEndometrium,
+                /// <summary>cis_cervix: Carcinoma in situ of the cervix / dysplasia</summary>
+                CisCervix,
+                /// <summary>cis_melanoma: Melanoma in situ</summary>
+                CisMelanoma,
+                /// <summary>cis_breast: Carcinoma in situ of the breast</summary>
+                CisBreast,
+                /// <summary>other: Other malignancy</summary>
+                Other,
+            }
+
+            /// <summary>The codes and labels of <see cref="MalignancyType"/>.</summary>
+            public static class MalignancyTypeCodes
+            {
+                /// <summary>The code as the protocol writes it, or null.</summary>
+                public static string? CodeOf(MalignancyType? value) => value switch
+                {
+                    MalignancyType.NonMelanomaSkin => "non_melanoma_skin",
+                    MalignancyType.CisBladder => "cis_bladder",
+                    MalignancyType.CisStomach => "cis_stomach",
+                    MalignancyType.CisColon => "cis_colon",
+                    MalignancyType.CisEndometrium => "cis_endometrium",
+                    MalignancyType.CisCervix => "cis_cervix",
+                    MalignancyType.CisMelanoma => "cis_melanoma",
+                    MalignancyType.CisBreast => "cis_breast",
+                    MalignancyType.Other => "other",
+                    _ => null,
+                };
+
+                /// <summary>The label, or null.</summary>
+                public static string? LabelOf(MalignancyType? value) => value switch
+                {
+                    MalignancyType.NonMelanomaSkin => "Non-melanoma skin cancer",
+                    MalignancyType.CisBladder => "Carcinoma in situ of the bladder",
+                    MalignancyType.CisStomach => "Carcinoma in situ of the stomach",
+                    MalignancyType.CisColon => "Carcinoma in situ of the colon",
+                    MalignancyType.CisEndometrium => "Carcinoma in situ of the endometrium",
+                    MalignancyType.CisCervix => "Carcinoma in situ of the cervix / dysplasia",
+                    MalignancyType.CisMelanoma => "Melanoma in situ",
+                    MalignancyType.CisBreast => "Carcinoma in situ of the breast",
+                    MalignancyType.Other => "Other malignancy",
+                    _ => null,
+                };
+
+                /// <summary>The value for a code; false for a code the list does not have.</summary>
+                public static bool TryParse(string? code, out MalignancyType value)
+                {
+                    switch (code)
+                    {
+                        case "non_melanoma_skin": value = MalignancyType.NonMelanomaSkin; return true;
+                        case "cis_bladder": value = MalignancyType.CisBladder; return true;
+                        case "cis_stomach": value = MalignancyType.CisStomach; return true;
+                        case "cis_colon": value = MalignancyType.CisColon; return true;
+                        case "cis_endometrium": value = MalignancyType.CisEndometrium; return true;
+                        case "cis_cervix": value = MalignancyType.CisCervix; return true;
+                        case "cis_melanoma": value = MalignancyType.CisMelanoma; return true;
+                        case "cis_breast": value = MalignancyType.CisBreast; return true;
+                        case "other": value = MalignancyType.Other; return true;
+                        default: value = default; return false;
+                    }
+                }
+            }
+
+            /// <summary>Biospecimen type (code list SampleType).</summary>
+            public enum SampleType
+            {
+                /// <summary>tumor_tissue: Tumor tissue</summary>
+                TumorTissue,
+                /// <summary>blood: Blood</summary>
+                Blood,
+            }
+
+            /// <summary>The codes and labels of <see cref="SampleType"/>.</summary>
+            public static class SampleTypeCodes
+            {
+                /// <summary>The code as the protocol writes it, or null.</summary>
+                public static string? CodeOf(SampleType? value) => value switch
+                {
+                    SampleType.TumorTissue => "tumor_tissue",
+                    SampleType.Blood => "blood",
+                    _ => null,
+                };
+
+                /// <summary>The label, or null.</summary>
+                public static string? LabelOf(SampleType? value) => value switch
+                {
+                    SampleType.TumorTissue => "Tumor tissue",
+                    SampleType.Blood => "Blood",
+                    _ => null,
+                };
+
+                /// <summary>The value for a code; false for a code the list does not have.</summary>
+                public static bool TryParse(string? code, out SampleType value)
+                {
+                    switch (code)
+                    {
+                        case "tumor_tissue": value = SampleType.TumorTissue; return true;
+                        case "blood": value = SampleType.Blood; return true;
+                        default: value = default; return false;
+                    }
+                }
+            }
+
+            /// <summary>Vital status (code list VitalStatus).</summary>
+            public enum VitalStatus
+            {
+                /// <summary>alive: Alive</summary>
+                Alive,
+                /// <summary>dead: Dead</summary>
+                Dead,
+            }
+
+            /// <summary>The codes and labels of <see cref="VitalStatus"/>.</summary>
+            public static class VitalStatusCodes
+            {
+                /// <summary>The code as the protocol writes it, or null.</summary>
+                public static string? CodeOf(VitalStatus? value) => value switch
+                {
+                    VitalStatus.Alive => "alive",
+                    VitalStatus.Dead => "dead",
+                    _ => null,
+                };
+
+                /// <summary>The label, or null.</summary>
+                public static string? LabelOf(VitalStatus? value) => value switch
+                {
+                    VitalStatus.Alive => "Alive",
+                    VitalStatus.Dead => "Dead",
+                    _ => null,
+                };
+
+                /// <summary>The value for a code; false for a code the list does not have.</summary>
+                public static bool TryParse(string? code, out VitalStatus value)
+                {
+                    switch (code)
+                    {
+                        case "alive": value = VitalStatus.Alive; return true;
+                        case "dead": value = VitalStatus.Dead; return true;
+                        default: value = default; return false;
+                    }
+                }
+            }
+
+            /// <summary>Form Consent: Informed consent.</summary>
+            public sealed class Consent
+            {
+                /// <summary>Written informed consent signed (signed).</summary>
+                public bool? Signed { get; set; }
+                /// <summary>Date of consent (consent_date).</summary>
+                public global::System.DateTime? ConsentDate { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Consent", occurrence, "signed", this.Signed is not null, 144);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Consent", occurrence, "consent_date", this.ConsentDate is not null, 145);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form Demographics: Demographics.</summary>
+            public sealed class Demographics
+            {
+                /// <summary>Date of birth (birth_date).</summary>
+                public global::System.DateTime? BirthDate { get; set; }
+                /// <summary>Sex (sex).</summary>
+                public Sex? Sex { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Demographics", occurrence, "birth_date", this.BirthDate is not null, 150);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Demographics", occurrence, "sex", this.Sex is not null, 151);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form Diagnosis: Diagnosis.</summary>
+            public sealed class Diagnosis
+            {
+                /// <summary>Small cell lung cancer confirmed by pathology (small_cell_lung_cancer).</summary>
+                public bool? SmallCellLungCancer { get; set; }
+                /// <summary>Stage at diagnosis (stage).</summary>
+                public Stage? Stage { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Diagnosis", occurrence, "small_cell_lung_cancer", this.SmallCellLungCancer is not null, 156);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Diagnosis", occurrence, "stage", this.Stage is not null, 157);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form PriorTherapy: Prior anticancer therapy.</summary>
+            public sealed class PriorTherapy
+            {
+                /// <summary>Received standard first-line chemotherapy (first_line_chemotherapy).</summary>
+                public bool? FirstLineChemotherapy { get; set; }
+                /// <summary>Best response to first-line chemotherapy (chemotherapy_response).</summary>
+                public Response? ChemotherapyResponse { get; set; }
+                /// <summary>Date of last chemotherapy dose (last_chemotherapy_date).</summary>
+                public global::System.DateTime? LastChemotherapyDate { get; set; }
+                /// <summary>Worst CTCAE 4.03 grade of adverse events from previous treatment (residual_ae_grade).</summary>
+                public int? ResidualAeGrade { get; set; }
+                /// <summary>Previous anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 or other checkpoint antibody (checkpoint_antibody).</summary>
+                public bool? CheckpointAntibody { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "first_line_chemotherapy", this.FirstLineChemotherapy is not null, 162);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "chemotherapy_response", this.ChemotherapyResponse is not null, 163);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "last_chemotherapy_date", this.LastChemotherapyDate is not null, 164);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "residual_ae_grade", this.ResidualAeGrade is not null, 165);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorTherapy", occurrence, "residual_ae_grade", (double?)this.ResidualAeGrade, 0d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 165);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "checkpoint_antibody", this.CheckpointAntibody is not null, 168);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form PriorMedication: Prior and concomitant medication.</summary>
+            public sealed class PriorMedication
+            {
+                /// <summary>Highest systemic corticosteroid dose, prednisone equivalent, in the last 2 weeks before screening (immunosuppressive_dose).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? ImmunosuppressiveDose { get; set; }
+                /// <summary>Date immunosuppressive systemic treatment was stopped (immunosuppressive_stop_date).</summary>
+                public global::System.DateTime? ImmunosuppressiveStopDate { get; set; }
+                /// <summary>Other investigational drug ever received (investigational_drug).</summary>
+                public bool? InvestigationalDrug { get; set; }
+                /// <summary>Last dose of the other investigational drug (investigational_drug_last_dose).</summary>
+                public global::System.DateTime? InvestigationalDrugLastDose { get; set; }
+                /// <summary>Half-life of the other investigational drug (investigational_drug_half_life).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? InvestigationalDrugHalfLife { get; set; }
+                /// <summary>Anti-infective vaccine received in the last 3 months (vaccine).</summary>
+                public bool? Vaccine { get; set; }
+                /// <summary>Date of the most recent anti-infective vaccine (vaccine_date).</summary>
+                public global::System.DateTime? VaccineDate { get; set; }
+                /// <summary>Chinese medicine with anti-tumor activity received in the last 3 months (chinese_medicine).</summary>
+                public bool? ChineseMedicine { get; set; }
+                /// <summary>Last day of Chinese medicine with anti-tumor activity (chinese_medicine_last_date).</summary>
+                public global::System.DateTime? ChineseMedicineLastDate { get; set; }
+                /// <summary>Systemic (non-topical) monoclonal antibody ever received (monoclonal_antibody).</summary>
+                public bool? MonoclonalAntibody { get; set; }
+                /// <summary>Last dose of a systemic monoclonal antibody (monoclonal_antibody_last_date).</summary>
+                public global::System.DateTime? MonoclonalAntibodyLastDate { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose is not null, 173);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose, "mg/d", 0d, 2000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 173);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "investigational_drug", this.InvestigationalDrug is not null, 177);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_last_dose", this.InvestigationalDrugLastDose is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "PriorMedication.investigational_drug == true", 178);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "PriorMedication.investigational_drug == true", 181);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife, "h", 0.1d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 181);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "vaccine", this.Vaccine is not null, 185);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "vaccine_date", this.VaccineDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.Vaccine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "PriorMedication.vaccine == true", 186);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "chinese_medicine", this.ChineseMedicine is not null, 189);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "chinese_medicine_last_date", this.ChineseMedicineLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.ChineseMedicine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "PriorMedication.chinese_medicine == true", 190);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "monoclonal_antibody", this.MonoclonalAntibody is not null, 193);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "monoclonal_antibody_last_date", this.MonoclonalAntibodyLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MonoclonalAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "PriorMedication.monoclonal_antibody == true", 194);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form Surgery: Recent surgery and biopsy.</summary>
+            public sealed class Surgery
+            {
+                /// <summary>Major surgery under general anesthesia (major_surgery).</summary>
+                public bool? MajorSurgery { get; set; }
+                /// <summary>End of major surgery (major_surgery_end).</summary>
+                public global::System.DateTime? MajorSurgeryEnd { get; set; }
+                /// <summary>Surgery under local or epidural anesthesia (local_surgery).</summary>
+                public bool? LocalSurgery { get; set; }
+                /// <summary>End of surgery under local or epidural anesthesia (local_surgery_end).</summary>
+                public global::System.DateTime? LocalSurgeryEnd { get; set; }
+                /// <summary>Subject recovered from the surgery (recovered).</summary>
+                public bool? Recovered { get; set; }
+                /// <summary>Skin biopsy under local anesthesia only (skin_biopsy).</summary>
+                public bool? SkinBiopsy { get; set; }
+                /// <summary>End of skin biopsy (skin_biopsy_end).</summary>
+                public global::System.DateTime? SkinBiopsyEnd { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "major_surgery", this.MajorSurgery is not null, 201);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "major_surgery_end", this.MajorSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MajorSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "Surgery.major_surgery == true", 202);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "local_surgery", this.LocalSurgery is not null, 205);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "local_surgery_end", this.LocalSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "Surgery.local_surgery == true", 206);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "recovered", this.Recovered is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "Surgery.local_surgery == true", 209);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "skin_biopsy", this.SkinBiopsy is not null, 212);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "skin_biopsy_end", this.SkinBiopsyEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.SkinBiopsy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "Surgery.skin_biopsy == true", 213);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form Pathology: Pathology specimens.</summary>
+            public sealed class Pathology
+            {
+                /// <summary>Pathological tissue specimens available (specimens_available).</summary>
+                public int? SpecimensAvailable { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Pathology", occurrence, "specimens_available", this.SpecimensAvailable is not null, 220);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Pathology", occurrence, "specimens_available", (double?)this.SpecimensAvailable, 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 220);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form Vitals: Vital signs.</summary>
+            public sealed class Vitals
+            {
+                /// <summary>Body weight (weight).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? Weight { get; set; }
+                /// <summary>Height (height).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? Height { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Vitals", occurrence, "weight", this.Weight is not null, 227);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 20d, 300d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 227);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 35d, 200d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 227);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "height", this.Height, "cm", 100d, 250d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 231);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form Baseline: Baseline assessment.</summary>
+            public sealed class Baseline
+            {
+                /// <summary>ECOG performance status (ecog).</summary>
+                public Ecog? Ecog { get; set; }
+                /// <summary>Life expectancy estimated by the investigator (life_expectancy).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? LifeExpectancy { get; set; }
+                /// <summary>Central nervous system metastases (cns_metastases).</summary>
+                public bool? CnsMetastases { get; set; }
+                /// <summary>Carcinomatous meningitis (carcinomatous_meningitis).</summary>
+                public bool? CarcinomatousMeningitis { get; set; }
+                /// <summary>Pregnant or breastfeeding (pregnant_or_breastfeeding).</summary>
+                public bool? PregnantOrBreastfeeding { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "ecog", this.Ecog is not null, 238);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy is not null, 239);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy, "wk", null, null, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 239);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "cns_metastases", this.CnsMetastases is not null, 240);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "carcinomatous_meningitis", this.CarcinomatousMeningitis is not null, 241);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Baseline", occurrence, "pregnant_or_breastfeeding", this.PregnantOrBreastfeeding is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(SexCodes.CodeOf(caseBook?.Demographics?.Sex), "female")), "Demographics.sex == female", 242);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form MedicalHistory: Medical history.</summary>
+            public sealed class MedicalHistory
+            {
+                /// <summary>Active, known or suspected autoimmune disease (autoimmune_disease).</summary>
+                public bool? AutoimmuneDisease { get; set; }
+                /// <summary>Active tuberculosis now or before, per chest X-ray, sputum and clinical examination (active_tuberculosis).</summary>
+                public bool? ActiveTuberculosis { get; set; }
+                /// <summary>Comorbidity that needs treatment with an immunosuppressive drug (needs_immunosuppression).</summary>
+                public bool? NeedsImmunosuppression { get; set; }
+                /// <summary>Interstitial lung disease (interstitial_lung_disease).</summary>
+                public bool? InterstitialLungDisease { get; set; }
+                /// <summary>Previous other malignancy (other_malignancy).</summary>
+                public bool? OtherMalignancy { get; set; }
+                /// <summary>Type of the previous malignancy (other_malignancy_type).</summary>
+                public MalignancyType? OtherMalignancyType { get; set; }
+                /// <summary>Date the previous malignancy was cured (other_malignancy_cured_date).</summary>
+                public global::System.DateTime? OtherMalignancyCuredDate { get; set; }
+                /// <summary>Previous malignancy needs further treatment (other_malignancy_needs_treatment).</summary>
+                public bool? OtherMalignancyNeedsTreatment { get; set; }
+                /// <summary>Allergy to macromolecular protein preparations or to any JS001 ingredient (protein_allergy).</summary>
+                public bool? ProteinAllergy { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "autoimmune_disease", this.AutoimmuneDisease is not null, 249);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "active_tuberculosis", this.ActiveTuberculosis is not null, 250);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "needs_immunosuppression", this.NeedsImmunosuppression is not null, 251);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "interstitial_lung_disease", this.InterstitialLungDisease is not null, 252);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "other_malignancy", this.OtherMalignancy is not null, 253);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 254);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 257);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 260);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "protein_allergy", this.ProteinAllergy is not null, 263);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form Serology: Serology.</summary>
+            public sealed class Serology
+            {
+                /// <summary>HIV test (hiv).</summary>
+                public TestResult? Hiv { get; set; }
+                /// <summary>Hepatitis B surface antigen (hbsag).</summary>
+                public TestResult? Hbsag { get; set; }
+                /// <summary>HCV antibody (hcv_antibody).</summary>
+                public TestResult? HcvAntibody { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hiv", this.Hiv is not null, 268);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hbsag", this.Hbsag is not null, 269);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hcv_antibody", this.HcvAntibody is not null, 270);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form Dosing: Study drug administration (repeating).</summary>
+            public sealed class Dosing
+            {
+                /// <summary>Date of administration (administration_date).</summary>
+                public global::System.DateTime? AdministrationDate { get; set; }
+                /// <summary>Dose given (dose).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? Dose { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "administration_date", this.AdministrationDate is not null, 276);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "dose", this.Dose is not null, 277);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 0d, 1000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 277);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 200d, 280d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 277);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form AdverseEvents: Adverse events (repeating).</summary>
+            public sealed class AdverseEvents
+            {
+                /// <summary>Adverse event term (term).</summary>
+                public string? Term { get; set; }
+                /// <summary>Onset date (onset_date).</summary>
+                public global::System.DateTime? OnsetDate { get; set; }
+                /// <summary>CTCAE 4.03 grade (grade).</summary>
+                public int? Grade { get; set; }
+                /// <summary>Related to JS-001 (related).</summary>
+                public bool? Related { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "term", this.Term is not null, 286);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "onset_date", this.OnsetDate is not null, 287);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "grade", this.Grade is not null, 288);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "AdverseEvents", occurrence, "grade", (double?)this.Grade, 1d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 288);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "related", this.Related is not null, 291);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form TumorAssessment: Tumor assessment (repeating).</summary>
+            public sealed class TumorAssessment
+            {
+                /// <summary>Date of assessment (assessment_date).</summary>
+                public global::System.DateTime? AssessmentDate { get; set; }
+                /// <summary>Overall response (RECIST 1.1) (overall_response).</summary>
+                public Response? OverallResponse { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "assessment_date", this.AssessmentDate is not null, 297);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "overall_response", this.OverallResponse is not null, 298);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form Biospecimens: Biospecimens and biomarkers (repeating).</summary>
+            public sealed class Biospecimens
+            {
+                /// <summary>Sample type (sample_type).</summary>
+                public SampleType? SampleType { get; set; }
+                /// <summary>Collection date (collection_date).</summary>
+                public global::System.DateTime? CollectionDate { get; set; }
+                /// <summary>PD-L1 tumor proportion score (pd_l1_tps).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? PdL1Tps { get; set; }
+                /// <summary>Tumor mutational burden (mutations per megabase) (tmb).</summary>
+                public double? Tmb { get; set; }
+                /// <summary>T-cell receptor repertoire clonality (tcr_clonality).</summary>
+                public double? TcrClonality { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "sample_type", this.SampleType is not null, 304);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "collection_date", this.CollectionDate is not null, 305);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "pd_l1_tps", this.PdL1Tps, "%", 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 306);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tmb", (double?)this.Tmb, 0d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 309);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tcr_clonality", (double?)this.TcrClonality, 0d, 1d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 312);
+                    return findings;
+                }
+            }
+
+            /// <summary>Form SurvivalStatus: Survival follow-up (repeating).</summary>
+            public sealed class SurvivalStatus
+            {
+                /// <summary>Date of contact (contact_date).</summary>
+                public global::System.DateTime? ContactDate { get; set; }
+                /// <summary>Vital status (vital_status).</summary>
+                public VitalStatus? VitalStatus { get; set; }
+                /// <summary>Date of death (death_date).</summary>
+                public global::System.DateTime? DeathDate { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "contact_date", this.ContactDate is not null, 320);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "vital_status", this.VitalStatus is not null, 321);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "SurvivalStatus", occurrence, "death_date", this.DeathDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(VitalStatusCodes.CodeOf(this.VitalStatus), "dead")), "SurvivalStatus.vital_status == dead", 322);
+                    return findings;
+                }
+            }
+
+            /// <summary>One subject's forms: single forms as properties, repeating forms as lists.</summary>
+            public sealed class CaseBook
+            {
+                /// <summary>Informed consent.</summary>
+                public Consent? Consent { get; set; }
+                /// <summary>Demographics.</summary>
+                public Demographics? Demographics { get; set; }
+                /// <summary>Diagnosis.</summary>
+                public Diagnosis? Diagnosis { get; set; }
+                /// <summary>Prior anticancer therapy.</summary>
+                public PriorTherapy? PriorTherapy { get; set; }
+                /// <summary>Prior and concomitant medication.</summary>
+                public PriorMedication? PriorMedication { get; set; }
+                /// <summary>Recent surgery and biopsy.</summary>
+                public Surgery? Surgery { get; set; }
+                /// <summary>Pathology specimens.</summary>
+                public Pathology? Pathology { get; set; }
+                /// <summary>Vital signs.</summary>
+                public Vitals? Vitals { get; set; }
+                /// <summary>Baseline assessment.</summary>
+                public Baseline? Baseline { get; set; }
+                /// <summary>Medical history.</summary>
+                public MedicalHistory? MedicalHistory { get; set; }
+                /// <summary>Serology.</summary>
+                public Serology? Serology { get; set; }
+                /// <summary>Study drug administration, every occurrence.</summary>
+                public global::System.Collections.Generic.List<Dosing> Dosing { get; } = new global::System.Collections.Generic.List<Dosing>();
+                /// <summary>Adverse events, every occurrence.</summary>
+                public global::System.Collections.Generic.List<AdverseEvents> AdverseEvents { get; } = new global::System.Collections.Generic.List<AdverseEvents>();
+                /// <summary>Tumor assessment, every occurrence.</summary>
+                public global::System.Collections.Generic.List<TumorAssessment> TumorAssessment { get; } = new global::System.Collections.Generic.List<TumorAssessment>();
+                /// <summary>Biospecimens and biomarkers, every occurrence.</summary>
+                public global::System.Collections.Generic.List<Biospecimens> Biospecimens { get; } = new global::System.Collections.Generic.List<Biospecimens>();
+                /// <summary>Survival follow-up, every occurrence.</summary>
+                public global::System.Collections.Generic.List<SurvivalStatus> SurvivalStatus { get; } = new global::System.Collections.Generic.List<SurvivalStatus>();
+
+                /// <summary>Every form's findings, repeating forms numbered from 1.</summary>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate()
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    if (Consent is { } __0) findings.AddRange(__0.Validate(this));
+                    if (Demographics is { } __1) findings.AddRange(__1.Validate(this));
+                    if (Diagnosis is { } __2) findings.AddRange(__2.Validate(this));
+                    if (PriorTherapy is { } __3) findings.AddRange(__3.Validate(this));
+                    if (PriorMedication is { } __4) findings.AddRange(__4.Validate(this));
+                    if (Surgery is { } __5) findings.AddRange(__5.Validate(this));
+                    if (Pathology is { } __6) findings.AddRange(__6.Validate(this));
+                    if (Vitals is { } __7) findings.AddRange(__7.Validate(this));
+                    if (Baseline is { } __8) findings.AddRange(__8.Validate(this));
+                    if (MedicalHistory is { } __9) findings.AddRange(__9.Validate(this));
+                    if (Serology is { } __10) findings.AddRange(__10.Validate(this));
+                    for (int i = 0; i < Dosing.Count; i++) findings.AddRange(Dosing[i].Validate(this, i + 1));
+                    for (int i = 0; i < AdverseEvents.Count; i++) findings.AddRange(AdverseEvents[i].Validate(this, i + 1));
+                    for (int i = 0; i < TumorAssessment.Count; i++) findings.AddRange(TumorAssessment[i].Validate(this, i + 1));
+                    for (int i = 0; i < Biospecimens.Count; i++) findings.AddRange(Biospecimens[i].Validate(this, i + 1));
+                    for (int i = 0; i < SurvivalStatus.Count; i++) findings.AddRange(SurvivalStatus[i].Validate(this, i + 1));
+                    return findings;
+                }
+            }
+        }
+    }
+}
