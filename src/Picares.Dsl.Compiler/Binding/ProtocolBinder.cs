@@ -32,6 +32,14 @@ internal static class ProtocolBinder
     public static ProtocolModel? Bind(BindingContext context, ProtocolSyntax syntax, string fileName)
     {
         var statements = new List<StatementSyntax>();
+        // Each kind becomes its own generated class, except forms and code lists, which share the Crf class.
+        var csharpScopes = new Dictionary<SymbolKind, CSharpNames>();
+        CSharpNames ScopeOf(SymbolKind kind)
+        {
+            var key = kind == SymbolKind.CodeList ? SymbolKind.Form : kind;
+            if (!csharpScopes.TryGetValue(key, out var names)) csharpScopes[key] = names = new CSharpNames(context);
+            return names;
+        }
         foreach (var statement in syntax.Statements)
         {
             var word = statement.Keyword.Text;
@@ -45,6 +53,7 @@ internal static class ProtocolBinder
             if (kind is { } k && statement.Arguments.Count > 0 && statement.Arguments[0].AsName is { } name)
             {
                 var line = context.LineOf(statement.Keyword.Span);
+                ScopeOf(k).Add(name, statement.Arguments[0].Span);
                 if (context.Symbols.Declare(k, name, line) is { } existing)
                     context.Report(DiagnosticDescriptors.DuplicateName, statement.Arguments[0].Span, "as " + Article(existing.Kind), name, existing.Line);
             }

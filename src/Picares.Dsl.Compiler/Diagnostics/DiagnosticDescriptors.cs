@@ -89,6 +89,9 @@ public static class DiagnosticDescriptors
     /// <summary>PIC1015</summary>
     public static readonly DiagnosticDescriptor CriterionIdPrefix = new("PIC1015", "Criterion id does not match its category",
         "{0} criterion '{1}' should be numbered with '{2}' (such as {2}1) so the id tells its category", Severity.Warning, Declarations);
+    /// <summary>PIC1017</summary>
+    public static readonly DiagnosticDescriptor CSharpNameCollision = new("PIC1017", "Names collide in the generated C#",
+        "'{0}' and '{1}' (line {2}) both become the C# name {3}; rename one of them", Severity.Error, Declarations);
     /// <summary>PIC1016</summary>
     public static readonly DiagnosticDescriptor EmptyText = new("PIC1016", "Empty text",
         "{0} must not be empty; write the text as it stands in the protocol", Severity.Error, Declarations);

@@ -74,11 +74,19 @@ public static class CSharp
         return CSharpKeywords.Contains(result) ? "@" + result : result;
     }
 
+    /// <summary>Names the generated classes give their own members and nested types.</summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "All", "Get", "Set", "Input", "Dates", "Attestations", "Evaluate", "Decide", "Validate", "Build", "Builder",
+        "CaseBook", "AgeCriterion", "CriterionAttestations", "AnchorDates", "EventDates", "VisitNames",
+    };
+
     /// <summary>A member name inside a generated container; avoids the container's own name and reserved members.</summary>
     public static string Member(string name, string container)
     {
         var id = Identifier(name);
-        return id == container || id == "All" || id == "Get" ? id + "_" : id;
+        while (id == container || Reserved.Contains(id)) id += "_";
+        return id;
     }
 
     /// <summary>A double literal in the invariant culture, round-trippable.</summary>

@@ -35,9 +35,14 @@ internal sealed class ConditionEmitter
     /// <summary>Declarations of the static fields the emitted expressions use.</summary>
     public IReadOnlyList<string> Constants => _constants;
 
-    public static string FieldAccess(string form, string field) => $"input.{CSharp.Identifier(form)}.{CSharp.Identifier(field)}";
+    /// <summary>The screening input class of a form.</summary>
+    public static string InputClass(string form) => CSharp.Identifier(form) + "Input";
 
-    public static string AnchorAccess(string anchor) => $"dates.{CSharp.Identifier(anchor)}";
+    /// <summary>A field of the screening input, as the Screening template names it.</summary>
+    public static string FieldAccess(string form, string field) => $"input.{CSharp.Member(form, "Input")}.{CSharp.Member(field, InputClass(form))}";
+
+    /// <summary>A reference date of the screening input, as the Screening template names it.</summary>
+    public static string AnchorAccess(string anchor) => $"dates.{CSharp.Member(anchor, "Dates")}";
 
     public string Emit(BoundExpression e) => e switch
     {

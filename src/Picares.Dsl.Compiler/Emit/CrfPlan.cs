@@ -45,11 +45,11 @@ public sealed class CrfPlan
         var forms = model.Forms.ToDictionary(f => f.Name);
         foreach (var form in model.Forms)
         {
-            var className = CSharp.Identifier(form.Name);
+            var className = CSharp.Member(form.Name, "Crf");
             string Access(string f, string field)
             {
                 var target = forms[f];
-                var property = CSharp.Member(field, CSharp.Identifier(f));
+                var property = CSharp.Member(field, CSharp.Member(f, "Crf"));
                 if (f == form.Name) return "this." + property;
                 if (target.Repeating) return $"default({TypeOf(target.Fields.First(x => x.Name == field), enums)})"; // a list: no single value
                 return $"caseBook?.{CSharp.Member(f, "CaseBook")}?.{property}";

@@ -63,7 +63,7 @@ public sealed class ScreeningPlan
         {
             var fields = form.Fields.Where(f => reads.Contains(form.Name + "." + f.Name)).ToList();
             if (fields.Count == 0) continue;
-            var input = new FormInput(form.Name, CSharp.Identifier(form.Name) + "Input", CSharp.Identifier(form.Name), new List<FieldInput>());
+            var input = new FormInput(form.Name, ConditionEmitter.InputClass(form.Name), CSharp.Member(form.Name, "Input"), new List<FieldInput>());
             foreach (var f in fields)
             {
                 var key = form.Name + "." + f.Name;
@@ -78,7 +78,7 @@ public sealed class ScreeningPlan
             plan.Forms.Add(input);
         }
         foreach (var anchor in model.Anchors.Where(a => reads.Contains("@" + a.Name)))
-            plan.Anchors.Add(new NamedInput(anchor.Name, CSharp.Identifier(anchor.Name), anchor.Label));
+            plan.Anchors.Add(new NamedInput(anchor.Name, CSharp.Member(anchor.Name, "Dates"), anchor.Label));
 
         if (age)
         {
@@ -91,7 +91,7 @@ public sealed class ScreeningPlan
             var condition = $"age in completed years at {population.AgeReference} in {min}..{max}";
             var line = (population.Origin?.Line ?? 1).ToString(CultureInfo.InvariantCulture);
             plan.AgeCriterion = $"new global::Picares.Dsl.Runtime.Model.CriterionInfo(\"AGE\", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, {CSharp.Literal(text)}, {CSharp.Literal(condition)}, null, new string[] {{ {CSharp.Literal(population.BirthDateField)}, {CSharp.Literal("@" + population.AgeReference)} }}, __Rec({line}, 1))";
-            plan.Criteria.Add(new CriterionEvaluation("AGE", "__EvaluateAge", "AgeCriterion", truth,
+            plan.Criteria.Add(new CriterionEvaluation("AGE", "__EvaluatePopulationAge_", "AgeCriterion", truth,
                 new List<ReadInput> { Read(population.BirthDateField!), Read("@" + population.AgeReference) }, null));
         }
 
@@ -103,7 +103,7 @@ public sealed class ScreeningPlan
             if (criterion.Condition is not null) parts.Add(emitter.Emit(criterion.Condition));
             if (criterion.AttestedBy is not null)
             {
-                var property = CSharp.Member(criterion.Id, "AttestationsInput");
+                var property = CSharp.Member(criterion.Id, "CriterionAttestations");
                 plan.Attestations.Add(new AttestationInput(criterion.Id, property, criterion.AttestedBy, criterion.Text));
                 attestation = "input.Attestations." + property;
                 parts.Add($"global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested({attestation}, {(criterion.Category == "exclusion" ? "true" : "false")})");

@@ -35,6 +35,7 @@ public static class DiagnosticCases
         ["PIC1014"] = With("{|PIC1014:@assumed|}\nanchor a \"x\"\n"),
         ["PIC1015"] = With("criterion {|PIC1015:X1|} inclusion \"x\" { attested_by investigator }\n"),
         ["PIC1016"] = With("criterion I1 inclusion {|PIC1016:\"  \"|} { attested_by investigator }\n"),
+        ["PIC1017"] = With("anchor first_visit \"A\"\nanchor {|PIC1017:firstVisit|} \"B\"\n"),
         ["PIC2001"] = With("form F { field w quantity {|PIC2001:kgs|} }\n"),
         ["PIC2002"] = With("criterion I1 inclusion \"x\" { when {|PIC2002:Vitals.weight >= 12 weeks|} }\n"),
         ["PIC2003"] = With("criterion I1 inclusion \"x\" { when {|PIC2003:Vitals.life >= 3 months|} }\n"),

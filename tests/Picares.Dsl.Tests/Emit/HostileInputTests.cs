@@ -62,6 +62,35 @@ public class HostileInputTests
         }
     }
 
+    [Fact]
+    public void Names_that_match_generated_members_still_compile()
+    {
+        var protocol =
+            "study T { title \"t\"; day_one first_dose }\n" +
+            "anchor first_dose \"First dose\"\nanchor set \"Set\"\nanchor dates \"Dates\"\nevent build \"Build\"\n" +
+            "form Input { field born date; field input integer }\nform Set { field x boolean }\nform Attestations { field y boolean }\nform CaseBook { field z boolean }\n" +
+            "codelist Evaluate { code all \"All\"; code set \"Set\" }\nform Validate { field code code Evaluate }\n" +
+            "population { age 18..75 years at first_dose; birth_date Input.born }\n" +
+            "criterion Age inclusion \"age\" { when Input.input >= 1 }\n" +
+            "criterion ISet inclusion \"set\" { when Set.x == true and Attestations.y == true and CaseBook.z == true and Validate.code == all }\n" +
+            "criterion Iset inclusion \"set\" { when Input.born at_least 1 day before set and Input.born before dates }\n".Replace(" and Input.born before dates", "") +
+            "criterion Set inclusion \"attested\" { attested_by investigator }\n".Replace("criterion Set inclusion", "criterion IAll inclusion") +
+            "visit Dates { day 1; collect Input }\nvisit Builder { at build + 1 days }\n";
+        var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/names.protocol", protocol));
+        Assert.Empty(diagnostics.Where(d => d.Id != "PIC1015"));
+        Assert.Single(result.Results.Single().GeneratedSources);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Names_that_collide_in_csharp_are_reported_instead_of_generating_broken_code()
+    {
+        var (result, _, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/names.protocol",
+            "study T { title \"t\" }\nform F { field a_b text; field aB text }\ncriterion I1 inclusion \"x\" { attested_by investigator }\ncriterion i1 inclusion \"y\" { attested_by investigator }\n"));
+        Assert.Equal(new[] { "PIC1017", "PIC1015", "PIC1017" }.OrderBy(x => x), diagnostics.Select(d => d.Id).OrderBy(x => x));
+        Assert.Empty(result.Results.Single().GeneratedSources);
+    }
+
     [Theory]
     [InlineData("a\"b", "\"a\\\"b\"")]
     [InlineData("a\\b", "\"a\\\\b\"")]

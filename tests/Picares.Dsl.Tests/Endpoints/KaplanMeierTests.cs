@@ -124,7 +124,7 @@ public class KaplanMeierTests
 
     // An event and a censoring on day 5 among 4 subjects: the censored subject is at risk on day 5, so
     // S(5) = 1 - 1/4 = 0.75 (not 1 - 1/3); the event on day 8 then has 2 at risk, S(8) = 0.75 · 1/2 = 0.375.
-    // Greenwood: SE(5) = 0.75·√(1/(4·3)) = 0.216506; SE(8) = 0.375·√(1/12 + 1/(2·1)) = 0.286410.
+    // Greenwood: SE(5) = 0.75·√(1/(4·3)) = 0.216506; SE(8) = 0.375·√(1/12 + 1/(2·1)) = 0.286411.
     [Fact]
     public void An_event_and_a_censoring_on_the_same_day_count_the_censored_subject_at_risk()
     {
@@ -136,7 +136,7 @@ public class KaplanMeierTests
         Assert.Equal(0.216506, day5.StandardError, 6);
         Assert.Equal((2, 1, 0), (day8.AtRisk, day8.Events, day8.Censored));
         Assert.Equal(0.375, day8.Survival, 12);
-        Assert.Equal(0.286410, day8.StandardError, 6);
+        Assert.Equal(0.286411, day8.StandardError, 6);
         Assert.Equal((1, 0, 1), (day10.AtRisk, day10.Events, day10.Censored));
         Assert.Equal(0.375, day10.Survival, 12);
         Assert.Equal(8.0, curve.Median);

@@ -25,6 +25,7 @@ internal static class FormBinder
         var symbol = new CodeListSymbol(name);
         var codes = new List<CodeModel>();
         var lines = new Dictionary<string, int>();
+        var codeNames = new CSharpNames(context);
         var block = new BlockReader(context, statement, "codelist " + name, System.Array.Empty<string>(), new[] { "code" }, ownerOrigin: origin);
         foreach (var s in block.All("code"))
         {
@@ -44,6 +45,7 @@ internal static class FormBinder
                 continue;
             }
             lines[code] = context.LineOf(s.Keyword.Span);
+            codeNames.Add(code, a.At(0)!.Span);
             symbol.Codes.Add(code);
             codes.Add(new CodeModel(code, codeLabel ?? code));
         }
@@ -87,6 +89,7 @@ internal static class FormBinder
         }
         var fields = new List<FieldModel>();
         var seen = new Dictionary<string, int>();
+        var fieldNames = new CSharpNames(context);
         foreach (var s in block.All("field"))
         {
             var field = BindField(context, name, s, origin);
@@ -97,6 +100,7 @@ internal static class FormBinder
                 continue;
             }
             seen[field.Name] = field.Origin.Line;
+            fieldNames.Add(field.Name, s.Arguments[0].Span);
             fields.Add(field);
         }
         if (block.All("field").Count == 0)

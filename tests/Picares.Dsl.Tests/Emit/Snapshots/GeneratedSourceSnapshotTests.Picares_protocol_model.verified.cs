@@ -695,7 +695,7 @@ namespace Picares.Protocols
                 /// <summary>Form Serology.</summary>
                 public SerologyInput Serology { get; } = new SerologyInput();
                 /// <summary>Attestations of the criteria that rest on someone's judgment.</summary>
-                public AttestationsInput Attestations { get; } = new AttestationsInput();
+                public CriterionAttestations Attestations { get; } = new CriterionAttestations();
 
                 /// <summary>
                 /// Sets a field by its protocol name (Form.field), for loaders of untyped data. The value must have the
@@ -1001,7 +1001,7 @@ namespace Picares.Protocols
             }
 
             /// <summary>Attestations: true confirms the criterion in the candidate's favour, false against, null not yet given.</summary>
-            public sealed class AttestationsInput
+            public sealed class CriterionAttestations
             {
                 /// <summary>I5, by the investigator: Can tolerate the radiotherapy process;</summary>
                 public bool? I5 { get; set; }
@@ -1161,7 +1161,7 @@ namespace Picares.Protocols
                 if (dates is null) throw new global::System.ArgumentNullException(nameof(dates));
                 var criteria = new global::Picares.Dsl.Runtime.Eligibility.CriterionResult[]
                 {
-                    __EvaluateAge(input, dates),
+                    __EvaluatePopulationAge_(input, dates),
                     __EvaluateI1(input, dates),
                     __EvaluateI2(input, dates),
                     __EvaluateI3(input, dates),
@@ -1196,7 +1196,7 @@ namespace Picares.Protocols
                 return new global::Picares.Dsl.Runtime.Eligibility.EligibilityResult(global::Picares.Dsl.Runtime.Eligibility.EligibilityResult.Decide(criteria), criteria);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateAge(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluatePopulationAge_(Input input, Dates dates)
             {
                 var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Between(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 18d), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 75d)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);

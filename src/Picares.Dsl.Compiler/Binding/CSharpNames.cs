@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Emit;
+using Picares.Dsl.Compiler.Text;
+
+namespace Picares.Dsl.Compiler.Binding;
+
+/// <summary>
+/// Names that differ in the protocol may become the same C# name (<c>first_dose</c> and <c>firstDose</c> are
+/// both <c>FirstDose</c>). Within one scope the second is reported, so that a protocol that checks clean always
+/// generates C# that compiles.
+/// </summary>
+internal sealed class CSharpNames
+{
+    private readonly BindingContext _context;
+    private readonly Dictionary<string, (string Name, int Line)> _seen = new(System.StringComparer.Ordinal);
+
+    public CSharpNames(BindingContext context) => _context = context;
+
+    /// <summary>Records a name; reports it when another name of this scope has the same C# name.</summary>
+    public void Add(string name, TextSpan span)
+    {
+        var identifier = CSharp.Identifier(name);
+        if (_seen.TryGetValue(identifier, out var first))
+        {
+            if (first.Name != name) _context.Report(DiagnosticDescriptors.CSharpNameCollision, span, name, first.Name, first.Line, identifier);
+            return;
+        }
+        _seen.Add(identifier, (name, _context.LineOf(span)));
+    }
+}
