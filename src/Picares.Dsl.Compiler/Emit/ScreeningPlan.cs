@@ -67,9 +67,11 @@ public sealed class ScreeningPlan
             foreach (var f in fields)
             {
                 var key = form.Name + "." + f.Name;
+                var limits = f.HardLimit is { } hard ? $", {Bound(hard.Lower)}, {Bound(hard.Upper)}" : "";
                 string guard = f.DataType switch
                 {
-                    "quantity" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, {CSharp.Literal(f.Unit)}, {CSharp.Literal(key)})",
+                    "quantity" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, {CSharp.Literal(f.Unit)}, {CSharp.Literal(key)}{limits})",
+                    "integer" or "decimal" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Number(value, {CSharp.Literal(key)}{limits})",
                     "code" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, {CodeSet(plan, codeSets, model, f.CodeList!)}, {CSharp.Literal(key)})",
                     _ => "value",
                 };
@@ -118,6 +120,8 @@ public sealed class ScreeningPlan
         plan.Constants.AddRange(emitter.Constants);
         return plan;
     }
+
+    private static string Bound(double? value) => value is null ? "null" : CSharp.Number(value.Value);
 
     private static ReadInput Read(string key) => key.StartsWith("@", System.StringComparison.Ordinal)
         ? new ReadInput(key.Substring(1), ConditionEmitter.AnchorAccess(key.Substring(1)))

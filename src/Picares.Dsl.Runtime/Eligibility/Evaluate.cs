@@ -42,7 +42,7 @@ public static class Evaluate
     }
 
     /// <summary>-1, 0 or 1, or null when either is missing.</summary>
-    public static int? Compare(double? a, double? b) => a is { } x && b is { } y ? x.CompareTo(y) : null;
+    public static int? Compare(double? a, double? b) => a is { } x && b is { } y && !double.IsNaN(x) && !double.IsNaN(y) ? x.CompareTo(y) : null;
 
     /// <summary>-1, 0 or 1, or null when either is missing.</summary>
     public static int? Compare(DateTime? a, DateTime? b) => a is { } x && b is { } y ? x.CompareTo(y) : null;

@@ -9,7 +9,7 @@ public static class InputGuard
 {
     /// <summary>Accepts a quantity of the field's dimension, in any unit of it; rejects any other with a message naming the field.</summary>
     /// <exception cref="InvalidInputException">The unit measures something else.</exception>
-    public static Quantity? Quantity(Quantity? value, string unit, string field)
+    public static Quantity? Quantity(Quantity? value, string unit, string field, double? lower = null, double? upper = null)
     {
         if (value is not { } q) return null;
         var expected = UnitCatalog.Get(unit);
@@ -17,8 +17,40 @@ public static class InputGuard
             throw new InvalidInputException(field, $"{field} takes a {expected.Dimension} such as {expected.Symbol}, but was given {q} ({q.Unit?.Dimension.ToString() ?? "no unit"})");
         if (double.IsNaN(q.Value) || double.IsInfinity(q.Value))
             throw new InvalidInputException(field, $"{field} was given {q.Value}, which is not a number");
+        if (lower is not null || upper is not null)
+            CheckLimits(q.ConvertTo(expected).Value, q.ToString(), field, lower, upper, " " + expected.Symbol);
         return q;
     }
+
+    /// <summary>Accepts a number within the field's hard limits; rejects NaN, infinities and values outside them.</summary>
+    /// <exception cref="InvalidInputException">Not a number, or outside the hard limits.</exception>
+    public static double? Number(double? value, string field, double? lower = null, double? upper = null)
+    {
+        if (value is not { } v) return null;
+        if (double.IsNaN(v) || double.IsInfinity(v))
+            throw new InvalidInputException(field, $"{field} was given {v}, which is not a number");
+        CheckLimits(v, Format(v), field, lower, upper, "");
+        return v;
+    }
+
+    /// <summary>Accepts a whole number within the field's hard limits.</summary>
+    /// <exception cref="InvalidInputException">Outside the hard limits.</exception>
+    public static int? Number(int? value, string field, double? lower = null, double? upper = null)
+    {
+        if (value is { } v) CheckLimits(v, v.ToString(System.Globalization.CultureInfo.InvariantCulture), field, lower, upper, "");
+        return value;
+    }
+
+    private static void CheckLimits(double value, string shown, string field, double? lower, double? upper, string unit)
+    {
+        const double tolerance = 1e-9;
+        bool below = lower is { } lo && value < lo - tolerance * Math.Max(1, Math.Abs(lo));
+        bool above = upper is { } hi && value > hi + tolerance * Math.Max(1, Math.Abs(hi));
+        if (below || above)
+            throw new InvalidInputException(field, $"{field} is {shown}, outside its hard limits {Format(lower)}..{Format(upper)}{unit}");
+    }
+
+    private static string Format(double? v) => v?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>An untyped value as the field's value type: null stays null; any other type is rejected naming the field.</summary>
     /// <exception cref="InvalidInputException">The value has another type.</exception>

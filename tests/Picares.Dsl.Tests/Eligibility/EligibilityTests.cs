@@ -54,6 +54,19 @@ public class EligibilityTests
         Assert.Contains("0, 1, 2, 3, 4, 5", code.Message);
     }
 
+    [Fact]
+    public void Values_outside_the_hard_limits_or_not_numbers_are_rejected_when_the_input_is_built()
+    {
+        var input = new Screening.Input();
+        Assert.Equal("PriorTherapy.residual_ae_grade", Assert.Throws<InvalidInputException>(() => input.PriorTherapy.ResidualAeGrade = -3).Field);
+        Assert.Throws<InvalidInputException>(() => input.PriorMedication.ImmunosuppressiveDose = new Quantity(-50, "mg/d"));
+        Assert.Throws<InvalidInputException>(() => input.Vitals.Weight = new Quantity(5000, "kg"));
+        Assert.Throws<InvalidInputException>(() => input.Vitals.Weight = new Quantity(double.NaN, "kg"));
+        Assert.Throws<InvalidInputException>(() => input.Pathology.SpecimensAvailable = 1000);
+        input.Vitals.Weight = new Quantity(661.38, "lb"); // 299.99 kg: inside the hard limit of 300 kg
+        Assert.Null(Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(double.NaN, 5d));
+    }
+
     [Theory]
     [InlineData(-1, CriterionOutcome.NotMet)] // 27 days before: not more than 4 weeks
     [InlineData(0, CriterionOutcome.NotMet)]  // exactly 4 weeks before: not more than 4 weeks

@@ -810,7 +810,7 @@ namespace Picares.Protocols
                 private int? _ResidualAeGrade;
 
                 /// <summary>Worst CTCAE 4.03 grade of adverse events from previous treatment (PriorTherapy.residual_ae_grade).</summary>
-                public int? ResidualAeGrade { get => _ResidualAeGrade; set => _ResidualAeGrade = value; }
+                public int? ResidualAeGrade { get => _ResidualAeGrade; set => _ResidualAeGrade = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Number(value, "PriorTherapy.residual_ae_grade", 0d, 5d); }
                 private bool? _CheckpointAntibody;
 
                 /// <summary>Previous anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 or other checkpoint antibody (PriorTherapy.checkpoint_antibody).</summary>
@@ -823,7 +823,7 @@ namespace Picares.Protocols
                 private global::Picares.Dsl.Runtime.Units.Quantity? _ImmunosuppressiveDose;
 
                 /// <summary>Highest systemic corticosteroid dose, prednisone equivalent, in the last 2 weeks before screening (PriorMedication.immunosuppressive_dose).</summary>
-                public global::Picares.Dsl.Runtime.Units.Quantity? ImmunosuppressiveDose { get => _ImmunosuppressiveDose; set => _ImmunosuppressiveDose = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "mg/d", "PriorMedication.immunosuppressive_dose"); }
+                public global::Picares.Dsl.Runtime.Units.Quantity? ImmunosuppressiveDose { get => _ImmunosuppressiveDose; set => _ImmunosuppressiveDose = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "mg/d", "PriorMedication.immunosuppressive_dose", 0d, 2000d); }
                 private global::System.DateTime? _ImmunosuppressiveStopDate;
 
                 /// <summary>Date immunosuppressive systemic treatment was stopped (PriorMedication.immunosuppressive_stop_date).</summary>
@@ -839,7 +839,7 @@ namespace Picares.Protocols
                 private global::Picares.Dsl.Runtime.Units.Quantity? _InvestigationalDrugHalfLife;
 
                 /// <summary>Half-life of the other investigational drug (PriorMedication.investigational_drug_half_life).</summary>
-                public global::Picares.Dsl.Runtime.Units.Quantity? InvestigationalDrugHalfLife { get => _InvestigationalDrugHalfLife; set => _InvestigationalDrugHalfLife = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "h", "PriorMedication.investigational_drug_half_life"); }
+                public global::Picares.Dsl.Runtime.Units.Quantity? InvestigationalDrugHalfLife { get => _InvestigationalDrugHalfLife; set => _InvestigationalDrugHalfLife = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "h", "PriorMedication.investigational_drug_half_life", 0.1d, 10000d); }
                 private bool? _Vaccine;
 
                 /// <summary>Anti-infective vaccine received in the last 3 months (PriorMedication.vaccine).</summary>
@@ -905,7 +905,7 @@ namespace Picares.Protocols
                 private int? _SpecimensAvailable;
 
                 /// <summary>Pathological tissue specimens available (Pathology.specimens_available).</summary>
-                public int? SpecimensAvailable { get => _SpecimensAvailable; set => _SpecimensAvailable = value; }
+                public int? SpecimensAvailable { get => _SpecimensAvailable; set => _SpecimensAvailable = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Number(value, "Pathology.specimens_available", 0d, 100d); }
             }
 
             /// <summary>The fields of form Vitals that criteria read.</summary>
@@ -914,7 +914,7 @@ namespace Picares.Protocols
                 private global::Picares.Dsl.Runtime.Units.Quantity? _Weight;
 
                 /// <summary>Body weight (Vitals.weight).</summary>
-                public global::Picares.Dsl.Runtime.Units.Quantity? Weight { get => _Weight; set => _Weight = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "kg", "Vitals.weight"); }
+                public global::Picares.Dsl.Runtime.Units.Quantity? Weight { get => _Weight; set => _Weight = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "kg", "Vitals.weight", 20d, 300d); }
             }
 
             /// <summary>The fields of form Baseline that criteria read.</summary>
