@@ -22,6 +22,10 @@ internal sealed record Candidate(string Id, Screening.Input? Input, Screening.Da
 /// </summary>
 internal static class CandidateLoader
 {
+    /// <summary>The fields the criteria read (and the birth date for the age range): the screening input's fields.</summary>
+    private static readonly HashSet<string> Screened = new(PicaresProtocol.Criteria.All.SelectMany(c => c.Reads)
+        .Concat(new[] { PicaresProtocol.Population.BirthDateField ?? "" }));
+
     private static readonly Dictionary<string, FieldInfo> Fields = PicaresProtocol.Forms.All
         .SelectMany(form => form.Fields.Select(field => (Key: form.Name + "." + field.Name, Field: field)))
         .ToDictionary(x => x.Key, x => x.Field);
@@ -60,6 +64,7 @@ internal static class CandidateLoader
                     errors.Add($"{property.Name}: no such field in the protocol");
                     continue;
                 }
+                if (!Screened.Contains(property.Name)) continue; // a protocol field no criterion reads: not needed to screen
                 Try(errors, property.Name, () => input.Set(property.Name, Convert(property.Value, field, property.Name)));
             }
 

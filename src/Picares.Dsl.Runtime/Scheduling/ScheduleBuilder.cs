@@ -55,7 +55,9 @@ public sealed class ScheduleBuilder
         for (var order = 0; order < visits.Count; order++)
         {
             var visit = visits[order];
-            if (visit.Timing == "unscheduled" || !request.Anchors.TryGetValue(visit.Anchor, out var anchorDate)) continue;
+            // A visit is placed on an anchor's date, or on an event's (`at progression + 30 days`) once it has happened.
+            if (visit.Timing == "unscheduled" ||
+                !(request.Anchors.TryGetValue(visit.Anchor, out var anchorDate) || request.Events.TryGetValue(visit.Anchor, out anchorDate))) continue;
             var last = Min(Min(terminal, Earliest(visit.Until, request.Events)), request.Horizon?.Date);
             foreach (var occurrence in Occurrences(visit, anchorDate.Date, last, request))
                 planned.Add((order, occurrence));

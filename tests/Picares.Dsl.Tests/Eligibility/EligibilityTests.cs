@@ -137,6 +137,16 @@ public class EligibilityTests
         Assert.Contains("PriorMedication.investigational_drug_half_life", e8.Missing);
     }
 
+    [Fact]
+    public void E8_within_28_days_excludes_even_without_the_half_life()
+    {
+        Assert.Equal(CriterionOutcome.Met, Outcome("E8", i =>
+        {
+            i.PriorMedication.InvestigationalDrug = true;
+            i.PriorMedication.InvestigationalDrugLastDose = Candidates.FirstDose.Date.AddDays(-10);
+        }));
+    }
+
     [Theory]
     [InlineData("other", 0, false, CriterionOutcome.NotMet)]          // cured exactly 2 years before enrollment, no treatment: allowed
     [InlineData("other", 1, false, CriterionOutcome.Met)]             // a day short of 2 years: excluded

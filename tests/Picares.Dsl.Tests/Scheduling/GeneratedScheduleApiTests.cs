@@ -44,4 +44,20 @@ public class GeneratedScheduleApiTests
         Assert.Equal((WindowStatus.Late, 1, 47), (late.Status, late.DaysOutside, late.StudyDay));
         Assert.Equal(WindowStatus.InWindow, WindowCheck.Check(cycle3, new DateTime(2026, 2, 13)).Status);
     }
+
+    [Fact]
+    public void A_visit_placed_on_an_event_is_planned_once_the_event_has_happened()
+    {
+        var visits = new[]
+        {
+            new Picares.Dsl.Runtime.Model.VisitInfo("Post", "After progression", "relative", "progression", null, null, 3, 3, 30, null, "fixed",
+                Array.Empty<string>(), null, Array.Empty<string>(), Array.Empty<string>(),
+                new Picares.Dsl.Runtime.Model.Origin(Picares.Dsl.Runtime.Model.Provenance.Record, null, new Picares.Dsl.Runtime.Model.SourceLocation("x", 1, 1))),
+        };
+        var builder = new ScheduleBuilder(visits, "first_dose");
+        var anchors = new System.Collections.Generic.Dictionary<string, DateTime> { ["first_dose"] = new(2026, 1, 5) };
+        Assert.Empty(builder.Build(new ScheduleRequest { Anchors = anchors }));
+        var planned = Assert.Single(builder.Build(new ScheduleRequest { Anchors = anchors, Events = new System.Collections.Generic.Dictionary<string, DateTime> { ["progression"] = new(2026, 5, 1) } }));
+        Assert.Equal(new DateTime(2026, 5, 31), planned.NominalDate);
+    }
 }
