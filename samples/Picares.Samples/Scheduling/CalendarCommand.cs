@@ -135,9 +135,14 @@ internal static class CalendarCommand
                 if (eq >= 0) value = arg[(eq + 1)..];
                 else if (i + 1 < args.Length) value = args[++i];
                 else throw new FormatException($"{name} needs a value.");
+                // --actual may be given more than once: its lists add up. Any other option given twice is a mistake.
+                if (name == "--actual" && values.TryGetValue(name, out var earlier)) value = earlier + "," + value;
+                else if (values.ContainsKey(name)) throw new FormatException($"{name} is given twice.");
                 values[name] = value;
             }
 
+            if (values.TryGetValue("--first-dose", out var firstText) && string.Equals(firstText, "none", StringComparison.OrdinalIgnoreCase))
+                throw new FormatException("--first-dose: the calendar is counted from the first dose; give a date, such as 2026-01-05.");
             var firstDose = ReadDate(values, "--first-dose") ?? new DateTime(2026, 1, 5);
             var progression = values.ContainsKey("--progression") ? ReadDate(values, "--progression") : new DateTime(2026, 7, 1);
             var endOfTreatment = values.ContainsKey("--end-of-treatment") ? ReadDate(values, "--end-of-treatment") : progression;

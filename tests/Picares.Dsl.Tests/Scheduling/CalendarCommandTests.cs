@@ -47,5 +47,16 @@ public class CalendarCommandTests
         Assert.Equal(2, CalendarCommand.Run(new[] { "calendar", "--first-dose", "05/01/2026" }, new StringWriter()));
         Assert.Equal(2, CalendarCommand.Run(new[] { "calendar", "--actual", "Cycle#x=2026-01-27" }, new StringWriter()));
         Assert.Equal(2, CalendarCommand.Run(new[] { "calendar", "--bogus" }, new StringWriter()));
+        Assert.Equal(2, CalendarCommand.Run(new[] { "calendar", "--first-dose", "none" }, new StringWriter()));
+        Assert.Equal(2, CalendarCommand.Run(new[] { "calendar", "--horizon", "2027-01-01", "--horizon", "2028-01-01" }, new StringWriter()));
+    }
+
+    [Fact]
+    public void Repeated_actual_options_add_up()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, CalendarCommand.Run(new[] { "calendar", "--actual", "Cycle#2=2026-01-27", "--actual", "Cycle#3=2026-02-20" }, output));
+        Assert.Matches(@"Cycle#2 +2026-01-27  day 23 +in window", output.ToString());
+        Assert.Matches(@"Cycle#3 +2026-02-20  day 47 +LATE by 1 day", output.ToString());
     }
 }
