@@ -102,14 +102,11 @@ internal static class ProtocolBinder
         var randomization = randomizations.Count > 0 ? TreatmentBinder.BindRandomization(context, randomizations[0]) : null;
 
         var criteria = new List<CriterionModel>();
-        var criterionLines = new Dictionary<string, int>();
+        var criterionIds = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var s in Of("criterion"))
         {
             var c = CriterionBinder.Bind(context, s);
-            if (c is null) continue;
-            if (criterionLines.TryGetValue(c.Id, out var first)) continue; // reported when declared
-            criterionLines[c.Id] = c.Origin.Line;
-            criteria.Add(c);
+            if (c is not null && criterionIds.Add(c.Id)) criteria.Add(c); // a repeated id is reported when declared
         }
 
         var visitSyntax = new List<(VisitModel, StatementSyntax)>();
