@@ -73,6 +73,45 @@ internal sealed class ConditionEmitter
         t.Subject.Type.Kind == TypeKind.Date && t.Subject is not BoundAnchorReference ||
         t.Reference.Type.Kind == TypeKind.Date && t.Reference is not BoundAnchorReference;
 
+    /// <summary>
+    /// C# statements that add to <c>missing</c> the inputs that keep <paramref name="e"/> Unknown, following Kleene's
+    /// logic: in <c>a and b</c> a part is searched only if the other part does not already decide the result (it is
+    /// true, or unknown too); likewise in <c>or</c> with false. An unfilled input that cannot change the outcome is
+    /// not listed. Run only when the outcome is Unknown.
+    /// </summary>
+    public string EmitMissing(BoundExpression e, Func<string, (string Label, string Access)> read)
+    {
+        int counter = 0;
+        return Missing(e, read, ref counter);
+    }
+
+    private string Missing(BoundExpression e, Func<string, (string Label, string Access)> read, ref int counter)
+    {
+        switch (e)
+        {
+            case BoundBinary { Operator: BoundOperator.And or BoundOperator.Or } b:
+            {
+                int n = counter++;
+                var keeps = b.Operator == BoundOperator.And ? Rt + "Truth.True" : Rt + "Truth.False"; // the value that leaves the other side deciding
+                var left = Missing(b.Left, read, ref counter);
+                var right = Missing(b.Right, read, ref counter);
+                return $"{{ var __l{n} = {Emit(b.Left)}; var __r{n} = {Emit(b.Right)}; " +
+                       $"if (__l{n} == {Rt}Truth.Unknown && (__r{n} == {Rt}Truth.Unknown || __r{n} == {keeps})) {{ {left} }} " +
+                       $"if (__r{n} == {Rt}Truth.Unknown && (__l{n} == {Rt}Truth.Unknown || __l{n} == {keeps})) {{ {right} }} }}";
+            }
+            case BoundUnary { Operator: BoundOperator.Not } u:
+                return Missing(u.Operand, read, ref counter);
+            default:
+                var reads = new SortedSet<string>(StringComparer.Ordinal);
+                Binding.Declarations.CriterionBinder.CollectReads(e, reads);
+                return string.Concat(reads.Select(r =>
+                {
+                    var (label, access) = read(r);
+                    return $"if ({access} is null && !missing.Contains({CSharp.Literal(label)})) missing.Add({CSharp.Literal(label)}); ";
+                }));
+        }
+    }
+
     private string Field(BoundFieldReference f)
     {
         var access = _access(f.Form, f.Field);

@@ -42,7 +42,11 @@ public sealed class ScreeningPlan
     /// <summary>An input a criterion reads: how it is labelled and accessed.</summary>
     public sealed record ReadInput(string Label, string Access);
     /// <summary>One criterion's evaluation.</summary>
-    public sealed record CriterionEvaluation(string Id, string Method, string Info, string Truth, List<ReadInput> Reads, string? Attestation, bool Exclusion = false);
+    public sealed record CriterionEvaluation(string Id, string Method, string Info, string Truth, List<ReadInput> Reads, string? Attestation, bool Exclusion = false)
+    {
+        /// <summary>Statements adding the inputs that keep the outcome Unknown to <c>missing</c>.</summary>
+        public string MissingStatements { get; init; } = "";
+    }
 
     /// <summary>Plans the screening API of a model.</summary>
     public static ScreeningPlan For(ProtocolModel model)
@@ -93,8 +97,11 @@ public sealed class ScreeningPlan
             var condition = $"age in completed years at {population.AgeReference} in {min}..{max}";
             var line = (population.Origin?.Line ?? 1).ToString(CultureInfo.InvariantCulture);
             plan.AgeCriterion = $"new global::Picares.Dsl.Runtime.Model.CriterionInfo(\"AGE\", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, {CSharp.Literal(text)}, {CSharp.Literal(condition)}, null, new string[] {{ {CSharp.Literal(population.BirthDateField)}, {CSharp.Literal("@" + population.AgeReference)} }}, __Rec({line}, 1))";
-            plan.Criteria.Add(new CriterionEvaluation("AGE", "__EvaluatePopulationAge_", "AgeCriterion", truth,
-                new List<ReadInput> { Read(population.BirthDateField!), Read("@" + population.AgeReference) }, null));
+            var ageReads = new List<ReadInput> { Read(population.BirthDateField!), Read("@" + population.AgeReference) };
+            plan.Criteria.Add(new CriterionEvaluation("AGE", "__EvaluatePopulationAge_", "AgeCriterion", truth, ageReads, null)
+            {
+                MissingStatements = string.Concat(ageReads.Select(r => $"if ({r.Access} is null) missing.Add({CSharp.Literal(r.Label)}); ")),
+            });
         }
 
         foreach (var criterion in model.Criteria)
@@ -115,7 +122,10 @@ public sealed class ScreeningPlan
             var truth = parts.Count == 0 ? "global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown"
                 : parts.Skip(1).Aggregate(parts[0], (acc, p) => $"global::Picares.Dsl.Runtime.Eligibility.Kleene.{combine}({acc}, {p})");
             plan.Criteria.Add(new CriterionEvaluation(criterion.Id, "__Evaluate" + CSharp.Identifier(criterion.Id), member, truth,
-                criterion.Reads.Select(Read).ToList(), attestation, criterion.Category == "exclusion"));
+                criterion.Reads.Select(Read).ToList(), attestation, criterion.Category == "exclusion")
+            {
+                MissingStatements = criterion.Condition is null ? "" : emitter.EmitMissing(criterion.Condition, key => (Read(key).Label, Read(key).Access)),
+            });
         }
         plan.Constants.AddRange(emitter.Constants);
         return plan;

@@ -110,7 +110,8 @@ public class EligibilityTests
         var result = Evaluate(i => { i.Surgery.MajorSurgery = true; });
         var i11 = result.Criteria.Single(c => c.Criterion.Id == "I11");
         Assert.Equal(CriterionOutcome.Unknown, i11.Outcome);
-        Assert.Contains("Surgery.major_surgery_end", i11.Missing);
+        // Only what can still change the outcome: not the end dates of a local surgery or biopsy that did not happen.
+        Assert.Equal(new[] { "Surgery.major_surgery_end" }, i11.Missing);
         Assert.Equal(Verdict.Pending, result.Verdict);
     }
 
@@ -135,6 +136,15 @@ public class EligibilityTests
             .Criteria.Single(c => c.Criterion.Id == "E8");
         Assert.Equal(CriterionOutcome.Unknown, e8.Outcome);
         Assert.Contains("PriorMedication.investigational_drug_half_life", e8.Missing);
+    }
+
+    [Fact]
+    public void Missing_lists_every_input_that_keeps_an_or_unknown()
+    {
+        var i10 = Evaluate(i => { i.PriorMedication.ImmunosuppressiveDose = null; i.PriorMedication.ImmunosuppressiveStopDate = null; })
+            .Criteria.Single(c => c.Criterion.Id == "I10");
+        Assert.Equal(CriterionOutcome.Unknown, i10.Outcome);
+        Assert.Equal(new[] { "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, i10.Missing.OrderBy(x => x, StringComparer.Ordinal));
     }
 
     [Fact]
