@@ -7,6 +7,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Picares.Dsl.Benchmarks.Infrastructure;
+using Picares.Dsl.Testing;
 using Picares.Dsl.Benchmarks.Inputs;
 using Picares.Dsl.Compiler;
 using Picares.Dsl.Compiler.Emit;

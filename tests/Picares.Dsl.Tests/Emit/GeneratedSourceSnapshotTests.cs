@@ -1,5 +1,6 @@
 using System.Linq;
 using Picares.Dsl.Tests.Infrastructure;
+using Picares.Dsl.Testing;
 using Xunit;
 
 namespace Picares.Dsl.Tests.Emit;

@@ -6,6 +6,7 @@ using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Picares.Dsl.Compiler.Emit;
 using Picares.Dsl.Tests.Infrastructure;
+using Picares.Dsl.Testing;
 using Xunit;
 
 namespace Picares.Dsl.Tests.Emit;

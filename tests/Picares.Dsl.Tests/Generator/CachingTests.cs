@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Picares.Dsl.Generator;
 using Picares.Dsl.Tests.Infrastructure;
+using Picares.Dsl.Testing;
 using Xunit;
 
 namespace Picares.Dsl.Tests.Generator;

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Picares.Dsl.Tests.Diagnostics;
 using Picares.Dsl.Tests.Infrastructure;
+using Picares.Dsl.Testing;
 using Xunit;
 
 namespace Picares.Dsl.Tests.Generator;

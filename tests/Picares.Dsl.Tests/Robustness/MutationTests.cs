@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Picares.Dsl.Compiler;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Tests.Infrastructure;
+using Picares.Dsl.Testing;
 using Xunit;
 
 namespace Picares.Dsl.Tests.Robustness;

@@ -4,21 +4,26 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Picares.Dsl.Benchmarks.Infrastructure;
+namespace Picares.Dsl.Testing;
+
+// Shared by the tests and the benchmarks (linked into both projects): what a build hands the generator.
 
 /// <summary>An additional file held in memory, as the build hands a .protocol file to the generator.</summary>
 public sealed class InMemoryAdditionalText : AdditionalText
 {
     private readonly SourceText _text;
 
+    /// <summary>Creates the file.</summary>
     public InMemoryAdditionalText(string path, string text)
     {
         Path = path;
         _text = SourceText.From(text, System.Text.Encoding.UTF8);
     }
 
+    /// <inheritdoc />
     public override string Path { get; }
 
+    /// <inheritdoc />
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
@@ -27,10 +32,14 @@ public sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private readonly Options _global;
 
+    /// <summary>Creates the provider with these global properties.</summary>
     public GlobalOptionsProvider(IDictionary<string, string> global) => _global = new Options(global);
 
+    /// <inheritdoc />
     public override AnalyzerConfigOptions GlobalOptions => _global;
+    /// <inheritdoc />
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+    /// <inheritdoc />
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
 
     private sealed class Options : AnalyzerConfigOptions
