@@ -326,9 +326,6 @@ internal sealed class ExpressionBinder
     }
 
     /// <summary>Checks that two values can be compared (or added); reports at <paramref name="at"/> when not.</summary>
-    private bool CheckComparable(BinaryExpressionSyntax at, BoundExpression left, BoundExpression right, string op) =>
-        CheckComparable((ExpressionSyntax)at, left, right, op);
-
     /// <param name="at">Where to report.</param>
     /// <param name="left">The left operand.</param>
     /// <param name="right">The right operand.</param>

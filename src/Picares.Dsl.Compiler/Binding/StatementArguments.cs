@@ -154,6 +154,9 @@ internal sealed class StatementArguments
         }
     }
 
+    /// <summary>Reports the statement's shape at its keyword and arguments.</summary>
+    public void FailStatement() => Fail(_statement.HeaderSpan);
+
     public void Fail(Picares.Dsl.Compiler.Text.TextSpan span)
     {
         _failed = true;

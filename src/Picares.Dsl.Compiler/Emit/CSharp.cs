@@ -92,6 +92,24 @@ public static class CSharp
     /// <summary>A double literal in the invariant culture, round-trippable.</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
 
+    /// <summary>A double literal, or <c>null</c>.</summary>
+    public static string NullableNumber(double? value) => value is null ? "null" : Number(value.Value);
+
+    /// <summary>
+    /// The nullable C# type a field of a protocol data type has in generated models; a code is its code text
+    /// unless <paramref name="codeType"/> (an enum) is given.
+    /// </summary>
+    public static string TypeOf(string dataType, string? codeType = null) => dataType switch
+    {
+        "integer" => "int?",
+        "decimal" => "double?",
+        "date" or "datetime" => "global::System.DateTime?",
+        "boolean" => "bool?",
+        "quantity" => "global::Picares.Dsl.Runtime.Units.Quantity?",
+        "code" when codeType is not null => codeType + "?",
+        _ => "string?",
+    };
+
     /// <summary>An int literal, or <c>null</c>.</summary>
     public static string Integer(int? value) => value is null ? "null" : value.Value.ToString(CultureInfo.InvariantCulture);
 

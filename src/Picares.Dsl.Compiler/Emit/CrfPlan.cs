@@ -72,9 +72,9 @@ public sealed class CrfPlan
                 {
                     var sev = "global::Picares.Dsl.Runtime.Crf.FindingSeverity." + severity;
                     if (field.DataType == "quantity" && (severity == "Reject" || limit is not null))
-                        checks.Add($"global::Picares.Dsl.Runtime.Crf.EditChecks.Limit({args}, this.{property}, {CSharp.Literal(field.Unit)}, {Bound(limit?.Lower)}, {Bound(limit?.Upper)}, {sev}, {line});");
+                        checks.Add($"global::Picares.Dsl.Runtime.Crf.EditChecks.Limit({args}, this.{property}, {CSharp.Literal(field.Unit)}, {CSharp.NullableNumber(limit?.Lower)}, {CSharp.NullableNumber(limit?.Upper)}, {sev}, {line});");
                     else if (limit is not null)
-                        checks.Add($"global::Picares.Dsl.Runtime.Crf.EditChecks.Limit({args}, (double?)this.{property}, {Bound(limit.Lower ?? double.MinValue)}, {Bound(limit.Upper ?? double.MaxValue)}, {sev}, {line});");
+                        checks.Add($"global::Picares.Dsl.Runtime.Crf.EditChecks.Limit({args}, (double?)this.{property}, {CSharp.NullableNumber(limit.Lower)}, {CSharp.NullableNumber(limit.Upper)}, {sev}, {line});");
                 }
                 formClass.Fields.Add(new FieldProperty(field.Name, property, TypeOf(field, enums), field.Label, checks));
             }
@@ -83,16 +83,6 @@ public sealed class CrfPlan
         return plan;
     }
 
-    private static string Bound(double? value) => value is null ? "null" : CSharp.Number(value.Value);
-
-    private static string TypeOf(FieldModel field, Dictionary<string, CodeListEnum> enums) => field.DataType switch
-    {
-        "integer" => "int?",
-        "decimal" => "double?",
-        "date" or "datetime" => "global::System.DateTime?",
-        "boolean" => "bool?",
-        "quantity" => "global::Picares.Dsl.Runtime.Units.Quantity?",
-        "code" => enums[field.CodeList!].Enum + "?",
-        _ => "string?",
-    };
+    private static string TypeOf(FieldModel field, Dictionary<string, CodeListEnum> enums) =>
+        CSharp.TypeOf(field.DataType, field.CodeList is { } list ? enums[list].Enum : null);
 }

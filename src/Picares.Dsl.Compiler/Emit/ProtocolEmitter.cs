@@ -52,7 +52,7 @@ public static class ProtocolEmitter
         globals.Import("origin", new Func<Origin, string>(OriginExpression));
         globals.Import("dose", new Func<DoseModel?, string>(d => d is null ? "null" : $"new global::Picares.Dsl.Runtime.Units.Quantity({CSharp.Number(d.Value)}, {CSharp.Literal(d.Unit)})"));
         globals.Import("limit", new Func<LimitModel?, string>(l => l is null ? "null"
-            : $"new global::Picares.Dsl.Runtime.Model.FieldLimit({Nullable(l.Lower)}, {Nullable(l.Upper)}, {CSharp.Literal(l.Unit)})"));
+            : $"new global::Picares.Dsl.Runtime.Model.FieldLimit({CSharp.NullableNumber(l.Lower)}, {CSharp.NullableNumber(l.Upper)}, {CSharp.Literal(l.Unit)})"));
         globals.SetValue("model", model, true);
         globals.SetValue("namespace", @namespace, true);
         globals.SetValue("class_name", ClassName(model), true);
@@ -76,8 +76,6 @@ public static class ProtocolEmitter
         var items = values.ToList();
         return items.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", items.Select(CSharp.Literal)) + " }";
     }
-
-    private static string Nullable(double? value) => value is null ? "null" : CSharp.Number(value.Value);
 
     private static string OriginExpression(Origin origin) =>
         origin.IsAssumed

@@ -71,7 +71,7 @@ public sealed class ScreeningPlan
             foreach (var f in fields)
             {
                 var key = form.Name + "." + f.Name;
-                var limits = f.HardLimit is { } hard ? $", {Bound(hard.Lower)}, {Bound(hard.Upper)}" : "";
+                var limits = f.HardLimit is { } hard ? $", {CSharp.NullableNumber(hard.Lower)}, {CSharp.NullableNumber(hard.Upper)}" : "";
                 string guard = f.DataType switch
                 {
                     "quantity" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, {CSharp.Literal(f.Unit)}, {CSharp.Literal(key)}{limits})",
@@ -79,7 +79,7 @@ public sealed class ScreeningPlan
                     "code" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, {CodeSet(plan, codeSets, model, f.CodeList!)}, {CSharp.Literal(key)})",
                     _ => "value",
                 };
-                input.Fields.Add(new FieldInput(key, CSharp.Member(f.Name, input.ClassName), TypeOf(f.DataType), guard, f.Label, f.DataType));
+                input.Fields.Add(new FieldInput(key, CSharp.Member(f.Name, input.ClassName), CSharp.TypeOf(f.DataType), guard, f.Label, f.DataType));
             }
             plan.Forms.Add(input);
         }
@@ -131,8 +131,6 @@ public sealed class ScreeningPlan
         return plan;
     }
 
-    private static string Bound(double? value) => value is null ? "null" : CSharp.Number(value.Value);
-
     private static ReadInput Read(string key) => key.StartsWith("@", System.StringComparison.Ordinal)
         ? new ReadInput(key.Substring(1), ConditionEmitter.AnchorAccess(key.Substring(1)))
         : new ReadInput(key, ConditionEmitter.FieldAccess(key.Split('.')[0], key.Split('.')[1]));
@@ -147,13 +145,4 @@ public sealed class ScreeningPlan
         return name;
     }
 
-    private static string TypeOf(string dataType) => dataType switch
-    {
-        "integer" => "int?",
-        "decimal" => "double?",
-        "date" or "datetime" => "global::System.DateTime?",
-        "boolean" => "bool?",
-        "quantity" => "global::Picares.Dsl.Runtime.Units.Quantity?",
-        _ => "string?",
-    };
 }

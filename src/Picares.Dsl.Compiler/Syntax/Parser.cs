@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using Picares.Dsl.Compiler.Binding;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Text;
 using Picares.Dsl.Runtime.Units;

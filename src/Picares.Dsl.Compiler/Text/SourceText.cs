@@ -43,15 +43,6 @@ public sealed class SourceText
     /// <summary>The line span of a text span.</summary>
     public LinePositionSpan GetLineSpan(TextSpan span) => new(GetLinePosition(span.Start), GetLinePosition(span.End));
 
-    /// <summary>The span of line <paramref name="line"/> (zero-based), without its line break.</summary>
-    public TextSpan GetLineSpan(int line)
-    {
-        int start = _lineStarts[line];
-        int end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : Text.Length;
-        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r')) end--;
-        return TextSpan.FromBounds(start, end);
-    }
-
     private static int[] ComputeLineStarts(string text)
     {
         var starts = new List<int> { 0 };

@@ -40,9 +40,9 @@ public static class EditChecks
     }
 
     /// <summary>A number against inclusive limits; reports, never clamps.</summary>
-    public static void Limit(List<CrfFinding> findings, string form, int? occurrence, string field, double? value, double lower, double upper, FindingSeverity severity, int line)
+    public static void Limit(List<CrfFinding> findings, string form, int? occurrence, string field, double? value, double? lower, double? upper, FindingSeverity severity, int line)
     {
-        if (value is not { } v || (v >= lower && v <= upper)) return;
+        if (value is not { } v || Limits.Contains(v, lower, upper)) return;
         findings.Add(new CrfFinding(form, occurrence, field, severity == FindingSeverity.Reject ? "hard_limit" : "soft_limit", severity,
             $"{form}.{field} is {Format(v)}, outside {Format(lower)}..{Format(upper)}", line));
     }
@@ -58,13 +58,10 @@ public static class EditChecks
                 findings.Add(new CrfFinding(form, occurrence, field, "unit", FindingSeverity.Reject, $"{form}.{field} is {q}, which is not a {fieldUnit.Dimension}; give it in a unit such as {unit}", line));
             return;
         }
-        if (lower is null || upper is null) return;
-        var v = q.ConvertTo(fieldUnit).Value;
-        const double tolerance = 1e-9;
-        if (v >= lower.Value * (1 - tolerance) - tolerance && v <= upper.Value * (1 + tolerance) + tolerance) return;
+        if (Limits.Contains(q.ConvertTo(fieldUnit).Value, lower, upper)) return;
         findings.Add(new CrfFinding(form, occurrence, field, severity == FindingSeverity.Reject ? "hard_limit" : "soft_limit", severity,
-            $"{form}.{field} is {q}, outside {Format(lower.Value)}..{Format(upper.Value)} {unit}", line));
+            $"{form}.{field} is {q}, outside {Format(lower)}..{Format(upper)} {unit}", line));
     }
 
-    private static string Format(double v) => v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Format(double? v) => v?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

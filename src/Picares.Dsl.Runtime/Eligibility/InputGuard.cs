@@ -43,10 +43,7 @@ public static class InputGuard
 
     private static void CheckLimits(double value, string shown, string field, double? lower, double? upper, string unit)
     {
-        const double tolerance = 1e-9;
-        bool below = lower is { } lo && value < lo - tolerance * Math.Max(1, Math.Abs(lo));
-        bool above = upper is { } hi && value > hi + tolerance * Math.Max(1, Math.Abs(hi));
-        if (below || above)
+        if (!Limits.Contains(value, lower, upper))
             throw new InvalidInputException(field, $"{field} is {shown}, outside its hard limits {Format(lower)}..{Format(upper)}{unit}");
     }
 

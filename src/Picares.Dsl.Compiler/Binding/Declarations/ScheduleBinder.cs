@@ -43,11 +43,20 @@ internal static class ScheduleBinder
     }
 
     /// <summary>A fixed duration in whole days; calendar durations and bare numbers are reported.</summary>
-    public static int? Days(BindingContext context, StatementArguments args, int index, string what, bool allowZero = false)
+    public static int? Days(BindingContext context, StatementArguments args, int index, string what, bool allowZero = false) =>
+        args.At(index) is { } e ? Days(context, e, what, args.Fail, allowZero) : NotGiven(args);
+
+    private static int? NotGiven(StatementArguments args)
     {
-        var e = args.At(index);
+        args.FailStatement();
+        return null;
+    }
+
+    /// <summary>A fixed duration in whole days from an expression; <paramref name="fail"/> reports a shape that does not fit.</summary>
+    private static int? Days(BindingContext context, ExpressionSyntax e, string what, System.Action<Text.TextSpan> fail, bool allowZero)
+    {
         var value = ConstantFolding.SignedNumber(e, out var unitName);
-        if (e is null || value is null) { args.Fail(e?.Span ?? default); return null; }
+        if (value is null) { fail(e.Span); return null; }
         if (unitName is null)
         {
             context.Report(DiagnosticDescriptors.MissingUnit, e.Span, "a duration", value, "days");
@@ -60,7 +69,7 @@ internal static class ScheduleBinder
             return null;
         }
         var days = unit.ConvertTo(value.Value, UnitCatalog.Days);
-        if (days != System.Math.Floor(days) || days < 0 || (days == 0 && !allowZero)) { args.Fail(e.Span); return null; }
+        if (days != System.Math.Floor(days) || days < 0 || (days == 0 && !allowZero)) { fail(e.Span); return null; }
         return (int)days;
     }
 
@@ -221,9 +230,7 @@ internal static class ScheduleBinder
         else if (e is BinaryExpressionSyntax { Left: NameExpressionSyntax left } b && b.Operator.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             anchor = left.Identifier.Text;
-            var inner = new StatementArguments(context, new StatementSyntax(System.Array.Empty<AnnotationSyntax>(), b.Operator, new[] { b.Right }, null),
-                "a fixed duration", "at end_of_treatment + 30 days");
-            var days = Days(context, inner, 0, "at", allowZero: true);
+            var days = Days(context, b.Right, "at", a.Fail, allowZero: true);
             offset = days is null ? null : b.Operator.Kind == TokenKind.Minus ? -days : days;
         }
         else a.Fail(e.Span);

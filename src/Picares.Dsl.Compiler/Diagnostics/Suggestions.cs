@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Picares.Dsl.Compiler.Binding;
+namespace Picares.Dsl.Compiler.Diagnostics;
 
 /// <summary>"Did you mean" suggestions by edit distance (optimal string alignment, case-insensitive).</summary>
 public static class Suggestions
