@@ -33,12 +33,12 @@ public static class ProtocolEmitter
 
     /// <summary>Renders the C# of a protocol: its model class, its screening, schedule and CRF APIs.</summary>
     public static string Emit(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default) =>
-        Render(ProtocolTemplate.Value, model, @namespace, null, cancellationToken) +
+        Render(ProtocolTemplate.Value, model, @namespace, null, cancellationToken, ProtocolNameAttributes.For(model, @namespace, ClassName(model))) +
         Render(ScreeningTemplate.Value, model, @namespace, ScreeningPlan.For(model), cancellationToken) +
         Render(ScheduleTemplate.Value, model, @namespace, null, cancellationToken) +
         Render(CrfTemplate.Value, model, @namespace, CrfPlan.For(model), cancellationToken);
 
-    private static string Render(Template template, ProtocolModel model, string @namespace, object? plan, CancellationToken cancellationToken)
+    private static string Render(Template template, ProtocolModel model, string @namespace, object? plan, CancellationToken cancellationToken, string protocolNames = "")
     {
         var globals = new ScriptObject();
         globals.Import("cs_string", new Func<string?, string>(CSharp.Literal));
@@ -58,6 +58,7 @@ public static class ProtocolEmitter
         globals.SetValue("class_name", ClassName(model), true);
         globals.SetValue("version", Version, true);
         globals.SetValue("plan", plan, true);
+        globals.SetValue("protocol_names", protocolNames, true);
 
         var context = new TemplateContext
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Picares.Dsl.Runtime.Model;
 using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Runtime.Crf;
@@ -17,7 +18,10 @@ public enum FindingSeverity : byte
 /// One edit-check finding: where (form, occurrence of a repeating form, field), which rule, how severe, the
 /// message, and the protocol line that declares the field. The value itself stays in the form, unchanged.
 /// </summary>
-public sealed record CrfFinding(string Form, int? Occurrence, string Field, string Rule, FindingSeverity Severity, string Message, int Line);
+public sealed record CrfFinding(
+    [property: ProtocolName(ProtocolNameKind.Form)] string Form,
+    int? Occurrence,
+    [property: ProtocolName(ProtocolNameKind.Field)] string Field, string Rule, FindingSeverity Severity, string Message, int Line);
 
 /// <summary>The edit checks generated forms run, kept in one place so every form checks alike.</summary>
 public static class EditChecks

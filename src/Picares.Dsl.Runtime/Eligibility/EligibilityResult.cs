@@ -35,7 +35,7 @@ public sealed record CriterionResult(
     CriterionInfo Criterion,
     CriterionOutcome Outcome,
     IReadOnlyList<ObservedValue> Values,
-    IReadOnlyList<string> Missing,
+    [property: ProtocolName(ProtocolNameKind.Input)] IReadOnlyList<string> Missing,
     bool AwaitingAttestation)
 {
     /// <summary>True when this criterion makes the candidate ineligible.</summary>
@@ -55,6 +55,7 @@ public sealed record EligibilityResult(Verdict Verdict, IReadOnlyList<CriterionR
     }
 
     /// <summary>Every input still missing, once each, in criterion order.</summary>
+    [ProtocolName(ProtocolNameKind.Input)]
     public IReadOnlyList<string> Missing
     {
         get

@@ -62,10 +62,10 @@ public sealed record StudyInfo(
 public sealed record PopulationInfo(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers);
 
 /// <summary>A reference date of a subject's timeline.</summary>
-public sealed record AnchorInfo(string Name, string Label, Origin Origin);
+public sealed record AnchorInfo([property: ProtocolName(ProtocolNameKind.Anchor)] string Name, string Label, Origin Origin);
 
 /// <summary>An event that ends treatment or visits.</summary>
-public sealed record EventInfo(string Name, string Label, Origin Origin);
+public sealed record EventInfo([property: ProtocolName(ProtocolNameKind.Event)] string Name, string Label, Origin Origin);
 
 /// <summary>One phase of a regimen, or the whole regimen.</summary>
 public sealed record RegimenInfo(string Phase, Quantity? Dose, string? Route, int? EveryDays, IReadOnlyList<int> CycleDays, int? Cycles, IReadOnlyList<string> Until, Origin Origin);
@@ -89,11 +89,11 @@ public sealed record CodeListInfo(string Name, string Label, IReadOnlyList<CodeI
 public sealed record FieldLimit(double? Lower, double? Upper, string? Unit);
 
 /// <summary>A field of a case report form.</summary>
-public sealed record FieldInfo(string Name, string Label, string DataType, string? CodeList, string? Unit, bool Required,
+public sealed record FieldInfo([property: ProtocolName(ProtocolNameKind.Field)] string Name, string Label, string DataType, string? CodeList, string? Unit, bool Required,
     FieldLimit? HardLimit, FieldLimit? SoftLimit, string? ShownWhen, Origin Origin);
 
 /// <summary>A case report form.</summary>
-public sealed record FormInfo(string Name, string Label, bool Repeating, IReadOnlyList<FieldInfo> Fields, Origin Origin);
+public sealed record FormInfo([property: ProtocolName(ProtocolNameKind.Form)] string Name, string Label, bool Repeating, IReadOnlyList<FieldInfo> Fields, Origin Origin);
 
 /// <summary>Inclusion or exclusion.</summary>
 public enum CriterionCategory
@@ -108,15 +108,16 @@ public enum CriterionCategory
 /// An eligibility criterion: its id, category and original text; the condition it computes, as written;
 /// the role that attests it; the fields and anchors it reads.
 /// </summary>
-public sealed record CriterionInfo(string Id, CriterionCategory Category, string Text, string? Condition, string? AttestedBy, IReadOnlyList<string> Reads, Origin Origin)
+public sealed record CriterionInfo([property: ProtocolName(ProtocolNameKind.Criterion)] string Id, CriterionCategory Category, string Text, string? Condition, string? AttestedBy,
+    [property: ProtocolName(ProtocolNameKind.Input)] IReadOnlyList<string> Reads, Origin Origin)
 {
     /// <summary>True when the criterion rests on someone's confirmation.</summary>
     public bool IsAttested => AttestedBy is not null;
 }
 
 /// <summary>A visit of the schedule.</summary>
-public sealed record VisitInfo(string Name, string Label, string Timing, string Anchor, int? Day, int? LastDay, int WindowBefore, int WindowAfter,
-    int? OffsetDays, int? EveryDays, string Anchoring, IReadOnlyList<string> Until, int? MaxCount, IReadOnlyList<string> Collect,
+public sealed record VisitInfo([property: ProtocolName(ProtocolNameKind.Visit)] string Name, string Label, string Timing, string Anchor, int? Day, int? LastDay, int WindowBefore, int WindowAfter,
+    int? OffsetDays, int? EveryDays, string Anchoring, IReadOnlyList<string> Until, int? MaxCount, [property: ProtocolName(ProtocolNameKind.Form)] IReadOnlyList<string> Collect,
     IReadOnlyList<string> Activities, Origin Origin);
 
 /// <summary>An endpoint.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Picares.Dsl.Runtime.Model;
 
 namespace Picares.Dsl.Runtime.Scheduling;
 
@@ -18,14 +19,14 @@ namespace Picares.Dsl.Runtime.Scheduling;
 /// <param name="Activities">The activities other than forms.</param>
 /// <param name="ActualDate">The date the visit actually took place, when the caller gave it.</param>
 public sealed record PlannedVisit(
-    string Visit,
+    [property: ProtocolName(ProtocolNameKind.Visit)] string Visit,
     string Label,
     int? Occurrence,
     int? StudyDay,
     DateTime NominalDate,
     DateTime WindowStart,
     DateTime WindowEnd,
-    IReadOnlyList<string> Collect,
+    [property: ProtocolName(ProtocolNameKind.Form)] IReadOnlyList<string> Collect,
     IReadOnlyList<string> Activities,
     DateTime? ActualDate)
 {

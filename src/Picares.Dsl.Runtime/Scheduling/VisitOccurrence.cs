@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Picares.Dsl.Runtime.Model;
 
 namespace Picares.Dsl.Runtime.Scheduling;
 
@@ -7,14 +8,16 @@ namespace Picares.Dsl.Runtime.Scheduling;
 /// One occurrence of a visit: its name and, for repeating visits, the one-based occurrence number
 /// (null for a visit that happens once). Written <c>Cycle#2</c>, or just <c>Screening</c>.
 /// </summary>
-public readonly record struct VisitOccurrence(string Visit, int? Occurrence)
+public readonly record struct VisitOccurrence(
+    [ProtocolName(ProtocolNameKind.Visit)][property: ProtocolName(ProtocolNameKind.Visit)] string Visit,
+    int? Occurrence)
 {
     /// <inheritdoc />
     public override string ToString() => Occurrence is { } k ? $"{Visit}#{k.ToString(CultureInfo.InvariantCulture)}" : Visit;
 
     /// <summary>Reads <c>Cycle#2</c> or <c>Screening</c>.</summary>
     /// <exception cref="FormatException">When the text is not a visit name optionally followed by <c>#</c> and a positive number.</exception>
-    public static VisitOccurrence Parse(string text)
+    public static VisitOccurrence Parse([ProtocolName(ProtocolNameKind.VisitOccurrence)] string text)
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
         var hash = text.IndexOf('#');
