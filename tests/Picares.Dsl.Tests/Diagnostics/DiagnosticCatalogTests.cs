@@ -27,8 +27,35 @@ public class DiagnosticCatalogTests
         var releases = string.Concat(Directory.GetFiles(Path.Combine(Repository.Root, "src", "Picares.Dsl.Generator"), "AnalyzerReleases.*.md").Select(File.ReadAllText));
         var tracked = Regex.Matches(releases, @"^(PIC\d{4})\s*\|", RegexOptions.Multiline).Select(m => m.Groups[1].Value).OrderBy(x => x, StringComparer.Ordinal);
         // Besides the compiler core's IDs, the analyzers on consuming C# (PIC5xxx) declare theirs as SupportedDiagnostics.
-        var analyzerIds = new Picares.Dsl.Generator.Analyzers.VerdictSwitchAnalyzer().SupportedDiagnostics.Select(d => d.Id);
+        var analyzerIds = AnalyzerDescriptors().Select(d => d.Id);
         Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id).Concat(analyzerIds).OrderBy(x => x, StringComparer.Ordinal), tracked);
+    }
+
+    /// <summary>The descriptors of every analyzer of consuming C# in the generator assembly.</summary>
+    private static System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.DiagnosticDescriptor> AnalyzerDescriptors() =>
+        typeof(Picares.Dsl.Generator.Analyzers.VerdictSwitchAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t))
+            .SelectMany(t => ((Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics);
+
+    [Fact]
+    public void Analyzers_of_consuming_code_use_usage_ids_and_are_documented()
+    {
+        var docs = File.ReadAllText(Path.Combine(Repository.Root, "docs", "diagnostics.md"));
+        var descriptors = AnalyzerDescriptors().ToList();
+        Assert.True(descriptors.Count >= 3, "at least three analyzers of consuming C#");
+        foreach (var descriptor in descriptors)
+        {
+            Assert.Matches("^PIC50[0-9][0-9]$", descriptor.Id);
+            Assert.Equal("PICARES.Usage", descriptor.Category);
+            var heading = $"## {descriptor.Id}: {descriptor.Title}";
+            int start = docs.IndexOf(heading, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"docs/diagnostics.md has no section '{heading}'");
+            int end = docs.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+            var section = end < 0 ? docs.Substring(start) : docs.Substring(start, end - start);
+            Assert.Contains("**Bad**", section, StringComparison.Ordinal);
+            Assert.Contains("**Fixed**", section, StringComparison.Ordinal);
+            Assert.Contains($"`{descriptor.MessageFormat}`", section, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
