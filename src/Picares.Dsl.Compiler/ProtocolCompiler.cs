@@ -16,7 +16,7 @@ public sealed record CompilationResult(ProtocolModel? Model, EquatableArray<Prot
 }
 
 /// <summary>
-/// The compiler's entry point: parse, bind, check. It never throws on any input: a failure of the
+/// The compiler's entry point: parse, bind, check the protocol against itself. It never throws on any input: a failure of the
 /// compiler itself becomes diagnostic PIC9999 at the start of the file.
 /// </summary>
 public static class ProtocolCompiler
@@ -32,6 +32,11 @@ public static class ProtocolCompiler
             cancellationToken.ThrowIfCancellationRequested();
             var context = new BindingContext(source, diagnostics);
             var model = ProtocolBinder.Bind(context, syntax, FileNameOf(path));
+            if (model is not null && !diagnostics.HasErrors)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Consistency.ConsistencyChecker.Check(model, syntax, diagnostics);
+            }
             return new CompilationResult(diagnostics.HasErrors ? null : model, diagnostics.ToArray());
         }
         catch (OperationCanceledException)

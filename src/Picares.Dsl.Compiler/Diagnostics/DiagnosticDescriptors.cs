@@ -6,13 +6,13 @@ namespace Picares.Dsl.Compiler.Diagnostics;
 /// <summary>
 /// Every diagnostic the PICARES.Dsl compiler reports. IDs are stable and never reused:
 /// PIC0xxx text and syntax, PIC1xxx declarations and names, PIC2xxx types and units,
-/// PIC3xxx schedule, PIC9xxx internal. Each is documented in docs/diagnostics.md and
+/// PIC3xxx schedule, PIC4xxx consistency of the protocol with itself, PIC9xxx internal. Each is documented in docs/diagnostics.md and
 /// tracked in AnalyzerReleases.*.md.
 /// </summary>
 public static class DiagnosticDescriptors
 {
     private const string Syntax = "PICARES.Syntax", Declarations = "PICARES.Declarations",
-        Types = "PICARES.Types", Schedule = "PICARES.Schedule", Internal = "PICARES.Internal";
+        Types = "PICARES.Types", Schedule = "PICARES.Schedule", Consistency = "PICARES.Consistency", Internal = "PICARES.Internal";
 
     // ---- PIC0xxx: text and syntax -------------------------------------------------------------
     /// <summary>PIC0001</summary>
@@ -130,7 +130,6 @@ public static class DiagnosticDescriptors
     /// <summary>PIC2011</summary>
     public static readonly DiagnosticDescriptor UnitNotAllowedHere = new("PIC2011", "Unit not allowed",
         "'{0}' takes a {1}, but '{2}' measures {3}; {4}", Severity.Error, Types);
-
     // ---- PIC3xxx: schedule --------------------------------------------------------------------
     /// <summary>PIC3001</summary>
     public static readonly DiagnosticDescriptor DayZero = new("PIC3001", "Day 0 does not exist",
@@ -150,6 +149,56 @@ public static class DiagnosticDescriptors
     /// <summary>PIC3006</summary>
     public static readonly DiagnosticDescriptor VisitWithoutTiming = new("PIC3006", "Visit without timing",
         "Visit {0} has no timing; add 'day <n>', 'every <duration>', 'at <anchor> + <duration>' or 'unscheduled'", Severity.Error, Schedule);
+
+    // ---- PIC4xxx: consistency of the protocol with itself ------------------------------------
+    /// <summary>PIC4001</summary>
+    public static readonly DiagnosticDescriptor CriterionDataTooLate = new("PIC4001", "Criterion reads data not collected before the eligibility decision",
+        "{0} reads {1}, but {2}; the eligibility decision is made on {3} (study day 1). Add 'collect {4}' to a visit on or before study day 1, such as the screening visit", Severity.Error, Consistency);
+    /// <summary>PIC4002</summary>
+    public static readonly DiagnosticDescriptor EndpointDataOutsideTimeFrame = new("PIC4002", "Endpoint data not collected in its time frame",
+        "Endpoint {0} reads {1}, but {2}; collect {3} at a scheduled visit on or after {4}", Severity.Error, Consistency);
+    /// <summary>PIC4003</summary>
+    public static readonly DiagnosticDescriptor EndpointEventNotFollowed = new("PIC4003", "Endpoint event not followed up",
+        "Endpoint {0} ends at {1}, but {2} is collected only at visits that stop before it ({3}), so the event goes unobserved; collect {2} at a repeating visit that runs until {1}, such as a survival follow-up", Severity.Warning, Consistency);
+    /// <summary>PIC4004</summary>
+    public static readonly DiagnosticDescriptor NobodyEligible = new("PIC4004", "No subject can be eligible",
+        "No subject can be eligible: {0}; correct the bound of one of them", Severity.Error, Consistency);
+    /// <summary>PIC4005</summary>
+    public static readonly DiagnosticDescriptor ImpliedCriterion = new("PIC4005", "Criterion implied by others",
+        "{0} checks nothing: every subject who meets {1} also meets it ({2}); remove it or correct its bound", Severity.Warning, Consistency);
+    /// <summary>PIC4006</summary>
+    public static readonly DiagnosticDescriptor ExclusionNeverApplies = new("PIC4006", "Exclusion never applies",
+        "{0} can never exclude anyone the other rules admit: it needs {1}, but {2} requires {3}; remove it or correct its bound", Severity.Warning, Consistency);
+    /// <summary>PIC4007</summary>
+    public static readonly DiagnosticDescriptor AgeCriterionDisagrees = new("PIC4007", "Age criterion disagrees with the population",
+        "{0} bounds the age ({1}) differently from the population's age {2} (line {3}); state the age range once, in 'population', or make them agree", Severity.Warning, Consistency);
+    /// <summary>PIC4008</summary>
+    public static readonly DiagnosticDescriptor EnrollmentDoesNotFitArms = new("PIC4008", "Enrollment does not fit the arms",
+        "Enrollment {0} {1}; {2}", Severity.Warning, Consistency);
+    /// <summary>PIC4009</summary>
+    public static readonly DiagnosticDescriptor AllocationDoesNotFitArms = new("PIC4009", "Design does not fit the arms",
+        "{0}; {1}", Severity.Error, Consistency);
+    /// <summary>PIC4010</summary>
+    public static readonly DiagnosticDescriptor SoftLimitOutsideHardLimit = new("PIC4010", "Soft limit outside the hard limit",
+        "The soft limit {0} of {1} reaches outside its hard limit {2}, so values that must be rejected would only be queried; keep the soft limit within {2}", Severity.Error, Consistency);
+    /// <summary>PIC4011</summary>
+    public static readonly DiagnosticDescriptor FormNeverCollected = new("PIC4011", "Form never collected",
+        "Form {0} is collected at no visit; add 'collect {0}' to the visits that fill it, or remove it", Severity.Warning, Consistency);
+    /// <summary>PIC4012</summary>
+    public static readonly DiagnosticDescriptor FieldNeverRead = new("PIC4012", "Field never read",
+        "Field {0} is read by no criterion, endpoint, condition or randomization; make sure the protocol needs it, or remove it", Severity.Info, Consistency);
+    /// <summary>PIC4013</summary>
+    public static readonly DiagnosticDescriptor CodeListNeverUsed = new("PIC4013", "Code list never used",
+        "Code list {0} is the type of no field; use it in a field ('field <name> code {0}') or remove it", Severity.Warning, Consistency);
+    /// <summary>PIC4014</summary>
+    public static readonly DiagnosticDescriptor VisitDoesNothing = new("PIC4014", "Visit collects nothing",
+        "Visit {0} collects no form and lists no activity; add 'collect <Form>' or 'activity \"...\"', or remove it", Severity.Warning, Consistency);
+    /// <summary>PIC4015</summary>
+    public static readonly DiagnosticDescriptor VisitNeverHappens = new("PIC4015", "Visit can never happen",
+        "Visit {0} can never happen: {1}; {2}", Severity.Error, Consistency);
+    /// <summary>PIC4016</summary>
+    public static readonly DiagnosticDescriptor TimelineCycle = new("PIC4016", "Timeline order in a cycle",
+        "The timeline order is circular: {0}; remove one of these 'follows' clauses", Severity.Error, Consistency);
 
     // ---- PIC9xxx: internal --------------------------------------------------------------------
     /// <summary>PIC9999</summary>

@@ -55,11 +55,18 @@ public sealed record StudyModel(
 /// </summary>
 public sealed record PopulationModel(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers, Origin? Origin);
 
-/// <summary>A reference date of each subject's timeline: consent, first dose, randomization, end of treatment.</summary>
-public sealed record AnchorModel(string Name, string Label, Origin Origin);
+/// <summary>
+/// A reference date of each subject's timeline: consent, first dose, randomization, end of treatment.
+/// <see cref="After"/> names the anchors or events it never comes before.
+/// </summary>
+public sealed record AnchorModel(string Name, string Label, EquatableArray<string> After, Origin Origin);
 
-/// <summary>Something that happens to a subject and ends or triggers visits or treatment: progression, death.</summary>
-public sealed record EventModel(string Name, string Label, Origin Origin);
+/// <summary>
+/// Something that happens to a subject and ends or triggers visits or treatment: progression, death.
+/// <see cref="After"/> names the anchors or events it never comes before; a <see cref="Terminal"/> event
+/// (death) ends the subject's participation.
+/// </summary>
+public sealed record EventModel(string Name, string Label, EquatableArray<string> After, bool Terminal, Origin Origin);
 
 /// <summary>A dose: value and unit, such as 240 mg, 3 mg/kg, 1000 mg/m2 or AUC 5.</summary>
 public sealed record DoseModel(double Value, string Unit);

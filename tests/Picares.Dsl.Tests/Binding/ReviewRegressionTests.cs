@@ -19,7 +19,7 @@ public class ReviewRegressionTests
             "intervention A \"a\" { dose 1 mg }\narm X \"x\" {\n  @assumed \"ratio not in the record\"\n  ratio 2\n  receives A\n}\n" +
             "endpoint E primary \"e\" {\n  kind summary\n  @assumed \"no time frame in the record\"\n  time_frame \"1 year\"\n}\n")).Model!;
         Assert.Contains(model.Assumptions, a => a.Subject == "arm X ratio" && a.Reason == "ratio not in the record");
-        Assert.Contains(model.Assumptions, a => a.Subject == "endpoint E time_frame" && a.Line == 16);
+        Assert.Contains(model.Assumptions, a => a.Subject == "endpoint E time_frame" && a.Line == 18);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class ReviewRegressionTests
     [InlineData("intervention D \"d\" { dose 100 mg/m2 }\n")]
     [InlineData("intervention D \"d\" { dose AUC 5 }\n")]
     [InlineData("intervention D \"d\" { dose 500 mL }\n")]
-    [InlineData("anchor eot \"End\"\nvisit V { at eot + 0 days }\n")]
+    [InlineData("anchor eot \"End\"\nvisit V { at eot + 0 days; collect Vitals }\n")]
     public void Valid_doses_and_offsets_stay_accepted(string body) => Assert.Empty(Ids(body));
 
     [Fact]

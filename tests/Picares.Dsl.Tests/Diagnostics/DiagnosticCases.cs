@@ -47,12 +47,38 @@ public static class DiagnosticCases
         ["PIC2009"] = With("population { age {|PIC2009:75..18 years|} at first_dose }\n"),
         ["PIC2010"] = With("criterion I1 inclusion \"x\" { when Vitals.stop within {|PIC2010:max(28 days)|} before first_dose }\n"),
         ["PIC2011"] = With("intervention D \"d\" { dose {|PIC2011:5 days|} }\n"),
+        ["PIC2012"] = With("endpoint ORR primary \"o\" { kind objective_response; {|PIC2012:data|} Vitals.weight }\n"),
+        ["PIC2013"] = With("endpoint ORR primary \"o\" { kind objective_response; data {|PIC2013:Vitals.ecog|} }\n"),
+        ["PIC2014"] = With("codelist R { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\nform T { repeating; field r code R }\nvisit Scan { unscheduled; collect T }\n" +
+            "endpoint ORR primary \"o\" { kind objective_response; data {|PIC2014:T.r|} }\n"),
+        ["PIC2015"] = With("form F { repeating; field d date }\nvisit U { unscheduled; collect F }\n" +
+            "endpoint PFS secondary \"p\" { kind time_to_event; data F.d; start first_dose; event {|PIC2015:progression|}; censor_at end_of_study }\n"),
+        ["PIC2016"] = With("form AE { repeating; field term text; field grade integer; field grade2 integer; field onset date }\nvisit U { unscheduled; collect AE }\n" +
+            "endpoint S primary \"s\" { kind incidence; data AE.term, AE.grade, {|PIC2016:AE.grade2|}, AE.onset }\n"),
         ["PIC3001"] = With("visit V { day {|PIC3001:0|} }\n"),
         ["PIC3002"] = With("visit V {\n  day 5\n  window {|PIC3002:1..3 days|}\n}\n"),
         ["PIC3003"] = With("visit V { {|PIC3003:every|} 21 days }\n"),
         ["PIC3004"] = With("visit V {\n  every 7 days\n  window {|PIC3004:-4..+4 days|}\n  max 3\n}\n"),
-        ["PIC3005"] = With("visit A {\n  day 8\n  window -3..+3 days\n}\n{|PIC3005:visit|} B {\n  day 10\n  window -2..+2 days\n}\n"),
+        ["PIC3005"] = With("visit A {\n  day 8\n  window -3..+3 days\n  collect Vitals\n}\n{|PIC3005:visit|} B {\n  day 10\n  window -2..+2 days\n  collect Vitals\n}\n"),
         ["PIC3006"] = With("{|PIC3006:visit|} V { collect Vitals }\n"),
+        ["PIC4001"] = With("form Labs { field alt decimal }\nvisit Week4 { day 29; collect Labs }\ncriterion I1 inclusion \"ALT\" { when {|PIC4001:Labs.alt|} <= 100 }\n"),
+        ["PIC4002"] = With("form Tumor { field response code Ecog }\nvisit Scr { day -14; collect Tumor }\nendpoint R primary \"Response\" { kind proportion; data {|PIC4002:Tumor.response|}; start first_dose }\n"),
+        ["PIC4003"] = With("event death \"Death\"\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\n" +
+            "visit Cycle { every 21 days; until progression or death; collect Survival }\n" +
+            "endpoint OS secondary \"Overall survival\" { kind time_to_event; data Survival.contact, Survival.status; start first_dose; event {|PIC4003:death|}; censor_at last_known_alive }\n"),
+        ["PIC4004"] = With("criterion I1 inclusion \"Weight ≥ 40 kg\" { when Vitals.weight >= 40 kg }\ncriterion {|PIC4004:E1|} exclusion \"Weight ≥ 35 kg\" { when Vitals.weight >= 35 kg }\n"),
+        ["PIC4005"] = With("criterion I1 inclusion \"Weight ≥ 40 kg\" { when Vitals.weight >= 40 kg }\ncriterion {|PIC4005:I2|} inclusion \"Weight ≥ 30 kg\" { when Vitals.weight >= 30 kg }\n"),
+        ["PIC4006"] = With("criterion I1 inclusion \"Weight ≥ 40 kg\" { when Vitals.weight >= 40 kg }\ncriterion {|PIC4006:E1|} exclusion \"Weight < 30 kg\" { when Vitals.weight < 30 kg }\n"),
+        ["PIC4007"] = With("population { age 18..75 years at first_dose; birth_date Vitals.stop }\ncriterion {|PIC4007:I1|} inclusion \"Aged 21 or over\" { when Vitals.stop at_least 21 years before first_dose }\n"),
+        ["PIC4008"] = "study T {\n  title \"t\"\n  allocation randomized\n  design parallel\n  enrollment {|PIC4008:7|}\n}\nintervention D \"Drug\" { type drug }\narm A \"A\" { type experimental; receives D; ratio 2 }\narm B \"B\" { type no_intervention; ratio 1 }\n",
+        ["PIC4009"] = "study T {\n  title \"t\"\n  allocation {|PIC4009:randomized|}\n}\nintervention D \"Drug\" { type drug }\narm A \"A\" { type experimental; receives D }\n",
+        ["PIC4010"] = "study T { title \"t\"; day_one d }\nanchor d \"Day one\"\nform F {\n  field w quantity kg {\n    hard 20..300 kg\n    soft {|PIC4010:10..200 kg|}\n  }\n}\nvisit V { day 1; collect F }\nendpoint S exploratory \"s\" { kind summary; data F.w }\n",
+        ["PIC4011"] = With("form {|PIC4011:Labs|} { field alt decimal }\n"),
+        ["PIC4012"] = With("form Labs { field {|PIC4012:alt|} decimal }\nvisit Lab { unscheduled; collect Labs }\n"),
+        ["PIC4013"] = With("codelist {|PIC4013:YesNo|} { code y \"Yes\"; code n \"No\" }\n"),
+        ["PIC4014"] = With("visit {|PIC4014:Call|} { unscheduled }\n"),
+        ["PIC4015"] = With("event death \"Death\" terminal\nvisit Autopsy {\n  at {|PIC4015:death|} + 30 days\n  collect Vitals\n}\n"),
+        ["PIC4016"] = With("anchor a1 \"A\" {|PIC4016:follows|} a2\nanchor a2 \"B\" follows a1\n"),
     };
 
     /// <summary>IDs that no single small protocol can trigger; each has its own test.</summary>

@@ -35,7 +35,7 @@ public class DiagnosticTests
         var (text, _) = Markup.Parse(DiagnosticCases.ById["PIC1005"]);
         var diagnostic = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics);
         Assert.Equal("Unknown form or code list 'Vitls'; did you mean 'Vitals'?", diagnostic.Message);
-        Assert.Equal("case.protocol(7,35): error PIC1005: Unknown form or code list 'Vitls'; did you mean 'Vitals'?", diagnostic.Format("case.protocol"));
+        Assert.Equal("case.protocol(9,35): error PIC1005: Unknown form or code list 'Vitls'; did you mean 'Vitals'?", diagnostic.Format("case.protocol"));
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public class HostileInputTests
             "anchor All \"named like the generated list\"\n" +
             $"form Données \"{escaped}\" {{ field int text \"{escaped}\" }}\n" +
             "form Forms { field namespace boolean }\n" +
-            $"criterion I1 inclusion \"{escaped}\" {{ when Forms.namespace == true }}\n" +
+            "visit Screening { day -7; collect Données, Forms }\n" +
+            $"criterion I1 inclusion \"{escaped}\" {{ when Forms.namespace == true and Données.int != \"{escaped}\" }}\n" +
             $"@assumed \"{escaped}\"\ncriterion Ivoid inclusion \"x\" {{ attested_by investigator }}\n";
 
         var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/hostile.protocol", protocol));
@@ -76,7 +77,7 @@ public class HostileInputTests
             "criterion ISet inclusion \"set\" { when Set.x == true and Attestations.y == true and CaseBook.z == true and Validate.code == all }\n" +
             "criterion Iset inclusion \"set\" { when Input.born at_least 1 day before set and Input.born before dates }\n".Replace(" and Input.born before dates", "") +
             "criterion Set inclusion \"attested\" { attested_by investigator }\n".Replace("criterion Set inclusion", "criterion IAll inclusion") +
-            "visit Dates { day 1; collect Input }\nvisit Builder { at build + 1 days }\n";
+            "visit Dates { day 1; collect Input, Set, Attestations, CaseBook, Validate }\nvisit Builder { at build + 1 days; activity \"Build\" }\n";
         var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/names.protocol", protocol));
         Assert.Empty(diagnostics.Where(d => d.Id != "PIC1015"));
         Assert.Single(result.Results.Single().GeneratedSources);

@@ -38,7 +38,7 @@ public class GeneratorTests
         var (text, _) = Markup.Parse(DiagnosticCases.ById["PIC1005"]);
         var (_, _, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/PICARES.protocol", text));
         var printed = Assert.Single(diagnostics).ToString();
-        Assert.StartsWith("/repo/PICARES.protocol(7,35): error PIC1005: Unknown form or code list 'Vitls'", printed);
+        Assert.StartsWith("/repo/PICARES.protocol(9,35): error PIC1005: Unknown form or code list 'Vitls'", printed);
     }
 
     [Fact]

@@ -17,19 +17,50 @@ internal static class ScheduleBinder
     public static readonly string[] Anchorings = { "fixed", "actual" };
     private static readonly string[] Timings = { "day", "every", "at", "unscheduled" };
 
-    public static AnchorModel BindAnchor(BindingContext context, StatementSyntax statement) =>
-        BindNamed(context, statement, "anchor", "anchor first_dose \"First dose of study drug\"", (n, l, o) => new AnchorModel(n, l, o));
-
-    public static EventModel BindEvent(BindingContext context, StatementSyntax statement) =>
-        BindNamed(context, statement, "event", "event progression \"Disease progression per RECIST 1.1\"", (n, l, o) => new EventModel(n, l, o));
-
-    private static T BindNamed<T>(BindingContext context, StatementSyntax statement, string what, string example, System.Func<string, string, Origin, T> make)
+    public static AnchorModel BindAnchor(BindingContext context, StatementSyntax statement)
     {
-        var a = new StatementArguments(context, statement, "a name and a \"label\"", example);
-        a.Expect(1, 2);
+        var (name, label, after, _, origin) = BindNamed(context, statement, "anchor", "anchor first_dose \"First dose of study drug\" follows consent", allowTerminal: false);
+        return new AnchorModel(name, label, after, origin);
+    }
+
+    public static EventModel BindEvent(BindingContext context, StatementSyntax statement)
+    {
+        var (name, label, after, terminal, origin) = BindNamed(context, statement, "event", "event death \"Death\" terminal", allowTerminal: true);
+        return new EventModel(name, label, after, terminal, origin);
+    }
+
+    /// <summary>
+    /// <c>anchor|event name ["label"] [follows other]... [terminal]</c>: <c>follows</c> orders the timeline (the anchor
+    /// or event never comes before <c>other</c>); <c>terminal</c> marks an event that ends every subject's participation.
+    /// </summary>
+    private static (string Name, string Label, EquatableArray<string> After, bool Terminal, Origin Origin) BindNamed(
+        BindingContext context, StatementSyntax statement, string what, string example, bool allowTerminal)
+    {
+        var shape = allowTerminal ? "a name, a \"label\", then optionally 'follows <anchor or event>' and 'terminal'" : "a name, a \"label\", then optionally 'follows <anchor or event>'";
+        var a = new StatementArguments(context, statement, shape, example);
+        a.Expect(1, 6);
         var name = a.Name(0) ?? "";
-        var label = a.Count > 1 ? a.OptionalText(1) ?? name : name;
-        return make(name, label, context.OriginOf(statement, what + " " + name));
+        int next = 1;
+        var label = name;
+        if (a.At(1) is StringExpressionSyntax)
+        {
+            label = a.OptionalText(1) ?? name;
+            next = 2;
+        }
+        var after = new List<string>();
+        bool terminal = false;
+        for (int i = next; i < a.Count; i++)
+        {
+            var word = a.At(i)!.AsName;
+            if (word == "follows" && a.At(i + 1)?.AsName is { } other && !after.Contains(other))
+            {
+                if (CheckEvent(context, other, a.At(i + 1)!)) after.Add(other);
+                i++;
+            }
+            else if (word == "terminal" && allowTerminal && !terminal) terminal = true;
+            else a.Fail(a.At(i)!.Span);
+        }
+        return (name, label, after.ToEquatableArray(), terminal, context.OriginOf(statement, what + " " + name));
     }
 
     /// <summary>Events and anchors may end repeating visits and treatment.</summary>

@@ -1,0 +1,24 @@
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
+
+namespace Picares.Dsl.Compiler.Consistency;
+
+/// <summary>
+/// Checks a bound protocol against itself (PIC4xxx): data collected in time for the criteria and endpoints that
+/// read them, criteria that admit nobody or check nothing, the design against its arms and enrollment, limits,
+/// unused declarations, and visits the timeline rules out. It runs only on a protocol that bound without errors,
+/// so that it never repeats an earlier diagnostic in other words.
+/// </summary>
+internal static class ConsistencyChecker
+{
+    public static void Check(ProtocolModel model, ProtocolSyntax syntax, DiagnosticBag diagnostics)
+    {
+        var context = new CheckContext(model, new SourceLocator(syntax), diagnostics);
+        VisitCheck.Run(context);
+        DataCollectionCheck.Run(context);
+        EligibilityCheck.Run(context);
+        DesignCheck.Run(context);
+        UsageCheck.Run(context);
+    }
+}

@@ -1,0 +1,208 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Runtime.Units;
+
+namespace Picares.Dsl.Compiler.Consistency.Constraints;
+
+/// <summary>One variable bounded to a set of values: <c>Vitals.weight ≥ 40 kg</c>.</summary>
+internal sealed record Atom(Variable Variable, ValueSet Set);
+
+/// <summary>
+/// Reads the bounds a condition puts on single variables. A condition is a conjunction of parts (its top-level
+/// <c>and</c>s); each part that bounds one variable by constants becomes an <see cref="Atom"/>: comparisons
+/// with a number or quantity, equality with a code or boolean, <c>in</c> lists and ranges, a boolean field on its
+/// own, temporal comparisons of a date field with an anchor by a constant duration, and <c>not</c> of these
+/// when the complement is one set. Any other part is null: the checks then know only part of the condition.
+/// </summary>
+internal sealed class ConstraintExtractor
+{
+    private readonly Dictionary<(string, string), FieldModel> _fields = new();
+    private readonly Dictionary<string, CodeListModel> _codeLists;
+    private readonly PopulationModel _population;
+
+    public ConstraintExtractor(ProtocolModel model)
+    {
+        foreach (var form in model.Forms)
+            foreach (var field in form.Fields)
+                _fields[(form.Name, field.Name)] = field;
+        _codeLists = model.CodeLists.ToDictionary(l => l.Name, System.StringComparer.Ordinal);
+        _population = model.Population;
+    }
+
+    /// <summary>The parts of a condition's top-level conjunction, each an atom or null.</summary>
+    public List<Atom?> Conjuncts(BoundExpression condition)
+    {
+        var parts = new List<Atom?>();
+        void Walk(BoundExpression e)
+        {
+            if (e is BoundBinary { Operator: BoundOperator.And } and) { Walk(and.Left); Walk(and.Right); }
+            else parts.Add(AtomOf(e));
+        }
+        Walk(condition);
+        return parts;
+    }
+
+    /// <summary>The population's age range as an atom on the time from the birth date to the age anchor, or null.</summary>
+    public Atom? PopulationAge()
+    {
+        if (_population is not { BirthDateField: { } birth, AgeReference: { } anchor } || (_population.MinimumAge is null && _population.MaximumAge is null)) return null;
+        var (form, field) = DataCollectionCheck.Split(birth);
+        if (!_fields.TryGetValue((form, field), out var f)) return null;
+        var variable = Distance(form, f, anchor, calendar: true);
+        // Completed years: from the min-th birthday up to the day before the (max+1)-th.
+        var lower = _population.MinimumAge is { } min ? min * 12.0 : double.NegativeInfinity;
+        var upper = _population.MaximumAge is { } max ? (max + 1) * 12.0 : double.PositiveInfinity;
+        return new Atom(variable, ValueSet.Interval(lower, double.IsInfinity(lower), upper, true));
+    }
+
+    private Atom? AtomOf(BoundExpression e)
+    {
+        switch (e)
+        {
+            case BoundFieldReference f when f.Type.Kind == TypeKind.Boolean && VariableOf(f) is { } v:
+                return Make(v, ValueSet.Of(new[] { "true" }));
+            case BoundUnary { Operator: BoundOperator.Not } not when AtomOf(not.Operand) is { } inner:
+                return inner.Set.Complement(inner.Variable.Domain) is { } complement ? Make(inner.Variable, complement) : null;
+            case BoundBinary b when Comparison(b) is { } atom:
+                return atom;
+            case BoundMembership m when m.Subject is BoundFieldReference f && VariableOf(f) is { } v:
+                return Membership(m, v);
+            case BoundTemporal t:
+                return Temporal(t);
+            default:
+                return null;
+        }
+    }
+
+    private Atom? Comparison(BoundBinary b)
+    {
+        if (b.Operator is BoundOperator.And or BoundOperator.Or) return null;
+        var (field, constant, op) = b.Left is BoundFieldReference l ? (l, b.Right, b.Operator) :
+            b.Right is BoundFieldReference r ? (r, b.Left, Flip(b.Operator)) : (null, b.Left, b.Operator);
+        if (field is null || VariableOf(field) is not { } v) return null;
+        if (v.Domain.Codes is not null)
+        {
+            var code = Code(constant);
+            if (code is null) return null;
+            var set = ValueSet.Of(new[] { code });
+            return op switch
+            {
+                BoundOperator.Equal => Make(v, set),
+                BoundOperator.NotEqual => set.Complement(v.Domain) is { } c ? Make(v, c) : null,
+                _ => null,
+            };
+        }
+        if (Number(constant) is not { } x) return null;
+        return op switch
+        {
+            BoundOperator.Equal => Make(v, ValueSet.Interval(x, false, x, false)),
+            BoundOperator.Less => Make(v, ValueSet.Interval(double.NegativeInfinity, true, x, true)),
+            BoundOperator.LessOrEqual => Make(v, ValueSet.Interval(double.NegativeInfinity, true, x, false)),
+            BoundOperator.Greater => Make(v, ValueSet.Interval(x, true, double.PositiveInfinity, true)),
+            BoundOperator.GreaterOrEqual => Make(v, ValueSet.Interval(x, false, double.PositiveInfinity, true)),
+            _ => null,
+        };
+    }
+
+    private Atom? Membership(BoundMembership m, Variable v)
+    {
+        ValueSet? set = null;
+        if (m.Lower is not null && m.Upper is not null)
+        {
+            if (Number(m.Lower) is { } lo && Number(m.Upper) is { } hi && v.Domain.Codes is null) set = ValueSet.Interval(lo, false, hi, false);
+        }
+        else if (v.Domain.Codes is not null)
+        {
+            var codes = m.Items.Select(Code).ToList();
+            if (codes.All(c => c is not null)) set = ValueSet.Of(codes!);
+        }
+        if (set is null) return null;
+        return m.Negated ? set.Complement(v.Domain) is { } c ? Make(v, c) : null : Make(v, set);
+    }
+
+    private Atom? Temporal(BoundTemporal t)
+    {
+        if (t.Subject is not BoundFieldReference f || t.Reference is not BoundAnchorReference anchor ||
+            !_fields.TryGetValue((f.Form, f.Field), out var field) || t.Duration is not BoundNumber { Unit: { } unitName } n ||
+            !UnitCatalog.TryFind(unitName, out var unit) || unit.Dimension != Dimension.Time && unit.Dimension != Dimension.Calendar)
+            return null;
+        var d = n.Value * unit.Factor;
+        var v = Distance(f.Form, field, anchor.Anchor, unit.Dimension == Dimension.Calendar);
+        // The distance is anchor − field ("before"); "after" bounds its negation.
+        double inf = double.PositiveInfinity;
+        ValueSet set = (t.Qualifier, t.Before) switch
+        {
+            (TemporalQualifier.AtLeast, true) => ValueSet.Interval(d, false, inf, true),
+            (TemporalQualifier.MoreThan, true) => ValueSet.Interval(d, true, inf, true),
+            (TemporalQualifier.AtMost, true) => ValueSet.Interval(-inf, true, d, false),
+            (TemporalQualifier.LessThan, true) => ValueSet.Interval(-inf, true, d, true),
+            (TemporalQualifier.Within, true) => ValueSet.Interval(0, false, d, false),
+            (TemporalQualifier.AtLeast, false) => ValueSet.Interval(-inf, true, -d, false),
+            (TemporalQualifier.MoreThan, false) => ValueSet.Interval(-inf, true, -d, true),
+            (TemporalQualifier.AtMost, false) => ValueSet.Interval(-d, false, inf, true),
+            (TemporalQualifier.LessThan, false) => ValueSet.Interval(-d, true, inf, true),
+            _ => ValueSet.Interval(-d, false, 0, false),
+        };
+        return Make(v, set);
+    }
+
+    private static Atom Make(Variable v, ValueSet set) => new(v, v.Step is { } step ? set.ToMultiplesOf(step) : set);
+
+    private Variable? VariableOf(BoundFieldReference reference)
+    {
+        if (!_fields.TryGetValue((reference.Form, reference.Field), out var field)) return null;
+        var key = reference.Form + "." + reference.Field;
+        switch (field.DataType)
+        {
+            case "boolean":
+                return new Variable(key, key, null, null, ValueSet.Of(new[] { "false", "true" }), null);
+            case "code" when field.CodeList is { } list && _codeLists.TryGetValue(list, out var codes):
+                return new Variable(key, key, null, null, ValueSet.Of(codes.Codes.Select(c => c.Code)), null);
+            case "integer" or "decimal" or "quantity":
+                var unit = field.Unit is { } u && UnitCatalog.TryFind(u, out var found) ? found : null;
+                var factor = unit?.Factor ?? 1;
+                var domain = field.HardLimit is { } hard
+                    ? ValueSet.Interval(hard.Lower * factor ?? double.NegativeInfinity, hard.Lower is null, hard.Upper * factor ?? double.PositiveInfinity, hard.Upper is null)
+                    : ValueSet.All;
+                return new Variable(key, key, unit, field.DataType == "integer" ? 1 : null, domain, field.HardLimit is null ? null : $"the hard limit of {key} (line {field.Origin.Line})");
+            default:
+                return null;
+        }
+    }
+
+    private Variable Distance(string form, FieldModel field, string anchor, bool calendar)
+    {
+        var key = $"{anchor} − {form}.{field.Name}" + (calendar ? " (calendar)" : "");
+        var isAge = _population.BirthDateField == form + "." + field.Name && _population.AgeReference == anchor && calendar;
+        var display = isAge ? $"the age at {anchor}" : $"the time from {form}.{field.Name} to {anchor}";
+        var unit = calendar ? UnitCatalog.Get("mo") : UnitCatalog.Days;
+        // A date without a time of day is compared by calendar day (whole days).
+        double? step = !calendar && field.DataType == "date" ? UnitCatalog.Days.Factor : null;
+        return new Variable(key, display, unit, step, ValueSet.All, null);
+    }
+
+    private static string? Code(BoundExpression e) => e switch
+    {
+        BoundCode c => c.Code,
+        BoundBoolean b => b.Value ? "true" : "false",
+        _ => null,
+    };
+
+    private static double? Number(BoundExpression e) => e switch
+    {
+        BoundNumber { Unit: null } n => n.Value,
+        BoundNumber { Unit: { } u } n => UnitCatalog.TryFind(u, out var unit) ? n.Value * unit.Factor : null,
+        BoundUnary { Operator: BoundOperator.Negate } u => -Number(u.Operand),
+        _ => null,
+    };
+
+    private static BoundOperator Flip(BoundOperator op) => op switch
+    {
+        BoundOperator.Less => BoundOperator.Greater,
+        BoundOperator.LessOrEqual => BoundOperator.GreaterOrEqual,
+        BoundOperator.Greater => BoundOperator.Less,
+        BoundOperator.GreaterOrEqual => BoundOperator.LessOrEqual,
+        _ => op,
+    };
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Picares.Dsl.Runtime.Units;
+
+namespace Picares.Dsl.Compiler.Consistency.Constraints;
+
+/// <summary>
+/// Something a criterion bounds: a numeric or coded field, or the time between a date field and an anchor
+/// (fixed time in days, or calendar time in months). Values are kept in the base unit of the dimension
+/// (<see cref="Unit.Factor"/>), so 88 lb and 40 kg compare directly; <see cref="Step"/> is set when the values are
+/// whole multiples of it (whole numbers; calendar days between a date and an anchor).
+/// </summary>
+internal sealed record Variable(string Key, string Display, Unit? DisplayUnit, double? Step, ValueSet Domain, string? DomainSource)
+{
+    /// <summary>A bound in words: <c>Vitals.weight ≥ 40 kg</c>, <c>Diagnosis.stage == extensive</c>.</summary>
+    public string Describe(ValueSet set)
+    {
+        if (set.Codes is { } codes)
+            return codes.Count == 1 ? $"{Display} == {codes.Min}" : $"{Display} in [{string.Join(", ", codes)}]";
+        bool hasLower = !double.IsNegativeInfinity(set.Lower), hasUpper = !double.IsPositiveInfinity(set.Upper);
+        var unit = DisplayUnit?.Symbol == "mo" && (!hasLower || set.Lower % 12 == 0) && (!hasUpper || set.Upper % 12 == 0) ? UnitCatalog.Get("a") : DisplayUnit;
+        string Number(double v) => (unit is null ? v : v / unit.Factor).ToString("0.####", CultureInfo.InvariantCulture);
+        string Value(double v) => unit is null ? Number(v) : Number(v) + " " + Plural(unit);
+        if (hasLower && hasUpper && !set.LowerOpen && !set.UpperOpen)
+            return set.Lower == set.Upper ? $"{Display} == {Value(set.Lower)}" : $"{Display} in {Number(set.Lower)}..{Value(set.Upper)}";
+        var lower = hasLower ? $"{Display} {(set.LowerOpen ? ">" : "≥")} {Value(set.Lower)}" : null;
+        var upper = hasUpper ? $"{(hasLower ? "" : Display + " ")}{(set.UpperOpen ? "<" : "≤")} {Value(set.Upper)}" : null;
+        return lower is null ? upper ?? Display + " of any value" : upper is null ? lower : lower + " and " + upper;
+    }
+
+    private static string Plural(Unit unit) => unit.Symbol switch { "d" => "days", "mo" => "months", "a" => "years", _ => unit.Symbol };
+}

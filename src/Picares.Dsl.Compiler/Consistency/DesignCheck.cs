@@ -1,0 +1,74 @@
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+
+namespace Picares.Dsl.Compiler.Consistency;
+
+/// <summary>
+/// The study design against its arms (PIC4009: a randomized or parallel design needs two arms or more, a single-group
+/// design exactly one, a randomization needs randomized allocation), the planned enrollment against the arms and their
+/// allocation ratio (PIC4008), and each field's soft limit within its hard limit (PIC4010).
+/// </summary>
+internal static class DesignCheck
+{
+    public static void Run(CheckContext c)
+    {
+        CheckArms(c);
+        CheckLimits(c);
+    }
+
+    private static void CheckArms(CheckContext c)
+    {
+        var study = c.Model.Study;
+        var arms = c.Model.Arms;
+        var studyStatement = c.Locator.Declaration("study");
+        Text.TextSpan At(string keyword) => SourceLocator.Inner(studyStatement, keyword) is { } s ? SourceLocator.Arguments(s) : c.Locator.Name("study");
+        if (study.StudyType != "interventional" || arms.Count == 0) return;
+        var armList = string.Join(", ", arms.Select(a => a.Name));
+
+        if (study.Allocation == "randomized" && arms.Count < 2)
+            c.Report(DiagnosticDescriptors.AllocationDoesNotFitArms, At("allocation"), $"Allocation is randomized but the protocol has one arm ({armList})", "declare the other arms, or write 'allocation na'");
+        if (study.Design == "single_group" && arms.Count > 1)
+            c.Report(DiagnosticDescriptors.AllocationDoesNotFitArms, At("design"), $"The design is single_group but the protocol has {arms.Count} arms ({armList})", "write 'design parallel' (or crossover, factorial, sequential), or keep one arm");
+        if (study.Design is "parallel" or "crossover" or "factorial" && arms.Count < 2)
+            c.Report(DiagnosticDescriptors.AllocationDoesNotFitArms, At("design"), $"The design is {study.Design} but the protocol has one arm ({armList})", "declare the other arms, or write 'design single_group'");
+        if (c.Model.Randomization is not null && study.Allocation != "randomized")
+            c.Report(DiagnosticDescriptors.AllocationDoesNotFitArms, c.Locator.Name("randomization"), $"The protocol declares a randomization but its allocation is {study.Allocation ?? "not given"}", "write 'allocation randomized' in the study, or remove the randomization");
+
+        if (study.Enrollment is not { } enrollment) return;
+        if (enrollment < arms.Count)
+        {
+            c.Report(DiagnosticDescriptors.EnrollmentDoesNotFitArms, At("enrollment"), enrollment, $"is smaller than the number of arms ({arms.Count}: {armList})", "enroll at least one subject per arm");
+            return;
+        }
+        var total = arms.Sum(a => a.Ratio);
+        if (study.Allocation == "randomized" && total > 1 && enrollment % total != 0)
+        {
+            var ratio = string.Join(":", arms.Select(a => a.Ratio));
+            int lower = enrollment / total * total, upper = lower + total;
+            c.Report(DiagnosticDescriptors.EnrollmentDoesNotFitArms, At("enrollment"), enrollment,
+                $"cannot be allocated {ratio} to {armList} in whole subjects", $"plan a multiple of {total}, such as {(lower > 0 ? lower + " or " : "")}{upper}");
+        }
+    }
+
+    private static void CheckLimits(CheckContext c)
+    {
+        foreach (var form in c.Model.Forms)
+            foreach (var field in form.Fields)
+            {
+                if (field is not { HardLimit: { } hard, SoftLimit: { } soft }) continue;
+                bool outside = soft.Lower < hard.Lower || soft.Upper > hard.Upper ||
+                    hard.Lower is not null && soft.Lower is null || hard.Upper is not null && soft.Upper is null;
+                if (!outside) continue;
+                var fieldStatement = SourceLocator.Inner(c.Locator.Declaration("form", form.Name), "field", field.Name);
+                var span = SourceLocator.Inner(fieldStatement, "soft") is { } s ? SourceLocator.Arguments(s) : c.Locator.Field(form.Name, field.Name);
+                c.Report(DiagnosticDescriptors.SoftLimitOutsideHardLimit, span, Range(soft), $"{form.Name}.{field.Name}", Range(hard));
+            }
+    }
+
+    private static string Range(LimitModel limit)
+    {
+        static string N(double? v) => v?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        return $"{N(limit.Lower)}..{N(limit.Upper)}{(limit.Unit is { } u ? " " + u : "")}";
+    }
+}

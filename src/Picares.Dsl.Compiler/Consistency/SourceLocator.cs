@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Compiler.Text;
+
+namespace Picares.Dsl.Compiler.Consistency;
+
+/// <summary>
+/// Finds where in the file a part of the bound model was written, so that every consistency diagnostic points
+/// at the exact name, statement or field reference it is about. Falls back to the enclosing declaration.
+/// </summary>
+internal sealed class SourceLocator
+{
+    private readonly ProtocolSyntax _syntax;
+
+    public SourceLocator(ProtocolSyntax syntax) => _syntax = syntax;
+
+    /// <summary>The first declaration <c>keyword name</c>, or a keyword-only declaration (study, population) when name is null.</summary>
+    public StatementSyntax? Declaration(string keyword, string? name = null) =>
+        _syntax.Statements.FirstOrDefault(s => s.Keyword.Text == keyword && (name is null || s.Arguments.Count > 0 && s.Arguments[0].AsName == name));
+
+    /// <summary>The span of a declaration's name, or of its keyword.</summary>
+    public TextSpan Name(string keyword, string? name = null) => Declaration(keyword, name) is { } d ? NameOf(d) : default;
+
+    /// <summary>A statement of a declaration's block, such as the <c>until</c> of a visit.</summary>
+    public static StatementSyntax? Inner(StatementSyntax? owner, string keyword, string? name = null) =>
+        owner?.Body?.Statements.FirstOrDefault(s => s.Keyword.Text == keyword && (name is null || s.Arguments.Count > 0 && s.Arguments[0].AsName == name));
+
+    /// <summary>The arguments of a statement (its keyword when it has none).</summary>
+    public static TextSpan Arguments(StatementSyntax statement) =>
+        statement.Arguments.Count == 0 ? statement.Keyword.Span : TextSpan.FromBounds(statement.Arguments[0].Span.Start, statement.Arguments[statement.Arguments.Count - 1].Span.End);
+
+    /// <summary>The name argument of a statement, or its keyword.</summary>
+    public static TextSpan NameOf(StatementSyntax statement) => statement.Arguments.Count > 0 ? statement.Arguments[0].Span : statement.Keyword.Span;
+
+    /// <summary>The span of a field name of a form.</summary>
+    public TextSpan Field(string form, string field) =>
+        Inner(Declaration("form", form), "field", field) is { } f ? NameOf(f) : Name("form", form);
+
+    /// <summary>Where <c>Form.field</c> is written among a statement's arguments; the arguments when it is not.</summary>
+    public static TextSpan Reference(StatementSyntax statement, string form, string field)
+    {
+        foreach (var argument in statement.Arguments)
+            if (FindReference(argument, form, field) is { } span) return span;
+        return Arguments(statement);
+    }
+
+    /// <summary>Where a name (an anchor or event) is written among a statement's arguments; the arguments when it is not.</summary>
+    public static TextSpan NameArgument(StatementSyntax statement, string name)
+    {
+        foreach (var argument in statement.Arguments)
+            if (FindName(argument, name) is { } span) return span;
+        return Arguments(statement);
+    }
+
+    private static TextSpan? FindReference(ExpressionSyntax expression, string form, string field)
+    {
+        if (expression is MemberAccessExpressionSyntax m && m.Target.AsName == form && m.Name.Text == field) return m.Span;
+        foreach (var child in Children(expression))
+            if (FindReference(child, form, field) is { } span) return span;
+        return null;
+    }
+
+    private static TextSpan? FindName(ExpressionSyntax expression, string name)
+    {
+        if (expression.AsName == name) return expression.Span;
+        foreach (var child in Children(expression))
+            if (FindName(child, name) is { } span) return span;
+        return null;
+    }
+
+    private static IEnumerable<ExpressionSyntax> Children(ExpressionSyntax expression) => expression switch
+    {
+        UnaryExpressionSyntax u => new[] { u.Operand },
+        BinaryExpressionSyntax b => new[] { b.Left, b.Right },
+        RangeExpressionSyntax r => new[] { r.Lower, r.Upper },
+        MemberAccessExpressionSyntax m => new[] { m.Target },
+        CallExpressionSyntax c => c.Arguments,
+        ListExpressionSyntax l => l.Items,
+        ParenthesizedExpressionSyntax p => new[] { p.Inner },
+        TemporalExpressionSyntax t => new[] { t.Subject, t.Duration, t.Reference },
+        _ => System.Array.Empty<ExpressionSyntax>(),
+    };
+}

@@ -1,0 +1,50 @@
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+
+namespace Picares.Dsl.Compiler.Consistency;
+
+/// <summary>
+/// The timeline's order and the visits it rules out: 'follows' clauses in a cycle (PIC4016); a visit placed on
+/// or after a terminal event such as death, and a repeating visit that an event always ends before its first
+/// occurrence, because the protocol orders its start at or after that event (PIC4015).
+/// </summary>
+internal static class VisitCheck
+{
+    public static void Run(CheckContext c)
+    {
+        var cyclic = false;
+        foreach (var point in c.Model.Anchors.Select(a => (a.Name, Keyword: "anchor")).Concat(c.Model.Events.Select(e => (e.Name, Keyword: "event"))))
+        {
+            if (c.Timeline.CycleThrough(point.Name) is not { } cycle) continue;
+            cyclic = true;
+            var declaration = c.Locator.Declaration(point.Keyword, point.Name);
+            var span = declaration is not null && declaration.Arguments.FirstOrDefault(a => a.AsName == "follows") is { } after ? after.Span : c.Locator.Name(point.Keyword, point.Name);
+            c.Report(DiagnosticDescriptors.TimelineCycle, span, $"{point.Name} comes after itself through {string.Join(", ", cycle.Where(n => n != point.Name))}");
+            break; // one report per cycle is enough
+        }
+        if (cyclic) return;
+
+        foreach (var visit in c.Model.Visits.Where(Timeline.IsPlanned))
+        {
+            var declaration = c.Locator.Declaration("visit", visit.Name);
+            var timing = SourceLocator.Inner(declaration, visit.Timing switch { "repeating" => "every", "relative" => "at", _ => "day" });
+            var timingSpan = timing is null ? c.Locator.Name("visit", visit.Name) : SourceLocator.NameArgument(timing, visit.Anchor);
+            var terminal = c.Model.Events.FirstOrDefault(e => e.Terminal && c.Timeline.IsSameOrNotBefore(visit.Anchor, e.Name));
+            if (terminal is not null)
+            {
+                var why = visit.Anchor == terminal.Name ? $"it is placed on {terminal.Name}, which ends every subject's participation" : $"it is placed on {visit.Anchor}, which comes after {terminal.Name}, which ends every subject's participation";
+                c.Report(DiagnosticDescriptors.VisitNeverHappens, timingSpan, visit.Name, why, "place it before that event, or remove it");
+                continue;
+            }
+            if (visit.Timing != "repeating") continue;
+            var ender = visit.Until.FirstOrDefault(u => c.Timeline.IsSameOrNotBefore(visit.Anchor, u));
+            if (ender is null) continue;
+            var until = SourceLocator.Inner(declaration, "until");
+            var why2 = ender == visit.Anchor
+                ? $"it starts on {visit.Anchor} and stops when {ender} happens"
+                : $"it starts on {visit.Anchor}, which the protocol orders after {ender}, and stops when {ender} happens";
+            c.Report(DiagnosticDescriptors.VisitNeverHappens, until is null ? timingSpan : SourceLocator.NameArgument(until, ender), visit.Name, why2,
+                $"end it with an event that comes after {visit.Anchor}, or start it earlier");
+        }
+    }
+}

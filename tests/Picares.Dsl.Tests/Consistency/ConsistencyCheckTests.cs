@@ -1,0 +1,161 @@
+using System.Linq;
+using Picares.Dsl.Compiler;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Tests.Infrastructure;
+using Xunit;
+
+namespace Picares.Dsl.Tests.Consistency;
+
+/// <summary>The semantics of the consistency checks at their boundaries: units, open and closed bounds, calendar days, codes, partial conditions, the timeline.</summary>
+public class ConsistencyCheckTests
+{
+    /// <summary>The consistency diagnostics of the prelude plus <paramref name="body"/>, as (ID, text at the span).</summary>
+    private static (string Id, string At, string Message)[] Check(string body)
+    {
+        var text = TestProtocols.With(body);
+        var diagnostics = ProtocolCompiler.Compile(text).Diagnostics;
+        Assert.DoesNotContain(diagnostics, d => !d.Id.StartsWith("PIC4", System.StringComparison.Ordinal));
+        return diagnostics.Select(d => (d.Id, text.Substring(d.Span.Start, d.Span.Length), d.Message)).ToArray();
+    }
+
+    private static string[] Ids(string body) => Check(body).Select(d => d.Id).ToArray();
+
+    private const string Weight40 = "criterion I1 inclusion \"Weight ≥ 40 kg\" { when Vitals.weight >= 40 kg }\n";
+
+    [Theory]
+    [InlineData("Vitals.weight >= 88 lb", true)]      // 39.9 kg: everyone admitted weighs more
+    [InlineData("Vitals.weight >= 88.2 lb", false)]   // 40.007 kg: a subject of exactly 40 kg is admitted and not excluded
+    [InlineData("Vitals.weight >= 40 kg", true)]
+    [InlineData("Vitals.weight > 40 kg", false)]
+    public void An_exclusion_that_covers_every_admitted_subject_is_reported_after_unit_conversion(string exclusion, bool nobody)
+    {
+        var found = Check(Weight40 + $"criterion E1 exclusion \"x\" {{ when {exclusion} }}\n");
+        Assert.Equal(nobody, found.Any(d => d.Id == "PIC4004" && d.At == "E1"));
+    }
+
+    [Theory]
+    [InlineData("Vitals.weight < 40 kg", true)]
+    [InlineData("Vitals.weight <= 40 kg", false)]     // exactly 40 kg is admitted and excluded
+    public void An_exclusion_outside_the_admitted_values_never_applies(string exclusion, bool never)
+    {
+        var found = Check(Weight40 + $"criterion E1 exclusion \"x\" {{ when {exclusion} }}\n");
+        Assert.Equal(never, found.Any(d => d.Id == "PIC4006" && d.At == "E1"));
+    }
+
+    [Fact]
+    public void Contradictory_inclusions_are_reported_at_the_second_with_the_first_named()
+    {
+        var (id, at, message) = Assert.Single(Check(Weight40 + "criterion I2 inclusion \"x\" { when Vitals.weight < 30 kg }\n"));
+        Assert.Equal(("PIC4004", "I2"), (id, at));
+        Assert.Contains("I1 (line", message, System.StringComparison.Ordinal);
+        Assert.Contains("Vitals.weight ≥ 40 kg", message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dates_compare_by_calendar_day_so_more_than_4_weeks_is_at_least_29_days()
+    {
+        const string i1 = "criterion I1 inclusion \"x\" { when Vitals.stop more_than 4 weeks before first_dose }\n";
+        Assert.Equal(new[] { ("PIC4005", "I2") }, Check(i1 + "criterion I2 inclusion \"y\" { when Vitals.stop at_least 29 days before first_dose }\n").Select(d => (d.Id, d.At)));
+        // 30 days is stricter: then I1 is the one that checks nothing.
+        Assert.Equal(new[] { ("PIC4005", "I1") }, Check(i1 + "criterion I2 inclusion \"y\" { when Vitals.stop at_least 30 days before first_dose }\n").Select(d => (d.Id, d.At)));
+    }
+
+    [Fact]
+    public void Date_times_compare_exactly_so_at_least_29_days_is_stricter_than_more_than_4_weeks()
+    {
+        // To the minute, "at least 29 days" implies "more than 4 weeks" but not the other way round: I1 is the one that checks nothing.
+        const string form = "form Chemo { field end datetime }\nvisit Scr { day -7; collect Chemo }\n";
+        var found = Check(form + "criterion I1 inclusion \"x\" { when Chemo.end more_than 4 weeks before first_dose }\n" +
+                                 "criterion I2 inclusion \"y\" { when Chemo.end at_least 29 days before first_dose }\n");
+        Assert.Equal(new[] { ("PIC4005", "I1") }, found.Select(d => (d.Id, d.At)));
+    }
+
+    [Fact]
+    public void Codes_and_booleans_are_finite_sets()
+    {
+        const string i1 = "criterion I1 inclusion \"ECOG 0\" { when Vitals.ecog == 0 }\n";
+        Assert.Equal(new[] { "PIC4006" }, Ids(i1 + "criterion E1 exclusion \"ECOG 1\" { when Vitals.ecog == 1 }\n"));
+        Assert.Equal(new[] { "PIC4004" }, Ids(i1 + "criterion E1 exclusion \"not ECOG 1\" { when Vitals.ecog != 1 }\n"));
+        Assert.Equal(new[] { "PIC4004" }, Ids("criterion I1 inclusion \"f\" { when Vitals.flag }\ncriterion E1 exclusion \"g\" { when not (Vitals.flag == false) }\n"));
+    }
+
+    [Theory]
+    [InlineData("Vitals.weight >= 35 kg or Vitals.flag == true")]          // 'or' is not read
+    [InlineData("Vitals.weight >= 35 kg and Vitals.count >= max(1, 2)")]    // a part that bounds nothing by constants
+    [InlineData("Vitals.weight >= 35 kg and Vitals.flag == true")]          // the other part can be false
+    public void An_exclusion_known_only_in_part_is_never_said_to_exclude_everyone(string exclusion)
+    {
+        Assert.DoesNotContain("PIC4004", Ids(Weight40 + $"criterion E1 exclusion \"x\" {{ when {exclusion} }}\n"));
+    }
+
+    [Fact]
+    public void A_criterion_implied_only_by_its_fields_limits_still_checks_that_the_datum_is_there()
+    {
+        Assert.Empty(Check("criterion I1 inclusion \"x\" { when Vitals.ecog in [0, 1] }\n"));
+    }
+
+    [Theory]
+    [InlineData("visit Week4 { day 29; collect Labs }", true)]
+    [InlineData("visit Cycle { every 21 days from first_dose; window -3..+3 days; max 4; collect Labs }", false)] // cycle 1 is on day 1
+    [InlineData("visit Late { day 2; window -1..+1 days; collect Labs }", false)]                                   // its window reaches day 1
+    [InlineData("visit Late { day 8 from eot; collect Labs }", true)]                                               // eot follows first_dose
+    [InlineData("visit Late { day 8 from other; collect Labs }", false)]                                            // no order known: benefit of the doubt
+    [InlineData("visit Any { unscheduled; collect Labs }", true)]
+    public void Criterion_data_must_be_collected_on_or_before_day_one(string visit, bool reported)
+    {
+        var body = "anchor eot \"End of treatment\" follows first_dose\nanchor other \"Other\"\nform Labs { field alt decimal }\n" + visit +
+                   "\ncriterion I1 inclusion \"ALT\" { when Labs.alt <= 100 }\n";
+        Assert.Equal(reported, Check(body).Any(d => d.Id == "PIC4001" && d.At == "Labs.alt"));
+    }
+
+    [Fact]
+    public void The_population_age_needs_its_birth_date_before_day_one()
+    {
+        var found = Check("form Demo { field born date }\nvisit Week2 { day 15; collect Demo }\npopulation { age 18..75 years at first_dose; birth_date Demo.born }\n");
+        var (id, at, message) = Assert.Single(found);
+        Assert.Equal(("PIC4001", "Demo.born"), (id, at));
+        Assert.StartsWith("The population's age reads Demo.born", message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("every 12 weeks from eot; until first_dose", true)]  // eot follows first_dose: stopped before it starts
+    [InlineData("every 12 weeks from eot; until eot", true)]
+    [InlineData("every 12 weeks from eot; until progression", false)]
+    [InlineData("at death + 30 days", true)]                         // death is terminal
+    [InlineData("at progression + 30 days", false)]
+    public void Visits_the_timeline_rules_out_are_reported(string timing, bool reported)
+    {
+        var body = "anchor eot \"End of treatment\" follows first_dose\nevent death \"Death\" terminal\n" +
+                   $"visit V {{ {timing}; collect Vitals }}\n";
+        Assert.Equal(reported, Ids(body).Contains("PIC4015"));
+    }
+
+    [Fact]
+    public void Follows_and_terminal_bind_and_are_checked()
+    {
+        var model = ProtocolCompiler.Compile(TestProtocols.With("anchor eot \"End\" follows first_dose follows enrollment\nevent death \"Death\" terminal follows first_dose\n")).Model!;
+        Assert.Equal(new[] { "first_dose", "enrollment" }, model.Anchors.Single(a => a.Name == "eot").After);
+        var death = model.Events.Single(e => e.Name == "death");
+        Assert.True(death.Terminal);
+        Assert.Equal(new[] { "first_dose" }, death.After);
+        Assert.Contains("PIC1005", ProtocolCompiler.Compile(TestProtocols.With("anchor eot \"End\" follows firstdose\n")).Diagnostics.Select(d => d.Id));
+        Assert.Contains("PIC1003", ProtocolCompiler.Compile(TestProtocols.With("anchor eot \"End\" terminal\n")).Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Time_to_event_endpoints_need_a_follow_up_that_runs_until_their_event()
+    {
+        const string data = "event death \"Death\"\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\n";
+        const string endpoint = "endpoint OS secondary \"OS\" { kind time_to_event; data Survival.contact, Survival.status; start first_dose; event death; censor_at last_known_alive }\n";
+        Assert.Equal(new[] { "PIC4003" }, Ids(data + "visit Cycle { every 21 days; until progression or death; collect Survival }\n" + endpoint));
+        Assert.Empty(Ids(data + "visit Cycle { every 21 days; until progression or death; collect Survival }\nvisit Follow { every 12 weeks; until death; collect Survival }\n" + endpoint));
+    }
+
+    [Fact]
+    public void Consistency_checks_wait_until_the_file_has_no_other_error()
+    {
+        // An unknown unit (PIC2001) and a form nobody collects: only the first is reported.
+        var ids = ProtocolCompiler.Compile(TestProtocols.With("form Labs { field alt quantity kgs }\n")).Diagnostics.Select(d => d.Id);
+        Assert.Equal(new[] { "PIC2001" }, ids);
+    }
+}
