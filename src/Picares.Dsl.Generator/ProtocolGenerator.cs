@@ -42,12 +42,23 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
             })
             .WithTrackingName(TrackingNames.Compile);
 
+        // Severities set for the file in .editorconfig: a branch of their own, so that changing one never recompiles.
+        var severities = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".protocol", StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => new FileSeverities(pair.Left.Path, SeverityOptions.Read(pair.Right.GetOptions(pair.Left))))
+            .WithTrackingName(TrackingNames.Severities);
+
         var diagnostics = compiled
             .Select(static (c, _) => new FileDiagnostics(c.Path, c.Diagnostics))
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, file) =>
+        context.RegisterSourceOutput(diagnostics.Combine(severities.Collect()), static (spc, pair) =>
         {
-            foreach (var d in file.Diagnostics) spc.ReportDiagnostic(DiagnosticAdapter.ToRoslyn(d, file.Path));
+            var (file, all) = pair;
+            var overrides = default(EquatableArray<SeverityOverride>);
+            foreach (var s in all) if (s.Path == file.Path) overrides = s.Overrides;
+            foreach (var d in file.Diagnostics)
+                if (DiagnosticAdapter.ToRoslyn(d, file.Path, overrides) is { } diagnostic) spc.ReportDiagnostic(diagnostic);
         });
 
         var generated = compiled

@@ -11,6 +11,8 @@ public static class TrackingNames
     public const string Compile = "Compile";
     /// <summary>The diagnostics of a file.</summary>
     public const string Diagnostics = "Diagnostics";
+    /// <summary>The severities configured for each file in .editorconfig.</summary>
+    public const string Severities = "Severities";
     /// <summary>The bound model of a file without errors.</summary>
     public const string Model = "Model";
     /// <summary>The rendered C#.</summary>

@@ -31,16 +31,21 @@ public sealed class InMemoryAdditionalText : AdditionalText
 public sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private readonly Options _global;
+    private readonly Options _files;
 
-    /// <summary>Creates the provider with these global properties.</summary>
-    public GlobalOptionsProvider(IDictionary<string, string> global) => _global = new Options(global);
+    /// <summary>Creates the provider with these global properties and, for every additional file, these options (an .editorconfig section).</summary>
+    public GlobalOptionsProvider(IDictionary<string, string> global, IDictionary<string, string>? fileOptions = null)
+    {
+        _global = new Options(global);
+        _files = fileOptions is null ? Options.Empty : new Options(fileOptions);
+    }
 
     /// <inheritdoc />
     public override AnalyzerConfigOptions GlobalOptions => _global;
     /// <inheritdoc />
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
     /// <inheritdoc />
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _files;
 
     private sealed class Options : AnalyzerConfigOptions
     {

@@ -25,12 +25,12 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error, deterministic: true));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, string projectDir = "/repo/", bool track = true) =>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, string projectDir = "/repo/", bool track = true, IDictionary<string, string>? fileOptions = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new ProtocolGenerator().AsSourceGenerator() },
             files,
             (CSharpParseOptions)CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest),
-            new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.ProjectDir"] = projectDir }),
+            new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.ProjectDir"] = projectDir }, fileOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
     /// <summary>Generates from <paramref name="files"/> and returns the run result and the compilation with the generated code.</summary>
