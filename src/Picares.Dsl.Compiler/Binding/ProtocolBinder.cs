@@ -114,7 +114,9 @@ internal static class ProtocolBinder
             if (ScheduleBinder.BindVisit(context, s, study?.DayOneAnchor) is { } v) visitSyntax.Add((v, s));
         ScheduleBinder.CheckOverlaps(context, visitSyntax);
 
-        var endpoints = Of("endpoint").Where(s => IsFirst(s, SymbolKind.Endpoint)).Select(s => EndpointBinder.Bind(context, s)).Where(e => e is not null).Select(e => e!).ToList();
+        var formsByName = forms.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First());
+        var codeListsByName = codeLists.GroupBy(l => l.Name).ToDictionary(g => g.Key, g => g.First());
+        var endpoints = Of("endpoint").Where(s => IsFirst(s, SymbolKind.Endpoint)).Select(s => EndpointBinder.Bind(context, s, formsByName, codeListsByName)).Where(e => e is not null).Select(e => e!).ToList();
 
         if (study is null) return null;
         return new ProtocolModel(fileName, study, population, anchors.ToEquatableArray(), events.ToEquatableArray(), interventions.ToEquatableArray(),

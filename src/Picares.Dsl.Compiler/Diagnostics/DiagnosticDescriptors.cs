@@ -130,6 +130,22 @@ public static class DiagnosticDescriptors
     /// <summary>PIC2011</summary>
     public static readonly DiagnosticDescriptor UnitNotAllowedHere = new("PIC2011", "Unit not allowed",
         "'{0}' takes a {1}, but '{2}' measures {3}; {4}", Severity.Error, Types);
+    /// <summary>PIC2012</summary>
+    public static readonly DiagnosticDescriptor EndpointDataMissingRole = new("PIC2012", "Endpoint data lack a field its kind needs",
+        "Endpoint {0} ({1}) needs {2} among its data, such as 'data {3}'", Severity.Error, Types);
+    /// <summary>PIC2013</summary>
+    public static readonly DiagnosticDescriptor NotRecistCoded = new("PIC2013", "Response field not coded as RECIST 1.1",
+        "{0} is coded with code list {1}, which lacks the RECIST 1.1 codes {2}: endpoint {3} derives a best overall response and needs a field coded CR, PR, SD, PD and NE", Severity.Error, Types);
+    /// <summary>PIC2014</summary>
+    public static readonly DiagnosticDescriptor EndpointRecordWithoutDate = new("PIC2014", "Endpoint record without a date",
+        "Endpoint {0} needs the date of each {1} record, but form {1} has {2}; {3}", Severity.Error, Types);
+    /// <summary>PIC2015</summary>
+    public static readonly DiagnosticDescriptor EndpointNotDerivable = new("PIC2015", "Endpoint event or censoring not derivable",
+        "Endpoint {0} cannot derive {1} from its data: {2}", Severity.Error, Types);
+    /// <summary>PIC2016</summary>
+    public static readonly DiagnosticDescriptor EndpointRoleAmbiguous = new("PIC2016", "Several fields for one endpoint role",
+        "{0} and {1} could both be the {2} of endpoint {3}; list only one of them among its data", Severity.Error, Types);
+
     // ---- PIC3xxx: schedule --------------------------------------------------------------------
     /// <summary>PIC3001</summary>
     public static readonly DiagnosticDescriptor DayZero = new("PIC3001", "Day 0 does not exist",

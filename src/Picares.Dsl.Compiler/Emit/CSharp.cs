@@ -78,7 +78,7 @@ public static class CSharp
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
         "All", "Get", "Set", "Input", "Dates", "Attestations", "Evaluate", "Decide", "Validate", "Build", "Builder",
-        "CaseBook", "AgeCriterion", "CriterionAttestations", "AnchorDates", "EventDates", "VisitNames",
+        "CaseBook", "AgeCriterion", "CriterionAttestations", "AnchorDates", "EventDates", "VisitNames", "Json", "Subject",
     };
 
     /// <summary>A member name inside a generated container; avoids the container's own name and reserved members.</summary>

@@ -18,26 +18,74 @@ public sealed class CrfPlan
     public List<CodeListEnum> CodeLists { get; } = new();
     /// <summary>Forms.</summary>
     public List<FormClass> Forms { get; } = new();
+    /// <summary>The anchors, as a subject's JSON names them.</summary>
+    public List<AnchorProperty> Anchors { get; } = new();
+    /// <summary>The fully qualified name of the Crf class, ending with a dot: <c>global::Ns.PicaresProtocol.Crf.</c>.</summary>
+    public string Crf { get; private set; } = "";
+    /// <summary>The forms' names, for messages.</summary>
+    public string FormNamesLiteral => CSharp.Literal(string.Join(", ", Forms.Select(f => f.Name)));
+    /// <summary>The anchors' names, for messages.</summary>
+    public string AnchorNames => CSharp.Literal(string.Join(", ", Anchors.Select(a => a.Name)));
 
-    /// <summary>A code list as an enum and its helper class.</summary>
-    public sealed record CodeListEnum(string Name, string Enum, string Helper, string Label, List<CodeMember> Members);
+    /// <summary>A code list as an enum and its helper class, with its JSON type-info property and converter.</summary>
+    public sealed record CodeListEnum(string Name, string Enum, string Helper, string Label, List<CodeMember> Members)
+    {
+        /// <summary>The property of the JSON context.</summary>
+        public string JsonProperty { get; init; } = "";
+        /// <summary>The converter class.</summary>
+        public string Converter { get; init; } = "";
+        /// <summary>The codes, comma-separated, as a C# literal.</summary>
+        public string CodesLiteral => CSharp.Literal(string.Join(", ", Members.Select(m => m.Code)));
+    }
     /// <summary>One code.</summary>
     public sealed record CodeMember(string Member, string Code, string Label);
-    /// <summary>One form.</summary>
-    public sealed record FormClass(string Name, string ClassName, string Property, string Label, bool Repeating, int Line, List<FieldProperty> Fields);
-    /// <summary>One field: its property, its type and the C# statements of its edit checks.</summary>
-    public sealed record FieldProperty(string Name, string Property, string Type, string Label, List<string> Checks);
-
-    /// <summary>Plans the CRF models of a model.</summary>
-    public static CrfPlan For(ProtocolModel model)
+    /// <summary>One form, with its JSON type-info property, converter and field names.</summary>
+    public sealed record FormClass(string Name, string ClassName, string Property, string Label, bool Repeating, int Line, List<FieldProperty> Fields)
     {
-        var plan = new CrfPlan();
+        /// <summary>The property of the JSON context.</summary>
+        public string JsonProperty { get; init; } = "";
+        /// <summary>The converter class.</summary>
+        public string Converter { get; init; } = "";
+        /// <summary>The fields' names, comma-separated, as a C# literal.</summary>
+        public string FieldNamesLiteral => CSharp.Literal(string.Join(", ", Fields.Select(f => f.Name)));
+    }
+    /// <summary>One field: its property, its type, the C# statements of its edit checks, and its JSON reading and writing.</summary>
+    public sealed record FieldProperty(string Name, string Property, string Type, string Label, List<string> Checks)
+    {
+        /// <summary>The expression that reads the field's JSON value.</summary>
+        public string JsonRead { get; init; } = "";
+        /// <summary>The statement that writes the field's JSON property, with the name in <c>__n{index}</c>.</summary>
+        public string JsonWrite { get; init; } = "";
+    }
+    /// <summary>An anchor date of a subject.</summary>
+    public sealed record AnchorProperty(string Name, string Property);
+
+    private static readonly HashSet<string> JsonContextMembers = new(System.StringComparer.Ordinal)
+    {
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "CaseBook", "Subject", "Subjects", "Json", "Equals", "GetHashCode", "ToString", "GetType",
+    };
+
+    private static string JsonProperty(string name)
+    {
+        while (JsonContextMembers.Contains(name)) name += "_";
+        return name;
+    }
+
+    /// <summary>Plans the CRF models of a model; <paramref name="crf"/> is the fully qualified Crf class name with a trailing dot.</summary>
+    public static CrfPlan For(ProtocolModel model, string crf = "")
+    {
+        var plan = new CrfPlan { Crf = crf };
+        foreach (var anchor in model.Anchors) plan.Anchors.Add(new AnchorProperty(anchor.Name, CSharp.Member(anchor.Name, "AnchorDates")));
         var enums = new Dictionary<string, CodeListEnum>();
         foreach (var list in model.CodeLists)
         {
             var enumName = CSharp.Identifier(list.Name);
             var e = new CodeListEnum(list.Name, enumName, enumName + "Codes", list.Label,
-                list.Codes.Select(c => new CodeMember(CSharp.Member(c.Code, enumName), c.Code, c.Label)).ToList());
+                list.Codes.Select(c => new CodeMember(CSharp.Member(c.Code, enumName), c.Code, c.Label)).ToList())
+            {
+                JsonProperty = JsonProperty(enumName),
+                Converter = "__E" + plan.CodeLists.Count.ToString(CultureInfo.InvariantCulture),
+            };
             plan.CodeLists.Add(e);
             enums[list.Name] = e;
         }
@@ -55,7 +103,11 @@ public sealed class CrfPlan
                 return $"caseBook?.{CSharp.Member(f, "CaseBook")}?.{property}";
             }
             var conditions = new ConditionEmitter(model, Access, (list, access) => $"{enums[list].Helper}.CodeOf({access})");
-            var formClass = new FormClass(form.Name, className, CSharp.Member(form.Name, "CaseBook"), form.Label, form.Repeating, form.Origin.Line, new List<FieldProperty>());
+            var formClass = new FormClass(form.Name, className, CSharp.Member(form.Name, "CaseBook"), form.Label, form.Repeating, form.Origin.Line, new List<FieldProperty>())
+            {
+                JsonProperty = JsonProperty(className),
+                Converter = "__F" + plan.Forms.Count.ToString(CultureInfo.InvariantCulture),
+            };
             foreach (var field in form.Fields)
             {
                 var property = CSharp.Member(field.Name, className);
@@ -76,11 +128,34 @@ public sealed class CrfPlan
                     else if (limit is not null)
                         checks.Add($"global::Picares.Dsl.Runtime.Crf.EditChecks.Limit({args}, (double?)this.{property}, {CSharp.NullableNumber(limit.Lower)}, {CSharp.NullableNumber(limit.Upper)}, {sev}, {line});");
                 }
-                formClass.Fields.Add(new FieldProperty(field.Name, property, TypeOf(field, enums), field.Label, checks));
+                var (read, write) = Json(field, property, formClass.Fields.Count, enums, crf);
+                formClass.Fields.Add(new FieldProperty(field.Name, property, TypeOf(field, enums), field.Label, checks) { JsonRead = read, JsonWrite = write });
             }
             plan.Forms.Add(formClass);
         }
         return plan;
+    }
+
+    /// <summary>How a field is read from and written to JSON, over the runtime's <c>CrfJsonValues</c>.</summary>
+    private static (string Read, string Write) Json(FieldModel field, string property, int index, Dictionary<string, CodeListEnum> enums, string crf)
+    {
+        const string values = "global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.";
+        var name = "__n" + index.ToString(CultureInfo.InvariantCulture);
+        var value = "value." + property;
+        if (field.DataType == "code" && field.CodeList is { } listName && enums.TryGetValue(listName, out var list))
+            return ($"{values}Code<{crf}{list.Enum}>(ref reader, context, {crf}{list.Helper}.TryParse, {CSharp.Literal(list.Name)}, {list.CodesLiteral})",
+                $"{values}WriteCode(writer, {name}, {value} is not null, {crf}{list.Helper}.CodeOf({value}), {CSharp.Literal(list.Name)}, {value});");
+        var (read, write) = field.DataType switch
+        {
+            "integer" => ("Integer(ref reader, context)", "WriteInteger"),
+            "decimal" => ("Decimal(ref reader, context)", "WriteDecimal"),
+            "boolean" => ("Boolean(ref reader, context)", "WriteBoolean"),
+            "date" => ("Date(ref reader, context)", "WriteDate"),
+            "datetime" => ("Date(ref reader, context)", "WriteDateTime"),
+            "quantity" => ($"Quantity(ref reader, context, {CSharp.Literal(field.Unit)})", "WriteQuantity"),
+            _ => ("Text(ref reader, context)", "WriteText"),
+        };
+        return (values + read, $"{values}{write}(writer, {name}, {value});");
     }
 
     private static string TypeOf(FieldModel field, Dictionary<string, CodeListEnum> enums) =>

@@ -24,19 +24,21 @@ public static class ProtocolEmitter
     private static readonly Lazy<Template> ScreeningTemplate = new(() => Load("Screening"), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<Template> ScheduleTemplate = new(() => Load("Schedule"), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<Template> CrfTemplate = new(() => Load("Crf"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Template> AnalysisTemplate = new(() => Load("Analysis"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Every template the emitter uses, parsed (for the test that fails on template errors).</summary>
-    public static IReadOnlyList<Template> Templates => new[] { ProtocolTemplate.Value, ScreeningTemplate.Value, ScheduleTemplate.Value, CrfTemplate.Value };
+    public static IReadOnlyList<Template> Templates => new[] { ProtocolTemplate.Value, ScreeningTemplate.Value, ScheduleTemplate.Value, CrfTemplate.Value, AnalysisTemplate.Value };
 
     /// <summary>The C# class name generated for a protocol: the study name in PascalCase plus "Protocol".</summary>
     public static string ClassName(ProtocolModel model) => CSharp.Identifier(model.Study.Name).TrimStart('@') + "Protocol";
 
-    /// <summary>Renders the C# of a protocol: its model class, its screening, schedule and CRF APIs.</summary>
+    /// <summary>Renders the C# of a protocol: its model class, its screening, schedule, CRF (with JSON) and endpoint analysis APIs.</summary>
     public static string Emit(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default) =>
         Render(ProtocolTemplate.Value, model, @namespace, null, cancellationToken, ProtocolNameAttributes.For(model, @namespace, ClassName(model))) +
         Render(ScreeningTemplate.Value, model, @namespace, ScreeningPlan.For(model), cancellationToken) +
         Render(ScheduleTemplate.Value, model, @namespace, null, cancellationToken) +
-        Render(CrfTemplate.Value, model, @namespace, CrfPlan.For(model), cancellationToken);
+        Render(CrfTemplate.Value, model, @namespace, CrfPlan.For(model, "global::" + @namespace + "." + ClassName(model) + ".Crf."), cancellationToken) +
+        Render(AnalysisTemplate.Value, model, @namespace, AnalysisPlan.For(model, "global::" + @namespace + "." + ClassName(model) + ".Crf."), cancellationToken);
 
     private static string Render(Template template, ProtocolModel model, string @namespace, object? plan, CancellationToken cancellationToken, string protocolNames = "")
     {

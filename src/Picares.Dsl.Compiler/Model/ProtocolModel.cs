@@ -154,7 +154,10 @@ public sealed record VisitModel(
     EquatableArray<string> Activities,
     Origin Origin);
 
-/// <summary>An endpoint: its level, what it measures and from which data, over which time frame.</summary>
+/// <summary>
+/// An endpoint: its level, what it measures and from which data, over which time frame; and, for the kinds the
+/// generated code derives (objective_response, time_to_event, incidence), the part each data field plays.
+/// </summary>
 public sealed record EndpointModel(
     string Name,
     string Level,
@@ -165,4 +168,12 @@ public sealed record EndpointModel(
     EquatableArray<string> Events,
     string? Censoring,
     string? TimeFrame,
-    Origin Origin);
+    Origin Origin,
+    EquatableArray<EndpointRoleModel> Roles = default);
+
+/// <summary>
+/// The part a form field plays in an endpoint's derivation. Roles: <c>response</c> (a RECIST 1.1 coded field) and
+/// <c>response_date</c>; <c>status</c> (a vital status coded with <c>dead</c>), <c>status_date</c> and <c>death_date</c>;
+/// <c>term</c>, <c>grade</c> and <c>onset</c> of adverse events.
+/// </summary>
+public sealed record EndpointRoleModel(string Role, string Form, string Field);

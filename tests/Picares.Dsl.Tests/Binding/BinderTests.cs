@@ -172,8 +172,11 @@ public class BinderTests
     public void Endpoints_bind_kind_data_and_censoring()
     {
         var model = Bind(TestProtocols.With(
-            "event death \"Death\"\nvisit FollowUp { every 8 weeks from first_dose; until progression or death; collect Vitals }\nendpoint PFS secondary \"PFS\" {\n kind time_to_event\n data Vitals.stop\n start first_dose\n event progression or death\n censor_at last_assessment\n time_frame \"2 years\"\n}\n"));
-        var pfs = Assert.Single(model.Endpoints);
+            "event death \"Death\"\ncodelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\ncodelist Vitality { code alive \"Alive\"; code dead \"Dead\" }\n" +
+            "form Tumor { repeating; field on date; field response code Recist }\nform Survival { repeating; field contact date; field status code Vitality }\n" +
+            "visit FollowUp { every 8 weeks from first_dose; until progression or death; collect Vitals, Tumor }\nvisit Call { every 12 weeks from first_dose; until death; collect Survival }\n" +
+            "endpoint PFS secondary \"PFS\" {\n kind time_to_event\n data Tumor.on, Tumor.response, Survival.contact, Survival.status\n start first_dose\n event progression or death\n censor_at last_assessment\n time_frame \"2 years\"\n}\n"));
+        var pfs = Assert.Single(model.Endpoints, e => e.Name == "PFS");
         Assert.Equal(("secondary", "time_to_event", "first_dose", "last_assessment", "2 years"), (pfs.Level, pfs.Kind, pfs.Start, pfs.Censoring, pfs.TimeFrame));
         Assert.Equal(new[] { "progression", "death" }, pfs.Events);
         Assert.Contains("PIC1006", Errors(TestProtocols.With("endpoint OS secondary \"OS\" { kind time_to_event }\n")));

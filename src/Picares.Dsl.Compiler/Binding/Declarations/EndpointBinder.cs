@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Compiler.Syntax;
@@ -12,7 +13,11 @@ internal static class EndpointBinder
     public static readonly string[] Kinds = { "objective_response", "time_to_event", "incidence", "correlation", "proportion", "summary" };
     public static readonly string[] Censorings = { "last_assessment", "last_known_alive", "end_of_study" };
 
-    public static EndpointModel? Bind(BindingContext context, StatementSyntax statement)
+    /// <summary>The kinds whose derivation is generated, and whose data fields are checked for the parts they play.</summary>
+    public static readonly string[] DerivedKinds = { "objective_response", "time_to_event", "incidence" };
+
+    public static EndpointModel? Bind(BindingContext context, StatementSyntax statement,
+        IReadOnlyDictionary<string, FormModel> forms, IReadOnlyDictionary<string, CodeListModel> codeLists)
     {
         var args = new StatementArguments(context, statement, "a name, primary, secondary or exploratory, a \"title\" and a { } block",
             "endpoint ORR primary \"Objective response rate\" { kind objective_response }", allowsBlock: true);
@@ -34,10 +39,24 @@ internal static class EndpointBinder
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "endpoint " + name, "kind", "kind objective_response");
 
         var data = new List<string>();
+        var dataFields = new List<EndpointRoles.DataField>();
+        var dataSpan = args.At(0)!.Span;
         if (block.One("data") is { } d)
         {
+            dataSpan = d.Keyword.Span;
             var a = new StatementArguments(context, d, "the form fields it derives from", "data TumorAssessment.overall_response");
-            data.AddRange(new ExpressionBinder(context).BindFieldList(a));
+            var binder = new ExpressionBinder(context);
+            foreach (var e in a.All)
+            {
+                var bound = binder.Bind(e);
+                if (bound is BoundFieldReference f)
+                {
+                    data.Add(f.Form + "." + f.Field);
+                    if (forms.TryGetValue(f.Form, out var form) && form.Fields.FirstOrDefault(x => x.Name == f.Field) is { } field)
+                        dataFields.Add(new EndpointRoles.DataField(f.Form, field, e.Span));
+                }
+                else if (bound.Type.Kind != TypeKind.Error) a.Fail(e.Span); // errors are already reported
+            }
             if (a.Count == 0) a.Fail(d.HeaderSpan);
         }
 
@@ -53,18 +72,29 @@ internal static class EndpointBinder
         }
 
         var events = new List<string>();
+        var eventSpans = new List<Text.TextSpan>();
         if (block.One("event") is { } ev)
         {
             var a = new StatementArguments(context, ev, "the events that end the time, joined by 'or'", "event progression or death");
-            foreach (var (n, syntax) in a.Names(0)) if (ScheduleBinder.CheckEvent(context, n, syntax)) events.Add(n);
+            foreach (var (n, syntax) in a.Names(0))
+                if (ScheduleBinder.CheckEvent(context, n, syntax))
+                {
+                    events.Add(n);
+                    eventSpans.Add(syntax.Span);
+                }
             if (a.Count == 0) a.Fail(ev.HeaderSpan);
         }
 
         string? censoring = null;
+        var censoringSpan = default(Text.TextSpan);
         if (block.One("censor_at") is { } c)
         {
             var a = new StatementArguments(context, c, "when subjects without the event are censored", "censor_at last_assessment");
-            if (a.Expect(1, 1)) censoring = a.Choice(0, "censoring rule", Censorings);
+            if (a.Expect(1, 1))
+            {
+                censoring = a.Choice(0, "censoring rule", Censorings);
+                censoringSpan = a.At(0)!.Span;
+            }
         }
         if (kind == "time_to_event")
         {
@@ -79,6 +109,16 @@ internal static class EndpointBinder
             var a = new StatementArguments(context, tf, "the time frame in quotes", "time_frame \"up to 2 years\"");
             if (a.Expect(1, 1)) timeFrame = a.Text(0);
         }
-        return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin);
+
+        // Which data field plays which part in the generated derivation (PIC2012-PIC2016).
+        var roles = new EndpointRoles(context, name, dataFields, forms, codeLists);
+        if (kind == "objective_response") roles.ObjectiveResponse(dataSpan);
+        else if (kind == "incidence") roles.Incidence(dataSpan);
+        else if (kind == "time_to_event")
+        {
+            for (var i = 0; i < events.Count; i++) roles.Event(events[i], eventSpans[i]);
+            if (censoring is not null) roles.Censoring(censoring, censoringSpan);
+        }
+        return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles);
     }
 }

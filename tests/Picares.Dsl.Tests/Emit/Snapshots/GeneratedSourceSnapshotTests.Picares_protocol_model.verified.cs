@@ -8,7 +8,7 @@
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Anchor, "consent", "enrollment", "first_dose", "end_of_treatment")]
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Event, "progression", "death")]
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Form, "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Dosing", "AdverseEvents", "TumorAssessment", "Biospecimens", "SurvivalStatus")]
-[assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Field, "Consent.signed", "Consent.consent_date", "Demographics.birth_date", "Demographics.sex", "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage", "PriorTherapy.first_line_chemotherapy", "PriorTherapy.chemotherapy_response", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade", "PriorTherapy.checkpoint_antibody", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_last_dose", "PriorMedication.investigational_drug_half_life", "PriorMedication.vaccine", "PriorMedication.vaccine_date", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end", "Pathology.specimens_available", "Vitals.weight", "Vitals.height", "Baseline.ecog", "Baseline.life_expectancy", "Baseline.cns_metastases", "Baseline.carcinomatous_meningitis", "Baseline.pregnant_or_breastfeeding", "MedicalHistory.autoimmune_disease", "MedicalHistory.active_tuberculosis", "MedicalHistory.needs_immunosuppression", "MedicalHistory.interstitial_lung_disease", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_type", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.protein_allergy", "Serology.hiv", "Serology.hbsag", "Serology.hcv_antibody", "Dosing.administration_date", "Dosing.dose", "AdverseEvents.term", "AdverseEvents.onset_date", "AdverseEvents.grade", "AdverseEvents.related", "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "Biospecimens.sample_type", "Biospecimens.collection_date", "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date")]
+[assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Field, "Consent.signed", "Demographics.birth_date", "Demographics.sex", "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage", "PriorTherapy.first_line_chemotherapy", "PriorTherapy.chemotherapy_response", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade", "PriorTherapy.checkpoint_antibody", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_last_dose", "PriorMedication.investigational_drug_half_life", "PriorMedication.vaccine", "PriorMedication.vaccine_date", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end", "Pathology.specimens_available", "Vitals.weight", "Baseline.ecog", "Baseline.life_expectancy", "Baseline.cns_metastases", "Baseline.carcinomatous_meningitis", "Baseline.pregnant_or_breastfeeding", "MedicalHistory.autoimmune_disease", "MedicalHistory.active_tuberculosis", "MedicalHistory.needs_immunosuppression", "MedicalHistory.interstitial_lung_disease", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_type", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.protein_allergy", "Serology.hiv", "Serology.hbsag", "Serology.hcv_antibody", "Dosing.administration_date", "Dosing.dose", "AdverseEvents.term", "AdverseEvents.onset_date", "AdverseEvents.grade", "AdverseEvents.related", "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "Biospecimens.sample_type", "Biospecimens.collection_date", "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date")]
 
 namespace Picares.Protocols
 {
@@ -67,11 +67,11 @@ namespace Picares.Protocols
             /// <summary>Written informed consent signed</summary>
             public static global::Picares.Dsl.Runtime.Model.AnchorInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("consent", "Written informed consent signed", __Rec(43, 1));
             /// <summary>Enrollment</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Enrollment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("enrollment", "Enrollment", __Asm("Enrollment date is the reference for 'prior to enrollment' in E16", 45, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Enrollment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("enrollment", "Enrollment", __Asm("Enrollment date is the reference for 'prior to enrollment' in E16; it follows consent, as always", 45, 1));
             /// <summary>First administration of JS-001 (study drug)</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo FirstDose { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("first_dose", "First administration of JS-001 (study drug)", __Rec(46, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo FirstDose { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("first_dose", "First administration of JS-001 (study drug)", __Asm("The record does not order the timeline; study drug is given after enrollment, as usual", 47, 1));
             /// <summary>Last administration of JS-001</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo EndOfTreatment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("end_of_treatment", "Last administration of JS-001", __Asm("Needed to place follow-up visits; the record does not define it", 48, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo EndOfTreatment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("end_of_treatment", "Last administration of JS-001", __Asm("Needed to place follow-up visits; the record does not define it", 49, 1));
 
             /// <summary>Every anchor, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.AnchorInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo[] { Consent, Enrollment, FirstDose, EndOfTreatment, };
@@ -81,9 +81,9 @@ namespace Picares.Protocols
         public static class Events
         {
             /// <summary>Disease progression</summary>
-            public static global::Picares.Dsl.Runtime.Model.EventInfo Progression { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("progression", "Disease progression", __Rec(50, 1));
+            public static global::Picares.Dsl.Runtime.Model.EventInfo Progression { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("progression", "Disease progression", __Rec(51, 1));
             /// <summary>Death</summary>
-            public static global::Picares.Dsl.Runtime.Model.EventInfo Death { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("death", "Death", __Rec(51, 1));
+            public static global::Picares.Dsl.Runtime.Model.EventInfo Death { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("death", "Death", __Rec(52, 1));
 
             /// <summary>Every event, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EventInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo[] { Progression, Death, };
@@ -97,9 +97,9 @@ namespace Picares.Protocols
                 "JS001", "PD-1 inhibitor JS-001", "drug", "PD-1 inhibitor JS-001 (toripalimab), anti-PD-1 monoclonal antibody",
                 new global::Picares.Dsl.Runtime.Model.RegimenInfo[]
                 {
-                    new global::Picares.Dsl.Runtime.Model.RegimenInfo("main", new global::Picares.Dsl.Runtime.Units.Quantity(240d, "mg"), "iv", 21, new int[] { 1, }, null, new string[] { "progression", "death" }, __Asm("Standard toripalimab dosing; the record states no dose", 55, 1)),
+                    new global::Picares.Dsl.Runtime.Model.RegimenInfo("main", new global::Picares.Dsl.Runtime.Units.Quantity(240d, "mg"), "iv", 21, new int[] { 1, }, null, new string[] { "progression", "death" }, __Asm("Standard toripalimab dosing; the record states no dose", 56, 1)),
                 },
-                __Rec(55, 1));
+                __Rec(56, 1));
 
             /// <summary>Every intervention, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.InterventionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.InterventionInfo[] { JS001, };
@@ -109,7 +109,7 @@ namespace Picares.Protocols
         public static class Arms
         {
             /// <summary>PD-1 inhibitor JS-001 consolidation for SCLC</summary>
-            public static global::Picares.Dsl.Runtime.Model.ArmInfo Consolidation { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo("Consolidation", "PD-1 inhibitor JS-001 consolidation for SCLC", "experimental", "The extensive-stage SCLC patients will receive PD-1 inhibitor JS-001 treatment after standard first-line chemotherapy, chest radiotherapy ± SABR for metastasis disease, and propylactic cranial irradiation untill disease progression or death.", new string[] { "JS001" }, 1, __Rec(70, 1));
+            public static global::Picares.Dsl.Runtime.Model.ArmInfo Consolidation { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo("Consolidation", "PD-1 inhibitor JS-001 consolidation for SCLC", "experimental", "The extensive-stage SCLC patients will receive PD-1 inhibitor JS-001 treatment after standard first-line chemotherapy, chest radiotherapy ± SABR for metastasis disease, and propylactic cranial irradiation untill disease progression or death.", new string[] { "JS001" }, 1, __Rec(71, 1));
 
             /// <summary>Every arm, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.ArmInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo[] { Consolidation, };
@@ -129,7 +129,7 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("SD", "Stable disease"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("PD", "Progressive disease"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("NE", "Not evaluable"),
-            }, __Asm("CRF design: the record defines no case report forms", 80, 1));
+            }, __Asm("CRF design: the record defines no case report forms", 81, 1));
             /// <summary>ECOG performance status</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Ecog { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Ecog", "ECOG performance status", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
@@ -139,25 +139,25 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("3", "Capable of limited self-care"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("4", "Completely disabled"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("5", "Dead"),
-            }, __Asm("CRF design", 89, 1));
+            }, __Asm("CRF design", 90, 1));
             /// <summary>SCLC stage (VA Lung Study Group)</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Stage { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Stage", "SCLC stage (VA Lung Study Group)", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("limited", "Limited stage"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("extensive", "Extensive stage"),
-            }, __Asm("CRF design", 99, 1));
+            }, __Asm("CRF design", 100, 1));
             /// <summary>Sex</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Sex { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Sex", "Sex", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("female", "Female"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("male", "Male"),
-            }, __Asm("CRF design", 105, 1));
+            }, __Asm("CRF design", 106, 1));
             /// <summary>Test result</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo TestResult { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("TestResult", "Test result", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("positive", "Positive"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("negative", "Negative"),
-            }, __Asm("CRF design", 111, 1));
+            }, __Asm("CRF design", 112, 1));
             /// <summary>Previous malignancy</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo MalignancyType { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("MalignancyType", "Previous malignancy", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
@@ -170,19 +170,19 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("cis_melanoma", "Melanoma in situ"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("cis_breast", "Carcinoma in situ of the breast"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("other", "Other malignancy"),
-            }, __Asm("CRF design; the exceptions are those listed in E16", 117, 1));
+            }, __Asm("CRF design; the exceptions are those listed in E16", 118, 1));
             /// <summary>Biospecimen type</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo SampleType { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("SampleType", "Biospecimen type", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("tumor_tissue", "Tumor tissue"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("blood", "Blood"),
-            }, __Asm("CRF design", 130, 1));
+            }, __Asm("CRF design", 131, 1));
             /// <summary>Vital status</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo VitalStatus { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("VitalStatus", "Vital status", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("alive", "Alive"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("dead", "Dead"),
-            }, __Asm("CRF design", 136, 1));
+            }, __Asm("CRF design", 137, 1));
 
             /// <summary>Every code list, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CodeListInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo[] { Response, Ecog, Stage, Sex, TestResult, MalignancyType, SampleType, VitalStatus, };
@@ -194,9 +194,8 @@ namespace Picares.Protocols
             /// <summary>Informed consent</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Consent", "Informed consent", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("signed", "Written informed consent signed", "boolean", null, null, true, null, null, null, __Asm("CRF design", 145, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("consent_date", "Date of consent", "date", null, null, true, null, null, null, __Asm("CRF design", 146, 3)),
-            }, __Asm("CRF design", 144, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("signed", "Written informed consent signed", "boolean", null, null, true, null, null, null, __Asm("CRF design", 146, 3)),
+            }, __Asm("CRF design", 145, 1));
             /// <summary>Demographics</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Demographics { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Demographics", "Demographics", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
@@ -253,73 +252,72 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Model.FormInfo Vitals { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Vitals", "Vital signs", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("weight", "Body weight", "quantity", null, "kg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(20d, 300d, "kg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(35d, 200d, "kg"), null, __Asm("CRF design", 228, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("height", "Height", "quantity", null, "cm", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(100d, 250d, "cm"), null, null, __Asm("CRF design", 232, 3)),
             }, __Asm("CRF design", 227, 1));
             /// <summary>Baseline assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Baseline { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Baseline", "Baseline assessment", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("ecog", "ECOG performance status", "code", "Ecog", null, true, null, null, null, __Asm("CRF design", 239, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("life_expectancy", "Life expectancy estimated by the investigator", "quantity", null, "wk", true, null, null, null, __Asm("CRF design", 240, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("cns_metastases", "Central nervous system metastases", "boolean", null, null, true, null, null, null, __Asm("CRF design", 241, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("carcinomatous_meningitis", "Carcinomatous meningitis", "boolean", null, null, true, null, null, null, __Asm("CRF design", 242, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("pregnant_or_breastfeeding", "Pregnant or breastfeeding", "boolean", null, null, false, null, null, "Demographics.sex == female", __Asm("CRF design", 243, 3)),
-            }, __Asm("CRF design", 238, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("ecog", "ECOG performance status", "code", "Ecog", null, true, null, null, null, __Asm("CRF design", 236, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("life_expectancy", "Life expectancy estimated by the investigator", "quantity", null, "wk", true, null, null, null, __Asm("CRF design", 237, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("cns_metastases", "Central nervous system metastases", "boolean", null, null, true, null, null, null, __Asm("CRF design", 238, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("carcinomatous_meningitis", "Carcinomatous meningitis", "boolean", null, null, true, null, null, null, __Asm("CRF design", 239, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("pregnant_or_breastfeeding", "Pregnant or breastfeeding", "boolean", null, null, false, null, null, "Demographics.sex == female", __Asm("CRF design", 240, 3)),
+            }, __Asm("CRF design", 235, 1));
             /// <summary>Medical history</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo MedicalHistory { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("MedicalHistory", "Medical history", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("autoimmune_disease", "Active, known or suspected autoimmune disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 250, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("active_tuberculosis", "Active tuberculosis now or before, per chest X-ray, sputum and clinical examination", "boolean", null, null, true, null, null, null, __Asm("CRF design", 251, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 252, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 253, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 254, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 255, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 258, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 261, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 264, 3)),
-            }, __Asm("CRF design", 249, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("autoimmune_disease", "Active, known or suspected autoimmune disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 247, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("active_tuberculosis", "Active tuberculosis now or before, per chest X-ray, sputum and clinical examination", "boolean", null, null, true, null, null, null, __Asm("CRF design", 248, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 249, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 250, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 251, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 252, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 255, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 258, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 261, 3)),
+            }, __Asm("CRF design", 246, 1));
             /// <summary>Serology</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Serology { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Serology", "Serology", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hiv", "HIV test", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 269, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hbsag", "Hepatitis B surface antigen", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 270, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hcv_antibody", "HCV antibody", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 271, 3)),
-            }, __Asm("CRF design", 268, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hiv", "HIV test", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 266, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hbsag", "Hepatitis B surface antigen", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 267, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hcv_antibody", "HCV antibody", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 268, 3)),
+            }, __Asm("CRF design", 265, 1));
             /// <summary>Study drug administration</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Dosing { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Dosing", "Study drug administration", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("administration_date", "Date of administration", "date", null, null, true, null, null, null, __Asm("CRF design", 277, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("dose", "Dose given", "quantity", null, "mg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1000d, "mg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(200d, 280d, "mg"), null, __Asm("CRF design", 278, 3)),
-            }, __Asm("CRF design", 275, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("administration_date", "Date of administration", "date", null, null, true, null, null, null, __Asm("CRF design", 274, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("dose", "Dose given", "quantity", null, "mg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1000d, "mg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(200d, 280d, "mg"), null, __Asm("CRF design", 275, 3)),
+            }, __Asm("CRF design", 272, 1));
             /// <summary>Adverse events</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo AdverseEvents { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("AdverseEvents", "Adverse events", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("term", "Adverse event term", "text", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 287, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("onset_date", "Onset date", "date", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 288, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("grade", "CTCAE 4.03 grade", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(1d, 5d, null), null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 289, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("related", "Related to JS-001", "boolean", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 292, 3)),
-            }, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 285, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("term", "Adverse event term", "text", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 284, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("onset_date", "Onset date", "date", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 285, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("grade", "CTCAE 4.03 grade", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(1d, 5d, null), null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 286, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("related", "Related to JS-001", "boolean", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 289, 3)),
+            }, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 282, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo TumorAssessment { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("TumorAssessment", "Tumor assessment", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("assessment_date", "Date of assessment", "date", null, null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 298, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("overall_response", "Overall response (RECIST 1.1)", "code", "Response", null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 299, 3)),
-            }, __Asm("CRF design; response by RECIST 1.1", 296, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("assessment_date", "Date of assessment", "date", null, null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 295, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("overall_response", "Overall response (RECIST 1.1)", "code", "Response", null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 296, 3)),
+            }, __Asm("CRF design; response by RECIST 1.1", 293, 1));
             /// <summary>Biospecimens and biomarkers</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Biospecimens { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Biospecimens", "Biospecimens and biomarkers", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("sample_type", "Sample type", "code", "SampleType", null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 305, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("collection_date", "Collection date", "date", null, null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 306, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("pd_l1_tps", "PD-L1 tumor proportion score", "quantity", null, "%", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, "%"), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 307, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("tmb", "Tumor mutational burden (mutations per megabase)", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 10000d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 310, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("tcr_clonality", "T-cell receptor repertoire clonality", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 313, 3)),
-            }, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 303, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("sample_type", "Sample type", "code", "SampleType", null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 302, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("collection_date", "Collection date", "date", null, null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 303, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("pd_l1_tps", "PD-L1 tumor proportion score", "quantity", null, "%", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, "%"), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 304, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("tmb", "Tumor mutational burden (mutations per megabase)", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 10000d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 307, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("tcr_clonality", "T-cell receptor repertoire clonality", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 310, 3)),
+            }, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 300, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo SurvivalStatus { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("SurvivalStatus", "Survival follow-up", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 321, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 322, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 323, 3)),
-            }, __Asm("CRF design", 319, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 318, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 319, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 320, 3)),
+            }, __Asm("CRF design", 316, 1));
 
             /// <summary>Every form, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.FormInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo[] { Consent, Demographics, Diagnosis, PriorTherapy, PriorMedication, Surgery, Pathology, Vitals, Baseline, MedicalHistory, Serology, Dosing, AdverseEvents, TumorAssessment, Biospecimens, SurvivalStatus, };
@@ -333,181 +331,181 @@ namespace Picares.Protocols
                 "I1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Sign written informed consent;",
                 "Consent.signed == true",
-                null, new string[] { "Consent.signed" }, __Rec(330, 1));
+                null, new string[] { "Consent.signed" }, __Rec(327, 1));
             /// <summary>inclusion I2: With extensive small cell lung cancer;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With extensive small cell lung cancer;",
                 "Diagnosis.small_cell_lung_cancer == true and Diagnosis.stage == extensive",
-                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(334, 1));
+                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(331, 1));
             /// <summary>inclusion I3: Previously received first-line standard chemotherapy, with treatment response of CR or PR;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Previously received first-line standard chemotherapy, with treatment response of CR or PR;",
                 "PriorTherapy.first_line_chemotherapy == true and PriorTherapy.chemotherapy_response in [CR, PR]",
-                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(338, 1));
+                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(335, 1));
             /// <summary>inclusion I4: Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)",
                 "Pathology.specimens_available >= 5",
-                null, new string[] { "Pathology.specimens_available" }, __Rec(342, 1));
+                null, new string[] { "Pathology.specimens_available" }, __Rec(339, 1));
             /// <summary>inclusion I5: Can tolerate the radiotherapy process;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can tolerate the radiotherapy process;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(347, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(344, 1));
             /// <summary>inclusion I6: Weight ≥ 40kg;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Weight ≥ 40kg;",
                 "Vitals.weight >= 40 kg",
-                null, new string[] { "Vitals.weight" }, __Rec(351, 1));
+                null, new string[] { "Vitals.weight" }, __Rec(348, 1));
             /// <summary>inclusion I7: Life expectancy ≥ 12 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Life expectancy ≥ 12 weeks;",
                 "Baseline.life_expectancy >= 12 weeks",
-                null, new string[] { "Baseline.life_expectancy" }, __Rec(355, 1));
+                null, new string[] { "Baseline.life_expectancy" }, __Rec(352, 1));
             /// <summary>inclusion I8: With the Eastern Cancer Cooperative Group (ECOG) score 0-1;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With the Eastern Cancer Cooperative Group (ECOG) score 0-1;",
                 "Baseline.ecog in [0, 1]",
-                null, new string[] { "Baseline.ecog" }, __Rec(359, 1));
+                null, new string[] { "Baseline.ecog" }, __Rec(356, 1));
             /// <summary>inclusion I9: The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;",
                 "PriorTherapy.last_chemotherapy_date more_than 4 weeks before first_dose and PriorTherapy.residual_ae_grade <= 1",
-                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Rec(363, 1));
+                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Rec(360, 1));
             /// <summary>inclusion I10: Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone &gt; 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone > 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;",
                 "PriorMedication.immunosuppressive_dose <= 10 mg/d or PriorMedication.immunosuppressive_stop_date at_least 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(368, 1));
+                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(365, 1));
             /// <summary>inclusion I11: Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.",
                 "(Surgery.major_surgery == false or Surgery.major_surgery_end at_least 4 weeks before first_dose) and (Surgery.local_surgery == false or (Surgery.local_surgery_end at_least 72 hours before first_dose and Surgery.recovered == true)) and (Surgery.skin_biopsy == false or Surgery.skin_biopsy_end at_least 1 hour before first_dose)",
-                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(373, 1));
+                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(370, 1));
             /// <summary>inclusion I12: Other criteria including the laboratory values meets the requirements specified in the protocol.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Other criteria including the laboratory values meets the requirements specified in the protocol.",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(379, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(376, 1));
             /// <summary>exclusion E1: Subjects with central nervous system (CNS) metastases;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E1 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with central nervous system (CNS) metastases;",
                 "Baseline.cns_metastases == true",
-                null, new string[] { "Baseline.cns_metastases" }, __Rec(386, 1));
+                null, new string[] { "Baseline.cns_metastases" }, __Rec(383, 1));
             /// <summary>exclusion E2: The subject has cancerous meningitis;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "The subject has cancerous meningitis;",
                 "Baseline.carcinomatous_meningitis == true",
-                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(390, 1));
+                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(387, 1));
             /// <summary>exclusion E3: Subjects with active, known or suspected autoimmune diseases ;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with active, known or suspected autoimmune diseases ;",
                 "MedicalHistory.autoimmune_disease == true",
-                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(394, 1));
+                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(391, 1));
             /// <summary>exclusion E4: Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);",
                 "PriorTherapy.checkpoint_antibody == true",
-                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(398, 1));
+                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(395, 1));
             /// <summary>exclusion E5: According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;",
                 "MedicalHistory.active_tuberculosis == true",
-                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Rec(402, 1));
+                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Rec(399, 1));
             /// <summary>exclusion E6: A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);",
                 "Serology.hiv == positive",
-                null, new string[] { "Serology.hiv" }, __Rec(406, 1));
+                null, new string[] { "Serology.hiv" }, __Rec(403, 1));
             /// <summary>exclusion E7: With comorbidity needs to be treated with an immunosuppressive drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "With comorbidity needs to be treated with an immunosuppressive drug;",
                 "MedicalHistory.needs_immunosuppression == true",
-                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(410, 1));
+                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(407, 1));
             /// <summary>exclusion E8: Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;",
                 "PriorMedication.investigational_drug == true and (PriorMedication.investigational_drug_last_dose within 28 days before first_dose or PriorMedication.investigational_drug_last_dose within 5 * PriorMedication.investigational_drug_half_life before first_dose)",
-                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Rec(414, 1));
+                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Rec(411, 1));
             /// <summary>exclusion E9: Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;",
                 "PriorMedication.vaccine == true and PriorMedication.vaccine_date within 4 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(422, 1));
+                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(419, 1));
             /// <summary>exclusion E10: In the condition of pregnant or breastfeeding;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "In the condition of pregnant or breastfeeding;",
                 "Demographics.sex == female and Baseline.pregnant_or_breastfeeding == true",
-                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(426, 1));
+                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(423, 1));
             /// <summary>exclusion E11: Inability to tolerate venous puncture and/or venous access;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inability to tolerate venous puncture and/or venous access;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(430, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(427, 1));
             /// <summary>exclusion E12: Any other medical, psychotic, and/or social problems determined by the investigator;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Any other medical, psychotic, and/or social problems determined by the investigator;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(434, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(431, 1));
             /// <summary>exclusion E13: Subject has interstitial lung disease;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E13 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E13", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subject has interstitial lung disease;",
                 "MedicalHistory.interstitial_lung_disease == true",
-                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(438, 1));
+                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(435, 1));
             /// <summary>exclusion E14: Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E14 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E14", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;",
                 "PriorMedication.chinese_medicine == true and PriorMedication.chinese_medicine_last_date within 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(442, 1));
+                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(439, 1));
             /// <summary>exclusion E15: Monoclonal antibodies have been used in the past 3 months, except for topical use;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E15 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E15", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Monoclonal antibodies have been used in the past 3 months, except for topical use;",
                 "PriorMedication.monoclonal_antibody == true and PriorMedication.monoclonal_antibody_last_date within 3 months before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Rec(446, 1));
+                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Rec(443, 1));
             /// <summary>exclusion E16: Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E16 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E16", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;",
                 "MedicalHistory.other_malignancy == true and MedicalHistory.other_malignancy_type not in [non_melanoma_skin, cis_bladder, cis_stomach, cis_colon, cis_endometrium, cis_cervix, cis_melanoma, cis_breast] and not (MedicalHistory.other_malignancy_cured_date at_least 2 years before enrollment and MedicalHistory.other_malignancy_needs_treatment == false)",
-                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(450, 1));
+                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(447, 1));
             /// <summary>exclusion E17: Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E17 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E17", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;",
                 "Serology.hbsag == positive or Serology.hcv_antibody == positive",
-                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(457, 1));
+                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(454, 1));
             /// <summary>exclusion E18: Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E18 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E18", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.",
                 "MedicalHistory.protein_allergy == true",
-                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(461, 1));
+                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(458, 1));
 
             /// <summary>Every criterion, in protocol order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CriterionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo[] { I1, I2, I3, I4, I5, I6, I7, I8, I9, I10, I11, I12, E1, E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12, E13, E14, E15, E16, E17, E18, };
@@ -520,32 +518,32 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Screening { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Screening", "Screening", "day", "first_dose", -28, -1, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Biospecimens", "TumorAssessment" },
-                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 468, 1));
+                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 465, 1));
             /// <summary>Treatment cycle</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Cycle { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Cycle", "Treatment cycle", "repeating", "first_dose", null, null, 3, 3,
                 null, 21, "fixed", new string[] { "progression", "death" }, 35, new string[] { "Dosing", "Vitals", "AdverseEvents" },
-                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 476, 1));
+                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 473, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Imaging { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Imaging", "Tumor assessment", "repeating", "first_dose", null, null, 7, 7,
                 null, 42, "fixed", new string[] { "progression", "death" }, 17, new string[] { "TumorAssessment", "Biospecimens" },
-                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", 485, 1));
+                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", 482, 1));
             /// <summary>Safety follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SafetyFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SafetyFollowUp", "Safety follow-up", "relative", "end_of_treatment", null, null, 7, 7,
                 30, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals" },
-                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 494, 1));
+                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 491, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SurvivalFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SurvivalFollowUp", "Survival follow-up", "repeating", "end_of_treatment", null, null, 14, 14,
                 null, 84, "fixed", new string[] { "death" }, 20, new string[] { "SurvivalStatus" },
-                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 501, 1));
+                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 498, 1));
             /// <summary>Unscheduled visit</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Unscheduled { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Unscheduled", "Unscheduled visit", "unscheduled", "first_dose", null, null, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals", "TumorAssessment" },
-                global::System.Array.Empty<string>(), __Rec(509, 1));
+                global::System.Array.Empty<string>(), __Rec(506, 1));
 
             /// <summary>Every visit, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.VisitInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo[] { Screening, Cycle, Imaging, SafetyFollowUp, SurvivalFollowUp, Unscheduled, };
@@ -556,32 +554,32 @@ namespace Picares.Protocols
         {
             /// <summary>primary: Safety of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo Safety { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "Safety", "primary", "Safety of treatment", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(518, 1));
+                "Safety", "primary", "Safety of treatment", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade", "AdverseEvents.onset_date", "AdverseEvents.related", "Dosing.administration_date", "Dosing.dose" }, "first_dose",
+                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(515, 1));
             /// <summary>primary: Objective response rate</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo ORR { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "ORR", "primary", "Objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(528, 1));
+                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(526, 1));
             /// <summary>secondary: Progression free survival (PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "PFS", "secondary", "Progression free survival (PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(538, 1));
+                "PFS", "secondary", "Progression free survival (PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(536, 1));
             /// <summary>secondary: Overall survival</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "OS", "secondary", "Overall survival", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(548, 1));
+                "OS", "secondary", "Overall survival", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
+                new string[] { "death" }, "last_known_alive", null, __Rec(547, 1));
             /// <summary>exploratory: Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "PdL1Correlation", "exploratory", "Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment", "correlation", new string[] { "Biospecimens.pd_l1_tps", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(560, 1));
+                "PdL1Correlation", "exploratory", "Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.sample_type", "TumorAssessment.overall_response" }, null,
+                global::System.Array.Empty<string>(), null, null, __Rec(559, 1));
             /// <summary>exploratory: Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "TmbCorrelation", "exploratory", "Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tmb", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(565, 1));
+                "TmbCorrelation", "exploratory", "Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tmb", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
+                global::System.Array.Empty<string>(), null, null, __Rec(564, 1));
             /// <summary>exploratory: Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "RepertoireCorrelation", "exploratory", "Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tcr_clonality", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(570, 1));
+                "RepertoireCorrelation", "exploratory", "Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
+                global::System.Array.Empty<string>(), null, null, __Rec(569, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
@@ -591,17 +589,18 @@ namespace Picares.Protocols
         public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.AssumptionInfo> Assumptions { get; } = new global::Picares.Dsl.Runtime.Model.AssumptionInfo[]
         {
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("study day_one", "The record names no reference date; first dose of JS-001 is the usual study day 1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 29, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor enrollment", "Enrollment date is the reference for 'prior to enrollment' in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 45, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor end_of_treatment", "Needed to place follow-up visits; the record does not define it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 48, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Response", "CRF design: the record defines no case report forms", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 80, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Ecog", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 89, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Stage", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 99, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Sex", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 105, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist TestResult", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 111, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist MalignancyType", "CRF design; the exceptions are those listed in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 117, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist SampleType", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 130, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist VitalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 136, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Consent", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 144, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor enrollment", "Enrollment date is the reference for 'prior to enrollment' in E16; it follows consent, as always", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 45, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor first_dose", "The record does not order the timeline; study drug is given after enrollment, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 47, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor end_of_treatment", "Needed to place follow-up visits; the record does not define it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 49, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Response", "CRF design: the record defines no case report forms", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 81, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Ecog", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 90, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Stage", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 100, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Sex", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 106, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist TestResult", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 112, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist MalignancyType", "CRF design; the exceptions are those listed in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 118, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist SampleType", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 131, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist VitalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 137, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Consent", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 145, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Demographics", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 150, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Diagnosis", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 156, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorTherapy", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 162, 1)),
@@ -609,36 +608,38 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Surgery", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 201, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Pathology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 220, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Vitals", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 227, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Baseline", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 238, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form MedicalHistory", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 249, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Serology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 268, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Dosing", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 275, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form AdverseEvents", "CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 285, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 296, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 303, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 319, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Baseline", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 235, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form MedicalHistory", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 246, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Serology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 265, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Dosing", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 272, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form AdverseEvents", "CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 282, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 293, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 300, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 316, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population age", "The record gives 18 to 75 years; completed years at informed consent is the usual reference", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 35, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population birth_date", "CRF design: the date of birth is collected on the demographics form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 37, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 description", "JS-001 is toripalimab, an anti-PD-1 monoclonal antibody; the record names it only as PD-1 inhibitor JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 58, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 dose", "Standard toripalimab dosing; the record states no dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 60, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 62, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 every", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 64, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle_days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 66, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 468, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 476, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 485, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 494, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 501, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 520, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 523, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 525, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 530, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 533, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 535, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 542, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 545, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 555, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 description", "JS-001 is toripalimab, an anti-PD-1 monoclonal antibody; the record names it only as PD-1 inhibitor JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 59, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 dose", "Standard toripalimab dosing; the record states no dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 61, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 63, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 every", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 65, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle_days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 67, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 465, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 473, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 482, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 491, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 498, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 517, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 519, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 521, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 523, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 528, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 531, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 533, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 539, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 541, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 544, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 551, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 554, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -2121,8 +2122,6 @@ namespace Picares.Protocols
             {
                 /// <summary>Written informed consent signed (signed).</summary>
                 public bool? Signed { get; set; }
-                /// <summary>Date of consent (consent_date).</summary>
-                public global::System.DateTime? ConsentDate { get; set; }
 
                 /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
                 /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
@@ -2130,8 +2129,7 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Consent", occurrence, "signed", this.Signed is not null, 145);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Consent", occurrence, "consent_date", this.ConsentDate is not null, 146);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Consent", occurrence, "signed", this.Signed is not null, 146);
                     return findings;
                 }
             }
@@ -2312,8 +2310,6 @@ namespace Picares.Protocols
             {
                 /// <summary>Body weight (weight).</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? Weight { get; set; }
-                /// <summary>Height (height).</summary>
-                public global::Picares.Dsl.Runtime.Units.Quantity? Height { get; set; }
 
                 /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
                 /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
@@ -2324,7 +2320,6 @@ namespace Picares.Protocols
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Vitals", occurrence, "weight", this.Weight is not null, 228);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 20d, 300d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 228);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 35d, 200d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 228);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "height", this.Height, "cm", 100d, 250d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 232);
                     return findings;
                 }
             }
@@ -2349,12 +2344,12 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "ecog", this.Ecog is not null, 239);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy is not null, 240);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy, "wk", null, null, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 240);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "cns_metastases", this.CnsMetastases is not null, 241);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "carcinomatous_meningitis", this.CarcinomatousMeningitis is not null, 242);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Baseline", occurrence, "pregnant_or_breastfeeding", this.PregnantOrBreastfeeding is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(SexCodes.CodeOf(caseBook?.Demographics?.Sex), "female")), "Demographics.sex == female", 243);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "ecog", this.Ecog is not null, 236);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy is not null, 237);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy, "wk", null, null, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 237);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "cns_metastases", this.CnsMetastases is not null, 238);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "carcinomatous_meningitis", this.CarcinomatousMeningitis is not null, 239);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Baseline", occurrence, "pregnant_or_breastfeeding", this.PregnantOrBreastfeeding is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(SexCodes.CodeOf(caseBook?.Demographics?.Sex), "female")), "Demographics.sex == female", 240);
                     return findings;
                 }
             }
@@ -2387,15 +2382,15 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "autoimmune_disease", this.AutoimmuneDisease is not null, 250);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "active_tuberculosis", this.ActiveTuberculosis is not null, 251);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "needs_immunosuppression", this.NeedsImmunosuppression is not null, 252);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "interstitial_lung_disease", this.InterstitialLungDisease is not null, 253);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "other_malignancy", this.OtherMalignancy is not null, 254);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 255);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 258);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 261);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "protein_allergy", this.ProteinAllergy is not null, 264);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "autoimmune_disease", this.AutoimmuneDisease is not null, 247);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "active_tuberculosis", this.ActiveTuberculosis is not null, 248);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "needs_immunosuppression", this.NeedsImmunosuppression is not null, 249);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "interstitial_lung_disease", this.InterstitialLungDisease is not null, 250);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "other_malignancy", this.OtherMalignancy is not null, 251);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 252);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 255);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 258);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "protein_allergy", this.ProteinAllergy is not null, 261);
                     return findings;
                 }
             }
@@ -2416,9 +2411,9 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hiv", this.Hiv is not null, 269);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hbsag", this.Hbsag is not null, 270);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hcv_antibody", this.HcvAntibody is not null, 271);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hiv", this.Hiv is not null, 266);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hbsag", this.Hbsag is not null, 267);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hcv_antibody", this.HcvAntibody is not null, 268);
                     return findings;
                 }
             }
@@ -2437,10 +2432,10 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "administration_date", this.AdministrationDate is not null, 277);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "dose", this.Dose is not null, 278);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 0d, 1000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 278);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 200d, 280d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 278);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "administration_date", this.AdministrationDate is not null, 274);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "dose", this.Dose is not null, 275);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 0d, 1000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 275);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 200d, 280d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 275);
                     return findings;
                 }
             }
@@ -2463,11 +2458,11 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "term", this.Term is not null, 287);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "onset_date", this.OnsetDate is not null, 288);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "grade", this.Grade is not null, 289);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "AdverseEvents", occurrence, "grade", (double?)this.Grade, 1d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 289);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "related", this.Related is not null, 292);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "term", this.Term is not null, 284);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "onset_date", this.OnsetDate is not null, 285);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "grade", this.Grade is not null, 286);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "AdverseEvents", occurrence, "grade", (double?)this.Grade, 1d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 286);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "related", this.Related is not null, 289);
                     return findings;
                 }
             }
@@ -2486,8 +2481,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "assessment_date", this.AssessmentDate is not null, 298);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "overall_response", this.OverallResponse is not null, 299);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "assessment_date", this.AssessmentDate is not null, 295);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "overall_response", this.OverallResponse is not null, 296);
                     return findings;
                 }
             }
@@ -2512,11 +2507,11 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "sample_type", this.SampleType is not null, 305);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "collection_date", this.CollectionDate is not null, 306);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "pd_l1_tps", this.PdL1Tps, "%", 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 307);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tmb", (double?)this.Tmb, 0d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 310);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tcr_clonality", (double?)this.TcrClonality, 0d, 1d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 313);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "sample_type", this.SampleType is not null, 302);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "collection_date", this.CollectionDate is not null, 303);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "pd_l1_tps", this.PdL1Tps, "%", 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 304);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tmb", (double?)this.Tmb, 0d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 307);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tcr_clonality", (double?)this.TcrClonality, 0d, 1d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 310);
                     return findings;
                 }
             }
@@ -2537,9 +2532,9 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "contact_date", this.ContactDate is not null, 321);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "vital_status", this.VitalStatus is not null, 322);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "SurvivalStatus", occurrence, "death_date", this.DeathDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(VitalStatusCodes.CodeOf(this.VitalStatus), "dead")), "SurvivalStatus.vital_status == dead", 323);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "contact_date", this.ContactDate is not null, 318);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "vital_status", this.VitalStatus is not null, 319);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "SurvivalStatus", occurrence, "death_date", this.DeathDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(VitalStatusCodes.CodeOf(this.VitalStatus), "dead")), "SurvivalStatus.vital_status == dead", 320);
                     return findings;
                 }
             }
@@ -2602,6 +2597,1304 @@ namespace Picares.Protocols
                     for (int i = 0; i < SurvivalStatus.Count; i++) findings.AddRange(SurvivalStatus[i].Validate(this, i + 1));
                     return findings;
                 }
+            }
+
+            /// <summary>
+            /// One subject's data for the endpoint derivations: the subject's id, anchor dates and case book. In JSON:
+            /// <c>{ "id": "PIC-001", "anchors": { "consent": "2026-01-05", "enrollment": "2026-01-05", "first_dose": "2026-01-05", "end_of_treatment": "2026-01-05" }, "forms": { ... } }</c>.
+            /// </summary>
+            public sealed class Subject
+            {
+                /// <summary>The subject's identifier.</summary>
+                public string? Id { get; set; }
+                /// <summary>The subject's anchor dates.</summary>
+                public global::Picares.Protocols.PicaresProtocol.Schedule.AnchorDates Anchors { get; } = new global::Picares.Protocols.PicaresProtocol.Schedule.AnchorDates();
+                /// <summary>The subject's forms.</summary>
+                public CaseBook Forms { get; } = new CaseBook();
+            }
+
+            /// <summary>
+            /// JSON for every form, code list, the <see cref="CaseBook"/> and <see cref="Subject"/>, written by the PICARES.Dsl
+            /// generator the way the System.Text.Json source generator writes a context: no reflection, one converter per type
+            /// over <c>Utf8JsonReader</c> and <c>Utf8JsonWriter</c>. Names are the protocol's: forms by form name, fields by field
+            /// name, codes by code; dates ISO 8601, quantities <c>{ "value": 62, "unit": "kg" }</c>; empty fields are omitted.
+            /// <c>JsonSerializer.Serialize(caseBook, Crf.Json.Default.CaseBook)</c> writes, <c>JsonSerializer.Deserialize</c> reads and
+            /// throws at the first problem with its JSON path, and <c>global::Picares.Dsl.Runtime.Serialization.CrfJson.Read(json, Crf.Json.Default.CaseBook)</c>
+            /// reads and reports every unknown property, wrong type, unknown code and bad unit with its path.
+            /// </summary>
+            public sealed class Json : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+            {
+                /// <summary>The context over default options.</summary>
+                public static Json Default { get; } = new Json(new global::System.Text.Json.JsonSerializerOptions());
+
+                /// <summary>A context over its own options.</summary>
+                public Json() : base(null) { }
+
+                /// <summary>A context over <paramref name="options"/> (indentation, encoder); the options become this context's.</summary>
+                public Json(global::System.Text.Json.JsonSerializerOptions options) : base(options) { }
+
+                /// <inheritdoc />
+                protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+
+                /// <summary>The case book of one subject.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.CaseBook> CaseBook =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.CaseBook>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.CaseBook));
+
+                /// <summary>One subject.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Subject> Subject =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Subject>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Subject));
+
+                /// <summary>A list of subjects.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Picares.Protocols.PicaresProtocol.Crf.Subject>> Subjects =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::Picares.Protocols.PicaresProtocol.Crf.Subject>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::Picares.Protocols.PicaresProtocol.Crf.Subject>));
+
+                /// <summary>Form Consent.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Consent> Consent =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Consent>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Consent));
+
+                /// <summary>Form Demographics.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Demographics> Demographics =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Demographics>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Demographics));
+
+                /// <summary>Form Diagnosis.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Diagnosis> Diagnosis =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Diagnosis>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Diagnosis));
+
+                /// <summary>Form PriorTherapy.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.PriorTherapy> PriorTherapy =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.PriorTherapy>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.PriorTherapy));
+
+                /// <summary>Form PriorMedication.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.PriorMedication> PriorMedication =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.PriorMedication>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.PriorMedication));
+
+                /// <summary>Form Surgery.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Surgery> Surgery =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Surgery>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Surgery));
+
+                /// <summary>Form Pathology.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Pathology> Pathology =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Pathology>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Pathology));
+
+                /// <summary>Form Vitals.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Vitals> Vitals =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Vitals>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Vitals));
+
+                /// <summary>Form Baseline.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Baseline> Baseline =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Baseline>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Baseline));
+
+                /// <summary>Form MedicalHistory.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory> MedicalHistory =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory));
+
+                /// <summary>Form Serology.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Serology> Serology =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Serology>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Serology));
+
+                /// <summary>Form Dosing.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Dosing> Dosing =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Dosing>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Dosing));
+
+                /// <summary>Form AdverseEvents.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.AdverseEvents> AdverseEvents =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.AdverseEvents>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.AdverseEvents));
+
+                /// <summary>Form TumorAssessment.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment> TumorAssessment =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment));
+
+                /// <summary>Form Biospecimens.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens> Biospecimens =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens));
+
+                /// <summary>Form SurvivalStatus.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus> SurvivalStatus =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus));
+
+                /// <summary>Code list Response, as its codes.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Response> Response =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Response>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Response));
+
+                /// <summary>Code list Ecog, as its codes.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Ecog> Ecog =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Ecog>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Ecog));
+
+                /// <summary>Code list Stage, as its codes.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Stage> Stage =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Stage>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Stage));
+
+                /// <summary>Code list Sex, as its codes.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Sex> Sex =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Sex>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Sex));
+
+                /// <summary>Code list TestResult, as its codes.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.TestResult> TestResult =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.TestResult>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.TestResult));
+
+                /// <summary>Code list MalignancyType, as its codes.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.MalignancyType> MalignancyType =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.MalignancyType>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.MalignancyType));
+
+                /// <summary>Code list SampleType, as its codes.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.SampleType> SampleType =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.SampleType>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.SampleType));
+
+                /// <summary>Code list VitalStatus, as its codes.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.VitalStatus> VitalStatus =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.VitalStatus>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.VitalStatus));
+
+                /// <inheritdoc />
+                public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+                {
+                    Options.TryGetTypeInfo(type, out var typeInfo);
+                    return typeInfo;
+                }
+
+                global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+                {
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.CaseBook)) return Create(options, __CaseBookConverter.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Subject)) return Create(options, __SubjectConverter.Instance);
+                    if (type == typeof(global::System.Collections.Generic.List<global::Picares.Protocols.PicaresProtocol.Crf.Subject>)) return Create(options, __SubjectConverter.List);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Consent)) return Create(options, __F0.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Demographics)) return Create(options, __F1.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Diagnosis)) return Create(options, __F2.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.PriorTherapy)) return Create(options, __F3.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.PriorMedication)) return Create(options, __F4.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Surgery)) return Create(options, __F5.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Pathology)) return Create(options, __F6.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Vitals)) return Create(options, __F7.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Baseline)) return Create(options, __F8.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory)) return Create(options, __F9.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Serology)) return Create(options, __F10.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Dosing)) return Create(options, __F11.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.AdverseEvents)) return Create(options, __F12.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment)) return Create(options, __F13.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens)) return Create(options, __F14.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus)) return Create(options, __F15.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Response)) return Create(options, __E0.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Ecog)) return Create(options, __E1.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Stage)) return Create(options, __E2.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Sex)) return Create(options, __E3.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.TestResult)) return Create(options, __E4.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.MalignancyType)) return Create(options, __E5.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.SampleType)) return Create(options, __E6.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.VitalStatus)) return Create(options, __E7.Instance);
+                    return null;
+                }
+
+                private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<T> converter) =>
+                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+
+                private sealed class __E0 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Response>
+                {
+                    public static readonly __E0 Instance = new __E0();
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Response ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            context.Report(global::Picares.Dsl.Runtime.Serialization.JsonProblemKind.WrongType, "expected a code of code list " + "Response" + ", got null");
+                        return global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.Response>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.TryParse, "Response", "CR, PR, SD, PD, NE") ?? default;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Response value) =>
+                        writer.WriteStringValue(global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.CodeOf(value) ?? throw new global::System.Text.Json.JsonException(value + " is not a code of code list " + "Response" + "."));
+                }
+
+                private sealed class __E1 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Ecog>
+                {
+                    public static readonly __E1 Instance = new __E1();
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Ecog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            context.Report(global::Picares.Dsl.Runtime.Serialization.JsonProblemKind.WrongType, "expected a code of code list " + "Ecog" + ", got null");
+                        return global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.Ecog>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.EcogCodes.TryParse, "Ecog", "0, 1, 2, 3, 4, 5") ?? default;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Ecog value) =>
+                        writer.WriteStringValue(global::Picares.Protocols.PicaresProtocol.Crf.EcogCodes.CodeOf(value) ?? throw new global::System.Text.Json.JsonException(value + " is not a code of code list " + "Ecog" + "."));
+                }
+
+                private sealed class __E2 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Stage>
+                {
+                    public static readonly __E2 Instance = new __E2();
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Stage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            context.Report(global::Picares.Dsl.Runtime.Serialization.JsonProblemKind.WrongType, "expected a code of code list " + "Stage" + ", got null");
+                        return global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.Stage>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.StageCodes.TryParse, "Stage", "limited, extensive") ?? default;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Stage value) =>
+                        writer.WriteStringValue(global::Picares.Protocols.PicaresProtocol.Crf.StageCodes.CodeOf(value) ?? throw new global::System.Text.Json.JsonException(value + " is not a code of code list " + "Stage" + "."));
+                }
+
+                private sealed class __E3 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Sex>
+                {
+                    public static readonly __E3 Instance = new __E3();
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Sex ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            context.Report(global::Picares.Dsl.Runtime.Serialization.JsonProblemKind.WrongType, "expected a code of code list " + "Sex" + ", got null");
+                        return global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.Sex>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.SexCodes.TryParse, "Sex", "female, male") ?? default;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Sex value) =>
+                        writer.WriteStringValue(global::Picares.Protocols.PicaresProtocol.Crf.SexCodes.CodeOf(value) ?? throw new global::System.Text.Json.JsonException(value + " is not a code of code list " + "Sex" + "."));
+                }
+
+                private sealed class __E4 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.TestResult>
+                {
+                    public static readonly __E4 Instance = new __E4();
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.TestResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            context.Report(global::Picares.Dsl.Runtime.Serialization.JsonProblemKind.WrongType, "expected a code of code list " + "TestResult" + ", got null");
+                        return global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.TestResult>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.TryParse, "TestResult", "positive, negative") ?? default;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.TestResult value) =>
+                        writer.WriteStringValue(global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(value) ?? throw new global::System.Text.Json.JsonException(value + " is not a code of code list " + "TestResult" + "."));
+                }
+
+                private sealed class __E5 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.MalignancyType>
+                {
+                    public static readonly __E5 Instance = new __E5();
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.MalignancyType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            context.Report(global::Picares.Dsl.Runtime.Serialization.JsonProblemKind.WrongType, "expected a code of code list " + "MalignancyType" + ", got null");
+                        return global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.MalignancyType>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.TryParse, "MalignancyType", "non_melanoma_skin, cis_bladder, cis_stomach, cis_colon, cis_endometrium, cis_cervix, cis_melanoma, cis_breast, other") ?? default;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.MalignancyType value) =>
+                        writer.WriteStringValue(global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.CodeOf(value) ?? throw new global::System.Text.Json.JsonException(value + " is not a code of code list " + "MalignancyType" + "."));
+                }
+
+                private sealed class __E6 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.SampleType>
+                {
+                    public static readonly __E6 Instance = new __E6();
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.SampleType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            context.Report(global::Picares.Dsl.Runtime.Serialization.JsonProblemKind.WrongType, "expected a code of code list " + "SampleType" + ", got null");
+                        return global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.SampleType>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.SampleTypeCodes.TryParse, "SampleType", "tumor_tissue, blood") ?? default;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.SampleType value) =>
+                        writer.WriteStringValue(global::Picares.Protocols.PicaresProtocol.Crf.SampleTypeCodes.CodeOf(value) ?? throw new global::System.Text.Json.JsonException(value + " is not a code of code list " + "SampleType" + "."));
+                }
+
+                private sealed class __E7 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.VitalStatus>
+                {
+                    public static readonly __E7 Instance = new __E7();
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.VitalStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            context.Report(global::Picares.Dsl.Runtime.Serialization.JsonProblemKind.WrongType, "expected a code of code list " + "VitalStatus" + ", got null");
+                        return global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.VitalStatus>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.VitalStatusCodes.TryParse, "VitalStatus", "alive, dead") ?? default;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.VitalStatus value) =>
+                        writer.WriteStringValue(global::Picares.Protocols.PicaresProtocol.Crf.VitalStatusCodes.CodeOf(value) ?? throw new global::System.Text.Json.JsonException(value + " is not a code of code list " + "VitalStatus" + "."));
+                }
+
+                private sealed class __F0 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Consent>
+                {
+                    public static readonly __F0 Instance = new __F0();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Consent> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Consent>(Instance, "form Consent");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("signed");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Consent? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form Consent")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Consent();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "signed": value.Signed = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form Consent", "signed"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Consent value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n0, value.Signed);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F1 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Demographics>
+                {
+                    public static readonly __F1 Instance = new __F1();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Demographics> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Demographics>(Instance, "form Demographics");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("birth_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("sex");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Demographics? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form Demographics")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Demographics();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "birth_date": value.BirthDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "sex": value.Sex = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.Sex>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.SexCodes.TryParse, "Sex", "female, male"); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form Demographics", "birth_date, sex"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Demographics value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n0, value.BirthDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n1, value.Sex is not null, global::Picares.Protocols.PicaresProtocol.Crf.SexCodes.CodeOf(value.Sex), "Sex", value.Sex);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F2 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Diagnosis>
+                {
+                    public static readonly __F2 Instance = new __F2();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Diagnosis> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Diagnosis>(Instance, "form Diagnosis");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("small_cell_lung_cancer");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("stage");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Diagnosis? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form Diagnosis")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Diagnosis();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "small_cell_lung_cancer": value.SmallCellLungCancer = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "stage": value.Stage = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.Stage>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.StageCodes.TryParse, "Stage", "limited, extensive"); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form Diagnosis", "small_cell_lung_cancer, stage"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Diagnosis value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n0, value.SmallCellLungCancer);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n1, value.Stage is not null, global::Picares.Protocols.PicaresProtocol.Crf.StageCodes.CodeOf(value.Stage), "Stage", value.Stage);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F3 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.PriorTherapy>
+                {
+                    public static readonly __F3 Instance = new __F3();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.PriorTherapy> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.PriorTherapy>(Instance, "form PriorTherapy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("first_line_chemotherapy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("chemotherapy_response");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("last_chemotherapy_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("residual_ae_grade");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("checkpoint_antibody");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.PriorTherapy? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form PriorTherapy")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.PriorTherapy();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "first_line_chemotherapy": value.FirstLineChemotherapy = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "chemotherapy_response": value.ChemotherapyResponse = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.Response>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.TryParse, "Response", "CR, PR, SD, PD, NE"); break;
+                                case "last_chemotherapy_date": value.LastChemotherapyDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "residual_ae_grade": value.ResidualAeGrade = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Integer(ref reader, context); break;
+                                case "checkpoint_antibody": value.CheckpointAntibody = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form PriorTherapy", "first_line_chemotherapy, chemotherapy_response, last_chemotherapy_date, residual_ae_grade, checkpoint_antibody"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.PriorTherapy value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n0, value.FirstLineChemotherapy);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n1, value.ChemotherapyResponse is not null, global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.CodeOf(value.ChemotherapyResponse), "Response", value.ChemotherapyResponse);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n2, value.LastChemotherapyDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteInteger(writer, __n3, value.ResidualAeGrade);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n4, value.CheckpointAntibody);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F4 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.PriorMedication>
+                {
+                    public static readonly __F4 Instance = new __F4();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.PriorMedication> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.PriorMedication>(Instance, "form PriorMedication");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("immunosuppressive_dose");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("immunosuppressive_stop_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("investigational_drug");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("investigational_drug_last_dose");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("investigational_drug_half_life");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n5 = global::System.Text.Json.JsonEncodedText.Encode("vaccine");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n6 = global::System.Text.Json.JsonEncodedText.Encode("vaccine_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n7 = global::System.Text.Json.JsonEncodedText.Encode("chinese_medicine");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n8 = global::System.Text.Json.JsonEncodedText.Encode("chinese_medicine_last_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n9 = global::System.Text.Json.JsonEncodedText.Encode("monoclonal_antibody");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n10 = global::System.Text.Json.JsonEncodedText.Encode("monoclonal_antibody_last_date");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.PriorMedication? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form PriorMedication")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.PriorMedication();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "immunosuppressive_dose": value.ImmunosuppressiveDose = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Quantity(ref reader, context, "mg/d"); break;
+                                case "immunosuppressive_stop_date": value.ImmunosuppressiveStopDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "investigational_drug": value.InvestigationalDrug = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "investigational_drug_last_dose": value.InvestigationalDrugLastDose = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "investigational_drug_half_life": value.InvestigationalDrugHalfLife = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Quantity(ref reader, context, "h"); break;
+                                case "vaccine": value.Vaccine = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "vaccine_date": value.VaccineDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "chinese_medicine": value.ChineseMedicine = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "chinese_medicine_last_date": value.ChineseMedicineLastDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "monoclonal_antibody": value.MonoclonalAntibody = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "monoclonal_antibody_last_date": value.MonoclonalAntibodyLastDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form PriorMedication", "immunosuppressive_dose, immunosuppressive_stop_date, investigational_drug, investigational_drug_last_dose, investigational_drug_half_life, vaccine, vaccine_date, chinese_medicine, chinese_medicine_last_date, monoclonal_antibody, monoclonal_antibody_last_date"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.PriorMedication value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteQuantity(writer, __n0, value.ImmunosuppressiveDose);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n1, value.ImmunosuppressiveStopDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n2, value.InvestigationalDrug);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n3, value.InvestigationalDrugLastDose);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteQuantity(writer, __n4, value.InvestigationalDrugHalfLife);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n5, value.Vaccine);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n6, value.VaccineDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n7, value.ChineseMedicine);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n8, value.ChineseMedicineLastDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n9, value.MonoclonalAntibody);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n10, value.MonoclonalAntibodyLastDate);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F5 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Surgery>
+                {
+                    public static readonly __F5 Instance = new __F5();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Surgery> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Surgery>(Instance, "form Surgery");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("major_surgery");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("major_surgery_end");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("local_surgery");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("local_surgery_end");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("recovered");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n5 = global::System.Text.Json.JsonEncodedText.Encode("skin_biopsy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n6 = global::System.Text.Json.JsonEncodedText.Encode("skin_biopsy_end");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Surgery? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form Surgery")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Surgery();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "major_surgery": value.MajorSurgery = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "major_surgery_end": value.MajorSurgeryEnd = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "local_surgery": value.LocalSurgery = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "local_surgery_end": value.LocalSurgeryEnd = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "recovered": value.Recovered = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "skin_biopsy": value.SkinBiopsy = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "skin_biopsy_end": value.SkinBiopsyEnd = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form Surgery", "major_surgery, major_surgery_end, local_surgery, local_surgery_end, recovered, skin_biopsy, skin_biopsy_end"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Surgery value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n0, value.MajorSurgery);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDateTime(writer, __n1, value.MajorSurgeryEnd);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n2, value.LocalSurgery);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDateTime(writer, __n3, value.LocalSurgeryEnd);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n4, value.Recovered);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n5, value.SkinBiopsy);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDateTime(writer, __n6, value.SkinBiopsyEnd);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F6 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Pathology>
+                {
+                    public static readonly __F6 Instance = new __F6();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Pathology> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Pathology>(Instance, "form Pathology");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("specimens_available");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Pathology? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form Pathology")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Pathology();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "specimens_available": value.SpecimensAvailable = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Integer(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form Pathology", "specimens_available"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Pathology value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteInteger(writer, __n0, value.SpecimensAvailable);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F7 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Vitals>
+                {
+                    public static readonly __F7 Instance = new __F7();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Vitals> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Vitals>(Instance, "form Vitals");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("weight");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Vitals? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form Vitals")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Vitals();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "weight": value.Weight = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Quantity(ref reader, context, "kg"); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form Vitals", "weight"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Vitals value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteQuantity(writer, __n0, value.Weight);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F8 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Baseline>
+                {
+                    public static readonly __F8 Instance = new __F8();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Baseline> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Baseline>(Instance, "form Baseline");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("ecog");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("life_expectancy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("cns_metastases");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("carcinomatous_meningitis");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("pregnant_or_breastfeeding");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Baseline? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form Baseline")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Baseline();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "ecog": value.Ecog = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.Ecog>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.EcogCodes.TryParse, "Ecog", "0, 1, 2, 3, 4, 5"); break;
+                                case "life_expectancy": value.LifeExpectancy = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Quantity(ref reader, context, "wk"); break;
+                                case "cns_metastases": value.CnsMetastases = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "carcinomatous_meningitis": value.CarcinomatousMeningitis = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "pregnant_or_breastfeeding": value.PregnantOrBreastfeeding = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form Baseline", "ecog, life_expectancy, cns_metastases, carcinomatous_meningitis, pregnant_or_breastfeeding"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Baseline value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n0, value.Ecog is not null, global::Picares.Protocols.PicaresProtocol.Crf.EcogCodes.CodeOf(value.Ecog), "Ecog", value.Ecog);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteQuantity(writer, __n1, value.LifeExpectancy);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n2, value.CnsMetastases);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n3, value.CarcinomatousMeningitis);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n4, value.PregnantOrBreastfeeding);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F9 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory>
+                {
+                    public static readonly __F9 Instance = new __F9();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory>(Instance, "form MedicalHistory");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("autoimmune_disease");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("active_tuberculosis");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("needs_immunosuppression");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("interstitial_lung_disease");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n5 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_type");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n6 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_cured_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n7 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_needs_treatment");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n8 = global::System.Text.Json.JsonEncodedText.Encode("protein_allergy");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form MedicalHistory")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "autoimmune_disease": value.AutoimmuneDisease = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "active_tuberculosis": value.ActiveTuberculosis = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "needs_immunosuppression": value.NeedsImmunosuppression = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "interstitial_lung_disease": value.InterstitialLungDisease = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "other_malignancy": value.OtherMalignancy = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "other_malignancy_type": value.OtherMalignancyType = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.MalignancyType>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.TryParse, "MalignancyType", "non_melanoma_skin, cis_bladder, cis_stomach, cis_colon, cis_endometrium, cis_cervix, cis_melanoma, cis_breast, other"); break;
+                                case "other_malignancy_cured_date": value.OtherMalignancyCuredDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "other_malignancy_needs_treatment": value.OtherMalignancyNeedsTreatment = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "protein_allergy": value.ProteinAllergy = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form MedicalHistory", "autoimmune_disease, active_tuberculosis, needs_immunosuppression, interstitial_lung_disease, other_malignancy, other_malignancy_type, other_malignancy_cured_date, other_malignancy_needs_treatment, protein_allergy"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n0, value.AutoimmuneDisease);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n1, value.ActiveTuberculosis);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n2, value.NeedsImmunosuppression);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n3, value.InterstitialLungDisease);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n4, value.OtherMalignancy);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n5, value.OtherMalignancyType is not null, global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.CodeOf(value.OtherMalignancyType), "MalignancyType", value.OtherMalignancyType);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n6, value.OtherMalignancyCuredDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n7, value.OtherMalignancyNeedsTreatment);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n8, value.ProteinAllergy);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F10 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Serology>
+                {
+                    public static readonly __F10 Instance = new __F10();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Serology> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Serology>(Instance, "form Serology");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("hiv");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("hbsag");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("hcv_antibody");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Serology? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form Serology")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Serology();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "hiv": value.Hiv = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.TestResult>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.TryParse, "TestResult", "positive, negative"); break;
+                                case "hbsag": value.Hbsag = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.TestResult>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.TryParse, "TestResult", "positive, negative"); break;
+                                case "hcv_antibody": value.HcvAntibody = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.TestResult>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.TryParse, "TestResult", "positive, negative"); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form Serology", "hiv, hbsag, hcv_antibody"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Serology value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n0, value.Hiv is not null, global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(value.Hiv), "TestResult", value.Hiv);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n1, value.Hbsag is not null, global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(value.Hbsag), "TestResult", value.Hbsag);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n2, value.HcvAntibody is not null, global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(value.HcvAntibody), "TestResult", value.HcvAntibody);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F11 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Dosing>
+                {
+                    public static readonly __F11 Instance = new __F11();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Dosing> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Dosing>(Instance, "form Dosing");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("administration_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("dose");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Dosing? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form Dosing")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Dosing();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "administration_date": value.AdministrationDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "dose": value.Dose = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Quantity(ref reader, context, "mg"); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form Dosing", "administration_date, dose"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Dosing value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n0, value.AdministrationDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteQuantity(writer, __n1, value.Dose);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F12 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.AdverseEvents>
+                {
+                    public static readonly __F12 Instance = new __F12();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.AdverseEvents> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.AdverseEvents>(Instance, "form AdverseEvents");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("term");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("onset_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("grade");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("related");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.AdverseEvents? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form AdverseEvents")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.AdverseEvents();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "term": value.Term = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Text(ref reader, context); break;
+                                case "onset_date": value.OnsetDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "grade": value.Grade = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Integer(ref reader, context); break;
+                                case "related": value.Related = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form AdverseEvents", "term, onset_date, grade, related"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.AdverseEvents value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteText(writer, __n0, value.Term);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n1, value.OnsetDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteInteger(writer, __n2, value.Grade);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n3, value.Related);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F13 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment>
+                {
+                    public static readonly __F13 Instance = new __F13();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment>(Instance, "form TumorAssessment");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("assessment_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("overall_response");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form TumorAssessment")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "assessment_date": value.AssessmentDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "overall_response": value.OverallResponse = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.Response>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.TryParse, "Response", "CR, PR, SD, PD, NE"); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form TumorAssessment", "assessment_date, overall_response"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n0, value.AssessmentDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n1, value.OverallResponse is not null, global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.CodeOf(value.OverallResponse), "Response", value.OverallResponse);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F14 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens>
+                {
+                    public static readonly __F14 Instance = new __F14();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens>(Instance, "form Biospecimens");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("sample_type");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("collection_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("pd_l1_tps");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("tmb");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("tcr_clonality");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form Biospecimens")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "sample_type": value.SampleType = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.SampleType>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.SampleTypeCodes.TryParse, "SampleType", "tumor_tissue, blood"); break;
+                                case "collection_date": value.CollectionDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "pd_l1_tps": value.PdL1Tps = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Quantity(ref reader, context, "%"); break;
+                                case "tmb": value.Tmb = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Decimal(ref reader, context); break;
+                                case "tcr_clonality": value.TcrClonality = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Decimal(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form Biospecimens", "sample_type, collection_date, pd_l1_tps, tmb, tcr_clonality"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n0, value.SampleType is not null, global::Picares.Protocols.PicaresProtocol.Crf.SampleTypeCodes.CodeOf(value.SampleType), "SampleType", value.SampleType);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n1, value.CollectionDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteQuantity(writer, __n2, value.PdL1Tps);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDecimal(writer, __n3, value.Tmb);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDecimal(writer, __n4, value.TcrClonality);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __F15 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus>
+                {
+                    public static readonly __F15 Instance = new __F15();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus>(Instance, "form SurvivalStatus");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("contact_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("vital_status");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("death_date");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form SurvivalStatus")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "contact_date": value.ContactDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                case "vital_status": value.VitalStatus = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Code<global::Picares.Protocols.PicaresProtocol.Crf.VitalStatus>(ref reader, context, global::Picares.Protocols.PicaresProtocol.Crf.VitalStatusCodes.TryParse, "VitalStatus", "alive, dead"); break;
+                                case "death_date": value.DeathDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form SurvivalStatus", "contact_date, vital_status, death_date"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n0, value.ContactDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n1, value.VitalStatus is not null, global::Picares.Protocols.PicaresProtocol.Crf.VitalStatusCodes.CodeOf(value.VitalStatus), "VitalStatus", value.VitalStatus);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n2, value.DeathDate);
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __CaseBookConverter : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.CaseBook>
+                {
+                    public static readonly __CaseBookConverter Instance = new __CaseBookConverter();
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("Consent");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("Demographics");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("Diagnosis");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("PriorTherapy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("PriorMedication");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n5 = global::System.Text.Json.JsonEncodedText.Encode("Surgery");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n6 = global::System.Text.Json.JsonEncodedText.Encode("Pathology");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n7 = global::System.Text.Json.JsonEncodedText.Encode("Vitals");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n8 = global::System.Text.Json.JsonEncodedText.Encode("Baseline");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n9 = global::System.Text.Json.JsonEncodedText.Encode("MedicalHistory");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n10 = global::System.Text.Json.JsonEncodedText.Encode("Serology");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n11 = global::System.Text.Json.JsonEncodedText.Encode("Dosing");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n12 = global::System.Text.Json.JsonEncodedText.Encode("AdverseEvents");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n13 = global::System.Text.Json.JsonEncodedText.Encode("TumorAssessment");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n14 = global::System.Text.Json.JsonEncodedText.Encode("Biospecimens");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n15 = global::System.Text.Json.JsonEncodedText.Encode("SurvivalStatus");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.CaseBook? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "a case book")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.CaseBook();
+                        ReadInto(ref reader, context, value);
+                        return value;
+                    }
+
+                    /// <summary>Reads the forms of an object whose start the reader is on.</summary>
+                    public static void ReadInto(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context, global::Picares.Protocols.PicaresProtocol.Crf.CaseBook value)
+                    {
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "Consent": value.Consent = __F0.Instance.ReadValue(ref reader, context); break;
+                                case "Demographics": value.Demographics = __F1.Instance.ReadValue(ref reader, context); break;
+                                case "Diagnosis": value.Diagnosis = __F2.Instance.ReadValue(ref reader, context); break;
+                                case "PriorTherapy": value.PriorTherapy = __F3.Instance.ReadValue(ref reader, context); break;
+                                case "PriorMedication": value.PriorMedication = __F4.Instance.ReadValue(ref reader, context); break;
+                                case "Surgery": value.Surgery = __F5.Instance.ReadValue(ref reader, context); break;
+                                case "Pathology": value.Pathology = __F6.Instance.ReadValue(ref reader, context); break;
+                                case "Vitals": value.Vitals = __F7.Instance.ReadValue(ref reader, context); break;
+                                case "Baseline": value.Baseline = __F8.Instance.ReadValue(ref reader, context); break;
+                                case "MedicalHistory": value.MedicalHistory = __F9.Instance.ReadValue(ref reader, context); break;
+                                case "Serology": value.Serology = __F10.Instance.ReadValue(ref reader, context); break;
+                                case "Dosing": __F11.List.ReadInto(ref reader, context, value.Dosing); break;
+                                case "AdverseEvents": __F12.List.ReadInto(ref reader, context, value.AdverseEvents); break;
+                                case "TumorAssessment": __F13.List.ReadInto(ref reader, context, value.TumorAssessment); break;
+                                case "Biospecimens": __F14.List.ReadInto(ref reader, context, value.Biospecimens); break;
+                                case "SurvivalStatus": __F15.List.ReadInto(ref reader, context, value.SurvivalStatus); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "the case book", "Consent, Demographics, Diagnosis, PriorTherapy, PriorMedication, Surgery, Pathology, Vitals, Baseline, MedicalHistory, Serology, Dosing, AdverseEvents, TumorAssessment, Biospecimens, SurvivalStatus"); break;
+                            }
+                            context.Pop();
+                        }
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.CaseBook value)
+                    {
+                        writer.WriteStartObject();
+                        if (value.Consent is { } __v0)
+                        {
+                            writer.WritePropertyName(__n0);
+                            __F0.Instance.WriteValue(writer, __v0);
+                        }
+                        if (value.Demographics is { } __v1)
+                        {
+                            writer.WritePropertyName(__n1);
+                            __F1.Instance.WriteValue(writer, __v1);
+                        }
+                        if (value.Diagnosis is { } __v2)
+                        {
+                            writer.WritePropertyName(__n2);
+                            __F2.Instance.WriteValue(writer, __v2);
+                        }
+                        if (value.PriorTherapy is { } __v3)
+                        {
+                            writer.WritePropertyName(__n3);
+                            __F3.Instance.WriteValue(writer, __v3);
+                        }
+                        if (value.PriorMedication is { } __v4)
+                        {
+                            writer.WritePropertyName(__n4);
+                            __F4.Instance.WriteValue(writer, __v4);
+                        }
+                        if (value.Surgery is { } __v5)
+                        {
+                            writer.WritePropertyName(__n5);
+                            __F5.Instance.WriteValue(writer, __v5);
+                        }
+                        if (value.Pathology is { } __v6)
+                        {
+                            writer.WritePropertyName(__n6);
+                            __F6.Instance.WriteValue(writer, __v6);
+                        }
+                        if (value.Vitals is { } __v7)
+                        {
+                            writer.WritePropertyName(__n7);
+                            __F7.Instance.WriteValue(writer, __v7);
+                        }
+                        if (value.Baseline is { } __v8)
+                        {
+                            writer.WritePropertyName(__n8);
+                            __F8.Instance.WriteValue(writer, __v8);
+                        }
+                        if (value.MedicalHistory is { } __v9)
+                        {
+                            writer.WritePropertyName(__n9);
+                            __F9.Instance.WriteValue(writer, __v9);
+                        }
+                        if (value.Serology is { } __v10)
+                        {
+                            writer.WritePropertyName(__n10);
+                            __F10.Instance.WriteValue(writer, __v10);
+                        }
+                        if (value.Dosing.Count > 0)
+                        {
+                            writer.WritePropertyName(__n11);
+                            __F11.List.WriteValue(writer, value.Dosing);
+                        }
+                        if (value.AdverseEvents.Count > 0)
+                        {
+                            writer.WritePropertyName(__n12);
+                            __F12.List.WriteValue(writer, value.AdverseEvents);
+                        }
+                        if (value.TumorAssessment.Count > 0)
+                        {
+                            writer.WritePropertyName(__n13);
+                            __F13.List.WriteValue(writer, value.TumorAssessment);
+                        }
+                        if (value.Biospecimens.Count > 0)
+                        {
+                            writer.WritePropertyName(__n14);
+                            __F14.List.WriteValue(writer, value.Biospecimens);
+                        }
+                        if (value.SurvivalStatus.Count > 0)
+                        {
+                            writer.WritePropertyName(__n15);
+                            __F15.List.WriteValue(writer, value.SurvivalStatus);
+                        }
+                        writer.WriteEndObject();
+                    }
+                }
+
+                private sealed class __SubjectConverter : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.Subject>
+                {
+                    public static readonly __SubjectConverter Instance = new __SubjectConverter();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Subject> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.Subject>(Instance, "subject");
+                    private static readonly global::System.Text.Json.JsonEncodedText __a0 = global::System.Text.Json.JsonEncodedText.Encode("consent");
+                    private static readonly global::System.Text.Json.JsonEncodedText __a1 = global::System.Text.Json.JsonEncodedText.Encode("enrollment");
+                    private static readonly global::System.Text.Json.JsonEncodedText __a2 = global::System.Text.Json.JsonEncodedText.Encode("first_dose");
+                    private static readonly global::System.Text.Json.JsonEncodedText __a3 = global::System.Text.Json.JsonEncodedText.Encode("end_of_treatment");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.Subject? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "a subject")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.Subject();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "id": value.Id = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Text(ref reader, context); break;
+                                case "anchors":
+                                    if (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "the anchor dates"))
+                                    {
+                                        var anchors = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, anchors, out var anchor))
+                                        {
+                                            switch (anchor)
+                                            {
+                                                case "consent": value.Anchors.Consent = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                                case "enrollment": value.Anchors.Enrollment = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                                case "first_dose": value.Anchors.FirstDose = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                                case "end_of_treatment": value.Anchors.EndOfTreatment = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, anchor, "the anchor dates", "consent, enrollment, first_dose, end_of_treatment"); break;
+                                            }
+                                            context.Pop();
+                                        }
+                                    }
+                                    break;
+                                case "forms":
+                                    if (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "a case book"))
+                                        __CaseBookConverter.ReadInto(ref reader, context, value.Forms);
+                                    break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "a subject", "id, anchors, forms"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.Subject value)
+                    {
+                        writer.WriteStartObject();
+                        if (value.Id is not null) writer.WriteString("id", value.Id);
+                        writer.WriteStartObject("anchors");
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __a0, value.Anchors.Consent);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __a1, value.Anchors.Enrollment);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __a2, value.Anchors.FirstDose);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __a3, value.Anchors.EndOfTreatment);
+                        writer.WriteEndObject();
+                        writer.WritePropertyName("forms");
+                        __CaseBookConverter.Instance.WriteValue(writer, value.Forms);
+                        writer.WriteEndObject();
+                    }
+                }
+            }
+        }
+    }
+}
+
+namespace Picares.Protocols
+{
+    public static partial class PicaresProtocol
+    {
+        /// <summary>
+        /// The endpoint derivations of the protocol over the subjects' typed CRF data: one method per derived endpoint that
+        /// derives one <see cref="Crf.Subject"/> (with the records it used and those it did not, and why), and <see cref="Run"/>,
+        /// which derives every subject and summarizes each endpoint (counts, proportions with exact Clopper-Pearson intervals,
+        /// Kaplan-Meier estimates with the median and its interval). The statistics are the runtime's
+        /// <c>global::Picares.Dsl.Runtime.Endpoints</c>; this class only maps the protocol's forms to them.
+        /// Not derived here: PdL1Correlation (correlation), TmbCorrelation (correlation), RepertoireCorrelation (correlation).
+        /// </summary>
+        public static class Analysis
+        {
+            /// <summary>Safety (incidence): Safety of treatment; worst CTCAE grade per subject and term from AdverseEvents.grade (grade), AdverseEvents.term (term), AdverseEvents.onset_date (onset).</summary>
+            /// <param name="subject">The subject.</param>
+            /// <param name="dataCutoff">When given, records after this date are not used.</param>
+            public static global::Picares.Dsl.Runtime.Endpoints.SubjectIncidence Safety(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
+            {
+                if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
+                return global::Picares.Dsl.Runtime.Endpoints.IncidenceDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records0(subject.Forms), dataCutoff);
+            }
+
+            /// <summary>ORR (objective_response): Objective response rate; RECIST 1.1 best overall response from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date).</summary>
+            /// <param name="subject">The subject.</param>
+            /// <param name="dataCutoff">When given, records after this date are not used.</param>
+            public static global::Picares.Dsl.Runtime.Endpoints.SubjectObjectiveResponse ORR(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
+            {
+                if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
+                return global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records1(subject.Forms), dataCutoff);
+            }
+
+            private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition2 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("PFS", "first_dose", true, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastAssessment);
+
+            /// <summary>PFS (time_to_event): Progression free survival (PFS); time from first_dose to progression or death, censored at last_assessment, from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
+            /// <param name="subject">The subject.</param>
+            /// <param name="dataCutoff">When given, records after this date are not used.</param>
+            public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent PFS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
+            {
+                if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
+                return global::Picares.Dsl.Runtime.Endpoints.TimeToEventEndpoint.Derive(__Definition2, subject.Id ?? "", subject.Anchors.FirstDose, __Records1(subject.Forms), __Records2(subject.Forms), dataCutoff);
+            }
+
+            private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition3 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("OS", "first_dose", false, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastKnownAlive);
+
+            /// <summary>OS (time_to_event): Overall survival; time from first_dose to death, censored at last_known_alive, from SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
+            /// <param name="subject">The subject.</param>
+            /// <param name="dataCutoff">When given, records after this date are not used.</param>
+            public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent OS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
+            {
+                if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
+                return global::Picares.Dsl.Runtime.Endpoints.TimeToEventEndpoint.Derive(__Definition3, subject.Id ?? "", subject.Anchors.FirstDose, global::System.Array.Empty<global::Picares.Dsl.Runtime.Endpoints.ResponseRecord>(), __Records2(subject.Forms), dataCutoff);
+            }
+
+            /// <summary>One subject's derivations, one property per derived endpoint.</summary>
+            public sealed class SubjectResult
+            {
+                internal SubjectResult(Crf.Subject subject, global::System.DateTime? dataCutoff)
+                {
+                    Subject = subject;
+                    Safety = Analysis.Safety(subject, dataCutoff);
+                    ORR = Analysis.ORR(subject, dataCutoff);
+                    PFS = Analysis.PFS(subject, dataCutoff);
+                    OS = Analysis.OS(subject, dataCutoff);
+                }
+
+                /// <summary>The subject.</summary>
+                public Crf.Subject Subject { get; }
+                /// <summary>Safety: Safety of treatment.</summary>
+                public global::Picares.Dsl.Runtime.Endpoints.SubjectIncidence Safety { get; }
+                /// <summary>ORR: Objective response rate.</summary>
+                public global::Picares.Dsl.Runtime.Endpoints.SubjectObjectiveResponse ORR { get; }
+                /// <summary>PFS: Progression free survival (PFS).</summary>
+                public global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent PFS { get; }
+                /// <summary>OS: Overall survival.</summary>
+                public global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent OS { get; }
+            }
+
+            /// <summary>Every subject's derivations and each endpoint's summary.</summary>
+            public sealed class Results
+            {
+                internal Results(global::System.Collections.Generic.IReadOnlyList<SubjectResult> subjects, global::System.DateTime? dataCutoff, double confidenceLevel)
+                {
+                    Subjects = subjects;
+                    DataCutoff = dataCutoff;
+                    ConfidenceLevel = confidenceLevel;
+                    Safety = global::Picares.Dsl.Runtime.Endpoints.IncidenceSummary.Summarize(global::System.Linq.Enumerable.Select(subjects, s => s.Safety), confidenceLevel);
+                    ORR = global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseSummary.Summarize(global::System.Linq.Enumerable.Select(subjects, s => s.ORR), confidenceLevel);
+                    PFS = global::Picares.Dsl.Runtime.Endpoints.TimeToEventSummary.Summarize(global::System.Linq.Enumerable.Select(subjects, s => s.PFS), confidenceLevel);
+                    OS = global::Picares.Dsl.Runtime.Endpoints.TimeToEventSummary.Summarize(global::System.Linq.Enumerable.Select(subjects, s => s.OS), confidenceLevel);
+                }
+
+                /// <summary>The subjects' derivations, in the order given.</summary>
+                public global::System.Collections.Generic.IReadOnlyList<SubjectResult> Subjects { get; }
+                /// <summary>The data cut-off, if any.</summary>
+                public global::System.DateTime? DataCutoff { get; }
+                /// <summary>The two-sided confidence level of every interval.</summary>
+                public double ConfidenceLevel { get; }
+                /// <summary>Safety: Safety of treatment.</summary>
+                public global::Picares.Dsl.Runtime.Endpoints.IncidenceSummary Safety { get; }
+                /// <summary>ORR: Objective response rate.</summary>
+                public global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseSummary ORR { get; }
+                /// <summary>PFS: Progression free survival (PFS).</summary>
+                public global::Picares.Dsl.Runtime.Endpoints.TimeToEventSummary PFS { get; }
+                /// <summary>OS: Overall survival.</summary>
+                public global::Picares.Dsl.Runtime.Endpoints.TimeToEventSummary OS { get; }
+            }
+
+            /// <summary>Derives every subject and summarizes every derived endpoint.</summary>
+            /// <param name="subjects">The subjects.</param>
+            /// <param name="dataCutoff">When given, records after this date are not used; needed for censoring at the end of the study.</param>
+            /// <param name="confidenceLevel">The two-sided confidence level, 0.95 by default.</param>
+            public static Results Run(global::System.Collections.Generic.IEnumerable<Crf.Subject> subjects, global::System.DateTime? dataCutoff = null, double confidenceLevel = 0.95)
+            {
+                if (subjects is null) throw new global::System.ArgumentNullException(nameof(subjects));
+                var results = new global::System.Collections.Generic.List<SubjectResult>();
+                foreach (var subject in subjects) results.Add(new SubjectResult(subject ?? throw new global::System.ArgumentException("A subject is null.", nameof(subjects)), dataCutoff));
+                return new Results(results, dataCutoff, confidenceLevel);
+            }
+
+            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.AdverseEventRecord> __Records0(Crf.CaseBook book)
+            {
+                var records = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.AdverseEventRecord>();
+                for (var i = 0; i < book.AdverseEvents.Count; i++) { var r = book.AdverseEvents[i]; records.Add(new global::Picares.Dsl.Runtime.Endpoints.AdverseEventRecord("AdverseEvents", i + 1, r.Term, r.Grade, r.OnsetDate)); }
+                return records;
+            }
+
+            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.ResponseRecord> __Records1(Crf.CaseBook book)
+            {
+                var records = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.ResponseRecord>();
+                for (var i = 0; i < book.TumorAssessment.Count; i++) { var r = book.TumorAssessment[i]; records.Add(new global::Picares.Dsl.Runtime.Endpoints.ResponseRecord("TumorAssessment", i + 1, r.AssessmentDate, global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.CodeOf(r.OverallResponse))); }
+                return records;
+            }
+
+            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.VitalStatusRecord> __Records2(Crf.CaseBook book)
+            {
+                var records = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.VitalStatusRecord>();
+                for (var i = 0; i < book.SurvivalStatus.Count; i++) { var r = book.SurvivalStatus[i]; records.Add(new global::Picares.Dsl.Runtime.Endpoints.VitalStatusRecord("SurvivalStatus", i + 1, r.ContactDate, global::Picares.Protocols.PicaresProtocol.Crf.VitalStatusCodes.CodeOf(r.VitalStatus), r.DeathDate)); }
+                return records;
             }
         }
     }

@@ -1,0 +1,192 @@
+using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Text;
+
+namespace Picares.Dsl.Compiler.Binding.Declarations;
+
+/// <summary>
+/// Works out which data field plays which part in an endpoint's derivation, by type, and reports what is missing
+/// or ambiguous (PIC2012–PIC2016):
+/// <list type="bullet">
+/// <item>a RECIST 1.1 response is a field coded with a code list that has CR, PR, SD, PD and NE;</item>
+/// <item>a vital status is a field coded with a code list that has the code <c>dead</c>; a date field of its form
+/// shown only when it is <c>dead</c> is the date of death;</item>
+/// <item>an adverse event's grade is the integer field, its term the text or coded field of the same form;</item>
+/// <item>each record is dated by the date field of its form listed in the data, or else by the form's only date field.</item>
+/// </list>
+/// </summary>
+internal sealed class EndpointRoles
+{
+    public static readonly string[] RecistCodes = { "CR", "PR", "SD", "PD", "NE" };
+    private const string RecistHint = "a RECIST 1.1 response (a field coded with a code list that has the codes CR, PR, SD, PD and NE)";
+    private const string StatusHint = "a vital status (a field coded with a code list that has the code dead)";
+
+    /// <summary>A field of an endpoint's data with its place in the file.</summary>
+    public sealed record DataField(string Form, FieldModel Field, TextSpan Span)
+    {
+        public string Name => Form + "." + Field.Name;
+    }
+
+    private readonly BindingContext _context;
+    private readonly string _endpoint;
+    private readonly List<DataField> _data;
+    private readonly IReadOnlyDictionary<string, FormModel> _forms;
+    private readonly IReadOnlyDictionary<string, CodeListModel> _codeLists;
+    private readonly List<EndpointRoleModel> _roles = new();
+    private (bool Done, DataField? Field) _response, _status;
+
+    public EndpointRoles(BindingContext context, string endpoint, List<DataField> data, IReadOnlyDictionary<string, FormModel> forms, IReadOnlyDictionary<string, CodeListModel> codeLists)
+    {
+        _context = context;
+        _endpoint = endpoint;
+        _data = data;
+        _forms = forms;
+        _codeLists = codeLists;
+    }
+
+    public EquatableArray<EndpointRoleModel> Roles => _roles.ToEquatableArray();
+
+    /// <summary>Checks the data of an objective_response endpoint.</summary>
+    public void ObjectiveResponse(TextSpan dataSpan)
+    {
+        if (Response() is not null || _data.Any(IsRecist)) return; // found, or found without a date (PIC2014)
+        if (_data.FirstOrDefault(d => d.Field.DataType == "code") is { } coded)
+        {
+            var codes = _codeLists.TryGetValue(coded.Field.CodeList ?? "", out var list) ? list.Codes.Select(c => c.Code).ToList() : new List<string>();
+            _context.Report(DiagnosticDescriptors.NotRecistCoded, coded.Span, coded.Name, coded.Field.CodeList ?? "?",
+                string.Join(", ", RecistCodes.Where(c => !codes.Contains(c))), _endpoint);
+        }
+        else
+            _context.Report(DiagnosticDescriptors.EndpointDataMissingRole, dataSpan, _endpoint, "objective_response", RecistHint, "TumorAssessment.overall_response");
+    }
+
+    /// <summary>Checks the data of an incidence endpoint: a grade, a term of the same form, the record's date.</summary>
+    public void Incidence(TextSpan dataSpan)
+    {
+        var grade = Single(_data.Where(d => d.Field.DataType == "integer"), "CTCAE grade");
+        if (grade is null)
+        {
+            _context.Report(DiagnosticDescriptors.EndpointDataMissingRole, dataSpan, _endpoint, "incidence", "a CTCAE grade (an integer field)", "AdverseEvents.term, AdverseEvents.grade");
+            return;
+        }
+        var term = Single(_data.Where(d => d.Form == grade.Form && (d.Field.DataType == "text" || d.Field.DataType == "code")), "adverse-event term");
+        if (term is null)
+        {
+            _context.Report(DiagnosticDescriptors.EndpointDataMissingRole, dataSpan, _endpoint, "incidence",
+                $"an adverse-event term (a text or coded field of form {grade.Form}, the form of its grade {grade.Field.Name})", $"{grade.Form}.term, {grade.Name}");
+            return;
+        }
+        Add("grade", grade);
+        Add("term", term);
+        RecordDate(grade, "onset", null);
+    }
+
+    /// <summary>Checks that each event of a time_to_event endpoint can be derived from its data.</summary>
+    public void Event(string name, TextSpan span)
+    {
+        switch (name)
+        {
+            case "progression":
+                if (Response() is null && !_data.Any(IsRecist)) NotDerivable($"event '{name}'", span, $"add {RecistHint} and its form's date, such as 'data TumorAssessment.assessment_date, TumorAssessment.overall_response'");
+                break;
+            case "death":
+                if (Status() is null && !_data.Any(IsStatus)) NotDerivable($"event '{name}'", span, $"add {StatusHint}, such as 'data SurvivalStatus.contact_date, SurvivalStatus.vital_status'");
+                break;
+            default:
+                NotDerivable($"event '{name}'", span, "only progression (the first PD of a RECIST 1.1 response) and death (from a vital status) come from form data");
+                break;
+        }
+    }
+
+    /// <summary>Checks that the censoring of a time_to_event endpoint can be derived from its data.</summary>
+    public void Censoring(string rule, TextSpan span)
+    {
+        if (rule == "last_assessment" && Response() is null && !_data.Any(IsRecist))
+            NotDerivable("censoring at last_assessment", span, $"add {RecistHint} and its form's date");
+        else if (rule == "last_known_alive" && Status() is null && !_data.Any(IsStatus))
+            NotDerivable("censoring at last_known_alive", span, $"add {StatusHint} and its form's date");
+    }
+
+    private void NotDerivable(string what, TextSpan span, string fix) =>
+        _context.Report(DiagnosticDescriptors.EndpointNotDerivable, span, _endpoint, what, fix);
+
+    private DataField? Response()
+    {
+        if (_response.Done) return _response.Field;
+        var field = Single(_data.Where(IsRecist), "RECIST 1.1 response");
+        if (field is not null)
+        {
+            Add("response", field);
+            if (!RecordDate(field, "response_date", null)) field = null;
+        }
+        _response = (true, field);
+        return field;
+    }
+
+    private DataField? Status()
+    {
+        if (_status.Done) return _status.Field;
+        var field = Single(_data.Where(IsStatus), "vital status");
+        if (field is not null)
+        {
+            Add("status", field);
+            var deathDate = Single(_data.Where(d => d.Form == field.Form && IsDate(d.Field) && ShownWhenDead(d.Field, field)), "date of death");
+            if (deathDate is not null) Add("death_date", deathDate);
+            if (!RecordDate(field, "status_date", deathDate?.Field.Name)) field = null;
+        }
+        _status = (true, field);
+        return field;
+    }
+
+    /// <summary>Dates each record of <paramref name="of"/>'s form: the form's date field listed in the data, or its only date field.</summary>
+    private bool RecordDate(DataField of, string role, string? except)
+    {
+        var listed = _data.Where(d => d.Form == of.Form && IsDate(d.Field) && d.Field.Name != except).ToList();
+        if (listed.Count > 0)
+        {
+            Add(role, Single(listed, "date of each " + of.Form + " record")!);
+            return true;
+        }
+        var dates = _forms.TryGetValue(of.Form, out var form) ? form.Fields.Where(f => IsDate(f) && f.Name != except).ToList() : new List<FieldModel>();
+        if (dates.Count == 1)
+        {
+            _roles.Add(new EndpointRoleModel(role, of.Form, dates[0].Name));
+            return true;
+        }
+        _context.Report(DiagnosticDescriptors.EndpointRecordWithoutDate, of.Span, _endpoint, of.Form,
+            dates.Count == 0 ? "no date field" : $"several date fields ({string.Join(", ", dates.Select(d => d.Name))})",
+            dates.Count == 0 ? "add one to the form" : "list the one that dates each record among the endpoint's data");
+        return false;
+    }
+
+    /// <summary>The first candidate; every further one is reported as ambiguous.</summary>
+    private DataField? Single(IEnumerable<DataField> candidates, string role)
+    {
+        var list = candidates.ToList();
+        foreach (var extra in list.Skip(1))
+            _context.Report(DiagnosticDescriptors.EndpointRoleAmbiguous, extra.Span, list[0].Name, extra.Name, role, _endpoint);
+        return list.FirstOrDefault();
+    }
+
+    private void Add(string role, DataField field) => _roles.Add(new EndpointRoleModel(role, field.Form, field.Field.Name));
+
+    private bool IsRecist(DataField d) => Codes(d.Field) is { } codes && RecistCodes.All(codes.Contains);
+
+    private bool IsStatus(DataField d) => Codes(d.Field) is { } codes && codes.Contains("dead");
+
+    private HashSet<string>? Codes(FieldModel field) =>
+        field.DataType == "code" && field.CodeList is { } name && _codeLists.TryGetValue(name, out var list)
+            ? new HashSet<string>(list.Codes.Select(c => c.Code), System.StringComparer.Ordinal)
+            : null;
+
+    private static bool IsDate(FieldModel field) => field.DataType is "date" or "datetime";
+
+    private static bool ShownWhenDead(FieldModel field, DataField status)
+    {
+        if (field.ShownWhen is not BoundBinary { Operator: BoundOperator.Equal } b) return false;
+        var (reference, code) = b.Left is BoundFieldReference ? (b.Left as BoundFieldReference, b.Right as BoundCode) : (b.Right as BoundFieldReference, b.Left as BoundCode);
+        return reference is not null && code?.Code == "dead" && reference.Form == status.Form && reference.Field == status.Field.Name;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Picares.Dsl.Compiler.Model;
+
+namespace Picares.Dsl.Compiler.Emit;
+
+/// <summary>
+/// What the endpoint analysis of a protocol consists of, for the Analysis template: for each endpoint the binder
+/// gave roles (objective_response, time_to_event, incidence), a method that maps a subject's typed forms to the
+/// runtime's records and calls its derivation, and the summary over subjects. The statistics live in the runtime.
+/// </summary>
+public sealed class AnalysisPlan
+{
+    private const string Endpoints = "global::Picares.Dsl.Runtime.Endpoints.";
+
+    private AnalysisPlan() { }
+
+    /// <summary>The derived endpoints.</summary>
+    public List<DerivedEndpoint> Derived { get; } = new();
+    /// <summary>The endpoints without a generated derivation, "Name (kind)", for the documentation.</summary>
+    public string NotDerived { get; private set; } = "";
+    /// <summary>The private methods that turn a case book into records, one per form and record type.</summary>
+    public List<RecordSource> Sources { get; } = new();
+
+    /// <summary>One derived endpoint.</summary>
+    /// <param name="Name">Its protocol name.</param>
+    /// <param name="Member">The method and property name.</param>
+    /// <param name="Title">Its title.</param>
+    /// <param name="Kind">Its kind.</param>
+    /// <param name="SubjectType">The per-subject derivation type.</param>
+    /// <param name="SummaryType">The summary type.</param>
+    /// <param name="Derive">The expression that derives one subject, over <c>subject</c> and <c>dataCutoff</c>.</param>
+    /// <param name="Definition">A static field initializer for time-to-event definitions, or null.</param>
+    /// <param name="Description">What the derivation reads, for its documentation.</param>
+    public sealed record DerivedEndpoint(string Name, string Member, string Title, string Kind, string SubjectType, string SummaryType, string Derive, string? Definition, string Description);
+
+    /// <summary>A method that lists the records of one form as one record type.</summary>
+    public sealed record RecordSource(string Method, string RecordType, string Body);
+
+    private static readonly HashSet<string> Fixed = new(System.StringComparer.Ordinal)
+    {
+        "Analysis", "Crf", "Run", "Results", "SubjectResult", "Subject", "Subjects", "DataCutoff", "ConfidenceLevel", "Equals", "GetHashCode", "ToString", "GetType",
+    };
+
+    /// <summary>Plans the analysis of a model; <paramref name="crf"/> is the fully qualified Crf class name with a trailing dot.</summary>
+    public static AnalysisPlan For(ProtocolModel model, string crf)
+    {
+        var plan = new AnalysisPlan();
+        var forms = model.Forms.ToDictionary(f => f.Name);
+        var codeLists = model.CodeLists.ToDictionary(l => l.Name);
+        var notDerived = new List<string>();
+        var sources = new Dictionary<string, string>();
+
+        string Value(EndpointRoleModel role)
+        {
+            var form = forms[role.Form];
+            var field = form.Fields.First(f => f.Name == role.Field);
+            var access = "r." + CSharp.Member(field.Name, CSharp.Member(form.Name, "Crf"));
+            return field.DataType == "code" && field.CodeList is { } list && codeLists.ContainsKey(list)
+                ? $"{crf}{CSharp.Identifier(list)}Codes.CodeOf({access})"
+                : access;
+        }
+
+        string Source(string recordType, string form, params string[] values)
+        {
+            var key = recordType + "|" + form + "|" + string.Join("|", values);
+            if (sources.TryGetValue(key, out var method)) return method;
+            method = "__Records" + sources.Count.ToString(CultureInfo.InvariantCulture);
+            sources[key] = method;
+            var f = forms[form];
+            var property = "book." + CSharp.Member(form, "CaseBook");
+            var create = $"new {Endpoints}{recordType}({CSharp.Literal(form)}, {{0}}, {string.Join(", ", values)})";
+            var body = f.Repeating
+                ? $"for (var i = 0; i < {property}.Count; i++) {{ var r = {property}[i]; records.Add({string.Format(CultureInfo.InvariantCulture, create, "i + 1")}); }}"
+                : $"if ({property} is {{ }} r) records.Add({string.Format(CultureInfo.InvariantCulture, create, "1")});";
+            plan.Sources.Add(new RecordSource(method, Endpoints + recordType, body));
+            return method;
+        }
+
+        foreach (var endpoint in model.Endpoints)
+        {
+            var roles = endpoint.Roles.ToDictionary(r => r.Role);
+            EndpointRoleModel? Role(string name) => roles.TryGetValue(name, out var r) ? r : null;
+            var start = endpoint.Start is { } anchor ? "subject.Anchors." + CSharp.Member(anchor, "AnchorDates") : "null";
+            var startAnchor = CSharp.Literal(endpoint.Start);
+            var member = CSharp.Member(endpoint.Name, "Analysis");
+            while (Fixed.Contains(member)) member += "_";
+
+            string Responses() => Role("response") is { } response && Role("response_date") is { } date
+                ? Source("ResponseRecord", response.Form, Value(date), Value(response)) + "(subject.Forms)"
+                : $"global::System.Array.Empty<{Endpoints}ResponseRecord>()";
+            string Statuses() => Role("status") is { } status && Role("status_date") is { } date
+                ? Source("VitalStatusRecord", status.Form, Value(date), Value(status), Role("death_date") is { } death ? Value(death) : "null") + "(subject.Forms)"
+                : $"global::System.Array.Empty<{Endpoints}VitalStatusRecord>()";
+            string Fields() => string.Join(", ", endpoint.Roles.Select(r => $"{r.Form}.{r.Field} ({r.Role.Replace('_', ' ')})"));
+
+            switch (endpoint.Kind)
+            {
+                case "objective_response" when Role("response") is not null:
+                    plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
+                        Endpoints + "SubjectObjectiveResponse", Endpoints + "ObjectiveResponseSummary",
+                        $"{Endpoints}ObjectiveResponseDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Responses()}, dataCutoff)", null,
+                        "RECIST 1.1 best overall response from " + Fields()));
+                    break;
+                case "incidence" when Role("grade") is { } grade && Role("term") is { } term && Role("onset") is { } onset:
+                    plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
+                        Endpoints + "SubjectIncidence", Endpoints + "IncidenceSummary",
+                        $"{Endpoints}IncidenceDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Source("AdverseEventRecord", grade.Form, Value(term), Value(grade), Value(onset))}(subject.Forms), dataCutoff)", null,
+                        "worst CTCAE grade per subject and term from " + Fields()));
+                    break;
+                case "time_to_event" when endpoint.Start is not null && endpoint.Censoring is not null:
+                    var censoring = endpoint.Censoring switch
+                    {
+                        "last_assessment" => "LastAssessment",
+                        "last_known_alive" => "LastKnownAlive",
+                        _ => "EndOfStudy",
+                    };
+                    var definition = $"new {Endpoints}TimeToEventDefinition({CSharp.Literal(endpoint.Name)}, {startAnchor}, " +
+                                     $"{(endpoint.Events.Contains("progression") ? "true" : "false")}, {(endpoint.Events.Contains("death") ? "true" : "false")}, {Endpoints}CensoringRule.{censoring})";
+                    var field = "__Definition" + plan.Derived.Count.ToString(CultureInfo.InvariantCulture);
+                    plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
+                        Endpoints + "SubjectTimeToEvent", Endpoints + "TimeToEventSummary",
+                        $"{Endpoints}TimeToEventEndpoint.Derive({field}, subject.Id ?? \"\", {start}, {Responses()}, {Statuses()}, dataCutoff)", field + " = " + definition,
+                        $"time from {endpoint.Start} to {string.Join(" or ", endpoint.Events)}, censored at {endpoint.Censoring}, from " + Fields()));
+                    break;
+                default:
+                    notDerived.Add($"{endpoint.Name} ({endpoint.Kind})");
+                    break;
+            }
+        }
+        plan.NotDerived = string.Join(", ", notDerived);
+        return plan;
+    }
+}

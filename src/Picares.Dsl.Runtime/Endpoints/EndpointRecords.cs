@@ -1,0 +1,35 @@
+using System;
+
+namespace Picares.Dsl.Runtime.Endpoints;
+
+/// <summary>One occurrence of a form as an endpoint derivation reads it; generated code maps each typed form to one.</summary>
+/// <param name="Form">The form's protocol name.</param>
+/// <param name="Occurrence">The occurrence of a repeating form, from 1 as in CRF findings; 1 for a single form.</param>
+public abstract record EndpointRecord(string Form, int Occurrence)
+{
+    /// <summary>"TumorAssessment#3".</summary>
+    public string Reference => Form + "#" + Occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A tumour assessment: its date and RECIST 1.1 overall response code (CR, PR, SD, PD, NE).</summary>
+public sealed record ResponseRecord(string Form, int Occurrence, DateTime? Date, string? Code) : EndpointRecord(Form, Occurrence);
+
+/// <summary>A survival contact: its date, the vital status code (<c>alive</c>, <c>dead</c>) and the date of death when known.</summary>
+public sealed record VitalStatusRecord(string Form, int Occurrence, DateTime? Date, string? Status, DateTime? DeathDate) : EndpointRecord(Form, Occurrence)
+{
+    /// <summary>True when the status is the code <c>dead</c>.</summary>
+    public bool IsDead => Status == "dead";
+
+    /// <summary>True when the status is the code <c>alive</c>.</summary>
+    public bool IsAlive => Status == "alive";
+}
+
+/// <summary>An adverse event: its term, CTCAE grade and onset date.</summary>
+public sealed record AdverseEventRecord(string Form, int Occurrence, string? Term, int? Grade, DateTime? Onset) : EndpointRecord(Form, Occurrence);
+
+/// <summary>A record a derivation did not use, and why: a missing date or code, before the start, after the first progression or the data cut-off.</summary>
+public sealed record UnusedRecord(EndpointRecord Record, string Reason)
+{
+    /// <summary>"TumorAssessment#4: after the first progression (2026-03-01)".</summary>
+    public override string ToString() => Record.Reference + ": " + Reason;
+}

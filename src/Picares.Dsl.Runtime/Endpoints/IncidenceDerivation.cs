@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static Picares.Dsl.Runtime.Endpoints.ObjectiveResponseDerivation;
+
+namespace Picares.Dsl.Runtime.Endpoints;
+
+/// <summary>A subject's worst CTCAE grade of one adverse-event term, and the record that has it.</summary>
+public sealed record TermWorstGrade(string Term, int WorstGrade, AdverseEventRecord Record);
+
+/// <summary>One subject's adverse events as the incidence endpoint counts them: the worst grade per term and overall.</summary>
+/// <param name="SubjectId">The subject.</param>
+/// <param name="Start">The start date; events with an onset before it are not counted.</param>
+/// <param name="IsAnalysed">False when the subject has no start date.</param>
+/// <param name="WorstGrade">The worst grade of any counted event; null when none.</param>
+/// <param name="Terms">The worst grade per term (terms compared ignoring case and surrounding white space), by term.</param>
+/// <param name="Used">The events counted.</param>
+/// <param name="NotUsed">The events not counted, with the reason.</param>
+public sealed record SubjectIncidence(string SubjectId, DateTime? Start, bool IsAnalysed, int? WorstGrade, IReadOnlyList<TermWorstGrade> Terms,
+    IReadOnlyList<AdverseEventRecord> Used, IReadOnlyList<UnusedRecord> NotUsed);
+
+/// <summary>
+/// Derives the adverse-event incidence of one subject: events with a term, a CTCAE grade 1 to 5 and an onset on or
+/// after the start (treatment-emergent) and not after the data cut-off are counted; each subject counts once per term,
+/// at the worst grade. Events without a term, grade or onset, with a grade outside 1..5, or outside the period are listed as not used.
+/// </summary>
+public static class IncidenceDerivation
+{
+    /// <summary>The comparer of terms: ordinal, ignoring case.</summary>
+    public static StringComparer TermComparer => StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>Derives one subject's incidence.</summary>
+    /// <param name="subjectId">The subject.</param>
+    /// <param name="startAnchor">The anchor the endpoint starts at (first_dose); null when it has none, and every event counts.</param>
+    /// <param name="start">The subject's date of that anchor; a subject without it is not analysed.</param>
+    /// <param name="records">The subject's adverse events.</param>
+    /// <param name="dataCutoff">When given, events with an onset after it are not counted.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="records"/> is null.</exception>
+    public static SubjectIncidence Derive(string subjectId, string? startAnchor, DateTime? start, IEnumerable<AdverseEventRecord> records, DateTime? dataCutoff = null)
+    {
+        if (records is null) throw new ArgumentNullException(nameof(records));
+        var all = records.ToList();
+        if (startAnchor is not null && start is null)
+        {
+            var reason = $"the subject has no {startAnchor} date";
+            return new(subjectId, null, false, null, Array.Empty<TermWorstGrade>(), Array.Empty<AdverseEventRecord>(), all.Select(r => new UnusedRecord(r, reason)).ToList());
+        }
+
+        var used = new List<AdverseEventRecord>();
+        var notUsed = new List<UnusedRecord>();
+        foreach (var record in all)
+        {
+            string? reason = string.IsNullOrWhiteSpace(record.Term) ? "no term"
+                : record.Grade is not { } grade ? "no grade"
+                : grade is < 1 or > 5 ? $"grade {grade} is not a CTCAE grade (1 to 5)"
+                : record.Onset is not { } onset ? "no onset date"
+                : start is { } s && onset.Date < s.Date ? $"onset before the start ({Day(s)})"
+                : dataCutoff is { } cutoff && onset.Date > cutoff.Date ? $"onset after the data cut-off ({Day(cutoff)})"
+                : null;
+            if (reason is null) used.Add(record);
+            else notUsed.Add(new UnusedRecord(record, reason));
+        }
+
+        var terms = used
+            .GroupBy(r => r.Term!.Trim(), TermComparer)
+            .Select(g =>
+            {
+                var worst = g.First(r => r.Grade == g.Max(x => x.Grade));
+                return new TermWorstGrade(g.Key, worst.Grade!.Value, worst);
+            })
+            .OrderBy(t => t.Term, TermComparer).ThenBy(t => t.Term, StringComparer.Ordinal)
+            .ToList();
+        return new(subjectId, start, true, used.Count == 0 ? null : used.Max(r => r.Grade), terms, used, notUsed);
+    }
+}
+
+/// <summary>One line of an incidence table: subjects by their worst grade, and the proportions with any grade and grade 3 or worse.</summary>
+/// <param name="Term">The term, or "Any adverse event".</param>
+/// <param name="ByWorstGrade">Subjects whose worst grade is 1, 2, 3, 4, 5 (indexes 0 to 4); each subject counts once.</param>
+/// <param name="AnyGrade">Subjects with any grade out of the analysed subjects, with the Clopper-Pearson interval.</param>
+/// <param name="Grade3OrWorse">Subjects with a worst grade of 3 or more out of the analysed subjects.</param>
+public sealed record IncidenceRow(string Term, IReadOnlyList<int> ByWorstGrade, ProportionEstimate AnyGrade, ProportionEstimate Grade3OrWorse)
+{
+    /// <summary>The subjects whose worst grade is <paramref name="grade"/> (1 to 5).</summary>
+    public int SubjectsAtWorstGrade(int grade) => grade is >= 1 and <= 5 ? ByWorstGrade[grade - 1] : throw new ArgumentOutOfRangeException(nameof(grade), grade, "CTCAE grades are 1 to 5.");
+}
+
+/// <summary>The adverse-event incidence of a set of subjects, overall and per term.</summary>
+/// <param name="Subjects">Every subject given.</param>
+/// <param name="Analysed">The subjects analysed: the denominator.</param>
+/// <param name="AnyEvent">Subjects by their worst grade of any event.</param>
+/// <param name="Terms">One row per term, the most frequent first, then by term.</param>
+public sealed record IncidenceSummary(int Subjects, int Analysed, IncidenceRow AnyEvent, IReadOnlyList<IncidenceRow> Terms)
+{
+    /// <summary>The row name of <see cref="AnyEvent"/>.</summary>
+    public const string AnyEventTerm = "Any adverse event";
+
+    /// <summary>Summarizes per-subject derivations; a term is shown as first written by the first subject that has it.</summary>
+    /// <param name="subjects">The derivations.</param>
+    /// <param name="confidenceLevel">The two-sided confidence level of the intervals.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="subjects"/> is null.</exception>
+    public static IncidenceSummary Summarize(IEnumerable<SubjectIncidence> subjects, double confidenceLevel = 0.95)
+    {
+        if (subjects is null) throw new ArgumentNullException(nameof(subjects));
+        var all = subjects.ToList();
+        var analysed = all.Where(s => s.IsAnalysed).ToList();
+        IncidenceRow Row(string term, IEnumerable<int> worstGrades)
+        {
+            var byGrade = new int[5];
+            foreach (var g in worstGrades) byGrade[g - 1]++;
+            return new IncidenceRow(term, byGrade,
+                ProportionEstimate.ClopperPearson(byGrade.Sum(), analysed.Count, confidenceLevel),
+                ProportionEstimate.ClopperPearson(byGrade[2] + byGrade[3] + byGrade[4], analysed.Count, confidenceLevel));
+        }
+
+        var any = Row(AnyEventTerm, analysed.Where(s => s.WorstGrade is not null).Select(s => s.WorstGrade!.Value));
+        var terms = analysed.SelectMany(s => s.Terms)
+            .GroupBy(t => t.Term, IncidenceDerivation.TermComparer)
+            .Select(g => Row(g.First().Term, g.Select(t => t.WorstGrade)))
+            .OrderByDescending(r => r.AnyGrade.Count).ThenBy(r => r.Term, IncidenceDerivation.TermComparer).ThenBy(r => r.Term, StringComparer.Ordinal)
+            .ToList();
+        return new(all.Count, analysed.Count, any, terms);
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static Picares.Dsl.Runtime.Endpoints.ObjectiveResponseDerivation;
+
+namespace Picares.Dsl.Runtime.Endpoints;
+
+/// <summary>When a subject without the event is censored.</summary>
+public enum CensoringRule
+{
+    /// <summary>At the last adequate tumour assessment: the last post-baseline response CR, PR or SD; at the start without one.</summary>
+    LastAssessment,
+    /// <summary>At the last contact with the subject alive; at the start without one.</summary>
+    LastKnownAlive,
+    /// <summary>At the data cut-off date.</summary>
+    EndOfStudy,
+}
+
+/// <summary>A time-to-event endpoint as the protocol defines it: where time starts, the events that end it, and the censoring.</summary>
+/// <param name="Name">The endpoint's name (PFS).</param>
+/// <param name="StartAnchor">The anchor time is counted from (first_dose).</param>
+/// <param name="Progression">True when progression (the first PD) is an event.</param>
+/// <param name="Death">True when death is an event.</param>
+/// <param name="Censoring">When subjects without an event are censored.</param>
+public sealed record TimeToEventDefinition(string Name, string StartAnchor, bool Progression, bool Death, CensoringRule Censoring);
+
+/// <summary>One subject's time-to-event observation, what it rests on, and the records not used.</summary>
+/// <param name="SubjectId">The subject.</param>
+/// <param name="Start">The start date.</param>
+/// <param name="Observation">Days from the start to the event or the censoring; null when the subject is not analysed.</param>
+/// <param name="Event">"progression" or "death"; null when censored or not analysed.</param>
+/// <param name="Date">The date of the event or of the censoring.</param>
+/// <param name="Basis">In words, what decided the observation.</param>
+/// <param name="Used">The records the observation rests on (the event's, or the censoring's); empty when censored at the start.</param>
+/// <param name="NotUsed">Records that could not be used, with the reason.</param>
+public sealed record SubjectTimeToEvent(string SubjectId, DateTime? Start, SurvivalObservation? Observation, string? Event, DateTime? Date, string Basis,
+    IReadOnlyList<EndpointRecord> Used, IReadOnlyList<UnusedRecord> NotUsed)
+{
+    /// <summary>True when the subject has an observation.</summary>
+    public bool IsAnalysed => Observation is not null;
+}
+
+/// <summary>
+/// Derives time-to-event observations (progression-free survival, overall survival) from the records of tumour
+/// assessments and survival contacts, by calendar day (the start day is day 0):
+/// <list type="bullet">
+/// <item>progression is the date of the first post-baseline assessment with PD;</item>
+/// <item>death is the earliest date of death (the record's date of death, or its contact date when that is missing) of a record with status dead;</item>
+/// <item>the event is the earlier of the two (progression when both fall on one day);</item>
+/// <item>without an event the subject is censored by the rule: at the last adequate assessment (CR, PR or SD), at the last
+/// contact alive, or at the data cut-off; with no such record, at the start (day 0).</item>
+/// </list>
+/// Records without a date or a status, before the start, or after the data cut-off are not used and are listed with the reason.
+/// Rules that censor an event after missed assessments are not applied.
+/// </summary>
+public static class TimeToEventEndpoint
+{
+    /// <summary>Derives one subject's observation.</summary>
+    /// <param name="definition">The endpoint.</param>
+    /// <param name="subjectId">The subject.</param>
+    /// <param name="start">The subject's date of the start anchor; a subject without it is not analysed.</param>
+    /// <param name="assessments">The subject's tumour assessments (empty when the endpoint does not read them).</param>
+    /// <param name="statuses">The subject's survival contacts (empty when the endpoint does not read them).</param>
+    /// <param name="dataCutoff">When given, records after it are not used; needed for <see cref="CensoringRule.EndOfStudy"/>.</param>
+    /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    public static SubjectTimeToEvent Derive(TimeToEventDefinition definition, string subjectId, DateTime? start,
+        IEnumerable<ResponseRecord> assessments, IEnumerable<VitalStatusRecord> statuses, DateTime? dataCutoff = null)
+    {
+        if (definition is null) throw new ArgumentNullException(nameof(definition));
+        if (assessments is null) throw new ArgumentNullException(nameof(assessments));
+        if (statuses is null) throw new ArgumentNullException(nameof(statuses));
+        var responses = assessments.ToList();
+        var contacts = statuses.ToList();
+        var notUsed = new List<UnusedRecord>();
+        if (start is not { } startDate)
+        {
+            var reason = $"the subject has no {definition.StartAnchor} date";
+            notUsed.AddRange(responses.Select(r => new UnusedRecord(r, reason)));
+            notUsed.AddRange(contacts.Select(r => new UnusedRecord(r, reason)));
+            return new(subjectId, null, null, null, null, reason, Array.Empty<EndpointRecord>(), notUsed);
+        }
+        startDate = startDate.Date;
+
+        var usableAssessments = new List<(ResponseRecord Record, RecistResponse Response)>();
+        foreach (var record in responses)
+        {
+            if (Unusable(record, startDate, dataCutoff, out var response) is { } reason) notUsed.Add(new UnusedRecord(record, reason));
+            else usableAssessments.Add((record, response));
+        }
+        usableAssessments = usableAssessments.OrderBy(a => a.Record.Date!.Value).ToList();
+
+        var usableContacts = new List<(VitalStatusRecord Record, DateTime Date)>();
+        foreach (var record in contacts)
+        {
+            var date = record.IsDead ? record.DeathDate ?? record.Date : record.Date;
+            string? reason = record.Date is null && date is null ? "no contact date"
+                : record.Status is null ? "no vital status"
+                : !record.IsDead && !record.IsAlive ? $"vital status '{record.Status}' is neither alive nor dead"
+                : date!.Value.Date < startDate ? $"before the start ({Day(startDate)})"
+                : dataCutoff is { } cutoff && date.Value.Date > cutoff.Date ? $"after the data cut-off ({Day(cutoff)})"
+                : null;
+            if (reason is not null) notUsed.Add(new UnusedRecord(record, reason));
+            else usableContacts.Add((record, date!.Value.Date));
+        }
+        usableContacts = usableContacts.OrderBy(c => c.Date).ToList();
+
+        (EndpointRecord Record, DateTime Date, string Event, string Basis)? found = null;
+        if (definition.Progression && usableAssessments.FirstOrDefault(a => a.Response == RecistResponse.PD) is { Record: not null } pd)
+            found = (pd.Record, pd.Record.Date!.Value.Date, "progression", $"PD at {pd.Record.Reference}");
+        if (definition.Death && usableContacts.FirstOrDefault(c => c.Record.IsDead) is { Record: not null } death &&
+            (found is null || death.Date < found.Value.Date))
+            found = (death.Record, death.Date, "death",
+                death.Record.DeathDate is null ? $"death at {death.Record.Reference} (no date of death: the contact date)" : $"death at {death.Record.Reference}");
+
+        if (found is { } e)
+            return new(subjectId, startDate, new SurvivalObservation(Days(startDate, e.Date), Event: true), e.Event, e.Date, e.Basis, new[] { e.Record }, notUsed);
+
+        EndpointRecord? basis = null;
+        DateTime censoredAt = startDate;
+        string text;
+        switch (definition.Censoring)
+        {
+            case CensoringRule.LastAssessment:
+                var adequate = usableAssessments.LastOrDefault(a => a.Response is RecistResponse.CR or RecistResponse.PR or RecistResponse.SD).Record;
+                if (adequate is not null) (basis, censoredAt) = (adequate, adequate.Date!.Value.Date);
+                text = adequate is null ? "censored at the start: no adequate post-baseline assessment" : $"censored at the last adequate assessment, {adequate.Reference}";
+                break;
+            case CensoringRule.LastKnownAlive:
+                var alive = usableContacts.LastOrDefault(c => c.Record.IsAlive).Record;
+                if (alive is not null) (basis, censoredAt) = (alive, alive.Date!.Value.Date);
+                text = alive is null ? "censored at the start: never known alive after it" : $"censored at the last contact alive, {alive.Reference}";
+                break;
+            default:
+                if (dataCutoff is not { } end)
+                    return new(subjectId, startDate, null, null, null, "censoring at the end of the study needs a data cut-off date", Array.Empty<EndpointRecord>(), notUsed);
+                censoredAt = end.Date < startDate ? startDate : end.Date;
+                text = $"censored at the data cut-off ({Day(end)})";
+                break;
+        }
+        return new(subjectId, startDate, new SurvivalObservation(Days(startDate, censoredAt), Event: false), null, censoredAt, text,
+            basis is null ? Array.Empty<EndpointRecord>() : new[] { basis }, notUsed);
+    }
+
+    private static double Days(DateTime start, DateTime date) => (date.Date - start.Date).TotalDays;
+}
+
+/// <summary>A time-to-event endpoint over a set of subjects: events, censorings and the Kaplan-Meier curve with its median.</summary>
+/// <param name="Subjects">Every subject given.</param>
+/// <param name="Analysed">The subjects with an observation.</param>
+/// <param name="Events">The analysed subjects with the event.</param>
+/// <param name="Censored">The analysed subjects censored.</param>
+/// <param name="Curve">The Kaplan-Meier estimate over the analysed subjects, in days, with the median and its Brookmeyer-Crowley interval.</param>
+public sealed record TimeToEventSummary(int Subjects, int Analysed, int Events, int Censored, KaplanMeierCurve Curve)
+{
+    /// <summary>Summarizes per-subject derivations.</summary>
+    /// <param name="subjects">The derivations.</param>
+    /// <param name="confidenceLevel">The two-sided confidence level of the median's interval.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="subjects"/> is null.</exception>
+    public static TimeToEventSummary Summarize(IEnumerable<SubjectTimeToEvent> subjects, double confidenceLevel = 0.95)
+    {
+        if (subjects is null) throw new ArgumentNullException(nameof(subjects));
+        var all = subjects.ToList();
+        var observations = all.Where(s => s.Observation is not null).Select(s => s.Observation!.Value).ToList();
+        return new(all.Count, observations.Count, observations.Count(o => o.Event), observations.Count(o => o.IsCensored),
+            KaplanMeier.Estimate(observations, confidenceLevel));
+    }
+}
