@@ -354,7 +354,7 @@ internal sealed class ExpressionBinder
             var quantity = lt.Kind == TypeKind.Quantity ? left : right;
             var number = lt.Kind == TypeKind.Number ? left : right;
             var unit = ExampleUnit(quantity);
-            _context.Report(DiagnosticDescriptors.MissingUnit, at.Span, quantity.Type, number is BoundNumber bn ? Format(bn.Value) : "the number", unit);
+            _context.Report(DiagnosticDescriptors.MissingUnit, at.Span, quantity.Type, number is BoundNumber bn ? NumberText.Of(bn.Value) : "the number", unit);
             return false;
         }
         if (lt.IsTemporal && rt.IsTemporal) return true;
@@ -365,7 +365,7 @@ internal sealed class ExpressionBinder
 
     private static string Describe(BoundExpression e) => e switch
     {
-        BoundNumber { Unit: not null } n => $"{Format(n.Value)} {n.Unit}",
+        BoundNumber { Unit: not null } n => $"{NumberText.Of(n.Value)} {n.Unit}",
         BoundFieldReference f => $"{f.Form}.{f.Field} ({f.Type})",
         _ => e.Type.ToString(),
     };
@@ -380,7 +380,6 @@ internal sealed class ExpressionBinder
         return unit?.Symbol ?? "unit";
     }
 
-    private static string Format(double value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 
     private static BoundOperator ComparisonOperator(TokenKind kind) => kind switch
     {

@@ -1,6 +1,7 @@
 using System.Linq;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Compiler.Consistency;
 
@@ -66,9 +67,5 @@ internal static class DesignCheck
             }
     }
 
-    private static string Range(LimitModel limit)
-    {
-        static string N(double? v) => v?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        return $"{N(limit.Lower)}..{N(limit.Upper)}{(limit.Unit is { } u ? " " + u : "")}";
-    }
+    private static string Range(LimitModel limit) => Limits.Text(limit.Lower, limit.Upper) + (limit.Unit is { } u ? " " + u : "");
 }

@@ -48,7 +48,7 @@ public static class EditChecks
     {
         if (value is not { } v || Limits.Contains(v, lower, upper)) return;
         findings.Add(new CrfFinding(form, occurrence, field, severity == FindingSeverity.Reject ? "hard_limit" : "soft_limit", severity,
-            $"{form}.{field} is {Format(v)}, outside {Format(lower)}..{Format(upper)}", line));
+            $"{form}.{field} is {NumberText.Of(v)}, outside {Limits.Text(lower, upper)}", line));
     }
 
     /// <summary>A quantity against inclusive limits in the field's unit, after conversion; a unit of another dimension is a hard finding.</summary>
@@ -64,8 +64,6 @@ public static class EditChecks
         }
         if (Limits.Contains(q.ConvertTo(fieldUnit).Value, lower, upper)) return;
         findings.Add(new CrfFinding(form, occurrence, field, severity == FindingSeverity.Reject ? "hard_limit" : "soft_limit", severity,
-            $"{form}.{field} is {q}, outside {Format(lower)}..{Format(upper)} {unit}", line));
+            $"{form}.{field} is {q}, outside {Limits.Text(lower, upper)} {unit}", line));
     }
-
-    private static string Format(double? v) => v?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

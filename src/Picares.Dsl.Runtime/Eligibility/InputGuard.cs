@@ -29,7 +29,7 @@ public static class InputGuard
         if (value is not { } v) return null;
         if (double.IsNaN(v) || double.IsInfinity(v))
             throw new InvalidInputException(field, $"{field} was given {v}, which is not a number");
-        CheckLimits(v, Format(v), field, lower, upper, "");
+        CheckLimits(v, NumberText.Of(v), field, lower, upper, "");
         return v;
     }
 
@@ -44,10 +44,8 @@ public static class InputGuard
     private static void CheckLimits(double value, string shown, string field, double? lower, double? upper, string unit)
     {
         if (!Limits.Contains(value, lower, upper))
-            throw new InvalidInputException(field, $"{field} is {shown}, outside its hard limits {Format(lower)}..{Format(upper)}{unit}");
+            throw new InvalidInputException(field, $"{field} is {shown}, outside its hard limits {Limits.Text(lower, upper)}{unit}");
     }
-
-    private static string Format(double? v) => v?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>An untyped value as the field's value type: null stays null; any other type is rejected naming the field.</summary>
     /// <exception cref="InvalidInputException">The value has another type.</exception>

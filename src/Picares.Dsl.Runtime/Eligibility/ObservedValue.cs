@@ -46,7 +46,7 @@ public readonly struct ObservedValue : IEquatable<ObservedValue>
     public string Value => _kind switch
     {
         Kind.Text => (string?)_reference ?? "",
-        Kind.Number => _number.ToString("0.####", CultureInfo.InvariantCulture),
+        Kind.Number => NumberText.Of(_number),
         Kind.Integer => ((long)_number).ToString(CultureInfo.InvariantCulture),
         Kind.Boolean => _number != 0 ? "yes" : "no",
         Kind.Date => _date.TimeOfDay == TimeSpan.Zero ? _date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : _date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

@@ -14,4 +14,7 @@ public static class Limits
     public static bool Contains(double value, double? lower, double? upper) =>
         !(lower is { } lo && value < lo - Tolerance * Math.Max(1, Math.Abs(lo))) &&
         !(upper is { } hi && value > hi + Tolerance * Math.Max(1, Math.Abs(hi)));
+
+    /// <summary>Limits as the protocol writes them, <c>20..300</c>; a missing bound is left empty (<c>0..</c>).</summary>
+    public static string Text(double? lower, double? upper) => NumberText.Of(lower) + ".." + NumberText.Of(upper);
 }

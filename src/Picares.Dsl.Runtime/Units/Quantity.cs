@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace Picares.Dsl.Runtime.Units;
 
@@ -60,5 +59,5 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
 
     /// <summary>"40 kg".</summary>
     public override string ToString() =>
-        Unit is null ? "(none)" : Value.ToString("0.####", CultureInfo.InvariantCulture) + " " + Unit.Symbol;
+        Unit is null ? "(none)" : NumberText.Of(Value) + " " + Unit.Symbol;
 }

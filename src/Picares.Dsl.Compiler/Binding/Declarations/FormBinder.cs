@@ -235,11 +235,9 @@ internal static class FormBinder
         }
         if (lower > upper)
         {
-            context.Report(DiagnosticDescriptors.InvertedRange, a.At(0)!.Span, Fmt(lower), Fmt(upper));
+            context.Report(DiagnosticDescriptors.InvertedRange, a.At(0)!.Span, NumberText.Of(lower), NumberText.Of(upper));
             return null;
         }
         return new LimitModel(lower, upper, unit?.Symbol);
     }
-
-    private static string Fmt(double v) => v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Compiler.Consistency.Constraints;
@@ -18,7 +17,7 @@ internal sealed record Variable(string Key, string Display, Unit? DisplayUnit, d
             return codes.Count == 1 ? $"{Display} == {codes.Min}" : $"{Display} in [{string.Join(", ", codes)}]";
         bool hasLower = !double.IsNegativeInfinity(set.Lower), hasUpper = !double.IsPositiveInfinity(set.Upper);
         var unit = DisplayUnit?.Symbol == "mo" && (!hasLower || set.Lower % 12 == 0) && (!hasUpper || set.Upper % 12 == 0) ? UnitCatalog.Get("a") : DisplayUnit;
-        string Number(double v) => (unit is null ? v : v / unit.Factor).ToString("0.####", CultureInfo.InvariantCulture);
+        string Number(double v) => NumberText.Of(unit is null ? v : v / unit.Factor);
         string Value(double v) => unit is null ? Number(v) : Number(v) + " " + Plural(unit);
         if (hasLower && hasUpper && !set.LowerOpen && !set.UpperOpen)
             return set.Lower == set.Upper ? $"{Display} == {Value(set.Lower)}" : $"{Display} in {Number(set.Lower)}..{Value(set.Upper)}";
