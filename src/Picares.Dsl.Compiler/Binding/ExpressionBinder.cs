@@ -40,7 +40,7 @@ internal sealed class ExpressionBinder
         foreach (var e in arguments.All)
         {
             var bound = Bind(e);
-            if (bound is BoundFieldReference f) fields.Add(f.Form + "." + f.Field);
+            if (bound is BoundFieldReference f) fields.Add(FieldPath.Of(f.Form, f.Field));
             else if (bound.Type.Kind != TypeKind.Error) arguments.Fail(e.Span); // errors are already reported
         }
         return fields;

@@ -33,7 +33,7 @@ internal static class DataCollectionCheck
             var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
             foreach (var read in criterion.Reads.Where(r => !r.StartsWith("@", System.StringComparison.Ordinal)))
             {
-                var (form, field) = Split(read);
+                var (form, field) = FieldPath.Split(read);
                 reads.Add(("Criterion " + criterion.Id, read, when is null ? c.Locator.Name("criterion", criterion.Id) : SourceLocator.Reference(when, form, field)));
             }
         }
@@ -43,7 +43,7 @@ internal static class DataCollectionCheck
 
         foreach (var (who, reference, span) in reads)
         {
-            var form = Split(reference).Form;
+            var form = FieldPath.Split(reference).Form;
             var planned = Collecting(c, form).Where(Timeline.IsPlanned).ToList();
             if (planned.Any(v => !c.Timeline.IsAfter(v, decision))) continue;
             var where = planned.Count == 0
@@ -62,14 +62,14 @@ internal static class DataCollectionCheck
             // Without a start, the whole study is the time frame: any scheduled visit serves.
             var start = endpoint.Start;
             var inFrame = new List<VisitModel>();
-            foreach (var form in endpoint.Data.Select(d => Split(d).Form).Distinct())
+            foreach (var form in endpoint.Data.Select(d => FieldPath.Split(d).Form).Distinct())
             {
                 var planned = Collecting(c, form).Where(Timeline.IsPlanned).ToList();
                 var usable = planned.Where(v => start is null || !c.Timeline.IsBefore(v, start)).ToList();
                 inFrame.AddRange(usable);
                 if (usable.Count > 0) continue;
-                var reference = endpoint.Data.First(d => Split(d).Form == form);
-                var span = dataStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Reference(dataStatement, form, Split(reference).Field);
+                var reference = endpoint.Data.First(d => FieldPath.Split(d).Form == form);
+                var span = dataStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Reference(dataStatement, form, FieldPath.Split(reference).Field);
                 var where = planned.Count == 0 ? $"no scheduled visit collects {form}" : $"{form} is collected only at {Names(planned)}, before {start}";
                 c.Report(DiagnosticDescriptors.EndpointDataOutsideTimeFrame, span, endpoint.Name, reference, where, form, start ?? "the start of the study");
             }
@@ -83,16 +83,10 @@ internal static class DataCollectionCheck
             var stoppers = inFrame.Distinct().Select(v => v.Timing == "repeating"
                 ? $"{v.Name} stops at {string.Join(" or ", v.Until.Where(u => !events.Contains(u)))}"
                 : $"{v.Name} happens once");
-            var forms = string.Join(", ", endpoint.Data.Select(d => Split(d).Form).Distinct());
+            var forms = string.Join(", ", endpoint.Data.Select(d => FieldPath.Split(d).Form).Distinct());
             c.Report(DiagnosticDescriptors.EndpointEventNotFollowed,
                 eventStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Arguments(eventStatement),
                 endpoint.Name, string.Join(" or ", endpoint.Events), forms, string.Join("; ", stoppers));
         }
-    }
-
-    public static (string Form, string Field) Split(string reference)
-    {
-        var dot = reference.IndexOf('.');
-        return dot < 0 ? (reference, "") : (reference.Substring(0, dot), reference.Substring(dot + 1));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Picares.Dsl.Compiler.Binding.Declarations;
 using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
 
 namespace Picares.Dsl.Compiler.Consistency;
 
@@ -27,8 +28,8 @@ internal static class UsageCheck
         if (model.Population.BirthDateField is { } birth) read.Add(birth);
         if (model.Randomization is { } randomization) read.UnionWith(randomization.StratifyBy);
         foreach (var form in model.Forms.Where(f => collected.Contains(f.Name)))
-            foreach (var field in form.Fields.Where(f => !read.Contains(form.Name + "." + f.Name)))
-                c.Report(DiagnosticDescriptors.FieldNeverRead, c.Locator.Field(form.Name, field.Name), form.Name + "." + field.Name);
+            foreach (var field in form.Fields.Where(f => !read.Contains(FieldPath.Of(form.Name, f.Name))))
+                c.Report(DiagnosticDescriptors.FieldNeverRead, c.Locator.Field(form.Name, field.Name), FieldPath.Of(form.Name, field.Name));
 
         var used = new HashSet<string>(model.Forms.SelectMany(f => f.Fields).Select(f => f.CodeList).Where(l => l is not null)!, System.StringComparer.Ordinal);
         foreach (var list in model.CodeLists.Where(l => !used.Contains(l.Name)))

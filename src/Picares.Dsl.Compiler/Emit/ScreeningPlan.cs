@@ -65,12 +65,12 @@ public sealed class ScreeningPlan
         var codeSets = new Dictionary<string, string>();
         foreach (var form in model.Forms)
         {
-            var fields = form.Fields.Where(f => reads.Contains(form.Name + "." + f.Name)).ToList();
+            var fields = form.Fields.Where(f => reads.Contains(FieldPath.Of(form.Name, f.Name))).ToList();
             if (fields.Count == 0) continue;
             var input = new FormInput(form.Name, ConditionEmitter.InputClass(form.Name), CSharp.Member(form.Name, "Input"), new List<FieldInput>());
             foreach (var f in fields)
             {
-                var key = form.Name + "." + f.Name;
+                var key = FieldPath.Of(form.Name, f.Name);
                 var limits = f.HardLimit is { } hard ? $", {CSharp.NullableNumber(hard.Lower)}, {CSharp.NullableNumber(hard.Upper)}" : "";
                 string guard = f.DataType switch
                 {
@@ -88,8 +88,8 @@ public sealed class ScreeningPlan
 
         if (age)
         {
-            var birth = population.BirthDateField!.Split('.');
-            var years = $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears({ConditionEmitter.FieldAccess(birth[0], birth[1])}, {ConditionEmitter.AnchorAccess(population.AgeReference!)})";
+            var birth = FieldPath.Split(population.BirthDateField!);
+            var years = $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears({ConditionEmitter.FieldAccess(birth.Form, birth.Field)}, {ConditionEmitter.AnchorAccess(population.AgeReference!)})";
             var truth = $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.Between(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare({years}, {CSharp.Number(population.MinimumAge!.Value)}), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare({years}, {CSharp.Number(population.MaximumAge!.Value)}))";
             var min = population.MinimumAge.Value.ToString(CultureInfo.InvariantCulture);
             var max = population.MaximumAge.Value.ToString(CultureInfo.InvariantCulture);
@@ -131,9 +131,12 @@ public sealed class ScreeningPlan
         return plan;
     }
 
-    private static ReadInput Read(string key) => key.StartsWith("@", System.StringComparison.Ordinal)
-        ? new ReadInput(key.Substring(1), ConditionEmitter.AnchorAccess(key.Substring(1)))
-        : new ReadInput(key, ConditionEmitter.FieldAccess(key.Split('.')[0], key.Split('.')[1]));
+    private static ReadInput Read(string key)
+    {
+        if (key.StartsWith("@", System.StringComparison.Ordinal)) return new ReadInput(key.Substring(1), ConditionEmitter.AnchorAccess(key.Substring(1)));
+        var (form, field) = FieldPath.Split(key);
+        return new ReadInput(key, ConditionEmitter.FieldAccess(form, field));
+    }
 
     private static string CodeSet(ScreeningPlan plan, Dictionary<string, string> sets, ProtocolModel model, string codeList)
     {

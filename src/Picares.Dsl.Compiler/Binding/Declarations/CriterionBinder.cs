@@ -60,7 +60,7 @@ internal static class CriterionBinder
     {
         switch (expression)
         {
-            case BoundFieldReference f: into.Add(f.Form + "." + f.Field); break;
+            case BoundFieldReference f: into.Add(FieldPath.Of(f.Form, f.Field)); break;
             case BoundAnchorReference a: into.Add("@" + a.Anchor); break;
             case BoundUnary u: CollectReads(u.Operand, into); break;
             case BoundBinary b: CollectReads(b.Left, into); CollectReads(b.Right, into); break;

@@ -51,7 +51,7 @@ internal static class EndpointBinder
                 var bound = binder.Bind(e);
                 if (bound is BoundFieldReference f)
                 {
-                    data.Add(f.Form + "." + f.Field);
+                    data.Add(FieldPath.Of(f.Form, f.Field));
                     if (forms.TryGetValue(f.Form, out var form) && form.Fields.FirstOrDefault(x => x.Name == f.Field) is { } field)
                         dataFields.Add(new EndpointRoles.DataField(f.Form, field, e.Span));
                 }

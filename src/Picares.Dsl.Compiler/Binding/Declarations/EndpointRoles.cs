@@ -26,7 +26,7 @@ internal sealed class EndpointRoles
     /// <summary>A field of an endpoint's data with its place in the file.</summary>
     public sealed record DataField(string Form, FieldModel Field, TextSpan Span)
     {
-        public string Name => Form + "." + Field.Name;
+        public string Name => FieldPath.Of(Form, Field.Name);
     }
 
     private readonly BindingContext _context;

@@ -195,7 +195,7 @@ internal static class StudyBinder
             if (a.Expect(1, 1))
             {
                 var bound = new ExpressionBinder(context).Bind(a.At(0)!);
-                if (bound is BoundFieldReference { Type.Kind: TypeKind.Date } f) birthDate = f.Form + "." + f.Field;
+                if (bound is BoundFieldReference { Type.Kind: TypeKind.Date } f) birthDate = FieldPath.Of(f.Form, f.Field);
                 else if (bound.Type.Kind != TypeKind.Error)
                     context.Report(DiagnosticDescriptors.WrongType, a.At(0)!.Span, "a date field (Form.field)", bound.Type, "");
             }

@@ -47,7 +47,7 @@ internal sealed class ConstraintExtractor
     public Atom? PopulationAge()
     {
         if (_population is not { BirthDateField: { } birth, AgeReference: { } anchor } || (_population.MinimumAge is null && _population.MaximumAge is null)) return null;
-        var (form, field) = DataCollectionCheck.Split(birth);
+        var (form, field) = FieldPath.Split(birth);
         if (!_fields.TryGetValue((form, field), out var f)) return null;
         var variable = Distance(form, f, anchor, calendar: true);
         // Completed years: from the min-th birthday up to the day before the (max+1)-th.
@@ -152,7 +152,7 @@ internal sealed class ConstraintExtractor
     private Variable? VariableOf(BoundFieldReference reference)
     {
         if (!_fields.TryGetValue((reference.Form, reference.Field), out var field)) return null;
-        var key = reference.Form + "." + reference.Field;
+        var key = FieldPath.Of(reference.Form, reference.Field);
         switch (field.DataType)
         {
             case "boolean":
@@ -174,7 +174,7 @@ internal sealed class ConstraintExtractor
     private Variable Distance(string form, FieldModel field, string anchor, bool calendar)
     {
         var key = $"{anchor} − {form}.{field.Name}" + (calendar ? " (calendar)" : "");
-        var isAge = _population.BirthDateField == form + "." + field.Name && _population.AgeReference == anchor && calendar;
+        var isAge = _population.BirthDateField == FieldPath.Of(form, field.Name) && _population.AgeReference == anchor && calendar;
         var display = isAge ? $"the age at {anchor}" : $"the time from {form}.{field.Name} to {anchor}";
         var unit = calendar ? UnitCatalog.Get("mo") : UnitCatalog.Days;
         // A date without a time of day is compared by calendar day (whole days).

@@ -1,0 +1,18 @@
+namespace Picares.Dsl.Compiler.Model;
+
+/// <summary>
+/// The <c>Form.field</c> text by which the model refers to a form field: what criteria read
+/// (<see cref="CriterionModel.Reads"/>), endpoint data, the population's birth-date field, stratification factors.
+/// </summary>
+public static class FieldPath
+{
+    /// <summary><c>Form.field</c>.</summary>
+    public static string Of(string form, string field) => form + "." + field;
+
+    /// <summary>The form and field of a <c>Form.field</c> path (the whole text as the form when it has no dot).</summary>
+    public static (string Form, string Field) Split(string path)
+    {
+        var dot = path.IndexOf('.');
+        return dot < 0 ? (path, "") : (path.Substring(0, dot), path.Substring(dot + 1));
+    }
+}
