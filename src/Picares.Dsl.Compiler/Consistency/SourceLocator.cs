@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Picares.Dsl.Compiler.Syntax;
 using Picares.Dsl.Compiler.Text;
@@ -38,47 +37,24 @@ internal sealed class SourceLocator
         Inner(Declaration("form", form), "field", field) is { } f ? NameOf(f) : Name("form", form);
 
     /// <summary>Where <c>Form.field</c> is written among a statement's arguments; the arguments when it is not.</summary>
-    public static TextSpan Reference(StatementSyntax statement, string form, string field)
-    {
-        foreach (var argument in statement.Arguments)
-            if (FindReference(argument, form, field) is { } span) return span;
-        return Arguments(statement);
-    }
+    public static TextSpan Reference(StatementSyntax statement, string form, string field) =>
+        Find(statement, e => e is MemberAccessExpressionSyntax m && m.Target.AsName == form && m.Name.Text == field);
 
     /// <summary>Where a name (an anchor or event) is written among a statement's arguments; the arguments when it is not.</summary>
-    public static TextSpan NameArgument(StatementSyntax statement, string name)
+    public static TextSpan NameArgument(StatementSyntax statement, string name) => Find(statement, e => e.AsName == name);
+
+    private static TextSpan Find(StatementSyntax statement, System.Func<ExpressionSyntax, bool> match)
     {
         foreach (var argument in statement.Arguments)
-            if (FindName(argument, name) is { } span) return span;
+            if (Find(argument, match) is { } found) return found.Span;
         return Arguments(statement);
     }
 
-    private static TextSpan? FindReference(ExpressionSyntax expression, string form, string field)
+    private static ExpressionSyntax? Find(ExpressionSyntax expression, System.Func<ExpressionSyntax, bool> match)
     {
-        if (expression is MemberAccessExpressionSyntax m && m.Target.AsName == form && m.Name.Text == field) return m.Span;
-        foreach (var child in Children(expression))
-            if (FindReference(child, form, field) is { } span) return span;
+        if (match(expression)) return expression;
+        foreach (var child in expression.Children)
+            if (Find(child, match) is { } found) return found;
         return null;
     }
-
-    private static TextSpan? FindName(ExpressionSyntax expression, string name)
-    {
-        if (expression.AsName == name) return expression.Span;
-        foreach (var child in Children(expression))
-            if (FindName(child, name) is { } span) return span;
-        return null;
-    }
-
-    private static IEnumerable<ExpressionSyntax> Children(ExpressionSyntax expression) => expression switch
-    {
-        UnaryExpressionSyntax u => new[] { u.Operand },
-        BinaryExpressionSyntax b => new[] { b.Left, b.Right },
-        RangeExpressionSyntax r => new[] { r.Lower, r.Upper },
-        MemberAccessExpressionSyntax m => new[] { m.Target },
-        CallExpressionSyntax c => c.Arguments,
-        ListExpressionSyntax l => l.Items,
-        ParenthesizedExpressionSyntax p => new[] { p.Inner },
-        TemporalExpressionSyntax t => new[] { t.Subject, t.Duration, t.Reference },
-        _ => System.Array.Empty<ExpressionSyntax>(),
-    };
 }

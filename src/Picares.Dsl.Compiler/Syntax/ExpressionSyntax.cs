@@ -10,14 +10,21 @@ public abstract class ExpressionSyntax
     /// <summary>Where it stands.</summary>
     public abstract TextSpan Span { get; }
 
+    /// <summary>The expressions directly inside this one, in source order.</summary>
+    public IReadOnlyList<ExpressionSyntax> Children { get; private set; } = System.Array.Empty<ExpressionSyntax>();
+
     /// <summary>Nesting depth, bounded by the parser so that later recursive passes cannot overflow the stack.</summary>
-    public int Depth { get; protected set; } = 1;
+    public int Depth { get; private set; } = 1;
 
     /// <summary>The identifier text if this is a plain name, otherwise null.</summary>
     public string? AsName => this is NameExpressionSyntax n ? n.Identifier.Text : null;
 
-    /// <summary>Depth of a node with these children.</summary>
-    protected static int DepthOf(params ExpressionSyntax?[] children) => 1 + children.Max(c => c?.Depth ?? 0);
+    /// <summary>Records the expressions directly inside this one; its depth follows from theirs.</summary>
+    protected void SetChildren(params ExpressionSyntax[] children)
+    {
+        Children = children;
+        Depth = 1 + (children.Length == 0 ? 0 : children.Max(c => c.Depth));
+    }
 }
 
 /// <summary>A name: <c>first_dose</c>, <c>inclusion</c>, <c>Vitals</c>.</summary>
@@ -72,7 +79,7 @@ public sealed class UnaryExpressionSyntax : ExpressionSyntax
     {
         Operator = op;
         Operand = operand;
-        Depth = DepthOf(operand);
+        SetChildren(operand);
     }
 
     /// <summary>The operator token.</summary>
@@ -91,7 +98,7 @@ public sealed class BinaryExpressionSyntax : ExpressionSyntax
         Left = left;
         Operator = op;
         Right = right;
-        Depth = DepthOf(left, right);
+        SetChildren(left, right);
     }
 
     /// <summary>Left operand.</summary>
@@ -114,7 +121,7 @@ public sealed class RangeExpressionSyntax : ExpressionSyntax
         Lower = lower;
         DotDot = dotDot;
         Upper = upper;
-        Depth = DepthOf(lower, upper);
+        SetChildren(lower, upper);
     }
 
     /// <summary>Lower bound (inclusive).</summary>
@@ -135,7 +142,7 @@ public sealed class MemberAccessExpressionSyntax : ExpressionSyntax
         Target = target;
         Dot = dot;
         Name = name;
-        Depth = DepthOf(target);
+        SetChildren(target);
     }
 
     /// <summary>What is accessed.</summary>
@@ -156,7 +163,7 @@ public sealed class CallExpressionSyntax : ExpressionSyntax
         Name = name;
         Arguments = arguments;
         Close = close;
-        Depth = arguments.Count == 0 ? 1 : DepthOf(arguments.ToArray());
+        SetChildren(arguments.ToArray());
     }
 
     /// <summary>The function name.</summary>
@@ -177,7 +184,7 @@ public sealed class ListExpressionSyntax : ExpressionSyntax
         Open = open;
         Items = items;
         Close = close;
-        Depth = items.Count == 0 ? 1 : DepthOf(items.ToArray());
+        SetChildren(items.ToArray());
     }
 
     /// <summary>The '['.</summary>
@@ -198,7 +205,7 @@ public sealed class ParenthesizedExpressionSyntax : ExpressionSyntax
         Open = open;
         Inner = inner;
         Close = close;
-        Depth = DepthOf(inner);
+        SetChildren(inner);
     }
 
     /// <summary>The '('.</summary>
@@ -224,7 +231,7 @@ public sealed class TemporalExpressionSyntax : ExpressionSyntax
         Duration = duration;
         Direction = direction;
         Reference = reference;
-        Depth = DepthOf(subject, duration, reference);
+        SetChildren(subject, duration, reference);
     }
 
     /// <summary>The date that is compared.</summary>
