@@ -15,36 +15,21 @@ internal static class DiagnosticAdapter
             d.Id, d.Title, d.MessageFormat, d.Category, Map(d.DefaultSeverity), isEnabledByDefault: true,
             helpLinkUri: d.HelpLink));
 
-    /// <summary>The Roslyn diagnostic at the severity configured for its file, or null when it is configured off.</summary>
+    /// <summary>
+    /// The Roslyn diagnostic at its location in the .protocol file, at the severity configured for the file
+    /// (<see cref="SeverityOptions"/>); null when it is configured off.
+    /// </summary>
     public static Diagnostic? ToRoslyn(Core.ProtocolDiagnostic d, string path, Picares.Dsl.Compiler.EquatableArray<SeverityOverride> overrides)
     {
         var descriptor = DescriptorFor(d.Descriptor);
-        var severity = descriptor.DefaultSeverity;
-        foreach (var o in overrides)
-            if (o.Id == d.Id && SeverityOptions.Effective(o.Severity, descriptor.DefaultSeverity) is var effective)
-            {
-                if (effective is null) return null;
-                severity = effective.Value;
-            }
-        var roslyn = ToRoslyn(d, path);
-        return severity == descriptor.DefaultSeverity ? roslyn
-            : Diagnostic.Create(descriptor, roslyn.Location, severity, null, null, Arguments(d));
-    }
-
-    private static object[] Arguments(Core.ProtocolDiagnostic d)
-    {
-        var args = new object[d.Arguments.Count];
-        for (int i = 0; i < args.Length; i++) args[i] = d.Arguments[i];
-        return args;
-    }
-
-    public static Diagnostic ToRoslyn(Core.ProtocolDiagnostic d, string path)
-    {
+        if (SeverityOptions.Effective(overrides, d.Id, descriptor.DefaultSeverity) is not { } severity) return null;
         var span = new TextSpan(d.Span.Start, d.Span.Length);
         var lines = new LinePositionSpan(
             new LinePosition(d.LineSpan.Start.Line, d.LineSpan.Start.Character),
             new LinePosition(d.LineSpan.End.Line, d.LineSpan.End.Character));
-        return Diagnostic.Create(DescriptorFor(d.Descriptor), Location.Create(path, span, lines), Arguments(d));
+        var args = new object[d.Arguments.Count];
+        for (int i = 0; i < args.Length; i++) args[i] = d.Arguments[i];
+        return Diagnostic.Create(descriptor, Location.Create(path, span, lines), severity, additionalLocations: null, properties: null, args);
     }
 
     private static DiagnosticSeverity Map(Core.Severity severity) => severity switch

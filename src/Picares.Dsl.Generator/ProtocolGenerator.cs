@@ -30,7 +30,7 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Options);
 
         var files = context.AdditionalTextsProvider
-            .Where(static text => text.Path.EndsWith(".protocol", StringComparison.OrdinalIgnoreCase))
+            .Where(static text => IsProtocol(text))
             .Select(static (text, cancellationToken) => new ProtocolFile(text.Path, text.GetText(cancellationToken)?.ToString() ?? ""))
             .WithTrackingName(TrackingNames.Files);
 
@@ -44,7 +44,7 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
 
         // Severities set for the file in .editorconfig: a branch of their own, so that changing one never recompiles.
         var severities = context.AdditionalTextsProvider
-            .Where(static text => text.Path.EndsWith(".protocol", StringComparison.OrdinalIgnoreCase))
+            .Where(static text => IsProtocol(text))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, _) => new FileSeverities(pair.Left.Path, SeverityOptions.Read(pair.Right.GetOptions(pair.Left))))
             .WithTrackingName(TrackingNames.Severities);
@@ -77,6 +77,8 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
                     Location.Create(source.Path, default, default), source.Error));
         });
     }
+
+    private static bool IsProtocol(AdditionalText text) => text.Path.EndsWith(".protocol", StringComparison.OrdinalIgnoreCase);
 
     private static GeneratedSource Emit(ModelToEmit input, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
     {

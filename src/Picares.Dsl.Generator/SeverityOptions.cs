@@ -45,8 +45,15 @@ internal static class SeverityOptions
         _ => null,
     };
 
-    /// <summary>The severity to report at, or null to report nothing.</summary>
-    public static DiagnosticSeverity? Effective(ReportDiagnostic configured, DiagnosticSeverity defaultSeverity) => configured switch
+    /// <summary>The severity to report <paramref name="id"/> at in a file with these overrides, or null to report nothing.</summary>
+    public static DiagnosticSeverity? Effective(EquatableArray<SeverityOverride> overrides, string id, DiagnosticSeverity defaultSeverity)
+    {
+        foreach (var o in overrides)
+            if (o.Id == id) return Effective(o.Severity, defaultSeverity);
+        return defaultSeverity;
+    }
+
+    private static DiagnosticSeverity? Effective(ReportDiagnostic configured, DiagnosticSeverity defaultSeverity) => configured switch
     {
         ReportDiagnostic.Error => DiagnosticSeverity.Error,
         ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
