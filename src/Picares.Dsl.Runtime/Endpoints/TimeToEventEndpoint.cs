@@ -113,7 +113,7 @@ public static class TimeToEventEndpoint
                 death.Record.DeathDate is null ? $"death at {death.Record.Reference} (no date of death: the contact date)" : $"death at {death.Record.Reference}");
 
         if (found is { } e)
-            return new(subjectId, startDate, new SurvivalObservation(Days(startDate, e.Date), Event: true), e.Event, e.Date, e.Basis, new[] { e.Record }, notUsed);
+            return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, e.Date, e.Date), e.Event, e.Date, e.Basis, new[] { e.Record }, notUsed);
 
         EndpointRecord? basis = null;
         DateTime censoredAt = startDate;
@@ -137,11 +137,9 @@ public static class TimeToEventEndpoint
                 text = $"censored at the data cut-off ({Day(end)})";
                 break;
         }
-        return new(subjectId, startDate, new SurvivalObservation(Days(startDate, censoredAt), Event: false), null, censoredAt, text,
+        return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, null, censoredAt), null, censoredAt, text,
             basis is null ? Array.Empty<EndpointRecord>() : new[] { basis }, notUsed);
     }
-
-    private static double Days(DateTime start, DateTime date) => (date.Date - start.Date).TotalDays;
 }
 
 /// <summary>A time-to-event endpoint over a set of subjects: events, censorings and the Kaplan-Meier curve with its median.</summary>
