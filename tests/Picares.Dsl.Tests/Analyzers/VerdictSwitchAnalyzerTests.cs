@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using Picares.Dsl.CodeFixes;
@@ -11,23 +10,9 @@ namespace Picares.Dsl.Tests.Analyzers;
 /// <summary>PIC5001: a switch over Verdict or CriterionOutcome that lets the unknown case fall through, and its fix.</summary>
 public class VerdictSwitchAnalyzerTests
 {
-    private static CSharpCodeFixTest<VerdictSwitchAnalyzer, VerdictSwitchCodeFix, DefaultVerifier> Test(string source, string? fixedSource = null)
-    {
-        var test = new CSharpCodeFixTest<VerdictSwitchAnalyzer, VerdictSwitchCodeFix, DefaultVerifier>
-        {
-            ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
-            TestCode = source,
-        };
-        test.TestState.AdditionalReferences.AddRange(Net100.References.All);
-        test.TestState.AdditionalReferences.Add(typeof(Picares.Dsl.Runtime.Eligibility.Verdict).Assembly);
-        if (fixedSource is not null)
-        {
-            test.FixedState.AdditionalReferences.AddRange(Net100.References.All);
-            test.FixedState.AdditionalReferences.Add(typeof(Picares.Dsl.Runtime.Eligibility.Verdict).Assembly);
-            test.FixedCode = fixedSource;
-        }
-        return test;
-    }
+    // No protocol needed: the switch is over the runtime's Verdict and CriterionOutcome.
+    private static CSharpCodeFixTest<VerdictSwitchAnalyzer, VerdictSwitchCodeFix, DefaultVerifier> Test(string source, string? fixedSource = null) =>
+        AnalyzerTesting.Test<VerdictSwitchAnalyzer, VerdictSwitchCodeFix>(source, fixedSource, withProtocol: false);
 
     [Fact]
     public async Task Switch_statement_missing_Pending_is_reported_and_fixed()

@@ -21,6 +21,9 @@ public class ConsistencyCorpusTests
     public static IEnumerable<object[]> CorpusFiles() =>
         Directory.GetFiles(CorpusDirectory, "*.protocol").Select(Path.GetFileName).OrderBy(n => n, System.StringComparer.Ordinal).Select(n => new object[] { n! });
 
+    /// <summary>The check a corpus file is about: the ID its name starts with.</summary>
+    private static string CheckOf(string name) => name.Substring(0, "PIC4000".Length);
+
     private static IReadOnlyList<ProtocolDiagnostic> Compile(string name) =>
         ProtocolCompiler.Compile(File.ReadAllText(Path.Combine(CorpusDirectory, name)), name).Diagnostics;
 
@@ -28,7 +31,7 @@ public class ConsistencyCorpusTests
     [MemberData(nameof(CorpusFiles))]
     public void Each_inconsistent_protocol_reports_its_check_and_nothing_worse(string name)
     {
-        var expected = name.Substring(0, "PIC4000".Length);
+        var expected = CheckOf(name);
         var diagnostics = Compile(name);
         Assert.Contains(diagnostics, d => d.Id == expected);
         // Only consistency diagnostics: each corpus file is otherwise a valid protocol.
@@ -39,7 +42,7 @@ public class ConsistencyCorpusTests
     public void The_corpus_covers_every_consistency_check()
     {
         var checks = DiagnosticDescriptors.All.Select(d => d.Id).Where(id => id.StartsWith("PIC4", System.StringComparison.Ordinal));
-        var covered = CorpusFiles().Select(f => ((string)f[0]).Substring(0, "PIC4000".Length)).ToHashSet();
+        var covered = CorpusFiles().Select(f => CheckOf((string)f[0])).ToHashSet();
         Assert.DoesNotContain(checks, id => !covered.Contains(id));
     }
 
