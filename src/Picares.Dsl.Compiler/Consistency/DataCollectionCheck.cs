@@ -15,45 +15,70 @@ internal static class DataCollectionCheck
 {
     public static void Run(CheckContext c)
     {
-        CheckCriteria(c);
-        CheckEndpoints(c);
+        var planned = PlannedVisitsByForm(c.Model);
+        CheckCriteria(c, planned);
+        CheckEndpoints(c, planned);
     }
 
-    private static IEnumerable<VisitModel> Collecting(CheckContext c, string form) => c.Model.Visits.Where(v => v.Collect.Contains(form));
+    private static readonly IReadOnlyList<VisitModel> NoVisits = new VisitModel[0];
+
+    /// <summary>For each form, the planned visits that collect it, in the order of the protocol's visits.</summary>
+    private static Dictionary<string, List<VisitModel>> PlannedVisitsByForm(ProtocolModel model)
+    {
+        var byForm = new Dictionary<string, List<VisitModel>>(System.StringComparer.Ordinal);
+        foreach (var visit in model.Visits)
+        {
+            if (!Timeline.IsPlanned(visit)) continue;
+            foreach (var form in visit.Collect)
+            {
+                if (!byForm.TryGetValue(form, out var visits)) byForm.Add(form, visits = new List<VisitModel>());
+                if (visits.Count == 0 || !ReferenceEquals(visits[visits.Count - 1], visit)) visits.Add(visit); // a form listed twice by one visit counts once
+            }
+        }
+        return byForm;
+    }
+
+    private static IReadOnlyList<VisitModel> Collecting(Dictionary<string, List<VisitModel>> planned, string form) =>
+        planned.TryGetValue(form, out var visits) ? visits : NoVisits;
 
     private static string Names(IEnumerable<VisitModel> visits) => string.Join(", ", visits.Select(v => v.Name));
 
-    private static void CheckCriteria(CheckContext c)
+    private static void CheckCriteria(CheckContext c, Dictionary<string, List<VisitModel>> plannedByForm)
     {
         // The eligibility decision is made on study day 1, the study's day_one anchor.
         if (c.Model.Study.DayOneAnchor is not { } decision) return;
-        var reads = new List<(string Who, string Reference, Text.TextSpan Span)>();
         foreach (var criterion in c.Model.Criteria)
-        {
-            var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
-            foreach (var read in criterion.Reads.Where(r => !r.StartsWith("@", System.StringComparison.Ordinal)))
+            foreach (var read in criterion.Reads)
             {
+                if (read.StartsWith("@", System.StringComparison.Ordinal)) continue;
                 var (form, field) = FieldPath.Split(read);
-                reads.Add(("Criterion " + criterion.Id, read, when is null ? c.Locator.Name("criterion", criterion.Id) : SourceLocator.Reference(when, form, field)));
+                if (CollectedTooLate(c, plannedByForm, form, decision) is not { } where) continue;
+                // Located only when reported: the reference in the criterion's condition, else its name.
+                var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
+                var span = when is null ? c.Locator.Name("criterion", criterion.Id) : SourceLocator.Reference(when, form, field);
+                c.Report(DiagnosticDescriptors.CriterionDataTooLate, span, "Criterion " + criterion.Id, read, where, decision, form);
             }
-        }
         if (c.Model.Population.BirthDateField is { } birth && c.Model.Population.AgeReference is not null &&
             SourceLocator.Inner(c.Locator.Declaration("population"), "birth_date") is { } birthStatement)
-            reads.Add(("The population's age", birth, SourceLocator.Arguments(birthStatement)));
-
-        foreach (var (who, reference, span) in reads)
         {
-            var form = FieldPath.Split(reference).Form;
-            var planned = Collecting(c, form).Where(Timeline.IsPlanned).ToList();
-            if (planned.Any(v => !c.Timeline.IsAfter(v, decision))) continue;
-            var where = planned.Count == 0
-                ? $"no scheduled visit collects {form}"
-                : $"{form} is collected only at {Names(planned)}, after the decision";
-            c.Report(DiagnosticDescriptors.CriterionDataTooLate, span, who, reference, where, decision, form);
+            var form = FieldPath.Split(birth).Form;
+            if (CollectedTooLate(c, plannedByForm, form, decision) is { } where)
+                c.Report(DiagnosticDescriptors.CriterionDataTooLate, SourceLocator.Arguments(birthStatement), "The population's age", birth, where, decision, form);
         }
     }
 
-    private static void CheckEndpoints(CheckContext c)
+    /// <summary>Why no planned visit collects <paramref name="form"/> on or before the decision, or null when one does.</summary>
+    private static string? CollectedTooLate(CheckContext c, Dictionary<string, List<VisitModel>> plannedByForm, string form, string decision)
+    {
+        var planned = Collecting(plannedByForm, form);
+        foreach (var visit in planned)
+            if (!c.Timeline.IsAfter(visit, decision)) return null;
+        return planned.Count == 0
+            ? $"no scheduled visit collects {form}"
+            : $"{form} is collected only at {Names(planned)}, after the decision";
+    }
+
+    private static void CheckEndpoints(CheckContext c, Dictionary<string, List<VisitModel>> plannedByForm)
     {
         foreach (var endpoint in c.Model.Endpoints)
         {
@@ -64,7 +89,7 @@ internal static class DataCollectionCheck
             var inFrame = new List<VisitModel>();
             foreach (var form in endpoint.Data.Select(d => FieldPath.Split(d).Form).Distinct())
             {
-                var planned = Collecting(c, form).Where(Timeline.IsPlanned).ToList();
+                var planned = Collecting(plannedByForm, form);
                 var usable = planned.Where(v => start is null || !c.Timeline.IsBefore(v, start)).ToList();
                 inFrame.AddRange(usable);
                 if (usable.Count > 0) continue;

@@ -66,6 +66,12 @@ internal static class EligibilityCheck
     {
         // From the last criterion back, leaving out those already reported: of two that say the same, the later is reported.
         var redundant = new HashSet<CriterionModel>();
+        var boundsOf = new Dictionary<string, List<Bound>>(System.StringComparer.Ordinal); // the bounds on each variable, in order
+        foreach (var bound in bounds)
+        {
+            if (!boundsOf.TryGetValue(bound.Atom.Variable.Key, out var same)) boundsOf.Add(bound.Atom.Variable.Key, same = new List<Bound>());
+            same.Add(bound);
+        }
         foreach (var (criterion, parts) in Enumerable.Reverse(inclusions))
         {
             if (parts.Count == 0 || parts.Any(p => p is null || broken.Contains(p.Variable.Key))) continue;
@@ -84,7 +90,7 @@ internal static class EligibilityCheck
             foreach (var part in parts)
             {
                 var v = part!.Variable;
-                var by = bounds.Where(b => b.Atom.Variable.Key == v.Key && b.Criterion != criterion && (b.Criterion is null || !redundant.Contains(b.Criterion))).ToList();
+                var by = boundsOf[v.Key].Where(b => b.Criterion != criterion && (b.Criterion is null || !redundant.Contains(b.Criterion))).ToList();
                 var set = by.Aggregate(v.Domain, (s, b) => s.Intersect(b.Atom.Set));
                 if (!set.IsSubsetOf(part.Set)) { implied = false; break; }
                 others.AddRange(by);

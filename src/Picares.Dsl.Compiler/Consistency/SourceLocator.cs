@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Picares.Dsl.Compiler.Syntax;
 using Picares.Dsl.Compiler.Text;
@@ -7,16 +8,28 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// <summary>
 /// Finds where in the file a part of the bound model was written, so that every consistency diagnostic points
 /// at the exact name, statement or field reference it is about. Falls back to the enclosing declaration.
+/// The file's declarations are indexed once, so that finding one costs the same whatever the file's size.
 /// </summary>
 internal sealed class SourceLocator
 {
-    private readonly ProtocolSyntax _syntax;
+    private readonly Dictionary<string, StatementSyntax> _firstByKeyword = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<(string Keyword, string Name), StatementSyntax> _firstByName = new();
 
-    public SourceLocator(ProtocolSyntax syntax) => _syntax = syntax;
+    public SourceLocator(ProtocolSyntax syntax)
+    {
+        foreach (var statement in syntax.Statements)
+        {
+            var keyword = statement.Keyword.Text;
+            if (!_firstByKeyword.ContainsKey(keyword)) _firstByKeyword.Add(keyword, statement);
+            if (statement.Arguments.Count > 0 && statement.Arguments[0].AsName is { } name && !_firstByName.ContainsKey((keyword, name)))
+                _firstByName.Add((keyword, name), statement);
+        }
+    }
 
     /// <summary>The first declaration <c>keyword name</c>, or a keyword-only declaration (study, population) when name is null.</summary>
     public StatementSyntax? Declaration(string keyword, string? name = null) =>
-        _syntax.Statements.FirstOrDefault(s => s.Keyword.Text == keyword && (name is null || s.Arguments.Count > 0 && s.Arguments[0].AsName == name));
+        name is null ? _firstByKeyword.TryGetValue(keyword, out var first) ? first : null
+        : _firstByName.TryGetValue((keyword, name), out var named) ? named : null;
 
     /// <summary>The span of a declaration's name, or of its keyword.</summary>
     public TextSpan Name(string keyword, string? name = null) => Declaration(keyword, name) is { } d ? NameOf(d) : default;

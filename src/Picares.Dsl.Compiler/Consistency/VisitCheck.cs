@@ -24,12 +24,13 @@ internal static class VisitCheck
         }
         if (cyclic) return;
 
+        var terminalEvents = c.Model.Events.Where(e => e.Terminal).ToList();
         foreach (var visit in c.Model.Visits.Where(Timeline.IsPlanned))
         {
             var declaration = c.Locator.Declaration("visit", visit.Name);
             var timing = SourceLocator.Inner(declaration, visit.Timing switch { "repeating" => "every", "relative" => "at", _ => "day" });
             var timingSpan = timing is null ? c.Locator.Name("visit", visit.Name) : SourceLocator.NameArgument(timing, visit.Anchor);
-            var terminal = c.Model.Events.FirstOrDefault(e => e.Terminal && c.Timeline.IsSameOrNotBefore(visit.Anchor, e.Name));
+            var terminal = terminalEvents.FirstOrDefault(e => c.Timeline.IsSameOrNotBefore(visit.Anchor, e.Name));
             if (terminal is not null)
             {
                 var why = visit.Anchor == terminal.Name ? $"it is placed on {terminal.Name}, which ends every subject's participation" : $"it is placed on {visit.Anchor}, which comes after {terminal.Name}, which ends every subject's participation";
