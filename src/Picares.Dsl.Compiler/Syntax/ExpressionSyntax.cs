@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Picares.Dsl.Compiler.Text;
 
 namespace Picares.Dsl.Compiler.Syntax;
@@ -10,8 +9,8 @@ public abstract class ExpressionSyntax
     /// <summary>Where it stands.</summary>
     public abstract TextSpan Span { get; }
 
-    /// <summary>The expressions directly inside this one, in source order.</summary>
-    public IReadOnlyList<ExpressionSyntax> Children { get; private set; } = System.Array.Empty<ExpressionSyntax>();
+    /// <summary>The expressions directly inside this one, in source order (made when asked for, not kept in the tree).</summary>
+    public virtual IReadOnlyList<ExpressionSyntax> Children => System.Array.Empty<ExpressionSyntax>();
 
     /// <summary>Nesting depth, bounded by the parser so that later recursive passes cannot overflow the stack.</summary>
     public int Depth { get; private set; } = 1;
@@ -19,11 +18,18 @@ public abstract class ExpressionSyntax
     /// <summary>The identifier text if this is a plain name, otherwise null.</summary>
     public string? AsName => this is NameExpressionSyntax n ? n.Identifier.Text : null;
 
-    /// <summary>Records the expressions directly inside this one; its depth follows from theirs.</summary>
-    protected void SetChildren(params ExpressionSyntax[] children)
+    /// <summary>Sets the depth of an expression that directly holds <see cref="Children"/>, one more than the deepest of them.</summary>
+    protected void SetDepthAbove(ExpressionSyntax child) => Depth = 1 + child.Depth;
+
+    /// <inheritdoc cref="SetDepthAbove(ExpressionSyntax)"/>
+    protected void SetDepthAbove(ExpressionSyntax first, ExpressionSyntax second) => Depth = 1 + System.Math.Max(first.Depth, second.Depth);
+
+    /// <inheritdoc cref="SetDepthAbove(ExpressionSyntax)"/>
+    protected void SetDepthAbove(IReadOnlyList<ExpressionSyntax> children)
     {
-        Children = children;
-        Depth = 1 + (children.Length == 0 ? 0 : children.Max(c => c.Depth));
+        int deepest = 0;
+        foreach (var child in children) deepest = System.Math.Max(deepest, child.Depth);
+        Depth = 1 + deepest;
     }
 }
 
@@ -79,8 +85,11 @@ public sealed class UnaryExpressionSyntax : ExpressionSyntax
     {
         Operator = op;
         Operand = operand;
-        SetChildren(operand);
+        SetDepthAbove(operand);
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ExpressionSyntax> Children => new[] { Operand };
 
     /// <summary>The operator token.</summary>
     public Token Operator { get; }
@@ -98,8 +107,11 @@ public sealed class BinaryExpressionSyntax : ExpressionSyntax
         Left = left;
         Operator = op;
         Right = right;
-        SetChildren(left, right);
+        SetDepthAbove(left, right);
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ExpressionSyntax> Children => new[] { Left, Right };
 
     /// <summary>Left operand.</summary>
     public ExpressionSyntax Left { get; }
@@ -121,8 +133,11 @@ public sealed class RangeExpressionSyntax : ExpressionSyntax
         Lower = lower;
         DotDot = dotDot;
         Upper = upper;
-        SetChildren(lower, upper);
+        SetDepthAbove(lower, upper);
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ExpressionSyntax> Children => new[] { Lower, Upper };
 
     /// <summary>Lower bound (inclusive).</summary>
     public ExpressionSyntax Lower { get; }
@@ -142,8 +157,11 @@ public sealed class MemberAccessExpressionSyntax : ExpressionSyntax
         Target = target;
         Dot = dot;
         Name = name;
-        SetChildren(target);
+        SetDepthAbove(target);
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ExpressionSyntax> Children => new[] { Target };
 
     /// <summary>What is accessed.</summary>
     public ExpressionSyntax Target { get; }
@@ -163,8 +181,11 @@ public sealed class CallExpressionSyntax : ExpressionSyntax
         Name = name;
         Arguments = arguments;
         Close = close;
-        SetChildren(arguments.ToArray());
+        SetDepthAbove(arguments);
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ExpressionSyntax> Children => Arguments;
 
     /// <summary>The function name.</summary>
     public Token Name { get; }
@@ -184,8 +205,11 @@ public sealed class ListExpressionSyntax : ExpressionSyntax
         Open = open;
         Items = items;
         Close = close;
-        SetChildren(items.ToArray());
+        SetDepthAbove(items);
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ExpressionSyntax> Children => Items;
 
     /// <summary>The '['.</summary>
     public Token Open { get; }
@@ -205,8 +229,11 @@ public sealed class ParenthesizedExpressionSyntax : ExpressionSyntax
         Open = open;
         Inner = inner;
         Close = close;
-        SetChildren(inner);
+        SetDepthAbove(inner);
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ExpressionSyntax> Children => new[] { Inner };
 
     /// <summary>The '('.</summary>
     public Token Open { get; }
@@ -231,8 +258,11 @@ public sealed class TemporalExpressionSyntax : ExpressionSyntax
         Duration = duration;
         Direction = direction;
         Reference = reference;
-        SetChildren(subject, duration, reference);
+        SetDepthAbove(new[] { subject, duration, reference });
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ExpressionSyntax> Children => new[] { Subject, Duration, Reference };
 
     /// <summary>The date that is compared.</summary>
     public ExpressionSyntax Subject { get; }

@@ -9,16 +9,19 @@ namespace Picares.Dsl.Compiler.Syntax;
 /// <summary>
 /// Turns a source text into tokens. Comments are <c>// to end of line</c> and <c>/* ... */</c>;
 /// line breaks are tokens because they end statements. The lexer never fails: a character that
-/// starts no token is reported and skipped.
+/// starts no token is reported and skipped. It reads on demand (<see cref="NextToken"/>), so that a parser
+/// keeps only the tokens its syntax tree holds.
 /// </summary>
 public sealed class Lexer
 {
     private readonly SourceText _text;
     private readonly DiagnosticBag _diagnostics;
+    private readonly NameTable _names = new();
+    private readonly StringBuilder _escaped = new();
     private int _position;
     private bool _trivia;
 
-    private Lexer(SourceText text, DiagnosticBag diagnostics)
+    internal Lexer(SourceText text, DiagnosticBag diagnostics)
     {
         _text = text;
         _diagnostics = diagnostics;
@@ -28,14 +31,23 @@ public sealed class Lexer
     public static List<Token> Tokenize(SourceText text, DiagnosticBag diagnostics)
     {
         var lexer = new Lexer(text, diagnostics);
-        var tokens = new List<Token>(text.Length / 4 + 8);
+        var tokens = new List<Token>();
         Token token;
         do
         {
-            token = lexer.Next();
-            if (token.Kind != TokenKind.Bad) tokens.Add(token);
+            token = lexer.NextToken();
+            tokens.Add(token);
         } while (token.Kind != TokenKind.EndOfFile);
         return tokens;
+    }
+
+    /// <summary>The next token (characters that start none are reported and skipped); at the end, <see cref="TokenKind.EndOfFile"/> again and again.</summary>
+    internal Token NextToken()
+    {
+        Token token;
+        do token = Next();
+        while (token.Kind == TokenKind.Bad);
+        return token;
     }
 
     private char Current => _text[_position];
@@ -143,7 +155,18 @@ public sealed class Lexer
     {
         int start = _position;
         _position++; // opening quote
-        var value = new StringBuilder();
+        // Most strings have no escape: their content is the text between the quotes.
+        int end = _position;
+        while (end < _text.Length && _text[end] != '"' && _text[end] != '\\' && !IsLineBreak(_text[end])) end++;
+        if (end >= _text.Length || _text[end] != '\\')
+        {
+            var content = _text.Text.Substring(_position, end - _position);
+            _position = end;
+            if (_position < _text.Length && Current == '"') _position++;
+            else _diagnostics.Report(DiagnosticDescriptors.UnterminatedString, TextSpan.FromBounds(start, _position));
+            return Make(TokenKind.String, start, content);
+        }
+        var value = _escaped.Clear();
         while (true)
         {
             if (_position >= _text.Length || IsLineBreak(Current))
@@ -225,7 +248,8 @@ public sealed class Lexer
     private Token Make(TokenKind kind, int start, string? value = null)
     {
         var span = TextSpan.FromBounds(start, System.Math.Min(_position, _text.Length));
-        return new Token(kind, span, _text.ToString(span), value, _trivia);
+        var text = kind == TokenKind.String ? _text.ToString(span) : _names.Get(_text.Text, span.Start, span.Length);
+        return new Token(kind, span, text, value, _trivia);
     }
 
     private static int HexValue(char c) =>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Text;
@@ -17,23 +18,29 @@ public sealed class Parser
     /// <summary>The deepest nesting of blocks and expressions accepted.</summary>
     public const int MaxDepth = 100;
 
-    private readonly List<Token> _tokens;
-    private readonly DiagnosticBag _diagnostics;
+    private readonly TokenWindow _tokens;
+    private readonly PendingDiagnostics _diagnostics;
+    private readonly System.Func<ExpressionSyntax> _parseAnd, _parseNot;
     private int _index;
     private int _nested;   // inside ( ) or [ ]: line breaks are white space
     private int _depth;
 
-    private Parser(List<Token> tokens, DiagnosticBag diagnostics)
+    private Parser(TokenWindow tokens)
     {
         _tokens = tokens;
-        _diagnostics = diagnostics;
+        _diagnostics = new PendingDiagnostics();
+        _parseAnd = ParseAnd;
+        _parseNot = ParseNot;
     }
 
     /// <summary>Parses a whole file.</summary>
     public static ProtocolSyntax Parse(SourceText text, DiagnosticBag diagnostics)
     {
-        var tokens = Lexer.Tokenize(text, diagnostics);
-        return new Parser(tokens, diagnostics).ParseFile();
+        var parser = new Parser(new TokenWindow(new Lexer(text, diagnostics)));
+        var syntax = parser.ParseFile();
+        // The lexer has reported everything it found by now: the parser's diagnostics follow, as if the file had been lexed first.
+        parser._diagnostics.ReportTo(diagnostics);
+        return syntax;
     }
 
     private Token Current
@@ -56,7 +63,7 @@ public sealed class Parser
     private Token Advance()
     {
         var token = Current;
-        if (token.Kind != TokenKind.EndOfFile) _index++;
+        if (token.Kind != TokenKind.EndOfFile) _tokens.Release(++_index);
         return token;
     }
 
@@ -82,17 +89,17 @@ public sealed class Parser
     /// <summary>Parses one statement, or skips a line that is not one; returns null at a block's end.</summary>
     private StatementSyntax? ParseStatement()
     {
-        var annotations = new List<AnnotationSyntax>();
+        List<AnnotationSyntax>? annotations = null;
         while (true)
         {
             while (Current.Kind is TokenKind.NewLine or TokenKind.Semicolon) Advance();
             if (Current.Kind != TokenKind.At) break;
-            annotations.Add(ParseAnnotation());
+            (annotations ??= new List<AnnotationSyntax>()).Add(ParseAnnotation());
         }
 
         if (Current.Kind is TokenKind.CloseBrace or TokenKind.EndOfFile)
         {
-            foreach (var a in annotations)
+            foreach (var a in annotations ?? Enumerable.Empty<AnnotationSyntax>())
                 _diagnostics.Report(DiagnosticDescriptors.Expected, a.Span, "a statement after this annotation", Describe(Current));
             return null;
         }
@@ -108,7 +115,7 @@ public sealed class Parser
         var arguments = ParseArguments();
         BlockSyntax? body = null;
         if (Current.Kind == TokenKind.OpenBrace) body = ParseBlock(keyword);
-        return new StatementSyntax(annotations, keyword, arguments, body);
+        return new StatementSyntax(Exact(annotations), keyword, arguments, body);
     }
 
     private AnnotationSyntax ParseAnnotation()
@@ -122,16 +129,15 @@ public sealed class Parser
             name = Missing(TokenKind.Identifier);
         }
         // One argument at most (the reason), so that the annotated statement may follow on the same line.
-        var arguments = new List<ExpressionSyntax>();
-        if (Current.Kind == TokenKind.String) arguments.Add(new StringExpressionSyntax(Advance()));
-        var end = arguments.Count > 0 ? arguments[0].Span.End : name.Span.End;
+        var arguments = Current.Kind == TokenKind.String ? new ExpressionSyntax[] { new StringExpressionSyntax(Advance()) } : System.Array.Empty<ExpressionSyntax>();
+        var end = arguments.Length > 0 ? arguments[0].Span.End : name.Span.End;
         var span = TextSpan.FromBounds(at.Span.Start, end);
-        if (arguments.Count == 0 && name.Text == "assumed")
+        if (arguments.Length == 0 && name.Text == "assumed")
             _diagnostics.Report(DiagnosticDescriptors.AssumptionWithoutReason, span); // the binder would never see it if no statement follows
         return new AnnotationSyntax(at, name, arguments, span);
     }
 
-    private List<ExpressionSyntax> ParseArguments()
+    private IReadOnlyList<ExpressionSyntax> ParseArguments()
     {
         var arguments = new List<ExpressionSyntax>();
         while (!IsStatementEnd(Current))
@@ -147,7 +153,7 @@ public sealed class Parser
             arguments.Add(ParseExpression());
             if (_index == before) Advance(); // no progress: skip the offending token (already reported)
         }
-        return arguments;
+        return Exact(arguments);
     }
 
     private BlockSyntax ParseBlock(Token owner)
@@ -159,7 +165,7 @@ public sealed class Parser
             _diagnostics.Report(DiagnosticDescriptors.Expected, open.Span, $"at most {MaxDepth} nested blocks", "deeper nesting");
             SkipToEndOfFile();
             _depth--;
-            return new BlockSyntax(open, statements, Missing(TokenKind.CloseBrace));
+            return new BlockSyntax(open, Exact(statements), Missing(TokenKind.CloseBrace));
         }
         while (Current.Kind is not TokenKind.CloseBrace and not TokenKind.EndOfFile)
         {
@@ -174,7 +180,7 @@ public sealed class Parser
             _diagnostics.Report(DiagnosticDescriptors.UnclosedBlock, open.Span, owner.Text);
             close = Missing(TokenKind.CloseBrace);
         }
-        return new BlockSyntax(open, statements, close);
+        return new BlockSyntax(open, Exact(statements), close);
     }
 
     // ---- expressions, lowest precedence first ------------------------------------------------
@@ -194,9 +200,9 @@ public sealed class Parser
         return result;
     }
 
-    private ExpressionSyntax ParseOr() => ParseLogical(Keywords.Or, ParseAnd);
+    private ExpressionSyntax ParseOr() => ParseLogical(Keywords.Or, _parseAnd);
 
-    private ExpressionSyntax ParseAnd() => ParseLogical(Keywords.And, ParseNot);
+    private ExpressionSyntax ParseAnd() => ParseLogical(Keywords.And, _parseNot);
 
     private ExpressionSyntax ParseLogical(string word, System.Func<ExpressionSyntax> operand)
     {
@@ -374,7 +380,7 @@ public sealed class Parser
         return Bounded(new CallExpressionSyntax(name, arguments, close));
     }
 
-    private List<ExpressionSyntax> ParseSeparated(TokenKind close)
+    private IReadOnlyList<ExpressionSyntax> ParseSeparated(TokenKind close)
     {
         var items = new List<ExpressionSyntax>();
         while (Current.Kind != close && Current.Kind is not TokenKind.EndOfFile and not TokenKind.CloseBrace and not TokenKind.OpenBrace and not TokenKind.Semicolon)
@@ -385,7 +391,7 @@ public sealed class Parser
             else if (Current.Kind != close) break;
             if (_index == before) Advance();
         }
-        return items;
+        return Exact(items);
     }
 
     private ExpressionSyntax ParseNumber()
@@ -411,7 +417,7 @@ public sealed class Parser
         var text = new StringBuilder();
         int bestEnd = -1;
         string? bestUnit = null;
-        for (int i = start; i < _tokens.Count; i++)
+        for (int i = start; ; i++)
         {
             var t = _tokens[i];
             if (i > start && t.HasLeadingTrivia) break;
@@ -443,7 +449,7 @@ public sealed class Parser
     {
         var text = new StringBuilder();
         int? end = null;
-        for (int i = start; i < _tokens.Count && text.Length <= 24; i++)
+        for (int i = start; text.Length <= 24; i++)
         {
             var t = _tokens[i];
             if (i > start && (t.HasLeadingTrivia || t.Span.Start != _tokens[i - 1].Span.End)) break;
@@ -462,6 +468,9 @@ public sealed class Parser
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /// <summary>The items in an array of their number, so that the syntax tree holds no spare capacity.</summary>
+    private static IReadOnlyList<T> Exact<T>(List<T>? items) => items is null || items.Count == 0 ? System.Array.Empty<T>() : items.ToArray();
 
     private ExpressionSyntax Bounded(ExpressionSyntax expression)
     {
@@ -506,7 +515,7 @@ public sealed class Parser
 
     private void SkipToEndOfFile()
     {
-        _index = _tokens.Count - 1;
+        while (_tokens[_index].Kind != TokenKind.EndOfFile) _tokens.Release(++_index);
         _nested = 0;
     }
 

@@ -1,0 +1,62 @@
+namespace Picares.Dsl.Compiler.Syntax;
+
+/// <summary>
+/// The token texts of one file, each distinct spelling stored once: a keyword, a name, a number or a symbol
+/// written a thousand times becomes one string, and looking up a spelling already seen allocates nothing.
+/// String literals are not kept here; they are rarely written twice.
+/// </summary>
+internal sealed class NameTable
+{
+    private string?[] _texts = new string?[512];
+    private int[] _hashes = new int[512];
+    private int _count;
+
+    /// <summary>The text of <paramref name="length"/> characters of <paramref name="source"/> from <paramref name="start"/>.</summary>
+    public string Get(string source, int start, int length)
+    {
+        int hash = Hash(source, start, length);
+        int mask = _texts.Length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask)
+        {
+            var text = _texts[slot];
+            if (text is null)
+            {
+                text = source.Substring(start, length);
+                _texts[slot] = text;
+                _hashes[slot] = hash;
+                if (++_count * 2 > _texts.Length) Grow();
+                return text;
+            }
+            if (_hashes[slot] == hash && text.Length == length && string.CompareOrdinal(text, 0, source, start, length) == 0)
+                return text;
+        }
+    }
+
+    private void Grow()
+    {
+        var texts = _texts;
+        var hashes = _hashes;
+        _texts = new string?[texts.Length * 2];
+        _hashes = new int[texts.Length * 2];
+        int mask = _texts.Length - 1;
+        for (int i = 0; i < texts.Length; i++)
+        {
+            if (texts[i] is not { } text) continue;
+            int slot = hashes[i] & mask;
+            while (_texts[slot] is not null) slot = (slot + 1) & mask;
+            _texts[slot] = text;
+            _hashes[slot] = hashes[i];
+        }
+    }
+
+    // FNV-1a over the UTF-16 code units.
+    private static int Hash(string source, int start, int length)
+    {
+        unchecked
+        {
+            uint hash = 2166136261;
+            for (int i = start; i < start + length; i++) hash = (hash ^ source[i]) * 16777619;
+            return (int)(hash & 0x7FFFFFFF);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+
+namespace Picares.Dsl.Compiler.Syntax;
+
+/// <summary>
+/// The tokens a parser can still look at, lexed on demand: tokens are numbered from the start of the file, and those
+/// before the position the parser releases are dropped, so the tokens of a whole file are never held at once (only
+/// those the syntax tree keeps survive the parse).
+/// </summary>
+internal sealed class TokenWindow
+{
+    // Dropping costs a copy of what is still held; doing it only past this many keeps that cost small.
+    private const int ReleaseBatch = 256;
+
+    private readonly Lexer _lexer;
+    private readonly List<Token> _held = new();
+    private int _first;            // the number of _held[0]
+    private Token? _endOfFile;
+
+    public TokenWindow(Lexer lexer) => _lexer = lexer;
+
+    /// <summary>The token numbered <paramref name="index"/> (at or after the released position); past the end, the end of file.</summary>
+    public Token this[int index]
+    {
+        get
+        {
+            int offset = index - _first;
+            while (offset >= _held.Count)
+            {
+                if (_endOfFile is not null) return _endOfFile;
+                var token = _lexer.NextToken();
+                if (token.Kind == TokenKind.EndOfFile) _endOfFile = token;
+                _held.Add(token);
+            }
+            return _held[offset];
+        }
+    }
+
+    /// <summary>The parser will not look before <paramref name="index"/> again.</summary>
+    public void Release(int index)
+    {
+        int count = index - _first;
+        if (count < ReleaseBatch || count > _held.Count) return;
+        _held.RemoveRange(0, count);
+        _first = index;
+    }
+}
