@@ -33,7 +33,7 @@ internal sealed class BindingContext
     /// The provenance of a statement: assumed when it, or the declaration it is in, carries
     /// <c>@assumed "reason"</c>; every assumption is also listed once for the whole file.
     /// </summary>
-    public Origin OriginOf(StatementSyntax statement, string subject, Origin? inherited = null)
+    public Origin OriginOf(StatementSyntax statement, OriginSubject subject, Origin? inherited = null)
     {
         // Once per statement: the block reader and the declaration's binder may both ask.
         if (_origins.TryGetValue(statement, out var known)) return known;
@@ -44,7 +44,7 @@ internal sealed class BindingContext
 
     private readonly Dictionary<StatementSyntax, Origin> _origins = new();
 
-    private Origin ComputeOrigin(StatementSyntax statement, string subject, Origin? inherited)
+    private Origin ComputeOrigin(StatementSyntax statement, OriginSubject subject, Origin? inherited)
     {
         string? reason = null;
         foreach (var annotation in statement.Annotations)
@@ -64,7 +64,7 @@ internal sealed class BindingContext
         int line = LineOf(statement.Keyword.Span), column = ColumnOf(statement.Keyword.Span);
         if (reason is not null)
         {
-            Assumptions.Add(new AssumptionModel(subject, reason, line, column));
+            Assumptions.Add(new AssumptionModel(subject.ToString(), reason, line, column));
             return new Origin(Provenance.Assumed, reason, line, column);
         }
         return inherited is { IsAssumed: true }
@@ -73,8 +73,22 @@ internal sealed class BindingContext
     }
 
     /// <summary>The source text of an expression with white space folded, for display.</summary>
-    public string TextOf(ExpressionSyntax expression) =>
-        string.Join(" ", Source.ToString(expression.Span).Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
+    public string TextOf(ExpressionSyntax expression)
+    {
+        var text = Source.ToString(expression.Span);
+        return IsFolded(text) ? text : string.Join(" ", text.Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // True when white space in the text is already single spaces between words.
+    private static bool IsFolded(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i])) continue;
+            if (text[i] != ' ' || i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i + 1])) return false;
+        }
+        return true;
+    }
 
     public static string List(IEnumerable<string> items) => string.Join(", ", items);
 }

@@ -11,7 +11,10 @@ namespace Picares.Dsl.Compiler.Binding;
 /// </summary>
 internal sealed class BlockReader
 {
-    private readonly Dictionary<string, List<StatementSyntax>> _found = new();
+    private readonly string[] _single;
+    private readonly string[] _repeatable;
+    private StatementSyntax?[]? _once;              // by the keyword's place in _single
+    private List<StatementSyntax>?[]? _many;        // by the keyword's place in _repeatable
 
     /// <param name="context">The binding context.</param>
     /// <param name="owner">The declaration or statement whose block is read.</param>
@@ -24,33 +27,54 @@ internal sealed class BlockReader
     /// </param>
     public BlockReader(BindingContext context, StatementSyntax owner, string ownerDescription, string[] single, string[]? repeatable = null, Model.Origin? ownerOrigin = null)
     {
-        repeatable ??= System.Array.Empty<string>();
-        var accepted = single.Concat(repeatable).ToArray();
+        _single = single;
+        _repeatable = repeatable ?? System.Array.Empty<string>();
         if (owner.Body is null) return;
         foreach (var statement in owner.Body.Statements)
         {
             var word = statement.Keyword.Text;
-            if (!accepted.Contains(word))
+            int many = System.Array.IndexOf(_repeatable, word);
+            int once = many >= 0 ? -1 : System.Array.IndexOf(_single, word);
+            if (many < 0 && once < 0)
             {
+                var accepted = _single.Concat(_repeatable).ToArray();
                 context.Report(DiagnosticDescriptors.UnknownStatement, statement.Keyword.Span, word, ownerDescription,
                     Suggestions.DidYouMean(word, accepted), string.Join(", ", accepted));
                 continue;
             }
-            if (!_found.TryGetValue(word, out var list)) _found[word] = list = new List<StatementSyntax>();
-            if (list.Count > 0 && !repeatable.Contains(word))
+            if (many >= 0)
             {
-                context.Report(DiagnosticDescriptors.RepeatedStatement, statement.Keyword.Span, word, ownerDescription, context.LineOf(list[0].Keyword.Span));
-                continue;
+                _many ??= new List<StatementSyntax>?[_repeatable.Length];
+                (_many[many] ??= new List<StatementSyntax>()).Add(statement);
             }
-            list.Add(statement);
-            if (ownerOrigin is not null) context.OriginOf(statement, ownerDescription + " " + word, ownerOrigin);
+            else
+            {
+                _once ??= new StatementSyntax?[_single.Length];
+                if (_once[once] is { } first)
+                {
+                    context.Report(DiagnosticDescriptors.RepeatedStatement, statement.Keyword.Span, word, ownerDescription, context.LineOf(first.Keyword.Span));
+                    continue;
+                }
+                _once[once] = statement;
+            }
+            if (ownerOrigin is not null) context.OriginOf(statement, new OriginSubject(ownerDescription, word), ownerOrigin);
         }
     }
 
     /// <summary>The statement with this keyword, if given.</summary>
-    public StatementSyntax? One(string keyword) => _found.TryGetValue(keyword, out var list) ? list[0] : null;
+    public StatementSyntax? One(string keyword)
+    {
+        int many = System.Array.IndexOf(_repeatable, keyword);
+        if (many >= 0) return _many?[many] is { } list ? list[0] : null;
+        int once = System.Array.IndexOf(_single, keyword);
+        return once >= 0 ? _once?[once] : null;
+    }
 
     /// <summary>All statements with this keyword, in order.</summary>
-    public IReadOnlyList<StatementSyntax> All(string keyword) =>
-        _found.TryGetValue(keyword, out var list) ? list : (IReadOnlyList<StatementSyntax>)System.Array.Empty<StatementSyntax>();
+    public IReadOnlyList<StatementSyntax> All(string keyword)
+    {
+        int many = System.Array.IndexOf(_repeatable, keyword);
+        if (many >= 0 && _many?[many] is { } list) return list;
+        return One(keyword) is { } one && many < 0 ? new[] { one } : System.Array.Empty<StatementSyntax>();
+    }
 }

@@ -11,6 +11,7 @@ internal static class CriterionBinder
 {
     public static readonly string[] Categories = { "inclusion", "exclusion" };
     public static readonly string[] Roles = { "investigator", "subject", "physician", "pathologist", "radiologist", "study_nurse" };
+    private static readonly string[] BlockStatements = { "when", "attested_by" };
 
     public static CriterionModel? Bind(BindingContext context, StatementSyntax statement)
     {
@@ -27,7 +28,7 @@ internal static class CriterionBinder
             context.Report(DiagnosticDescriptors.CriterionIdPrefix, args.At(0)!.Span, category == "inclusion" ? "Inclusion" : "Exclusion", id, prefix);
         var origin = context.OriginOf(statement, "criterion " + id);
 
-        var block = new BlockReader(context, statement, "criterion " + id, new[] { "when", "attested_by" }, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, "criterion " + id, BlockStatements, ownerOrigin: origin);
         BoundExpression? condition = null;
         string? conditionText = null;
         if (block.One("when") is { } when)

@@ -9,6 +9,8 @@ namespace Picares.Dsl.Compiler.Binding.Declarations;
 /// <summary>Binds <c>endpoint</c>: level, title, derivation kind, the data it derives from and its time frame.</summary>
 internal static class EndpointBinder
 {
+    private static readonly string[] BlockStatements = { "kind", "data", "start", "event", "censor_at", "time_frame" };
+
     public static readonly string[] Levels = { "primary", "secondary", "exploratory" };
     public static readonly string[] Kinds = { "objective_response", "time_to_event", "incidence", "correlation", "proportion", "summary" };
     public static readonly string[] Censorings = { "last_assessment", "last_known_alive", "end_of_study" };
@@ -27,7 +29,7 @@ internal static class EndpointBinder
         var title = args.Text(2);
         if (name is null || level is null || title is null) return null;
         var origin = context.OriginOf(statement, "endpoint " + name);
-        var block = new BlockReader(context, statement, "endpoint " + name, new[] { "kind", "data", "start", "event", "censor_at", "time_frame" }, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, "endpoint " + name, BlockStatements, ownerOrigin: origin);
 
         string kind = "summary";
         if (block.One("kind") is { } k)

@@ -15,6 +15,11 @@ internal static class FormBinder
     private const string FieldShape = "a name, a type (text, integer, decimal, date, datetime, boolean, code <CodeList>, quantity <unit>), optionally 'required', and a \"label\"";
     private const string FieldExample = "field weight quantity kg required \"Body weight\"";
 
+    // The statements each block accepts.
+    private static readonly string[] CodeListRepeatable = { "code" };
+    private static readonly string[] FormSingle = { "repeating", "description" }, FormRepeatable = { "field" };
+    private static readonly string[] FieldSingle = { "hard", "soft", "shown_when" };
+
     public static CodeListModel BindCodeList(BindingContext context, StatementSyntax statement)
     {
         var args = new StatementArguments(context, statement, "a name, optionally a \"label\", and a { } block of codes", "codelist Response \"RECIST 1.1 response\" { code CR \"Complete response\" }", allowsBlock: true);
@@ -26,7 +31,7 @@ internal static class FormBinder
         var codes = new List<CodeModel>();
         var lines = new Dictionary<string, int>();
         var codeNames = new CSharpNames(context);
-        var block = new BlockReader(context, statement, "codelist " + name, System.Array.Empty<string>(), new[] { "code" }, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, "codelist " + name, System.Array.Empty<string>(), CodeListRepeatable, ownerOrigin: origin);
         foreach (var s in block.All("code"))
         {
             var a = new StatementArguments(context, s, "a code (a name or a whole number) and its \"label\"", "code CR \"Complete response\"");
@@ -60,7 +65,7 @@ internal static class FormBinder
     {
         var name = statement.Arguments.Count > 0 ? statement.Arguments[0].AsName : null;
         if (name is null || context.Symbols.Forms.ContainsKey(name)) return;
-        var block = new BlockReader(context, statement, "form " + name, new[] { "repeating", "description" }, new[] { "field" });
+        var block = new BlockReader(context, statement, "form " + name, FormSingle, FormRepeatable);
         var form = new FormSymbol(name, block.One("repeating") is not null);
         foreach (var s in block.All("field"))
         {
@@ -80,7 +85,7 @@ internal static class FormBinder
         var name = args.Name(0) ?? "";
         var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
         var origin = context.OriginOf(statement, "form " + name);
-        var block = new BlockReader(context, statement, "form " + name, new[] { "repeating", "description" }, new[] { "field" }, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, "form " + name, FormSingle, FormRepeatable, ownerOrigin: origin);
         if (block.One("repeating") is { } rep) new StatementArguments(context, rep, "nothing", "repeating").Expect(0, 0);
         if (block.One("description") is { } description)
         {
@@ -127,7 +132,7 @@ internal static class FormBinder
             else args.Fail(e.Span);
         }
 
-        var block = new BlockReader(context, statement, $"field {name}", new[] { "hard", "soft", "shown_when" }, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, $"field {name}", FieldSingle, ownerOrigin: origin);
         var hard = ReadLimit(context, block.One("hard"), type, typeArgument, statement.Arguments[1].AsName ?? "");
         var soft = ReadLimit(context, block.One("soft"), type, typeArgument, statement.Arguments[1].AsName ?? "");
         BoundExpression? shownWhen = null;

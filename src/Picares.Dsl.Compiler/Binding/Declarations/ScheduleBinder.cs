@@ -14,6 +14,8 @@ namespace Picares.Dsl.Compiler.Binding.Declarations;
 /// </summary>
 internal static class ScheduleBinder
 {
+    private static readonly string[] VisitSingle = { "day", "every", "at", "unscheduled", "window", "until", "max", "anchoring" }, VisitRepeatable = { "collect", "activity" };
+
     public static readonly string[] Anchorings = { "fixed", "actual" };
     private static readonly string[] Timings = { "day", "every", "at", "unscheduled" };
 
@@ -112,8 +114,7 @@ internal static class ScheduleBinder
         if (name is null) return null;
         var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
         var origin = context.OriginOf(statement, "visit " + name);
-        var block = new BlockReader(context, statement, "visit " + name,
-            new[] { "day", "every", "at", "unscheduled", "window", "until", "max", "anchoring" }, new[] { "collect", "activity" }, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, "visit " + name, VisitSingle, VisitRepeatable, ownerOrigin: origin);
 
         var timingStatements = Timings.Select(block.One).Where(s => s is not null).ToList();
         foreach (var extra in timingStatements.Skip(1))
