@@ -18,18 +18,40 @@ internal sealed class ConditionEmitter
     private const string Kl = Rt + "Kleene.";
     private readonly ProtocolModel _model;
     private readonly List<string> _constants = new();
+    private readonly Dictionary<string, string> _constantNames = new(StringComparer.Ordinal);
 
     private readonly Func<string, string, string> _access;
     private readonly Func<string, string, string>? _codeText;
+    private readonly Func<TemporalBoundary, string>? _boundary;
+    private readonly bool _guardedInput;
+    private int _shortCircuits;
+    private readonly Func<string, string, string>? _codeIndex;
 
     /// <param name="model">The protocol.</param>
     /// <param name="access">How a field (form, field) is read; by default from a screening input (<c>input.Form.Field</c>).</param>
     /// <param name="codeText">How a code field's value becomes its code text (code list, access); by default it already is text.</param>
-    public ConditionEmitter(ProtocolModel model, Func<string, string, string>? access = null, Func<string, string, string>? codeText = null)
+    /// <param name="boundary">
+    /// Where the precomputed boundary of a temporal comparison with a constant duration from an anchor is read
+    /// (see <see cref="TemporalBoundary"/>); by default each comparison computes its boundary.
+    /// </param>
+    /// <param name="guardedInput">
+    /// True when every quantity field read was checked, when it was set, to have its declared dimension (the
+    /// screening input's setters do that): it is then compared with a constant in coherent units, the constant's
+    /// conversion done here, without a unit check per comparison.
+    /// </param>
+    /// <param name="codeIndex">
+    /// Where a code field's position in its code list is read (form, field), -1 when missing; when given, codes are
+    /// compared by position.
+    /// </param>
+    public ConditionEmitter(ProtocolModel model, Func<string, string, string>? access = null, Func<string, string, string>? codeText = null,
+        Func<TemporalBoundary, string>? boundary = null, bool guardedInput = false, Func<string, string, string>? codeIndex = null)
     {
+        _codeIndex = codeIndex;
+        _guardedInput = guardedInput;
         _model = model;
         _access = access ?? FieldAccess;
         _codeText = codeText;
+        _boundary = boundary;
     }
 
     /// <summary>Declarations of the static fields the emitted expressions use.</summary>
@@ -55,15 +77,85 @@ internal sealed class ConditionEmitter
         BoundFieldReference f => Field(f),
         BoundUnary { Operator: BoundOperator.Not } u => $"{Kl}Not({Emit(u.Operand)})",
         BoundUnary u => $"{Ev}Negate({Emit(u.Operand)})",
-        BoundBinary { Operator: BoundOperator.And } b => $"{Kl}And({Emit(b.Left)}, {Emit(b.Right)})",
-        BoundBinary { Operator: BoundOperator.Or } b => $"{Kl}Or({Emit(b.Left)}, {Emit(b.Right)})",
-        BoundBinary b when IsComparison(b.Operator) => $"{Ev}{ComparisonName(b.Operator)}({Ev}Compare({Emit(b.Left)}, {Emit(b.Right)}))",
+        BoundBinary { Operator: BoundOperator.And } b => ShortCircuit(b, "False", "And"),
+        BoundBinary { Operator: BoundOperator.Or } b => ShortCircuit(b, "True", "Or"),
+        BoundBinary b when IsComparison(b.Operator) => Comparison(b),
         BoundBinary b => $"{Ev}{ArithmeticName(b.Operator)}({Emit(b.Left)}, {Emit(b.Right)})",
         BoundMembership m => Membership(m),
-        BoundTemporal t => $"{Ev}Temporal({Emit(t.Subject)}, {Rt}TemporalBound.{t.Qualifier}, {Emit(t.Duration)}, {(t.Before ? "true" : "false")}, {Emit(t.Reference)}, {(DayPrecision(t) ? "true" : "false")})",
+        BoundTemporal t => Temporal(t),
         BoundCall c => c.Arguments.Skip(1).Aggregate(Emit(c.Arguments[0]), (acc, arg) => $"{Ev}{(c.Function == "max" ? "Max" : "Min")}({acc}, {Emit(arg)})"),
         _ => Rt + "Truth.Unknown",
     };
+
+    /// <summary>
+    /// <c>a and b</c> / <c>a or b</c> in Kleene's logic, evaluating b only when a does not decide on its own (false for
+    /// and, true for or): <c>(a) switch { Truth.False => Truth.False, var x => Kleene.And(x, b) }</c>.
+    /// </summary>
+    private string ShortCircuit(BoundBinary b, string deciding, string operation)
+    {
+        var left = "__k" + (_shortCircuits++).ToString(CultureInfo.InvariantCulture);
+        return $"({Emit(b.Left)}) switch {{ {Rt}Truth.{deciding} => {Rt}Truth.{deciding}, var {left} => {Kl}{operation}({left}, {Emit(b.Right)}) }}";
+    }
+
+    private string Comparison(BoundBinary b)
+    {
+        // A truth compared with yes or no is the truth itself or its negation: in Kleene's logic
+        // (x == true) is x and (x == false) is not x, Unknown included.
+        if (b.Operator is BoundOperator.Equal or BoundOperator.NotEqual)
+        {
+            bool equal = b.Operator == BoundOperator.Equal;
+            if (b.Right is BoundBoolean right && b.Left.Type.Kind == TypeKind.Boolean) return right.Value == equal ? Emit(b.Left) : $"{Kl}Not({Emit(b.Left)})";
+            if (b.Left is BoundBoolean left && b.Right.Type.Kind == TypeKind.Boolean) return left.Value == equal ? Emit(b.Right) : $"{Kl}Not({Emit(b.Right)})";
+        }
+        if (b.Operator is BoundOperator.Equal or BoundOperator.NotEqual && (CodeTest(b.Left, b.Right) ?? CodeTest(b.Right, b.Left)) is { } test)
+            return b.Operator == BoundOperator.Equal ? test : $"{Kl}Not({test})";
+        if (_guardedInput)
+        {
+            if (b.Left is BoundFieldReference { Type.Kind: TypeKind.Quantity } && Coherent(b.Right) is { } constant)
+                return $"{Ev}{ComparisonName(b.Operator)}({Ev}CompareCoherent({Emit(b.Left)}, {constant}))";
+            if (b.Right is BoundFieldReference { Type.Kind: TypeKind.Quantity } && Coherent(b.Left) is { } mirrored)
+                return $"{Ev}{ComparisonName(Mirror(b.Operator))}({Ev}CompareCoherent({Emit(b.Right)}, {mirrored}))";
+        }
+        return $"{Ev}{ComparisonName(b.Operator)}({Ev}Compare({Emit(b.Left)}, {Emit(b.Right)}))";
+    }
+
+    /// <summary>A code field against a code, by position in the code list, when positions are available.</summary>
+    private string? CodeTest(BoundExpression field, BoundExpression code) =>
+        _codeIndex is not null && field is BoundFieldReference f && code is BoundCode c && CodePositions(f) is { } positions && positions.IndexOf(c.Code) is var k and >= 0
+            ? $"{Ev}IsCode({_codeIndex(f.Form, f.Field)}, {k.ToString(CultureInfo.InvariantCulture)})"
+            : null;
+
+    /// <summary>The codes of a code field's list, in order, or null if the field is not a code field.</summary>
+    private List<string>? CodePositions(BoundFieldReference f)
+    {
+        var list = _model.Forms.FirstOrDefault(x => x.Name == f.Form)?.Fields.FirstOrDefault(x => x.Name == f.Field)?.CodeList;
+        return list is null ? null : _model.CodeLists.FirstOrDefault(l => l.Name == list)?.Codes.Select(c => c.Code).ToList();
+    }
+
+    /// <summary>A quantity constant's value in the coherent unit of its dimension, as C#, or null if it is not one.</summary>
+    private static string? Coherent(BoundExpression e) =>
+        e is BoundNumber { Unit: { } unit } n && Runtime.Units.UnitCatalog.TryFind(unit, out var u) ? CSharp.Number(n.Value * u.Factor) : null;
+
+    /// <summary>The operator that gives the same result with its operands swapped.</summary>
+    private static BoundOperator Mirror(BoundOperator op) => op switch
+    {
+        BoundOperator.Less => BoundOperator.Greater,
+        BoundOperator.LessOrEqual => BoundOperator.GreaterOrEqual,
+        BoundOperator.Greater => BoundOperator.Less,
+        BoundOperator.GreaterOrEqual => BoundOperator.LessOrEqual,
+        _ => op,
+    };
+
+    private string Temporal(BoundTemporal t)
+    {
+        string before = t.Before ? "true" : "false", day = DayPrecision(t) ? "true" : "false";
+        if (_boundary is not null && t.Reference is BoundAnchorReference anchor && t.Duration is BoundNumber { Unit: { } unit } duration)
+        {
+            var boundary = _boundary(new TemporalBoundary(anchor.Anchor, duration.Value, unit, t.Before, DayPrecision(t)));
+            return $"{Ev}TemporalToBoundary({Emit(t.Subject)}, {Rt}TemporalBound.{t.Qualifier}, {boundary}, {before}, {Emit(t.Reference)}, {day})";
+        }
+        return $"{Ev}Temporal({Emit(t.Subject)}, {Rt}TemporalBound.{t.Qualifier}, {Emit(t.Duration)}, {before}, {Emit(t.Reference)}, {day})";
+    }
 
     /// <summary>
     /// A comparison is made by calendar day when either side is a date without time of day. Anchors count as
@@ -131,6 +223,9 @@ internal sealed class ConditionEmitter
         string test;
         if (m.Lower is not null && m.Upper is not null)
             test = $"{Ev}Between({Ev}Compare({subject}, {Emit(m.Lower)}), {Ev}Compare({subject}, {Emit(m.Upper)}))";
+        else if (_codeIndex is not null && m.Subject is BoundFieldReference f && m.Items.All(i => i is BoundCode) && CodePositions(f) is { Count: <= 64 } positions
+                 && m.Items.Cast<BoundCode>().All(c => positions.Contains(c.Code)))
+            test = $"{Ev}InCodes({_codeIndex(f.Form, f.Field)}, 0x{m.Items.Cast<BoundCode>().Aggregate(0UL, (mask, c) => mask | 1UL << positions.IndexOf(c.Code)).ToString("X", CultureInfo.InvariantCulture)}UL)";
         else if (m.Items.All(i => i is BoundCode) && m.Subject.Type.Kind == TypeKind.Code)
             test = $"{Ev}In({subject}, {Constant("string[]", "new string[] { " + string.Join(", ", m.Items.Cast<BoundCode>().Select(c => CSharp.Literal(c.Code))) + " }")})";
         else if (m.Items.All(i => i is BoundNumber { Unit: null }) && m.Subject.Type.Kind == TypeKind.Number)
@@ -142,10 +237,14 @@ internal sealed class ConditionEmitter
         return m.Negated ? $"{Kl}Not({test})" : test;
     }
 
+    /// <summary>A static field holding the value, shared by every expression that uses the same value.</summary>
     private string Constant(string type, string initializer)
     {
-        var name = "__c" + _constants.Count.ToString(CultureInfo.InvariantCulture);
+        var key = type + " = " + initializer;
+        if (_constantNames.TryGetValue(key, out var name)) return name;
+        name = "__c" + _constants.Count.ToString(CultureInfo.InvariantCulture);
         _constants.Add($"private static readonly {type} {name} = {initializer};");
+        _constantNames.Add(key, name);
         return name;
     }
 

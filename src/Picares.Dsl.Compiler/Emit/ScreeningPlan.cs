@@ -24,6 +24,12 @@ public sealed class ScreeningPlan
     public List<CriterionEvaluation> Criteria { get; } = new();
     /// <summary>Static fields the evaluations use.</summary>
     public List<string> Constants { get; } = new();
+    /// <summary>The 64-bit words the criteria's outcomes are packed into, 32 to a word, with their masks.</summary>
+    public List<OutcomeWord> OutcomeWords { get; } = new();
+    /// <summary>The C# arguments that build the runtime's CriterionOutcomes from the words.</summary>
+    public string OutcomeArguments => OutcomeWords.Count <= 2
+        ? string.Join(", ", OutcomeWords.Select(w => w.Variable))
+        : $"{OutcomeWords[0].Variable}, {OutcomeWords[1].Variable}, new ulong[] {{ {string.Join(", ", OutcomeWords.Skip(2).Select(w => w.Variable))} }}";
     /// <summary>The age criterion's declaration, or null when the population states no age range.</summary>
     public string? AgeCriterion { get; private set; }
 
@@ -32,15 +38,33 @@ public sealed class ScreeningPlan
     /// <summary>One input field: its C# type and the guard its setter applies.</summary>
     public sealed record FieldInput(string Key, string Property, string Type, string Guard, string Label, string DataType)
     {
+        /// <summary>For a code field, the static array of its code list's codes; its setter keeps the code's position too.</summary>
+        public string? CodeSet { get; init; }
+        /// <summary>For a code field, the internal field holding the code's position (-1 when missing).</summary>
+        public string CodeIndex => CodeIndexOf(Property);
         /// <summary>The InputGuard call that turns an untyped value into this field's type.</summary>
         public string Converter => Type == "string?" ? "Text" : "Value<" + Type.TrimEnd('?') + ">";
     }
-    /// <summary>A named input (an anchor date).</summary>
-    public sealed record NamedInput(string Name, string Property, string Label);
+    /// <summary>The internal field that holds the position of a code field's value in its list.</summary>
+    internal static string CodeIndexOf(string property) => "__" + property + "Code";
+
+    /// <summary>A named input (an anchor date), with the temporal boundaries computed when it is set.</summary>
+    public sealed record NamedInput(string Name, string Property, string Label)
+    {
+        /// <summary>The boundaries that depend on this date.</summary>
+        public List<BoundaryInput> Boundaries { get; } = new();
+    }
+    /// <summary>A precomputed temporal boundary: the field that holds it and the call that computes it from the date.</summary>
+    public sealed record BoundaryInput(string Field, string Initializer);
     /// <summary>An attestation input.</summary>
     public sealed record AttestationInput(string Id, string Property, string Role, string Text);
     /// <summary>An input a criterion reads: how it is labelled and accessed.</summary>
     public sealed record ReadInput(string Label, string Access);
+    /// <summary>
+    /// One word of packed outcomes: its variable, the low bits of its lanes in use, and of those the inclusions'
+    /// and the exclusions' (C# hexadecimal literals), from which the verdict is read.
+    /// </summary>
+    public sealed record OutcomeWord(string Variable, string Lanes, string Inclusions, string Exclusions);
     /// <summary>One criterion's evaluation.</summary>
     public sealed record CriterionEvaluation(string Id, string Method, string Info, string Truth, List<ReadInput> Reads, string? Attestation, bool Exclusion = false)
     {
@@ -52,7 +76,9 @@ public sealed class ScreeningPlan
     public static ScreeningPlan For(ProtocolModel model)
     {
         var plan = new ScreeningPlan();
-        var emitter = new ConditionEmitter(model);
+        var boundaries = new Dictionary<string, string>();
+        var emitter = new ConditionEmitter(model, guardedInput: true, boundary: b => "dates." + plan.TemporalBoundary(boundaries, b),
+            codeIndex: (form, field) => $"input.{CSharp.Member(form, "Input")}.{CodeIndexOf(CSharp.Member(field, ConditionEmitter.InputClass(form)))}");
         var reads = new HashSet<string>(model.Criteria.SelectMany(c => c.Reads));
         var population = model.Population;
         bool age = population.MinimumAge is not null && population.MaximumAge is not null && population.BirthDateField is not null && population.AgeReference is not null;
@@ -79,7 +105,10 @@ public sealed class ScreeningPlan
                     "code" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, {CodeSet(plan, codeSets, model, f.CodeList!)}, {CSharp.Literal(key)})",
                     _ => "value",
                 };
-                input.Fields.Add(new FieldInput(key, CSharp.Member(f.Name, input.ClassName), CSharp.TypeOf(f.DataType), guard, f.Label, f.DataType));
+                input.Fields.Add(new FieldInput(key, CSharp.Member(f.Name, input.ClassName), CSharp.TypeOf(f.DataType), guard, f.Label, f.DataType)
+                {
+                    CodeSet = f.DataType == "code" ? CodeSet(plan, codeSets, model, f.CodeList!) : null,
+                });
             }
             plan.Forms.Add(input);
         }
@@ -89,8 +118,12 @@ public sealed class ScreeningPlan
         if (age)
         {
             var birth = FieldPath.Split(population.BirthDateField!);
-            var years = $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears({ConditionEmitter.FieldAccess(birth.Form, birth.Field)}, {ConditionEmitter.AnchorAccess(population.AgeReference!)})";
-            var truth = $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.Between(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare({years}, {CSharp.Number(population.MinimumAge!.Value)}), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare({years}, {CSharp.Number(population.MaximumAge!.Value)}))";
+            // Age in completed years within min..max, as two birth-date boundaries computed when the reference date is set:
+            // born on or before the first is old enough; born on or before the second is too old.
+            int youngest = population.MinimumAge!.Value, tooOld = population.MaximumAge!.Value + 1;
+            var oldEnough = plan.AnchorBoundary(boundaries, population.AgeReference!, "born by " + youngest, _ => LatestBirthDate(youngest));
+            var tooOldBy = plan.AnchorBoundary(boundaries, population.AgeReference!, "born by " + tooOld, _ => LatestBirthDate(tooOld));
+            var truth = $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.BornBetween({ConditionEmitter.FieldAccess(birth.Form, birth.Field)}, dates.{tooOldBy}, dates.{oldEnough})";
             var min = population.MinimumAge.Value.ToString(CultureInfo.InvariantCulture);
             var max = population.MaximumAge.Value.ToString(CultureInfo.InvariantCulture);
             var text = $"Age {min} to {max} years (population)";
@@ -98,7 +131,7 @@ public sealed class ScreeningPlan
             var line = (population.Origin?.Line ?? 1).ToString(CultureInfo.InvariantCulture);
             plan.AgeCriterion = $"new global::Picares.Dsl.Runtime.Model.CriterionInfo(\"AGE\", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, {CSharp.Literal(text)}, {CSharp.Literal(condition)}, null, new string[] {{ {CSharp.Literal(population.BirthDateField)}, {CSharp.Literal("@" + population.AgeReference)} }}, __Rec({line}, 1))";
             var ageReads = new List<ReadInput> { Read(population.BirthDateField!), Read("@" + population.AgeReference) };
-            plan.Criteria.Add(new CriterionEvaluation("AGE", "__EvaluatePopulationAge_", "AgeCriterion", truth, ageReads, null)
+            plan.Criteria.Add(new CriterionEvaluation("AGE", "__ExplainPopulationAge_", "AgeCriterion", truth, ageReads, null)
             {
                 MissingStatements = string.Concat(ageReads.Select(r => $"if ({r.Access} is null) missing.Add({CSharp.Literal(r.Label)}); ")),
             });
@@ -121,14 +154,68 @@ public sealed class ScreeningPlan
             var combine = criterion.Category == "exclusion" ? "Or" : "And";
             var truth = parts.Count == 0 ? "global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown"
                 : parts.Skip(1).Aggregate(parts[0], (acc, p) => $"global::Picares.Dsl.Runtime.Eligibility.Kleene.{combine}({acc}, {p})");
-            plan.Criteria.Add(new CriterionEvaluation(criterion.Id, "__Evaluate" + CSharp.Identifier(criterion.Id), member, truth,
+            plan.Criteria.Add(new CriterionEvaluation(criterion.Id, "__Explain" + CSharp.Identifier(criterion.Id), member, truth,
                 criterion.Reads.Select(Read).ToList(), attestation, criterion.Category == "exclusion")
             {
                 MissingStatements = criterion.Condition is null ? "" : emitter.EmitMissing(criterion.Condition, key => (Read(key).Label, Read(key).Access)),
             });
         }
         plan.Constants.AddRange(emitter.Constants);
+        plan.PackOutcomes();
         return plan;
+    }
+
+    private void PackOutcomes()
+    {
+        const int perWord = Runtime.Eligibility.CriterionOutcomes.PerWord;
+        for (int start = 0; start < System.Math.Max(1, Criteria.Count); start += perWord)
+        {
+            ulong lanes = 0, inclusions = 0, exclusions = 0;
+            for (int i = start; i < System.Math.Min(Criteria.Count, start + perWord); i++)
+            {
+                var lane = Runtime.Eligibility.CriterionOutcomes.Lane(i - start);
+                lanes |= lane;
+                if (Criteria[i].Exclusion) exclusions |= lane;
+                else inclusions |= lane;
+            }
+            OutcomeWords.Add(new OutcomeWord("__o" + (start / perWord).ToString(CultureInfo.InvariantCulture), Hex(lanes), Hex(inclusions), Hex(exclusions)));
+        }
+    }
+
+    private static string Hex(ulong value) => "0x" + value.ToString("X16", CultureInfo.InvariantCulture) + "UL";
+
+    /// <summary>The field of <c>Dates</c> that holds a temporal comparison's boundary.</summary>
+    private string TemporalBoundary(Dictionary<string, string> declared, TemporalBoundary boundary) =>
+        AnchorBoundary(declared, boundary.Anchor, boundary.Key, index =>
+        {
+            var duration = "__boundaryDuration" + index;
+            Constants.Add($"private static readonly global::Picares.Dsl.Runtime.Units.Quantity {duration} = new global::Picares.Dsl.Runtime.Units.Quantity({CSharp.Number(boundary.Duration)}, {CSharp.Literal(boundary.Unit)});");
+            return boundary.Initializer("value", duration);
+        });
+
+    private static string LatestBirthDate(int years) =>
+        $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.LatestBirthDate(value, {years.ToString(CultureInfo.InvariantCulture)})";
+
+    /// <summary>
+    /// The field of <c>Dates</c> that holds a value computed from an anchor's date alone, declared the first time its
+    /// <paramref name="key"/> is asked for: <paramref name="initializer"/> gets the field's number and returns the
+    /// C# expression that computes it from <c>value</c>, the date being set.
+    /// </summary>
+    private string AnchorBoundary(Dictionary<string, string> declared, string anchorName, string key, System.Func<string, string> initializer)
+    {
+        key = anchorName + ": " + key;
+        if (declared.TryGetValue(key, out var field)) return field;
+        var anchor = Anchors.FirstOrDefault(a => a.Name == anchorName);
+        if (anchor is null)
+        {
+            anchor = new NamedInput(anchorName, CSharp.Member(anchorName, "Dates"), anchorName);
+            Anchors.Add(anchor);
+        }
+        var index = declared.Count.ToString(CultureInfo.InvariantCulture);
+        field = "__Boundary" + index;
+        anchor.Boundaries.Add(new BoundaryInput(field, initializer(index)));
+        declared[key] = field;
+        return field;
     }
 
     private static ReadInput Read(string key)

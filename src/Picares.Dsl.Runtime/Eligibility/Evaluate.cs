@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Runtime.Eligibility;
@@ -41,41 +42,81 @@ public static class Evaluate
         return p < q ? -1 : 1;
     }
 
+    /// <summary>
+    /// -1, 0 or 1, or null when <paramref name="a"/> is missing: <paramref name="a"/> against a constant already
+    /// converted to the coherent unit of a's dimension. For inputs whose dimension was checked when they were set;
+    /// the tolerance is <see cref="Compare(Quantity?, Quantity?)"/>'s.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int? CompareCoherent(Quantity? a, double coherent)
+    {
+        if (a is not { } x) return null;
+        double p = x.Value * x.Unit.Factor;
+        if (Math.Abs(p - coherent) <= Tolerance * Math.Max(Math.Abs(p), Math.Abs(coherent))) return 0;
+        return p < coherent ? -1 : 1;
+    }
+
     /// <summary>-1, 0 or 1, or null when either is missing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int? Compare(double? a, double? b) => a is { } x && b is { } y && !double.IsNaN(x) && !double.IsNaN(y) ? x.CompareTo(y) : null;
 
     /// <summary>-1, 0 or 1, or null when either is missing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int? Compare(DateTime? a, DateTime? b) => a is { } x && b is { } y ? x.CompareTo(y) : null;
 
     /// <summary>0 when equal, 1 otherwise, or null when either is missing (codes and text).</summary>
-    public static int? Compare(string? a, string? b) => a is null || b is null ? null : string.Equals(a, b, StringComparison.Ordinal) ? 0 : 1;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int? Compare(string? a, string? b) => a is null || b is null ? null : string.Equals(a, b) ? 0 : 1; // ordinal
 
     /// <summary>0 when equal, 1 otherwise, or null when either is unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int? Compare(Truth a, Truth b) => a == Truth.Unknown || b == Truth.Unknown ? null : a == b ? 0 : 1;
 
     /// <summary>a == b</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Eq(int? c) => c is null ? Truth.Unknown : c == 0 ? Truth.True : Truth.False;
     /// <summary>a != b</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Ne(int? c) => c is null ? Truth.Unknown : c != 0 ? Truth.True : Truth.False;
     /// <summary>a &lt; b</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Lt(int? c) => c is null ? Truth.Unknown : c < 0 ? Truth.True : Truth.False;
     /// <summary>a &lt;= b</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Le(int? c) => c is null ? Truth.Unknown : c <= 0 ? Truth.True : Truth.False;
     /// <summary>a &gt; b</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Gt(int? c) => c is null ? Truth.Unknown : c > 0 ? Truth.True : Truth.False;
     /// <summary>a &gt;= b</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Ge(int? c) => c is null ? Truth.Unknown : c >= 0 ? Truth.True : Truth.False;
 
     /// <summary>low ≤ x ≤ high (both inclusive).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Between(int? toLow, int? toHigh) => Kleene.And(Ge(toLow), Le(toHigh));
 
     /// <summary>True when the code is one of <paramref name="codes"/>.</summary>
     public static Truth In(string? code, string[] codes)
     {
         if (code is null) return Truth.Unknown;
-        foreach (var c in codes) if (string.Equals(c, code, StringComparison.Ordinal)) return Truth.True;
+        foreach (var c in codes) if (string.Equals(c, code)) return Truth.True; // ordinal
         return Truth.False;
     }
+
+    /// <summary>
+    /// True when the code at position <paramref name="code"/> of its list is the one at <paramref name="expected"/>;
+    /// Unknown when the code is missing (-1). See <see cref="InputGuard.CodeIndex"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Truth IsCode(int code, int expected) => code < 0 ? Truth.Unknown : code == expected ? Truth.True : Truth.False;
+
+    /// <summary>
+    /// True when the code at position <paramref name="code"/> of its list is one of the positions set in
+    /// <paramref name="positions"/> (bit i for position i); Unknown when the code is missing (-1).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Truth InCodes(int code, ulong positions) =>
+        code < 0 ? Truth.Unknown : code < 64 && ((positions >> code) & 1UL) != 0 ? Truth.True : Truth.False;
 
     /// <summary>True when the number is one of <paramref name="values"/>.</summary>
     public static Truth In(double? value, double[] values)
@@ -153,28 +194,79 @@ public static class Evaluate
     /// calendar durations follow the calendar. With <paramref name="dayPrecision"/> (the subject is a date
     /// without time), both dates are compared by calendar day.
     /// </summary>
-    public static Truth Temporal(DateTime? subject, TemporalBound bound, Quantity? duration, bool before, DateTime? reference, bool dayPrecision)
+    public static Truth Temporal(DateTime? subject, TemporalBound bound, Quantity? duration, bool before, DateTime? reference, bool dayPrecision) =>
+        duration is { } d ? TemporalToBoundary(subject, bound, Boundary(reference, d, before, dayPrecision), before, reference, dayPrecision) : Truth.Unknown;
+
+    /// <summary>
+    /// The boundary of a temporal comparison: <paramref name="reference"/> (its calendar day, with
+    /// <paramref name="dayPrecision"/>) moved back by <paramref name="duration"/> when <paramref name="before"/>,
+    /// forward otherwise; null when the reference is missing. Generated screening code computes it once, when
+    /// the reference date is set, for every comparison whose duration is a constant of the protocol.
+    /// </summary>
+    public static DateTime? Boundary(DateTime? reference, Quantity duration, bool before, bool dayPrecision)
     {
-        if (subject is not { } s || reference is not { } r || duration is null) return Truth.Unknown;
+        if (reference is not { } r) return null;
+        if (dayPrecision) r = r.Date;
+        return before ? Subtract(r, duration) : Add(r, duration);
+    }
+
+    /// <summary>
+    /// <see cref="Temporal"/> against a <see cref="Boundary"/> computed beforehand: the subject is compared with
+    /// the boundary (and, for <see cref="TemporalBound.Within"/>, with the reference), by calendar day with
+    /// <paramref name="dayPrecision"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Truth TemporalToBoundary(DateTime? subject, TemporalBound bound, DateTime? boundary, bool before, DateTime? reference, bool dayPrecision)
+    {
+        if (subject is not { } s || boundary is not { } threshold || reference is not { } r) return Truth.Unknown;
         if (dayPrecision)
         {
             // A date without a time of day is compared by calendar day: "exactly 4 weeks before" is 28 days.
             s = s.Date;
             r = r.Date;
         }
-        var threshold = before ? Subtract(r, duration)!.Value : Add(r, duration)!.Value;
         // Before: distance ≥ d  ⇔  s ≤ r − d.   After: distance ≥ d  ⇔  s ≥ r + d.
         int toThreshold = before ? threshold.CompareTo(s) : s.CompareTo(threshold); // > 0 when the distance exceeds d
-        int toReference = before ? r.CompareTo(s) : s.CompareTo(r);                 // ≥ 0 when on the named side
         bool result = bound switch
         {
             TemporalBound.AtLeast => toThreshold >= 0,
             TemporalBound.MoreThan => toThreshold > 0,
             TemporalBound.AtMost => toThreshold <= 0,
             TemporalBound.LessThan => toThreshold < 0,
-            _ => toThreshold <= 0 && toReference >= 0,
+            _ => toThreshold <= 0 && (before ? r >= s : s >= r), // and on the named side of the reference
         };
         return result ? Truth.True : Truth.False;
+    }
+
+    /// <summary>
+    /// The latest birth date of someone at least <paramref name="years"/> completed years old (as
+    /// <see cref="CompletedYears"/> counts them) on <paramref name="on"/>; null when <paramref name="on"/> is
+    /// missing. Generated screening code computes it once per reference date, so that an age check is a date
+    /// comparison.
+    /// </summary>
+    public static DateTime? LatestBirthDate(DateTime? on, int years)
+    {
+        if (on is not { } day) return null;
+        var d = day.Date;
+        years = Math.Max(0, Math.Min(years, d.Year - 1));
+        var latest = d.AddYears(-years);
+        // AddYears moves 29 February to the 28th; step to the exact boundary of CompletedYears' leap-day rule.
+        while (CompletedYears(latest, d) < years) latest = latest.AddDays(-1);
+        while (latest < d && CompletedYears(latest.AddDays(1), d) >= years) latest = latest.AddDays(1);
+        return latest;
+    }
+
+    /// <summary>
+    /// True when the birth date (by calendar day) is after <paramref name="tooOldBy"/> and on or before
+    /// <paramref name="oldEnoughBy"/>, two <see cref="LatestBirthDate"/> boundaries: the age is within the range.
+    /// Unknown when any is missing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Truth BornBetween(DateTime? birth, DateTime? tooOldBy, DateTime? oldEnoughBy)
+    {
+        if (birth is not { } b || tooOldBy is not { } old || oldEnoughBy is not { } enough) return Truth.Unknown;
+        var day = b.Date;
+        return day > old && day <= enough ? Truth.True : Truth.False;
     }
 
     /// <summary>Age in completed years on <paramref name="on"/> (someone born on 29 February turns a year older on 28 February in common years).</summary>
@@ -189,17 +281,15 @@ public static class Evaluate
     // ---- outcomes and observations ------------------------------------------------------------
 
     /// <summary>A condition's truth as a criterion outcome.</summary>
-    public static CriterionOutcome Outcome(Truth truth) => truth switch
-    {
-        Truth.True => CriterionOutcome.Met,
-        Truth.False => CriterionOutcome.NotMet,
-        _ => CriterionOutcome.Unknown,
-    };
+    /// <remarks>The two enums share their values (Unknown 0, False/NotMet 1, True/Met 2), so this is a cast.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CriterionOutcome Outcome(Truth truth) => (CriterionOutcome)truth;
 
     /// <summary>
     /// The outcome an attestation gives: an attestation confirms the criterion in the candidate's favour
     /// (inclusion met, exclusion absent) when true, against when false, and leaves it Unknown until given.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Attested(bool? attestation, bool exclusion) =>
         attestation is not { } a ? Truth.Unknown : (a != exclusion ? Truth.True : Truth.False);
 

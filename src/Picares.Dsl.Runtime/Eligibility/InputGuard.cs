@@ -57,6 +57,18 @@ public static class InputGuard
     public static string? Text(object? value, string field) =>
         value is null ? null : value as string ?? throw new InvalidInputException(field, $"{field} takes a text value, not {value.GetType().Name} '{value}'");
 
+    /// <summary>
+    /// The position of a code in its code list, or -1 for null (missing); throws for a code the list does not
+    /// have. Generated screening code keeps the position beside the code, so that criteria compare codes as
+    /// numbers.
+    /// </summary>
+    public static int CodeIndex(string? value, string[] codes, string field)
+    {
+        if (value is null) return -1;
+        for (int i = 0; i < codes.Length; i++) if (string.Equals(codes[i], value, StringComparison.Ordinal)) return i;
+        throw new InvalidInputException(field, $"{field} takes one of {string.Join(", ", codes)}, but was given '{value}'");
+    }
+
     /// <summary>Accepts a code of the field's code list; rejects any other with the codes it allows.</summary>
     /// <exception cref="InvalidInputException">Not a code of the list.</exception>
     public static string? Code(string? value, IReadOnlyCollection<string> codes, string field)

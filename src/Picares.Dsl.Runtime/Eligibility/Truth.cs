@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Picares.Dsl.Runtime.Eligibility;
 
 /// <summary>A three-valued truth: what a condition yields when data may be missing.</summary>
@@ -15,16 +17,20 @@ public enum Truth : byte
 public static class Kleene
 {
     /// <summary>False if either is False; True if both are True; otherwise Unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth And(Truth a, Truth b) =>
         a == Truth.False || b == Truth.False ? Truth.False : a == Truth.True && b == Truth.True ? Truth.True : Truth.Unknown;
 
     /// <summary>True if either is True; False if both are False; otherwise Unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Or(Truth a, Truth b) =>
         a == Truth.True || b == Truth.True ? Truth.True : a == Truth.False && b == Truth.False ? Truth.False : Truth.Unknown;
 
     /// <summary>Swaps True and False; Unknown stays Unknown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Not(Truth a) => a == Truth.True ? Truth.False : a == Truth.False ? Truth.True : Truth.Unknown;
 
     /// <summary>A known boolean, or Unknown for null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Of(bool? value) => value is null ? Truth.Unknown : value.Value ? Truth.True : Truth.False;
 }

@@ -666,44 +666,14 @@ namespace Picares.Protocols
             private static readonly string[] __codesEcog = new string[] { "0", "1", "2", "3", "4", "5" };
             private static readonly string[] __codesMalignancyType = new string[] { "non_melanoma_skin", "cis_bladder", "cis_stomach", "cis_colon", "cis_endometrium", "cis_cervix", "cis_melanoma", "cis_breast", "other" };
             private static readonly string[] __codesTestResult = new string[] { "positive", "negative" };
-            private static readonly string[] __c0 = new string[] { "CR", "PR" };
-            private static readonly string[] __c1 = new string[] { "CR", "PR" };
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c2 = new global::Picares.Dsl.Runtime.Units.Quantity(40d, "kg");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c3 = new global::Picares.Dsl.Runtime.Units.Quantity(12d, "wk");
-            private static readonly string[] __c4 = new string[] { "0", "1" };
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c5 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c6 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c7 = new global::Picares.Dsl.Runtime.Units.Quantity(10d, "mg/d");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c8 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c9 = new global::Picares.Dsl.Runtime.Units.Quantity(10d, "mg/d");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c10 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c11 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c12 = new global::Picares.Dsl.Runtime.Units.Quantity(72d, "h");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c13 = new global::Picares.Dsl.Runtime.Units.Quantity(1d, "h");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c14 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c15 = new global::Picares.Dsl.Runtime.Units.Quantity(72d, "h");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c16 = new global::Picares.Dsl.Runtime.Units.Quantity(72d, "h");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c17 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c18 = new global::Picares.Dsl.Runtime.Units.Quantity(72d, "h");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c19 = new global::Picares.Dsl.Runtime.Units.Quantity(1d, "h");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c20 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c21 = new global::Picares.Dsl.Runtime.Units.Quantity(72d, "h");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c22 = new global::Picares.Dsl.Runtime.Units.Quantity(1d, "h");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c23 = new global::Picares.Dsl.Runtime.Units.Quantity(28d, "d");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c24 = new global::Picares.Dsl.Runtime.Units.Quantity(28d, "d");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c25 = new global::Picares.Dsl.Runtime.Units.Quantity(28d, "d");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c26 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c27 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c28 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c29 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "wk");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c30 = new global::Picares.Dsl.Runtime.Units.Quantity(3d, "mo");
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c31 = new global::Picares.Dsl.Runtime.Units.Quantity(3d, "mo");
-            private static readonly string[] __c32 = new string[] { "non_melanoma_skin", "cis_bladder", "cis_stomach", "cis_colon", "cis_endometrium", "cis_cervix", "cis_melanoma", "cis_breast" };
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c33 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "a");
-            private static readonly string[] __c34 = new string[] { "non_melanoma_skin", "cis_bladder", "cis_stomach", "cis_colon", "cis_endometrium", "cis_cervix", "cis_melanoma", "cis_breast" };
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c35 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "a");
-            private static readonly string[] __c36 = new string[] { "non_melanoma_skin", "cis_bladder", "cis_stomach", "cis_colon", "cis_endometrium", "cis_cervix", "cis_melanoma", "cis_breast" };
-            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __c37 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "a");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __boundaryDuration2 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __boundaryDuration3 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "wk");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __boundaryDuration4 = new global::Picares.Dsl.Runtime.Units.Quantity(4d, "wk");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __boundaryDuration5 = new global::Picares.Dsl.Runtime.Units.Quantity(72d, "h");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __boundaryDuration6 = new global::Picares.Dsl.Runtime.Units.Quantity(1d, "h");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __boundaryDuration7 = new global::Picares.Dsl.Runtime.Units.Quantity(28d, "d");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __boundaryDuration8 = new global::Picares.Dsl.Runtime.Units.Quantity(3d, "mo");
+            private static readonly global::Picares.Dsl.Runtime.Units.Quantity __boundaryDuration9 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "a");
 
             /// <summary>The population's age range, checked as an inclusion criterion.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo AgeCriterion { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo("AGE", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, "Age 18 to 75 years (population)", "age in completed years at consent in 18..75", null, new string[] { "Demographics.birth_date", "@consent" }, __Rec(32, 1));
@@ -711,30 +681,49 @@ namespace Picares.Protocols
             /// <summary>What the criteria read, grouped as the forms that collect it.</summary>
             public sealed class Input
             {
+                /// <summary>Creates an empty input: every field missing, no attestation given.</summary>
+                public Input()
+                {
+                    Consent = new ConsentInput(Changes);
+                    Demographics = new DemographicsInput(Changes);
+                    Diagnosis = new DiagnosisInput(Changes);
+                    PriorTherapy = new PriorTherapyInput(Changes);
+                    PriorMedication = new PriorMedicationInput(Changes);
+                    Surgery = new SurgeryInput(Changes);
+                    Pathology = new PathologyInput(Changes);
+                    Vitals = new VitalsInput(Changes);
+                    Baseline = new BaselineInput(Changes);
+                    MedicalHistory = new MedicalHistoryInput(Changes);
+                    Serology = new SerologyInput(Changes);
+                    Attestations = new CriterionAttestations(Changes);
+                }
+
+                /// <summary>Counts the changes to this input, so that a result can tell it is still explaining the same data.</summary>
+                public global::Picares.Dsl.Runtime.Eligibility.ChangeCounter Changes { get; } = new global::Picares.Dsl.Runtime.Eligibility.ChangeCounter();
                 /// <summary>Form Consent.</summary>
-                public ConsentInput Consent { get; } = new ConsentInput();
+                public ConsentInput Consent { get; }
                 /// <summary>Form Demographics.</summary>
-                public DemographicsInput Demographics { get; } = new DemographicsInput();
+                public DemographicsInput Demographics { get; }
                 /// <summary>Form Diagnosis.</summary>
-                public DiagnosisInput Diagnosis { get; } = new DiagnosisInput();
+                public DiagnosisInput Diagnosis { get; }
                 /// <summary>Form PriorTherapy.</summary>
-                public PriorTherapyInput PriorTherapy { get; } = new PriorTherapyInput();
+                public PriorTherapyInput PriorTherapy { get; }
                 /// <summary>Form PriorMedication.</summary>
-                public PriorMedicationInput PriorMedication { get; } = new PriorMedicationInput();
+                public PriorMedicationInput PriorMedication { get; }
                 /// <summary>Form Surgery.</summary>
-                public SurgeryInput Surgery { get; } = new SurgeryInput();
+                public SurgeryInput Surgery { get; }
                 /// <summary>Form Pathology.</summary>
-                public PathologyInput Pathology { get; } = new PathologyInput();
+                public PathologyInput Pathology { get; }
                 /// <summary>Form Vitals.</summary>
-                public VitalsInput Vitals { get; } = new VitalsInput();
+                public VitalsInput Vitals { get; }
                 /// <summary>Form Baseline.</summary>
-                public BaselineInput Baseline { get; } = new BaselineInput();
+                public BaselineInput Baseline { get; }
                 /// <summary>Form MedicalHistory.</summary>
-                public MedicalHistoryInput MedicalHistory { get; } = new MedicalHistoryInput();
+                public MedicalHistoryInput MedicalHistory { get; }
                 /// <summary>Form Serology.</summary>
-                public SerologyInput Serology { get; } = new SerologyInput();
+                public SerologyInput Serology { get; }
                 /// <summary>Attestations of the criteria that rest on someone's judgment.</summary>
-                public CriterionAttestations Attestations { get; } = new CriterionAttestations();
+                public CriterionAttestations Attestations { get; }
 
                 /// <summary>
                 /// Sets a field by its protocol name (Form.field), for loaders of untyped data. The value must have the
@@ -799,257 +788,381 @@ namespace Picares.Protocols
             /// <summary>The fields of form Consent that criteria read.</summary>
             public sealed class ConsentInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private bool? _Signed;
 
+                internal ConsentInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
                 /// <summary>Written informed consent signed (Consent.signed).</summary>
-                public bool? Signed { get => _Signed; set => _Signed = value; }
+                public bool? Signed { get => _Signed; set { _Signed = value; _changes.Increment(); } }
             }
 
             /// <summary>The fields of form Demographics that criteria read.</summary>
             public sealed class DemographicsInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private global::System.DateTime? _BirthDate;
+                private string? _Sex;
+                internal int __SexCode = -1;
+
+                internal DemographicsInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
 
                 /// <summary>Date of birth (Demographics.birth_date).</summary>
-                public global::System.DateTime? BirthDate { get => _BirthDate; set => _BirthDate = value; }
-                private string? _Sex;
+                public global::System.DateTime? BirthDate { get => _BirthDate; set { _BirthDate = value; _changes.Increment(); } }
 
                 /// <summary>Sex (Demographics.sex).</summary>
-                public string? Sex { get => _Sex; set => _Sex = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesSex, "Demographics.sex"); }
+                public string? Sex
+                {
+                    get => _Sex;
+                    set
+                    {
+                        __SexCode = global::Picares.Dsl.Runtime.Eligibility.InputGuard.CodeIndex(value, __codesSex, "Demographics.sex");
+                        _Sex = __SexCode < 0 ? null : __codesSex[__SexCode];
+                        _changes.Increment();
+                    }
+                }
             }
 
             /// <summary>The fields of form Diagnosis that criteria read.</summary>
             public sealed class DiagnosisInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private bool? _SmallCellLungCancer;
+                private string? _Stage;
+                internal int __StageCode = -1;
+
+                internal DiagnosisInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
 
                 /// <summary>Small cell lung cancer confirmed by pathology (Diagnosis.small_cell_lung_cancer).</summary>
-                public bool? SmallCellLungCancer { get => _SmallCellLungCancer; set => _SmallCellLungCancer = value; }
-                private string? _Stage;
+                public bool? SmallCellLungCancer { get => _SmallCellLungCancer; set { _SmallCellLungCancer = value; _changes.Increment(); } }
 
                 /// <summary>Stage at diagnosis (Diagnosis.stage).</summary>
-                public string? Stage { get => _Stage; set => _Stage = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesStage, "Diagnosis.stage"); }
+                public string? Stage
+                {
+                    get => _Stage;
+                    set
+                    {
+                        __StageCode = global::Picares.Dsl.Runtime.Eligibility.InputGuard.CodeIndex(value, __codesStage, "Diagnosis.stage");
+                        _Stage = __StageCode < 0 ? null : __codesStage[__StageCode];
+                        _changes.Increment();
+                    }
+                }
             }
 
             /// <summary>The fields of form PriorTherapy that criteria read.</summary>
             public sealed class PriorTherapyInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private bool? _FirstLineChemotherapy;
-
-                /// <summary>Received standard first-line chemotherapy (PriorTherapy.first_line_chemotherapy).</summary>
-                public bool? FirstLineChemotherapy { get => _FirstLineChemotherapy; set => _FirstLineChemotherapy = value; }
                 private string? _ChemotherapyResponse;
-
-                /// <summary>Best response to first-line chemotherapy (PriorTherapy.chemotherapy_response).</summary>
-                public string? ChemotherapyResponse { get => _ChemotherapyResponse; set => _ChemotherapyResponse = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesResponse, "PriorTherapy.chemotherapy_response"); }
+                internal int __ChemotherapyResponseCode = -1;
                 private global::System.DateTime? _LastChemotherapyDate;
-
-                /// <summary>Date of last chemotherapy dose (PriorTherapy.last_chemotherapy_date).</summary>
-                public global::System.DateTime? LastChemotherapyDate { get => _LastChemotherapyDate; set => _LastChemotherapyDate = value; }
                 private int? _ResidualAeGrade;
-
-                /// <summary>Worst CTCAE 4.03 grade of adverse events from previous treatment (PriorTherapy.residual_ae_grade).</summary>
-                public int? ResidualAeGrade { get => _ResidualAeGrade; set => _ResidualAeGrade = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Number(value, "PriorTherapy.residual_ae_grade", 0d, 5d); }
                 private bool? _CheckpointAntibody;
 
+                internal PriorTherapyInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
+                /// <summary>Received standard first-line chemotherapy (PriorTherapy.first_line_chemotherapy).</summary>
+                public bool? FirstLineChemotherapy { get => _FirstLineChemotherapy; set { _FirstLineChemotherapy = value; _changes.Increment(); } }
+
+                /// <summary>Best response to first-line chemotherapy (PriorTherapy.chemotherapy_response).</summary>
+                public string? ChemotherapyResponse
+                {
+                    get => _ChemotherapyResponse;
+                    set
+                    {
+                        __ChemotherapyResponseCode = global::Picares.Dsl.Runtime.Eligibility.InputGuard.CodeIndex(value, __codesResponse, "PriorTherapy.chemotherapy_response");
+                        _ChemotherapyResponse = __ChemotherapyResponseCode < 0 ? null : __codesResponse[__ChemotherapyResponseCode];
+                        _changes.Increment();
+                    }
+                }
+
+                /// <summary>Date of last chemotherapy dose (PriorTherapy.last_chemotherapy_date).</summary>
+                public global::System.DateTime? LastChemotherapyDate { get => _LastChemotherapyDate; set { _LastChemotherapyDate = value; _changes.Increment(); } }
+
+                /// <summary>Worst CTCAE 4.03 grade of adverse events from previous treatment (PriorTherapy.residual_ae_grade).</summary>
+                public int? ResidualAeGrade { get => _ResidualAeGrade; set { _ResidualAeGrade = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Number(value, "PriorTherapy.residual_ae_grade", 0d, 5d); _changes.Increment(); } }
+
                 /// <summary>Previous anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 or other checkpoint antibody (PriorTherapy.checkpoint_antibody).</summary>
-                public bool? CheckpointAntibody { get => _CheckpointAntibody; set => _CheckpointAntibody = value; }
+                public bool? CheckpointAntibody { get => _CheckpointAntibody; set { _CheckpointAntibody = value; _changes.Increment(); } }
             }
 
             /// <summary>The fields of form PriorMedication that criteria read.</summary>
             public sealed class PriorMedicationInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private global::Picares.Dsl.Runtime.Units.Quantity? _ImmunosuppressiveDose;
-
-                /// <summary>Highest systemic corticosteroid dose, prednisone equivalent, in the last 2 weeks before screening (PriorMedication.immunosuppressive_dose).</summary>
-                public global::Picares.Dsl.Runtime.Units.Quantity? ImmunosuppressiveDose { get => _ImmunosuppressiveDose; set => _ImmunosuppressiveDose = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "mg/d", "PriorMedication.immunosuppressive_dose", 0d, 2000d); }
                 private global::System.DateTime? _ImmunosuppressiveStopDate;
-
-                /// <summary>Date immunosuppressive systemic treatment was stopped (PriorMedication.immunosuppressive_stop_date).</summary>
-                public global::System.DateTime? ImmunosuppressiveStopDate { get => _ImmunosuppressiveStopDate; set => _ImmunosuppressiveStopDate = value; }
                 private bool? _InvestigationalDrug;
-
-                /// <summary>Other investigational drug ever received (PriorMedication.investigational_drug).</summary>
-                public bool? InvestigationalDrug { get => _InvestigationalDrug; set => _InvestigationalDrug = value; }
                 private global::System.DateTime? _InvestigationalDrugLastDose;
-
-                /// <summary>Last dose of the other investigational drug (PriorMedication.investigational_drug_last_dose).</summary>
-                public global::System.DateTime? InvestigationalDrugLastDose { get => _InvestigationalDrugLastDose; set => _InvestigationalDrugLastDose = value; }
                 private global::Picares.Dsl.Runtime.Units.Quantity? _InvestigationalDrugHalfLife;
-
-                /// <summary>Half-life of the other investigational drug (PriorMedication.investigational_drug_half_life).</summary>
-                public global::Picares.Dsl.Runtime.Units.Quantity? InvestigationalDrugHalfLife { get => _InvestigationalDrugHalfLife; set => _InvestigationalDrugHalfLife = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "h", "PriorMedication.investigational_drug_half_life", 0.1d, 10000d); }
                 private bool? _Vaccine;
-
-                /// <summary>Anti-infective vaccine received in the last 3 months (PriorMedication.vaccine).</summary>
-                public bool? Vaccine { get => _Vaccine; set => _Vaccine = value; }
                 private global::System.DateTime? _VaccineDate;
-
-                /// <summary>Date of the most recent anti-infective vaccine (PriorMedication.vaccine_date).</summary>
-                public global::System.DateTime? VaccineDate { get => _VaccineDate; set => _VaccineDate = value; }
                 private bool? _ChineseMedicine;
-
-                /// <summary>Chinese medicine with anti-tumor activity received in the last 3 months (PriorMedication.chinese_medicine).</summary>
-                public bool? ChineseMedicine { get => _ChineseMedicine; set => _ChineseMedicine = value; }
                 private global::System.DateTime? _ChineseMedicineLastDate;
-
-                /// <summary>Last day of Chinese medicine with anti-tumor activity (PriorMedication.chinese_medicine_last_date).</summary>
-                public global::System.DateTime? ChineseMedicineLastDate { get => _ChineseMedicineLastDate; set => _ChineseMedicineLastDate = value; }
                 private bool? _MonoclonalAntibody;
-
-                /// <summary>Systemic (non-topical) monoclonal antibody ever received (PriorMedication.monoclonal_antibody).</summary>
-                public bool? MonoclonalAntibody { get => _MonoclonalAntibody; set => _MonoclonalAntibody = value; }
                 private global::System.DateTime? _MonoclonalAntibodyLastDate;
 
+                internal PriorMedicationInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
+                /// <summary>Highest systemic corticosteroid dose, prednisone equivalent, in the last 2 weeks before screening (PriorMedication.immunosuppressive_dose).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? ImmunosuppressiveDose { get => _ImmunosuppressiveDose; set { _ImmunosuppressiveDose = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "mg/d", "PriorMedication.immunosuppressive_dose", 0d, 2000d); _changes.Increment(); } }
+
+                /// <summary>Date immunosuppressive systemic treatment was stopped (PriorMedication.immunosuppressive_stop_date).</summary>
+                public global::System.DateTime? ImmunosuppressiveStopDate { get => _ImmunosuppressiveStopDate; set { _ImmunosuppressiveStopDate = value; _changes.Increment(); } }
+
+                /// <summary>Other investigational drug ever received (PriorMedication.investigational_drug).</summary>
+                public bool? InvestigationalDrug { get => _InvestigationalDrug; set { _InvestigationalDrug = value; _changes.Increment(); } }
+
+                /// <summary>Last dose of the other investigational drug (PriorMedication.investigational_drug_last_dose).</summary>
+                public global::System.DateTime? InvestigationalDrugLastDose { get => _InvestigationalDrugLastDose; set { _InvestigationalDrugLastDose = value; _changes.Increment(); } }
+
+                /// <summary>Half-life of the other investigational drug (PriorMedication.investigational_drug_half_life).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? InvestigationalDrugHalfLife { get => _InvestigationalDrugHalfLife; set { _InvestigationalDrugHalfLife = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "h", "PriorMedication.investigational_drug_half_life", 0.1d, 10000d); _changes.Increment(); } }
+
+                /// <summary>Anti-infective vaccine received in the last 3 months (PriorMedication.vaccine).</summary>
+                public bool? Vaccine { get => _Vaccine; set { _Vaccine = value; _changes.Increment(); } }
+
+                /// <summary>Date of the most recent anti-infective vaccine (PriorMedication.vaccine_date).</summary>
+                public global::System.DateTime? VaccineDate { get => _VaccineDate; set { _VaccineDate = value; _changes.Increment(); } }
+
+                /// <summary>Chinese medicine with anti-tumor activity received in the last 3 months (PriorMedication.chinese_medicine).</summary>
+                public bool? ChineseMedicine { get => _ChineseMedicine; set { _ChineseMedicine = value; _changes.Increment(); } }
+
+                /// <summary>Last day of Chinese medicine with anti-tumor activity (PriorMedication.chinese_medicine_last_date).</summary>
+                public global::System.DateTime? ChineseMedicineLastDate { get => _ChineseMedicineLastDate; set { _ChineseMedicineLastDate = value; _changes.Increment(); } }
+
+                /// <summary>Systemic (non-topical) monoclonal antibody ever received (PriorMedication.monoclonal_antibody).</summary>
+                public bool? MonoclonalAntibody { get => _MonoclonalAntibody; set { _MonoclonalAntibody = value; _changes.Increment(); } }
+
                 /// <summary>Last dose of a systemic monoclonal antibody (PriorMedication.monoclonal_antibody_last_date).</summary>
-                public global::System.DateTime? MonoclonalAntibodyLastDate { get => _MonoclonalAntibodyLastDate; set => _MonoclonalAntibodyLastDate = value; }
+                public global::System.DateTime? MonoclonalAntibodyLastDate { get => _MonoclonalAntibodyLastDate; set { _MonoclonalAntibodyLastDate = value; _changes.Increment(); } }
             }
 
             /// <summary>The fields of form Surgery that criteria read.</summary>
             public sealed class SurgeryInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private bool? _MajorSurgery;
-
-                /// <summary>Major surgery under general anesthesia (Surgery.major_surgery).</summary>
-                public bool? MajorSurgery { get => _MajorSurgery; set => _MajorSurgery = value; }
                 private global::System.DateTime? _MajorSurgeryEnd;
-
-                /// <summary>End of major surgery (Surgery.major_surgery_end).</summary>
-                public global::System.DateTime? MajorSurgeryEnd { get => _MajorSurgeryEnd; set => _MajorSurgeryEnd = value; }
                 private bool? _LocalSurgery;
-
-                /// <summary>Surgery under local or epidural anesthesia (Surgery.local_surgery).</summary>
-                public bool? LocalSurgery { get => _LocalSurgery; set => _LocalSurgery = value; }
                 private global::System.DateTime? _LocalSurgeryEnd;
-
-                /// <summary>End of surgery under local or epidural anesthesia (Surgery.local_surgery_end).</summary>
-                public global::System.DateTime? LocalSurgeryEnd { get => _LocalSurgeryEnd; set => _LocalSurgeryEnd = value; }
                 private bool? _Recovered;
-
-                /// <summary>Subject recovered from the surgery (Surgery.recovered).</summary>
-                public bool? Recovered { get => _Recovered; set => _Recovered = value; }
                 private bool? _SkinBiopsy;
-
-                /// <summary>Skin biopsy under local anesthesia only (Surgery.skin_biopsy).</summary>
-                public bool? SkinBiopsy { get => _SkinBiopsy; set => _SkinBiopsy = value; }
                 private global::System.DateTime? _SkinBiopsyEnd;
 
+                internal SurgeryInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
+                /// <summary>Major surgery under general anesthesia (Surgery.major_surgery).</summary>
+                public bool? MajorSurgery { get => _MajorSurgery; set { _MajorSurgery = value; _changes.Increment(); } }
+
+                /// <summary>End of major surgery (Surgery.major_surgery_end).</summary>
+                public global::System.DateTime? MajorSurgeryEnd { get => _MajorSurgeryEnd; set { _MajorSurgeryEnd = value; _changes.Increment(); } }
+
+                /// <summary>Surgery under local or epidural anesthesia (Surgery.local_surgery).</summary>
+                public bool? LocalSurgery { get => _LocalSurgery; set { _LocalSurgery = value; _changes.Increment(); } }
+
+                /// <summary>End of surgery under local or epidural anesthesia (Surgery.local_surgery_end).</summary>
+                public global::System.DateTime? LocalSurgeryEnd { get => _LocalSurgeryEnd; set { _LocalSurgeryEnd = value; _changes.Increment(); } }
+
+                /// <summary>Subject recovered from the surgery (Surgery.recovered).</summary>
+                public bool? Recovered { get => _Recovered; set { _Recovered = value; _changes.Increment(); } }
+
+                /// <summary>Skin biopsy under local anesthesia only (Surgery.skin_biopsy).</summary>
+                public bool? SkinBiopsy { get => _SkinBiopsy; set { _SkinBiopsy = value; _changes.Increment(); } }
+
                 /// <summary>End of skin biopsy (Surgery.skin_biopsy_end).</summary>
-                public global::System.DateTime? SkinBiopsyEnd { get => _SkinBiopsyEnd; set => _SkinBiopsyEnd = value; }
+                public global::System.DateTime? SkinBiopsyEnd { get => _SkinBiopsyEnd; set { _SkinBiopsyEnd = value; _changes.Increment(); } }
             }
 
             /// <summary>The fields of form Pathology that criteria read.</summary>
             public sealed class PathologyInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private int? _SpecimensAvailable;
 
+                internal PathologyInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
                 /// <summary>Pathological tissue specimens available (Pathology.specimens_available).</summary>
-                public int? SpecimensAvailable { get => _SpecimensAvailable; set => _SpecimensAvailable = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Number(value, "Pathology.specimens_available", 0d, 100d); }
+                public int? SpecimensAvailable { get => _SpecimensAvailable; set { _SpecimensAvailable = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Number(value, "Pathology.specimens_available", 0d, 100d); _changes.Increment(); } }
             }
 
             /// <summary>The fields of form Vitals that criteria read.</summary>
             public sealed class VitalsInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private global::Picares.Dsl.Runtime.Units.Quantity? _Weight;
 
+                internal VitalsInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
                 /// <summary>Body weight (Vitals.weight).</summary>
-                public global::Picares.Dsl.Runtime.Units.Quantity? Weight { get => _Weight; set => _Weight = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "kg", "Vitals.weight", 20d, 300d); }
+                public global::Picares.Dsl.Runtime.Units.Quantity? Weight { get => _Weight; set { _Weight = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "kg", "Vitals.weight", 20d, 300d); _changes.Increment(); } }
             }
 
             /// <summary>The fields of form Baseline that criteria read.</summary>
             public sealed class BaselineInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private string? _Ecog;
-
-                /// <summary>ECOG performance status (Baseline.ecog).</summary>
-                public string? Ecog { get => _Ecog; set => _Ecog = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesEcog, "Baseline.ecog"); }
+                internal int __EcogCode = -1;
                 private global::Picares.Dsl.Runtime.Units.Quantity? _LifeExpectancy;
-
-                /// <summary>Life expectancy estimated by the investigator (Baseline.life_expectancy).</summary>
-                public global::Picares.Dsl.Runtime.Units.Quantity? LifeExpectancy { get => _LifeExpectancy; set => _LifeExpectancy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "wk", "Baseline.life_expectancy"); }
                 private bool? _CnsMetastases;
-
-                /// <summary>Central nervous system metastases (Baseline.cns_metastases).</summary>
-                public bool? CnsMetastases { get => _CnsMetastases; set => _CnsMetastases = value; }
                 private bool? _CarcinomatousMeningitis;
-
-                /// <summary>Carcinomatous meningitis (Baseline.carcinomatous_meningitis).</summary>
-                public bool? CarcinomatousMeningitis { get => _CarcinomatousMeningitis; set => _CarcinomatousMeningitis = value; }
                 private bool? _PregnantOrBreastfeeding;
 
+                internal BaselineInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
+                /// <summary>ECOG performance status (Baseline.ecog).</summary>
+                public string? Ecog
+                {
+                    get => _Ecog;
+                    set
+                    {
+                        __EcogCode = global::Picares.Dsl.Runtime.Eligibility.InputGuard.CodeIndex(value, __codesEcog, "Baseline.ecog");
+                        _Ecog = __EcogCode < 0 ? null : __codesEcog[__EcogCode];
+                        _changes.Increment();
+                    }
+                }
+
+                /// <summary>Life expectancy estimated by the investigator (Baseline.life_expectancy).</summary>
+                public global::Picares.Dsl.Runtime.Units.Quantity? LifeExpectancy { get => _LifeExpectancy; set { _LifeExpectancy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "wk", "Baseline.life_expectancy"); _changes.Increment(); } }
+
+                /// <summary>Central nervous system metastases (Baseline.cns_metastases).</summary>
+                public bool? CnsMetastases { get => _CnsMetastases; set { _CnsMetastases = value; _changes.Increment(); } }
+
+                /// <summary>Carcinomatous meningitis (Baseline.carcinomatous_meningitis).</summary>
+                public bool? CarcinomatousMeningitis { get => _CarcinomatousMeningitis; set { _CarcinomatousMeningitis = value; _changes.Increment(); } }
+
                 /// <summary>Pregnant or breastfeeding (Baseline.pregnant_or_breastfeeding).</summary>
-                public bool? PregnantOrBreastfeeding { get => _PregnantOrBreastfeeding; set => _PregnantOrBreastfeeding = value; }
+                public bool? PregnantOrBreastfeeding { get => _PregnantOrBreastfeeding; set { _PregnantOrBreastfeeding = value; _changes.Increment(); } }
             }
 
             /// <summary>The fields of form MedicalHistory that criteria read.</summary>
             public sealed class MedicalHistoryInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private bool? _AutoimmuneDisease;
-
-                /// <summary>Active, known or suspected autoimmune disease (MedicalHistory.autoimmune_disease).</summary>
-                public bool? AutoimmuneDisease { get => _AutoimmuneDisease; set => _AutoimmuneDisease = value; }
                 private bool? _ActiveTuberculosis;
-
-                /// <summary>Active tuberculosis now or before, per chest X-ray, sputum and clinical examination (MedicalHistory.active_tuberculosis).</summary>
-                public bool? ActiveTuberculosis { get => _ActiveTuberculosis; set => _ActiveTuberculosis = value; }
                 private bool? _NeedsImmunosuppression;
-
-                /// <summary>Comorbidity that needs treatment with an immunosuppressive drug (MedicalHistory.needs_immunosuppression).</summary>
-                public bool? NeedsImmunosuppression { get => _NeedsImmunosuppression; set => _NeedsImmunosuppression = value; }
                 private bool? _InterstitialLungDisease;
-
-                /// <summary>Interstitial lung disease (MedicalHistory.interstitial_lung_disease).</summary>
-                public bool? InterstitialLungDisease { get => _InterstitialLungDisease; set => _InterstitialLungDisease = value; }
                 private bool? _OtherMalignancy;
-
-                /// <summary>Previous other malignancy (MedicalHistory.other_malignancy).</summary>
-                public bool? OtherMalignancy { get => _OtherMalignancy; set => _OtherMalignancy = value; }
                 private string? _OtherMalignancyType;
-
-                /// <summary>Type of the previous malignancy (MedicalHistory.other_malignancy_type).</summary>
-                public string? OtherMalignancyType { get => _OtherMalignancyType; set => _OtherMalignancyType = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesMalignancyType, "MedicalHistory.other_malignancy_type"); }
+                internal int __OtherMalignancyTypeCode = -1;
                 private global::System.DateTime? _OtherMalignancyCuredDate;
-
-                /// <summary>Date the previous malignancy was cured (MedicalHistory.other_malignancy_cured_date).</summary>
-                public global::System.DateTime? OtherMalignancyCuredDate { get => _OtherMalignancyCuredDate; set => _OtherMalignancyCuredDate = value; }
                 private bool? _OtherMalignancyNeedsTreatment;
-
-                /// <summary>Previous malignancy needs further treatment (MedicalHistory.other_malignancy_needs_treatment).</summary>
-                public bool? OtherMalignancyNeedsTreatment { get => _OtherMalignancyNeedsTreatment; set => _OtherMalignancyNeedsTreatment = value; }
                 private bool? _ProteinAllergy;
 
+                internal MedicalHistoryInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
+                /// <summary>Active, known or suspected autoimmune disease (MedicalHistory.autoimmune_disease).</summary>
+                public bool? AutoimmuneDisease { get => _AutoimmuneDisease; set { _AutoimmuneDisease = value; _changes.Increment(); } }
+
+                /// <summary>Active tuberculosis now or before, per chest X-ray, sputum and clinical examination (MedicalHistory.active_tuberculosis).</summary>
+                public bool? ActiveTuberculosis { get => _ActiveTuberculosis; set { _ActiveTuberculosis = value; _changes.Increment(); } }
+
+                /// <summary>Comorbidity that needs treatment with an immunosuppressive drug (MedicalHistory.needs_immunosuppression).</summary>
+                public bool? NeedsImmunosuppression { get => _NeedsImmunosuppression; set { _NeedsImmunosuppression = value; _changes.Increment(); } }
+
+                /// <summary>Interstitial lung disease (MedicalHistory.interstitial_lung_disease).</summary>
+                public bool? InterstitialLungDisease { get => _InterstitialLungDisease; set { _InterstitialLungDisease = value; _changes.Increment(); } }
+
+                /// <summary>Previous other malignancy (MedicalHistory.other_malignancy).</summary>
+                public bool? OtherMalignancy { get => _OtherMalignancy; set { _OtherMalignancy = value; _changes.Increment(); } }
+
+                /// <summary>Type of the previous malignancy (MedicalHistory.other_malignancy_type).</summary>
+                public string? OtherMalignancyType
+                {
+                    get => _OtherMalignancyType;
+                    set
+                    {
+                        __OtherMalignancyTypeCode = global::Picares.Dsl.Runtime.Eligibility.InputGuard.CodeIndex(value, __codesMalignancyType, "MedicalHistory.other_malignancy_type");
+                        _OtherMalignancyType = __OtherMalignancyTypeCode < 0 ? null : __codesMalignancyType[__OtherMalignancyTypeCode];
+                        _changes.Increment();
+                    }
+                }
+
+                /// <summary>Date the previous malignancy was cured (MedicalHistory.other_malignancy_cured_date).</summary>
+                public global::System.DateTime? OtherMalignancyCuredDate { get => _OtherMalignancyCuredDate; set { _OtherMalignancyCuredDate = value; _changes.Increment(); } }
+
+                /// <summary>Previous malignancy needs further treatment (MedicalHistory.other_malignancy_needs_treatment).</summary>
+                public bool? OtherMalignancyNeedsTreatment { get => _OtherMalignancyNeedsTreatment; set { _OtherMalignancyNeedsTreatment = value; _changes.Increment(); } }
+
                 /// <summary>Allergy to macromolecular protein preparations or to any JS001 ingredient (MedicalHistory.protein_allergy).</summary>
-                public bool? ProteinAllergy { get => _ProteinAllergy; set => _ProteinAllergy = value; }
+                public bool? ProteinAllergy { get => _ProteinAllergy; set { _ProteinAllergy = value; _changes.Increment(); } }
             }
 
             /// <summary>The fields of form Serology that criteria read.</summary>
             public sealed class SerologyInput
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private string? _Hiv;
+                internal int __HivCode = -1;
+                private string? _Hbsag;
+                internal int __HbsagCode = -1;
+                private string? _HcvAntibody;
+                internal int __HcvAntibodyCode = -1;
+
+                internal SerologyInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
 
                 /// <summary>HIV test (Serology.hiv).</summary>
-                public string? Hiv { get => _Hiv; set => _Hiv = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesTestResult, "Serology.hiv"); }
-                private string? _Hbsag;
+                public string? Hiv
+                {
+                    get => _Hiv;
+                    set
+                    {
+                        __HivCode = global::Picares.Dsl.Runtime.Eligibility.InputGuard.CodeIndex(value, __codesTestResult, "Serology.hiv");
+                        _Hiv = __HivCode < 0 ? null : __codesTestResult[__HivCode];
+                        _changes.Increment();
+                    }
+                }
 
                 /// <summary>Hepatitis B surface antigen (Serology.hbsag).</summary>
-                public string? Hbsag { get => _Hbsag; set => _Hbsag = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesTestResult, "Serology.hbsag"); }
-                private string? _HcvAntibody;
+                public string? Hbsag
+                {
+                    get => _Hbsag;
+                    set
+                    {
+                        __HbsagCode = global::Picares.Dsl.Runtime.Eligibility.InputGuard.CodeIndex(value, __codesTestResult, "Serology.hbsag");
+                        _Hbsag = __HbsagCode < 0 ? null : __codesTestResult[__HbsagCode];
+                        _changes.Increment();
+                    }
+                }
 
                 /// <summary>HCV antibody (Serology.hcv_antibody).</summary>
-                public string? HcvAntibody { get => _HcvAntibody; set => _HcvAntibody = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, __codesTestResult, "Serology.hcv_antibody"); }
+                public string? HcvAntibody
+                {
+                    get => _HcvAntibody;
+                    set
+                    {
+                        __HcvAntibodyCode = global::Picares.Dsl.Runtime.Eligibility.InputGuard.CodeIndex(value, __codesTestResult, "Serology.hcv_antibody");
+                        _HcvAntibody = __HcvAntibodyCode < 0 ? null : __codesTestResult[__HcvAntibodyCode];
+                        _changes.Increment();
+                    }
+                }
             }
 
             /// <summary>Attestations: true confirms the criterion in the candidate's favour, false against, null not yet given.</summary>
             public sealed class CriterionAttestations
             {
+                private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
+                private bool? _I5;
+                private bool? _I12;
+                private bool? _E11;
+                private bool? _E12;
+
+                internal CriterionAttestations(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
                 /// <summary>I5, by the investigator: Can tolerate the radiotherapy process;</summary>
-                public bool? I5 { get; set; }
+                public bool? I5 { get => _I5; set { _I5 = value; _changes.Increment(); } }
+
                 /// <summary>I12, by the investigator: Other criteria including the laboratory values meets the requirements specified in the protocol.</summary>
-                public bool? I12 { get; set; }
+                public bool? I12 { get => _I12; set { _I12 = value; _changes.Increment(); } }
+
                 /// <summary>E11, by the investigator: Inability to tolerate venous puncture and/or venous access;</summary>
-                public bool? E11 { get; set; }
+                public bool? E11 { get => _E11; set { _E11 = value; _changes.Increment(); } }
+
                 /// <summary>E12, by the investigator: Any other medical, psychotic, and/or social problems determined by the investigator;</summary>
-                public bool? E12 { get; set; }
+                public bool? E12 { get => _E12; set { _E12 = value; _changes.Increment(); } }
 
                 /// <summary>Sets an attestation by criterion id.</summary>
                 public void Set(string criterion, bool? value)
@@ -1068,12 +1181,65 @@ namespace Picares.Protocols
             /// <summary>The reference dates the criteria compare with.</summary>
             public sealed class Dates
             {
+                private global::System.DateTime? _Consent;
+                private global::System.DateTime? _Enrollment;
+                private global::System.DateTime? _FirstDose;
+                internal global::System.DateTime? __Boundary0;
+                internal global::System.DateTime? __Boundary1;
+                internal global::System.DateTime? __Boundary9;
+                internal global::System.DateTime? __Boundary2;
+                internal global::System.DateTime? __Boundary3;
+                internal global::System.DateTime? __Boundary4;
+                internal global::System.DateTime? __Boundary5;
+                internal global::System.DateTime? __Boundary6;
+                internal global::System.DateTime? __Boundary7;
+                internal global::System.DateTime? __Boundary8;
+
+                /// <summary>Counts the changes to these dates, so that a result can tell it is still explaining the same data.</summary>
+                public global::Picares.Dsl.Runtime.Eligibility.ChangeCounter Changes { get; } = new global::Picares.Dsl.Runtime.Eligibility.ChangeCounter();
+
                 /// <summary>Written informed consent signed.</summary>
-                public global::System.DateTime? Consent { get; set; }
+                public global::System.DateTime? Consent
+                {
+                    get => _Consent;
+                    set
+                    {
+                        _Consent = value;
+                        __Boundary0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.LatestBirthDate(value, 18);
+                        __Boundary1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.LatestBirthDate(value, 76);
+                        Changes.Increment();
+                    }
+                }
+
                 /// <summary>Enrollment.</summary>
-                public global::System.DateTime? Enrollment { get; set; }
+                public global::System.DateTime? Enrollment
+                {
+                    get => _Enrollment;
+                    set
+                    {
+                        _Enrollment = value;
+                        __Boundary9 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Boundary(value, __boundaryDuration9, true, true);
+                        Changes.Increment();
+                    }
+                }
+
                 /// <summary>First administration of JS-001 (study drug).</summary>
-                public global::System.DateTime? FirstDose { get; set; }
+                public global::System.DateTime? FirstDose
+                {
+                    get => _FirstDose;
+                    set
+                    {
+                        _FirstDose = value;
+                        __Boundary2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Boundary(value, __boundaryDuration2, true, true);
+                        __Boundary3 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Boundary(value, __boundaryDuration3, true, true);
+                        __Boundary4 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Boundary(value, __boundaryDuration4, true, false);
+                        __Boundary5 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Boundary(value, __boundaryDuration5, true, false);
+                        __Boundary6 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Boundary(value, __boundaryDuration6, true, false);
+                        __Boundary7 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Boundary(value, __boundaryDuration7, true, true);
+                        __Boundary8 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Boundary(value, __boundaryDuration8, true, true);
+                        Changes.Increment();
+                    }
+                }
 
                 /// <summary>Sets a reference date by anchor name.</summary>
                 public void Set(string anchor, global::System.DateTime? value)
@@ -1089,24 +1255,24 @@ namespace Picares.Protocols
             }
 
             /// <summary>
-            /// The verdict alone, allocating nothing: for bulk screening. <see cref="Evaluate"/> gives the same verdict with
-            /// every criterion's outcome, values and missing inputs.
+            /// The verdict alone, allocating nothing and stopping at the first failing criterion: for bulk screening.
+            /// <see cref="Evaluate"/> gives the same verdict with every criterion's outcome and explanation.
             /// </summary>
             public static global::Picares.Dsl.Runtime.Eligibility.Verdict Decide(Input input, Dates dates)
             {
                 if (input is null) throw new global::System.ArgumentNullException(nameof(input));
                 if (dates is null) throw new global::System.ArgumentNullException(nameof(dates));
                 bool pending = false;
-                var __t0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Between(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 18d), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 75d)); // AGE
+                var __t0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.BornBetween(input.Demographics.BirthDate, dates.__Boundary1, dates.__Boundary0); // AGE
                 if (__t0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Consent.Signed), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // I1
+                var __t1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Consent.Signed); // I1
                 if (__t1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t2 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Diagnosis.Stage, "extensive"))); // I2
+                var __t2 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k0 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k0, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Diagnosis.__StageCode, 1)) }; // I2
                 if (__t2 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t3 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.PriorTherapy.ChemotherapyResponse, __c0)); // I3
+                var __t3 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k1 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k1, global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.PriorTherapy.__ChemotherapyResponseCode, 0x3UL)) }; // I3
                 if (__t3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t4 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))); // I4
@@ -1115,55 +1281,55 @@ namespace Picares.Protocols
                 var __t5 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I5, false); // I5
                 if (__t5 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t6 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Vitals.Weight, __c2)); // I6
+                var __t6 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.Vitals.Weight, 40d)); // I6
                 if (__t6 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t6 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t7 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Baseline.LifeExpectancy, __c3)); // I7
+                var __t7 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.Baseline.LifeExpectancy, 7257600d)); // I7
                 if (__t7 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t7 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t8 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.Baseline.Ecog, __c4); // I8
+                var __t8 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.Baseline.__EcogCode, 0x3UL); // I8
                 if (__t8 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t8 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t9 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorTherapy.LastChemotherapyDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.MoreThan, __c5, true, dates.FirstDose, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.PriorTherapy.ResidualAeGrade), ((double?)1d)))); // I9
+                var __t9 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorTherapy.LastChemotherapyDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.MoreThan, dates.__Boundary2, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k2 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k2, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.PriorTherapy.ResidualAeGrade), ((double?)1d)))) }; // I9
                 if (__t9 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t9 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t10 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.PriorMedication.ImmunosuppressiveDose, __c7)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ImmunosuppressiveStopDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c8, true, dates.FirstDose, true)); // I10
+                var __t10 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.PriorMedication.ImmunosuppressiveDose, 1.1574074074074074E-10d))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k3 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k3, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ImmunosuppressiveStopDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary3, true, dates.FirstDose, true)) }; // I10
                 if (__t10 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t10 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t11 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c11, true, dates.FirstDose, false)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c12, true, dates.FirstDose, false), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered), global::Picares.Dsl.Runtime.Eligibility.Truth.True))))), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c13, true, dates.FirstDose, false))); // I11
+                var __t11 = (((global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k6 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k6, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary4, true, dates.FirstDose, false)) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k5 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k5, (global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k7 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k7, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary5, true, dates.FirstDose, false)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k8 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k8, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered)) }) }) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k4 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k4, (global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k9 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k9, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary6, true, dates.FirstDose, false)) }) }; // I11
                 if (__t11 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t11 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t12 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I12, false); // I12
                 if (__t12 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t12 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t13 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CnsMetastases), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E1
+                var __t13 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CnsMetastases); // E1
                 if (__t13 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t13 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t14 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CarcinomatousMeningitis), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E2
+                var __t14 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CarcinomatousMeningitis); // E2
                 if (__t14 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t14 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t15 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.AutoimmuneDisease), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E3
+                var __t15 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.AutoimmuneDisease); // E3
                 if (__t15 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t15 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t16 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.CheckpointAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E4
+                var __t16 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.CheckpointAntibody); // E4
                 if (__t16 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t16 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t17 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E5
+                var __t17 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis); // E5
                 if (__t17 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t17 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t18 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hiv, "positive")); // E6
+                var __t18 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0); // E6
                 if (__t18 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t18 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t19 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E7
+                var __t19 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression); // E7
                 if (__t19 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t19 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t20 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c23, true, dates.FirstDose, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true))); // E8
+                var __t20 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k19 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k19, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k20 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k20, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }) }; // E8
                 if (__t20 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t20 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t21 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c26, true, dates.FirstDose, true)); // E9
+                var __t21 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k22 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k22, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true)) }; // E9
                 if (__t21 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t21 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t22 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Demographics.Sex, "female")), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding), global::Picares.Dsl.Runtime.Eligibility.Truth.True))); // E10
+                var __t22 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k23 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k23, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding)) }; // E10
                 if (__t22 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t22 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t23 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E11, true); // E11
@@ -1172,210 +1338,294 @@ namespace Picares.Protocols
                 var __t24 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E12, true); // E12
                 if (__t24 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t24 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t25 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E13
+                var __t25 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease); // E13
                 if (__t25 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t25 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t26 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c28, true, dates.FirstDose, true)); // E14
+                var __t26 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k24 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k24, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true)) }; // E14
                 if (__t26 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t26 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t27 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c30, true, dates.FirstDose, true)); // E15
+                var __t27 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k25 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k25, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true)) }; // E15
                 if (__t27 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t27 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t28 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.MedicalHistory.OtherMalignancyType, __c32))), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c33, true, dates.Enrollment, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment), global::Picares.Dsl.Runtime.Eligibility.Truth.False))))); // E16
+                var __t28 = ((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k27 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k27, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k26 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k26, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k28 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k28, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) })) }; // E16
                 if (__t28 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t28 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t29 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hbsag, "positive")), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.HcvAntibody, "positive"))); // E17
+                var __t29 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k31 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k31, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0)) }; // E17
                 if (__t29 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t29 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t30 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); // E18
+                var __t30 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy); // E18
                 if (__t30 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t30 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 return pending ? global::Picares.Dsl.Runtime.Eligibility.Verdict.Pending : global::Picares.Dsl.Runtime.Eligibility.Verdict.Eligible;
             }
 
-            /// <summary>Evaluates every criterion for one candidate.</summary>
+            /// <summary>
+            /// Evaluates every criterion for one candidate. The result holds the verdict and every outcome; each
+            /// criterion's explanation (values used, inputs lacking, attestation awaited) is built from
+            /// <paramref name="input"/> and <paramref name="dates"/> when the result's <c>Criteria</c> are first read,
+            /// which must be before either is changed.
+            /// </summary>
             public static global::Picares.Dsl.Runtime.Eligibility.EligibilityResult Evaluate(Input input, Dates dates)
             {
                 if (input is null) throw new global::System.ArgumentNullException(nameof(input));
                 if (dates is null) throw new global::System.ArgumentNullException(nameof(dates));
-                var criteria = new global::Picares.Dsl.Runtime.Eligibility.CriterionResult[]
-                {
-                    __EvaluatePopulationAge_(input, dates),
-                    __EvaluateI1(input, dates),
-                    __EvaluateI2(input, dates),
-                    __EvaluateI3(input, dates),
-                    __EvaluateI4(input, dates),
-                    __EvaluateI5(input, dates),
-                    __EvaluateI6(input, dates),
-                    __EvaluateI7(input, dates),
-                    __EvaluateI8(input, dates),
-                    __EvaluateI9(input, dates),
-                    __EvaluateI10(input, dates),
-                    __EvaluateI11(input, dates),
-                    __EvaluateI12(input, dates),
-                    __EvaluateE1(input, dates),
-                    __EvaluateE2(input, dates),
-                    __EvaluateE3(input, dates),
-                    __EvaluateE4(input, dates),
-                    __EvaluateE5(input, dates),
-                    __EvaluateE6(input, dates),
-                    __EvaluateE7(input, dates),
-                    __EvaluateE8(input, dates),
-                    __EvaluateE9(input, dates),
-                    __EvaluateE10(input, dates),
-                    __EvaluateE11(input, dates),
-                    __EvaluateE12(input, dates),
-                    __EvaluateE13(input, dates),
-                    __EvaluateE14(input, dates),
-                    __EvaluateE15(input, dates),
-                    __EvaluateE16(input, dates),
-                    __EvaluateE17(input, dates),
-                    __EvaluateE18(input, dates),
-                };
-                return new global::Picares.Dsl.Runtime.Eligibility.EligibilityResult(global::Picares.Dsl.Runtime.Eligibility.EligibilityResult.Decide(criteria), criteria);
+                ulong __o0 = 0;
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.BornBetween(input.Demographics.BirthDate, dates.__Boundary1, dates.__Boundary0), 0); // AGE
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Consent.Signed), 1); // I1
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k0 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k0, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Diagnosis.__StageCode, 1)) }, 2); // I2
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k1 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k1, global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.PriorTherapy.__ChemotherapyResponseCode, 0x3UL)) }, 3); // I3
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))), 4); // I4
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I5, false), 5); // I5
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.Vitals.Weight, 40d)), 6); // I6
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.Baseline.LifeExpectancy, 7257600d)), 7); // I7
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.Baseline.__EcogCode, 0x3UL), 8); // I8
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorTherapy.LastChemotherapyDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.MoreThan, dates.__Boundary2, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k2 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k2, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.PriorTherapy.ResidualAeGrade), ((double?)1d)))) }, 9); // I9
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.PriorMedication.ImmunosuppressiveDose, 1.1574074074074074E-10d))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k3 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k3, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ImmunosuppressiveStopDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary3, true, dates.FirstDose, true)) }, 10); // I10
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((((global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k6 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k6, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary4, true, dates.FirstDose, false)) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k5 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k5, (global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k7 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k7, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary5, true, dates.FirstDose, false)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k8 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k8, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered)) }) }) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k4 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k4, (global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k9 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k9, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary6, true, dates.FirstDose, false)) }) }, 11); // I11
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I12, false), 12); // I12
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CnsMetastases), 13); // E1
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CarcinomatousMeningitis), 14); // E2
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.AutoimmuneDisease), 15); // E3
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.CheckpointAntibody), 16); // E4
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis), 17); // E5
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0), 18); // E6
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression), 19); // E7
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k19 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k19, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k20 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k20, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }) }, 20); // E8
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k22 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k22, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true)) }, 21); // E9
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k23 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k23, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding)) }, 22); // E10
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E11, true), 23); // E11
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E12, true), 24); // E12
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease), 25); // E13
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k24 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k24, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true)) }, 26); // E14
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k25 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k25, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true)) }, 27); // E15
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k27 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k27, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k26 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k26, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k28 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k28, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) })) }, 28); // E16
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k31 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k31, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0)) }, 29); // E17
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy), 30); // E18
+                bool failing = global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.AnyFailing(__o0, 0x0000000001555555UL, 0x1555555554000000UL);
+                bool pending = global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.AnyUnknown(__o0, 0x1555555555555555UL);
+                var verdict = failing ? global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible
+                    : pending ? global::Picares.Dsl.Runtime.Eligibility.Verdict.Pending : global::Picares.Dsl.Runtime.Eligibility.Verdict.Eligible;
+                return new Result(verdict, new global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes(__o0), input, dates);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluatePopulationAge_(Input input, Dates dates)
+            /// <summary>The criteria <see cref="Evaluate"/> evaluates, in the order of its outcomes.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CriterionInfo> ScreenedCriteria { get; } = global::System.Array.AsReadOnly(new global::Picares.Dsl.Runtime.Model.CriterionInfo[]
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Between(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 18d), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompletedYears(input.Demographics.BirthDate, dates.Consent), 75d)));
+                AgeCriterion,
+                Criteria.I1,
+                Criteria.I2,
+                Criteria.I3,
+                Criteria.I4,
+                Criteria.I5,
+                Criteria.I6,
+                Criteria.I7,
+                Criteria.I8,
+                Criteria.I9,
+                Criteria.I10,
+                Criteria.I11,
+                Criteria.I12,
+                Criteria.E1,
+                Criteria.E2,
+                Criteria.E3,
+                Criteria.E4,
+                Criteria.E5,
+                Criteria.E6,
+                Criteria.E7,
+                Criteria.E8,
+                Criteria.E9,
+                Criteria.E10,
+                Criteria.E11,
+                Criteria.E12,
+                Criteria.E13,
+                Criteria.E14,
+                Criteria.E15,
+                Criteria.E16,
+                Criteria.E17,
+                Criteria.E18,
+            });
+
+            /// <summary>A result that explains its criteria from the input and dates it was evaluated from.</summary>
+            private sealed class Result : global::Picares.Dsl.Runtime.Eligibility.EligibilityResult
+            {
+                private readonly Input _input;
+                private readonly Dates _dates;
+
+                internal Result(global::Picares.Dsl.Runtime.Eligibility.Verdict verdict, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes outcomes, Input input, Dates dates)
+                    : base(verdict, ScreenedCriteria, outcomes, input.Changes, dates.Changes)
+                {
+                    _input = input;
+                    _dates = dates;
+                }
+
+                protected override global::Picares.Dsl.Runtime.Eligibility.CriterionResult Explain(int index, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
+                {
+                    switch (index)
+                    {
+                        case 0: return __ExplainPopulationAge_(_input, _dates, criterion, outcome);
+                        case 1: return __ExplainI1(_input, _dates, criterion, outcome);
+                        case 2: return __ExplainI2(_input, _dates, criterion, outcome);
+                        case 3: return __ExplainI3(_input, _dates, criterion, outcome);
+                        case 4: return __ExplainI4(_input, _dates, criterion, outcome);
+                        case 5: return __ExplainI5(_input, _dates, criterion, outcome);
+                        case 6: return __ExplainI6(_input, _dates, criterion, outcome);
+                        case 7: return __ExplainI7(_input, _dates, criterion, outcome);
+                        case 8: return __ExplainI8(_input, _dates, criterion, outcome);
+                        case 9: return __ExplainI9(_input, _dates, criterion, outcome);
+                        case 10: return __ExplainI10(_input, _dates, criterion, outcome);
+                        case 11: return __ExplainI11(_input, _dates, criterion, outcome);
+                        case 12: return __ExplainI12(_input, _dates, criterion, outcome);
+                        case 13: return __ExplainE1(_input, _dates, criterion, outcome);
+                        case 14: return __ExplainE2(_input, _dates, criterion, outcome);
+                        case 15: return __ExplainE3(_input, _dates, criterion, outcome);
+                        case 16: return __ExplainE4(_input, _dates, criterion, outcome);
+                        case 17: return __ExplainE5(_input, _dates, criterion, outcome);
+                        case 18: return __ExplainE6(_input, _dates, criterion, outcome);
+                        case 19: return __ExplainE7(_input, _dates, criterion, outcome);
+                        case 20: return __ExplainE8(_input, _dates, criterion, outcome);
+                        case 21: return __ExplainE9(_input, _dates, criterion, outcome);
+                        case 22: return __ExplainE10(_input, _dates, criterion, outcome);
+                        case 23: return __ExplainE11(_input, _dates, criterion, outcome);
+                        case 24: return __ExplainE12(_input, _dates, criterion, outcome);
+                        case 25: return __ExplainE13(_input, _dates, criterion, outcome);
+                        case 26: return __ExplainE14(_input, _dates, criterion, outcome);
+                        case 27: return __ExplainE15(_input, _dates, criterion, outcome);
+                        case 28: return __ExplainE16(_input, _dates, criterion, outcome);
+                        case 29: return __ExplainE17(_input, _dates, criterion, outcome);
+                        case 30: return __ExplainE18(_input, _dates, criterion, outcome);
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
+                    }
+                }
+            }
+
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainPopulationAge_(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
+            {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Demographics.BirthDate is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Demographics.birth_date", __v0));
                 if (dates.Consent is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("consent", __v1));
                 if (missing is not null) { if (input.Demographics.BirthDate is null) missing.Add("Demographics.birth_date"); if (dates.Consent is null) missing.Add("consent"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(AgeCriterion, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI1(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI1(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Consent.Signed), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Consent.Signed is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Consent.signed", __v0));
                 if (missing is not null) { if (input.Consent.Signed is null && !missing.Contains("Consent.signed")) missing.Add("Consent.signed"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I1, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI2(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI2(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Diagnosis.Stage, "extensive"))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Diagnosis.SmallCellLungCancer is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Diagnosis.small_cell_lung_cancer", __v0));
                 if (input.Diagnosis.Stage is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Diagnosis.stage", __v1));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Diagnosis.Stage, "extensive")); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Diagnosis.SmallCellLungCancer is null && !missing.Contains("Diagnosis.small_cell_lung_cancer")) missing.Add("Diagnosis.small_cell_lung_cancer");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Diagnosis.Stage is null && !missing.Contains("Diagnosis.stage")) missing.Add("Diagnosis.stage");  } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Diagnosis.__StageCode, 1); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Diagnosis.SmallCellLungCancer is null && !missing.Contains("Diagnosis.small_cell_lung_cancer")) missing.Add("Diagnosis.small_cell_lung_cancer");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Diagnosis.Stage is null && !missing.Contains("Diagnosis.stage")) missing.Add("Diagnosis.stage");  } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I2, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI3(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI3(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.PriorTherapy.ChemotherapyResponse, __c0)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.PriorTherapy.ChemotherapyResponse is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.chemotherapy_response", __v0));
                 if (input.PriorTherapy.FirstLineChemotherapy is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.first_line_chemotherapy", __v1));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.PriorTherapy.ChemotherapyResponse, __c1); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorTherapy.FirstLineChemotherapy is null && !missing.Contains("PriorTherapy.first_line_chemotherapy")) missing.Add("PriorTherapy.first_line_chemotherapy");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorTherapy.ChemotherapyResponse is null && !missing.Contains("PriorTherapy.chemotherapy_response")) missing.Add("PriorTherapy.chemotherapy_response");  } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.PriorTherapy.__ChemotherapyResponseCode, 0x3UL); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorTherapy.FirstLineChemotherapy is null && !missing.Contains("PriorTherapy.first_line_chemotherapy")) missing.Add("PriorTherapy.first_line_chemotherapy");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorTherapy.ChemotherapyResponse is null && !missing.Contains("PriorTherapy.chemotherapy_response")) missing.Add("PriorTherapy.chemotherapy_response");  } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I3, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI4(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI4(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Pathology.SpecimensAvailable is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Pathology.specimens_available", __v0));
                 if (missing is not null) { if (input.Pathology.SpecimensAvailable is null && !missing.Contains("Pathology.specimens_available")) missing.Add("Pathology.specimens_available"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I4, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI5(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI5(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I5, false));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 var awaiting = input.Attestations.I5 is null;
                 if (awaiting) missing?.Add("attestation of I5");
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I5, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI6(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI6(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Vitals.Weight, __c2)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Vitals.Weight is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Vitals.weight", __v0));
                 if (missing is not null) { if (input.Vitals.Weight is null && !missing.Contains("Vitals.weight")) missing.Add("Vitals.weight"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I6, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI7(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI7(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Baseline.LifeExpectancy, __c3)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Baseline.LifeExpectancy is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.life_expectancy", __v0));
                 if (missing is not null) { if (input.Baseline.LifeExpectancy is null && !missing.Contains("Baseline.life_expectancy")) missing.Add("Baseline.life_expectancy"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I7, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI8(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI8(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.Baseline.Ecog, __c4));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Baseline.Ecog is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.ecog", __v0));
                 if (missing is not null) { if (input.Baseline.Ecog is null && !missing.Contains("Baseline.ecog")) missing.Add("Baseline.ecog"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I8, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI9(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI9(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorTherapy.LastChemotherapyDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.MoreThan, __c5, true, dates.FirstDose, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.PriorTherapy.ResidualAeGrade), ((double?)1d)))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorTherapy.LastChemotherapyDate is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.last_chemotherapy_date", __v1));
                 if (input.PriorTherapy.ResidualAeGrade is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.residual_ae_grade", __v2));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorTherapy.LastChemotherapyDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.MoreThan, __c6, true, dates.FirstDose, true); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.PriorTherapy.ResidualAeGrade), ((double?)1d))); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorTherapy.LastChemotherapyDate is null && !missing.Contains("PriorTherapy.last_chemotherapy_date")) missing.Add("PriorTherapy.last_chemotherapy_date");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorTherapy.ResidualAeGrade is null && !missing.Contains("PriorTherapy.residual_ae_grade")) missing.Add("PriorTherapy.residual_ae_grade");  } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorTherapy.LastChemotherapyDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.MoreThan, dates.__Boundary2, true, dates.FirstDose, true); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.PriorTherapy.ResidualAeGrade), ((double?)1d))); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorTherapy.LastChemotherapyDate is null && !missing.Contains("PriorTherapy.last_chemotherapy_date")) missing.Add("PriorTherapy.last_chemotherapy_date");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorTherapy.ResidualAeGrade is null && !missing.Contains("PriorTherapy.residual_ae_grade")) missing.Add("PriorTherapy.residual_ae_grade");  } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I9, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI10(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI10(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.PriorMedication.ImmunosuppressiveDose, __c7)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ImmunosuppressiveStopDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c8, true, dates.FirstDose, true)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorMedication.ImmunosuppressiveDose is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.immunosuppressive_dose", __v1));
                 if (input.PriorMedication.ImmunosuppressiveStopDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.immunosuppressive_stop_date", __v2));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.PriorMedication.ImmunosuppressiveDose, __c9)); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ImmunosuppressiveStopDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c10, true, dates.FirstDose, true); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.PriorMedication.ImmunosuppressiveDose is null && !missing.Contains("PriorMedication.immunosuppressive_dose")) missing.Add("PriorMedication.immunosuppressive_dose");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.ImmunosuppressiveStopDate is null && !missing.Contains("PriorMedication.immunosuppressive_stop_date")) missing.Add("PriorMedication.immunosuppressive_stop_date");  } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Le(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.PriorMedication.ImmunosuppressiveDose, 1.1574074074074074E-10d)); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ImmunosuppressiveStopDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary3, true, dates.FirstDose, true); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.PriorMedication.ImmunosuppressiveDose is null && !missing.Contains("PriorMedication.immunosuppressive_dose")) missing.Add("PriorMedication.immunosuppressive_dose");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.ImmunosuppressiveStopDate is null && !missing.Contains("PriorMedication.immunosuppressive_stop_date")) missing.Add("PriorMedication.immunosuppressive_stop_date");  } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I10, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI11(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI11(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c11, true, dates.FirstDose, false)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c12, true, dates.FirstDose, false), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered), global::Picares.Dsl.Runtime.Eligibility.Truth.True))))), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c13, true, dates.FirstDose, false))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(8);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
@@ -1386,214 +1636,197 @@ namespace Picares.Protocols
                 if (input.Surgery.Recovered is { } __v5) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.recovered", __v5));
                 if (input.Surgery.SkinBiopsy is { } __v6) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.skin_biopsy", __v6));
                 if (input.Surgery.SkinBiopsyEnd is { } __v7) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.skin_biopsy_end", __v7));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c20, true, dates.FirstDose, false)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c21, true, dates.FirstDose, false), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered), global::Picares.Dsl.Runtime.Eligibility.Truth.True))))); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c22, true, dates.FirstDose, false)); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c17, true, dates.FirstDose, false)); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)), global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c18, true, dates.FirstDose, false), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered), global::Picares.Dsl.Runtime.Eligibility.Truth.True)))); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)); var __r2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c14, true, dates.FirstDose, false); if (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.MajorSurgery is null && !missing.Contains("Surgery.major_surgery")) missing.Add("Surgery.major_surgery");  } if (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.Surgery.MajorSurgeryEnd is null && !missing.Contains("Surgery.major_surgery_end")) missing.Add("Surgery.major_surgery_end");  } } } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l3 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.False)); var __r3 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c16, true, dates.FirstDose, false), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered), global::Picares.Dsl.Runtime.Eligibility.Truth.True))); if (__l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.LocalSurgery is null && !missing.Contains("Surgery.local_surgery")) missing.Add("Surgery.local_surgery");  } if (__r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { { var __l4 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c15, true, dates.FirstDose, false); var __r4 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); if (__l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.Surgery.LocalSurgeryEnd is null && !missing.Contains("Surgery.local_surgery_end")) missing.Add("Surgery.local_surgery_end");  } if (__r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Surgery.Recovered is null && !missing.Contains("Surgery.recovered")) missing.Add("Surgery.recovered");  } } } } } } } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l5 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy), global::Picares.Dsl.Runtime.Eligibility.Truth.False)); var __r5 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c19, true, dates.FirstDose, false); if (__l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.SkinBiopsy is null && !missing.Contains("Surgery.skin_biopsy")) missing.Add("Surgery.skin_biopsy");  } if (__r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.Surgery.SkinBiopsyEnd is null && !missing.Contains("Surgery.skin_biopsy_end")) missing.Add("Surgery.skin_biopsy_end");  } } } }}
+                if (missing is not null) { { var __l0 = ((global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k15 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k15, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary4, true, dates.FirstDose, false)) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k14 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k14, (global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k16 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k16, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary5, true, dates.FirstDose, false)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k17 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k17, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered)) }) }) }; var __r0 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k18 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k18, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary6, true, dates.FirstDose, false)) }; if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k11 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k11, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary4, true, dates.FirstDose, false)) }; var __r1 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery))) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k12 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k12, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary5, true, dates.FirstDose, false)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k13 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k13, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered)) }) }; if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l2 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery)); var __r2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary4, true, dates.FirstDose, false); if (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.MajorSurgery is null && !missing.Contains("Surgery.major_surgery")) missing.Add("Surgery.major_surgery");  } if (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.Surgery.MajorSurgeryEnd is null && !missing.Contains("Surgery.major_surgery_end")) missing.Add("Surgery.major_surgery_end");  } } } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l3 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery)); var __r3 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary5, true, dates.FirstDose, false)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k10 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k10, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered)) }; if (__l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.LocalSurgery is null && !missing.Contains("Surgery.local_surgery")) missing.Add("Surgery.local_surgery");  } if (__r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { { var __l4 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary5, true, dates.FirstDose, false); var __r4 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered); if (__l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.Surgery.LocalSurgeryEnd is null && !missing.Contains("Surgery.local_surgery_end")) missing.Add("Surgery.local_surgery_end");  } if (__r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Surgery.Recovered is null && !missing.Contains("Surgery.recovered")) missing.Add("Surgery.recovered");  } } } } } } } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l5 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy)); var __r5 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary6, true, dates.FirstDose, false); if (__l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.SkinBiopsy is null && !missing.Contains("Surgery.skin_biopsy")) missing.Add("Surgery.skin_biopsy");  } if (__r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.Surgery.SkinBiopsyEnd is null && !missing.Contains("Surgery.skin_biopsy_end")) missing.Add("Surgery.skin_biopsy_end");  } } } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I11, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateI12(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI12(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I12, false));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 var awaiting = input.Attestations.I12 is null;
                 if (awaiting) missing?.Add("attestation of I12");
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.I12, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE1(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE1(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CnsMetastases), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Baseline.CnsMetastases is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.cns_metastases", __v0));
                 if (missing is not null) { if (input.Baseline.CnsMetastases is null && !missing.Contains("Baseline.cns_metastases")) missing.Add("Baseline.cns_metastases"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E1, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE2(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE2(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.CarcinomatousMeningitis), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Baseline.CarcinomatousMeningitis is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.carcinomatous_meningitis", __v0));
                 if (missing is not null) { if (input.Baseline.CarcinomatousMeningitis is null && !missing.Contains("Baseline.carcinomatous_meningitis")) missing.Add("Baseline.carcinomatous_meningitis"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E2, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE3(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE3(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.AutoimmuneDisease), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.MedicalHistory.AutoimmuneDisease is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.autoimmune_disease", __v0));
                 if (missing is not null) { if (input.MedicalHistory.AutoimmuneDisease is null && !missing.Contains("MedicalHistory.autoimmune_disease")) missing.Add("MedicalHistory.autoimmune_disease"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E3, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE4(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE4(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.CheckpointAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.PriorTherapy.CheckpointAntibody is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.checkpoint_antibody", __v0));
                 if (missing is not null) { if (input.PriorTherapy.CheckpointAntibody is null && !missing.Contains("PriorTherapy.checkpoint_antibody")) missing.Add("PriorTherapy.checkpoint_antibody"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E4, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE5(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE5(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.MedicalHistory.ActiveTuberculosis is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.active_tuberculosis", __v0));
                 if (missing is not null) { if (input.MedicalHistory.ActiveTuberculosis is null && !missing.Contains("MedicalHistory.active_tuberculosis")) missing.Add("MedicalHistory.active_tuberculosis"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E5, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE6(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE6(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hiv, "positive")));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Serology.Hiv is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hiv", __v0));
                 if (missing is not null) { if (input.Serology.Hiv is null && !missing.Contains("Serology.hiv")) missing.Add("Serology.hiv"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E6, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE7(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE7(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.MedicalHistory.NeedsImmunosuppression is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.needs_immunosuppression", __v0));
                 if (missing is not null) { if (input.MedicalHistory.NeedsImmunosuppression is null && !missing.Contains("MedicalHistory.needs_immunosuppression")) missing.Add("MedicalHistory.needs_immunosuppression"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E7, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE8(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE8(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c23, true, dates.FirstDose, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(4);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorMedication.InvestigationalDrug is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug", __v1));
                 if (input.PriorMedication.InvestigationalDrugHalfLife is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_half_life", __v2));
                 if (input.PriorMedication.InvestigationalDrugLastDose is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_last_dose", __v3));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c25, true, dates.FirstDose, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.InvestigationalDrug is null && !missing.Contains("PriorMedication.investigational_drug")) missing.Add("PriorMedication.investigational_drug");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c24, true, dates.FirstDose, true); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugHalfLife is null && !missing.Contains("PriorMedication.investigational_drug_half_life")) missing.Add("PriorMedication.investigational_drug_half_life"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } } } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug); var __r0 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k21 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k21, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }; if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.InvestigationalDrug is null && !missing.Contains("PriorMedication.investigational_drug")) missing.Add("PriorMedication.investigational_drug");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugHalfLife is null && !missing.Contains("PriorMedication.investigational_drug_half_life")) missing.Add("PriorMedication.investigational_drug_half_life"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } } } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E8, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE9(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE9(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c26, true, dates.FirstDose, true)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorMedication.Vaccine is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.vaccine", __v1));
                 if (input.PriorMedication.VaccineDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.vaccine_date", __v2));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c27, true, dates.FirstDose, true); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.Vaccine is null && !missing.Contains("PriorMedication.vaccine")) missing.Add("PriorMedication.vaccine");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.VaccineDate is null && !missing.Contains("PriorMedication.vaccine_date")) missing.Add("PriorMedication.vaccine_date");  } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.Vaccine is null && !missing.Contains("PriorMedication.vaccine")) missing.Add("PriorMedication.vaccine");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.VaccineDate is null && !missing.Contains("PriorMedication.vaccine_date")) missing.Add("PriorMedication.vaccine_date");  } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E9, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE10(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE10(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Demographics.Sex, "female")), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding), global::Picares.Dsl.Runtime.Eligibility.Truth.True))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Baseline.PregnantOrBreastfeeding is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.pregnant_or_breastfeeding", __v0));
                 if (input.Demographics.Sex is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Demographics.sex", __v1));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Demographics.Sex, "female")); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Demographics.Sex is null && !missing.Contains("Demographics.sex")) missing.Add("Demographics.sex");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Baseline.PregnantOrBreastfeeding is null && !missing.Contains("Baseline.pregnant_or_breastfeeding")) missing.Add("Baseline.pregnant_or_breastfeeding");  } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Demographics.Sex is null && !missing.Contains("Demographics.sex")) missing.Add("Demographics.sex");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Baseline.PregnantOrBreastfeeding is null && !missing.Contains("Baseline.pregnant_or_breastfeeding")) missing.Add("Baseline.pregnant_or_breastfeeding");  } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E10, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE11(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE11(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E11, true));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 var awaiting = input.Attestations.E11 is null;
                 if (awaiting) missing?.Add("attestation of E11");
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E11, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE12(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE12(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E12, true));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 var awaiting = input.Attestations.E12 is null;
                 if (awaiting) missing?.Add("attestation of E12");
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E12, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE13(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE13(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.MedicalHistory.InterstitialLungDisease is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.interstitial_lung_disease", __v0));
                 if (missing is not null) { if (input.MedicalHistory.InterstitialLungDisease is null && !missing.Contains("MedicalHistory.interstitial_lung_disease")) missing.Add("MedicalHistory.interstitial_lung_disease"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E13, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE14(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE14(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c28, true, dates.FirstDose, true)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorMedication.ChineseMedicine is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.chinese_medicine", __v1));
                 if (input.PriorMedication.ChineseMedicineLastDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.chinese_medicine_last_date", __v2));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c29, true, dates.FirstDose, true); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.ChineseMedicine is null && !missing.Contains("PriorMedication.chinese_medicine")) missing.Add("PriorMedication.chinese_medicine");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.ChineseMedicineLastDate is null && !missing.Contains("PriorMedication.chinese_medicine_last_date")) missing.Add("PriorMedication.chinese_medicine_last_date");  } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.ChineseMedicine is null && !missing.Contains("PriorMedication.chinese_medicine")) missing.Add("PriorMedication.chinese_medicine");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.ChineseMedicineLastDate is null && !missing.Contains("PriorMedication.chinese_medicine_last_date")) missing.Add("PriorMedication.chinese_medicine_last_date");  } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E14, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE15(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE15(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c30, true, dates.FirstDose, true)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorMedication.MonoclonalAntibody is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.monoclonal_antibody", __v1));
                 if (input.PriorMedication.MonoclonalAntibodyLastDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.monoclonal_antibody_last_date", __v2));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, __c31, true, dates.FirstDose, true); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.MonoclonalAntibody is null && !missing.Contains("PriorMedication.monoclonal_antibody")) missing.Add("PriorMedication.monoclonal_antibody");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.MonoclonalAntibodyLastDate is null && !missing.Contains("PriorMedication.monoclonal_antibody_last_date")) missing.Add("PriorMedication.monoclonal_antibody_last_date");  } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.MonoclonalAntibody is null && !missing.Contains("PriorMedication.monoclonal_antibody")) missing.Add("PriorMedication.monoclonal_antibody");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.MonoclonalAntibodyLastDate is null && !missing.Contains("PriorMedication.monoclonal_antibody_last_date")) missing.Add("PriorMedication.monoclonal_antibody_last_date");  } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E15, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE16(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE16(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.MedicalHistory.OtherMalignancyType, __c32))), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c33, true, dates.Enrollment, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment), global::Picares.Dsl.Runtime.Eligibility.Truth.False))))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(5);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (dates.Enrollment is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("enrollment", __v0));
@@ -1601,34 +1834,32 @@ namespace Picares.Protocols
                 if (input.MedicalHistory.OtherMalignancyCuredDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_cured_date", __v2));
                 if (input.MedicalHistory.OtherMalignancyNeedsTreatment is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_needs_treatment", __v3));
                 if (input.MedicalHistory.OtherMalignancyType is { } __v4) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_type", __v4));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.MedicalHistory.OtherMalignancyType, __c36))); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c37, true, dates.Enrollment, true), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment), global::Picares.Dsl.Runtime.Eligibility.Truth.False)))); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.In(input.MedicalHistory.OtherMalignancyType, __c34)); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancy is null && !missing.Contains("MedicalHistory.other_malignancy")) missing.Add("MedicalHistory.other_malignancy");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyType is null && !missing.Contains("MedicalHistory.other_malignancy_type")) missing.Add("MedicalHistory.other_malignancy_type");  } } } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, __c35, true, dates.Enrollment, true); var __r2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment), global::Picares.Dsl.Runtime.Eligibility.Truth.False)); if (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.Enrollment is null && !missing.Contains("enrollment")) missing.Add("enrollment"); if (input.MedicalHistory.OtherMalignancyCuredDate is null && !missing.Contains("MedicalHistory.other_malignancy_cured_date")) missing.Add("MedicalHistory.other_malignancy_cured_date");  } if (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyNeedsTreatment is null && !missing.Contains("MedicalHistory.other_malignancy_needs_treatment")) missing.Add("MedicalHistory.other_malignancy_needs_treatment");  } } } }}
+                if (missing is not null) { { var __l0 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k29 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k29, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }; var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k30 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k30, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) }); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL)); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancy is null && !missing.Contains("MedicalHistory.other_malignancy")) missing.Add("MedicalHistory.other_malignancy");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyType is null && !missing.Contains("MedicalHistory.other_malignancy_type")) missing.Add("MedicalHistory.other_malignancy_type");  } } } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true); var __r2 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment)); if (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.Enrollment is null && !missing.Contains("enrollment")) missing.Add("enrollment"); if (input.MedicalHistory.OtherMalignancyCuredDate is null && !missing.Contains("MedicalHistory.other_malignancy_cured_date")) missing.Add("MedicalHistory.other_malignancy_cured_date");  } if (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyNeedsTreatment is null && !missing.Contains("MedicalHistory.other_malignancy_needs_treatment")) missing.Add("MedicalHistory.other_malignancy_needs_treatment");  } } } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E16, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE17(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE17(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hbsag, "positive")), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.HcvAntibody, "positive"))));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Serology.Hbsag is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hbsag", __v0));
                 if (input.Serology.HcvAntibody is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hcv_antibody", __v1));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.Hbsag, "positive")); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(input.Serology.HcvAntibody, "positive")); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Serology.Hbsag is null && !missing.Contains("Serology.hbsag")) missing.Add("Serology.hbsag");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Serology.HcvAntibody is null && !missing.Contains("Serology.hcv_antibody")) missing.Add("Serology.hcv_antibody");  } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Serology.Hbsag is null && !missing.Contains("Serology.hbsag")) missing.Add("Serology.hbsag");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Serology.HcvAntibody is null && !missing.Contains("Serology.hcv_antibody")) missing.Add("Serology.hcv_antibody");  } }}
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E17, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
 
-            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __EvaluateE18(Input input, Dates dates)
+            private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE18(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var outcome = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Outcome(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)));
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.MedicalHistory.ProteinAllergy is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.protein_allergy", __v0));
                 if (missing is not null) { if (input.MedicalHistory.ProteinAllergy is null && !missing.Contains("MedicalHistory.protein_allergy")) missing.Add("MedicalHistory.protein_allergy"); }
                 const bool awaiting = false;
-                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(Criteria.E18, outcome, values,
+                return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
         }
@@ -2239,15 +2470,15 @@ namespace Picares.Protocols
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose is not null, 174);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose, "mg/d", 0d, 2000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 174);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "investigational_drug", this.InvestigationalDrug is not null, 178);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_last_dose", this.InvestigationalDrugLastDose is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "PriorMedication.investigational_drug == true", 179);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "PriorMedication.investigational_drug == true", 182);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_last_dose", this.InvestigationalDrugLastDose is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), "PriorMedication.investigational_drug == true", 179);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), "PriorMedication.investigational_drug == true", 182);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife, "h", 0.1d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 182);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "vaccine", this.Vaccine is not null, 186);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "vaccine_date", this.VaccineDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.Vaccine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "PriorMedication.vaccine == true", 187);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "vaccine_date", this.VaccineDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.Vaccine), "PriorMedication.vaccine == true", 187);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "chinese_medicine", this.ChineseMedicine is not null, 190);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "chinese_medicine_last_date", this.ChineseMedicineLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.ChineseMedicine), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "PriorMedication.chinese_medicine == true", 191);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "chinese_medicine_last_date", this.ChineseMedicineLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.ChineseMedicine), "PriorMedication.chinese_medicine == true", 191);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "monoclonal_antibody", this.MonoclonalAntibody is not null, 194);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "monoclonal_antibody_last_date", this.MonoclonalAntibodyLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MonoclonalAntibody), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "PriorMedication.monoclonal_antibody == true", 195);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "monoclonal_antibody_last_date", this.MonoclonalAntibodyLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MonoclonalAntibody), "PriorMedication.monoclonal_antibody == true", 195);
                     return findings;
                 }
             }
@@ -2277,12 +2508,12 @@ namespace Picares.Protocols
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "major_surgery", this.MajorSurgery is not null, 202);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "major_surgery_end", this.MajorSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MajorSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "Surgery.major_surgery == true", 203);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "major_surgery_end", this.MajorSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MajorSurgery), "Surgery.major_surgery == true", 203);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "local_surgery", this.LocalSurgery is not null, 206);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "local_surgery_end", this.LocalSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "Surgery.local_surgery == true", 207);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "recovered", this.Recovered is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "Surgery.local_surgery == true", 210);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "local_surgery_end", this.LocalSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), "Surgery.local_surgery == true", 207);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "recovered", this.Recovered is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), "Surgery.local_surgery == true", 210);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "skin_biopsy", this.SkinBiopsy is not null, 213);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "skin_biopsy_end", this.SkinBiopsyEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.SkinBiopsy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "Surgery.skin_biopsy == true", 214);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "skin_biopsy_end", this.SkinBiopsyEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.SkinBiopsy), "Surgery.skin_biopsy == true", 214);
                     return findings;
                 }
             }
@@ -2387,9 +2618,9 @@ namespace Picares.Protocols
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "needs_immunosuppression", this.NeedsImmunosuppression is not null, 249);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "interstitial_lung_disease", this.InterstitialLungDisease is not null, 250);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "other_malignancy", this.OtherMalignancy is not null, 251);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 252);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 255);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), global::Picares.Dsl.Runtime.Eligibility.Truth.True)), "MedicalHistory.other_malignancy == true", 258);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 252);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 255);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 258);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "protein_allergy", this.ProteinAllergy is not null, 261);
                     return findings;
                 }
