@@ -36,13 +36,16 @@ internal sealed class BindingContext
     public Origin OriginOf(StatementSyntax statement, OriginSubject subject, Origin? inherited = null)
     {
         // Once per statement: the block reader and the declaration's binder may both ask.
-        if (_origins.TryGetValue(statement, out var known)) return known;
+        if (statement.Number < _origins.Length && _origins[statement.Number] is { } known) return known;
         var origin = ComputeOrigin(statement, subject, inherited);
-        _origins.Add(statement, origin);
+        if (statement.Number >= _origins.Length) System.Array.Resize(ref _origins, System.Math.Max(statement.Number + 1, _origins.Length * 2));
+        _origins[statement.Number] = origin;
         return origin;
     }
 
-    private readonly Dictionary<StatementSyntax, Origin> _origins = new();
+    // By statement number: an array rather than a dictionary keyed by the statements, which in a large file
+    // outgrew the large-object threshold several times over and so brought on full collections.
+    private Origin?[] _origins = new Origin?[64];
 
     private Origin ComputeOrigin(StatementSyntax statement, OriginSubject subject, Origin? inherited)
     {

@@ -24,6 +24,7 @@ public sealed class Parser
     private int _index;
     private int _nested;   // inside ( ) or [ ]: line breaks are white space
     private int _depth;
+    private int _statements; // how many statements were made so far: the number of the next one
 
     private Parser(TokenWindow tokens)
     {
@@ -115,7 +116,7 @@ public sealed class Parser
         var arguments = ParseArguments();
         BlockSyntax? body = null;
         if (Current.Kind == TokenKind.OpenBrace) body = ParseBlock(keyword);
-        return new StatementSyntax(Exact(annotations), keyword, arguments, body);
+        return new StatementSyntax(_statements++, Exact(annotations), keyword, arguments, body);
     }
 
     private AnnotationSyntax ParseAnnotation()

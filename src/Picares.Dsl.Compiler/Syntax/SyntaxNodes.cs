@@ -47,8 +47,9 @@ public sealed class AnnotationSyntax
 /// <summary><c>keyword argument, argument ... { statements }</c></summary>
 public sealed class StatementSyntax
 {
-    internal StatementSyntax(IReadOnlyList<AnnotationSyntax> annotations, Token keyword, IReadOnlyList<ExpressionSyntax> arguments, BlockSyntax? body)
+    internal StatementSyntax(int number, IReadOnlyList<AnnotationSyntax> annotations, Token keyword, IReadOnlyList<ExpressionSyntax> arguments, BlockSyntax? body)
     {
+        Number = number;
         Annotations = annotations;
         Keyword = keyword;
         Arguments = arguments;
@@ -58,6 +59,8 @@ public sealed class StatementSyntax
         HeaderSpan = TextSpan.FromBounds(keyword.Span.Start, arguments.Count > 0 ? arguments[arguments.Count - 1].Span.End : keyword.Span.End);
     }
 
+    /// <summary>Numbers the file's statements from 0, each once (in the order the parser completes them), so that a later stage can keep something per statement in an array.</summary>
+    internal int Number { get; }
     /// <summary>Annotations on the lines before it.</summary>
     public IReadOnlyList<AnnotationSyntax> Annotations { get; }
     /// <summary>The keyword that says what the statement is.</summary>
