@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Picares.Dsl.Compiler.Text;
 
@@ -43,22 +42,33 @@ public sealed class SourceText
     /// <summary>The line span of a text span.</summary>
     public LinePositionSpan GetLineSpan(TextSpan span) => new(GetLinePosition(span.Start), GetLinePosition(span.End));
 
+    // Two passes, counting the lines first, so that the index is one array of its exact size (a large file's
+    // would otherwise be copied on the large-object heap at every doubling).
     private static int[] ComputeLineStarts(string text)
     {
-        var starts = new List<int> { 0 };
+        var starts = new int[1 + LineBreaksIn(text, null)];
+        LineBreaksIn(text, starts);
+        return starts;
+    }
+
+    /// <summary>Counts the line breaks; when <paramref name="starts"/> is given, writes the start of each line after the first into it.</summary>
+    private static int LineBreaksIn(string text, int[]? starts)
+    {
+        int count = 0;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             if (c == '\r')
             {
                 if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
             }
-            else if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+            else if (c != '\n' && c != '\u2028' && c != '\u2029' && c != '\u0085')
             {
-                starts.Add(i + 1);
+                continue;
             }
+            count++;
+            if (starts is not null) starts[count] = i + 1;
         }
-        return starts.ToArray();
+        return count;
     }
 }
