@@ -218,22 +218,24 @@ public static class Evaluate
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth TemporalToBoundary(DateTime? subject, TemporalBound bound, DateTime? boundary, bool before, DateTime? reference, bool dayPrecision)
     {
-        if (subject is not { } s || boundary is not { } threshold || reference is not { } r) return Truth.Unknown;
+        if (!subject.HasValue || !boundary.HasValue || !reference.HasValue) return Truth.Unknown;
+        // In ticks, so that this stays a few instructions when inlined into generated code.
+        long s = subject.GetValueOrDefault().Ticks, threshold = boundary.GetValueOrDefault().Ticks, r = reference.GetValueOrDefault().Ticks;
         if (dayPrecision)
         {
             // A date without a time of day is compared by calendar day: "exactly 4 weeks before" is 28 days.
-            s = s.Date;
-            r = r.Date;
+            s -= s % TimeSpan.TicksPerDay;
+            r -= r % TimeSpan.TicksPerDay;
         }
         // Before: distance ≥ d  ⇔  s ≤ r − d.   After: distance ≥ d  ⇔  s ≥ r + d.
-        int toThreshold = before ? threshold.CompareTo(s) : s.CompareTo(threshold); // > 0 when the distance exceeds d
+        long beyond = before ? threshold - s : s - threshold; // > 0 when the distance exceeds d
         bool result = bound switch
         {
-            TemporalBound.AtLeast => toThreshold >= 0,
-            TemporalBound.MoreThan => toThreshold > 0,
-            TemporalBound.AtMost => toThreshold <= 0,
-            TemporalBound.LessThan => toThreshold < 0,
-            _ => toThreshold <= 0 && (before ? r >= s : s >= r), // and on the named side of the reference
+            TemporalBound.AtLeast => beyond >= 0,
+            TemporalBound.MoreThan => beyond > 0,
+            TemporalBound.AtMost => beyond <= 0,
+            TemporalBound.LessThan => beyond < 0,
+            _ => beyond <= 0 && (before ? r - s : s - r) >= 0, // and on the named side of the reference
         };
         return result ? Truth.True : Truth.False;
     }
@@ -264,9 +266,10 @@ public static class Evaluate
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth BornBetween(DateTime? birth, DateTime? tooOldBy, DateTime? oldEnoughBy)
     {
-        if (birth is not { } b || tooOldBy is not { } old || oldEnoughBy is not { } enough) return Truth.Unknown;
-        var day = b.Date;
-        return day > old && day <= enough ? Truth.True : Truth.False;
+        if (!birth.HasValue || !tooOldBy.HasValue || !oldEnoughBy.HasValue) return Truth.Unknown;
+        long day = birth.GetValueOrDefault().Ticks;
+        day -= day % TimeSpan.TicksPerDay;
+        return day > tooOldBy.GetValueOrDefault().Ticks && day <= oldEnoughBy.GetValueOrDefault().Ticks ? Truth.True : Truth.False;
     }
 
     /// <summary>Age in completed years on <paramref name="on"/> (someone born on 29 February turns a year older on 28 February in common years).</summary>
@@ -291,6 +294,6 @@ public static class Evaluate
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Truth Attested(bool? attestation, bool exclusion) =>
-        attestation is not { } a ? Truth.Unknown : (a != exclusion ? Truth.True : Truth.False);
+        !attestation.HasValue ? Truth.Unknown : (attestation.GetValueOrDefault() != exclusion ? Truth.True : Truth.False);
 
 }

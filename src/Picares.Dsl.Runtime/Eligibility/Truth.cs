@@ -32,5 +32,5 @@ public static class Kleene
 
     /// <summary>A known boolean, or Unknown for null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Truth Of(bool? value) => value is null ? Truth.Unknown : value.Value ? Truth.True : Truth.False;
+    public static Truth Of(bool? value) => !value.HasValue ? Truth.Unknown : value.GetValueOrDefault() ? Truth.True : Truth.False;
 }
