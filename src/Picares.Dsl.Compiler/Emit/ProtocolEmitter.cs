@@ -40,21 +40,18 @@ public static class ProtocolEmitter
         Render(CrfTemplate.Value, model, @namespace, CrfPlan.For(model, "global::" + @namespace + "." + ClassName(model) + ".Crf."), cancellationToken) +
         Render(AnalysisTemplate.Value, model, @namespace, AnalysisPlan.For(model, "global::" + @namespace + "." + ClassName(model) + ".Crf."), cancellationToken);
 
+    /// <summary>The functions the templates call, imported once; read-only, so renders on several threads share it.</summary>
+    private static readonly Lazy<ScriptObject> Functions = new(() =>
+    {
+        var functions = new ScriptObject();
+        functions.Import(typeof(TemplateFunctions));
+        functions.IsReadOnly = true;
+        return functions;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
     private static string Render(Template template, ProtocolModel model, string @namespace, object? plan, CancellationToken cancellationToken, string protocolNames = "")
     {
         var globals = new ScriptObject();
-        globals.Import("cs_string", new Func<string?, string>(CSharp.Literal));
-        globals.Import("cs_name", new Func<string, string>(CSharp.Identifier));
-        globals.Import("member", new Func<string, string, string>(CSharp.Member));
-        globals.Import("cs_int", new Func<object?, string>(v => v is null ? "null" : Convert.ToInt32(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
-        globals.Import("cs_bool", new Func<object?, string>(v => v is null ? "null" : (bool)v ? "true" : "false"));
-        globals.Import("cs_strings", new Func<IEnumerable<string>, string>(Strings));
-        globals.Import("cs_ints", new Func<IEnumerable<int>, string>(v => "new int[] { " + string.Concat(v.Select(i => i.ToString(CultureInfo.InvariantCulture) + ", ")) + "}"));
-        globals.Import("xml", new Func<string?, string>(CSharp.Xml));
-        globals.Import("origin", new Func<Origin, string>(OriginExpression));
-        globals.Import("dose", new Func<DoseModel?, string>(d => d is null ? "null" : $"new global::Picares.Dsl.Runtime.Units.Quantity({CSharp.Number(d.Value)}, {CSharp.Literal(d.Unit)})"));
-        globals.Import("limit", new Func<LimitModel?, string>(l => l is null ? "null"
-            : $"new global::Picares.Dsl.Runtime.Model.FieldLimit({CSharp.NullableNumber(l.Lower)}, {CSharp.NullableNumber(l.Upper)}, {CSharp.Literal(l.Unit)})"));
         globals.SetValue("model", model, true);
         globals.SetValue("namespace", @namespace, true);
         globals.SetValue("class_name", ClassName(model), true);
@@ -62,28 +59,40 @@ public static class ProtocolEmitter
         globals.SetValue("plan", plan, true);
         globals.SetValue("protocol_names", protocolNames, true);
 
-        var context = new TemplateContext
-        {
-            StrictVariables = true,
-            LoopLimit = 0,
-            LimitToString = 0,
-            CancellationToken = cancellationToken,
-            NewLine = "\n",
-        };
+        var context = Context ??= NewContext();
+        context.CancellationToken = cancellationToken;
+        context.PushGlobal(Functions.Value);
         context.PushGlobal(globals);
-        return template.Render(context);
+        try
+        {
+            var text = template.Render(context);
+            context.PopGlobal();
+            context.PopGlobal();
+            return text;
+        }
+        catch (Exception e)
+        {
+            Context = null; // a render stopped half-way leaves its output behind: the next one starts afresh
+            // Scriban reports cancellation as its own abort; a generator must throw OperationCanceledException.
+            if (e is Scriban.Syntax.ScriptAbortException && cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
+            throw;
+        }
     }
 
-    private static string Strings(IEnumerable<string> values)
+    /// <summary>
+    /// One template context per thread, reused from render to render: a context caches how it reads the members of
+    /// each .NET type, and building those accessors anew for every render (with reflection, whose caches the
+    /// garbage collector may drop) cost as much as the rendering. A context is not thread-safe, hence per thread.
+    /// </summary>
+    [ThreadStatic] private static TemplateContext? Context;
+
+    private static TemplateContext NewContext() => new()
     {
-        var items = values.ToList();
-        return items.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", items.Select(CSharp.Literal)) + " }";
-    }
-
-    private static string OriginExpression(Origin origin) =>
-        origin.IsAssumed
-            ? $"__Asm({CSharp.Literal(origin.Reason)}, {origin.Line.ToString(CultureInfo.InvariantCulture)}, {origin.Column.ToString(CultureInfo.InvariantCulture)})"
-            : $"__Rec({origin.Line.ToString(CultureInfo.InvariantCulture)}, {origin.Column.ToString(CultureInfo.InvariantCulture)})";
+        StrictVariables = true,
+        LoopLimit = 0,
+        LimitToString = 0,
+        NewLine = "\n",
+    };
 
     private static Template Load(string name)
     {
