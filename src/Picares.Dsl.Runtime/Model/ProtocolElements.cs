@@ -64,8 +64,8 @@ public sealed record PopulationInfo(string Sex, int? MinimumAge, int? MaximumAge
 /// <summary>A reference date of a subject's timeline.</summary>
 public sealed record AnchorInfo([property: ProtocolName(ProtocolNameKind.Anchor)] string Name, string Label, Origin Origin);
 
-/// <summary>An event that ends treatment or visits.</summary>
-public sealed record EventInfo([property: ProtocolName(ProtocolNameKind.Event)] string Name, string Label, Origin Origin);
+/// <summary>An event that ends treatment or visits; a <paramref name="Terminal"/> one (such as death) ends every visit of the subject.</summary>
+public sealed record EventInfo([property: ProtocolName(ProtocolNameKind.Event)] string Name, string Label, Origin Origin, bool Terminal = false);
 
 /// <summary>One phase of a regimen, or the whole regimen.</summary>
 public sealed record RegimenInfo(string Phase, Quantity? Dose, string? Route, int? EveryDays, IReadOnlyList<int> CycleDays, int? Cycles, IReadOnlyList<string> Until, Origin Origin);

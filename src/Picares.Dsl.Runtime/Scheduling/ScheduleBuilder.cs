@@ -18,7 +18,7 @@ namespace Picares.Dsl.Runtime.Scheduling;
 /// known, else N days after its due date. They stop at their maximum count, at the horizon, or after one of their
 /// <c>until</c> events has happened: no occurrence is due after that event's date.</item>
 /// <item><c>unscheduled</c> visits, and visits whose anchor date is not known yet, are not planned.</item>
-/// <item>No visit is due after a terminal event (death); none after the horizon. Both bounds are inclusive.</item>
+/// <item>No visit is due after a terminal event (the protocol's events marked <c>terminal</c>, such as death); none after the horizon. Both bounds are inclusive.</item>
 /// </list>
 /// Windows are inclusive, in calendar days around the due date. The result is in date order, then declaration order.
 /// </remarks>
@@ -26,19 +26,28 @@ public sealed class ScheduleBuilder
 {
     private readonly IReadOnlyList<VisitInfo> visits;
     private readonly string? dayOneAnchor;
+    private readonly IReadOnlyList<string> terminalEvents;
 
-    /// <summary>A builder over the visits of a protocol, with the anchor that is study day 1 (when the protocol names one).</summary>
-    public ScheduleBuilder(IReadOnlyList<VisitInfo> visits, string? dayOneAnchor = null)
+    /// <summary>
+    /// A builder over the visits of a protocol, with the anchor that is study day 1 (when the protocol names one) and the
+    /// events that end every visit of a subject (its <c>terminal</c> events; none when not given).
+    /// </summary>
+    public ScheduleBuilder(IReadOnlyList<VisitInfo> visits, string? dayOneAnchor = null, IReadOnlyList<string>? terminalEvents = null)
     {
         this.visits = visits ?? throw new ArgumentNullException(nameof(visits));
         this.dayOneAnchor = dayOneAnchor;
+        this.terminalEvents = terminalEvents ?? Array.Empty<string>();
     }
 
-    /// <summary>A builder over a protocol's visits, counting study days from its <c>day_one</c> anchor.</summary>
+    /// <summary>A builder over a protocol's visits, counting study days from its <c>day_one</c> anchor and ending them at its <c>terminal</c> events.</summary>
     public ScheduleBuilder(ProtocolInfo protocol)
-        : this((protocol ?? throw new ArgumentNullException(nameof(protocol))).Visits, protocol.Study.DayOneAnchor)
+        : this((protocol ?? throw new ArgumentNullException(nameof(protocol))).Visits, protocol.Study.DayOneAnchor,
+            protocol.Events.Where(e => e.Terminal).Select(e => e.Name).ToArray())
     {
     }
+
+    /// <summary>The events that end every visit when a request does not name its own.</summary>
+    public IReadOnlyList<string> TerminalEvents => terminalEvents;
 
     /// <summary>The subject's planned visits, in date order.</summary>
     /// <exception cref="InvalidOperationException">
@@ -49,7 +58,7 @@ public sealed class ScheduleBuilder
         if (request is null) throw new ArgumentNullException(nameof(request));
         var dayOneName = request.DayOneAnchor ?? dayOneAnchor;
         DateTime? dayOne = dayOneName is not null && request.Anchors.TryGetValue(dayOneName, out var d1) ? d1.Date : null;
-        var terminal = Earliest(request.TerminalEvents, request.Events);
+        var terminal = Earliest(request.TerminalEvents ?? terminalEvents, request.Events);
 
         var planned = new List<(int Order, PlannedVisit Visit)>();
         for (var order = 0; order < visits.Count; order++)

@@ -31,7 +31,10 @@ public sealed class ScheduleRequest
     [ProtocolName(ProtocolNameKind.Anchor)]
     public string? DayOneAnchor { get; init; }
 
-    /// <summary>Events after which no visit at all takes place. By default <c>death</c>.</summary>
+    /// <summary>
+    /// Events after which no visit at all takes place; null (the default) uses the builder's, which for a builder made
+    /// from a <c>ProtocolInfo</c> are the protocol's events marked <c>terminal</c>.
+    /// </summary>
     [ProtocolName(ProtocolNameKind.Event)]
-    public IReadOnlyList<string> TerminalEvents { get; init; } = new[] { "death" };
+    public IReadOnlyList<string>? TerminalEvents { get; init; }
 }

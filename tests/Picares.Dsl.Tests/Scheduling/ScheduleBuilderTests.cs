@@ -24,7 +24,7 @@ public class ScheduleBuilderTests
 
     private static IReadOnlyList<PlannedVisit> Build(IReadOnlyList<VisitInfo> visits, Dictionary<string, DateTime>? anchors = null,
         Dictionary<string, DateTime>? events = null, Dictionary<VisitOccurrence, DateTime>? actual = null, DateTime? horizon = null) =>
-        new ScheduleBuilder(visits, "first_dose").Build(new ScheduleRequest
+        new ScheduleBuilder(visits, "first_dose", terminalEvents: new[] { "death" }).Build(new ScheduleRequest
         {
             Anchors = anchors ?? new Dictionary<string, DateTime> { ["first_dose"] = FirstDose },
             Events = events ?? new Dictionary<string, DateTime>(),

@@ -81,9 +81,9 @@ namespace Picares.Protocols
         public static class Events
         {
             /// <summary>Disease progression</summary>
-            public static global::Picares.Dsl.Runtime.Model.EventInfo Progression { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("progression", "Disease progression", __Rec(51, 1));
+            public static global::Picares.Dsl.Runtime.Model.EventInfo Progression { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("progression", "Disease progression", __Rec(51, 1), false);
             /// <summary>Death</summary>
-            public static global::Picares.Dsl.Runtime.Model.EventInfo Death { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("death", "Death", __Rec(52, 1));
+            public static global::Picares.Dsl.Runtime.Model.EventInfo Death { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("death", "Death", __Rec(52, 1), true);
 
             /// <summary>Every event, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EventInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo[] { Progression, Death, };
