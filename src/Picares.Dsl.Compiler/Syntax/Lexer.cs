@@ -164,7 +164,7 @@ public sealed class Lexer
             _position = end;
             if (_position < _text.Length && Current == '"') _position++;
             else _diagnostics.Report(DiagnosticDescriptors.UnterminatedString, TextSpan.FromBounds(start, _position));
-            return Make(TokenKind.String, start, content);
+            return MakeString(start, content);
         }
         var value = _escaped.Clear();
         while (true)
@@ -184,7 +184,7 @@ public sealed class Lexer
             value.Append(c);
             _position++;
         }
-        return Make(TokenKind.String, start, value.ToString());
+        return MakeString(start, value.ToString());
     }
 
     private void LexEscape(StringBuilder value)
@@ -245,12 +245,16 @@ public sealed class Lexer
         return Make(kind, start);
     }
 
-    private Token Make(TokenKind kind, int start, string? value = null)
+    private Token Make(TokenKind kind, int start)
     {
-        var span = TextSpan.FromBounds(start, System.Math.Min(_position, _text.Length));
-        var text = kind == TokenKind.String ? _text.ToString(span) : _names.Get(_text.Text, span.Start, span.Length);
-        return new Token(kind, span, text, value, _trivia);
+        var span = SpanFrom(start);
+        return new Token(kind, span, _names.Get(_text.Text, span.Start, span.Length), _trivia);
     }
+
+    // A string token's text is its content (escapes resolved); the quotes and escapes as written stay in the source.
+    private Token MakeString(int start, string content) => new(TokenKind.String, SpanFrom(start), content, _trivia);
+
+    private TextSpan SpanFrom(int start) => TextSpan.FromBounds(start, System.Math.Min(_position, _text.Length));
 
     private static int HexValue(char c) =>
         c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;

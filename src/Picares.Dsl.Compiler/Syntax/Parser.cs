@@ -244,7 +244,7 @@ public sealed class Parser
         {
             var not = Advance();
             var inToken = Advance();
-            var merged = new Token(TokenKind.Identifier, not.Span.Cover(inToken.Span), "not in", null, not.HasLeadingTrivia);
+            var merged = new Token(TokenKind.Identifier, not.Span.Cover(inToken.Span), "not in", not.HasLeadingTrivia);
             SkipNewLines();
             return Bounded(new BinaryExpressionSyntax(left, merged, ParseRange()) { IsNegated = true });
         }
@@ -404,7 +404,7 @@ public sealed class Parser
             var spelling = UnitSpelling(_index, unitEnd);
             var span = TextSpan.FromBounds(unitStart.Span.Start, _tokens[unitEnd].Span.End);
             _index = unitEnd + 1;
-            return new NameExpressionSyntax(new Token(TokenKind.Identifier, span, spelling, null, unitStart.HasLeadingTrivia));
+            return new NameExpressionSyntax(new Token(TokenKind.Identifier, span, spelling, unitStart.HasLeadingTrivia));
         }
         var number = Advance();
         double.TryParse(number.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value);
@@ -497,7 +497,7 @@ public sealed class Parser
     private Token Missing(TokenKind kind)
     {
         var at = _tokens[_index].Span.Start;
-        return new Token(kind, new TextSpan(at, 0), "", null, false, isMissing: true);
+        return new Token(kind, new TextSpan(at, 0), "", hasLeadingTrivia: false, isMissing: true);
     }
 
     private void SkipNewLines()

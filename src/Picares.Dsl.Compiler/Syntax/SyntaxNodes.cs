@@ -54,9 +54,6 @@ public sealed class StatementSyntax
         Keyword = keyword;
         Arguments = arguments;
         Body = body;
-        var end = body?.Span.End ?? (arguments.Count > 0 ? arguments[arguments.Count - 1].Span.End : keyword.Span.End);
-        Span = TextSpan.FromBounds(keyword.Span.Start, end);
-        HeaderSpan = TextSpan.FromBounds(keyword.Span.Start, arguments.Count > 0 ? arguments[arguments.Count - 1].Span.End : keyword.Span.End);
     }
 
     /// <summary>Numbers the file's statements from 0, each once (in the order the parser completes them), so that a later stage can keep something per statement in an array.</summary>
@@ -69,10 +66,10 @@ public sealed class StatementSyntax
     public IReadOnlyList<ExpressionSyntax> Arguments { get; }
     /// <summary>The block, if any.</summary>
     public BlockSyntax? Body { get; }
-    /// <summary>From the keyword to the end of the block or the last argument.</summary>
-    public TextSpan Span { get; }
-    /// <summary>The keyword and arguments, without the block.</summary>
-    public TextSpan HeaderSpan { get; }
+    /// <summary>From the keyword to the end of the block or the last argument (computed, not kept in the tree).</summary>
+    public TextSpan Span => Body is { } body ? TextSpan.FromBounds(Keyword.Span.Start, body.Span.End) : HeaderSpan;
+    /// <summary>The keyword and arguments, without the block (computed, not kept in the tree).</summary>
+    public TextSpan HeaderSpan => TextSpan.FromBounds(Keyword.Span.Start, Arguments.Count > 0 ? Arguments[Arguments.Count - 1].Span.End : Keyword.Span.End);
 }
 
 /// <summary><c>{ statements }</c></summary>

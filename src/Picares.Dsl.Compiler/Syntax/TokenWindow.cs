@@ -15,7 +15,8 @@ internal sealed class TokenWindow
     private readonly Lexer _lexer;
     private readonly List<Token> _held = new();
     private int _first;            // the number of _held[0]
-    private Token? _endOfFile;
+    private Token _endOfFile;
+    private bool _ended;           // the lexer has given _endOfFile
 
     public TokenWindow(Lexer lexer) => _lexer = lexer;
 
@@ -27,9 +28,9 @@ internal sealed class TokenWindow
             int offset = index - _first;
             while (offset >= _held.Count)
             {
-                if (_endOfFile is not null) return _endOfFile;
+                if (_ended) return _endOfFile;
                 var token = _lexer.NextToken();
-                if (token.Kind == TokenKind.EndOfFile) _endOfFile = token;
+                if (token.Kind == TokenKind.EndOfFile) (_endOfFile, _ended) = (token, true);
                 _held.Add(token);
             }
             return _held[offset];
