@@ -30,7 +30,7 @@ public static class ProtocolCompiler
         {
             var syntax = Parser.Parse(source, diagnostics);
             cancellationToken.ThrowIfCancellationRequested();
-            var context = new BindingContext(source, diagnostics);
+            var context = new BindingContext(source, diagnostics, syntax);
             var model = ProtocolBinder.Bind(context, syntax, FileNameOf(path));
             if (model is not null && !diagnostics.HasErrors)
             {

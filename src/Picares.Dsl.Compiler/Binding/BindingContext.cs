@@ -10,15 +10,21 @@ namespace Picares.Dsl.Compiler.Binding;
 /// <summary>What every binding step shares: the source, the diagnostics, the symbols and the assumptions found.</summary>
 internal sealed class BindingContext
 {
-    public BindingContext(SourceText source, DiagnosticBag diagnostics)
+    /// <param name="source">The file's text.</param>
+    /// <param name="diagnostics">Where to report.</param>
+    /// <param name="syntax">The file's syntax, whose size sizes the tables kept for the whole file once (a large file's would
+    /// otherwise be copied at every doubling, on the large-object heap).</param>
+    public BindingContext(SourceText source, DiagnosticBag diagnostics, ProtocolSyntax syntax)
     {
         Source = source;
         Diagnostics = diagnostics;
+        Symbols = new SymbolTable(syntax.Statements.Count);
+        _origins = new Origin?[syntax.StatementCount];
     }
 
     public SourceText Source { get; }
     public DiagnosticBag Diagnostics { get; }
-    public SymbolTable Symbols { get; } = new();
+    public SymbolTable Symbols { get; }
     public List<AssumptionModel> Assumptions { get; } = new();
 
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) => Diagnostics.Report(descriptor, span, args);
@@ -36,16 +42,13 @@ internal sealed class BindingContext
     public Origin OriginOf(StatementSyntax statement, OriginSubject subject, Origin? inherited = null)
     {
         // Once per statement: the block reader and the declaration's binder may both ask.
-        if (statement.Number < _origins.Length && _origins[statement.Number] is { } known) return known;
-        var origin = ComputeOrigin(statement, subject, inherited);
-        if (statement.Number >= _origins.Length) System.Array.Resize(ref _origins, System.Math.Max(statement.Number + 1, _origins.Length * 2));
-        _origins[statement.Number] = origin;
-        return origin;
+        if (_origins[statement.Number] is { } known) return known;
+        return _origins[statement.Number] = ComputeOrigin(statement, subject, inherited);
     }
 
-    // By statement number: an array rather than a dictionary keyed by the statements, which in a large file
-    // outgrew the large-object threshold several times over and so brought on full collections.
-    private Origin?[] _origins = new Origin?[64];
+    // By statement number, one slot per statement of the file: an array rather than a dictionary keyed by the statements,
+    // which in a large file outgrew the large-object threshold several times over and so brought on full collections.
+    private readonly Origin?[] _origins;
 
     private Origin ComputeOrigin(StatementSyntax statement, OriginSubject subject, Origin? inherited)
     {

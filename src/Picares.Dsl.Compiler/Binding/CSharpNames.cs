@@ -13,9 +13,15 @@ namespace Picares.Dsl.Compiler.Binding;
 internal sealed class CSharpNames
 {
     private readonly BindingContext _context;
-    private readonly Dictionary<string, (string Name, int Line)> _seen = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Name, int Line)> _seen;
 
-    public CSharpNames(BindingContext context) => _context = context;
+    /// <param name="context">The binding context.</param>
+    /// <param name="capacity">How many names the scope will hold at most, when known, so that its table is sized once.</param>
+    public CSharpNames(BindingContext context, int capacity = 0)
+    {
+        _context = context;
+        _seen = new Dictionary<string, (string Name, int Line)>(capacity, System.StringComparer.Ordinal);
+    }
 
     /// <summary>Records a name; reports it when another name of this scope has the same C# name.</summary>
     public void Add(string name, TextSpan span)

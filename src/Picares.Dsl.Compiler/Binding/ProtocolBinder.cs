@@ -31,13 +31,19 @@ internal static class ProtocolBinder
 
     public static ProtocolModel? Bind(BindingContext context, ProtocolSyntax syntax, string fileName)
     {
-        var statements = new List<StatementSyntax>();
-        // Each kind becomes its own generated class, except forms and code lists, which share the Crf class.
+        var statements = new List<StatementSyntax>(syntax.Statements.Count);
+        // Each kind becomes its own generated class, except forms and code lists, which share the Crf class. Each scope's
+        // table is sized once, by how many declarations of its kinds the file has.
+        static SymbolKind ScopeKeyOf(SymbolKind kind) => kind == SymbolKind.CodeList ? SymbolKind.Form : kind;
+        var declarationsInScope = new Dictionary<SymbolKind, int>();
+        foreach (var statement in syntax.Statements)
+            if (Declarations.TryGetValue(statement.Keyword.Text, out var declared) && declared is { } d)
+                declarationsInScope[ScopeKeyOf(d)] = declarationsInScope.TryGetValue(ScopeKeyOf(d), out var n) ? n + 1 : 1;
         var csharpScopes = new Dictionary<SymbolKind, CSharpNames>();
         CSharpNames ScopeOf(SymbolKind kind)
         {
-            var key = kind == SymbolKind.CodeList ? SymbolKind.Form : kind;
-            if (!csharpScopes.TryGetValue(key, out var names)) csharpScopes[key] = names = new CSharpNames(context);
+            var key = ScopeKeyOf(kind);
+            if (!csharpScopes.TryGetValue(key, out var names)) csharpScopes[key] = names = new CSharpNames(context, declarationsInScope[key]);
             return names;
         }
         foreach (var statement in syntax.Statements)

@@ -28,8 +28,12 @@ internal sealed record Symbol(SymbolKind Kind, string Name, int Line);
 /// </summary>
 internal sealed class SymbolTable
 {
-    private readonly Dictionary<string, Symbol> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _names;
     private readonly Dictionary<string, Symbol> _criteria = new(StringComparer.Ordinal);
+
+    /// <param name="declarations">How many declarations the file has at most (its top-level statements), so that the
+    /// table of names is sized once.</param>
+    public SymbolTable(int declarations) => _names = new Dictionary<string, Symbol>(declarations, StringComparer.Ordinal);
 
     public Dictionary<string, FormSymbol> Forms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, CodeListSymbol> CodeLists { get; } = new(StringComparer.Ordinal);

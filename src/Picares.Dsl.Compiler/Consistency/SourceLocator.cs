@@ -13,10 +13,11 @@ namespace Picares.Dsl.Compiler.Consistency;
 internal sealed class SourceLocator
 {
     private readonly Dictionary<string, StatementSyntax> _firstByKeyword = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<(string Keyword, string Name), StatementSyntax> _firstByName = new();
+    private readonly Dictionary<(string Keyword, string Name), StatementSyntax> _firstByName;
 
     public SourceLocator(ProtocolSyntax syntax)
     {
+        _firstByName = new Dictionary<(string Keyword, string Name), StatementSyntax>(syntax.Statements.Count);
         foreach (var statement in syntax.Statements)
         {
             var keyword = statement.Keyword.Text;

@@ -84,7 +84,7 @@ public sealed class Parser
             var statement = ParseStatement();
             if (statement is not null) statements.Add(statement);
         }
-        return new ProtocolSyntax(statements, Current);
+        return new ProtocolSyntax(statements, Current, _statements);
     }
 
     /// <summary>Parses one statement, or skips a line that is not one; returns null at a block's end.</summary>

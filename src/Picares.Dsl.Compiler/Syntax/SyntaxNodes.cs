@@ -11,11 +11,15 @@ namespace Picares.Dsl.Compiler.Syntax;
 /// </summary>
 public sealed class ProtocolSyntax
 {
-    internal ProtocolSyntax(IReadOnlyList<StatementSyntax> statements, Token endOfFile)
+    internal ProtocolSyntax(IReadOnlyList<StatementSyntax> statements, Token endOfFile, int statementCount)
     {
         Statements = statements;
         EndOfFile = endOfFile;
+        StatementCount = statementCount;
     }
+
+    /// <summary>How many statements the file has at every depth: one more than the highest <see cref="StatementSyntax.Number"/>.</summary>
+    internal int StatementCount { get; }
 
     /// <summary>The top-level statements (declarations).</summary>
     public IReadOnlyList<StatementSyntax> Statements { get; }

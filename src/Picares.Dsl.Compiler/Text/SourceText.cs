@@ -34,9 +34,26 @@ public sealed class SourceText
     public LinePosition GetLinePosition(int offset)
     {
         offset = Math.Max(0, Math.Min(offset, Text.Length));
-        int line = Array.BinarySearch(_lineStarts, offset);
-        if (line < 0) line = ~line - 1;
+        int line = LineOf(offset);
         return new LinePosition(line, offset - _lineStarts[line]);
+    }
+
+    // The line last found: the stages ask in (nearly) source order, so the answer is most often that line or the next,
+    // found without a binary search over the whole file's index. Only a hint: read once and checked before use, so
+    // concurrent readers at worst search.
+    private int _lastLine;
+
+    private int LineOf(int offset)
+    {
+        int hint = _lastLine;
+        for (int line = hint; line <= hint + 1 && line < _lineStarts.Length; line++)
+        {
+            if (offset < _lineStarts[line]) break;
+            if (line + 1 == _lineStarts.Length || offset < _lineStarts[line + 1]) return _lastLine = line;
+        }
+        int found = Array.BinarySearch(_lineStarts, offset);
+        if (found < 0) found = ~found - 1;
+        return _lastLine = found;
     }
 
     /// <summary>The line span of a text span.</summary>

@@ -17,12 +17,13 @@ internal sealed record Atom(Variable Variable, ValueSet Set);
 /// </summary>
 internal sealed class ConstraintExtractor
 {
-    private readonly Dictionary<(string, string), FieldModel> _fields = new();
+    private readonly Dictionary<(string, string), FieldModel> _fields;
     private readonly Dictionary<string, CodeListModel> _codeLists;
     private readonly PopulationModel _population;
 
     public ConstraintExtractor(ProtocolModel model)
     {
+        _fields = new Dictionary<(string, string), FieldModel>(model.Forms.Sum(f => f.Fields.Count));
         foreach (var form in model.Forms)
             foreach (var field in form.Fields)
                 _fields[(form.Name, field.Name)] = field;
