@@ -21,6 +21,8 @@ public sealed class Parser
     private readonly TokenWindow _tokens;
     private readonly PendingDiagnostics _diagnostics;
     private readonly System.Func<ExpressionSyntax> _parseAnd, _parseNot;
+    private readonly ListPool<ExpressionSyntax> _expressionLists = new();
+    private readonly ListPool<StatementSyntax> _statementLists = new();
     private int _index;
     private int _nested;   // inside ( ) or [ ]: line breaks are white space
     private int _depth;
@@ -140,7 +142,7 @@ public sealed class Parser
 
     private IReadOnlyList<ExpressionSyntax> ParseArguments()
     {
-        var arguments = new List<ExpressionSyntax>();
+        var arguments = _expressionLists.Rent();
         while (!IsStatementEnd(Current))
         {
             int before = _index;
@@ -154,20 +156,20 @@ public sealed class Parser
             arguments.Add(ParseExpression());
             if (_index == before) Advance(); // no progress: skip the offending token (already reported)
         }
-        return Exact(arguments);
+        return _expressionLists.ToArrayAndReturn(arguments);
     }
 
     private BlockSyntax ParseBlock(Token owner)
     {
         var open = Advance();
-        var statements = new List<StatementSyntax>();
         if (++_depth > MaxDepth)
         {
             _diagnostics.Report(DiagnosticDescriptors.Expected, open.Span, $"at most {MaxDepth} nested blocks", "deeper nesting");
             SkipToEndOfFile();
             _depth--;
-            return new BlockSyntax(open, Exact(statements), Missing(TokenKind.CloseBrace));
+            return new BlockSyntax(open, System.Array.Empty<StatementSyntax>(), Missing(TokenKind.CloseBrace));
         }
+        var statements = _statementLists.Rent();
         while (Current.Kind is not TokenKind.CloseBrace and not TokenKind.EndOfFile)
         {
             var statement = ParseStatement();
@@ -181,7 +183,7 @@ public sealed class Parser
             _diagnostics.Report(DiagnosticDescriptors.UnclosedBlock, open.Span, owner.Text);
             close = Missing(TokenKind.CloseBrace);
         }
-        return new BlockSyntax(open, Exact(statements), close);
+        return new BlockSyntax(open, _statementLists.ToArrayAndReturn(statements), close);
     }
 
     // ---- expressions, lowest precedence first ------------------------------------------------
@@ -383,7 +385,7 @@ public sealed class Parser
 
     private IReadOnlyList<ExpressionSyntax> ParseSeparated(TokenKind close)
     {
-        var items = new List<ExpressionSyntax>();
+        var items = _expressionLists.Rent();
         while (Current.Kind != close && Current.Kind is not TokenKind.EndOfFile and not TokenKind.CloseBrace and not TokenKind.OpenBrace and not TokenKind.Semicolon)
         {
             int before = _index;
@@ -392,7 +394,7 @@ public sealed class Parser
             else if (Current.Kind != close) break;
             if (_index == before) Advance();
         }
-        return Exact(items);
+        return _expressionLists.ToArrayAndReturn(items);
     }
 
     private ExpressionSyntax ParseNumber()
@@ -415,7 +417,8 @@ public sealed class Parser
         if (first.Kind is not (TokenKind.Identifier or TokenKind.Percent or TokenKind.Number or TokenKind.Slash))
             return new NumberExpressionSyntax(number, value, null, default);
 
-        var text = new StringBuilder();
+        // Most units are one token ("kg", "days"): its text is the spelling, and only glued runs ("mg/m2") build one.
+        string spelled = "";
         int bestEnd = -1;
         string? bestUnit = null;
         for (int i = start; ; i++)
@@ -424,9 +427,9 @@ public sealed class Parser
             if (i > start && t.HasLeadingTrivia) break;
             if (t.Kind is not (TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Percent or TokenKind.Dot)) break;
             if (i > start && t.Span.Start != _tokens[i - 1].Span.End) break;
-            text.Append(t.Text);
-            if (UnitCatalog.TryFind(text.ToString(), out _)) { bestEnd = i; bestUnit = text.ToString(); }
-            if (text.Length > 24) break;
+            spelled = i == start ? t.Text : spelled + t.Text;
+            if (UnitCatalog.TryFind(spelled, out _)) { bestEnd = i; bestUnit = spelled; }
+            if (spelled.Length > 24) break;
         }
 
         if (bestUnit is not null)
