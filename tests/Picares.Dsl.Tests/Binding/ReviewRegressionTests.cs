@@ -52,6 +52,15 @@ public class ReviewRegressionTests
         Assert.DoesNotContain("PIC3005", Ids("visit A { day 1..5 from first_dose }\nvisit B { day 2..3 from enrollment }\nvisit C { day 7..9 from first_dose }\n"));
     }
 
+    [Fact]
+    public void An_overlapping_window_is_reported_against_the_first_earlier_window_still_open()
+    {
+        // A closes before C and D start; B and then E are open when D starts, and B comes first.
+        var overlaps = ProtocolCompiler.Compile("visit A { day 1..2 }\nvisit B { day 1..100 }\nvisit C { day 2..90 }\nvisit D { day 50..51 }\nvisit E { day 200 }\nvisit F { day 150..210 }\n")
+            .Diagnostics.Where(d => d.Id == "PIC3005").Select(d => (d.Arguments[0], d.Arguments[3])).ToList();
+        Assert.Equal(new[] { ("B", "A"), ("C", "A"), ("D", "B"), ("E", "F") }, overlaps);
+    }
+
     [Theory]
     [InlineData("intervention D \"d\" { dose 10 mmHg }\n", "PIC2011")]
     [InlineData("intervention D \"d\" { dose 10 mg; every 21 days; cycle_days 30 }\n", "PIC1003")]

@@ -302,17 +302,23 @@ internal static class ScheduleBinder
             .ToList();
         foreach (var group in singles.GroupBy(v => v.Visit.Anchor))
         {
+            // One report per visit, naming the first window (in this order) that it overlaps. Windows start in order, so a
+            // window that ends before one visit's start ends before every later visit's too: the windows still open are kept
+            // in order, and the first of them is the one to name (a sweep, rather than comparing every pair).
             var ordered = group.OrderBy(v => v.Start).ThenBy(v => v.Syntax.Span.Start).ToList();
-            for (int i = 1; i < ordered.Count; i++)
-                for (int k = 0; k < i; k++)
+            var open = new Queue<int>();
+            for (int i = 0; i < ordered.Count; i++)
+            {
+                var current = ordered[i];
+                while (open.Count > 0 && ordered[open.Peek()].End < current.Start) open.Dequeue();
+                if (open.Count > 0)
                 {
-                    var earlier = ordered[k];
-                    var current = ordered[i];
-                    if (current.Start > earlier.End) continue;
+                    var earlier = ordered[open.Peek()];
                     context.Report(DiagnosticDescriptors.OverlappingWindows, current.Syntax.Keyword.Span, current.Visit.Name, Day(current.Start), Day(current.End),
                         earlier.Visit.Name, Day(earlier.Start), Day(earlier.End));
-                    break; // one report per visit, naming the first window it overlaps
                 }
+                open.Enqueue(i);
+            }
         }
     }
 
