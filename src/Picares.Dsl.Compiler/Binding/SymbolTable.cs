@@ -18,8 +18,8 @@ internal enum SymbolKind
     Endpoint,
 }
 
-/// <summary>A declared name with its kind and line.</summary>
-internal sealed record Symbol(SymbolKind Kind, string Name, int Line);
+/// <summary>A declared name with its kind and line: a value kept in the table, so that a declaration costs no object of its own.</summary>
+internal readonly record struct Symbol(SymbolKind Kind, string Name, int Line);
 
 /// <summary>
 /// The names declared in one file. Anchors, events, interventions, arms, code lists, forms, visits and
@@ -69,8 +69,8 @@ internal sealed class FormSymbol
     public Dictionary<string, FieldSymbol> Fields { get; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>A field's name and type.</summary>
-internal sealed record FieldSymbol(string Name, Model.ValueType Type, string? Unit, int Line);
+/// <summary>A field's name and type: a value kept in its form's table, so that a field costs no object of its own.</summary>
+internal readonly record struct FieldSymbol(string Name, Model.ValueType Type, string? Unit, int Line);
 
 /// <summary>A code list and its codes.</summary>
 internal sealed class CodeListSymbol
