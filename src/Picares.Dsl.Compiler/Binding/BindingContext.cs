@@ -41,13 +41,17 @@ internal sealed class BindingContext
     /// </summary>
     public Origin OriginOf(StatementSyntax statement, OriginSubject subject, Origin? inherited = null)
     {
-        // Once per statement: the block reader and the declaration's binder may both ask.
+        // A statement without annotations records and reports nothing: its origin is made when asked and kept only by
+        // whoever asked (most are never kept), rather than held for the whole bind.
+        if (statement.Annotations.Count == 0) return ComputeOrigin(statement, subject, inherited);
+        // An annotated one once: the block reader and the declaration's binder may both ask, and its assumption is listed once.
         if (_origins[statement.Number] is { } known) return known;
         return _origins[statement.Number] = ComputeOrigin(statement, subject, inherited);
     }
 
-    // By statement number, one slot per statement of the file: an array rather than a dictionary keyed by the statements,
-    // which in a large file outgrew the large-object threshold several times over and so brought on full collections.
+    // The origins of annotated statements by statement number, one slot per statement of the file: an array rather than a
+    // dictionary keyed by the statements, which in a large file outgrew the large-object threshold several times over and so
+    // brought on full collections.
     private readonly Origin?[] _origins;
 
     private Origin ComputeOrigin(StatementSyntax statement, OriginSubject subject, Origin? inherited)

@@ -22,8 +22,9 @@ internal sealed class BlockReader
     /// <param name="single">Statements it accepts once.</param>
     /// <param name="repeatable">Statements it accepts any number of times.</param>
     /// <param name="ownerOrigin">
-    /// The owner's provenance: when given, every statement read is given its own (inheriting the owner's), so that an
-    /// <c>@assumed</c> on any statement is recorded. Leave it null for a read that only looks (declaring names).
+    /// The owner's provenance: when given, every annotated statement read is given its own (inheriting the owner's), so that
+    /// an <c>@assumed</c> on any statement is recorded (and a wrong annotation reported). Leave it null for a read that only
+    /// looks (declaring names).
     /// </param>
     public BlockReader(BindingContext context, StatementSyntax owner, string ownerDescription, string[] single, string[]? repeatable = null, Model.Origin? ownerOrigin = null)
     {
@@ -57,7 +58,7 @@ internal sealed class BlockReader
                 }
                 _once[once] = statement;
             }
-            if (ownerOrigin is not null) context.OriginOf(statement, new OriginSubject(ownerDescription, word), ownerOrigin);
+            if (ownerOrigin is not null && statement.Annotations.Count > 0) context.OriginOf(statement, new OriginSubject(ownerDescription, word), ownerOrigin);
         }
     }
 
