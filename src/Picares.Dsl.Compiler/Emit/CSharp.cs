@@ -79,6 +79,7 @@ public static class CSharp
     {
         "All", "Get", "Set", "Input", "Dates", "Attestations", "Evaluate", "Decide", "Validate", "Build", "Builder",
         "CaseBook", "AgeCriterion", "CriterionAttestations", "AnchorDates", "EventDates", "VisitNames", "Json", "Subject",
+        "Changes", "ScreenedCriteria",
     };
 
     /// <summary>A member name inside a generated container; avoids the container's own name and reserved members.</summary>

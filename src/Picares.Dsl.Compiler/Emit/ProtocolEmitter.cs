@@ -37,11 +37,13 @@ public static class ProtocolEmitter
     public static string Emit(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default)
     {
         var crf = "global::" + @namespace + "." + ClassName(model) + ".Crf.";
-        var context = Context ??= NewContext();
+        // The thread's context is taken out of its slot while in use, so a nested call would make its own.
+        var context = Context ?? NewContext();
+        Context = null;
         context.CancellationToken = cancellationToken;
         // All templates write to one fresh output, which becomes one string at the end. (Template.Render would make
         // a string per template and then clear the context's builder, which reallocates its whole capacity as one
-        // array on the large-object heap: for 430 KB of C#, that churn cost more than the rendering.)
+        // array on the large-object heap: for 430 KB of C#, that doubled the gen2 collections.)
         var output = new StringBuilder(OutputChunk);
         context.PushOutput(new StringBuilderOutput(output));
         try
@@ -52,11 +54,12 @@ public static class ProtocolEmitter
             Write(context, CrfTemplate.Value, model, @namespace, CrfPlan.For(model, crf));
             Write(context, AnalysisTemplate.Value, model, @namespace, AnalysisPlan.For(model, crf));
             context.PopOutput();
+            Context = context; // only a context that finished cleanly is used again
             return output.ToString();
         }
         catch (Exception e)
         {
-            Context = null; // a render stopped half-way leaves its state behind: the next one starts afresh
+            // A render stopped half-way leaves its state behind: its context is not put back, the next one starts afresh.
             // Scriban reports cancellation as its own abort; a generator must throw OperationCanceledException.
             if (e is Scriban.Syntax.ScriptAbortException && cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
             throw;

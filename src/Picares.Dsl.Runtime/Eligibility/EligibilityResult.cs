@@ -110,13 +110,19 @@ public abstract class EligibilityResult
         {
             var criteria = Volatile.Read(ref _criteria);
             if (criteria is not null) return criteria;
-            if (_inputChanges.Count != _inputCount || _dateChanges.Count != _dateCount)
-                throw new InvalidOperationException(
-                    "The screening input or the reference dates changed after this result was evaluated, so its explanations cannot be built from them; evaluate the candidate again, or read Criteria before changing the data.");
+            ThrowIfChanged();
             criteria = new CriterionResult[_info.Count];
             for (int i = 0; i < criteria.Length; i++) criteria[i] = Explain(i, _info[i], _outcomes[i]);
+            ThrowIfChanged(); // changed by another thread while the explanations were built: they may mix old and new data
             return Interlocked.CompareExchange(ref _criteria, criteria, null) ?? criteria;
         }
+    }
+
+    private void ThrowIfChanged()
+    {
+        if (_inputChanges.Count != _inputCount || _dateChanges.Count != _dateCount)
+            throw new InvalidOperationException(
+                "The screening input or the reference dates changed after this result was evaluated, so its explanations cannot be built from them; evaluate the candidate again, or read Criteria before changing the data.");
     }
 
     /// <summary>The explanation of the criterion at <paramref name="index"/>, from the data the result was evaluated from.</summary>

@@ -195,19 +195,28 @@ public static class Evaluate
     /// without time), both dates are compared by calendar day.
     /// </summary>
     public static Truth Temporal(DateTime? subject, TemporalBound bound, Quantity? duration, bool before, DateTime? reference, bool dayPrecision) =>
-        duration is { } d ? TemporalToBoundary(subject, bound, Boundary(reference, d, before, dayPrecision), before, reference, dayPrecision) : Truth.Unknown;
+        subject.HasValue && duration is { } d ? TemporalToBoundary(subject, bound, Boundary(reference, d, before, dayPrecision), before, reference, dayPrecision) : Truth.Unknown;
 
     /// <summary>
     /// The boundary of a temporal comparison: <paramref name="reference"/> (its calendar day, with
     /// <paramref name="dayPrecision"/>) moved back by <paramref name="duration"/> when <paramref name="before"/>,
-    /// forward otherwise; null when the reference is missing. Generated screening code computes it once, when
-    /// the reference date is set, for every comparison whose duration is a constant of the protocol.
+    /// forward otherwise; null when the reference is missing or the boundary falls outside the dates .NET can
+    /// represent (years 1 to 9999), so that the comparison is Unknown rather than an exception. Generated screening
+    /// code computes it once, when the reference date is set, for every comparison whose duration is a constant of
+    /// the protocol.
     /// </summary>
     public static DateTime? Boundary(DateTime? reference, Quantity duration, bool before, bool dayPrecision)
     {
         if (reference is not { } r) return null;
         if (dayPrecision) r = r.Date;
-        return before ? Subtract(r, duration) : Add(r, duration);
+        try
+        {
+            return before ? Subtract(r, duration) : Add(r, duration);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -243,14 +252,16 @@ public static class Evaluate
     /// <summary>
     /// The latest birth date of someone at least <paramref name="years"/> completed years old (as
     /// <see cref="CompletedYears"/> counts them) on <paramref name="on"/>; null when <paramref name="on"/> is
-    /// missing. Generated screening code computes it once per reference date, so that an age check is a date
+    /// missing, and when the boundary would fall before the year 2 (or the age is negative), so that such an age is
+    /// Unknown. Generated screening code computes it once per reference date, so that an age check is a date
     /// comparison.
     /// </summary>
     public static DateTime? LatestBirthDate(DateTime? on, int years)
     {
         if (on is not { } day) return null;
         var d = day.Date;
-        years = Math.Max(0, Math.Min(years, d.Year - 1));
+        // No birth date that early can be represented: the age is Unknown rather than wrong.
+        if (years < 0 || years > d.Year - 2) return null;
         var latest = d.AddYears(-years);
         // AddYears moves 29 February to the 28th; step to the exact boundary of CompletedYears' leap-day rule.
         while (CompletedYears(latest, d) < years) latest = latest.AddDays(-1);

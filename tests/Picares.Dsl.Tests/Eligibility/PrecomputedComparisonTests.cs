@@ -50,6 +50,33 @@ public class PrecomputedComparisonTests
     }
 
     [Fact]
+    public void Boundaries_that_no_date_can_hold_leave_the_comparison_unknown_instead_of_throwing()
+    {
+        var yearOne = new DateTime(1, 1, 10);
+        Assert.Null(Evaluate.Boundary(yearOne, new Quantity(4, "wk"), before: true, dayPrecision: true));
+        Assert.Null(Evaluate.Boundary(new DateTime(9999, 12, 1), new Quantity(2, "mo"), before: false, dayPrecision: true));
+        Assert.Equal(Truth.Unknown, Evaluate.Temporal(new DateTime(2024, 1, 1), TemporalBound.AtLeast, new Quantity(4, "wk"), true, yearOne, true));
+        Assert.Equal(Truth.Unknown, Evaluate.Temporal(null, TemporalBound.AtLeast, new Quantity(4, "wk"), true, yearOne, true));
+        Assert.Null(Evaluate.LatestBirthDate(yearOne, 18));
+        Assert.Null(Evaluate.LatestBirthDate(new DateTime(2026, 3, 2), -1));
+    }
+
+    [Fact]
+    public void A_reference_date_whose_boundaries_cannot_be_held_makes_the_criteria_unknown_not_stale()
+    {
+        var input = Candidates.Eligible();
+        input.PriorTherapy.LastChemotherapyDate = new DateTime(2024, 1, 1);
+        var dates = Candidates.Dates();
+        Assert.Equal(CriterionOutcome.Met, Picares.Protocols.PicaresProtocol.Screening.Evaluate(input, dates).Outcome("I9"));
+
+        dates.FirstDose = new DateTime(1, 1, 10); // 4 weeks before it is no date at all
+
+        var result = Picares.Protocols.PicaresProtocol.Screening.Evaluate(input, dates);
+        Assert.Equal(CriterionOutcome.Unknown, result.Outcome("I9"));
+        Assert.NotEqual(Verdict.Eligible, result.Verdict);
+    }
+
+    [Fact]
     public void Comparing_with_a_coherent_constant_agrees_with_comparing_quantities_in_any_unit()
     {
         var random = new Random(11);

@@ -69,15 +69,16 @@ public class HostileInputTests
     {
         var protocol =
             "study T { title \"t\"; day_one first_dose }\n" +
-            "anchor first_dose \"First dose\"\nanchor set \"Set\"\nanchor dates \"Dates\"\nevent build \"Build\"\n" +
-            "form Input { field born date; field input integer }\nform Set { field x boolean }\nform Attestations { field y boolean }\nform CaseBook { field z boolean }\n" +
+            "anchor first_dose \"First dose\"\nanchor set \"Set\"\nanchor dates \"Dates\"\nanchor changes \"Changes\"\nevent build \"Build\"\n" +
+            "form Input { field born date; field input integer }\nform Set { field x boolean }\nform Attestations { field y boolean }\nform CaseBook { field z boolean }\nform Changes { field w boolean }\n" +
             "codelist Evaluate { code all \"All\"; code set \"Set\" }\nform Validate { field code code Evaluate }\n" +
             "population { age 18..75 years at first_dose; birth_date Input.born }\n" +
             "criterion Age inclusion \"age\" { when Input.input >= 1 }\n" +
             "criterion ISet inclusion \"set\" { when Set.x == true and Attestations.y == true and CaseBook.z == true and Validate.code == all }\n" +
             "criterion Iset inclusion \"set\" { when Input.born at_least 1 day before set and Input.born before dates }\n".Replace(" and Input.born before dates", "") +
             "criterion Set inclusion \"attested\" { attested_by investigator }\n".Replace("criterion Set inclusion", "criterion IAll inclusion") +
-            "visit Dates { day 1; collect Input, Set, Attestations, CaseBook, Validate }\nvisit Builder { at build + 1 days; activity \"Build\" }\n";
+            "criterion IChanges inclusion \"changes\" { when Changes.w == true and Input.born at_least 1 day before changes }\n" +
+            "visit Dates { day 1; collect Input, Set, Attestations, CaseBook, Validate, Changes }\nvisit Builder { at build + 1 days; activity \"Build\" }\n";
         var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/names.protocol", protocol));
         Assert.Empty(diagnostics.Where(d => d.Id != "PIC1015"));
         Assert.Single(result.Results.Single().GeneratedSources);
