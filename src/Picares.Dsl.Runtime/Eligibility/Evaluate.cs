@@ -37,9 +37,7 @@ public static class Evaluate
     {
         if (a is not { } x || b is not { } y) return null;
         if (!x.Unit.IsCompatibleWith(y.Unit)) throw new UnitMismatchException(y.Unit, x.Unit);
-        double p = x.CoherentValue, q = y.CoherentValue;
-        if (Math.Abs(p - q) <= Tolerance * Math.Max(Math.Abs(p), Math.Abs(q))) return 0;
-        return p < q ? -1 : 1;
+        return CompareWithTolerance(x.CoherentValue, y.CoherentValue);
     }
 
     /// <summary>
@@ -48,13 +46,13 @@ public static class Evaluate
     /// the tolerance is <see cref="Compare(Quantity?, Quantity?)"/>'s.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int? CompareCoherent(Quantity? a, double coherent)
-    {
-        if (a is not { } x) return null;
-        double p = x.Value * x.Unit.Factor;
-        if (Math.Abs(p - coherent) <= Tolerance * Math.Max(Math.Abs(p), Math.Abs(coherent))) return 0;
-        return p < coherent ? -1 : 1;
-    }
+    public static int? CompareCoherent(Quantity? a, double coherent) =>
+        a is { } x ? CompareWithTolerance(x.CoherentValue, coherent) : null;
+
+    /// <summary>Two values in the same coherent unit: equal within a relative 1e-9, so a bound given in another unit lands exactly on it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CompareWithTolerance(double p, double q) =>
+        Math.Abs(p - q) <= Tolerance * Math.Max(Math.Abs(p), Math.Abs(q)) ? 0 : p < q ? -1 : 1;
 
     /// <summary>-1, 0 or 1, or null when either is missing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
