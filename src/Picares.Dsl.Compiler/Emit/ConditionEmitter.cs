@@ -22,37 +22,32 @@ internal sealed class ConditionEmitter
 
     private readonly Func<string, string, string> _access;
     private readonly Func<string, string, string>? _codeText;
-    private readonly Func<TemporalBoundary, string>? _boundary;
-    private readonly bool _guardedInput;
+    private readonly Func<TemporalBoundary, string>? _screeningBoundaries;
+    private readonly Dictionary<(string Form, string Field), FieldModel> _fields;
     private int _shortCircuits;
-    private readonly Func<string, string, string>? _codeIndex;
 
     /// <param name="model">The protocol.</param>
     /// <param name="access">How a field (form, field) is read; by default from a screening input (<c>input.Form.Field</c>).</param>
     /// <param name="codeText">How a code field's value becomes its code text (code list, access); by default it already is text.</param>
-    /// <param name="boundary">
-    /// Where the precomputed boundary of a temporal comparison with a constant duration from an anchor is read
-    /// (see <see cref="TemporalBoundary"/>); by default each comparison computes its boundary.
-    /// </param>
-    /// <param name="guardedInput">
-    /// True when every quantity field read was checked, when it was set, to have its declared dimension (the
-    /// screening input's setters do that): it is then compared with a constant in coherent units, the constant's
-    /// conversion done here, without a unit check per comparison.
-    /// </param>
-    /// <param name="codeIndex">
-    /// Where a code field's position in its code list is read (form, field), -1 when missing; when given, codes are
-    /// compared by position.
+    /// <param name="screeningBoundaries">
+    /// Given when the conditions read the screening input, which promises more than its fields: each quantity's dimension
+    /// was checked when it was set (so it is compared with a constant already in coherent units), each code field keeps
+    /// its position in its list (<see cref="CodePositionAccess"/>, so codes compare as numbers), and <c>Dates</c>
+    /// computes the boundary of a comparison with a constant duration from an anchor when the anchor is set: this
+    /// returns where that boundary is read (see <see cref="TemporalBoundary"/>).
     /// </param>
     public ConditionEmitter(ProtocolModel model, Func<string, string, string>? access = null, Func<string, string, string>? codeText = null,
-        Func<TemporalBoundary, string>? boundary = null, bool guardedInput = false, Func<string, string, string>? codeIndex = null)
+        Func<TemporalBoundary, string>? screeningBoundaries = null)
     {
-        _codeIndex = codeIndex;
-        _guardedInput = guardedInput;
         _model = model;
         _access = access ?? FieldAccess;
         _codeText = codeText;
-        _boundary = boundary;
+        _screeningBoundaries = screeningBoundaries;
+        _fields = model.Forms.SelectMany(form => form.Fields.Select(field => (Key: (form.Name, field.Name), Field: field)))
+            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Field);
     }
+
+    private bool ForScreeningInput => _screeningBoundaries is not null;
 
     /// <summary>Declarations of the static fields the emitted expressions use.</summary>
     public IReadOnlyList<string> Constants => _constants;
@@ -65,6 +60,13 @@ internal sealed class ConditionEmitter
 
     /// <summary>A reference date of the screening input, as the Screening template names it.</summary>
     public static string AnchorAccess(string anchor) => $"dates.{CSharp.Member(anchor, "Dates")}";
+
+    /// <summary>The screening input's field that keeps the position of a code field's value in its list (-1 when missing).</summary>
+    public static string CodePositionField(string property) => "__" + property + "Code";
+
+    /// <summary>The position of a code field's value in its list, read from the screening input.</summary>
+    public static string CodePositionAccess(string form, string field) =>
+        $"input.{CSharp.Member(form, "Input")}.{CodePositionField(CSharp.Member(field, InputClass(form)))}";
 
     public string Emit(BoundExpression e) => e switch
     {
@@ -99,17 +101,16 @@ internal sealed class ConditionEmitter
 
     private string Comparison(BoundBinary b)
     {
-        // A truth compared with yes or no is the truth itself or its negation: in Kleene's logic
-        // (x == true) is x and (x == false) is not x, Unknown included.
         if (b.Operator is BoundOperator.Equal or BoundOperator.NotEqual)
         {
             bool equal = b.Operator == BoundOperator.Equal;
+            // A truth compared with yes or no is the truth itself or its negation: in Kleene's logic
+            // (x == true) is x and (x == false) is not x, Unknown included.
             if (b.Right is BoundBoolean right && b.Left.Type.Kind == TypeKind.Boolean) return right.Value == equal ? Emit(b.Left) : $"{Kl}Not({Emit(b.Left)})";
             if (b.Left is BoundBoolean left && b.Right.Type.Kind == TypeKind.Boolean) return left.Value == equal ? Emit(b.Right) : $"{Kl}Not({Emit(b.Right)})";
+            if ((CodeTest(b.Left, b.Right) ?? CodeTest(b.Right, b.Left)) is { } test) return equal ? test : $"{Kl}Not({test})";
         }
-        if (b.Operator is BoundOperator.Equal or BoundOperator.NotEqual && (CodeTest(b.Left, b.Right) ?? CodeTest(b.Right, b.Left)) is { } test)
-            return b.Operator == BoundOperator.Equal ? test : $"{Kl}Not({test})";
-        if (_guardedInput)
+        if (ForScreeningInput)
         {
             if (b.Left is BoundFieldReference { Type.Kind: TypeKind.Quantity } && Coherent(b.Right) is { } constant)
                 return $"{Ev}{ComparisonName(b.Operator)}({Ev}CompareCoherent({Emit(b.Left)}, {constant}))";
@@ -119,18 +120,33 @@ internal sealed class ConditionEmitter
         return $"{Ev}{ComparisonName(b.Operator)}({Ev}Compare({Emit(b.Left)}, {Emit(b.Right)}))";
     }
 
-    /// <summary>A code field against a code, by position in the code list, when positions are available.</summary>
+    /// <summary>A code field of the screening input against a code, by position in the code list.</summary>
     private string? CodeTest(BoundExpression field, BoundExpression code) =>
-        _codeIndex is not null && field is BoundFieldReference f && code is BoundCode c && CodePositions(f) is { } positions && positions.IndexOf(c.Code) is var k and >= 0
-            ? $"{Ev}IsCode({_codeIndex(f.Form, f.Field)}, {k.ToString(CultureInfo.InvariantCulture)})"
+        ForScreeningInput && field is BoundFieldReference f && code is BoundCode c && CodePositions(f) is { } positions && positions.IndexOf(c.Code) is var k and >= 0
+            ? $"{Ev}IsCode({CodePositionAccess(f.Form, f.Field)}, {k.ToString(CultureInfo.InvariantCulture)})"
             : null;
 
-    /// <summary>The codes of a code field's list, in order, or null if the field is not a code field.</summary>
-    private List<string>? CodePositions(BoundFieldReference f)
+    /// <summary>
+    /// A code field of the screening input in a set of codes, as a bit mask of their positions; null when the list is
+    /// too long for one mask (64) or a code is not in it.
+    /// </summary>
+    private string? CodeSetTest(BoundMembership m)
     {
-        var list = _model.Forms.FirstOrDefault(x => x.Name == f.Form)?.Fields.FirstOrDefault(x => x.Name == f.Field)?.CodeList;
-        return list is null ? null : _model.CodeLists.FirstOrDefault(l => l.Name == list)?.Codes.Select(c => c.Code).ToList();
+        if (!ForScreeningInput || m.Subject is not BoundFieldReference f || CodePositions(f) is not { Count: <= 64 } positions) return null;
+        ulong mask = 0;
+        foreach (var item in m.Items)
+        {
+            if (item is not BoundCode c || positions.IndexOf(c.Code) is not (var k and >= 0)) return null;
+            mask |= 1UL << k;
+        }
+        return $"{Ev}InCodes({CodePositionAccess(f.Form, f.Field)}, 0x{mask.ToString("X", CultureInfo.InvariantCulture)}UL)";
     }
+
+    /// <summary>The codes of a code field's list, in order, or null if the field is not a code field.</summary>
+    private List<string>? CodePositions(BoundFieldReference f) =>
+        FieldOf(f)?.CodeList is { } list ? _model.CodeLists.FirstOrDefault(l => l.Name == list)?.Codes.Select(c => c.Code).ToList() : null;
+
+    private FieldModel? FieldOf(BoundFieldReference f) => _fields.TryGetValue((f.Form, f.Field), out var field) ? field : null;
 
     /// <summary>A quantity constant's value in the coherent unit of its dimension, as C#, or null if it is not one.</summary>
     private static string? Coherent(BoundExpression e) =>
@@ -149,9 +165,9 @@ internal sealed class ConditionEmitter
     private string Temporal(BoundTemporal t)
     {
         string before = t.Before ? "true" : "false", day = DayPrecision(t) ? "true" : "false";
-        if (_boundary is not null && t.Reference is BoundAnchorReference anchor && t.Duration is BoundNumber { Unit: { } unit } duration)
+        if (_screeningBoundaries is not null && t.Reference is BoundAnchorReference anchor && t.Duration is BoundNumber { Unit: { } unit } duration)
         {
-            var boundary = _boundary(new TemporalBoundary(anchor.Anchor, duration.Value, unit, t.Before, DayPrecision(t)));
+            var boundary = _screeningBoundaries(new TemporalBoundary(anchor.Anchor, duration.Value, unit, t.Before, DayPrecision(t)));
             return $"{Ev}TemporalToBoundary({Emit(t.Subject)}, {Rt}TemporalBound.{t.Qualifier}, {boundary}, {before}, {Emit(t.Reference)}, {day})";
         }
         return $"{Ev}Temporal({Emit(t.Subject)}, {Rt}TemporalBound.{t.Qualifier}, {Emit(t.Duration)}, {before}, {Emit(t.Reference)}, {day})";
@@ -207,7 +223,7 @@ internal sealed class ConditionEmitter
     private string Field(BoundFieldReference f)
     {
         var access = _access(f.Form, f.Field);
-        var field = _model.Forms.First(x => x.Name == f.Form).Fields.First(x => x.Name == f.Field);
+        var field = FieldOf(f) ?? throw new InvalidOperationException($"The bound field {f.Form}.{f.Field} is not in the model.");
         return field.DataType switch
         {
             "boolean" => $"{Kl}Of({access})",
@@ -223,9 +239,8 @@ internal sealed class ConditionEmitter
         string test;
         if (m.Lower is not null && m.Upper is not null)
             test = $"{Ev}Between({Ev}Compare({subject}, {Emit(m.Lower)}), {Ev}Compare({subject}, {Emit(m.Upper)}))";
-        else if (_codeIndex is not null && m.Subject is BoundFieldReference f && m.Items.All(i => i is BoundCode) && CodePositions(f) is { Count: <= 64 } positions
-                 && m.Items.Cast<BoundCode>().All(c => positions.Contains(c.Code)))
-            test = $"{Ev}InCodes({_codeIndex(f.Form, f.Field)}, 0x{m.Items.Cast<BoundCode>().Aggregate(0UL, (mask, c) => mask | 1UL << positions.IndexOf(c.Code)).ToString("X", CultureInfo.InvariantCulture)}UL)";
+        else if (CodeSetTest(m) is { } byPosition)
+            test = byPosition;
         else if (m.Items.All(i => i is BoundCode) && m.Subject.Type.Kind == TypeKind.Code)
             test = $"{Ev}In({subject}, {Constant("string[]", "new string[] { " + string.Join(", ", m.Items.Cast<BoundCode>().Select(c => CSharp.Literal(c.Code))) + " }")})";
         else if (m.Items.All(i => i is BoundNumber { Unit: null }) && m.Subject.Type.Kind == TypeKind.Number)

@@ -12,7 +12,11 @@ namespace Picares.Dsl.Compiler.Emit;
 /// </summary>
 public sealed class ScreeningPlan
 {
-    private ScreeningPlan() { }
+    private readonly ProtocolModel _model;
+    private readonly Dictionary<string, string> _boundaryFields = new();
+    private readonly Dictionary<string, string> _codeSets = new();
+
+    private ScreeningPlan(ProtocolModel model) => _model = model;
 
     /// <summary>Input forms, in declaration order, with only the fields that criteria read.</summary>
     public List<FormInput> Forms { get; } = new();
@@ -35,18 +39,19 @@ public sealed class ScreeningPlan
 
     /// <summary>One input form.</summary>
     public sealed record FormInput(string Name, string ClassName, string Property, List<FieldInput> Fields);
-    /// <summary>One input field: its C# type and the guard its setter applies.</summary>
+    /// <summary>
+    /// One input field: its C# type and the guard its setter applies (a code field's setter checks the code against
+    /// <see cref="CodeSet"/> instead and keeps its position).
+    /// </summary>
     public sealed record FieldInput(string Key, string Property, string Type, string Guard, string Label, string DataType)
     {
         /// <summary>For a code field, the static array of its code list's codes; its setter keeps the code's position too.</summary>
         public string? CodeSet { get; init; }
         /// <summary>For a code field, the internal field holding the code's position (-1 when missing).</summary>
-        public string CodeIndex => CodeIndexOf(Property);
+        public string CodeIndex => ConditionEmitter.CodePositionField(Property);
         /// <summary>The InputGuard call that turns an untyped value into this field's type.</summary>
         public string Converter => Type == "string?" ? "Text" : "Value<" + Type.TrimEnd('?') + ">";
     }
-    /// <summary>The internal field that holds the position of a code field's value in its list.</summary>
-    internal static string CodeIndexOf(string property) => "__" + property + "Code";
 
     /// <summary>A named input (an anchor date), with the temporal boundaries computed when it is set.</summary>
     public sealed record NamedInput(string Name, string Property, string Label)
@@ -75,10 +80,8 @@ public sealed class ScreeningPlan
     /// <summary>Plans the screening API of a model.</summary>
     public static ScreeningPlan For(ProtocolModel model)
     {
-        var plan = new ScreeningPlan();
-        var boundaries = new Dictionary<string, string>();
-        var emitter = new ConditionEmitter(model, guardedInput: true, boundary: b => "dates." + plan.TemporalBoundary(boundaries, b),
-            codeIndex: (form, field) => $"input.{CSharp.Member(form, "Input")}.{CodeIndexOf(CSharp.Member(field, ConditionEmitter.InputClass(form)))}");
+        var plan = new ScreeningPlan(model);
+        var emitter = new ConditionEmitter(model, screeningBoundaries: b => "dates." + plan.TemporalBoundary(b));
         var reads = new HashSet<string>(model.Criteria.SelectMany(c => c.Reads));
         var population = model.Population;
         bool age = population.MinimumAge is not null && population.MaximumAge is not null && population.BirthDateField is not null && population.AgeReference is not null;
@@ -88,7 +91,6 @@ public sealed class ScreeningPlan
             reads.Add("@" + population.AgeReference);
         }
 
-        var codeSets = new Dictionary<string, string>();
         foreach (var form in model.Forms)
         {
             var fields = form.Fields.Where(f => reads.Contains(FieldPath.Of(form.Name, f.Name))).ToList();
@@ -102,12 +104,11 @@ public sealed class ScreeningPlan
                 {
                     "quantity" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, {CSharp.Literal(f.Unit)}, {CSharp.Literal(key)}{limits})",
                     "integer" or "decimal" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Number(value, {CSharp.Literal(key)}{limits})",
-                    "code" => $"global::Picares.Dsl.Runtime.Eligibility.InputGuard.Code(value, {CodeSet(plan, codeSets, model, f.CodeList!)}, {CSharp.Literal(key)})",
                     _ => "value",
                 };
                 input.Fields.Add(new FieldInput(key, CSharp.Member(f.Name, input.ClassName), CSharp.TypeOf(f.DataType), guard, f.Label, f.DataType)
                 {
-                    CodeSet = f.DataType == "code" ? CodeSet(plan, codeSets, model, f.CodeList!) : null,
+                    CodeSet = f.DataType == "code" ? plan.CodeSet(f.CodeList!) : null,
                 });
             }
             plan.Forms.Add(input);
@@ -121,8 +122,8 @@ public sealed class ScreeningPlan
             // Age in completed years within min..max, as two birth-date boundaries computed when the reference date is set:
             // born on or before the first is old enough; born on or before the second is too old.
             int youngest = population.MinimumAge!.Value, tooOld = population.MaximumAge!.Value + 1;
-            var oldEnough = plan.AnchorBoundary(boundaries, population.AgeReference!, "born by " + youngest, _ => LatestBirthDate(youngest));
-            var tooOldBy = plan.AnchorBoundary(boundaries, population.AgeReference!, "born by " + tooOld, _ => LatestBirthDate(tooOld));
+            var oldEnough = plan.AnchorBoundary(population.AgeReference!, "born by " + youngest, _ => LatestBirthDate(youngest));
+            var tooOldBy = plan.AnchorBoundary(population.AgeReference!, "born by " + tooOld, _ => LatestBirthDate(tooOld));
             var truth = $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.BornBetween({ConditionEmitter.FieldAccess(birth.Form, birth.Field)}, dates.{tooOldBy}, dates.{oldEnough})";
             var min = population.MinimumAge.Value.ToString(CultureInfo.InvariantCulture);
             var max = population.MaximumAge.Value.ToString(CultureInfo.InvariantCulture);
@@ -157,7 +158,11 @@ public sealed class ScreeningPlan
             plan.Criteria.Add(new CriterionEvaluation(criterion.Id, "__Explain" + CSharp.Identifier(criterion.Id), member, truth,
                 criterion.Reads.Select(Read).ToList(), attestation, criterion.Category == "exclusion")
             {
-                MissingStatements = criterion.Condition is null ? "" : emitter.EmitMissing(criterion.Condition, key => (Read(key).Label, Read(key).Access)),
+                MissingStatements = criterion.Condition is null ? "" : emitter.EmitMissing(criterion.Condition, key =>
+                {
+                    var read = Read(key);
+                    return (read.Label, read.Access);
+                }),
             });
         }
         plan.Constants.AddRange(emitter.Constants);
@@ -185,8 +190,8 @@ public sealed class ScreeningPlan
     private static string Hex(ulong value) => "0x" + value.ToString("X16", CultureInfo.InvariantCulture) + "UL";
 
     /// <summary>The field of <c>Dates</c> that holds a temporal comparison's boundary.</summary>
-    private string TemporalBoundary(Dictionary<string, string> declared, TemporalBoundary boundary) =>
-        AnchorBoundary(declared, boundary.Anchor, boundary.Key, index =>
+    private string TemporalBoundary(TemporalBoundary boundary) =>
+        AnchorBoundary(boundary.Anchor, boundary.Key, index =>
         {
             var duration = "__boundaryDuration" + index;
             Constants.Add($"private static readonly global::Picares.Dsl.Runtime.Units.Quantity {duration} = new global::Picares.Dsl.Runtime.Units.Quantity({CSharp.Number(boundary.Duration)}, {CSharp.Literal(boundary.Unit)});");
@@ -201,20 +206,20 @@ public sealed class ScreeningPlan
     /// <paramref name="key"/> is asked for: <paramref name="initializer"/> gets the field's number and returns the
     /// C# expression that computes it from <c>value</c>, the date being set.
     /// </summary>
-    private string AnchorBoundary(Dictionary<string, string> declared, string anchorName, string key, System.Func<string, string> initializer)
+    private string AnchorBoundary(string anchorName, string key, System.Func<string, string> initializer)
     {
         key = anchorName + ": " + key;
-        if (declared.TryGetValue(key, out var field)) return field;
+        if (_boundaryFields.TryGetValue(key, out var field)) return field;
         var anchor = Anchors.FirstOrDefault(a => a.Name == anchorName);
         if (anchor is null)
         {
             anchor = new NamedInput(anchorName, CSharp.Member(anchorName, "Dates"), anchorName);
             Anchors.Add(anchor);
         }
-        var index = declared.Count.ToString(CultureInfo.InvariantCulture);
+        var index = _boundaryFields.Count.ToString(CultureInfo.InvariantCulture);
         field = "__Boundary" + index;
         anchor.Boundaries.Add(new BoundaryInput(field, initializer(index)));
-        declared[key] = field;
+        _boundaryFields[key] = field;
         return field;
     }
 
@@ -225,13 +230,14 @@ public sealed class ScreeningPlan
         return new ReadInput(key, ConditionEmitter.FieldAccess(form, field));
     }
 
-    private static string CodeSet(ScreeningPlan plan, Dictionary<string, string> sets, ProtocolModel model, string codeList)
+    /// <summary>The static array of a code list's codes, declared the first time it is asked for.</summary>
+    private string CodeSet(string codeList)
     {
-        if (sets.TryGetValue(codeList, out var name)) return name;
+        if (_codeSets.TryGetValue(codeList, out var name)) return name;
         name = "__codes" + CSharp.Identifier(codeList);
-        var codes = model.CodeLists.First(l => l.Name == codeList).Codes.Select(c => CSharp.Literal(c.Code));
-        plan.Constants.Add($"private static readonly string[] {name} = new string[] {{ {string.Join(", ", codes)} }};");
-        sets[codeList] = name;
+        var codes = _model.CodeLists.First(l => l.Name == codeList).Codes.Select(c => CSharp.Literal(c.Code));
+        Constants.Add($"private static readonly string[] {name} = new string[] {{ {string.Join(", ", codes)} }};");
+        _codeSets[codeList] = name;
         return name;
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Runtime.Eligibility;
@@ -66,15 +65,6 @@ public static class InputGuard
     {
         if (value is null) return -1;
         for (int i = 0; i < codes.Length; i++) if (string.Equals(codes[i], value, StringComparison.Ordinal)) return i;
-        throw new InvalidInputException(field, $"{field} takes one of {string.Join(", ", codes)}, but was given '{value}'");
-    }
-
-    /// <summary>Accepts a code of the field's code list; rejects any other with the codes it allows.</summary>
-    /// <exception cref="InvalidInputException">Not a code of the list.</exception>
-    public static string? Code(string? value, IReadOnlyCollection<string> codes, string field)
-    {
-        if (value is null) return null;
-        foreach (var c in codes) if (string.Equals(c, value, StringComparison.Ordinal)) return c;
         throw new InvalidInputException(field, $"{field} takes one of {string.Join(", ", codes)}, but was given '{value}'");
     }
 }
