@@ -18,7 +18,7 @@ if (args[0] == "emit")
     var result = ProtocolCompiler.Compile(File.ReadAllText(args[1]), args[1]);
     foreach (var d in result.Diagnostics) Console.Error.WriteLine(d.Format(args[1]));
     if (result.Model is null) return 1;
-    Console.Write(ProtocolEmitter.Emit(result.Model, args.Length > 2 ? args[2] : "Picares.Protocols"));
+    ProtocolEmitter.EmitText(result.Model, args.Length > 2 ? args[2] : "Picares.Protocols").WriteTo(Console.Out);
     return 0;
 }
 

@@ -1,5 +1,6 @@
 using Picares.Dsl.Compiler;
 using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Emit;
 using Picares.Dsl.Compiler.Model;
 
 namespace Picares.Dsl.Generator;
@@ -23,4 +24,4 @@ internal sealed record FileDiagnostics(string Path, EquatableArray<ProtocolDiagn
 internal sealed record ModelToEmit(string Path, ProtocolModel Model);
 
 /// <summary>Generated source, or the internal error that prevented it.</summary>
-internal sealed record GeneratedSource(string Path, string HintName, string? Text, string? Error);
+internal sealed record GeneratedSource(string Path, string HintName, GeneratedText? Text, string? Error);

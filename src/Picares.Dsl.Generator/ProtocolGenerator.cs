@@ -71,7 +71,7 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(generated, static (spc, source) =>
         {
             if (source.Text is not null)
-                spc.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
+                spc.AddSource(source.HintName, new GeneratedSourceText(source.Text));
             else
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticAdapter.DescriptorFor(DiagnosticDescriptors.InternalError),
                     Location.Create(source.Path, default, default), source.Error));
@@ -85,7 +85,7 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
         var hint = HintNames.For(input.Path, options.ProjectDirectory);
         try
         {
-            return new GeneratedSource(input.Path, hint, ProtocolEmitter.Emit(input.Model, options.Namespace, cancellationToken), null);
+            return new GeneratedSource(input.Path, hint, ProtocolEmitter.EmitText(input.Model, options.Namespace, cancellationToken), null);
         }
         catch (OperationCanceledException)
         {

@@ -34,18 +34,24 @@ public static class ProtocolEmitter
     public static string ClassName(ProtocolModel model) => CSharp.Identifier(model.Study.Name).TrimStart('@') + "Protocol";
 
     /// <summary>Renders the C# of a protocol: its model class, its screening, schedule, CRF (with JSON) and endpoint analysis APIs.</summary>
-    public static string Emit(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default)
+    public static string Emit(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default) =>
+        EmitText(model, @namespace, cancellationToken).ToString();
+
+    /// <summary>
+    /// Renders the same C# as <see cref="Emit"/>, kept in chunks (see <see cref="GeneratedText"/>): for hosts that read
+    /// text in pieces, such as the Roslyn generator, it saves one copy of the whole text and a large-object allocation.
+    /// </summary>
+    public static GeneratedText EmitText(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default)
     {
         var crf = "global::" + @namespace + "." + ClassName(model) + ".Crf.";
         // The thread's context is taken out of its slot while in use, so a nested call would make its own.
         var context = Context ?? NewContext();
         Context = null;
         context.CancellationToken = cancellationToken;
-        // All templates write to one fresh output, which becomes one string at the end. (Template.Render would make
-        // a string per template and then clear the context's builder, which reallocates its whole capacity as one
-        // array on the large-object heap: for 430 KB of C#, that doubled the gen2 collections.)
-        var output = new StringBuilder(OutputChunk);
-        context.PushOutput(new StringBuilderOutput(output));
+        // All templates write to one fresh output. (Template.Render would make a string per template and then clear the
+        // context's builder, which reallocates its whole capacity as one array on the large-object heap.)
+        var output = new GeneratedTextWriter();
+        context.PushOutput(output);
         try
         {
             Write(context, ProtocolTemplate.Value, model, @namespace, null, ProtocolNameAttributes.For(model, @namespace, ClassName(model)));
@@ -55,7 +61,7 @@ public static class ProtocolEmitter
             Write(context, AnalysisTemplate.Value, model, @namespace, AnalysisPlan.For(model, crf));
             context.PopOutput();
             Context = context; // only a context that finished cleanly is used again
-            return output.ToString();
+            return output.ToGeneratedText();
         }
         catch (Exception e)
         {
@@ -102,9 +108,6 @@ public static class ProtocolEmitter
     /// garbage collector may drop) cost as much as the rendering. A context is not thread-safe, hence per thread.
     /// </summary>
     [ThreadStatic] private static TemplateContext? Context;
-
-    /// <summary>The output's first chunk, below the large-object heap's threshold (the builder grows by chunks).</summary>
-    private const int OutputChunk = 16 * 1024;
 
     private static TemplateContext NewContext() => new()
     {
