@@ -8,17 +8,20 @@ namespace Picares.Dsl.Compiler.Binding;
 /// <summary>
 /// Reads the statements of a declaration's block against the set it accepts: an unknown statement is
 /// reported with a suggestion, a statement given twice that may appear once is reported at the second.
+/// A value over the block, which it searches when asked: blocks are short, and most are read for a few keywords, so
+/// that reading one costs no object of its own.
 /// </summary>
-internal sealed class BlockReader
+internal readonly struct BlockReader
 {
+    private static readonly IReadOnlyList<StatementSyntax> NoStatements = new StatementSyntax[0];
+
+    private readonly IReadOnlyList<StatementSyntax> _statements;
     private readonly string[] _single;
     private readonly string[] _repeatable;
-    private StatementSyntax?[]? _once;              // by the keyword's place in _single
-    private List<StatementSyntax>?[]? _many;        // by the keyword's place in _repeatable
 
     /// <param name="context">The binding context.</param>
     /// <param name="owner">The declaration or statement whose block is read.</param>
-    /// <param name="ownerDescription">How messages name the owner: "form Vitals".</param>
+    /// <param name="ownerSubject">How messages name the owner: "form Vitals".</param>
     /// <param name="single">Statements it accepts once.</param>
     /// <param name="repeatable">Statements it accepts any number of times.</param>
     /// <param name="ownerOrigin">
@@ -26,56 +29,99 @@ internal sealed class BlockReader
     /// an <c>@assumed</c> on any statement is recorded (and a wrong annotation reported). Leave it null for a read that only
     /// looks (declaring names).
     /// </param>
-    public BlockReader(BindingContext context, StatementSyntax owner, string ownerDescription, string[] single, string[]? repeatable = null, Model.Origin? ownerOrigin = null)
+    public BlockReader(BindingContext context, StatementSyntax owner, OriginSubject ownerSubject, string[] single, string[]? repeatable = null, Model.Origin? ownerOrigin = null)
     {
         _single = single;
         _repeatable = repeatable ?? System.Array.Empty<string>();
-        if (owner.Body is null) return;
-        foreach (var statement in owner.Body.Statements)
+        _statements = owner.Body?.Statements ?? NoStatements;
+        ulong singlesSeen = 0; // by the keyword's place in _single, for the first 64
+        for (int i = 0; i < _statements.Count; i++)
         {
+            var statement = _statements[i];
             var word = statement.Keyword.Text;
             int many = System.Array.IndexOf(_repeatable, word);
             int once = many >= 0 ? -1 : System.Array.IndexOf(_single, word);
             if (many < 0 && once < 0)
             {
                 var accepted = _single.Concat(_repeatable).ToArray();
-                context.Report(DiagnosticDescriptors.UnknownStatement, statement.Keyword.Span, word, ownerDescription,
+                context.Report(DiagnosticDescriptors.UnknownStatement, statement.Keyword.Span, word, ownerSubject.ToString(),
                     Suggestions.DidYouMean(word, accepted), string.Join(", ", accepted));
                 continue;
             }
-            if (many >= 0)
+            if (once >= 0)
             {
-                _many ??= new List<StatementSyntax>?[_repeatable.Length];
-                (_many[many] ??= new List<StatementSyntax>()).Add(statement);
-            }
-            else
-            {
-                _once ??= new StatementSyntax?[_single.Length];
-                if (_once[once] is { } first)
+                bool repeated = once < 64 ? (singlesSeen & (1UL << once)) != 0 : !ReferenceEquals(First(word), statement);
+                if (repeated)
                 {
-                    context.Report(DiagnosticDescriptors.RepeatedStatement, statement.Keyword.Span, word, ownerDescription, context.LineOf(first.Keyword.Span));
+                    context.Report(DiagnosticDescriptors.RepeatedStatement, statement.Keyword.Span, word, ownerSubject.ToString(), context.LineOf(First(word)!.Keyword.Span));
                     continue;
                 }
-                _once[once] = statement;
+                if (once < 64) singlesSeen |= 1UL << once;
             }
-            if (ownerOrigin is not null && statement.Annotations.Count > 0) context.OriginOf(statement, new OriginSubject(ownerDescription, word), ownerOrigin);
+            if (ownerOrigin is not null && statement.Annotations.Count > 0) context.OriginOf(statement, ownerSubject.With(word), ownerOrigin);
         }
     }
 
-    /// <summary>The statement with this keyword, if given.</summary>
-    public StatementSyntax? One(string keyword)
+    /// <summary>The statement with this keyword, if given (the first, when a statement accepted once is repeated).</summary>
+    public StatementSyntax? One(string keyword) => Accepts(keyword) ? First(keyword) : null;
+
+    /// <summary>All statements with this keyword, in order (only the first, for a statement accepted once).</summary>
+    public Matches All(string keyword) =>
+        System.Array.IndexOf(_repeatable, keyword) >= 0 ? new Matches(_statements, keyword, firstOnly: false)
+        : System.Array.IndexOf(_single, keyword) >= 0 ? new Matches(_statements, keyword, firstOnly: true)
+        : new Matches(NoStatements, keyword, firstOnly: true);
+
+    private bool Accepts(string keyword) => System.Array.IndexOf(_repeatable, keyword) >= 0 || System.Array.IndexOf(_single, keyword) >= 0;
+
+    private StatementSyntax? First(string keyword)
     {
-        int many = System.Array.IndexOf(_repeatable, keyword);
-        if (many >= 0) return _many?[many] is { } list ? list[0] : null;
-        int once = System.Array.IndexOf(_single, keyword);
-        return once >= 0 ? _once?[once] : null;
+        for (int i = 0; i < _statements.Count; i++)
+            if (_statements[i].Keyword.Text == keyword) return _statements[i];
+        return null;
     }
 
-    /// <summary>All statements with this keyword, in order.</summary>
-    public IReadOnlyList<StatementSyntax> All(string keyword)
+    /// <summary>The statements of a block with one keyword, enumerated without a collection of their own.</summary>
+    public readonly struct Matches
     {
-        int many = System.Array.IndexOf(_repeatable, keyword);
-        if (many >= 0 && _many?[many] is { } list) return list;
-        return One(keyword) is { } one && many < 0 ? new[] { one } : System.Array.Empty<StatementSyntax>();
+        private readonly IReadOnlyList<StatementSyntax> _statements;
+        private readonly string _keyword;
+        private readonly bool _firstOnly;
+
+        public Matches(IReadOnlyList<StatementSyntax> statements, string keyword, bool firstOnly)
+        {
+            _statements = statements;
+            _keyword = keyword;
+            _firstOnly = firstOnly;
+        }
+
+        public Enumerator GetEnumerator() => new(_statements, _keyword, _firstOnly);
+
+        public struct Enumerator
+        {
+            private readonly IReadOnlyList<StatementSyntax> _statements;
+            private readonly string _keyword;
+            private readonly bool _firstOnly;
+            private int _index;
+            private bool _found;
+
+            public Enumerator(IReadOnlyList<StatementSyntax> statements, string keyword, bool firstOnly)
+            {
+                _statements = statements;
+                _keyword = keyword;
+                _firstOnly = firstOnly;
+                _index = -1;
+                _found = false;
+            }
+
+            public StatementSyntax Current => _statements[_index];
+
+            public bool MoveNext()
+            {
+                if (_firstOnly && _found) return false;
+                while (++_index < _statements.Count)
+                    if (_statements[_index].Keyword.Text == _keyword) return _found = true;
+                return false;
+            }
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Syntax;
 using Picares.Dsl.Runtime.Units;
@@ -9,14 +8,14 @@ namespace Picares.Dsl.Compiler.Binding;
 /// <summary>
 /// Reads a statement's arguments by position against its documented shape. Every mismatch is reported
 /// with the shape and an example, at the argument that does not fit (or the statement when one is missing).
+/// A value over the statement, so that reading a statement's arguments costs no object of its own.
 /// </summary>
-internal sealed class StatementArguments
+internal readonly struct StatementArguments
 {
     private readonly BindingContext _context;
     private readonly StatementSyntax _statement;
     private readonly string _shape;
     private readonly string _example;
-    private bool _failed;
 
     public StatementArguments(BindingContext context, StatementSyntax statement, string shape, string example, bool allowsBlock = false)
     {
@@ -26,11 +25,22 @@ internal sealed class StatementArguments
         _example = example;
         if (!allowsBlock && statement.Body is not null)
             context.Report(DiagnosticDescriptors.UnexpectedBlock, statement.Body.Open.Span, statement.Keyword.Text);
-        // A syntax error inside the arguments is already reported; do not pile shape errors on it.
-        _suppressed = statement.Arguments.Any(ContainsMissing);
     }
 
-    private readonly bool _suppressed;
+    /// <summary>
+    /// True when an argument holds a syntax error, which is already reported: shape errors are then not piled on it.
+    /// Asked only when something does not fit, so that a statement that fits is not searched.
+    /// </summary>
+    private bool HasSyntaxError
+    {
+        get
+        {
+            var arguments = _statement.Arguments;
+            for (int i = 0; i < arguments.Count; i++)
+                if (ContainsMissing(arguments[i])) return true;
+            return false;
+        }
+    }
 
     private static bool ContainsMissing(ExpressionSyntax e) => e switch
     {
@@ -44,7 +54,6 @@ internal sealed class StatementArguments
 
     public IReadOnlyList<ExpressionSyntax> All => _statement.Arguments;
     public int Count => _statement.Arguments.Count;
-    public bool Failed => _failed;
 
     /// <summary>Reports when the count of arguments is outside [min, max].</summary>
     public bool Expect(int min, int max)
@@ -94,7 +103,7 @@ internal sealed class StatementArguments
     }
 
     /// <summary>A name from a fixed set of choices.</summary>
-    public string? Choice(int index, string what, IReadOnlyCollection<string> options)
+    public string? Choice(int index, string what, string[] options)
     {
         var e = At(index);
         string? word = e switch
@@ -108,9 +117,8 @@ internal sealed class StatementArguments
             Fail(e?.Span ?? _statement.HeaderSpan);
             return null;
         }
-        if (options.Contains(word)) return word;
+        if (System.Array.IndexOf(options, word) >= 0) return word;
         _context.Report(DiagnosticDescriptors.UnknownValue, e.Span, word, what, Suggestions.DidYouMean(word, options), string.Join(", ", options));
-        _failed = true;
         return null;
     }
 
@@ -159,8 +167,7 @@ internal sealed class StatementArguments
 
     public void Fail(Picares.Dsl.Compiler.Text.TextSpan span)
     {
-        _failed = true;
-        if (_suppressed) return;
+        if (HasSyntaxError) return;
         _context.Report(DiagnosticDescriptors.BadArguments, span, _statement.Keyword.Text, _shape, _example);
     }
 

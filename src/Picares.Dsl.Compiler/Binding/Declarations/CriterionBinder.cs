@@ -26,14 +26,15 @@ internal static class CriterionBinder
         var prefix = category == "inclusion" ? "I" : "E";
         if (!id.StartsWith(prefix, System.StringComparison.Ordinal))
             context.Report(DiagnosticDescriptors.CriterionIdPrefix, args.At(0)!.Span, category == "inclusion" ? "Inclusion" : "Exclusion", id, prefix);
-        var origin = context.OriginOf(statement, "criterion " + id);
+        var subject = new OriginSubject("criterion", id);
+        var origin = context.OriginOf(statement, subject);
 
-        var block = new BlockReader(context, statement, "criterion " + id, BlockStatements, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, subject, BlockStatements, ownerOrigin: origin);
         BoundExpression? condition = null;
         string? conditionText = null;
         if (block.One("when") is { } when)
         {
-            var origin2 = context.OriginOf(when, $"criterion {id} condition", origin);
+            var origin2 = context.OriginOf(when, new OriginSubject("criterion", id, "condition"), origin);
             if (origin2.IsAssumed && !origin.IsAssumed) origin = origin with { Provenance = Provenance.Assumed, Reason = origin2.Reason };
             var a = new StatementArguments(context, when, "one condition", "when Vitals.weight >= 40 kg");
             if (a.Expect(1, 1))

@@ -28,8 +28,9 @@ internal static class EndpointBinder
         var level = args.Choice(1, "endpoint level", Levels);
         var title = args.Text(2);
         if (name is null || level is null || title is null) return null;
-        var origin = context.OriginOf(statement, "endpoint " + name);
-        var block = new BlockReader(context, statement, "endpoint " + name, BlockStatements, ownerOrigin: origin);
+        var subject = new OriginSubject("endpoint", name);
+        var origin = context.OriginOf(statement, subject);
+        var block = new BlockReader(context, statement, subject, BlockStatements, ownerOrigin: origin);
 
         string kind = "summary";
         if (block.One("kind") is { } k)

@@ -26,12 +26,13 @@ internal static class FormBinder
         args.Expect(1, 2);
         var name = args.Name(0) ?? "";
         var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
-        var origin = context.OriginOf(statement, "codelist " + name);
+        var subject = new OriginSubject("codelist", name);
+        var origin = context.OriginOf(statement, subject);
         var symbol = new CodeListSymbol(name);
         var codes = new List<CodeModel>();
         var lines = new Dictionary<string, int>();
         var codeNames = new CSharpNames(context);
-        var block = new BlockReader(context, statement, "codelist " + name, System.Array.Empty<string>(), CodeListRepeatable, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, subject, System.Array.Empty<string>(), CodeListRepeatable, ownerOrigin: origin);
         foreach (var s in block.All("code"))
         {
             var a = new StatementArguments(context, s, "a code (a name or a whole number) and its \"label\"", "code CR \"Complete response\"");
@@ -54,7 +55,7 @@ internal static class FormBinder
             symbol.Codes.Add(code);
             codes.Add(new CodeModel(code, codeLabel ?? code));
         }
-        if (block.All("code").Count == 0)
+        if (block.One("code") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "codelist " + name, "code", "code CR \"Complete response\"");
         context.Symbols.CodeLists[name] = symbol;
         return new CodeListModel(name, label, codes.ToEquatableArray(), origin);
@@ -65,7 +66,7 @@ internal static class FormBinder
     {
         var name = statement.Arguments.Count > 0 ? statement.Arguments[0].AsName : null;
         if (name is null || context.Symbols.Forms.ContainsKey(name)) return;
-        var block = new BlockReader(context, statement, "form " + name, FormSingle, FormRepeatable);
+        var block = new BlockReader(context, statement, new OriginSubject("form", name), FormSingle, FormRepeatable);
         var form = new FormSymbol(name, block.One("repeating") is not null);
         foreach (var s in block.All("field"))
         {
@@ -84,8 +85,9 @@ internal static class FormBinder
         args.Expect(1, 2);
         var name = args.Name(0) ?? "";
         var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
-        var origin = context.OriginOf(statement, "form " + name);
-        var block = new BlockReader(context, statement, "form " + name, FormSingle, FormRepeatable, ownerOrigin: origin);
+        var subject = new OriginSubject("form", name);
+        var origin = context.OriginOf(statement, subject);
+        var block = new BlockReader(context, statement, subject, FormSingle, FormRepeatable, ownerOrigin: origin);
         if (block.One("repeating") is { } rep) new StatementArguments(context, rep, "nothing", "repeating").Expect(0, 0);
         if (block.One("description") is { } description)
         {
@@ -108,7 +110,7 @@ internal static class FormBinder
             fieldNames.Add(field.Name, s.Arguments[0].Span);
             fields.Add(field);
         }
-        if (block.All("field").Count == 0)
+        if (block.One("field") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "form " + name, "field", FieldExample);
         return new FormModel(name, label, block.One("repeating") is not null, fields.ToEquatableArray(), origin);
     }
@@ -119,7 +121,7 @@ internal static class FormBinder
         if (!args.Expect(2, 5)) return null;
         var name = args.Name(0);
         if (name is null) return null;
-        var origin = context.OriginOf(statement, $"field {form}.{name}", formOrigin);
+        var origin = context.OriginOf(statement, OriginSubject.Field(form, name), formOrigin);
         var (type, typeArgument, next) = ReadType(context, statement, report: true);
         if (type.Kind == TypeKind.Error) return null;
         bool required = false;
@@ -132,7 +134,7 @@ internal static class FormBinder
             else args.Fail(e.Span);
         }
 
-        var block = new BlockReader(context, statement, $"field {name}", FieldSingle, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, new OriginSubject("field", name), FieldSingle, ownerOrigin: origin);
         var hard = ReadLimit(context, block.One("hard"), type, typeArgument, statement.Arguments[1].AsName ?? "");
         var soft = ReadLimit(context, block.One("soft"), type, typeArgument, statement.Arguments[1].AsName ?? "");
         BoundExpression? shownWhen = null;

@@ -62,7 +62,7 @@ internal static class ScheduleBinder
             else if (word == "terminal" && allowTerminal && !terminal) terminal = true;
             else a.Fail(a.At(i)!.Span);
         }
-        return (name, label, after.ToEquatableArray(), terminal, context.OriginOf(statement, what + " " + name));
+        return (name, label, after.ToEquatableArray(), terminal, context.OriginOf(statement, new OriginSubject(what, name)));
     }
 
     /// <summary>Events and anchors may end repeating visits and treatment.</summary>
@@ -77,7 +77,7 @@ internal static class ScheduleBinder
 
     /// <summary>A fixed duration in whole days; calendar durations and bare numbers are reported.</summary>
     public static int? Days(BindingContext context, StatementArguments args, int index, string what, bool allowZero = false) =>
-        args.At(index) is { } e ? Days(context, e, what, args.Fail, allowZero) : NotGiven(args);
+        args.At(index) is { } e ? Days(context, e, what, args, allowZero) : NotGiven(args);
 
     private static int? NotGiven(StatementArguments args)
     {
@@ -85,11 +85,11 @@ internal static class ScheduleBinder
         return null;
     }
 
-    /// <summary>A fixed duration in whole days from an expression; <paramref name="fail"/> reports a shape that does not fit.</summary>
-    private static int? Days(BindingContext context, ExpressionSyntax e, string what, System.Action<Text.TextSpan> fail, bool allowZero)
+    /// <summary>A fixed duration in whole days from an expression of <paramref name="args"/>, which reports a shape that does not fit.</summary>
+    private static int? Days(BindingContext context, ExpressionSyntax e, string what, StatementArguments args, bool allowZero)
     {
         var value = ConstantFolding.SignedNumber(e, out var unitName);
-        if (value is null) { fail(e.Span); return null; }
+        if (value is null) { args.Fail(e.Span); return null; }
         if (unitName is null)
         {
             context.Report(DiagnosticDescriptors.MissingUnit, e.Span, "a duration", value, "days");
@@ -102,7 +102,7 @@ internal static class ScheduleBinder
             return null;
         }
         var days = unit.ConvertTo(value.Value, UnitCatalog.Days);
-        if (days != System.Math.Floor(days) || days < 0 || (days == 0 && !allowZero)) { fail(e.Span); return null; }
+        if (days != System.Math.Floor(days) || days < 0 || (days == 0 && !allowZero)) { args.Fail(e.Span); return null; }
         return (int)days;
     }
 
@@ -113,19 +113,23 @@ internal static class ScheduleBinder
         var name = args.Name(0);
         if (name is null) return null;
         var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
-        var origin = context.OriginOf(statement, "visit " + name);
-        var block = new BlockReader(context, statement, "visit " + name, VisitSingle, VisitRepeatable, ownerOrigin: origin);
+        var subject = new OriginSubject("visit", name);
+        var origin = context.OriginOf(statement, subject);
+        var block = new BlockReader(context, statement, subject, VisitSingle, VisitRepeatable, ownerOrigin: origin);
 
-        var timingStatements = Timings.Select(block.One).Where(s => s is not null).ToList();
-        foreach (var extra in timingStatements.Skip(1))
-            context.Report(DiagnosticDescriptors.RepeatedStatement, extra!.Keyword.Span, "timing", "visit " + name, context.LineOf(timingStatements[0]!.Keyword.Span));
-        if (timingStatements.Count == 0)
+        StatementSyntax? timingStatement = null; // the first of the timings given; any other is reported
+        foreach (var keyword in Timings)
+        {
+            if (block.One(keyword) is not { } given) continue;
+            if (timingStatement is null) timingStatement = given;
+            else context.Report(DiagnosticDescriptors.RepeatedStatement, given.Keyword.Span, "timing", "visit " + name, context.LineOf(timingStatement.Keyword.Span));
+        }
+        if (timingStatement is null)
             context.Report(DiagnosticDescriptors.VisitWithoutTiming, statement.Keyword.Span, name);
 
         string timing = "unscheduled";
         string anchor = dayOne ?? "";
         int? day = null, lastDay = null, offset = null, every = null;
-        var timingStatement = timingStatements.FirstOrDefault();
         if (timingStatement is not null)
         {
             timing = timingStatement.Keyword.Text == "every" ? "repeating" : timingStatement.Keyword.Text == "at" ? "relative" : timingStatement.Keyword.Text;
@@ -262,7 +266,7 @@ internal static class ScheduleBinder
         else if (e is BinaryExpressionSyntax { Left: NameExpressionSyntax left } b && b.Operator.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             anchor = left.Identifier.Text;
-            var days = Days(context, b.Right, "at", a.Fail, allowZero: true);
+            var days = Days(context, b.Right, "at", a, allowZero: true);
             offset = days is null ? null : b.Operator.Kind == TokenKind.Minus ? -days : days;
         }
         else a.Fail(e.Span);

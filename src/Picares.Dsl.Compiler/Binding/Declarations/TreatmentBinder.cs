@@ -42,8 +42,9 @@ internal static class TreatmentBinder
 
         var regimens = new List<RegimenModel>();
         var phases = block.All("phase");
-        bool hasTopLevelRegimen = RegimenStatements.Any(s => block.One(s) is not null);
-        if (hasTopLevelRegimen || phases.Count == 0)
+        bool hasTopLevelRegimen = false;
+        foreach (var keyword in RegimenStatements) hasTopLevelRegimen |= block.One(keyword) is not null;
+        if (hasTopLevelRegimen || block.One("phase") is null)
             regimens.Add(BindRegimen(context, "main", $"intervention {name}", block, origin));
         foreach (var phase in phases)
         {
@@ -173,7 +174,7 @@ internal static class TreatmentBinder
             }
             if (a.Count == 0) a.Fail(s.HeaderSpan);
         }
-        if (kind != "no_intervention" && block.All("receives").Count == 0)
+        if (kind != "no_intervention" && block.One("receives") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "arm " + name, "receives", "receives JS001");
         return new ArmModel(name, label, kind, description, receives.ToEquatableArray(), ratio, origin);
     }
