@@ -14,7 +14,16 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     private readonly T[]? _items;
 
     /// <summary>Wraps a copy of <paramref name="items"/>.</summary>
-    public EquatableArray(IEnumerable<T> items) => _items = new List<T>(items).ToArray();
+    public EquatableArray(IEnumerable<T> items) => _items = items is ICollection<T> collection ? CopyOf(collection) : new List<T>(items).ToArray();
+
+    // A collection is copied once, into an array of its size, rather than through a list.
+    private static T[] CopyOf(ICollection<T> collection)
+    {
+        if (collection.Count == 0) return Array.Empty<T>();
+        var items = new T[collection.Count];
+        collection.CopyTo(items, 0);
+        return items;
+    }
 
     /// <summary>The empty array.</summary>
     public static EquatableArray<T> Empty => default;
@@ -55,9 +64,29 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <summary>Inequality by content.</summary>
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 
-    /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    /// <summary>Enumerates the items; a value, so that a <c>foreach</c> over the array allocates nothing.</summary>
+    public Enumerator GetEnumerator() => new(_items ?? Array.Empty<T>());
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<T>)this).GetEnumerator();
+
+    /// <summary>Enumerates the items of an <see cref="EquatableArray{T}"/>.</summary>
+    public struct Enumerator
+    {
+        private readonly T[] _items;
+        private int _index;
+
+        internal Enumerator(T[] items)
+        {
+            _items = items;
+            _index = -1;
+        }
+
+        /// <summary>The current item.</summary>
+        public T Current => _items[_index];
+
+        /// <summary>Moves to the next item; false after the last.</summary>
+        public bool MoveNext() => ++_index < _items.Length;
+    }
 }
 
 /// <summary>Creates <see cref="EquatableArray{T}"/> values.</summary>

@@ -31,7 +31,8 @@ internal static class ProtocolBinder
 
     public static ProtocolModel? Bind(BindingContext context, ProtocolSyntax syntax, string fileName)
     {
-        var statements = new List<StatementSyntax>(syntax.Statements.Count);
+        // The declarations by keyword, in file order: each pass below reads one keyword's.
+        var byKeyword = new Dictionary<string, List<StatementSyntax>>(Declarations.Count, System.StringComparer.Ordinal);
         // Each kind becomes its own generated class, except forms and code lists, which share the Crf class. Each scope's
         // table is sized once, by how many declarations of its kinds the file has.
         static SymbolKind ScopeKeyOf(SymbolKind kind) => kind == SymbolKind.CodeList ? SymbolKind.Form : kind;
@@ -55,7 +56,8 @@ internal static class ProtocolBinder
                     Suggestions.DidYouMean(word, Declarations.Keys), string.Join(", ", Declarations.Keys));
                 continue;
             }
-            statements.Add(statement);
+            if (!byKeyword.TryGetValue(word, out var sameKeyword)) byKeyword.Add(word, sameKeyword = new List<StatementSyntax>());
+            sameKeyword.Add(statement);
             if (kind is { } k && statement.Arguments.Count > 0 && statement.Arguments[0].AsName is { } name)
             {
                 var line = context.LineOf(statement.Keyword.Span);
@@ -65,14 +67,14 @@ internal static class ProtocolBinder
             }
         }
 
-        IEnumerable<StatementSyntax> Of(string word) => statements.Where(s => s.Keyword.Text == word);
+        List<StatementSyntax> Of(string word) => byKeyword.TryGetValue(word, out var declared) ? declared : NoStatements;
         // The first declaration of a name is bound; so is one without a plain name, whose binder reports it.
         bool IsFirst(StatementSyntax s, SymbolKind kind) =>
             kind == SymbolKind.Criterion || s.Arguments.Count == 0 || s.Arguments[0].AsName is not { } n ||
             context.Symbols.Lookup(n) is { } sym && sym.Kind == kind && sym.Line == context.LineOf(s.Keyword.Span);
 
         // Study and population: one each.
-        var studies = Of("study").ToList();
+        var studies = Of("study");
         StudyModel? study = null;
         if (studies.Count == 0)
             context.Report(DiagnosticDescriptors.MissingStudy, new Text.TextSpan(0, 0));
@@ -95,19 +97,19 @@ internal static class ProtocolBinder
         var forms = Of("form").Where(s => IsFirst(s, SymbolKind.Form)).Select(s => FormBinder.Bind(context, s)).ToList();
 
         // The population reads a form field (the birth date), so it binds once forms are declared.
-        var populations = Of("population").ToList();
+        var populations = Of("population");
         foreach (var extra in populations.Skip(1))
             context.Report(DiagnosticDescriptors.RepeatedStatement, extra.Keyword.Span, "population", "protocol", context.LineOf(populations[0].Keyword.Span));
         var population = populations.Count > 0 ? StudyBinder.BindPopulation(context, populations[0]) : new PopulationModel("all", null, null, null, null, null, null);
 
         var interventions = Of("intervention").Where(s => IsFirst(s, SymbolKind.Intervention)).Select(s => TreatmentBinder.BindIntervention(context, s)).ToList();
         var arms = Of("arm").Where(s => IsFirst(s, SymbolKind.Arm)).Select(s => TreatmentBinder.BindArm(context, s)).ToList();
-        var randomizations = Of("randomization").ToList();
+        var randomizations = Of("randomization");
         foreach (var extra in randomizations.Skip(1))
             context.Report(DiagnosticDescriptors.RepeatedStatement, extra.Keyword.Span, "randomization", "protocol", context.LineOf(randomizations[0].Keyword.Span));
         var randomization = randomizations.Count > 0 ? TreatmentBinder.BindRandomization(context, randomizations[0]) : null;
 
-        var criteria = new List<CriterionModel>();
+        var criteria = new List<CriterionModel>(Of("criterion").Count);
         var criterionIds = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var s in Of("criterion"))
         {
@@ -120,8 +122,10 @@ internal static class ProtocolBinder
             if (ScheduleBinder.BindVisit(context, s, study?.DayOneAnchor) is { } v) visitSyntax.Add((v, s));
         ScheduleBinder.CheckOverlaps(context, visitSyntax);
 
-        var formsByName = forms.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First());
-        var codeListsByName = codeLists.GroupBy(l => l.Name).ToDictionary(g => g.Key, g => g.First());
+        var formsByName = new Dictionary<string, FormModel>(forms.Count);
+        foreach (var form in forms) if (!formsByName.ContainsKey(form.Name)) formsByName.Add(form.Name, form);
+        var codeListsByName = new Dictionary<string, CodeListModel>(codeLists.Count);
+        foreach (var list in codeLists) if (!codeListsByName.ContainsKey(list.Name)) codeListsByName.Add(list.Name, list);
         var endpoints = Of("endpoint").Where(s => IsFirst(s, SymbolKind.Endpoint)).Select(s => EndpointBinder.Bind(context, s, formsByName, codeListsByName)).Where(e => e is not null).Select(e => e!).ToList();
 
         if (study is null) return null;
@@ -129,6 +133,8 @@ internal static class ProtocolBinder
             arms.ToEquatableArray(), randomization, codeLists.ToEquatableArray(), forms.ToEquatableArray(), criteria.ToEquatableArray(),
             visitSyntax.Select(v => v.Item1).ToEquatableArray(), endpoints.ToEquatableArray(), context.Assumptions.ToEquatableArray());
     }
+
+    private static readonly List<StatementSyntax> NoStatements = new();
 
     private static string Article(SymbolKind kind)
     {

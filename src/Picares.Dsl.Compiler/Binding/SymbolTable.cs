@@ -58,15 +58,19 @@ internal sealed class SymbolTable
 /// <summary>A form and its fields, for resolving <c>Form.field</c>.</summary>
 internal sealed class FormSymbol
 {
-    public FormSymbol(string name, bool repeating)
+    /// <param name="name">The form's name.</param>
+    /// <param name="repeating">Whether it repeats.</param>
+    /// <param name="fields">How many fields it has at most, so that its table is sized once.</param>
+    public FormSymbol(string name, bool repeating, int fields)
     {
         Name = name;
         Repeating = repeating;
+        Fields = new Dictionary<string, FieldSymbol>(fields, StringComparer.Ordinal);
     }
 
     public string Name { get; }
     public bool Repeating { get; }
-    public Dictionary<string, FieldSymbol> Fields { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, FieldSymbol> Fields { get; }
 }
 
 /// <summary>A field's name and type: a value kept in its form's table, so that a field costs no object of its own.</summary>
@@ -75,7 +79,14 @@ internal readonly record struct FieldSymbol(string Name, Model.ValueType Type, s
 /// <summary>A code list and its codes.</summary>
 internal sealed class CodeListSymbol
 {
-    public CodeListSymbol(string name) => Name = name;
+    /// <param name="name">The code list's name.</param>
+    /// <param name="codes">How many codes it has at most, so that its list is sized once.</param>
+    public CodeListSymbol(string name, int codes)
+    {
+        Name = name;
+        Codes = new List<string>(codes);
+    }
+
     public string Name { get; }
-    public List<string> Codes { get; } = new();
+    public List<string> Codes { get; }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Compiler.Syntax;
@@ -52,13 +51,24 @@ internal static class CriterionBinder
         if (block.One("when") is null && block.One("attested_by") is null)
             context.Report(DiagnosticDescriptors.CriterionWithoutRule, statement.Keyword.Span, id);
 
-        var reads = new SortedSet<string>(System.StringComparer.Ordinal);
+        var reads = new List<string>();
         if (condition is not null) CollectReads(condition, reads);
-        return new CriterionModel(id, category, text, condition is BoundError ? null : condition, conditionText, role, reads.ToEquatableArray(), origin);
+        return new CriterionModel(id, category, text, condition is BoundError ? null : condition, conditionText, role, SortedOnce(reads), origin);
     }
 
-    /// <summary>The fields (Form.field) and anchors (@anchor) an expression reads.</summary>
-    public static void CollectReads(BoundExpression expression, ISet<string> into)
+    /// <summary>The texts in ordinal order, each once (a condition reads few, so a list sorted once rather than a sorted set).</summary>
+    private static EquatableArray<string> SortedOnce(List<string> texts)
+    {
+        texts.Sort(System.StringComparer.Ordinal);
+        int distinct = 0;
+        for (int i = 0; i < texts.Count; i++)
+            if (distinct == 0 || texts[i] != texts[distinct - 1]) texts[distinct++] = texts[i];
+        texts.RemoveRange(distinct, texts.Count - distinct);
+        return texts.ToEquatableArray();
+    }
+
+    /// <summary>The fields (Form.field) and anchors (@anchor) an expression reads, in the order it reads them.</summary>
+    public static void CollectReads(BoundExpression expression, ICollection<string> into)
     {
         switch (expression)
         {

@@ -28,10 +28,11 @@ internal static class FormBinder
         var label = args.Count > 1 ? args.OptionalText(1) ?? name : name;
         var subject = new OriginSubject("codelist", name);
         var origin = context.OriginOf(statement, subject);
-        var symbol = new CodeListSymbol(name);
-        var codes = new List<CodeModel>();
-        var lines = new Dictionary<string, int>();
-        var codeNames = new CSharpNames(context);
+        int statements = StatementsIn(statement); // at most this many codes: the tables below are sized once
+        var symbol = new CodeListSymbol(name, statements);
+        var codes = new List<CodeModel>(statements);
+        var lines = new Dictionary<string, int>(statements);
+        var codeNames = new CSharpNames(context, statements);
         var block = new BlockReader(context, statement, subject, System.Array.Empty<string>(), CodeListRepeatable, ownerOrigin: origin);
         foreach (var s in block.All("code"))
         {
@@ -67,7 +68,7 @@ internal static class FormBinder
         var name = statement.Arguments.Count > 0 ? statement.Arguments[0].AsName : null;
         if (name is null || context.Symbols.Forms.ContainsKey(name)) return;
         var block = new BlockReader(context, statement, new OriginSubject("form", name), FormSingle, FormRepeatable);
-        var form = new FormSymbol(name, block.One("repeating") is not null);
+        var form = new FormSymbol(name, block.One("repeating") is not null, StatementsIn(statement));
         foreach (var s in block.All("field"))
         {
             var fieldName = s.Arguments.Count > 0 ? s.Arguments[0].AsName : null;
@@ -94,9 +95,10 @@ internal static class FormBinder
             var a = new StatementArguments(context, description, "one \"text\"", "description \"Collected at every cycle\"");
             if (a.Expect(1, 1)) a.Text(0);
         }
-        var fields = new List<FieldModel>();
-        var seen = new Dictionary<string, int>();
-        var fieldNames = new CSharpNames(context);
+        int statements = StatementsIn(statement); // at most this many fields: the tables below are sized once
+        var fields = new List<FieldModel>(statements);
+        var seen = new Dictionary<string, int>(statements);
+        var fieldNames = new CSharpNames(context, statements);
         foreach (var s in block.All("field"))
         {
             var field = BindField(context, name, s, origin);
@@ -114,6 +116,8 @@ internal static class FormBinder
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "form " + name, "field", FieldExample);
         return new FormModel(name, label, block.One("repeating") is not null, fields.ToEquatableArray(), origin);
     }
+
+    private static int StatementsIn(StatementSyntax declaration) => declaration.Body?.Statements.Count ?? 0;
 
     private static FieldModel? BindField(BindingContext context, string form, StatementSyntax statement, Origin formOrigin)
     {
