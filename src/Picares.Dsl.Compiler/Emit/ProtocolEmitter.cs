@@ -54,7 +54,7 @@ public static class ProtocolEmitter
         context.PushOutput(output);
         try
         {
-            Write(context, ProtocolTemplate.Value, model, @namespace, null, ProtocolNameAttributes.For(model, @namespace, ClassName(model)));
+            Write(context, ProtocolTemplate.Value, model, @namespace, ProtocolPlan.For(model), ProtocolNameAttributes.For(model, @namespace, ClassName(model)));
             Write(context, ScreeningTemplate.Value, model, @namespace, ScreeningPlan.For(model));
             Write(context, ScheduleTemplate.Value, model, @namespace, null);
             Write(context, CrfTemplate.Value, model, @namespace, CrfPlan.For(model, crf));
