@@ -47,17 +47,8 @@ internal static class DataCollectionCheck
     {
         // The eligibility decision is made on study day 1, the study's day_one anchor.
         if (c.Model.Study.DayOneAnchor is not { } decision) return;
-        foreach (var criterion in c.Model.Criteria)
-            foreach (var read in criterion.Reads)
-            {
-                if (read.StartsWith("@", System.StringComparison.Ordinal)) continue;
-                var (form, field) = FieldPath.Split(read);
-                if (CollectedTooLate(c, plannedByForm, form, decision) is not { } where) continue;
-                // Located only when reported: the reference in the criterion's condition, else its name.
-                var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
-                var span = when is null ? c.Locator.Name("criterion", criterion.Id) : SourceLocator.Reference(when, form, field);
-                c.Report(DiagnosticDescriptors.CriterionDataTooLate, span, "Criterion " + criterion.Id, read, where, decision, form);
-            }
+        var lateForms = LateForms(c, plannedByForm, decision);
+        if (lateForms.Count > 0) ReportLateReads(c, lateForms, decision);
         if (c.Model.Population.BirthDateField is { } birth && c.Model.Population.AgeReference is not null &&
             SourceLocator.Inner(c.Locator.Declaration("population"), "birth_date") is { } birthStatement)
         {
@@ -65,6 +56,34 @@ internal static class DataCollectionCheck
             if (CollectedTooLate(c, plannedByForm, form, decision) is { } where)
                 c.Report(DiagnosticDescriptors.CriterionDataTooLate, SourceLocator.Arguments(birthStatement), "The population's age", birth, where, decision, form);
         }
+    }
+
+    /// <summary>
+    /// The forms that no planned visit collects on or before the decision, with why. Each form is judged once rather than
+    /// at every read of it; a criterion reads only the protocol's forms (the binder resolves every field), so when none is
+    /// late, no read needs its path split.
+    /// </summary>
+    private static Dictionary<string, string> LateForms(CheckContext c, Dictionary<string, List<VisitModel>> plannedByForm, string decision)
+    {
+        var late = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var form in c.Model.Forms)
+            if (!late.ContainsKey(form.Name) && CollectedTooLate(c, plannedByForm, form.Name, decision) is { } where) late.Add(form.Name, where);
+        return late;
+    }
+
+    /// <summary>Every field a criterion reads from a late form, at the reference in its condition (else at its name).</summary>
+    private static void ReportLateReads(CheckContext c, Dictionary<string, string> lateForms, string decision)
+    {
+        foreach (var criterion in c.Model.Criteria)
+            foreach (var read in criterion.Reads)
+            {
+                if (read.StartsWith("@", System.StringComparison.Ordinal)) continue;
+                var (form, field) = FieldPath.Split(read);
+                if (!lateForms.TryGetValue(form, out var where)) continue;
+                var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
+                var span = when is null ? c.Locator.Name("criterion", criterion.Id) : SourceLocator.Reference(when, form, field);
+                c.Report(DiagnosticDescriptors.CriterionDataTooLate, span, "Criterion " + criterion.Id, read, where, decision, form);
+            }
     }
 
     /// <summary>Why no planned visit collects <paramref name="form"/> on or before the decision, or null when one does.</summary>
@@ -78,6 +97,18 @@ internal static class DataCollectionCheck
             : $"{form} is collected only at {Names(planned)}, after the decision";
     }
 
+    /// <summary>The forms of some <c>Form.field</c> paths, each once, in order (an endpoint's data are few).</summary>
+    private static List<string> FormsOf(EquatableArray<string> paths)
+    {
+        var forms = new List<string>(paths.Count);
+        foreach (var path in paths)
+        {
+            var form = FieldPath.FormOf(path);
+            if (!forms.Contains(form)) forms.Add(form);
+        }
+        return forms;
+    }
+
     private static void CheckEndpoints(CheckContext c, Dictionary<string, List<VisitModel>> plannedByForm)
     {
         foreach (var endpoint in c.Model.Endpoints)
@@ -87,12 +118,17 @@ internal static class DataCollectionCheck
             // Without a start, the whole study is the time frame: any scheduled visit serves.
             var start = endpoint.Start;
             var inFrame = new List<VisitModel>();
-            foreach (var form in endpoint.Data.Select(d => FieldPath.Split(d).Form).Distinct())
+            foreach (var form in FormsOf(endpoint.Data))
             {
                 var planned = Collecting(plannedByForm, form);
-                var usable = planned.Where(v => start is null || !c.Timeline.IsBefore(v, start)).ToList();
-                inFrame.AddRange(usable);
-                if (usable.Count > 0) continue;
+                int usable = 0;
+                foreach (var visit in planned)
+                    if (start is null || !c.Timeline.IsBefore(visit, start))
+                    {
+                        inFrame.Add(visit);
+                        usable++;
+                    }
+                if (usable > 0) continue;
                 var reference = endpoint.Data.First(d => FieldPath.Split(d).Form == form);
                 var span = dataStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Reference(dataStatement, form, FieldPath.Split(reference).Field);
                 var where = planned.Count == 0 ? $"no scheduled visit collects {form}" : $"{form} is collected only at {Names(planned)}, before {start}";
@@ -108,7 +144,7 @@ internal static class DataCollectionCheck
             var stoppers = inFrame.Distinct().Select(v => v.Timing == "repeating"
                 ? $"{v.Name} stops at {string.Join(" or ", v.Until.Where(u => !events.Contains(u)))}"
                 : $"{v.Name} happens once");
-            var forms = string.Join(", ", endpoint.Data.Select(d => FieldPath.Split(d).Form).Distinct());
+            var forms = string.Join(", ", FormsOf(endpoint.Data));
             c.Report(DiagnosticDescriptors.EndpointEventNotFollowed,
                 eventStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Arguments(eventStatement),
                 endpoint.Name, string.Join(" or ", endpoint.Events), forms, string.Join("; ", stoppers));

@@ -27,13 +27,15 @@ internal static class EligibilityCheck
 
         var inclusions = new List<(CriterionModel Criterion, List<Atom?> Parts)>();
         var exclusions = new List<(CriterionModel Criterion, List<Atom?> Parts)>();
-        foreach (var criterion in c.Model.Criteria.Where(x => x.Condition is not null))
+        foreach (var criterion in c.Model.Criteria)
         {
-            var parts = extractor.Conjuncts(criterion.Condition!);
+            if (criterion.Condition is null) continue;
+            var parts = extractor.Conjuncts(criterion.Condition);
             if (criterion.Category == "inclusion")
             {
                 inclusions.Add((criterion, parts));
-                bounds.AddRange(parts.Where(p => p is not null).Select(p => new Bound(criterion.Id, p!, criterion)));
+                foreach (var part in parts)
+                    if (part is not null) bounds.Add(new Bound(criterion.Id, part, criterion));
             }
             else exclusions.Add((criterion, parts));
         }
@@ -74,7 +76,7 @@ internal static class EligibilityCheck
         }
         foreach (var (criterion, parts) in Enumerable.Reverse(inclusions))
         {
-            if (parts.Count == 0 || parts.Any(p => p is null || broken.Contains(p.Variable.Key))) continue;
+            if (parts.Count == 0 || !AllKnown(parts, broken)) continue;
             var location = c.Locator.Name("criterion", criterion.Id);
             // An age bound is compared with the population's age range first.
             if (population is not null && parts.Count == 1 && parts[0]!.Variable.Key == population.Variable.Key && !parts[0]!.Set.SameAs(population.Set))
@@ -90,10 +92,15 @@ internal static class EligibilityCheck
             foreach (var part in parts)
             {
                 var v = part!.Variable;
-                var by = boundsOf[v.Key].Where(b => b.Criterion != criterion && (b.Criterion is null || !redundant.Contains(b.Criterion))).ToList();
-                var set = by.Aggregate(v.Domain, (s, b) => s.Intersect(b.Atom.Set));
+                // What the other bounds on this variable admit together (those of criteria already reported left out).
+                var set = v.Domain;
+                foreach (var b in boundsOf[v.Key])
+                {
+                    if (b.Criterion == criterion || b.Criterion is not null && redundant.Contains(b.Criterion)) continue;
+                    set = set.Intersect(b.Atom.Set);
+                    others.Add(b);
+                }
                 if (!set.IsSubsetOf(part.Set)) { implied = false; break; }
-                others.AddRange(by);
             }
             // Implied by the field's own limits or code list alone, it still checks that the datum is there.
             if (!implied || others.Count == 0) continue;
@@ -107,31 +114,52 @@ internal static class EligibilityCheck
     private static void CheckExclusions(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> exclusions,
         Dictionary<string, (Variable Variable, ValueSet Set, List<Bound> By)> admitted, HashSet<string> broken)
     {
-        (ValueSet Set, List<Bound> By) AdmittedFor(Variable v) => admitted.TryGetValue(v.Key, out var a) ? (a.Set, a.By) : (v.Domain, new List<Bound>());
+        (ValueSet Set, IReadOnlyList<Bound> By) AdmittedFor(Variable v) => admitted.TryGetValue(v.Key, out var a) ? (a.Set, a.By) : (v.Domain, NoBounds);
 
         foreach (var (criterion, parts) in exclusions)
         {
-            if (parts.Any(p => p is not null && broken.Contains(p.Variable.Key))) continue;
-            var location = c.Locator.Name("criterion", criterion.Id);
+            if (AnyBroken(parts, broken)) continue;
             // Never applies: one of its parts admits none of the values the other rules allow.
-            var never = parts.FirstOrDefault(p => p is not null && AdmittedFor(p.Variable).Set.Intersect(p.Set).IsEmpty);
+            Atom? never = null;
+            foreach (var part in parts)
+                if (part is not null && AdmittedFor(part.Variable).Set.Intersect(part.Set).IsEmpty) { never = part; break; }
             if (never is not null)
             {
                 var (set, by) = AdmittedFor(never.Variable);
                 if (by.Count == 0 && never.Variable.DomainSource is null) continue; // nothing but an empty code list
-                c.Report(DiagnosticDescriptors.ExclusionNeverApplies, location, criterion.Id, never.Variable.Describe(never.Set),
+                c.Report(DiagnosticDescriptors.ExclusionNeverApplies, c.Locator.Name("criterion", criterion.Id), criterion.Id, never.Variable.Describe(never.Set),
                     Sources(never.Variable, by), never.Variable.Describe(set));
                 continue;
             }
             // Excludes everyone: every part holds for every value the other rules allow.
-            if (parts.Count == 0 || parts.Any(p => p is null)) continue;
-            if (!parts.All(p => AdmittedFor(p!.Variable).Set.IsSubsetOf(p!.Set))) continue;
+            if (parts.Count == 0 || parts.Contains(null)) continue;
+            bool excludesEveryone = true;
+            foreach (var part in parts) excludesEveryone &= AdmittedFor(part!.Variable).Set.IsSubsetOf(part.Set);
+            if (!excludesEveryone) continue;
             var admittedBy = parts.SelectMany(p => AdmittedFor(p!.Variable).By).ToList();
             var requirement = string.Join(" and ", parts.Select(p => p!.Variable.Describe(AdmittedFor(p.Variable).Set)));
             var variables = parts.Select(p => p!.Variable).ToList();
-            c.Report(DiagnosticDescriptors.NobodyEligible, location,
+            c.Report(DiagnosticDescriptors.NobodyEligible, c.Locator.Name("criterion", criterion.Id),
                 $"{criterion.Id} excludes every subject with {string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)))}, and {Sources(variables, admittedBy)} {Verb(admittedBy)} {requirement}");
         }
+    }
+
+    private static readonly IReadOnlyList<Bound> NoBounds = new Bound[0];
+
+    /// <summary>True when every part is an atom on a variable whose admitted values are not already reported empty.</summary>
+    private static bool AllKnown(List<Atom?> parts, HashSet<string> broken)
+    {
+        foreach (var part in parts)
+            if (part is null || broken.Contains(part.Variable.Key)) return false;
+        return true;
+    }
+
+    /// <summary>True when a part bounds a variable whose admitted values are already reported empty.</summary>
+    private static bool AnyBroken(List<Atom?> parts, HashSet<string> broken)
+    {
+        foreach (var part in parts)
+            if (part is not null && broken.Contains(part.Variable.Key)) return true;
+        return false;
     }
 
     private static Text.TextSpan Where(CheckContext c, Bound bound) =>
@@ -140,12 +168,12 @@ internal static class EligibilityCheck
 
     private static string Who(Bound bound) => bound.Criterion is { } criterion ? $"{criterion.Id} (line {criterion.Origin.Line})" : bound.Who;
 
-    private static string Verb(List<Bound> by) => by.Select(Who).Distinct().Count() > 1 ? "require" : "requires";
+    private static string Verb(IReadOnlyList<Bound> by) => by.Select(Who).Distinct().Count() > 1 ? "require" : "requires";
 
-    private static string Sources(Variable v, List<Bound> by) => Sources(new[] { v }, by);
+    private static string Sources(Variable v, IReadOnlyList<Bound> by) => Sources(new[] { v }, by);
 
     /// <summary>Who bounds these variables: criteria with their lines, the population, or the fields' hard limits.</summary>
-    private static string Sources(IEnumerable<Variable> variables, List<Bound> by)
+    private static string Sources(IEnumerable<Variable> variables, IReadOnlyList<Bound> by)
     {
         var names = by.Select(Who).Distinct().ToList();
         if (names.Count == 0) names.AddRange(variables.Select(v => v.DomainSource ?? "the values " + v.Display + " can take").Distinct());

@@ -9,6 +9,13 @@ public static class FieldPath
     /// <summary><c>Form.field</c>.</summary>
     public static string Of(string form, string field) => form + "." + field;
 
+    /// <summary>The form of a <c>Form.field</c> path (the whole text when it has no dot), without splitting off the field.</summary>
+    public static string FormOf(string path)
+    {
+        var dot = path.IndexOf('.');
+        return dot < 0 ? path : path.Substring(0, dot);
+    }
+
     /// <summary>The form and field of a <c>Form.field</c> path (the whole text as the form when it has no dot).</summary>
     public static (string Form, string Field) Split(string path)
     {

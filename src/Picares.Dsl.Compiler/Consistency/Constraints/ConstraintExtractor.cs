@@ -17,9 +17,16 @@ internal sealed record Atom(Variable Variable, ValueSet Set);
 /// </summary>
 internal sealed class ConstraintExtractor
 {
+    private static readonly ValueSet Booleans = ValueSet.Of(new[] { "false", "true" });
+    private static readonly ValueSet TrueOnly = ValueSet.Of("true");
+
     private readonly Dictionary<(string, string), FieldModel> _fields;
     private readonly Dictionary<string, CodeListModel> _codeLists;
     private readonly PopulationModel _population;
+
+    // Each variable once, however many criteria bound it: its key, display and domain are made for its first bound.
+    private readonly Dictionary<(string Form, string Field), Variable?> _fieldVariables = new();
+    private readonly Dictionary<(string Anchor, string Form, string Field, bool Calendar), Variable> _distances = new();
 
     public ConstraintExtractor(ProtocolModel model)
     {
@@ -62,7 +69,7 @@ internal sealed class ConstraintExtractor
         switch (e)
         {
             case BoundFieldReference f when f.Type.Kind == TypeKind.Boolean && VariableOf(f) is { } v:
-                return Make(v, ValueSet.Of(new[] { "true" }));
+                return Make(v, TrueOnly);
             case BoundUnary { Operator: BoundOperator.Not } not when AtomOf(not.Operand) is { } inner:
                 return inner.Set.Complement(inner.Variable.Domain) is { } complement ? Make(inner.Variable, complement) : null;
             case BoundBinary b when Comparison(b) is { } atom:
@@ -86,7 +93,7 @@ internal sealed class ConstraintExtractor
         {
             var code = Code(constant);
             if (code is null) return null;
-            var set = ValueSet.Of(new[] { code });
+            var set = ValueSet.Of(code);
             return op switch
             {
                 BoundOperator.Equal => Make(v, set),
@@ -152,12 +159,19 @@ internal sealed class ConstraintExtractor
 
     private Variable? VariableOf(BoundFieldReference reference)
     {
+        var field = (reference.Form, reference.Field);
+        if (!_fieldVariables.TryGetValue(field, out var variable)) _fieldVariables.Add(field, variable = NewVariableOf(reference));
+        return variable;
+    }
+
+    private Variable? NewVariableOf(BoundFieldReference reference)
+    {
         if (!_fields.TryGetValue((reference.Form, reference.Field), out var field)) return null;
         var key = FieldPath.Of(reference.Form, reference.Field);
         switch (field.DataType)
         {
             case "boolean":
-                return new Variable(key, key, null, null, ValueSet.Of(new[] { "false", "true" }), null);
+                return new Variable(key, key, null, null, Booleans, null);
             case "code" when field.CodeList is { } list && _codeLists.TryGetValue(list, out var codes):
                 return new Variable(key, key, null, null, ValueSet.Of(codes.Codes.Select(c => c.Code)), null);
             case "integer" or "decimal" or "quantity":
@@ -173,6 +187,13 @@ internal sealed class ConstraintExtractor
     }
 
     private Variable Distance(string form, FieldModel field, string anchor, bool calendar)
+    {
+        var distance = (anchor, form, field.Name, calendar);
+        if (!_distances.TryGetValue(distance, out var variable)) _distances.Add(distance, variable = NewDistance(form, field, anchor, calendar));
+        return variable;
+    }
+
+    private Variable NewDistance(string form, FieldModel field, string anchor, bool calendar)
     {
         var key = $"{anchor} − {form}.{field.Name}" + (calendar ? " (calendar)" : "");
         var isAge = _population.BirthDateField == FieldPath.Of(form, field.Name) && _population.AgeReference == anchor && calendar;

@@ -14,7 +14,7 @@ internal sealed record Variable(string Key, string Display, Unit? DisplayUnit, d
     public string Describe(ValueSet set)
     {
         if (set.Codes is { } codes)
-            return codes.Count == 1 ? $"{Display} == {codes.Min}" : $"{Display} in [{string.Join(", ", codes)}]";
+            return codes.Count == 1 ? $"{Display} == {codes[0]}" : $"{Display} in [{string.Join(", ", codes)}]";
         bool hasLower = !double.IsNegativeInfinity(set.Lower), hasUpper = !double.IsPositiveInfinity(set.Upper);
         var unit = DisplayUnit?.Symbol == "mo" && (!hasLower || set.Lower % 12 == 0) && (!hasUpper || set.Upper % 12 == 0) ? UnitCatalog.Get("a") : DisplayUnit;
         string Number(double v) => NumberText.Of(unit is null ? v : v / unit.Factor);
