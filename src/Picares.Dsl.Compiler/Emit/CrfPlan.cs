@@ -30,6 +30,12 @@ public sealed class CrfPlan
     /// <summary>A code list as an enum and its helper class, with its JSON type-info property and converter.</summary>
     public sealed record CodeListEnum(string Name, string Enum, string Helper, string Label, List<CodeMember> Members)
     {
+        /// <summary>The name for documentation comments.</summary>
+        public string NameXml { get; } = CSharp.Xml(Name);
+        /// <summary>The name as a C# literal.</summary>
+        public string NameLiteral { get; } = CSharp.Literal(Name);
+        /// <summary>The label for documentation comments.</summary>
+        public string LabelXml { get; } = CSharp.Xml(Label);
         /// <summary>The property of the JSON context.</summary>
         public string JsonProperty { get; init; } = "";
         /// <summary>The converter class.</summary>
@@ -38,10 +44,28 @@ public sealed class CrfPlan
         public string CodesLiteral => CSharp.Literal(string.Join(", ", Members.Select(m => m.Code)));
     }
     /// <summary>One code.</summary>
-    public sealed record CodeMember(string Member, string Code, string Label);
+    public sealed record CodeMember(string Member, string Code, string Label)
+    {
+        /// <summary>The code for documentation comments.</summary>
+        public string CodeXml { get; } = CSharp.Xml(Code);
+        /// <summary>The code as a C# literal.</summary>
+        public string CodeLiteral { get; } = CSharp.Literal(Code);
+        /// <summary>The label for documentation comments.</summary>
+        public string LabelXml { get; } = CSharp.Xml(Label);
+        /// <summary>The label as a C# literal.</summary>
+        public string LabelLiteral { get; } = CSharp.Literal(Label);
+    }
     /// <summary>One form, with its JSON type-info property, converter and field names.</summary>
     public sealed record FormClass(string Name, string ClassName, string Property, string Label, bool Repeating, int Line, List<FieldProperty> Fields)
     {
+        /// <summary>The name for documentation comments.</summary>
+        public string NameXml { get; } = CSharp.Xml(Name);
+        /// <summary>The name as a C# literal.</summary>
+        public string NameLiteral { get; } = CSharp.Literal(Name);
+        /// <summary>"form" and the name, as a C# literal, for messages.</summary>
+        public string FormLiteral { get; } = CSharp.Literal("form " + Name);
+        /// <summary>The label for documentation comments.</summary>
+        public string LabelXml { get; } = CSharp.Xml(Label);
         /// <summary>The property of the JSON context.</summary>
         public string JsonProperty { get; init; } = "";
         /// <summary>The converter class.</summary>
@@ -52,13 +76,25 @@ public sealed class CrfPlan
     /// <summary>One field: its property, its type, the C# statements of its edit checks, and its JSON reading and writing.</summary>
     public sealed record FieldProperty(string Name, string Property, string Type, string Label, List<string> Checks)
     {
+        /// <summary>The name for documentation comments.</summary>
+        public string NameXml { get; } = CSharp.Xml(Name);
+        /// <summary>The name as a C# literal.</summary>
+        public string NameLiteral { get; } = CSharp.Literal(Name);
+        /// <summary>The label for documentation comments.</summary>
+        public string LabelXml { get; } = CSharp.Xml(Label);
         /// <summary>The expression that reads the field's JSON value.</summary>
         public string JsonRead { get; init; } = "";
         /// <summary>The statement that writes the field's JSON property, with the name in <c>__n{index}</c>.</summary>
         public string JsonWrite { get; init; } = "";
     }
     /// <summary>An anchor date of a subject.</summary>
-    public sealed record AnchorProperty(string Name, string Property);
+    public sealed record AnchorProperty(string Name, string Property)
+    {
+        /// <summary>The name for documentation comments.</summary>
+        public string NameXml { get; } = CSharp.Xml(Name);
+        /// <summary>The name as a C# literal.</summary>
+        public string NameLiteral { get; } = CSharp.Literal(Name);
+    }
 
     private static readonly HashSet<string> JsonContextMembers = new(System.StringComparer.Ordinal)
     {
