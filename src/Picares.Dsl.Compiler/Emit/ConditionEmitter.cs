@@ -43,8 +43,17 @@ internal sealed class ConditionEmitter
         _access = access ?? FieldAccess;
         _codeText = codeText;
         _screeningBoundaries = screeningBoundaries;
-        _fields = model.Forms.SelectMany(form => form.Fields.Select(field => (Key: (form.Name, field.Name), Field: field)))
-            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Field);
+        _fields = FieldTable(model);
+    }
+
+    // Every field by (form, field), the first declaration winning. A plain loop: the CRF plan makes one emitter per form.
+    private static Dictionary<(string Form, string Field), FieldModel> FieldTable(ProtocolModel model)
+    {
+        var fields = new Dictionary<(string Form, string Field), FieldModel>();
+        foreach (var form in model.Forms)
+            foreach (var field in form.Fields)
+                if (!fields.ContainsKey((form.Name, field.Name))) fields.Add((form.Name, field.Name), field);
+        return fields;
     }
 
     private bool ForScreeningInput => _screeningBoundaries is not null;

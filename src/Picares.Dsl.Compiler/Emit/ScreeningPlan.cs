@@ -38,13 +38,23 @@ public sealed class ScreeningPlan
     public string? AgeCriterion { get; private set; }
 
     /// <summary>One input form.</summary>
-    public sealed record FormInput(string Name, string ClassName, string Property, List<FieldInput> Fields);
+    public sealed record FormInput(string Name, string ClassName, string Property, List<FieldInput> Fields)
+    {
+        /// <summary>The name for documentation comments.</summary>
+        public string NameXml { get; } = CSharp.Xml(Name);
+    }
     /// <summary>
     /// One input field: its C# type and the guard its setter applies (a code field's setter checks the code against
     /// <see cref="CodeSet"/> instead and keeps its position).
     /// </summary>
     public sealed record FieldInput(string Key, string Property, string Type, string Guard, string Label, string DataType)
     {
+        /// <summary>The key (Form.field) as a C# literal.</summary>
+        public string KeyLiteral { get; } = CSharp.Literal(Key);
+        /// <summary>The key for documentation comments.</summary>
+        public string KeyXml { get; } = CSharp.Xml(Key);
+        /// <summary>The label for documentation comments.</summary>
+        public string LabelXml { get; } = CSharp.Xml(Label);
         /// <summary>For a code field, the static array of its code list's codes; its setter keeps the code's position too.</summary>
         public string? CodeSet { get; init; }
         /// <summary>For a code field, the internal field holding the code's position (-1 when missing).</summary>
@@ -56,15 +66,33 @@ public sealed class ScreeningPlan
     /// <summary>A named input (an anchor date), with the temporal boundaries computed when it is set.</summary>
     public sealed record NamedInput(string Name, string Property, string Label)
     {
+        /// <summary>The name as a C# literal.</summary>
+        public string NameLiteral { get; } = CSharp.Literal(Name);
+        /// <summary>The label for documentation comments.</summary>
+        public string LabelXml { get; } = CSharp.Xml(Label);
         /// <summary>The boundaries that depend on this date.</summary>
         public List<BoundaryInput> Boundaries { get; } = new();
     }
     /// <summary>A precomputed temporal boundary: the field that holds it and the call that computes it from the date.</summary>
     public sealed record BoundaryInput(string Field, string Initializer);
     /// <summary>An attestation input.</summary>
-    public sealed record AttestationInput(string Id, string Property, string Role, string Text);
+    public sealed record AttestationInput(string Id, string Property, string Role, string Text)
+    {
+        /// <summary>The criterion's id as a C# literal.</summary>
+        public string IdLiteral { get; } = CSharp.Literal(Id);
+        /// <summary>The criterion's id for documentation comments.</summary>
+        public string IdXml { get; } = CSharp.Xml(Id);
+        /// <summary>The role for documentation comments.</summary>
+        public string RoleXml { get; } = CSharp.Xml(Role);
+        /// <summary>The criterion's text for documentation comments.</summary>
+        public string TextXml { get; } = CSharp.Xml(Text);
+    }
     /// <summary>An input a criterion reads: how it is labelled and accessed.</summary>
-    public sealed record ReadInput(string Label, string Access);
+    public sealed record ReadInput(string Label, string Access)
+    {
+        /// <summary>The label as a C# literal.</summary>
+        public string LabelLiteral { get; } = CSharp.Literal(Label);
+    }
     /// <summary>
     /// One word of packed outcomes: its variable, the low bits of its lanes in use, and of those the inclusions'
     /// and the exclusions' (C# hexadecimal literals), from which the verdict is read.
@@ -73,6 +101,8 @@ public sealed class ScreeningPlan
     /// <summary>One criterion's evaluation.</summary>
     public sealed record CriterionEvaluation(string Id, string Method, string Info, string Truth, List<ReadInput> Reads, string? Attestation, bool Exclusion = false)
     {
+        /// <summary>What a pending attestation is reported as, a C# literal.</summary>
+        public string AttestationLiteral { get; } = CSharp.Literal("attestation of " + Id);
         /// <summary>Statements adding the inputs that keep the outcome Unknown to <c>missing</c>.</summary>
         public string MissingStatements { get; init; } = "";
     }
