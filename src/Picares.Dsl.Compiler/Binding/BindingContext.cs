@@ -18,7 +18,7 @@ internal sealed class BindingContext
     {
         Source = source;
         Diagnostics = diagnostics;
-        Symbols = new SymbolTable(syntax.Statements.Count);
+        Symbols = new SymbolTable(syntax);
         _origins = new Origin?[syntax.StatementCount];
     }
 
@@ -57,14 +57,16 @@ internal sealed class BindingContext
     private Origin ComputeOrigin(StatementSyntax statement, OriginSubject subject, Origin? inherited)
     {
         string? reason = null;
-        foreach (var annotation in statement.Annotations)
+        var annotations = statement.Annotations;
+        for (int i = 0; i < annotations.Count; i++)
         {
+            var annotation = annotations[i];
             if (annotation.Name.Text != "assumed")
             {
                 if (!annotation.Name.IsMissing) Report(DiagnosticDescriptors.UnknownAnnotation, annotation.Name.Span, annotation.Name.Text);
                 continue;
             }
-            if (annotation.Arguments.Count != 1 || annotation.Arguments[0] is not StringExpressionSyntax s || s.Value.Trim().Length == 0)
+            if (annotation.Arguments.Count != 1 || annotation.Arguments[0] is not StringExpressionSyntax s || string.IsNullOrWhiteSpace(s.Value))
             {
                 Report(DiagnosticDescriptors.AssumptionWithoutReason, annotation.Span);
                 continue;

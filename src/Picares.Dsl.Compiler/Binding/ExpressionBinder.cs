@@ -12,8 +12,9 @@ namespace Picares.Dsl.Compiler.Binding;
 /// Resolves names and checks types in conditions. Units are types: quantities compare only within one
 /// dimension, calendar durations never mix with fixed ones, a bare number never compares with a quantity,
 /// and dates move only by durations. Errors bind to <see cref="BoundError"/>, which silences follow-on errors.
+/// A value over the binding context, so that binding a condition costs no binder object.
 /// </summary>
-internal sealed class ExpressionBinder
+internal readonly struct ExpressionBinder
 {
     private static readonly string[] Functions = { "max", "min" };
     private readonly BindingContext _context;
@@ -317,8 +318,15 @@ internal sealed class ExpressionBinder
             _context.Report(DiagnosticDescriptors.WrongArity, call.Span, name, "2 or more", call.Arguments.Count);
             return new BoundError(line, column);
         }
-        var args = call.Arguments.Select(a => Bind(a)).ToList();
-        if (args.Any(a => a.Type.Kind == TypeKind.Error)) return new BoundError(line, column);
+        var args = new List<BoundExpression>(call.Arguments.Count);
+        bool failed = false;
+        foreach (var argument in call.Arguments)
+        {
+            var bound = Bind(argument);
+            failed |= bound.Type.Kind == TypeKind.Error;
+            args.Add(bound);
+        }
+        if (failed) return new BoundError(line, column);
         for (int i = 1; i < args.Count; i++)
             if (!CheckComparable(call.Arguments[i], args[0], args[i], name))
                 return new BoundError(line, column);

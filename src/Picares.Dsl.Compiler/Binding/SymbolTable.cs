@@ -29,11 +29,18 @@ internal readonly record struct Symbol(SymbolKind Kind, string Name, int Line);
 internal sealed class SymbolTable
 {
     private readonly Dictionary<string, Symbol> _names;
-    private readonly Dictionary<string, Symbol> _criteria = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _criteria;
 
-    /// <param name="declarations">How many declarations the file has at most (its top-level statements), so that the
-    /// table of names is sized once.</param>
-    public SymbolTable(int declarations) => _names = new Dictionary<string, Symbol>(declarations, StringComparer.Ordinal);
+    /// <param name="syntax">The file, whose top-level statements are all the declarations it can have: both tables are
+    /// sized once, by how many of them are criteria and how many are not.</param>
+    public SymbolTable(Syntax.ProtocolSyntax syntax)
+    {
+        int criteria = 0;
+        foreach (var statement in syntax.Statements)
+            if (statement.Keyword.Text == "criterion") criteria++;
+        _names = new Dictionary<string, Symbol>(syntax.Statements.Count - criteria, StringComparer.Ordinal);
+        _criteria = new Dictionary<string, Symbol>(criteria, StringComparer.Ordinal);
+    }
 
     public Dictionary<string, FormSymbol> Forms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, CodeListSymbol> CodeLists { get; } = new(StringComparer.Ordinal);

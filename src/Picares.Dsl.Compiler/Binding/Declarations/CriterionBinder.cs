@@ -59,7 +59,7 @@ internal static class CriterionBinder
     /// <summary>The texts in ordinal order, each once (a condition reads few, so a list sorted once rather than a sorted set).</summary>
     private static EquatableArray<string> SortedOnce(List<string> texts)
     {
-        texts.Sort(System.StringComparer.Ordinal);
+        if (texts.Count > 1) texts.Sort(string.CompareOrdinal);
         int distinct = 0;
         for (int i = 0; i < texts.Count; i++)
             if (distinct == 0 || texts[i] != texts[distinct - 1]) texts[distinct++] = texts[i];

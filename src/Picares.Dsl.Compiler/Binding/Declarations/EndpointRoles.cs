@@ -172,14 +172,26 @@ internal sealed class EndpointRoles
 
     private void Add(string role, DataField field) => _roles.Add(new EndpointRoleModel(role, field.Form, field.Field.Name));
 
-    private bool IsRecist(DataField d) => Codes(d.Field) is { } codes && RecistCodes.All(codes.Contains);
+    private bool IsRecist(DataField d)
+    {
+        if (CodesOf(d.Field) is not { } codes) return false;
+        foreach (var code in RecistCodes)
+            if (!Has(codes, code)) return false;
+        return true;
+    }
 
-    private bool IsStatus(DataField d) => Codes(d.Field) is { } codes && codes.Contains("dead");
+    private bool IsStatus(DataField d) => CodesOf(d.Field) is { } codes && Has(codes, "dead");
 
-    private HashSet<string>? Codes(FieldModel field) =>
-        field.DataType == "code" && field.CodeList is { } name && _codeLists.TryGetValue(name, out var list)
-            ? new HashSet<string>(list.Codes.Select(c => c.Code), System.StringComparer.Ordinal)
-            : null;
+    /// <summary>The codes of a coded field's list, or null for a field that is not coded with a known list.</summary>
+    private EquatableArray<CodeModel>? CodesOf(FieldModel field) =>
+        field.DataType == "code" && field.CodeList is { } name && _codeLists.TryGetValue(name, out var list) ? list.Codes : null;
+
+    private static bool Has(EquatableArray<CodeModel> codes, string code)
+    {
+        foreach (var c in codes)
+            if (c.Code == code) return true;
+        return false;
+    }
 
     private static bool IsDate(FieldModel field) => field.DataType is "date" or "datetime";
 
