@@ -5,8 +5,8 @@ using Picares.Dsl.Compiler.Model;
 namespace Picares.Dsl.Compiler.Emit;
 
 /// <summary>
-/// The protocol model's longest lists, for the Protocol template, with every value already written as C#: code
-/// lists and their codes, forms and their fields, criteria. A template function call costs Scriban about half a
+/// The protocol model's lists, for the Protocol template, with every value already written as C#: code lists and
+/// their codes, forms and their fields, criteria, visits, endpoints and assumptions. A template function call costs Scriban about half a
 /// microsecond, and these lists made most of the template's thousand calls; reading a prepared string costs a fifth
 /// of that. The template keeps the layout and the constructors' argument order where each item has few arguments;
 /// a code's and a field's arguments, which are many and alike, come as one argument list.
@@ -21,6 +21,12 @@ public sealed class ProtocolPlan
     public List<FormEntry> Forms { get; } = new();
     /// <summary>Criteria, in protocol order.</summary>
     public List<CriterionEntry> Criteria { get; } = new();
+    /// <summary>Visits, in declaration order.</summary>
+    public List<VisitEntry> Visits { get; } = new();
+    /// <summary>Endpoints, in declaration order.</summary>
+    public List<EndpointEntry> Endpoints { get; } = new();
+    /// <summary>The author's assumptions, in file order.</summary>
+    public List<AssumptionEntry> Assumptions { get; } = new();
 
     /// <summary>A code list: its property, its summary, its constructor's arguments, and each code's arguments.</summary>
     public sealed record CodeListEntry(string Member, string LabelXml, string NameLiteral, string LabelLiteral, List<string> Codes, string Origin);
@@ -32,6 +38,20 @@ public sealed class ProtocolPlan
     public sealed record CriterionEntry(
         string Member, string Summary, string IdLiteral, string Category, string TextLiteral, string ConditionLiteral,
         string AttestedByLiteral, string Reads, string Origin);
+
+    /// <summary>A visit: its property, its summary, and its constructor's arguments, one property each.</summary>
+    public sealed record VisitEntry(
+        string Member, string LabelXml, string Name, string Label, string Timing, string Anchor, string Day, string LastDay,
+        string WindowBefore, string WindowAfter, string OffsetDays, string EveryDays, string Anchoring, string Until, string MaxCount,
+        string Collect, string Activities, string Origin);
+
+    /// <summary>An endpoint: its property, its summary, and its constructor's arguments, one property each.</summary>
+    public sealed record EndpointEntry(
+        string Member, string Summary, string Name, string Level, string Title, string Kind, string Data, string Start,
+        string Events, string Censoring, string TimeFrame, string Origin);
+
+    /// <summary>An assumption's arguments: its subject and reason as C# literals, and its place in the file.</summary>
+    public sealed record AssumptionEntry(string Subject, string Reason, string Line, string Column);
 
     /// <summary>The plan of a protocol.</summary>
     public static ProtocolPlan For(ProtocolModel model)
@@ -51,6 +71,20 @@ public sealed class ProtocolPlan
                 CSharp.Member(c.Id, "Criteria"), c.Category + " " + CSharp.Xml(c.Id) + ": " + CSharp.Xml(c.Text),
                 CSharp.Literal(c.Id), CSharp.Identifier(c.Category), CSharp.Literal(c.Text), CSharp.Literal(c.ConditionText),
                 CSharp.Literal(c.AttestedBy), TemplateFunctions.CsStrings(c.Reads), TemplateFunctions.Origin(c.Origin)));
+        foreach (var v in model.Visits)
+            plan.Visits.Add(new VisitEntry(
+                CSharp.Member(v.Name, "Visits"), CSharp.Xml(v.Label), CSharp.Literal(v.Name), CSharp.Literal(v.Label), CSharp.Literal(v.Timing),
+                CSharp.Literal(v.Anchor), CSharp.Integer(v.Day), CSharp.Integer(v.LastDay), CSharp.Integer(v.WindowBefore),
+                CSharp.Integer(v.WindowAfter), CSharp.Integer(v.OffsetDays), CSharp.Integer(v.EveryDays), CSharp.Literal(v.Anchoring),
+                TemplateFunctions.CsStrings(v.Until), CSharp.Integer(v.MaxCount), TemplateFunctions.CsStrings(v.Collect),
+                TemplateFunctions.CsStrings(v.Activities), TemplateFunctions.Origin(v.Origin)));
+        foreach (var e in model.Endpoints)
+            plan.Endpoints.Add(new EndpointEntry(
+                CSharp.Member(e.Name, "Endpoints"), e.Level + ": " + CSharp.Xml(e.Title), CSharp.Literal(e.Name), CSharp.Literal(e.Level),
+                CSharp.Literal(e.Title), CSharp.Literal(e.Kind), TemplateFunctions.CsStrings(e.Data), CSharp.Literal(e.Start),
+                TemplateFunctions.CsStrings(e.Events), CSharp.Literal(e.Censoring), CSharp.Literal(e.TimeFrame), TemplateFunctions.Origin(e.Origin)));
+        foreach (var a in model.Assumptions)
+            plan.Assumptions.Add(new AssumptionEntry(CSharp.Literal(a.Subject), CSharp.Literal(a.Reason), CSharp.Integer(a.Line), CSharp.Integer(a.Column)));
         return plan;
     }
 
