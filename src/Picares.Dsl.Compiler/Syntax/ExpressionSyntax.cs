@@ -12,24 +12,45 @@ public abstract class ExpressionSyntax
     /// <summary>The expressions directly inside this one, in source order (made when asked for, not kept in the tree).</summary>
     public virtual IReadOnlyList<ExpressionSyntax> Children => System.Array.Empty<ExpressionSyntax>();
 
-    /// <summary>Nesting depth, bounded by the parser so that later recursive passes cannot overflow the stack.</summary>
-    public int Depth { get; private set; } = 1;
+    /// <summary>
+    /// Nesting depth, bounded by the parser so that later recursive passes cannot overflow the stack. A leaf is 1 and
+    /// keeps no depth of its own (most expressions are leaves); an expression with <see cref="Children"/> keeps it.
+    /// </summary>
+    public virtual int Depth => 1;
 
     /// <summary>The identifier text if this is a plain name, otherwise null.</summary>
     public string? AsName => this is NameExpressionSyntax n ? n.Identifier.Text : null;
+}
 
-    /// <summary>Sets the depth of an expression that directly holds <see cref="Children"/>, one more than the deepest of them.</summary>
-    protected void SetDepthAbove(ExpressionSyntax child) => Depth = 1 + child.Depth;
+/// <summary>An expression that directly holds <see cref="ExpressionSyntax.Children"/>, and so keeps its depth.</summary>
+public abstract class CompositeExpressionSyntax : ExpressionSyntax
+{
+    private int _depth = 1;
+
+    // Internal, so that only this assembly's syntax derives from it.
+    internal CompositeExpressionSyntax()
+    {
+    }
+
+    /// <inheritdoc />
+    public override int Depth => _depth;
+
+    /// <summary>Sets the depth, one more than the deepest of its children.</summary>
+    private protected void SetDepthAbove(ExpressionSyntax child) => _depth = 1 + child.Depth;
 
     /// <inheritdoc cref="SetDepthAbove(ExpressionSyntax)"/>
-    protected void SetDepthAbove(ExpressionSyntax first, ExpressionSyntax second) => Depth = 1 + System.Math.Max(first.Depth, second.Depth);
+    private protected void SetDepthAbove(ExpressionSyntax first, ExpressionSyntax second) => _depth = 1 + System.Math.Max(first.Depth, second.Depth);
 
     /// <inheritdoc cref="SetDepthAbove(ExpressionSyntax)"/>
-    protected void SetDepthAbove(IReadOnlyList<ExpressionSyntax> children)
+    private protected void SetDepthAbove(ExpressionSyntax first, ExpressionSyntax second, ExpressionSyntax third) =>
+        _depth = 1 + System.Math.Max(System.Math.Max(first.Depth, second.Depth), third.Depth);
+
+    /// <inheritdoc cref="SetDepthAbove(ExpressionSyntax)"/>
+    private protected void SetDepthAbove(IReadOnlyList<ExpressionSyntax> children)
     {
         int deepest = 0;
-        foreach (var child in children) deepest = System.Math.Max(deepest, child.Depth);
-        Depth = 1 + deepest;
+        for (int i = 0; i < children.Count; i++) deepest = System.Math.Max(deepest, children[i].Depth);
+        _depth = 1 + deepest;
     }
 }
 
@@ -79,7 +100,7 @@ public sealed class StringExpressionSyntax : ExpressionSyntax
 }
 
 /// <summary><c>-x</c>, <c>+x</c>, <c>not x</c>.</summary>
-public sealed class UnaryExpressionSyntax : ExpressionSyntax
+public sealed class UnaryExpressionSyntax : CompositeExpressionSyntax
 {
     internal UnaryExpressionSyntax(Token op, ExpressionSyntax operand)
     {
@@ -100,7 +121,7 @@ public sealed class UnaryExpressionSyntax : ExpressionSyntax
 }
 
 /// <summary><c>a op b</c> for arithmetic, comparison, <c>and</c>, <c>or</c>, <c>in</c>.</summary>
-public sealed class BinaryExpressionSyntax : ExpressionSyntax
+public sealed class BinaryExpressionSyntax : CompositeExpressionSyntax
 {
     internal BinaryExpressionSyntax(ExpressionSyntax left, Token op, ExpressionSyntax right)
     {
@@ -126,7 +147,7 @@ public sealed class BinaryExpressionSyntax : ExpressionSyntax
 }
 
 /// <summary><c>low..high</c>; a unit written on one bound applies to both.</summary>
-public sealed class RangeExpressionSyntax : ExpressionSyntax
+public sealed class RangeExpressionSyntax : CompositeExpressionSyntax
 {
     internal RangeExpressionSyntax(ExpressionSyntax lower, Token dotDot, ExpressionSyntax upper)
     {
@@ -150,7 +171,7 @@ public sealed class RangeExpressionSyntax : ExpressionSyntax
 }
 
 /// <summary><c>Form.field</c>, <c>CodeList.CODE</c>.</summary>
-public sealed class MemberAccessExpressionSyntax : ExpressionSyntax
+public sealed class MemberAccessExpressionSyntax : CompositeExpressionSyntax
 {
     internal MemberAccessExpressionSyntax(ExpressionSyntax target, Token dot, Token name)
     {
@@ -174,7 +195,7 @@ public sealed class MemberAccessExpressionSyntax : ExpressionSyntax
 }
 
 /// <summary><c>max(28 days, 5 * Drug.half_life)</c>.</summary>
-public sealed class CallExpressionSyntax : ExpressionSyntax
+public sealed class CallExpressionSyntax : CompositeExpressionSyntax
 {
     internal CallExpressionSyntax(Token name, IReadOnlyList<ExpressionSyntax> arguments, Token close)
     {
@@ -198,7 +219,7 @@ public sealed class CallExpressionSyntax : ExpressionSyntax
 }
 
 /// <summary><c>[CR, PR]</c>.</summary>
-public sealed class ListExpressionSyntax : ExpressionSyntax
+public sealed class ListExpressionSyntax : CompositeExpressionSyntax
 {
     internal ListExpressionSyntax(Token open, IReadOnlyList<ExpressionSyntax> items, Token close)
     {
@@ -222,7 +243,7 @@ public sealed class ListExpressionSyntax : ExpressionSyntax
 }
 
 /// <summary><c>( expression )</c>.</summary>
-public sealed class ParenthesizedExpressionSyntax : ExpressionSyntax
+public sealed class ParenthesizedExpressionSyntax : CompositeExpressionSyntax
 {
     internal ParenthesizedExpressionSyntax(Token open, ExpressionSyntax inner, Token close)
     {
@@ -249,7 +270,7 @@ public sealed class ParenthesizedExpressionSyntax : ExpressionSyntax
 /// <c>subject qualifier duration direction reference</c>, the protocol's way of saying time with explicit
 /// boundaries: <c>Chemo.last_end more_than 4 weeks before first_dose</c>.
 /// </summary>
-public sealed class TemporalExpressionSyntax : ExpressionSyntax
+public sealed class TemporalExpressionSyntax : CompositeExpressionSyntax
 {
     internal TemporalExpressionSyntax(ExpressionSyntax subject, Token qualifier, ExpressionSyntax duration, Token direction, ExpressionSyntax reference)
     {
@@ -258,7 +279,7 @@ public sealed class TemporalExpressionSyntax : ExpressionSyntax
         Duration = duration;
         Direction = direction;
         Reference = reference;
-        SetDepthAbove(new[] { subject, duration, reference });
+        SetDepthAbove(subject, duration, reference);
     }
 
     /// <inheritdoc />
