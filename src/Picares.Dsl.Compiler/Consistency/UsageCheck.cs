@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
-using Picares.Dsl.Compiler.Binding.Declarations;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
 
@@ -16,26 +14,68 @@ internal static class UsageCheck
     public static void Run(CheckContext c)
     {
         var model = c.Model;
-        var collected = new HashSet<string>(model.Visits.SelectMany(v => v.Collect), System.StringComparer.Ordinal);
-        foreach (var form in model.Forms.Where(f => !collected.Contains(f.Name)))
-            c.Report(DiagnosticDescriptors.FormNeverCollected, c.Locator.Name("form", form.Name), form.Name);
+        var collected = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var visit in model.Visits) collected.UnionWith(visit.Collect);
+        foreach (var form in model.Forms)
+            if (!collected.Contains(form.Name)) c.Report(DiagnosticDescriptors.FormNeverCollected, c.Locator.Name("form", form.Name), form.Name);
 
-        var read = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var criterion in model.Criteria) read.UnionWith(criterion.Reads);
-        foreach (var endpoint in model.Endpoints) read.UnionWith(endpoint.Data);
-        foreach (var field in model.Forms.SelectMany(f => f.Fields))
-            if (field.ShownWhen is not null) CriterionBinder.CollectReads(field.ShownWhen, read);
-        if (model.Population.BirthDateField is { } birth) read.Add(birth);
-        if (model.Randomization is { } randomization) read.UnionWith(randomization.StratifyBy);
-        foreach (var form in model.Forms.Where(f => collected.Contains(f.Name)))
-            foreach (var field in form.Fields.Where(f => !read.Contains(FieldPath.Of(form.Name, f.Name))))
-                c.Report(DiagnosticDescriptors.FieldNeverRead, c.Locator.Field(form.Name, field.Name), FieldPath.Of(form.Name, field.Name));
+        var read = FieldsRead(model);
+        foreach (var form in model.Forms)
+        {
+            if (!collected.Contains(form.Name)) continue;
+            foreach (var field in form.Fields)
+                if (!read.Contains((form.Name, field.Name)))
+                    c.Report(DiagnosticDescriptors.FieldNeverRead, c.Locator.Field(form.Name, field.Name), FieldPath.Of(form.Name, field.Name));
+        }
 
-        var used = new HashSet<string>(model.Forms.SelectMany(f => f.Fields).Select(f => f.CodeList).Where(l => l is not null)!, System.StringComparer.Ordinal);
-        foreach (var list in model.CodeLists.Where(l => !used.Contains(l.Name)))
-            c.Report(DiagnosticDescriptors.CodeListNeverUsed, c.Locator.Name("codelist", list.Name), list.Name);
+        var used = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var form in model.Forms)
+            foreach (var field in form.Fields)
+                if (field.CodeList is { } list) used.Add(list);
+        foreach (var list in model.CodeLists)
+            if (!used.Contains(list.Name)) c.Report(DiagnosticDescriptors.CodeListNeverUsed, c.Locator.Name("codelist", list.Name), list.Name);
 
-        foreach (var visit in model.Visits.Where(v => v.Collect.Count == 0 && v.Activities.Count == 0))
-            c.Report(DiagnosticDescriptors.VisitDoesNothing, c.Locator.Name("visit", visit.Name), visit.Name);
+        foreach (var visit in model.Visits)
+            if (visit.Collect.Count == 0 && visit.Activities.Count == 0) c.Report(DiagnosticDescriptors.VisitDoesNothing, c.Locator.Name("visit", visit.Name), visit.Name);
+    }
+
+    /// <summary>
+    /// Every field something reads, as form and field: criteria and conditions that show fields (from their bound
+    /// references, so that no path is written to be looked up), endpoint data, the birth date and the strata.
+    /// </summary>
+    private static HashSet<(string Form, string Field)> FieldsRead(ProtocolModel model)
+    {
+        var read = new HashSet<(string Form, string Field)>();
+        // A criterion's condition reads what its Reads list; it is null only when it did not bind, and then reads nothing.
+        foreach (var criterion in model.Criteria)
+            if (criterion.Condition is { } condition) AddFieldsRead(condition, read);
+        foreach (var endpoint in model.Endpoints)
+            foreach (var path in endpoint.Data) read.Add(FieldPath.Split(path));
+        foreach (var form in model.Forms)
+            foreach (var field in form.Fields)
+                if (field.ShownWhen is { } shownWhen) AddFieldsRead(shownWhen, read);
+        if (model.Population.BirthDateField is { } birth) read.Add(FieldPath.Split(birth));
+        if (model.Randomization is { } randomization)
+            foreach (var path in randomization.StratifyBy) read.Add(FieldPath.Split(path));
+        return read;
+    }
+
+    /// <summary>The fields an expression reads (the field references that <c>CriterionBinder.CollectReads</c> lists as paths).</summary>
+    private static void AddFieldsRead(BoundExpression expression, HashSet<(string Form, string Field)> into)
+    {
+        switch (expression)
+        {
+            case BoundFieldReference f: into.Add((f.Form, f.Field)); break;
+            case BoundUnary u: AddFieldsRead(u.Operand, into); break;
+            case BoundBinary b: AddFieldsRead(b.Left, into); AddFieldsRead(b.Right, into); break;
+            case BoundTemporal t: AddFieldsRead(t.Subject, into); AddFieldsRead(t.Duration, into); AddFieldsRead(t.Reference, into); break;
+            case BoundCall call: foreach (var argument in call.Arguments) AddFieldsRead(argument, into); break;
+            case BoundMembership m:
+                AddFieldsRead(m.Subject, into);
+                foreach (var item in m.Items) AddFieldsRead(item, into);
+                if (m.Lower is not null) AddFieldsRead(m.Lower, into);
+                if (m.Upper is not null) AddFieldsRead(m.Upper, into);
+                break;
+        }
     }
 }
