@@ -20,7 +20,8 @@ internal static class DataCollectionCheck
         CheckEndpoints(c, planned);
     }
 
-    private static readonly IReadOnlyList<VisitModel> NoVisits = new VisitModel[0];
+    // Read only, never changed; a List (not an interface) so that a foreach over what Collecting returns allocates nothing.
+    private static readonly List<VisitModel> NoVisits = new();
 
     /// <summary>For each form, the planned visits that collect it, in the order of the protocol's visits.</summary>
     private static Dictionary<string, List<VisitModel>> PlannedVisitsByForm(ProtocolModel model)
@@ -38,7 +39,7 @@ internal static class DataCollectionCheck
         return byForm;
     }
 
-    private static IReadOnlyList<VisitModel> Collecting(Dictionary<string, List<VisitModel>> planned, string form) =>
+    private static List<VisitModel> Collecting(Dictionary<string, List<VisitModel>> planned, string form) =>
         planned.TryGetValue(form, out var visits) ? visits : NoVisits;
 
     private static string Names(IEnumerable<VisitModel> visits) => string.Join(", ", visits.Select(v => v.Name));

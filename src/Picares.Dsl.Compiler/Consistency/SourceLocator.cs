@@ -36,8 +36,13 @@ internal sealed class SourceLocator
     public TextSpan Name(string keyword, string? name = null) => Declaration(keyword, name) is { } d ? NameOf(d) : default;
 
     /// <summary>A statement of a declaration's block, such as the <c>until</c> of a visit.</summary>
-    public static StatementSyntax? Inner(StatementSyntax? owner, string keyword, string? name = null) =>
-        owner?.Body?.Statements.FirstOrDefault(s => s.Keyword.Text == keyword && (name is null || s.Arguments.Count > 0 && s.Arguments[0].AsName == name));
+    public static StatementSyntax? Inner(StatementSyntax? owner, string keyword, string? name = null)
+    {
+        if (owner?.Body is not { } body) return null;
+        foreach (var s in body.Statements)
+            if (s.Keyword.Text == keyword && (name is null || s.Arguments.Count > 0 && s.Arguments[0].AsName == name)) return s;
+        return null;
+    }
 
     /// <summary>The arguments of a statement (its keyword when it has none).</summary>
     public static TextSpan Arguments(StatementSyntax statement) =>

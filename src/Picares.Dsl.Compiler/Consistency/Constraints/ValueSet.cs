@@ -76,7 +76,7 @@ internal sealed class ValueSet
     public bool IsSubsetOf(ValueSet other)
     {
         if (IsEmpty) return true;
-        if (_codes is { } a) return other._codes is { } b && Merge(a, b, keepShared: true).Length == a.Length;
+        if (_codes is { } a) return other._codes is { } b && Walk(a, b, keepShared: true, into: null) == a.Length;
         if (other._codes is not null) return false;
         bool lowerInside = Lower > other.Lower || Lower == other.Lower && (LowerOpen || !other.LowerOpen);
         bool upperInside = Upper < other.Upper || Upper == other.Upper && (UpperOpen || !other.UpperOpen);
@@ -100,14 +100,26 @@ internal sealed class ValueSet
     /// </summary>
     private static string[] Merge(string[] first, string[] second, bool keepShared)
     {
-        var kept = new List<string>(first.Length);
-        int j = 0;
+        // Counted on the first pass, copied on the second: the result is made at its size, or is the first array itself
+        // when it keeps every code (sets are never changed, so they may share it).
+        int kept = Walk(first, second, keepShared, into: null);
+        if (kept == first.Length) return first;
+        var result = new string[kept];
+        Walk(first, second, keepShared, result);
+        return result;
+    }
+
+    private static int Walk(string[] first, string[] second, bool keepShared, string[]? into)
+    {
+        int kept = 0, j = 0;
         foreach (var code in first)
         {
             while (j < second.Length && Order.Compare(second[j], code) < 0) j++;
             bool shared = j < second.Length && second[j] == code;
-            if (shared == keepShared) kept.Add(code);
+            if (shared != keepShared) continue;
+            if (into is not null) into[kept] = code;
+            kept++;
         }
-        return kept.ToArray();
+        return kept;
     }
 }
