@@ -88,7 +88,27 @@ internal sealed class BindingContext
     public string TextOf(ExpressionSyntax expression)
     {
         var text = Source.ToString(expression.Span);
-        return IsFolded(text) ? text : string.Join(" ", text.Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
+        return IsFolded(text) ? text : Folded(text);
+    }
+
+    // The words of the text (separated by white space) joined by single spaces, written once rather than split and joined.
+    private static string Folded(string text)
+    {
+        var folded = new char[text.Length];
+        int length = 0;
+        bool spaceDue = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                spaceDue = length > 0;
+                continue;
+            }
+            if (spaceDue) folded[length++] = ' ';
+            spaceDue = false;
+            folded[length++] = c;
+        }
+        return new string(folded, 0, length);
     }
 
     // True when white space in the text is already single spaces between words.
