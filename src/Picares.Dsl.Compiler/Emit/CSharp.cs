@@ -61,17 +61,29 @@ public static class CSharp
     /// </summary>
     public static string Identifier(string name)
     {
-        var sb = new StringBuilder(name.Length);
+        // The binder asks for the C# name of every declaration: a name that is already PascalCase is its own C# name.
+        if (IsPascalCase(name)) return CSharpKeywords.Contains(name) ? "@" + name : name;
+        // Written from index 1, so that a '_' can go in front without moving anything.
+        Span<char> chars = name.Length < 128 ? stackalloc char[name.Length + 1] : new char[name.Length + 1];
+        int length = 1;
         bool upper = true;
         foreach (char c in name)
         {
             if (c == '_') { upper = true; continue; }
-            sb.Append(upper ? char.ToUpperInvariant(c) : c);
+            chars[length++] = upper ? char.ToUpperInvariant(c) : c;
             upper = false;
         }
-        if (sb.Length == 0 || !Lexer.IsIdentifierStart(sb[0])) sb.Insert(0, '_');
-        var result = sb.ToString();
+        int start = 1;
+        if (length == 1 || !Lexer.IsIdentifierStart(chars[1])) chars[start = 0] = '_';
+        var result = chars.Slice(start, length - start).ToString();
         return CSharpKeywords.Contains(result) ? "@" + result : result;
+    }
+
+    // True when Identifier would return the name unchanged but for keywords: no underscore, a first letter that is upper case.
+    private static bool IsPascalCase(string name)
+    {
+        if (name.Length == 0 || !Lexer.IsIdentifierStart(name[0]) || char.ToUpperInvariant(name[0]) != name[0]) return false;
+        return name.IndexOf('_') < 0;
     }
 
     /// <summary>Names the generated classes give their own members and nested types.</summary>

@@ -108,6 +108,12 @@ public class HostileInputTests
     [InlineData("pd_l1_tps", "PdL1Tps")]
     [InlineData("_1x", "_1x")]
     [InlineData("données", "Données")]
+    [InlineData("Demographics", "Demographics")]
+    [InlineData("ÉCOG_score", "ÉCOGScore")]
+    [InlineData("", "_")]
+    [InlineData("__", "_")]
+    [InlineData("1st_visit", "_1stVisit")]
+    [InlineData("a_very_long_name_that_goes_on_and_on_past_one_hundred_and_twenty_eight_characters_so_that_it_is_built_on_the_heap_not_the_stack_x", "AVeryLongNameThatGoesOnAndOnPastOneHundredAndTwentyEightCharactersSoThatItIsBuiltOnTheHeapNotTheStackX")]
     public void Identifiers_become_pascal_case(string name, string identifier) => Assert.Equal(identifier, CSharp.Identifier(name));
 
     [Fact]
