@@ -27,6 +27,16 @@ internal sealed class BindingContext
     public SymbolTable Symbols { get; }
     public List<AssumptionModel> Assumptions { get; } = new();
 
+    /// <summary>
+    /// The tables of the scope being bound, a code list's codes or a form's fields, used again for the next one (a large
+    /// file has thousands): each code list or form clears them when it starts, and scopes are never nested.
+    /// </summary>
+    public Dictionary<string, int> ScopeLines { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>The C# names of the scope being bound, used again like <see cref="ScopeLines"/>.</summary>
+    public CSharpNames ScopeNames => _scopeNames ??= new CSharpNames(this);
+    private CSharpNames? _scopeNames;
+
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) => Diagnostics.Report(descriptor, span, args);
 
     /// <summary>One-based line of a span's start.</summary>

@@ -13,6 +13,8 @@ namespace Picares.Dsl.Compiler.Binding;
 internal sealed class CSharpNames
 {
     private readonly BindingContext _context;
+    // The first name of each C# name and its line, keyed by protocol name compared as the C# name it becomes, so that
+    // no C# name is made unless two collide.
     private readonly Dictionary<string, (string Name, int Line)> _seen;
 
     /// <param name="context">The binding context.</param>
@@ -20,18 +22,20 @@ internal sealed class CSharpNames
     public CSharpNames(BindingContext context, int capacity = 0)
     {
         _context = context;
-        _seen = new Dictionary<string, (string Name, int Line)>(capacity, System.StringComparer.Ordinal);
+        _seen = new Dictionary<string, (string Name, int Line)>(capacity, CSharp.SameIdentifier);
     }
+
+    /// <summary>Starts a new scope with the same table (a form's fields after another form's).</summary>
+    public void Clear() => _seen.Clear();
 
     /// <summary>Records a name; reports it when another name of this scope has the same C# name.</summary>
     public void Add(string name, TextSpan span)
     {
-        var identifier = CSharp.Identifier(name);
-        if (_seen.TryGetValue(identifier, out var first))
+        if (_seen.TryGetValue(name, out var first))
         {
-            if (first.Name != name) _context.Report(DiagnosticDescriptors.CSharpNameCollision, span, name, first.Name, first.Line, identifier);
+            if (first.Name != name) _context.Report(DiagnosticDescriptors.CSharpNameCollision, span, name, first.Name, first.Line, CSharp.Identifier(name));
             return;
         }
-        _seen.Add(identifier, (name, _context.LineOf(span)));
+        _seen.Add(name, (name, _context.LineOf(span)));
     }
 }

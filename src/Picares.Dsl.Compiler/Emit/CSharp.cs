@@ -79,6 +79,57 @@ public static class CSharp
         return CSharpKeywords.Contains(result) ? "@" + result : result;
     }
 
+    /// <summary>
+    /// Compares protocol names by the C# identifier they become, without making it: two names are equal exactly when
+    /// <see cref="Identifier"/> gives both the same identifier. For tables that detect collisions of generated names.
+    /// </summary>
+    public static IEqualityComparer<string> SameIdentifier { get; } = new SameIdentifierComparer();
+
+    // Identifier drops underscores and upper-cases the letter after each (and the first); its '_' prefix depends only
+    // on that result, and its '@' never applies (a result that starts with a lower-case letter cannot come out of it).
+    // So comparing the upper-cased, underscore-free character sequences compares the identifiers.
+    private sealed class SameIdentifierComparer : IEqualityComparer<string>
+    {
+        public bool Equals(string? x, string? y)
+        {
+            if (ReferenceEquals(x, y)) return true;
+            if (x is null || y is null) return false;
+            int i = 0, j = 0;
+            bool upperX = true, upperY = true;
+            while (true)
+            {
+                int cx = Next(x, ref i, ref upperX), cy = Next(y, ref j, ref upperY);
+                if (cx != cy) return false;
+                if (cx < 0) return true;
+            }
+        }
+
+        public int GetHashCode(string name)
+        {
+            unchecked
+            {
+                int hash = (int)2166136261, i = 0, c;
+                bool upper = true;
+                while ((c = Next(name, ref i, ref upper)) >= 0) hash = (hash ^ c) * 16777619;
+                return hash;
+            }
+        }
+
+        // The next character of the identifier, or -1 at the end.
+        private static int Next(string name, ref int index, ref bool upper)
+        {
+            while (index < name.Length)
+            {
+                char c = name[index++];
+                if (c == '_') { upper = true; continue; }
+                var result = upper ? char.ToUpperInvariant(c) : c;
+                upper = false;
+                return result;
+            }
+            return -1;
+        }
+    }
+
     // True when Identifier would return the name unchanged but for keywords: no underscore, a first letter that is upper case.
     private static bool IsPascalCase(string name)
     {

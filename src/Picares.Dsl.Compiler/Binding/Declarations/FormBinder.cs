@@ -31,8 +31,10 @@ internal static class FormBinder
         int statements = StatementsIn(statement); // at most this many codes: the tables below are sized once
         var symbol = new CodeListSymbol(name, statements);
         var codes = new List<CodeModel>(statements);
-        var lines = new Dictionary<string, int>(statements);
-        var codeNames = new CSharpNames(context, statements);
+        var lines = context.ScopeLines;
+        lines.Clear();
+        var codeNames = context.ScopeNames;
+        codeNames.Clear();
         var block = new BlockReader(context, statement, subject, System.Array.Empty<string>(), CodeListRepeatable, ownerOrigin: origin);
         foreach (var s in block.All("code"))
         {
@@ -97,8 +99,10 @@ internal static class FormBinder
         }
         int statements = StatementsIn(statement); // at most this many fields: the tables below are sized once
         var fields = new List<FieldModel>(statements);
-        var seen = new Dictionary<string, int>(statements);
-        var fieldNames = new CSharpNames(context, statements);
+        var seen = context.ScopeLines;
+        seen.Clear();
+        var fieldNames = context.ScopeNames;
+        fieldNames.Clear();
         foreach (var s in block.All("field"))
         {
             var field = BindField(context, name, s, origin);
