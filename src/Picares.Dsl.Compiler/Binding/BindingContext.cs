@@ -20,6 +20,7 @@ internal sealed class BindingContext
         Diagnostics = diagnostics;
         Symbols = new SymbolTable(syntax);
         _origins = new Origin?[syntax.StatementCount];
+        ScopeNames = new CSharpNames(this);
     }
 
     public SourceText Source { get; }
@@ -29,13 +30,25 @@ internal sealed class BindingContext
 
     /// <summary>
     /// The tables of the scope being bound, a code list's codes or a form's fields, used again for the next one (a large
-    /// file has thousands): each code list or form clears them when it starts, and scopes are never nested.
+    /// file has thousands): each code list or form calls <see cref="StartScope"/> first, and scopes are never nested.
     /// </summary>
-    public Dictionary<string, int> ScopeLines { get; } = new(System.StringComparer.Ordinal);
+    public Dictionary<string, int> ScopeLines { get; private set; } = new(System.StringComparer.Ordinal);
 
     /// <summary>The C# names of the scope being bound, used again like <see cref="ScopeLines"/>.</summary>
-    public CSharpNames ScopeNames => _scopeNames ??= new CSharpNames(this);
-    private CSharpNames? _scopeNames;
+    public CSharpNames ScopeNames { get; private set; }
+
+    /// <summary>
+    /// Empties the scope tables for the next scope. Tables that grew for a large scope are replaced rather than cleared:
+    /// clearing costs their whole capacity, which every small scope after a huge one would pay again.
+    /// </summary>
+    public void StartScope()
+    {
+        const int Large = 1024;
+        if (ScopeLines.Count > Large) ScopeLines = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        else ScopeLines.Clear();
+        if (ScopeNames.Count > Large) ScopeNames = new CSharpNames(this);
+        else ScopeNames.Clear();
+    }
 
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) => Diagnostics.Report(descriptor, span, args);
 

@@ -25,17 +25,26 @@ internal sealed class CSharpNames
         _seen = new Dictionary<string, (string Name, int Line)>(capacity, CSharp.SameIdentifier);
     }
 
+    /// <summary>How many C# names the scope holds.</summary>
+    public int Count => _seen.Count;
+
     /// <summary>Starts a new scope with the same table (a form's fields after another form's).</summary>
     public void Clear() => _seen.Clear();
 
     /// <summary>Records a name; reports it when another name of this scope has the same C# name.</summary>
-    public void Add(string name, TextSpan span)
+    public void Add(string name, TextSpan span) => Add(name, name, span);
+
+    /// <summary>
+    /// Records a C# name the generated code makes from a declaration (<paramref name="name"/>, compared like the
+    /// declared ones), described in a collision's message as <paramref name="described"/>.
+    /// </summary>
+    public void Add(string name, string described, TextSpan span)
     {
         if (_seen.TryGetValue(name, out var first))
         {
-            if (first.Name != name) _context.Report(DiagnosticDescriptors.CSharpNameCollision, span, name, first.Name, first.Line, CSharp.Identifier(name));
+            if (first.Name != described) _context.Report(DiagnosticDescriptors.CSharpNameCollision, span, described, first.Name, first.Line, CSharp.Identifier(name));
             return;
         }
-        _seen.Add(name, (name, _context.LineOf(span)));
+        _seen.Add(name, (described, _context.LineOf(span)));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Picares.Dsl.Compiler.Binding.Declarations;
 using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Emit;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Compiler.Syntax;
 
@@ -62,6 +63,9 @@ internal static class ProtocolBinder
             {
                 var line = context.LineOf(statement.Keyword.Span);
                 ScopeOf(k).Add(name, statement.Arguments[0].Span);
+                // A code list's helper class (CodeOf, LabelOf, TryParse) is its enum's name plus "Codes", beside the forms' classes.
+                if (k == SymbolKind.CodeList)
+                    ScopeOf(k).Add(name + "Codes", $"{CSharp.Identifier(name)}Codes, the helper class of code list {name}", statement.Arguments[0].Span);
                 if (context.Symbols.Declare(k, name, line) is { } existing)
                     context.Report(DiagnosticDescriptors.DuplicateName, statement.Arguments[0].Span, "as " + Article(existing.Kind), name, existing.Line);
             }

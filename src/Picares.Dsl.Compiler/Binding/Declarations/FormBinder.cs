@@ -31,10 +31,9 @@ internal static class FormBinder
         int statements = StatementsIn(statement); // at most this many codes: the tables below are sized once
         var symbol = new CodeListSymbol(name, statements);
         var codes = new List<CodeModel>(statements);
+        context.StartScope();
         var lines = context.ScopeLines;
-        lines.Clear();
         var codeNames = context.ScopeNames;
-        codeNames.Clear();
         var block = new BlockReader(context, statement, subject, System.Array.Empty<string>(), CodeListRepeatable, ownerOrigin: origin);
         foreach (var s in block.All("code"))
         {
@@ -99,10 +98,9 @@ internal static class FormBinder
         }
         int statements = StatementsIn(statement); // at most this many fields: the tables below are sized once
         var fields = new List<FieldModel>(statements);
+        context.StartScope();
         var seen = context.ScopeLines;
-        seen.Clear();
         var fieldNames = context.ScopeNames;
-        fieldNames.Clear();
         foreach (var s in block.All("field"))
         {
             var field = BindField(context, name, s, origin);
