@@ -123,6 +123,11 @@ public class GeneratedTextTests
         var span = TextSpan.FromBounds(Chunk - 100, 2 * Chunk + 100);
         Assert.Equal(expected.Substring(span.Start, span.Length), source.ToString(span));
         Assert.Equal(expected.Split('\n').Length, source.Lines.Count);
-        Assert.True(source.ContentEquals(SourceText.From(expected, Encoding.UTF8)));
+        // What the generator gave Roslyn before (SourceText.From(string, UTF-8)): the same checksum, hence the same PDB.
+        var asString = SourceText.From(expected, Encoding.UTF8);
+        Assert.True(source.ContentEquals(asString));
+        Assert.Equal(asString.ChecksumAlgorithm, source.ChecksumAlgorithm);
+        Assert.Equal(Convert.ToHexString(asString.GetChecksum().ToArray()), Convert.ToHexString(source.GetChecksum().ToArray()));
+        Assert.True(source.CanBeEmbedded);
     }
 }
