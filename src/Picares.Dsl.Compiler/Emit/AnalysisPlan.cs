@@ -58,7 +58,7 @@ public sealed class AnalysisPlan
             var field = form.Fields.First(f => f.Name == role.Field);
             var access = "r." + CSharp.Member(field.Name, CSharp.Member(form.Name, "Crf"));
             return field.DataType == "code" && field.CodeList is { } list && codeLists.ContainsKey(list)
-                ? $"{crf}{CSharp.Identifier(list)}Codes.CodeOf({access})"
+                ? $"{crf}{CSharp.CodeListHelper(list)}.CodeOf({access})"
                 : access;
         }
 

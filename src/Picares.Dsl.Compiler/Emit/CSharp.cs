@@ -145,6 +145,16 @@ public static class CSharp
         "Changes", "ScreenedCriteria",
     };
 
+    /// <summary>
+    /// The enum of a code list inside the generated <c>Crf</c> class, beside the forms' classes and the case book: a
+    /// member name there, so a code list named like one of the class's own members (<c>CaseBook</c>, <c>Subject</c>,
+    /// <c>Json</c>) or like the class gets a suffix.
+    /// </summary>
+    public static string CodeListEnum(string codeList) => Member(codeList, "Crf");
+
+    /// <summary>The helper class of a code list's enum (<c>CodeOf</c>, <c>LabelOf</c>, <c>TryParse</c>): the enum's name plus <c>Codes</c>.</summary>
+    public static string CodeListHelper(string codeList) => CodeListEnum(codeList) + "Codes";
+
     /// <summary>A member name inside a generated container; avoids the container's own name and reserved members.</summary>
     public static string Member(string name, string container)
     {

@@ -115,8 +115,8 @@ public sealed class CrfPlan
         var enums = new Dictionary<string, CodeListEnum>();
         foreach (var list in model.CodeLists)
         {
-            var enumName = CSharp.Identifier(list.Name);
-            var e = new CodeListEnum(list.Name, enumName, enumName + "Codes", list.Label,
+            var enumName = CSharp.CodeListEnum(list.Name);
+            var e = new CodeListEnum(list.Name, enumName, CSharp.CodeListHelper(list.Name), list.Label,
                 list.Codes.Select(c => new CodeMember(CSharp.Member(c.Code, enumName), c.Code, c.Label)).ToList())
             {
                 JsonProperty = JsonProperty(enumName),

@@ -9,7 +9,8 @@ namespace Picares.Dsl.Tests.Emit;
 /// <summary>
 /// A protocol that checks clean generates C# that compiles (Binding/CSharpNames). A code list also makes a helper class
 /// named after it with "Codes" appended, in the same Crf class as the forms' classes and the code lists' enums: a form
-/// or code list named so is reported (PIC1017), whichever comes first, and the rest of the file still generates.
+/// or code list named so is reported (PIC1017), whichever comes first. A code list named like one of the Crf class's
+/// own members gets an enum with a suffix instead, as forms do.
 /// </summary>
 public class GeneratedNameCollisionTests
 {
@@ -30,6 +31,22 @@ public class GeneratedNameCollisionTests
         var second = codeListFirst ? "form ResponseCodes" : "codelist Response";
         Assert.Equal(text.IndexOf(second, System.StringComparison.Ordinal) + second.IndexOf(' ') + 1, collision.Location.SourceSpan.Start);
         Assert.Contains("ResponseCodes, the helper class of code list Response", collision.GetMessage());
+    }
+
+    /// <summary>A code list's enum is a member of the Crf class: named like the class or its own members, it gets a suffix.</summary>
+    [Theory]
+    [InlineData("CaseBook")]
+    [InlineData("Subject")]
+    [InlineData("Json")]
+    [InlineData("Crf")]
+    [InlineData("Validate")]
+    public void A_code_list_named_like_a_member_of_the_Crf_class_generates_code_that_compiles(string name)
+    {
+        var text = Prelude + $"codelist {name} \"r\" {{ code a \"A\" }}\nform F \"f\" {{ field x code {name} }}\n" +
+            "visit Screening { day -7; collect F }\ncriterion I1 inclusion \"x\" { when F.x == a }\n";
+        var (_, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/codes.protocol", text));
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
     [Fact]
