@@ -150,7 +150,15 @@ public static class CSharp
     /// member name there, so a code list named like one of the class's own members (<c>CaseBook</c>, <c>Subject</c>,
     /// <c>Json</c>) or like the class gets a suffix.
     /// </summary>
-    public static string CodeListEnum(string codeList) => Member(codeList, "Crf");
+    public static string CodeListEnum(string codeList)
+    {
+        var name = Member(codeList, "Crf");
+        // Its helper class's methods take and return the enum by its simple name, which must not be theirs.
+        while (CodeListHelperMembers.Contains(name)) name += "_";
+        return name;
+    }
+
+    private static readonly HashSet<string> CodeListHelperMembers = new(StringComparer.Ordinal) { "CodeOf", "LabelOf", "TryParse" };
 
     /// <summary>The helper class of a code list's enum (<c>CodeOf</c>, <c>LabelOf</c>, <c>TryParse</c>): the enum's name plus <c>Codes</c>.</summary>
     public static string CodeListHelper(string codeList) => CodeListEnum(codeList) + "Codes";

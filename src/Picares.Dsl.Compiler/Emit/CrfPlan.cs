@@ -98,7 +98,8 @@ public sealed class CrfPlan
 
     private static readonly HashSet<string> JsonContextMembers = new(System.StringComparer.Ordinal)
     {
-        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "CaseBook", "Subject", "Subjects", "Json", "Equals", "GetHashCode", "ToString", "GetType",
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "CaseBook", "Subject", "Subjects", "Json", "Create",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
     };
 
     private static string JsonProperty(string name)

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Picares.Dsl.Testing;
+using Picares.Dsl.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Picares.Dsl.Tests.Emit;
+
+/// <summary>
+/// Every name the generated C# declares (its classes, enums, properties, methods and fields), given to every kind of
+/// protocol declaration in turn: each protocol either gets an error diagnostic or generates C# that compiles. A name
+/// the generator uses for itself must never silently break the build.
+/// </summary>
+public class GeneratedNameSweepTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public GeneratedNameSweepTests(ITestOutputHelper output) => _output = output;
+
+    // The kinds of declaration, each writing one declaration named {0}; the last two name a field and a code {0}, in a
+    // form or code list named after {1}, a name no other declaration has. Nothing refers to another declaration of
+    // the sweep, so any name can go anywhere.
+    private static readonly string[] Kinds =
+    {
+        "anchor {0} \"a\"\n",
+        "event {0} \"e\"\n",
+        "codelist {0} \"c\" {{ code {1} \"c\" }}\n",
+        "form {0} \"f\" {{ field {1} boolean }}\n",
+        "visit {0} \"v\" {{ day 3; activity \"v\" }}\n",
+        "intervention {0} \"i\" {{ type drug }}\n",
+        "form {1}_form \"f\" {{ field {0} boolean }}\n",
+        "codelist {1}_list \"c\" {{ code {0} \"c\" }}\n",
+    };
+
+    private const string Study = "study T { title \"t\"; day_one first_dose }\nanchor first_dose \"First dose\"\n";
+
+    [Fact]
+    public void Every_generated_name_as_every_kind_of_declaration_is_reported_or_compiles()
+    {
+        var names = GeneratedNames();
+        Assert.True(names.Count > 60, $"only {names.Count} generated names found");
+        int groups = names.Count / Kinds.Length, generated = 0, reported = 0;
+        var broken = new List<string>();
+        // Round r gives kind k of group g the name g * kinds + (k + r) % kinds: over the rounds every name is every kind.
+        // Each group is its own protocol, so that one group's legitimate collision report hides nothing of another's.
+        for (int round = 0; round < Kinds.Length; round++)
+            for (int g = 0; g < groups; g++)
+            {
+                var protocol = new System.Text.StringBuilder(Study);
+                for (int k = 0; k < Kinds.Length; k++)
+                {
+                    var name = names[g * Kinds.Length + (k + round) % Kinds.Length];
+                    protocol.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, Kinds[k], name, name.ToLowerInvariant() + "_x"));
+                }
+                var text = protocol.ToString();
+                var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/sweep.protocol", text));
+                if (result.Results.Single().GeneratedSources.IsEmpty)
+                {
+                    // No code: the protocol has an error, and it must say so.
+                    Assert.Contains(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+                    _output.WriteLine($"round {round}, group {g}: reported {string.Join(", ", diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.GetMessage()))}");
+                    reported++;
+                    continue;
+                }
+                // Warnings too: the generated code must build with warnings as errors.
+                var errors = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+                if (errors.Count > 0) broken.Add($"{string.Join("\n", errors.Take(3))}\n{text}");
+                generated++;
+            }
+        Assert.True(broken.Count == 0, $"{broken.Count} protocols check clean but their C# does not compile:\n\n{string.Join("\n\n", broken)}");
+        // Reported protocols prove nothing about the generated code: nearly all must get as far as compiling.
+        Assert.True(generated >= 10 * reported, $"{generated} protocols generated code, {reported} were reported");
+    }
+
+    // The names the generated C# of a protocol with every kind declares, in PascalCase (as protocol names become), without
+    // the generator's private __ names; sorted, so the sweep is the same every run.
+    private static List<string> GeneratedNames()
+    {
+        var (result, _, sampleDiagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/sample.protocol",
+            TestProtocols.With("intervention Drug \"d\" { type drug }\narm A \"a\" { type experimental; receives Drug }\ncriterion I1 inclusion \"x\" { when Vitals.flag == true }\n")));
+        Assert.DoesNotContain(sampleDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var root = CSharpSyntaxTree.ParseText(result.Results.Single().GeneratedSources.Single().SourceText).GetRoot();
+        var names = root.DescendantNodes().Select(n => n switch
+        {
+            BaseTypeDeclarationSyntax t => t.Identifier.Text,
+            PropertyDeclarationSyntax p => p.Identifier.Text,
+            MethodDeclarationSyntax m => m.Identifier.Text,
+            VariableDeclaratorSyntax v when v.Parent?.Parent is FieldDeclarationSyntax => v.Identifier.Text,
+            _ => null,
+        });
+        return names.Where(n => n is { Length: > 0 } && !n.StartsWith("_", System.StringComparison.Ordinal) && char.IsUpper(n[0]))
+            .Select(n => n!).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+    }
+}
