@@ -21,8 +21,8 @@ public class GeneratedNameSweepTests
 
     public GeneratedNameSweepTests(ITestOutputHelper output) => _output = output;
 
-    // The kinds of declaration, each writing one declaration named {0}; the last two name a field and a code {0}, in a
-    // form or code list named after {1}, a name no other declaration has. Nothing refers to another declaration of
+    // The kinds of declaration, each writing one declaration named {0}; two name a field and a code {0}, in a form or
+    // code list named after {1}, a name no other declaration has, and the endpoint reads a form of its own. Nothing refers to another declaration of
     // the sweep, so any name can go anywhere.
     private static readonly string[] Kinds =
     {
@@ -32,9 +32,15 @@ public class GeneratedNameSweepTests
         "form {0} \"f\" {{ field {1} boolean }}\n",
         "visit {0} \"v\" {{ day 3; activity \"v\" }}\n",
         "intervention {0} \"i\" {{ type drug }}\n",
-        "form {1}_form \"f\" {{ field {0} boolean }}\n",
+        "form {1}_form \"f\" {{ field {0} boolean; field when_x date }}\n",
         "codelist {1}_list \"c\" {{ code {0} \"c\" }}\n",
+        "form {1}_data \"d\" {{ field value boolean }}\nendpoint {0} exploratory \"e\" {{ kind summary; data {1}_data.value }}\n",
     };
+
+    // Each group also has a criterion that reads the field of kind FieldKind and the anchor of kind AnchorKind, so that
+    // their names reach the screening API too (its input classes and its anchor dates), and a visit that collects the
+    // group's forms before day one.
+    private const int AnchorKind = 0, FormKind = 3, FieldKind = 6, EndpointKind = 8;
 
     private const string Study = "study T { title \"t\"; day_one first_dose }\nanchor first_dose \"First dose\"\n";
 
@@ -51,11 +57,12 @@ public class GeneratedNameSweepTests
             for (int g = 0; g < groups; g++)
             {
                 var protocol = new System.Text.StringBuilder(Study);
+                string NameOf(int kind) => names[g * Kinds.Length + (kind + round) % Kinds.Length];
                 for (int k = 0; k < Kinds.Length; k++)
-                {
-                    var name = names[g * Kinds.Length + (k + round) % Kinds.Length];
-                    protocol.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, Kinds[k], name, name.ToLowerInvariant() + "_x"));
-                }
+                    protocol.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, Kinds[k], NameOf(k), NameOf(k).ToLowerInvariant() + "_x"));
+                var (field, form) = (NameOf(FieldKind), NameOf(FieldKind).ToLowerInvariant() + "_x_form");
+                protocol.Append($"criterion I{g} inclusion \"x\" {{ when {form}.{field} == true and {form}.when_x at_least 1 day before {NameOf(AnchorKind)} }}\n");
+                protocol.Append($"visit sweep_screening \"s\" {{ day -7; collect {form}, {NameOf(FormKind)}, {NameOf(EndpointKind).ToLowerInvariant()}_x_data }}\n");
                 var text = protocol.ToString();
                 var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/sweep.protocol", text));
                 if (result.Results.Single().GeneratedSources.IsEmpty)
