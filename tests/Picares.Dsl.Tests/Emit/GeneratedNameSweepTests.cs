@@ -83,13 +83,31 @@ public class GeneratedNameSweepTests
         Assert.True(generated >= 10 * reported, $"{generated} protocols generated code, {reported} were reported");
     }
 
-    // The names the generated C# of a protocol with every kind declares, in PascalCase (as protocol names become), without
-    // the generator's private __ names; sorted, so the sweep is the same every run.
+    // The names the generated C# declares, in PascalCase (as protocol names become), without the generator's private
+    // __ names: all of a small protocol with every kind's, and those of PICARES (whose derived endpoints bring the
+    // analysis API) that are the generator's own rather than made from a PICARES name; sorted, so every run sweeps
+    // the same.
     private static List<string> GeneratedNames()
     {
-        var (result, _, sampleDiagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/sample.protocol",
-            TestProtocols.With("intervention Drug \"d\" { type drug }\narm A \"a\" { type experimental; receives Drug }\ncriterion I1 inclusion \"x\" { when Vitals.flag == true }\n")));
-        Assert.DoesNotContain(sampleDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var sample = DeclaredNames(TestProtocols.With(
+            "intervention Drug \"d\" { type drug }\narm A \"a\" { type experimental; receives Drug }\ncriterion I1 inclusion \"x\" { when Vitals.flag == true }\n"));
+        var picares = Picares.Dsl.Compiler.ProtocolCompiler.Compile(Repository.Picares, "PICARES.protocol").Model!;
+        var fromPicaresNames = picares.Anchors.Select(a => a.Name).Concat(picares.Events.Select(e => e.Name))
+            .Concat(picares.CodeLists.Select(l => l.Name)).Concat(picares.Forms.Select(f => f.Name))
+            .Concat(picares.Forms.SelectMany(f => f.Fields.Select(x => x.Name))).Concat(picares.Criteria.Select(c => c.Id))
+            .Concat(picares.Visits.Select(v => v.Name)).Concat(picares.Endpoints.Select(e => e.Name))
+            .Concat(picares.Interventions.Select(i => i.Name)).Concat(picares.Arms.Select(a => a.Name))
+            .Concat(new[] { picares.Study.Name })
+            .Select(Picares.Dsl.Compiler.Emit.CSharp.Identifier)
+            .SelectMany(n => new[] { n, n + "Codes", n + "Input", n + "Protocol" }).ToHashSet();
+        return sample.Union(DeclaredNames(Repository.Picares).Where(n => !fromPicaresNames.Contains(n)))
+            .Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+    }
+
+    private static IEnumerable<string> DeclaredNames(string protocol)
+    {
+        var (result, _, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/sample.protocol", protocol));
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         var root = CSharpSyntaxTree.ParseText(result.Results.Single().GeneratedSources.Single().SourceText).GetRoot();
         var names = root.DescendantNodes().Select(n => n switch
         {
@@ -99,7 +117,6 @@ public class GeneratedNameSweepTests
             VariableDeclaratorSyntax v when v.Parent?.Parent is FieldDeclarationSyntax => v.Identifier.Text,
             _ => null,
         });
-        return names.Where(n => n is { Length: > 0 } && !n.StartsWith("_", System.StringComparison.Ordinal) && char.IsUpper(n[0]))
-            .Select(n => n!).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+        return names.Where(n => n is { Length: > 0 } && !n.StartsWith("_", System.StringComparison.Ordinal) && char.IsUpper(n[0])).Select(n => n!);
     }
 }
