@@ -64,8 +64,10 @@ internal static class ProtocolBinder
                 var line = context.LineOf(statement.Keyword.Span);
                 ScopeOf(k).Add(name, statement.Arguments[0].Span);
                 // A code list's helper class (CodeOf, LabelOf, TryParse) is its enum's name plus "Codes", beside the forms' classes.
-                if (k == SymbolKind.CodeList)
-                    ScopeOf(k).Add(name + "Codes", $"{CSharp.Identifier(name)}Codes, the helper class of code list {name}", statement.Arguments[0].Span);
+                // When the enum has a suffix (a code list named like a member of the Crf class), the helper's name has an
+                // underscore inside, which no protocol name becomes, so only the plain one can collide.
+                if (k == SymbolKind.CodeList && CSharp.CodeListHelper(name) is var helper && CSharp.Identifier(name + "Codes") == helper)
+                    ScopeOf(k).Add(name + "Codes", $"{helper}, the helper class of code list {name}", statement.Arguments[0].Span);
                 if (context.Symbols.Declare(k, name, line) is { } existing)
                     context.Report(DiagnosticDescriptors.DuplicateName, statement.Arguments[0].Span, "as " + Article(existing.Kind), name, existing.Line);
             }

@@ -49,6 +49,24 @@ public class GeneratedNameCollisionTests
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
+    /// <summary>
+    /// A code list whose enum has a suffix has a helper named after the enum (<c>Subject_Codes</c>), so a form named
+    /// <c>SubjectCodes</c> beside it collides with nothing and is not reported.
+    /// </summary>
+    [Theory]
+    [InlineData("Subject")]
+    [InlineData("Set")]
+    [InlineData("CodeOf")]
+    public void A_form_named_like_the_helper_a_suffixed_code_list_does_not_have_is_not_reported(string name)
+    {
+        var form = name + "Codes";
+        var text = Prelude + $"codelist {name} \"r\" {{ code a \"A\" }}\nform {form} \"f\" {{ field x code {name} }}\n" +
+            $"visit Screening {{ day -7; collect {form} }}\ncriterion I1 inclusion \"x\" {{ when {form}.x == a }}\n";
+        var (_, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/codes.protocol", text));
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
     [Fact]
     public void Renaming_the_form_makes_the_file_generate_code_that_compiles()
     {
