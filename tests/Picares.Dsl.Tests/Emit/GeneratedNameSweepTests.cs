@@ -22,7 +22,8 @@ public class GeneratedNameSweepTests
     public GeneratedNameSweepTests(ITestOutputHelper output) => _output = output;
 
     // The kinds of declaration, each writing one declaration named {0}; two name a field and a code {0}, in a form or
-    // code list named after {1}, a name no other declaration has, and the endpoint reads a form of its own. Nothing refers to another declaration of
+    // code list named after {1}, a name no other declaration has; the endpoint reads a form of its own and the arm
+    // receives an intervention of its own; a criterion is named {2}, the name with the category letter it needs. Nothing refers to another declaration of
     // the sweep, so any name can go anywhere.
     private static readonly string[] Kinds =
     {
@@ -35,6 +36,8 @@ public class GeneratedNameSweepTests
         "form {1}_form \"f\" {{ field {0} boolean; field when_x date }}\n",
         "codelist {1}_list \"c\" {{ code {0} \"c\" }}\n",
         "form {1}_data \"d\" {{ field value boolean }}\nendpoint {0} exploratory \"e\" {{ kind summary; data {1}_data.value }}\n",
+        "criterion {2} inclusion \"c\" {{ attested_by investigator }}\n",
+        "arm {0} \"a\" {{ type experimental; receives {1}_drug }}\nintervention {1}_drug \"d\" {{ type drug }}\n",
     };
 
     // Each group also has a criterion that reads the field of kind FieldKind and the anchor of kind AnchorKind, so that
@@ -59,7 +62,7 @@ public class GeneratedNameSweepTests
                 var protocol = new System.Text.StringBuilder(Study);
                 string NameOf(int kind) => names[g * Kinds.Length + (kind + round) % Kinds.Length];
                 for (int k = 0; k < Kinds.Length; k++)
-                    protocol.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, Kinds[k], NameOf(k), NameOf(k).ToLowerInvariant() + "_x"));
+                    protocol.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, Kinds[k], NameOf(k), NameOf(k).ToLowerInvariant() + "_x", CriterionId(NameOf(k))));
                 var (field, form) = (NameOf(FieldKind), NameOf(FieldKind).ToLowerInvariant() + "_x_form");
                 protocol.Append($"criterion I{g} inclusion \"x\" {{ when {form}.{field} == true and {form}.when_x at_least 1 day before {NameOf(AnchorKind)} }}\n");
                 protocol.Append($"visit sweep_screening \"s\" {{ day -7; collect {form}, {NameOf(FormKind)}, {NameOf(EndpointKind).ToLowerInvariant()}_x_data }}\n");
@@ -87,6 +90,9 @@ public class GeneratedNameSweepTests
     // __ names: all of a small protocol with every kind's, and those of PICARES (whose derived endpoints bring the
     // analysis API) that are the generator's own rather than made from a PICARES name; sorted, so every run sweeps
     // the same.
+    // A criterion's id starts with its category's letter (PIC1015): names that do keep it, the others get an I.
+    private static string CriterionId(string name) => name[0] is 'I' or 'E' ? name : "I" + name;
+
     private static List<string> GeneratedNames()
     {
         var sample = DeclaredNames(TestProtocols.With(
