@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 
 namespace Picares.Dsl.Compiler.Emit;
 
@@ -69,10 +68,11 @@ public sealed class GeneratedText : IEquatable<GeneratedText>
     /// <summary>The whole text as one string.</summary>
     public override string ToString()
     {
-        var builder = new StringBuilder(Length);
-        for (int start = 0; start < Length; start += ChunkSize)
-            builder.Append(_chunks[start >> ChunkBits], 0, Math.Min(ChunkSize, Length - start));
-        return builder.ToString();
+        // One string per chunk, then one for the whole: only the last is large (a builder of the full length would be too).
+        var pieces = new string[(Length + ChunkSize - 1) >> ChunkBits];
+        for (int i = 0; i < pieces.Length; i++)
+            pieces[i] = new string(_chunks[i], 0, Math.Min(ChunkSize, Length - (i << ChunkBits)));
+        return string.Concat(pieces);
     }
 
     /// <summary>True when both hold the same characters.</summary>
