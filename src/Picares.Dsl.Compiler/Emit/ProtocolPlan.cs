@@ -61,28 +61,28 @@ public sealed class ProtocolPlan
             plan.CodeLists.Add(new CodeListEntry(
                 CSharp.Member(list.Name, "CodeLists"), CSharp.Xml(list.Label), CSharp.Literal(list.Name), CSharp.Literal(list.Label),
                 list.Codes.Select(c => CSharp.Literal(c.Code) + ", " + CSharp.Literal(c.Label)).ToList(),
-                TemplateFunctions.Origin(list.Origin)));
+                ModelValues.Origin(list.Origin)));
         foreach (var form in model.Forms)
             plan.Forms.Add(new FormEntry(
                 CSharp.Member(form.Name, "Forms"), CSharp.Xml(form.Label), CSharp.Literal(form.Name), CSharp.Literal(form.Label),
-                TemplateFunctions.CsBool(form.Repeating), form.Fields.Select(FieldArguments).ToList(), TemplateFunctions.Origin(form.Origin)));
+                ModelValues.Boolean(form.Repeating), form.Fields.Select(FieldArguments).ToList(), ModelValues.Origin(form.Origin)));
         foreach (var c in model.Criteria)
             plan.Criteria.Add(new CriterionEntry(
                 CSharp.Member(c.Id, "Criteria"), c.Category + " " + CSharp.Xml(c.Id) + ": " + CSharp.Xml(c.Text),
                 CSharp.Literal(c.Id), CSharp.Identifier(c.Category), CSharp.Literal(c.Text), CSharp.Literal(c.ConditionText),
-                CSharp.Literal(c.AttestedBy), TemplateFunctions.CsStrings(c.Reads), TemplateFunctions.Origin(c.Origin)));
+                CSharp.Literal(c.AttestedBy), ModelValues.Strings(c.Reads), ModelValues.Origin(c.Origin)));
         foreach (var v in model.Visits)
             plan.Visits.Add(new VisitEntry(
                 CSharp.Member(v.Name, "Visits"), CSharp.Xml(v.Label), CSharp.Literal(v.Name), CSharp.Literal(v.Label), CSharp.Literal(v.Timing),
                 CSharp.Literal(v.Anchor), CSharp.Integer(v.Day), CSharp.Integer(v.LastDay), CSharp.Integer(v.WindowBefore),
                 CSharp.Integer(v.WindowAfter), CSharp.Integer(v.OffsetDays), CSharp.Integer(v.EveryDays), CSharp.Literal(v.Anchoring),
-                TemplateFunctions.CsStrings(v.Until), CSharp.Integer(v.MaxCount), TemplateFunctions.CsStrings(v.Collect),
-                TemplateFunctions.CsStrings(v.Activities), TemplateFunctions.Origin(v.Origin)));
+                ModelValues.Strings(v.Until), CSharp.Integer(v.MaxCount), ModelValues.Strings(v.Collect),
+                ModelValues.Strings(v.Activities), ModelValues.Origin(v.Origin)));
         foreach (var e in model.Endpoints)
             plan.Endpoints.Add(new EndpointEntry(
                 CSharp.Member(e.Name, "Endpoints"), e.Level + ": " + CSharp.Xml(e.Title), CSharp.Literal(e.Name), CSharp.Literal(e.Level),
-                CSharp.Literal(e.Title), CSharp.Literal(e.Kind), TemplateFunctions.CsStrings(e.Data), CSharp.Literal(e.Start),
-                TemplateFunctions.CsStrings(e.Events), CSharp.Literal(e.Censoring), CSharp.Literal(e.TimeFrame), TemplateFunctions.Origin(e.Origin)));
+                CSharp.Literal(e.Title), CSharp.Literal(e.Kind), ModelValues.Strings(e.Data), CSharp.Literal(e.Start),
+                ModelValues.Strings(e.Events), CSharp.Literal(e.Censoring), CSharp.Literal(e.TimeFrame), ModelValues.Origin(e.Origin)));
         foreach (var a in model.Assumptions)
             plan.Assumptions.Add(new AssumptionEntry(CSharp.Literal(a.Subject), CSharp.Literal(a.Reason), CSharp.Integer(a.Line), CSharp.Integer(a.Column)));
         return plan;
@@ -91,6 +91,6 @@ public sealed class ProtocolPlan
     /// <summary>The arguments of a field's <c>FieldInfo</c>, in the constructor's order.</summary>
     private static string FieldArguments(FieldModel x) => string.Join(", ",
         CSharp.Literal(x.Name), CSharp.Literal(x.Label), CSharp.Literal(x.DataType), CSharp.Literal(x.CodeList), CSharp.Literal(x.Unit),
-        TemplateFunctions.CsBool(x.Required), TemplateFunctions.Limit(x.HardLimit), TemplateFunctions.Limit(x.SoftLimit),
-        CSharp.Literal(x.ShownWhenText), TemplateFunctions.Origin(x.Origin));
+        ModelValues.Boolean(x.Required), ModelValues.Limit(x.HardLimit), ModelValues.Limit(x.SoftLimit),
+        CSharp.Literal(x.ShownWhenText), ModelValues.Origin(x.Origin));
 }

@@ -160,7 +160,7 @@ public sealed class ScreeningPlan
             var text = $"Age {min} to {max} years (population)";
             var condition = $"age in completed years at {population.AgeReference} in {min}..{max}";
             var line = (population.Origin?.Line ?? 1).ToString(CultureInfo.InvariantCulture);
-            plan.AgeCriterion = $"new global::Picares.Dsl.Runtime.Model.CriterionInfo(\"AGE\", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, {CSharp.Literal(text)}, {CSharp.Literal(condition)}, null, new string[] {{ {CSharp.Literal(population.BirthDateField)}, {CSharp.Literal("@" + population.AgeReference)} }}, __Rec({line}, 1))";
+            plan.AgeCriterion = $"new global::Picares.Dsl.Runtime.Model.CriterionInfo(\"AGE\", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, {CSharp.Literal(text)}, {CSharp.Literal(condition)}, null, {ModelValues.Strings(new[] { population.BirthDateField!, "@" + population.AgeReference })}, __Rec({line}, 1))";
             var ageReads = new List<ReadInput> { Read(population.BirthDateField!), Read("@" + population.AgeReference) };
             plan.Criteria.Add(new CriterionEvaluation("AGE", "__ExplainPopulationAge_", "AgeCriterion", truth, ageReads, null)
             {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Picares.Dsl.Compiler.Model;
 
 namespace Picares.Dsl.Compiler.Emit;
@@ -16,44 +15,28 @@ public static class TemplateFunctions
     /// <summary>A C# string literal, or <c>null</c>.</summary>
     public static string CsString(string? value) => CSharp.Literal(value);
 
-    /// <summary>A C# identifier.</summary>
-    public static string CsName(string name) => CSharp.Identifier(name);
-
     /// <summary>A member name that differs from its enclosing type's.</summary>
     public static string Member(string name, string enclosingType) => CSharp.Member(name, enclosingType);
 
-    /// <summary>A C# int literal, or <c>null</c>.</summary>
+    /// <summary>A C# int literal, or <c>null</c> (Scriban hands over any number boxed).</summary>
     public static string CsInt(object? value) =>
-        value is null ? "null" : Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        CSharp.Integer(value is null ? null : Convert.ToInt32(value, CultureInfo.InvariantCulture));
 
     /// <summary>A C# bool literal, or <c>null</c>.</summary>
-    public static string CsBool(object? value) => value is null ? "null" : (bool)value ? "true" : "false";
+    public static string CsBool(object? value) => ModelValues.Boolean((bool?)value);
 
     /// <summary>A C# string array (the empty array for none).</summary>
-    public static string CsStrings(IEnumerable<string> values)
-    {
-        var items = values.ToList();
-        return items.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", items.Select(CSharp.Literal)) + " }";
-    }
+    public static string CsStrings(IEnumerable<string> values) => ModelValues.Strings(values);
 
     /// <summary>A C# int array.</summary>
-    public static string CsInts(IEnumerable<int> values) =>
-        "new int[] { " + string.Concat(values.Select(i => i.ToString(CultureInfo.InvariantCulture) + ", ")) + "}";
+    public static string CsInts(IEnumerable<int> values) => ModelValues.Integers(values);
 
     /// <summary>Text for an XML documentation comment.</summary>
     public static string Xml(string? text) => CSharp.Xml(text);
 
-    /// <summary>The generated call that builds an origin: recorded in the registry or assumed, with its place in the file.</summary>
-    public static string Origin(Origin origin) =>
-        origin.IsAssumed
-            ? $"__Asm({CSharp.Literal(origin.Reason)}, {origin.Line.ToString(CultureInfo.InvariantCulture)}, {origin.Column.ToString(CultureInfo.InvariantCulture)})"
-            : $"__Rec({origin.Line.ToString(CultureInfo.InvariantCulture)}, {origin.Column.ToString(CultureInfo.InvariantCulture)})";
+    /// <summary>The generated call that builds an origin.</summary>
+    public static string Origin(Origin origin) => ModelValues.Origin(origin);
 
     /// <summary>A dose as a runtime quantity, or <c>null</c>.</summary>
-    public static string Dose(DoseModel? dose) =>
-        dose is null ? "null" : $"new global::Picares.Dsl.Runtime.Units.Quantity({CSharp.Number(dose.Value)}, {CSharp.Literal(dose.Unit)})";
-
-    /// <summary>A field limit as a runtime value, or <c>null</c>.</summary>
-    public static string Limit(LimitModel? limit) =>
-        limit is null ? "null" : $"new global::Picares.Dsl.Runtime.Model.FieldLimit({CSharp.NullableNumber(limit.Lower)}, {CSharp.NullableNumber(limit.Upper)}, {CSharp.Literal(limit.Unit)})";
+    public static string Dose(DoseModel? dose) => ModelValues.Dose(dose);
 }
