@@ -60,22 +60,7 @@ internal static class UsageCheck
         return read;
     }
 
-    /// <summary>The fields an expression reads (the field references that <c>CriterionBinder.CollectReads</c> lists as paths).</summary>
-    private static void AddFieldsRead(BoundExpression expression, HashSet<(string Form, string Field)> into)
-    {
-        switch (expression)
-        {
-            case BoundFieldReference f: into.Add((f.Form, f.Field)); break;
-            case BoundUnary u: AddFieldsRead(u.Operand, into); break;
-            case BoundBinary b: AddFieldsRead(b.Left, into); AddFieldsRead(b.Right, into); break;
-            case BoundTemporal t: AddFieldsRead(t.Subject, into); AddFieldsRead(t.Duration, into); AddFieldsRead(t.Reference, into); break;
-            case BoundCall call: foreach (var argument in call.Arguments) AddFieldsRead(argument, into); break;
-            case BoundMembership m:
-                AddFieldsRead(m.Subject, into);
-                foreach (var item in m.Items) AddFieldsRead(item, into);
-                if (m.Lower is not null) AddFieldsRead(m.Lower, into);
-                if (m.Upper is not null) AddFieldsRead(m.Upper, into);
-                break;
-        }
-    }
+    /// <summary>The fields an expression reads, as (form, field).</summary>
+    private static void AddFieldsRead(BoundExpression expression, HashSet<(string Form, string Field)> into) =>
+        BoundReferences.ForEach(expression, into, static (read, reference) => { if (reference is BoundFieldReference f) read.Add((f.Form, f.Field)); });
 }

@@ -220,7 +220,7 @@ internal sealed class ConditionEmitter
                 return Missing(u.Operand, read, ref counter);
             default:
                 var reads = new SortedSet<string>(StringComparer.Ordinal);
-                Binding.Declarations.CriterionBinder.CollectReads(e, reads);
+                BoundReferences.CollectPaths(e, reads);
                 return string.Concat(reads.Select(r =>
                 {
                     var (label, access) = read(r);

@@ -52,7 +52,7 @@ internal static class CriterionBinder
             context.Report(DiagnosticDescriptors.CriterionWithoutRule, statement.Keyword.Span, id);
 
         var reads = new List<string>();
-        if (condition is not null) CollectReads(condition, reads);
+        if (condition is not null) BoundReferences.CollectPaths(condition, reads);
         return new CriterionModel(id, category, text, condition is BoundError ? null : condition, conditionText, role, SortedOnce(reads), origin);
     }
 
@@ -65,25 +65,5 @@ internal static class CriterionBinder
             if (distinct == 0 || texts[i] != texts[distinct - 1]) texts[distinct++] = texts[i];
         texts.RemoveRange(distinct, texts.Count - distinct);
         return texts.ToEquatableArray();
-    }
-
-    /// <summary>The fields (Form.field) and anchors (@anchor) an expression reads, in the order it reads them.</summary>
-    public static void CollectReads(BoundExpression expression, ICollection<string> into)
-    {
-        switch (expression)
-        {
-            case BoundFieldReference f: into.Add(FieldPath.Of(f.Form, f.Field)); break;
-            case BoundAnchorReference a: into.Add("@" + a.Anchor); break;
-            case BoundUnary u: CollectReads(u.Operand, into); break;
-            case BoundBinary b: CollectReads(b.Left, into); CollectReads(b.Right, into); break;
-            case BoundTemporal t: CollectReads(t.Subject, into); CollectReads(t.Duration, into); CollectReads(t.Reference, into); break;
-            case BoundCall c: foreach (var arg in c.Arguments) CollectReads(arg, into); break;
-            case BoundMembership m:
-                CollectReads(m.Subject, into);
-                foreach (var item in m.Items) CollectReads(item, into);
-                if (m.Lower is not null) CollectReads(m.Lower, into);
-                if (m.Upper is not null) CollectReads(m.Upper, into);
-                break;
-        }
     }
 }
