@@ -63,11 +63,10 @@ internal static class ProtocolBinder
             {
                 var line = context.LineOf(statement.Keyword.Span);
                 ScopeOf(k).Add(name, statement.Arguments[0].Span);
-                // A code list's helper class (CodeOf, LabelOf, TryParse) is its enum's name plus "Codes", beside the forms' classes.
-                // When the enum has a suffix (a code list named like a member of the Crf class), the helper's name has an
-                // underscore inside, which no protocol name becomes, so only the plain one can collide.
-                if (k == SymbolKind.CodeList && CSharp.CodeListHelper(name) is var helper && CSharp.Identifier(name + "Codes") == helper)
-                    ScopeOf(k).Add(name + "Codes", $"{helper}, the helper class of code list {name}", statement.Arguments[0].Span);
+                // A code list's helper class (CodeOf, LabelOf, TryParse) sits beside the forms' classes. Only a helper name
+                // that is its own identifier can collide with a declaration's (a suffixed one, Subject_Codes, never can).
+                if (k == SymbolKind.CodeList && CSharp.CodeListHelper(name) is var helper && CSharp.Identifier(helper) == helper)
+                    ScopeOf(k).Add(helper, $"{helper}, the helper class of code list {name}", statement.Arguments[0].Span);
                 if (context.Symbols.Declare(k, name, line) is { } existing)
                     context.Report(DiagnosticDescriptors.DuplicateName, statement.Arguments[0].Span, "as " + Article(existing.Kind), name, existing.Line);
             }

@@ -65,14 +65,9 @@ public static class CSharp
         if (IsPascalCase(name)) return CSharpKeywords.Contains(name) ? "@" + name : name;
         // Written from index 1, so that a '_' can go in front without moving anything.
         Span<char> chars = name.Length < 128 ? stackalloc char[name.Length + 1] : new char[name.Length + 1];
-        int length = 1;
+        int length = 1, index = 0, c;
         bool upper = true;
-        foreach (char c in name)
-        {
-            if (c == '_') { upper = true; continue; }
-            chars[length++] = upper ? char.ToUpperInvariant(c) : c;
-            upper = false;
-        }
+        while ((c = NextIdentifierChar(name, ref index, ref upper)) >= 0) chars[length++] = (char)c;
         int start = 1;
         if (length == 1 || !Lexer.IsIdentifierStart(chars[1])) chars[start = 0] = '_';
         var result = chars.Slice(start, length - start).ToString();
@@ -98,7 +93,7 @@ public static class CSharp
             bool upperX = true, upperY = true;
             while (true)
             {
-                int cx = Next(x, ref i, ref upperX), cy = Next(y, ref j, ref upperY);
+                int cx = NextIdentifierChar(x, ref i, ref upperX), cy = NextIdentifierChar(y, ref j, ref upperY);
                 if (cx != cy) return false;
                 if (cx < 0) return true;
             }
@@ -110,24 +105,25 @@ public static class CSharp
             {
                 int hash = (int)2166136261, i = 0, c;
                 bool upper = true;
-                while ((c = Next(name, ref i, ref upper)) >= 0) hash = (hash ^ c) * 16777619;
+                while ((c = NextIdentifierChar(name, ref i, ref upper)) >= 0) hash = (hash ^ c) * 16777619;
                 return hash;
             }
         }
+    }
 
-        // The next character of the identifier, or -1 at the end.
-        private static int Next(string name, ref int index, ref bool upper)
+    // The next character of a name's identifier before any '_' or '@' prefix, or -1 at the end: underscores are dropped
+    // and the letter after each (and the first) is upper-cased. Identifier and SameIdentifier both read names through it.
+    private static int NextIdentifierChar(string name, ref int index, ref bool upper)
+    {
+        while (index < name.Length)
         {
-            while (index < name.Length)
-            {
-                char c = name[index++];
-                if (c == '_') { upper = true; continue; }
-                var result = upper ? char.ToUpperInvariant(c) : c;
-                upper = false;
-                return result;
-            }
-            return -1;
+            char c = name[index++];
+            if (c == '_') { upper = true; continue; }
+            var result = upper ? char.ToUpperInvariant(c) : c;
+            upper = false;
+            return result;
         }
+        return -1;
     }
 
     // True when Identifier would return the name unchanged but for keywords: no underscore, a first letter that is upper case.
