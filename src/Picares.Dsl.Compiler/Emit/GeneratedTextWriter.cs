@@ -15,7 +15,6 @@ internal sealed class GeneratedTextWriter : IScriptOutput
     private readonly List<char[]> _chunks = new();
     private char[] _current = new char[GeneratedText.ChunkSize];
     private int _used;
-    private int _length;
     private bool _done;
 
     public void Write(string text, int offset, int count)
@@ -32,7 +31,6 @@ internal sealed class GeneratedTextWriter : IScriptOutput
             int n = Math.Min(count, _current.Length - _used);
             text.CopyTo(offset, _current, _used, n);
             _used += n;
-            _length += n;
             offset += n;
             count -= n;
         }
@@ -49,7 +47,9 @@ internal sealed class GeneratedTextWriter : IScriptOutput
     public GeneratedText ToGeneratedText()
     {
         _done = true;
+        // Every chunk but the current one is full.
+        int length = _chunks.Count * GeneratedText.ChunkSize + _used;
         _chunks.Add(_current);
-        return new GeneratedText(_chunks.ToArray(), _length);
+        return new GeneratedText(_chunks.ToArray(), length);
     }
 }

@@ -27,20 +27,6 @@ public sealed class Lexer
         _diagnostics = diagnostics;
     }
 
-    /// <summary>All tokens of the text, ending with one <see cref="TokenKind.EndOfFile"/>.</summary>
-    public static List<Token> Tokenize(SourceText text, DiagnosticBag diagnostics)
-    {
-        var lexer = new Lexer(text, diagnostics);
-        var tokens = new List<Token>();
-        Token token;
-        do
-        {
-            token = lexer.NextToken();
-            tokens.Add(token);
-        } while (token.Kind != TokenKind.EndOfFile);
-        return tokens;
-    }
-
     /// <summary>The next token (characters that start none are reported and skipped); at the end, <see cref="TokenKind.EndOfFile"/> again and again.</summary>
     internal Token NextToken()
     {
