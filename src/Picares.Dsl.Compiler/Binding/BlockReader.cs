@@ -13,9 +13,7 @@ namespace Picares.Dsl.Compiler.Binding;
 /// </summary>
 internal readonly struct BlockReader
 {
-    private static readonly IReadOnlyList<StatementSyntax> NoStatements = new StatementSyntax[0];
-
-    private readonly IReadOnlyList<StatementSyntax> _statements;
+    private readonly SyntaxList<StatementSyntax> _statements;
     private readonly string[] _single;
     private readonly string[] _repeatable;
 
@@ -33,7 +31,7 @@ internal readonly struct BlockReader
     {
         _single = single;
         _repeatable = repeatable ?? System.Array.Empty<string>();
-        _statements = owner.Body?.Statements ?? NoStatements;
+        _statements = owner.Body?.Statements ?? default;
         ulong singlesSeen = 0; // by the keyword's place in _single, for the first 64
         for (int i = 0; i < _statements.Count; i++)
         {
@@ -69,7 +67,7 @@ internal readonly struct BlockReader
     public Matches All(string keyword) =>
         System.Array.IndexOf(_repeatable, keyword) >= 0 ? new Matches(_statements, keyword, firstOnly: false)
         : System.Array.IndexOf(_single, keyword) >= 0 ? new Matches(_statements, keyword, firstOnly: true)
-        : new Matches(NoStatements, keyword, firstOnly: true);
+        : new Matches(default, keyword, firstOnly: true);
 
     private bool Accepts(string keyword) => System.Array.IndexOf(_repeatable, keyword) >= 0 || System.Array.IndexOf(_single, keyword) >= 0;
 
@@ -83,11 +81,11 @@ internal readonly struct BlockReader
     /// <summary>The statements of a block with one keyword, enumerated without a collection of their own.</summary>
     public readonly struct Matches
     {
-        private readonly IReadOnlyList<StatementSyntax> _statements;
+        private readonly SyntaxList<StatementSyntax> _statements;
         private readonly string _keyword;
         private readonly bool _firstOnly;
 
-        public Matches(IReadOnlyList<StatementSyntax> statements, string keyword, bool firstOnly)
+        public Matches(SyntaxList<StatementSyntax> statements, string keyword, bool firstOnly)
         {
             _statements = statements;
             _keyword = keyword;
@@ -98,13 +96,13 @@ internal readonly struct BlockReader
 
         public struct Enumerator
         {
-            private readonly IReadOnlyList<StatementSyntax> _statements;
+            private readonly SyntaxList<StatementSyntax> _statements;
             private readonly string _keyword;
             private readonly bool _firstOnly;
             private int _index;
             private bool _found;
 
-            public Enumerator(IReadOnlyList<StatementSyntax> statements, string keyword, bool firstOnly)
+            public Enumerator(SyntaxList<StatementSyntax> statements, string keyword, bool firstOnly)
             {
                 _statements = statements;
                 _keyword = keyword;

@@ -52,7 +52,7 @@ internal readonly struct StatementArguments
         _ => false,
     };
 
-    public IReadOnlyList<ExpressionSyntax> All => _statement.Arguments;
+    public SyntaxList<ExpressionSyntax> All => _statement.Arguments;
     public int Count => _statement.Arguments.Count;
 
     /// <summary>Reports when the count of arguments is outside [min, max].</summary>

@@ -46,7 +46,7 @@ public abstract class CompositeExpressionSyntax : ExpressionSyntax
         _depth = 1 + System.Math.Max(System.Math.Max(first.Depth, second.Depth), third.Depth);
 
     /// <inheritdoc cref="SetDepthAbove(ExpressionSyntax)"/>
-    private protected void SetDepthAbove(IReadOnlyList<ExpressionSyntax> children)
+    private protected void SetDepthAbove(SyntaxList<ExpressionSyntax> children)
     {
         int deepest = 0;
         for (int i = 0; i < children.Count; i++) deepest = System.Math.Max(deepest, children[i].Depth);
@@ -197,7 +197,7 @@ public sealed class MemberAccessExpressionSyntax : CompositeExpressionSyntax
 /// <summary><c>max(28 days, 5 * Drug.half_life)</c>.</summary>
 public sealed class CallExpressionSyntax : CompositeExpressionSyntax
 {
-    internal CallExpressionSyntax(Token name, IReadOnlyList<ExpressionSyntax> arguments, Token close)
+    internal CallExpressionSyntax(Token name, SyntaxList<ExpressionSyntax> arguments, Token close)
     {
         Name = name;
         Arguments = arguments;
@@ -206,12 +206,12 @@ public sealed class CallExpressionSyntax : CompositeExpressionSyntax
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<ExpressionSyntax> Children => Arguments;
+    public override IReadOnlyList<ExpressionSyntax> Children => Arguments.ToArray();
 
     /// <summary>The function name.</summary>
     public Token Name { get; }
     /// <summary>The arguments.</summary>
-    public IReadOnlyList<ExpressionSyntax> Arguments { get; }
+    public SyntaxList<ExpressionSyntax> Arguments { get; }
     /// <summary>The ')'.</summary>
     public Token Close { get; }
     /// <inheritdoc />
@@ -221,7 +221,7 @@ public sealed class CallExpressionSyntax : CompositeExpressionSyntax
 /// <summary><c>[CR, PR]</c>.</summary>
 public sealed class ListExpressionSyntax : CompositeExpressionSyntax
 {
-    internal ListExpressionSyntax(Token open, IReadOnlyList<ExpressionSyntax> items, Token close)
+    internal ListExpressionSyntax(Token open, SyntaxList<ExpressionSyntax> items, Token close)
     {
         Open = open;
         Items = items;
@@ -230,12 +230,12 @@ public sealed class ListExpressionSyntax : CompositeExpressionSyntax
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<ExpressionSyntax> Children => Items;
+    public override IReadOnlyList<ExpressionSyntax> Children => Items.ToArray();
 
     /// <summary>The '['.</summary>
     public Token Open { get; }
     /// <summary>The items.</summary>
-    public IReadOnlyList<ExpressionSyntax> Items { get; }
+    public SyntaxList<ExpressionSyntax> Items { get; }
     /// <summary>The ']'.</summary>
     public Token Close { get; }
     /// <inheritdoc />

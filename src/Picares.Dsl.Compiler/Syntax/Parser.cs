@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Text;
@@ -23,6 +22,7 @@ public sealed class Parser
     private readonly System.Func<ExpressionSyntax> _parseAnd, _parseNot;
     private readonly ListPool<ExpressionSyntax> _expressionLists = new();
     private readonly ListPool<StatementSyntax> _statementLists = new();
+    private readonly ListPool<AnnotationSyntax> _annotationLists = new();
     private int _index;
     private int _nested;   // inside ( ) or [ ]: line breaks are white space
     private int _depth;
@@ -75,7 +75,7 @@ public sealed class Parser
 
     private ProtocolSyntax ParseFile()
     {
-        var statements = new List<StatementSyntax>();
+        var statements = _statementLists.Rent();
         while (Current.Kind != TokenKind.EndOfFile)
         {
             if (Current.Kind == TokenKind.CloseBrace)
@@ -86,7 +86,7 @@ public sealed class Parser
             var statement = ParseStatement();
             if (statement is not null) statements.Add(statement);
         }
-        return new ProtocolSyntax(statements, Current, _statements);
+        return new ProtocolSyntax(_statementLists.ToSyntaxListAndReturn(statements), Current, _statements);
     }
 
     /// <summary>Parses one statement, or skips a line that is not one; returns null at a block's end.</summary>
@@ -97,13 +97,17 @@ public sealed class Parser
         {
             while (Current.Kind is TokenKind.NewLine or TokenKind.Semicolon) Advance();
             if (Current.Kind != TokenKind.At) break;
-            (annotations ??= new List<AnnotationSyntax>()).Add(ParseAnnotation());
+            (annotations ??= _annotationLists.Rent()).Add(ParseAnnotation());
         }
 
         if (Current.Kind is TokenKind.CloseBrace or TokenKind.EndOfFile)
         {
-            foreach (var a in annotations ?? Enumerable.Empty<AnnotationSyntax>())
-                _diagnostics.Report(DiagnosticDescriptors.Expected, a.Span, "a statement after this annotation", Describe(Current));
+            if (annotations is not null)
+            {
+                foreach (var a in annotations)
+                    _diagnostics.Report(DiagnosticDescriptors.Expected, a.Span, "a statement after this annotation", Describe(Current));
+                _annotationLists.Return(annotations);
+            }
             return null;
         }
 
@@ -111,6 +115,7 @@ public sealed class Parser
         {
             _diagnostics.Report(DiagnosticDescriptors.Expected, Current.Span, "a statement keyword such as 'study', 'criterion' or 'visit'", Describe(Current));
             SkipToStatementEnd();
+            if (annotations is not null) _annotationLists.Return(annotations); // the line is skipped, and its annotations with it
             return null;
         }
 
@@ -118,7 +123,8 @@ public sealed class Parser
         var arguments = ParseArguments();
         BlockSyntax? body = null;
         if (Current.Kind == TokenKind.OpenBrace) body = ParseBlock(keyword);
-        return new StatementSyntax(_statements++, Exact(annotations), keyword, arguments, body);
+        var annotated = annotations is null ? default : _annotationLists.ToSyntaxListAndReturn(annotations);
+        return new StatementSyntax(_statements++, annotated, keyword, arguments, body);
     }
 
     private AnnotationSyntax ParseAnnotation()
@@ -132,15 +138,15 @@ public sealed class Parser
             name = Missing(TokenKind.Identifier);
         }
         // One argument at most (the reason), so that the annotated statement may follow on the same line.
-        var arguments = Current.Kind == TokenKind.String ? new ExpressionSyntax[] { new StringExpressionSyntax(Advance()) } : System.Array.Empty<ExpressionSyntax>();
-        var end = arguments.Length > 0 ? arguments[0].Span.End : name.Span.End;
+        var arguments = Current.Kind == TokenKind.String ? _expressionLists.One(new StringExpressionSyntax(Advance())) : default;
+        var end = arguments.Count > 0 ? arguments[0].Span.End : name.Span.End;
         var span = TextSpan.FromBounds(at.Span.Start, end);
-        if (arguments.Length == 0 && name.Text == "assumed")
+        if (arguments.Count == 0 && name.Text == "assumed")
             _diagnostics.Report(DiagnosticDescriptors.AssumptionWithoutReason, span); // the binder would never see it if no statement follows
         return new AnnotationSyntax(at, name, arguments, span);
     }
 
-    private IReadOnlyList<ExpressionSyntax> ParseArguments()
+    private SyntaxList<ExpressionSyntax> ParseArguments()
     {
         var arguments = _expressionLists.Rent();
         while (!IsStatementEnd(Current))
@@ -156,7 +162,7 @@ public sealed class Parser
             arguments.Add(ParseExpression());
             if (_index == before) Advance(); // no progress: skip the offending token (already reported)
         }
-        return _expressionLists.ToArrayAndReturn(arguments);
+        return _expressionLists.ToSyntaxListAndReturn(arguments);
     }
 
     private BlockSyntax ParseBlock(Token owner)
@@ -167,7 +173,7 @@ public sealed class Parser
             _diagnostics.Report(DiagnosticDescriptors.Expected, open.Span, $"at most {MaxDepth} nested blocks", "deeper nesting");
             SkipToEndOfFile();
             _depth--;
-            return new BlockSyntax(open, System.Array.Empty<StatementSyntax>(), Missing(TokenKind.CloseBrace));
+            return new BlockSyntax(open, default, Missing(TokenKind.CloseBrace));
         }
         var statements = _statementLists.Rent();
         while (Current.Kind is not TokenKind.CloseBrace and not TokenKind.EndOfFile)
@@ -183,7 +189,7 @@ public sealed class Parser
             _diagnostics.Report(DiagnosticDescriptors.UnclosedBlock, open.Span, owner.Text);
             close = Missing(TokenKind.CloseBrace);
         }
-        return new BlockSyntax(open, _statementLists.ToArrayAndReturn(statements), close);
+        return new BlockSyntax(open, _statementLists.ToSyntaxListAndReturn(statements), close);
     }
 
     // ---- expressions, lowest precedence first ------------------------------------------------
@@ -383,7 +389,7 @@ public sealed class Parser
         return Bounded(new CallExpressionSyntax(name, arguments, close));
     }
 
-    private IReadOnlyList<ExpressionSyntax> ParseSeparated(TokenKind close)
+    private SyntaxList<ExpressionSyntax> ParseSeparated(TokenKind close)
     {
         var items = _expressionLists.Rent();
         while (Current.Kind != close && Current.Kind is not TokenKind.EndOfFile and not TokenKind.CloseBrace and not TokenKind.OpenBrace and not TokenKind.Semicolon)
@@ -394,7 +400,7 @@ public sealed class Parser
             else if (Current.Kind != close) break;
             if (_index == before) Advance();
         }
-        return _expressionLists.ToArrayAndReturn(items);
+        return _expressionLists.ToSyntaxListAndReturn(items);
     }
 
     private ExpressionSyntax ParseNumber()
@@ -472,9 +478,6 @@ public sealed class Parser
     }
 
     // ---- helpers ------------------------------------------------------------------------------
-
-    /// <summary>The items in an array of their number, so that the syntax tree holds no spare capacity.</summary>
-    private static IReadOnlyList<T> Exact<T>(List<T>? items) => items is null || items.Count == 0 ? System.Array.Empty<T>() : items.ToArray();
 
     private ExpressionSyntax Bounded(ExpressionSyntax expression)
     {
