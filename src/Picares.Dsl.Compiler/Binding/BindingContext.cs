@@ -19,7 +19,7 @@ internal sealed class BindingContext
         Source = source;
         Diagnostics = diagnostics;
         Symbols = new SymbolTable(syntax);
-        _origins = new Origin?[syntax.StatementCount];
+        _originSlots = new int[syntax.StatementCount];
         ScopeNames = new CSharpNames(this);
     }
 
@@ -68,14 +68,19 @@ internal sealed class BindingContext
         // whoever asked (most are never kept), rather than held for the whole bind.
         if (statement.Annotations.Count == 0) return ComputeOrigin(statement, subject, inherited);
         // An annotated one once: the block reader and the declaration's binder may both ask, and its assumption is listed once.
-        if (_origins[statement.Number] is { } known) return known;
-        return _origins[statement.Number] = ComputeOrigin(statement, subject, inherited);
+        int slot = _originSlots[statement.Number];
+        if (slot > 0) return _annotatedOrigins[slot - 1];
+        var origin = ComputeOrigin(statement, subject, inherited);
+        _annotatedOrigins.Add(origin);
+        _originSlots[statement.Number] = _annotatedOrigins.Count;
+        return origin;
     }
 
-    // The origins of annotated statements by statement number, one slot per statement of the file: an array rather than a
-    // dictionary keyed by the statements, which in a large file outgrew the large-object threshold several times over and so
-    // brought on full collections.
-    private readonly Origin?[] _origins;
+    // The origins of annotated statements, found by statement number: one slot per statement of the file (0 for none, else
+    // one more than the origin's place in the list) rather than a dictionary keyed by the statements, which in a large file
+    // outgrew the large-object threshold several times over and so brought on full collections.
+    private readonly int[] _originSlots;
+    private readonly List<Origin> _annotatedOrigins = new();
 
     private Origin ComputeOrigin(StatementSyntax statement, OriginSubject subject, Origin? inherited)
     {
@@ -103,7 +108,7 @@ internal sealed class BindingContext
             return new Origin(Provenance.Assumed, reason, line, column);
         }
         return inherited is { IsAssumed: true }
-            ? new Origin(Provenance.Assumed, inherited.Reason, line, column)
+            ? new Origin(Provenance.Assumed, inherited.Value.Reason, line, column)
             : new Origin(Provenance.Record, null, line, column);
     }
 

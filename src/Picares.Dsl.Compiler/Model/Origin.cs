@@ -9,8 +9,12 @@ public enum Provenance
     Assumed,
 }
 
-/// <summary>The provenance of an element and the one-based line and column it is declared at.</summary>
-public sealed record Origin(Provenance Provenance, string? Reason, int Line, int Column)
+/// <summary>
+/// The provenance of an element and the one-based line and column it is declared at. A value, held inline by the element
+/// it describes: nearly every element of the model has one, and a large protocol's model would otherwise hold tens of
+/// thousands of these objects for the collector to trace.
+/// </summary>
+public readonly record struct Origin(Provenance Provenance, string? Reason, int Line, int Column)
 {
     /// <summary>True when the author assumed it.</summary>
     public bool IsAssumed => Provenance == Provenance.Assumed;
