@@ -116,7 +116,8 @@ public sealed class Lexer
             }
             else if (c == '/' && Peek(1) == '/')
             {
-                while (_position < _text.Length && !IsLineBreak(Current)) _position++;
+                int lineEnd = _text.Text.IndexOfAny(SourceText.LineBreakCharacters, _position);
+                _position = lineEnd < 0 ? _text.Length : lineEnd;
                 _trivia = true;
             }
             else if (c == '/' && Peek(1) == '*')
@@ -137,13 +138,16 @@ public sealed class Lexer
         }
     }
 
+    // Where a string's plain run ends: its closing quote, an escape, or the end of the line (an unterminated string).
+    private static readonly char[] StringStops = { '"', '\\', '\n', '\r', '\u0085', '\u2028', '\u2029' };
+
     private Token LexString()
     {
         int start = _position;
         _position++; // opening quote
         // Most strings have no escape: their content is the text between the quotes.
-        int end = _position;
-        while (end < _text.Length && _text[end] != '"' && _text[end] != '\\' && !IsLineBreak(_text[end])) end++;
+        int end = _text.Text.IndexOfAny(StringStops, _position);
+        if (end < 0) end = _text.Length;
         if (end >= _text.Length || _text[end] != '\\')
         {
             var content = _text.Text.Substring(_position, end - _position);
@@ -245,7 +249,7 @@ public sealed class Lexer
     private static int HexValue(char c) =>
         c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 
-    private static bool IsLineBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    private static bool IsLineBreak(char c) => SourceText.IsLineBreak(c);
 
     /// <summary>Letters and underscore start a name: the same letters C# accepts, so every name maps to a C# identifier.</summary>
     public static bool IsIdentifierStart(char c)
