@@ -20,6 +20,23 @@ public static class Keywords
         And, Or, Not, In, True, False, AtLeast, MoreThan, AtMost, LessThan, Within, Before, After,
     };
 
+    /// <summary>
+    /// True for a word of <see cref="Reserved"/>: the parser asks this of every name it reads, and a switch on the words
+    /// compares a few characters where a hash set would hash the whole name.
+    /// </summary>
+    public static bool IsReserved(string text)
+    {
+        switch (text)
+        {
+            case And: case Or: case Not: case In: case True: case False:
+            case AtLeast: case MoreThan: case AtMost: case LessThan: case Within:
+            case Before: case After:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>True for a temporal qualifier.</summary>
     public static bool IsTemporalQualifier(string text) =>
         text == AtLeast || text == MoreThan || text == AtMost || text == LessThan || text == Within;

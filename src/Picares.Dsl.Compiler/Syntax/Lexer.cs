@@ -138,8 +138,10 @@ public sealed class Lexer
         }
     }
 
-    // Where a string's plain run ends: its closing quote, an escape, or the end of the line (an unterminated string).
-    private static readonly char[] StringStops = { '"', '\\', '\n', '\r', '\u0085', '\u2028', '\u2029' };
+    // Where a string's plain run ends: its closing quote, an escape, or the end of the line (an unterminated string). Four
+    // characters are searched for at once (a search the runtime vectorizes); the rarer line breaks after that, in the run.
+    private static readonly char[] StringStops = { '"', '\\', '\n', '\r' };
+    private static readonly char[] RareLineBreaks = { '\u0085', '\u2028', '\u2029' };
 
     private Token LexString()
     {
@@ -148,6 +150,8 @@ public sealed class Lexer
         // Most strings have no escape: their content is the text between the quotes.
         int end = _text.Text.IndexOfAny(StringStops, _position);
         if (end < 0) end = _text.Length;
+        int rare = _text.Text.IndexOfAny(RareLineBreaks, _position, end - _position);
+        if (rare >= 0) end = rare;
         if (end >= _text.Length || _text[end] != '\\')
         {
             var content = _text.Text.Substring(_position, end - _position);
@@ -221,18 +225,39 @@ public sealed class Lexer
         return token;
     }
 
+    // Scans and hashes the name in one pass (ASCII letters, digits and '_' without a call), then looks it up by that hash.
     private Token LexIdentifier()
     {
         int start = _position;
-        _position++;
-        while (_position < _text.Length && IsIdentifierPart(Current)) _position++;
-        return Make(TokenKind.Identifier, start);
+        string text = _text.Text;
+        uint hash = NameTable.HashStart;
+        int i = start;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if ((uint)((c | 0x20) - 'a') > 'z' - 'a' && (uint)(c - '0') > 9 && c != '_' && (c < 128 || !IsIdentifierPart(c))) break;
+            hash = NameTable.HashStep(hash, c);
+            i++;
+        }
+        _position = i;
+        return new Token(TokenKind.Identifier, TextSpan.FromBounds(start, i), _names.Get(text, start, i - start, NameTable.HashEnd(hash)), _trivia);
     }
 
     private Token Single(TokenKind kind)
     {
         int start = _position++;
-        return Make(kind, start);
+        char c = _text[start];
+        // A one-character token's text needs no lookup (nor hashing) when the character is ASCII.
+        return c < AsciiTexts.Length ? new Token(kind, new TextSpan(start, 1), AsciiTexts[c], _trivia) : Make(kind, start);
+    }
+
+    private static readonly string[] AsciiTexts = MakeAsciiTexts();
+
+    private static string[] MakeAsciiTexts()
+    {
+        var texts = new string[128];
+        for (int c = 0; c < texts.Length; c++) texts[c] = ((char)c).ToString();
+        return texts;
     }
 
     private Token Make(TokenKind kind, int start)

@@ -12,9 +12,14 @@ internal sealed class NameTable
     private int _count;
 
     /// <summary>The text of <paramref name="length"/> characters of <paramref name="source"/> from <paramref name="start"/>.</summary>
-    public string Get(string source, int start, int length)
+    public string Get(string source, int start, int length) => Get(source, start, length, Hash(source, start, length));
+
+    /// <summary>
+    /// As <see cref="Get(string, int, int)"/>, with the text's hash already computed (<see cref="HashStart"/>,
+    /// <see cref="HashStep"/>, <see cref="HashEnd"/>) by a lexer that read the characters anyway.
+    /// </summary>
+    public string Get(string source, int start, int length, int hash)
     {
-        int hash = Hash(source, start, length);
         int mask = _texts.Length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask)
         {
@@ -49,14 +54,17 @@ internal sealed class NameTable
         }
     }
 
-    // FNV-1a over the UTF-16 code units.
+    // FNV-1a over the UTF-16 code units, in three steps so that a lexer can hash a name as it scans it.
+    internal const uint HashStart = 2166136261;
+
+    internal static uint HashStep(uint hash, char c) => unchecked((hash ^ c) * 16777619);
+
+    internal static int HashEnd(uint hash) => (int)(hash & 0x7FFFFFFF);
+
     private static int Hash(string source, int start, int length)
     {
-        unchecked
-        {
-            uint hash = 2166136261;
-            for (int i = start; i < start + length; i++) hash = (hash ^ source[i]) * 16777619;
-            return (int)(hash & 0x7FFFFFFF);
-        }
+        uint hash = HashStart;
+        for (int i = start; i < start + length; i++) hash = HashStep(hash, source[i]);
+        return HashEnd(hash);
     }
 }

@@ -46,14 +46,33 @@ public sealed class Parser
         return syntax;
     }
 
+    // The token at _index, kept at hand: the parser looks at the current token a dozen times for each one it takes (every
+    // precedence level asks whether the next operator is its own), and each look would otherwise go through the window.
+    private Token _current;
+    private int _currentIndex = -1;
+
     private Token Current
     {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         get
         {
-            if (_nested > 0)
-                while (_tokens[_index].Kind == TokenKind.NewLine) _index++;
-            return _tokens[_index];
+            if (_index != _currentIndex) Load();
+            if (_nested > 0 && _current.Kind == TokenKind.NewLine) SkipNewLinesInside();
+            return _current;
         }
+    }
+
+    private void Load()
+    {
+        _current = _tokens[_index];
+        _currentIndex = _index;
+    }
+
+    // Inside ( ) or [ ], line breaks are white space.
+    private void SkipNewLinesInside()
+    {
+        while (_tokens[_index].Kind == TokenKind.NewLine) _index++;
+        Load();
     }
 
     private Token PeekAfterNewLines()
@@ -343,7 +362,7 @@ public sealed class Parser
             case TokenKind.String:
                 return new StringExpressionSyntax(Advance());
             case TokenKind.Identifier:
-                if (Keywords.Reserved.Contains(t.Text) && t.Text != Keywords.True && t.Text != Keywords.False)
+                if (Keywords.IsReserved(t.Text) && t.Text != Keywords.True && t.Text != Keywords.False)
                 {
                     _diagnostics.Report(DiagnosticDescriptors.Expected, t.Span, $"a value (the word '{t.Text}' is an operator and cannot stand here)", Describe(t));
                     return new MissingExpressionSyntax(Advance().Span);

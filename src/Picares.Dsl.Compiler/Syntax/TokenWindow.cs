@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Picares.Dsl.Compiler.Syntax;
 
 /// <summary>
@@ -13,7 +11,8 @@ internal sealed class TokenWindow
     private const int ReleaseBatch = 256;
 
     private readonly Lexer _lexer;
-    private readonly List<Token> _held = new();
+    private Token[] _held = new Token[2 * ReleaseBatch]; // _held[0 .. _count) are the tokens numbered _first and on
+    private int _count;
     private int _first;            // the number of _held[0]
     private Token _endOfFile;
     private bool _ended;           // the lexer has given _endOfFile
@@ -26,23 +25,31 @@ internal sealed class TokenWindow
         get
         {
             int offset = index - _first;
-            while (offset >= _held.Count)
-            {
-                if (_ended) return _endOfFile;
-                var token = _lexer.NextToken();
-                if (token.Kind == TokenKind.EndOfFile) (_endOfFile, _ended) = (token, true);
-                _held.Add(token);
-            }
-            return _held[offset];
+            return (uint)offset < (uint)_count ? _held[offset] : Lex(offset);
         }
+    }
+
+    private Token Lex(int offset)
+    {
+        while (offset >= _count)
+        {
+            if (_ended) return _endOfFile;
+            var token = _lexer.NextToken();
+            if (token.Kind == TokenKind.EndOfFile) (_endOfFile, _ended) = (token, true);
+            if (_count == _held.Length) System.Array.Resize(ref _held, _held.Length * 2);
+            _held[_count++] = token;
+        }
+        return _held[offset];
     }
 
     /// <summary>The parser will not look before <paramref name="index"/> again.</summary>
     public void Release(int index)
     {
         int count = index - _first;
-        if (count < ReleaseBatch || count > _held.Count) return;
-        _held.RemoveRange(0, count);
+        if (count < ReleaseBatch || count > _count) return;
+        System.Array.Copy(_held, count, _held, 0, _count - count);
+        System.Array.Clear(_held, _count - count, count); // the strings of released tokens are not kept alive from here
+        _count -= count;
         _first = index;
     }
 }
