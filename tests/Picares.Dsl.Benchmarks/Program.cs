@@ -8,7 +8,8 @@ namespace Picares.Dsl.Benchmarks;
 /// <summary>
 /// dotnet run -c Release --project tests/Picares.Dsl.Benchmarks -- --filter '*' --job short
 /// (docs/performance.md). "--inputs" only builds and checks the inputs and prints their sizes; "--stages" prints
-/// where a compile's allocation and collections go (<see cref="Infrastructure.StageProbe"/>).
+/// where a compile's allocation and collections go (<see cref="Infrastructure.StageProbe"/>); "--profile" compiles back
+/// to back for a sampling profiler (<see cref="Infrastructure.ProfileLoop"/>).
 /// </summary>
 public static class Program
 {
@@ -29,6 +30,7 @@ public static class Program
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "C# generated for PICARES: {0:N0} bytes", ProtocolInputs.Utf8Bytes(generated)));
             return 0;
         }
+        if (args.Length >= 1 && args[0] == "--profile") return Infrastructure.ProfileLoop.Run(args);
         if (args.Length >= 1 && args[0] == "--stages") return Infrastructure.StageProbe.Run(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
