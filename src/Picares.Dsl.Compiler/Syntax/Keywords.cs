@@ -14,8 +14,8 @@ public static class Keywords
     /// <summary>Temporal directions.</summary>
     public const string Before = "before", After = "after";
 
-    /// <summary>Every reserved word.</summary>
-    public static readonly HashSet<string> Reserved = new()
+    /// <summary>Every reserved word (<see cref="IsReserved"/> is true for exactly these).</summary>
+    public static IReadOnlyList<string> Reserved { get; } = new[]
     {
         And, Or, Not, In, True, False, AtLeast, MoreThan, AtMost, LessThan, Within, Before, After,
     };

@@ -75,6 +75,16 @@ public sealed class Parser
         Load();
     }
 
+    /// <summary>The token after <see cref="Current"/>, past line breaks where they are white space (inside ( ) or [ ]).</summary>
+    private Token TokenAfterCurrent()
+    {
+        _ = Current; // moves past line breaks first, inside ( ) or [ ]
+        int i = _index + 1;
+        if (_nested > 0)
+            while (_tokens[i].Kind == TokenKind.NewLine) i++;
+        return _tokens[i];
+    }
+
     private Token PeekAfterNewLines()
     {
         int i = _index;
@@ -267,10 +277,10 @@ public sealed class Parser
             SkipNewLines();
             return Bounded(new BinaryExpressionSyntax(left, op, ParseRange()));
         }
-        if (t.IsWord(Keywords.Not) && _tokens[_index + 1].IsWord(Keywords.In))
+        if (t.IsWord(Keywords.Not) && TokenAfterCurrent().IsWord(Keywords.In))
         {
             var not = Advance();
-            var inToken = Advance();
+            var inToken = Advance(); // inside ( ) or [ ], Current skips a line break between the two words
             var merged = new Token(TokenKind.Identifier, not.Span.Cover(inToken.Span), "not in", not.HasLeadingTrivia);
             SkipNewLines();
             return Bounded(new BinaryExpressionSyntax(left, merged, ParseRange()) { IsNegated = true });

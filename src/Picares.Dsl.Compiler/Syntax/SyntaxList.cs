@@ -8,6 +8,7 @@ namespace Picares.Dsl.Compiler.Syntax;
 /// The nodes of one list in the tree (a statement's arguments, a block's statements, a list's items): a slice of storage
 /// that the parser shares among the lists of a file (<see cref="SyntaxListStore{T}"/>), so that a list costs no object
 /// of its own. A value; <c>default</c> is the empty list. Enumerating it with <c>foreach</c> allocates nothing.
+/// A list keeps its whole chunk alive, and with it the nodes of other lists: hold on to a tree, not to single lists of one.
 /// </summary>
 /// <typeparam name="T">The node type.</typeparam>
 public readonly struct SyntaxList<T> : IReadOnlyList<T> where T : class
@@ -69,7 +70,7 @@ public readonly struct SyntaxList<T> : IReadOnlyList<T> where T : class
         }
 
         /// <inheritdoc />
-        public T Current => _list._storage![_list._start + _index];
+        public T Current => _list[_index]; // checked: past the end it throws rather than read a neighbouring list
 
         object IEnumerator.Current => Current;
 

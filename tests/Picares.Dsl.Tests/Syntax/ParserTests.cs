@@ -99,6 +99,45 @@ public class ParserTests
         Assert.Single(syntax.Statements);
     }
 
+    [Theory]
+    [InlineData("when (a.x not\nin [CR, PR])")]
+    [InlineData("when (a.x not\r\n  in [CR, PR])")]
+    [InlineData("when (a.x\nnot\nin [CR, PR])")]
+    public void Not_in_may_be_split_by_a_line_break_inside_parentheses(string text)
+    {
+        var (syntax, diagnostics) = Parse(text);
+        Assert.Empty(diagnostics.Ids);
+        var inner = Assert.IsType<ParenthesizedExpressionSyntax>(Assert.Single(Assert.Single(syntax.Statements).Arguments)).Inner;
+        var notIn = Assert.IsType<BinaryExpressionSyntax>(inner);
+        Assert.True(notIn.IsNegated);
+        Assert.Equal("not in", notIn.Operator.Text);
+        Assert.IsType<ListExpressionSyntax>(notIn.Right);
+    }
+
+    [Fact]
+    public void Not_then_a_line_break_then_in_outside_parentheses_is_not_not_in()
+    {
+        // Outside ( ) and [ ], a line break ends the statement: 'in [CR, PR]' is a statement of its own (the binder's business).
+        var (syntax, diagnostics) = Parse("when a.x not\nin [CR, PR]");
+        Assert.Contains("PIC0005", diagnostics.Ids); // 'not' needs an operand
+        Assert.Equal(2, syntax.Statements.Count);
+    }
+
+    [Fact]
+    public void Reserved_words_are_exactly_the_listed_ones_and_cannot_be_values()
+    {
+        foreach (var word in Keywords.Reserved)
+        {
+            Assert.True(Keywords.IsReserved(word), word);
+            if (word is Keywords.True or Keywords.False) continue;
+            var (_, diagnostics) = Parse("x a == " + word);
+            Assert.Contains("PIC0005", diagnostics.Ids);
+        }
+        foreach (var word in new[] { "", "AND", "Or", "nOt", "ins", "i", "true_", "falsey", "at_leas", "more_than_", "within2", "befor", "afterwards", "between" })
+            Assert.False(Keywords.IsReserved(word), word);
+        Assert.Equal(Keywords.Reserved.Count, Keywords.Reserved.Distinct().Count());
+    }
+
     [Fact]
     public void Temporal_comparisons_parse_qualifier_duration_direction_and_reference()
     {
