@@ -5,9 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Picares.Dsl.Benchmarks.Infrastructure;
 using Picares.Dsl.Benchmarks.Inputs;
 using Picares.Dsl.Compiler;
-using Picares.Dsl.Compiler.Diagnostics;
-using Picares.Dsl.Compiler.Syntax;
-using Picares.Dsl.Compiler.Text;
 
 namespace Picares.Dsl.Benchmarks;
 
@@ -32,8 +29,7 @@ public class FrontEndThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _protocol = ProtocolInputs.Scaled(Scale);
-        ProtocolInputs.CompileClean(_protocol, $"PICARES x{Scale}");
+        _protocol = ProtocolInputs.ScaledAndChecked(Scale);
         _csharp = CSharpPeerInputs.ForScale(Scale);
         // Both inputs are checked once here; the measured calls below do nothing else.
         if (CSharpSyntaxTree.ParseText(_csharp).GetDiagnostics().GetEnumerator().MoveNext())
@@ -51,9 +47,5 @@ public class FrontEndThroughputBenchmarks
     /// <summary>The first stage alone (line index, lexer, parser), so that bind and check time is Compile minus this.</summary>
     [Benchmark]
     [Reads(BenchmarkInput.Protocol)]
-    public object ProtocolParser_Parse_only()
-    {
-        var source = new SourceText(_protocol, ProtocolInputs.PicaresPath);
-        return Parser.Parse(source, new DiagnosticBag(source));
-    }
+    public object ProtocolParser_Parse_only() => ProtocolInputs.ParseOnly(_protocol);
 }

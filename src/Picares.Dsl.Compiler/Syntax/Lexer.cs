@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Text;
@@ -138,10 +139,11 @@ public sealed class Lexer
         }
     }
 
-    // Where a string's plain run ends: its closing quote, an escape, or the end of the line (an unterminated string). Four
-    // characters are searched for at once (a search the runtime vectorizes); the rarer line breaks after that, in the run.
-    private static readonly char[] StringStops = { '"', '\\', '\n', '\r' };
-    private static readonly char[] RareLineBreaks = { '\u0085', '\u2028', '\u2029' };
+    // Where a string's plain run ends: its closing quote, an escape, or the end of the line (an unterminated string). The
+    // quote, the backslash and the ASCII line breaks are searched for at once (four characters: a search the runtime
+    // vectorizes); the other line breaks after that, within the run.
+    private static readonly char[] StringStops = new[] { '"', '\\' }.Concat(SourceText.LineBreakCharacters.Where(c => c < 128)).ToArray();
+    private static readonly char[] RareLineBreaks = SourceText.LineBreakCharacters.Where(c => c >= 128).ToArray();
 
     private Token LexString()
     {
@@ -225,7 +227,7 @@ public sealed class Lexer
         return token;
     }
 
-    // Scans and hashes the name in one pass (ASCII letters, digits and '_' without a call), then looks it up by that hash.
+    // Scans and hashes the name in one pass, then looks it up by that hash.
     private Token LexIdentifier()
     {
         int start = _position;
@@ -235,7 +237,7 @@ public sealed class Lexer
         while (i < text.Length)
         {
             char c = text[i];
-            if ((uint)((c | 0x20) - 'a') > 'z' - 'a' && (uint)(c - '0') > 9 && c != '_' && (c < 128 || !IsIdentifierPart(c))) break;
+            if (!IsIdentifierPart(c)) break;
             hash = NameTable.HashStep(hash, c);
             i++;
         }

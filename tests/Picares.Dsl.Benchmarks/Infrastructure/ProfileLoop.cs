@@ -3,9 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Picares.Dsl.Benchmarks.Inputs;
 using Picares.Dsl.Compiler;
-using Picares.Dsl.Compiler.Diagnostics;
-using Picares.Dsl.Compiler.Syntax;
-using Picares.Dsl.Compiler.Text;
 
 namespace Picares.Dsl.Benchmarks.Infrastructure;
 
@@ -22,18 +19,17 @@ public static class ProfileLoop
         int scale = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         double seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 20;
         bool parseOnly = args.Length > 3 && args[3] == "parse";
-        var text = ProtocolInputs.Scaled(scale);
-        ProtocolInputs.CompileClean(text, $"PICARES x{scale}");
+        var text = ProtocolInputs.ScaledAndChecked(scale);
         // Two seconds first, not counted, so that the methods are compiled at their final tier before the count starts.
         RunFor(2, text, parseOnly);
-        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var collections = CollectionCounts.Now();
         var watch = Stopwatch.StartNew();
         int operations = RunFor(seconds, text, parseOnly);
+        var collected = CollectionCounts.Now().Since(collections);
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
             "x{0} {1}: {2:F3} ms per operation over {3} operations; collections per operation {4:F2} / {5:F2} / {6:F2}",
             scale, parseOnly ? "parse" : "compile", watch.Elapsed.TotalMilliseconds / operations, operations,
-            (GC.CollectionCount(0) - gen0) / (double)operations, (GC.CollectionCount(1) - gen1) / (double)operations,
-            (GC.CollectionCount(2) - gen2) / (double)operations));
+            collected.Gen0 / (double)operations, collected.Gen1 / (double)operations, collected.Gen2 / (double)operations));
         return 0;
     }
 
@@ -43,11 +39,7 @@ public static class ProfileLoop
         int operations = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
         {
-            if (parseOnly)
-            {
-                var source = new SourceText(text, ProtocolInputs.PicaresPath);
-                Parser.Parse(source, new DiagnosticBag(source));
-            }
+            if (parseOnly) ProtocolInputs.ParseOnly(text);
             else if (!ProtocolCompiler.Compile(text, ProtocolInputs.PicaresPath).Succeeded)
             {
                 throw new InvalidOperationException("The input no longer compiles clean.");

@@ -27,8 +27,7 @@ public static class StageProbe
         int scale = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         int runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
         bool types = args.Length > 3 && args[3] == "types";
-        var text = ProtocolInputs.Scaled(scale);
-        ProtocolInputs.CompileClean(text, $"PICARES x{scale}");
+        var text = ProtocolInputs.ScaledAndChecked(scale);
         using var listener = types ? new AllocationListener() : null;
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "x{0}: {1:N0} bytes", scale, ProtocolInputs.Utf8Bytes(text)));
         for (int run = 0; run < runs; run++)
@@ -38,7 +37,7 @@ public static class StageProbe
             Parser.Parse(source, new DiagnosticBag(source));
             long parsed = GC.GetAllocatedBytesForCurrentThread() - before;
 
-            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+            var collections = CollectionCounts.Now();
             var pause = GC.GetTotalPauseDuration();
             before = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
@@ -46,11 +45,12 @@ public static class StageProbe
             watch.Stop();
             long compiled = GC.GetAllocatedBytesForCurrentThread() - before;
             var paused = GC.GetTotalPauseDuration() - pause;
+            var collected = CollectionCounts.Now().Since(collections);
             if (!result.Succeeded) throw new InvalidOperationException("The input no longer compiles clean.");
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
                 "run {0}: parse {1,6:F1} MB, compile {2,6:F1} MB ({3:F1} B per input byte); GCs {4}/{5}/{6}, pause {7,6:F1} ms; compile {8,6:F1} ms, {9,6:F1} ms without the pause",
                 run, parsed / 1e6, compiled / 1e6, compiled / (double)ProtocolInputs.Utf8Bytes(text),
-                GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2,
+                collected.Gen0, collected.Gen1, collected.Gen2,
                 paused.TotalMilliseconds, watch.Elapsed.TotalMilliseconds, (watch.Elapsed - paused).TotalMilliseconds));
         }
         if (listener is not null)

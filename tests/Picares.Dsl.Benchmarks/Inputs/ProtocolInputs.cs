@@ -7,6 +7,9 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Picares.Dsl.Compiler;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Compiler.Text;
 
 namespace Picares.Dsl.Benchmarks.Inputs;
 
@@ -136,6 +139,21 @@ public static class ProtocolInputs
     }
 
     /// <summary>Compiles <paramref name="text"/> and throws unless it has no diagnostic at all.</summary>
+    /// <summary>PICARES at <paramref name="scale"/> times its size (<see cref="Scaled"/>), checked to compile with no diagnostic.</summary>
+    public static string ScaledAndChecked(int scale)
+    {
+        var text = Scaled(scale);
+        CompileClean(text, $"PICARES x{scale}");
+        return text;
+    }
+
+    /// <summary>The parse-only operation the benchmarks measure: the line index, the lexer and the parser, no binding.</summary>
+    public static ProtocolSyntax ParseOnly(string text)
+    {
+        var source = new SourceText(text, PicaresPath);
+        return Parser.Parse(source, new DiagnosticBag(source));
+    }
+
     public static CompilationResult CompileClean(string text, string what)
     {
         var result = ProtocolCompiler.Compile(text, PicaresPath);

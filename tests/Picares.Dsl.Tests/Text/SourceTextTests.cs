@@ -65,6 +65,14 @@ public class SourceTextTests
         }
     }
 
+    [Fact]
+    public void The_line_break_test_and_the_line_break_characters_agree()
+    {
+        Assert.Equal(Breaks.Select(b => b[b.Length - 1]).Distinct().OrderBy(c => c), SourceText.LineBreakCharacters.OrderBy(c => c));
+        for (int c = char.MinValue; c <= char.MaxValue; c++)
+            Assert.Equal(SourceText.LineBreakCharacters.Contains((char)c), SourceText.IsLineBreak((char)c));
+    }
+
     [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]
