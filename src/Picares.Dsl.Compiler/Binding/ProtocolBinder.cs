@@ -67,7 +67,7 @@ internal static class ProtocolBinder
                 // that is its own identifier can collide with a declaration's (a suffixed one, Subject_Codes, never can).
                 if (k == SymbolKind.CodeList && CSharp.CodeListHelper(name) is var helper && CSharp.Identifier(helper) == helper)
                     ScopeOf(k).Add(helper, $"{helper}, the helper class of code list {name}", statement.Arguments[0].Span);
-                if (context.Symbols.Declare(k, name, line) is { } existing)
+                if (context.Symbols.Declare(k, name, line, statement.Number) is { } existing)
                     context.Report(DiagnosticDescriptors.DuplicateName, statement.Arguments[0].Span, "as " + Article(existing.Kind), name, existing.Line);
             }
         }
@@ -75,8 +75,7 @@ internal static class ProtocolBinder
         List<StatementSyntax> Of(string word) => byKeyword.TryGetValue(word, out var declared) ? declared : NoStatements;
         // The first declaration of a name is bound; so is one without a plain name, whose binder reports it.
         bool IsFirst(StatementSyntax s, SymbolKind kind) =>
-            kind == SymbolKind.Criterion || s.Arguments.Count == 0 || s.Arguments[0].AsName is not { } n ||
-            context.Symbols.Lookup(n) is { } sym && sym.Kind == kind && sym.Line == context.LineOf(s.Keyword.Span);
+            kind == SymbolKind.Criterion || s.Arguments.Count == 0 || s.Arguments[0].AsName is not { } n || context.Symbols.IsDeclaredBy(n, kind, s);
 
         // Study and population: one each.
         var studies = Of("study");

@@ -18,8 +18,11 @@ internal enum SymbolKind
     Endpoint,
 }
 
-/// <summary>A declared name with its kind and line: a value kept in the table, so that a declaration costs no object of its own.</summary>
-internal readonly record struct Symbol(SymbolKind Kind, string Name, int Line);
+/// <summary>
+/// A declared name with its kind, its line and the number of the statement that declares it
+/// (<see cref="Syntax.StatementSyntax.Number"/>): a value kept in the table, so that a declaration costs no object of its own.
+/// </summary>
+internal readonly record struct Symbol(SymbolKind Kind, string Name, int Line, int Statement);
 
 /// <summary>
 /// The names declared in one file. Anchors, events, interventions, arms, code lists, forms, visits and
@@ -46,15 +49,19 @@ internal sealed class SymbolTable
     public Dictionary<string, CodeListSymbol> CodeLists { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Declares a name; returns the earlier symbol when the name is taken.</summary>
-    public Symbol? Declare(SymbolKind kind, string name, int line)
+    public Symbol? Declare(SymbolKind kind, string name, int line, int statement)
     {
         var table = kind == SymbolKind.Criterion ? _criteria : _names;
         if (table.TryGetValue(name, out var existing)) return existing;
-        table.Add(name, new Symbol(kind, name, line));
+        table.Add(name, new Symbol(kind, name, line, statement));
         return null;
     }
 
     public Symbol? Lookup(string name) => _names.TryGetValue(name, out var s) ? s : null;
+
+    /// <summary>Whether <paramref name="statement"/> is the one that declared <paramref name="name"/>, as a <paramref name="kind"/>.</summary>
+    public bool IsDeclaredBy(string name, SymbolKind kind, Syntax.StatementSyntax statement) =>
+        _names.TryGetValue(name, out var s) && s.Kind == kind && s.Statement == statement.Number;
 
     public bool Is(string name, SymbolKind kind) => _names.TryGetValue(name, out var s) && s.Kind == kind;
 

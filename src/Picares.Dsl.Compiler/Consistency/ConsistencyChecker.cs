@@ -12,9 +12,13 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// </summary>
 internal static class ConsistencyChecker
 {
-    public static void Check(ProtocolModel model, ProtocolSyntax syntax, DiagnosticBag diagnostics)
+    public static void Check(ProtocolModel model, ProtocolSyntax syntax, DiagnosticBag diagnostics) =>
+        Check(model, new SourceLocator(syntax), diagnostics);
+
+    /// <summary>Checks with the given locator, which finds the declarations only when a check reports something.</summary>
+    internal static void Check(ProtocolModel model, SourceLocator locator, DiagnosticBag diagnostics)
     {
-        var context = new CheckContext(model, new SourceLocator(syntax), diagnostics);
+        var context = new CheckContext(model, locator, diagnostics);
         VisitCheck.Run(context);
         DataCollectionCheck.Run(context);
         EligibilityCheck.Run(context);

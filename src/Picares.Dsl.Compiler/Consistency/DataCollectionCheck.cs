@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
 
 namespace Picares.Dsl.Compiler.Consistency;
 
@@ -51,12 +52,9 @@ internal static class DataCollectionCheck
         var lateForms = LateForms(c, plannedByForm, decision);
         if (lateForms.Count > 0) ReportLateReads(c, lateForms, decision);
         if (c.Model.Population.BirthDateField is { } birth && c.Model.Population.AgeReference is not null &&
+            FieldPath.Split(birth).Form is var form && CollectedTooLate(c, plannedByForm, form, decision) is { } where &&
             SourceLocator.Inner(c.Locator.Declaration("population"), "birth_date") is { } birthStatement)
-        {
-            var form = FieldPath.Split(birth).Form;
-            if (CollectedTooLate(c, plannedByForm, form, decision) is { } where)
-                c.Report(DiagnosticDescriptors.CriterionDataTooLate, SourceLocator.Arguments(birthStatement), "The population's age", birth, where, decision, form);
-        }
+            c.Report(DiagnosticDescriptors.CriterionDataTooLate, SourceLocator.Arguments(birthStatement), "The population's age", birth, where, decision, form);
     }
 
     /// <summary>
@@ -114,8 +112,8 @@ internal static class DataCollectionCheck
     {
         foreach (var endpoint in c.Model.Endpoints)
         {
-            var declaration = c.Locator.Declaration("endpoint", endpoint.Name);
-            var dataStatement = SourceLocator.Inner(declaration, "data");
+            // The endpoint's statements are looked up only for a report.
+            StatementSyntax? Declared(string keyword) => SourceLocator.Inner(c.Locator.Declaration("endpoint", endpoint.Name), keyword);
             // Without a start, the whole study is the time frame: any scheduled visit serves.
             var start = endpoint.Start;
             var inFrame = new List<VisitModel>();
@@ -131,7 +129,7 @@ internal static class DataCollectionCheck
                     }
                 if (usable > 0) continue;
                 var reference = endpoint.Data.First(d => FieldPath.Split(d).Form == form);
-                var span = dataStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Reference(dataStatement, form, FieldPath.Split(reference).Field);
+                var span = Declared("data") is not { } dataStatement ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Reference(dataStatement, form, FieldPath.Split(reference).Field);
                 var where = planned.Count == 0 ? $"no scheduled visit collects {form}" : $"{form} is collected only at {Names(planned)}, before {start}";
                 c.Report(DiagnosticDescriptors.EndpointDataOutsideTimeFrame, span, endpoint.Name, reference, where, form, start ?? "the start of the study");
             }
@@ -141,7 +139,7 @@ internal static class DataCollectionCheck
             var events = new HashSet<string>(endpoint.Events, System.StringComparer.Ordinal);
             bool Follows(VisitModel v) => v.Timing == "repeating" && v.Until.All(u => events.Contains(u) || c.Timeline.IsTerminal(u));
             if (inFrame.Any(Follows)) continue;
-            var eventStatement = SourceLocator.Inner(declaration, "event");
+            var eventStatement = Declared("event");
             var stoppers = inFrame.Distinct().Select(v => v.Timing == "repeating"
                 ? $"{v.Name} stops at {string.Join(" or ", v.Until.Where(u => !events.Contains(u)))}"
                 : $"{v.Name} happens once");

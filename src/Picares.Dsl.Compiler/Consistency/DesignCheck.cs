@@ -22,8 +22,7 @@ internal static class DesignCheck
     {
         var study = c.Model.Study;
         var arms = c.Model.Arms;
-        var studyStatement = c.Locator.Declaration("study");
-        Text.TextSpan At(string keyword) => SourceLocator.Inner(studyStatement, keyword) is { } s ? SourceLocator.Arguments(s) : c.Locator.Name("study");
+        Text.TextSpan At(string keyword) => SourceLocator.Inner(c.Locator.Declaration("study"), keyword) is { } s ? SourceLocator.Arguments(s) : c.Locator.Name("study");
         if (study.StudyType != "interventional" || arms.Count == 0) return;
         var armList = string.Join(", ", arms.Select(a => a.Name));
 

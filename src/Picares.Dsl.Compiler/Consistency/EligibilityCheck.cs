@@ -77,14 +77,13 @@ internal static class EligibilityCheck
         foreach (var (criterion, parts) in Enumerable.Reverse(inclusions))
         {
             if (parts.Count == 0 || !AllKnown(parts, broken)) continue;
-            var location = c.Locator.Name("criterion", criterion.Id);
             // An age bound is compared with the population's age range first.
             if (population is not null && parts.Count == 1 && parts[0]!.Variable.Key == population.Variable.Key && !parts[0]!.Set.SameAs(population.Set))
             {
                 var v = population.Variable;
                 var p = c.Model.Population;
                 var range = $"{p.MinimumAge?.ToString(System.Globalization.CultureInfo.InvariantCulture)}..{p.MaximumAge?.ToString(System.Globalization.CultureInfo.InvariantCulture)} years at {p.AgeReference}";
-                c.Report(DiagnosticDescriptors.AgeCriterionDisagrees, location, criterion.Id, v.Describe(parts[0]!.Set), range, p.Origin?.Line ?? 0);
+                c.Report(DiagnosticDescriptors.AgeCriterionDisagrees, c.Locator.Name("criterion", criterion.Id), criterion.Id, v.Describe(parts[0]!.Set), range, p.Origin?.Line ?? 0);
                 continue;
             }
             var others = new List<Bound>();
@@ -107,7 +106,7 @@ internal static class EligibilityCheck
             redundant.Add(criterion);
             var variables = parts.Select(p => p!.Variable).ToList();
             var what = string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)));
-            c.Report(DiagnosticDescriptors.ImpliedCriterion, location, criterion.Id, Sources(variables, others), what);
+            c.Report(DiagnosticDescriptors.ImpliedCriterion, c.Locator.Name("criterion", criterion.Id), criterion.Id, Sources(variables, others), what);
         }
     }
 

@@ -8,29 +8,42 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// <summary>
 /// Finds where in the file a part of the bound model was written, so that every consistency diagnostic points
 /// at the exact name, statement or field reference it is about. Falls back to the enclosing declaration.
-/// The file's declarations are indexed once, so that finding one costs the same whatever the file's size.
+/// The file's declarations are indexed once, on the first lookup, so that finding one costs the same whatever the
+/// file's size, and a file that the checks find nothing to report in (the usual case) is never walked for it.
 /// </summary>
 internal sealed class SourceLocator
 {
-    private readonly Dictionary<string, StatementSyntax> _firstByKeyword = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<(string Keyword, string Name), StatementSyntax> _firstByName;
+    private readonly ProtocolSyntax _syntax;
+    private Dictionary<string, StatementSyntax>? _firstByKeyword;
+    private Dictionary<(string Keyword, string Name), StatementSyntax>? _firstByName;
 
-    public SourceLocator(ProtocolSyntax syntax)
+    public SourceLocator(ProtocolSyntax syntax) => _syntax = syntax;
+
+    /// <summary>Whether the declarations have been indexed (by a lookup).</summary>
+    internal bool IsIndexed => _firstByName is not null;
+
+    private void Index()
     {
-        _firstByName = new Dictionary<(string Keyword, string Name), StatementSyntax>(syntax.Statements.Count);
-        foreach (var statement in syntax.Statements)
+        var firstByKeyword = new Dictionary<string, StatementSyntax>(System.StringComparer.Ordinal);
+        var firstByName = new Dictionary<(string Keyword, string Name), StatementSyntax>(_syntax.Statements.Count);
+        foreach (var statement in _syntax.Statements)
         {
             var keyword = statement.Keyword.Text;
-            if (!_firstByKeyword.ContainsKey(keyword)) _firstByKeyword.Add(keyword, statement);
-            if (statement.Arguments.Count > 0 && statement.Arguments[0].AsName is { } name && !_firstByName.ContainsKey((keyword, name)))
-                _firstByName.Add((keyword, name), statement);
+            if (!firstByKeyword.ContainsKey(keyword)) firstByKeyword.Add(keyword, statement);
+            if (statement.Arguments.Count > 0 && statement.Arguments[0].AsName is { } name && !firstByName.ContainsKey((keyword, name)))
+                firstByName.Add((keyword, name), statement);
         }
+        _firstByKeyword = firstByKeyword;
+        _firstByName = firstByName;
     }
 
     /// <summary>The first declaration <c>keyword name</c>, or a keyword-only declaration (study, population) when name is null.</summary>
-    public StatementSyntax? Declaration(string keyword, string? name = null) =>
-        name is null ? _firstByKeyword.TryGetValue(keyword, out var first) ? first : null
-        : _firstByName.TryGetValue((keyword, name), out var named) ? named : null;
+    public StatementSyntax? Declaration(string keyword, string? name = null)
+    {
+        if (_firstByName is null) Index();
+        return name is null ? _firstByKeyword!.TryGetValue(keyword, out var first) ? first : null
+            : _firstByName!.TryGetValue((keyword, name), out var named) ? named : null;
+    }
 
     /// <summary>The span of a declaration's name, or of its keyword.</summary>
     public TextSpan Name(string keyword, string? name = null) => Declaration(keyword, name) is { } d ? NameOf(d) : default;

@@ -27,24 +27,26 @@ internal static class VisitCheck
         var terminalEvents = c.Model.Events.Where(e => e.Terminal).ToList();
         foreach (var visit in c.Model.Visits.Where(Timeline.IsPlanned))
         {
-            var declaration = c.Locator.Declaration("visit", visit.Name);
-            var timing = SourceLocator.Inner(declaration, visit.Timing switch { "repeating" => "every", "relative" => "at", _ => "day" });
-            var timingSpan = timing is null ? c.Locator.Name("visit", visit.Name) : SourceLocator.NameArgument(timing, visit.Anchor);
+            // Where the visit is timed, looked up only for a report.
+            Text.TextSpan TimingSpan() =>
+                SourceLocator.Inner(c.Locator.Declaration("visit", visit.Name), visit.Timing switch { "repeating" => "every", "relative" => "at", _ => "day" }) is { } timing
+                    ? SourceLocator.NameArgument(timing, visit.Anchor)
+                    : c.Locator.Name("visit", visit.Name);
             var terminal = terminalEvents.FirstOrDefault(e => c.Timeline.IsSameOrNotBefore(visit.Anchor, e.Name));
             if (terminal is not null)
             {
                 var why = visit.Anchor == terminal.Name ? $"it is placed on {terminal.Name}, which ends every subject's participation" : $"it is placed on {visit.Anchor}, which comes after {terminal.Name}, which ends every subject's participation";
-                c.Report(DiagnosticDescriptors.VisitNeverHappens, timingSpan, visit.Name, why, "place it before that event, or remove it");
+                c.Report(DiagnosticDescriptors.VisitNeverHappens, TimingSpan(), visit.Name, why, "place it before that event, or remove it");
                 continue;
             }
             if (visit.Timing != "repeating") continue;
             var ender = visit.Until.FirstOrDefault(u => c.Timeline.IsSameOrNotBefore(visit.Anchor, u));
             if (ender is null) continue;
-            var until = SourceLocator.Inner(declaration, "until");
+            var until = SourceLocator.Inner(c.Locator.Declaration("visit", visit.Name), "until");
             var why2 = ender == visit.Anchor
                 ? $"it starts on {visit.Anchor} and stops when {ender} happens"
                 : $"it starts on {visit.Anchor}, which the protocol orders after {ender}, and stops when {ender} happens";
-            c.Report(DiagnosticDescriptors.VisitNeverHappens, until is null ? timingSpan : SourceLocator.NameArgument(until, ender), visit.Name, why2,
+            c.Report(DiagnosticDescriptors.VisitNeverHappens, until is null ? TimingSpan() : SourceLocator.NameArgument(until, ender), visit.Name, why2,
                 $"end it with an event that comes after {visit.Anchor}, or start it earlier");
         }
     }

@@ -20,6 +20,22 @@ public class ConsistencyCheckTests
 
     private static string[] Ids(string body) => Check(body).Select(d => d.Id).ToArray();
 
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("criterion E1 exclusion \"x\" { when Vitals.weight >= 40 kg }\n", true)]
+    public void The_declarations_are_looked_up_only_for_a_report(string body, bool reported)
+    {
+        // A clean file (most builds) is not walked again to find where its declarations stand.
+        var source = new Picares.Dsl.Compiler.Text.SourceText(TestProtocols.With(Weight40 + body));
+        var diagnostics = new DiagnosticBag(source);
+        var syntax = Picares.Dsl.Compiler.Syntax.Parser.Parse(source, diagnostics);
+        var model = Picares.Dsl.Compiler.Binding.ProtocolBinder.Bind(new Picares.Dsl.Compiler.Binding.BindingContext(source, diagnostics, syntax), syntax, "test.protocol");
+        var locator = new Picares.Dsl.Compiler.Consistency.SourceLocator(syntax);
+        Picares.Dsl.Compiler.Consistency.ConsistencyChecker.Check(model!, locator, diagnostics);
+        Assert.Equal(reported, diagnostics.ToArray().Any(d => d.Id == "PIC4004"));
+        Assert.Equal(reported, locator.IsIndexed);
+    }
+
     private const string Weight40 = "criterion I1 inclusion \"Weight ≥ 40 kg\" { when Vitals.weight >= 40 kg }\n";
 
     [Theory]
