@@ -3,12 +3,21 @@ using System.Diagnostics;
 using System.Globalization;
 using Picares.Dsl.Benchmarks.Inputs;
 using Picares.Dsl.Compiler;
+using Picares.Dsl.Compiler.Binding;
+using Picares.Dsl.Compiler.Consistency;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Compiler.Text;
 
 namespace Picares.Dsl.Benchmarks.Infrastructure;
 
 /// <summary>
-/// <c>--profile [scale] [seconds] [parse]</c>: compiles (or only parses) the scaled input back to back for a while, for a
-/// sampling profiler to watch, then prints the time per operation and the collections per operation (after two seconds of warm-up). On Linux:
+/// <c>--profile [scale] [seconds] [compile|parse|bind|check]</c>: runs one stage on the scaled input back to back for a
+/// while, for a sampling profiler to watch, then prints the time per operation, the GC pause in it and the collections
+/// per operation (after two seconds of warm-up). <c>compile</c> (the default) is the whole of
+/// <see cref="ProtocolCompiler.Compile"/>; <c>parse</c> the parser alone; <c>bind</c> binds one tree parsed beforehand,
+/// and <c>check</c> runs the consistency checks on one model bound beforehand, so that a stage's own growth with the
+/// file shows apart from the others'. On Linux:
 /// <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -g dotnet Picares.Dsl.Benchmarks.dll --profile 1 20</c>,
 /// then <c>perf report --no-children --sort symbol</c> (docs/performance.md, "How to run").
 /// </summary>
@@ -18,32 +27,60 @@ public static class ProfileLoop
     {
         int scale = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         double seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 20;
-        bool parseOnly = args.Length > 3 && args[3] == "parse";
-        var text = ProtocolInputs.ScaledAndChecked(scale);
+        string stage = args.Length > 3 ? args[3] : "compile";
+        var operation = Operation(stage, ProtocolInputs.ScaledAndChecked(scale));
         // Two seconds first, not counted, so that the methods are compiled at their final tier before the count starts.
-        RunFor(2, text, parseOnly);
+        RunFor(2, operation);
+        GC.Collect(); // what the setup made is old before the count starts
         var collections = CollectionCounts.Now();
+        var pause = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
-        int operations = RunFor(seconds, text, parseOnly);
+        int operations = RunFor(seconds, operation);
+        var paused = GC.GetTotalPauseDuration() - pause;
         var collected = CollectionCounts.Now().Since(collections);
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-            "x{0} {1}: {2:F3} ms per operation over {3} operations; collections per operation {4:F2} / {5:F2} / {6:F2}",
-            scale, parseOnly ? "parse" : "compile", watch.Elapsed.TotalMilliseconds / operations, operations,
+            "x{0} {1}: {2:F3} ms per operation over {3} operations, {4:F3} ms of it GC pause; collections per operation {5:F2} / {6:F2} / {7:F2}",
+            scale, stage, watch.Elapsed.TotalMilliseconds / operations, operations, paused.TotalMilliseconds / operations,
             collected.Gen0 / (double)operations, collected.Gen1 / (double)operations, collected.Gen2 / (double)operations));
         return 0;
     }
 
-    private static int RunFor(double seconds, string text, bool parseOnly)
+    /// <summary>One operation of the stage, on inputs made once here.</summary>
+    private static Action Operation(string stage, string text)
+    {
+        switch (stage)
+        {
+            case "compile":
+                return () =>
+                {
+                    if (!ProtocolCompiler.Compile(text, ProtocolInputs.PicaresPath).Succeeded)
+                        throw new InvalidOperationException("The input no longer compiles clean.");
+                };
+            case "parse":
+                return () => ProtocolInputs.ParseOnly(text);
+        }
+        var source = new SourceText(text, ProtocolInputs.PicaresPath);
+        var syntax = Parser.Parse(source, new DiagnosticBag(source));
+        switch (stage)
+        {
+            case "bind":
+                return () => ProtocolBinder.Bind(new BindingContext(source, new DiagnosticBag(source), syntax), syntax, "PICARES.protocol");
+            case "check":
+                var model = ProtocolBinder.Bind(new BindingContext(source, new DiagnosticBag(source), syntax), syntax, "PICARES.protocol")
+                    ?? throw new InvalidOperationException("The input no longer binds.");
+                return () => ConsistencyChecker.Check(model, syntax, new DiagnosticBag(source));
+            default:
+                throw new ArgumentException($"Unknown stage '{stage}': use compile, parse, bind or check.");
+        }
+    }
+
+    private static int RunFor(double seconds, Action operation)
     {
         var watch = Stopwatch.StartNew();
         int operations = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
         {
-            if (parseOnly) ProtocolInputs.ParseOnly(text);
-            else if (!ProtocolCompiler.Compile(text, ProtocolInputs.PicaresPath).Succeeded)
-            {
-                throw new InvalidOperationException("The input no longer compiles clean.");
-            }
+            operation();
             operations++;
         }
         return operations;
