@@ -36,18 +36,20 @@ internal sealed class ConditionEmitter
     /// computes the boundary of a comparison with a constant duration from an anchor when the anchor is set: this
     /// returns where that boundary is read (see <see cref="TemporalBoundary"/>).
     /// </param>
+    /// <param name="fields">The model's <see cref="FieldTable"/>, when the caller makes several emitters for one model (the CRF
+    /// plan makes one per form) and so builds it once; otherwise it is built here.</param>
     public ConditionEmitter(ProtocolModel model, Func<string, string, string>? access = null, Func<string, string, string>? codeText = null,
-        Func<TemporalBoundary, string>? screeningBoundaries = null)
+        Func<TemporalBoundary, string>? screeningBoundaries = null, Dictionary<(string Form, string Field), FieldModel>? fields = null)
     {
         _model = model;
         _access = access ?? FieldAccess;
         _codeText = codeText;
         _screeningBoundaries = screeningBoundaries;
-        _fields = FieldTable(model);
+        _fields = fields ?? FieldTable(model);
     }
 
-    // Every field by (form, field), the first declaration winning. A plain loop: the CRF plan makes one emitter per form.
-    private static Dictionary<(string Form, string Field), FieldModel> FieldTable(ProtocolModel model)
+    /// <summary>Every field of the model by (form, field), the first declaration winning.</summary>
+    public static Dictionary<(string Form, string Field), FieldModel> FieldTable(ProtocolModel model)
     {
         var fields = new Dictionary<(string Form, string Field), FieldModel>();
         foreach (var form in model.Forms)
@@ -152,8 +154,20 @@ internal sealed class ConditionEmitter
     }
 
     /// <summary>The codes of a code field's list, in order, or null if the field is not a code field.</summary>
-    private List<string>? CodePositions(BoundFieldReference f) =>
-        FieldOf(f)?.CodeList is { } list ? _model.CodeLists.FirstOrDefault(l => l.Name == list)?.Codes.Select(c => c.Code).ToList() : null;
+    private List<string>? CodePositions(BoundFieldReference f)
+    {
+        if (FieldOf(f)?.CodeList is not { } list) return null;
+        // The code lists by name, made at the first code field: searching the model's list at each reference made emitting quadratic.
+        if (_codeLists is null)
+        {
+            _codeLists = new Dictionary<string, CodeListModel>(_model.CodeLists.Count, StringComparer.Ordinal);
+            foreach (var codeList in _model.CodeLists)
+                if (!_codeLists.ContainsKey(codeList.Name)) _codeLists.Add(codeList.Name, codeList);
+        }
+        return _codeLists.TryGetValue(list, out var found) ? found.Codes.Select(c => c.Code).ToList() : null;
+    }
+
+    private Dictionary<string, CodeListModel>? _codeLists;
 
     private FieldModel? FieldOf(BoundFieldReference f) => _fields.TryGetValue((f.Form, f.Field), out var field) ? field : null;
 
