@@ -8,7 +8,7 @@ namespace Picares.Dsl.Benchmarks;
 /// <summary>
 /// dotnet run -c Release --project tests/Picares.Dsl.Benchmarks -- --filter '*' --job short
 /// (docs/performance.md). "--inputs" only builds and checks the inputs and prints their sizes; "--stages" prints
-/// where a compile's allocation and collections go (<see cref="Infrastructure.StageProbe"/>); "--profile" compiles back
+/// where a compile's allocation and collections go (<see cref="Infrastructure.StageProbe"/>); "--profile" runs one stage back
 /// to back for a sampling profiler (<see cref="Infrastructure.ProfileLoop"/>).
 /// </summary>
 public static class Program

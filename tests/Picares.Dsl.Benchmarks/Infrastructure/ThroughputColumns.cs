@@ -16,6 +16,8 @@ public enum BenchmarkInput
     Protocol,
     /// <summary>The C# peer of the (scaled) protocol: <see cref="CSharpPeerInputs.ForScale"/>.</summary>
     CSharpPeer,
+    /// <summary>All the C# generated for the (scaled) protocol: <see cref="CSharpPeerInputs.Emitted"/>.</summary>
+    EmittedCSharp,
 }
 
 /// <summary>Marks a benchmark method with the input whose UTF-8 bytes it processes once per operation.</summary>
@@ -82,6 +84,7 @@ public sealed class ThroughputColumn : IColumn
         {
             BenchmarkInput.Protocol => ProtocolInputs.Utf8Bytes(ProtocolInputs.Scaled(scale)),
             BenchmarkInput.CSharpPeer => ProtocolInputs.Utf8Bytes(CSharpPeerInputs.ForScale(scale)),
+            BenchmarkInput.EmittedCSharp => ProtocolInputs.Utf8Bytes(CSharpPeerInputs.Emitted(scale)),
             _ => null,
         };
     }

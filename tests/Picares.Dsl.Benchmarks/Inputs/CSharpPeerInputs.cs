@@ -21,14 +21,15 @@ public static class CSharpPeerInputs
     public const string Namespace = "Picares.Protocols";
 
     private static readonly ConcurrentDictionary<int, string> Peers = new();
+    private static readonly ConcurrentDictionary<int, string> EmittedByScale = new();
 
     /// <summary>The C# peer of <see cref="ProtocolInputs.Scaled"/> at <paramref name="scale"/>.</summary>
     public static string ForScale(int scale) => Peers.GetOrAdd(scale, s =>
-    {
-        var protocol = ProtocolInputs.Scaled(s);
-        var model = ProtocolInputs.CompileClean(protocol, $"PICARES x{s}").Model!;
-        return CutToSize(ProtocolEmitter.Emit(model, Namespace), ProtocolInputs.Utf8Bytes(protocol));
-    });
+        CutToSize(Emitted(s), ProtocolInputs.Utf8Bytes(ProtocolInputs.Scaled(s))));
+
+    /// <summary>All the C# that <see cref="ProtocolEmitter"/> generates for <see cref="ProtocolInputs.Scaled"/> at <paramref name="scale"/>.</summary>
+    public static string Emitted(int scale) => EmittedByScale.GetOrAdd(scale, s =>
+        ProtocolEmitter.Emit(ProtocolInputs.CompileClean(ProtocolInputs.Scaled(s), $"PICARES x{s}").Model!, Namespace));
 
     /// <summary>
     /// The longest prefix of <paramref name="csharp"/> ending after a whole member (field, property, method…)
@@ -39,6 +40,10 @@ public static class CSharpPeerInputs
     {
         if (Encoding.UTF8.GetByteCount(csharp) <= targetBytes)
             throw new InvalidOperationException("The generated C# is smaller than the protocol; the peer would need padding.");
+        // Only the members up to the cut matter: the text is searched up to twice the target (a character takes at least a
+        // byte), so that the 1000x peer does not build a syntax tree for all of its generated C#. The members that end
+        // before that point, and so the cut, are the same.
+        if (csharp.Length > 2 * targetBytes) csharp = csharp.Substring(0, 2 * targetBytes);
         var root = CSharpSyntaxTree.ParseText(csharp).GetRoot();
         MemberDeclarationSyntax? below = null, above = null;
         int belowBytes = 0, aboveBytes = 0, scannedTo = 0, scannedBytes = 0;
