@@ -48,6 +48,15 @@ internal sealed class ConditionEmitter
         _fields = fields ?? FieldTable(model);
     }
 
+    /// <summary>Every code list of the model by name, the first declaration winning.</summary>
+    public static Dictionary<string, CodeListModel> CodeListTable(ProtocolModel model)
+    {
+        var lists = new Dictionary<string, CodeListModel>(model.CodeLists.Count, StringComparer.Ordinal);
+        foreach (var list in model.CodeLists)
+            if (!lists.ContainsKey(list.Name)) lists.Add(list.Name, list);
+        return lists;
+    }
+
     /// <summary>Every field of the model by (form, field), the first declaration winning.</summary>
     public static Dictionary<(string Form, string Field), FieldModel> FieldTable(ProtocolModel model)
     {
@@ -157,13 +166,8 @@ internal sealed class ConditionEmitter
     private List<string>? CodePositions(BoundFieldReference f)
     {
         if (FieldOf(f)?.CodeList is not { } list) return null;
-        // The code lists by name, made at the first code field: searching the model's list at each reference made emitting quadratic.
-        if (_codeLists is null)
-        {
-            _codeLists = new Dictionary<string, CodeListModel>(_model.CodeLists.Count, StringComparer.Ordinal);
-            foreach (var codeList in _model.CodeLists)
-                if (!_codeLists.ContainsKey(codeList.Name)) _codeLists.Add(codeList.Name, codeList);
-        }
+        // Made at the first code field: searching the model's list at each reference made emitting quadratic.
+        _codeLists ??= CodeListTable(_model);
         return _codeLists.TryGetValue(list, out var found) ? found.Codes.Select(c => c.Code).ToList() : null;
     }
 

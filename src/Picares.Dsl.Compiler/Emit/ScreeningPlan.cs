@@ -265,10 +265,16 @@ public sealed class ScreeningPlan
     {
         if (_codeSets.TryGetValue(codeList, out var name)) return name;
         name = "__codes" + CSharp.Identifier(codeList);
-        var codes = _model.CodeLists.First(l => l.Name == codeList).Codes.Select(c => CSharp.Literal(c.Code));
+        var codes = CodeList(codeList).Codes.Select(c => CSharp.Literal(c.Code));
         Constants.Add($"private static readonly string[] {name} = new string[] {{ {string.Join(", ", codes)} }};");
         _codeSets[codeList] = name;
         return name;
     }
+
+    // The code lists by name (the first of a name), made at the first code set: a search of the model's list for each
+    // code list the screening reads made the plan quadratic in the code lists.
+    private Dictionary<string, CodeListModel>? _codeLists;
+
+    private CodeListModel CodeList(string name) => (_codeLists ??= ConditionEmitter.CodeListTable(_model))[name];
 
 }
