@@ -30,13 +30,13 @@ public class ReviewRegressionTests
     }
 
     [Theory]
-    [InlineData("form Extra { field n integer }; form Extra { field n text }\n")]
+    [InlineData("codelist Extra { code a \"A\" }; codelist Extra { code a \"A\"; code a \"B\" }\n")]
     [InlineData("visit Extra { day 1 }; visit Extra { day 1 }\n")]
     [InlineData("intervention D \"d\" { dose 1 mg }; intervention D \"e\" { dose 1 zz }\n")]
     public void Only_the_first_of_two_declarations_on_one_line_is_bound(string body)
     {
         // The second is reported as a duplicate and left unbound, as on separate lines: which declaration came first is
-        // told by its statement, not by its line. Bound, it brought diagnostics of its own (its field n repeated, its
+        // told by its statement, not by its line. Bound, it brought diagnostics of its own (its code a repeated, its
         // window overlapping the first's, its dose) that nobody needs beside "give this one another name".
         var ids = Ids(body);
         Assert.Equal(1, ids.Count(id => id == "PIC1004"));
