@@ -12,11 +12,12 @@ using Picares.Dsl.Compiler.Text;
 namespace Picares.Dsl.Benchmarks.Infrastructure;
 
 /// <summary>
-/// <c>--profile [scale] [seconds] [compile|parse|bind|check|emit]</c>: runs one stage on the scaled input back to back for a
+/// <c>--profile [scale] [seconds] [compile|parse|bind|check|bind+check|emit]</c>: runs one stage on the scaled input back to back for a
 /// while, for a sampling profiler to watch, then prints the time per operation, the GC pause in it and the collections
 /// per operation (after two seconds of warm-up). <c>compile</c> (the default) is the whole of
 /// <see cref="ProtocolCompiler.Compile"/>; <c>parse</c> the parser alone; <c>bind</c> binds one tree parsed beforehand,
-/// <c>check</c> runs the consistency checks on one model bound beforehand and <c>emit</c> writes its C#, so that a stage's own growth with the
+/// <c>check</c> runs the consistency checks on one model bound beforehand, <c>bind+check</c> does both on the tree parsed
+/// beforehand (a compile whose tree costs the collector nothing) and <c>emit</c> writes the model's C#, so that a stage's own growth with the
 /// file shows apart from the others'. On Linux:
 /// <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -g dotnet Picares.Dsl.Benchmarks.dll --profile 1 20</c>,
 /// then <c>perf report --no-children --sort symbol</c> (docs/performance.md, "How to run").
@@ -69,12 +70,20 @@ public static class ProfileLoop
                 var bound = ProtocolBinder.Bind(new BindingContext(source, new DiagnosticBag(source), syntax), syntax, "PICARES.protocol")
                     ?? throw new InvalidOperationException("The input no longer binds.");
                 return () => Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(bound, CSharpPeerInputs.Namespace);
+            case "bind+check":
+                return () =>
+                {
+                    var diagnostics = new DiagnosticBag(source);
+                    var model = ProtocolBinder.Bind(new BindingContext(source, diagnostics, syntax), syntax, "PICARES.protocol")
+                        ?? throw new InvalidOperationException("The input no longer binds.");
+                    ConsistencyChecker.Check(model, syntax, diagnostics);
+                };
             case "check":
                 var model = ProtocolBinder.Bind(new BindingContext(source, new DiagnosticBag(source), syntax), syntax, "PICARES.protocol")
                     ?? throw new InvalidOperationException("The input no longer binds.");
                 return () => ConsistencyChecker.Check(model, syntax, new DiagnosticBag(source));
             default:
-                throw new ArgumentException($"Unknown stage '{stage}': use compile, parse, bind, check or emit.");
+                throw new ArgumentException($"Unknown stage '{stage}': use compile, parse, bind, check, bind+check or emit.");
         }
     }
 
