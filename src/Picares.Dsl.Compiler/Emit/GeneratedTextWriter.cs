@@ -7,13 +7,13 @@ using Scriban.Runtime;
 namespace Picares.Dsl.Compiler.Emit;
 
 /// <summary>
-/// The output the templates render into: fills <see cref="GeneratedText.ChunkSize"/>-character chunks in order and
+/// The output the templates render into: fills chunks in order (their sizes are <see cref="GeneratedText"/>'s) and
 /// hands them over as a <see cref="GeneratedText"/>, without copying them again. One writer per emit.
 /// </summary>
 internal sealed class GeneratedTextWriter : IScriptOutput
 {
     private readonly List<char[]> _chunks = new();
-    private char[] _current = new char[GeneratedText.ChunkSize];
+    private char[] _current = new char[GeneratedText.ChunkLength(0)];
     private int _used;
     private bool _done;
 
@@ -25,7 +25,7 @@ internal sealed class GeneratedTextWriter : IScriptOutput
             if (_used == _current.Length)
             {
                 _chunks.Add(_current);
-                _current = new char[GeneratedText.ChunkSize];
+                _current = new char[GeneratedText.ChunkLength(_chunks.Count)];
                 _used = 0;
             }
             int n = Math.Min(count, _current.Length - _used);
@@ -48,7 +48,7 @@ internal sealed class GeneratedTextWriter : IScriptOutput
     {
         _done = true;
         // Every chunk but the current one is full.
-        int length = _chunks.Count * GeneratedText.ChunkSize + _used;
+        int length = GeneratedText.ChunkStart(_chunks.Count) + _used;
         _chunks.Add(_current);
         return new GeneratedText(_chunks.ToArray(), length);
     }

@@ -99,6 +99,45 @@ public class GeneratedTextTests
         Assert.NotEqual(a, writer.ToGeneratedText());
     }
 
+    private const int Small = GeneratedText.SmallChunks * Chunk; // where the large chunks begin
+    private const int Large = GeneratedText.LargeChunkSize;
+
+    [Theory]
+    [InlineData(new[] { Small })]
+    [InlineData(new[] { Small + 1 })]
+    [InlineData(new[] { Small - 7, 14, Large, 3 })]
+    [InlineData(new[] { 1000, Small, 2 * Large + 5, Chunk + 3 })]
+    public void Holds_what_was_written_past_the_small_chunks(int[] pieces)
+    {
+        var (text, expected) = Write(pieces);
+        Assert.Equal(expected, text.ToString());
+        var written = new StringWriter();
+        text.WriteTo(written);
+        Assert.Equal(expected, written.ToString());
+        foreach (int at in new[] { Small - 1, Small, Small + 1, Small + Large - 1, Small + Large, expected.Length - 1 })
+            if (at < expected.Length) Assert.Equal(expected[at], text[at]);
+        foreach (var (start, count) in new[] { (Small - 5, 10), (Small - Chunk - 3, Chunk + Large + 6), (Small + Large - 2, 4), (0, expected.Length) })
+        {
+            if (start + count > expected.Length) continue;
+            var destination = new char[count];
+            text.CopyTo(start, destination, 0, count);
+            Assert.Equal(expected.Substring(start, count), new string(destination));
+        }
+    }
+
+    [Fact]
+    public void Texts_past_the_small_chunks_are_equal_exactly_when_the_characters_are()
+    {
+        var (a, expected) = Write(Small + Large + 100);
+        var (b, _) = WriteWithSeed(Small + Large + 100, 3, Small, Large + 97); // the same characters, in other pieces
+        Assert.Equal(a, b);
+        var changed = expected.ToCharArray();
+        changed[Small + Large + 50] = changed[Small + Large + 50] == 'x' ? 'y' : 'x';
+        var writer = new GeneratedTextWriter();
+        writer.Write(new string(changed), 0, changed.Length);
+        Assert.NotEqual(a, writer.ToGeneratedText());
+    }
+
     [Fact]
     public void A_writer_takes_nothing_after_handing_its_text_over()
     {
