@@ -48,7 +48,7 @@ public sealed class AnalysisPlan
     {
         var plan = new AnalysisPlan();
         var forms = model.Forms.ToDictionary(f => f.Name);
-        var codeLists = model.CodeLists.ToDictionary(l => l.Name);
+        var codeLists = new ModelTables(model).CodeLists;
         var notDerived = new List<string>();
         var sources = new Dictionary<string, string>();
 

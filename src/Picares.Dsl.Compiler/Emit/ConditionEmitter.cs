@@ -16,14 +16,13 @@ internal sealed class ConditionEmitter
     private const string Rt = "global::Picares.Dsl.Runtime.Eligibility.";
     private const string Ev = Rt + "Evaluate.";
     private const string Kl = Rt + "Kleene.";
-    private readonly ProtocolModel _model;
     private readonly List<string> _constants = new();
     private readonly Dictionary<string, string> _constantNames = new(StringComparer.Ordinal);
 
     private readonly Func<string, string, string> _access;
     private readonly Func<string, string, string>? _codeText;
     private readonly Func<TemporalBoundary, string>? _screeningBoundaries;
-    private readonly Dictionary<(string Form, string Field), FieldModel> _fields;
+    private readonly ModelTables _tables;
     private int _shortCircuits;
 
     /// <param name="model">The protocol.</param>
@@ -36,35 +35,15 @@ internal sealed class ConditionEmitter
     /// computes the boundary of a comparison with a constant duration from an anchor when the anchor is set: this
     /// returns where that boundary is read (see <see cref="TemporalBoundary"/>).
     /// </param>
-    /// <param name="fields">The model's <see cref="FieldTable"/>, when the caller makes several emitters for one model (the CRF
-    /// plan makes one per form) and so builds it once; otherwise it is built here.</param>
+    /// <param name="tables">The model's tables, shared when the caller makes several emitters for one model (the CRF plan makes
+    /// one per form); otherwise made here.</param>
     public ConditionEmitter(ProtocolModel model, Func<string, string, string>? access = null, Func<string, string, string>? codeText = null,
-        Func<TemporalBoundary, string>? screeningBoundaries = null, Dictionary<(string Form, string Field), FieldModel>? fields = null)
+        Func<TemporalBoundary, string>? screeningBoundaries = null, ModelTables? tables = null)
     {
-        _model = model;
         _access = access ?? FieldAccess;
         _codeText = codeText;
         _screeningBoundaries = screeningBoundaries;
-        _fields = fields ?? FieldTable(model);
-    }
-
-    /// <summary>Every code list of the model by name, the first declaration winning.</summary>
-    public static Dictionary<string, CodeListModel> CodeListTable(ProtocolModel model)
-    {
-        var lists = new Dictionary<string, CodeListModel>(model.CodeLists.Count, StringComparer.Ordinal);
-        foreach (var list in model.CodeLists)
-            if (!lists.ContainsKey(list.Name)) lists.Add(list.Name, list);
-        return lists;
-    }
-
-    /// <summary>Every field of the model by (form, field), the first declaration winning.</summary>
-    public static Dictionary<(string Form, string Field), FieldModel> FieldTable(ProtocolModel model)
-    {
-        var fields = new Dictionary<(string Form, string Field), FieldModel>();
-        foreach (var form in model.Forms)
-            foreach (var field in form.Fields)
-                if (!fields.ContainsKey((form.Name, field.Name))) fields.Add((form.Name, field.Name), field);
-        return fields;
+        _tables = tables ?? new ModelTables(model);
     }
 
     private bool ForScreeningInput => _screeningBoundaries is not null;
@@ -166,14 +145,10 @@ internal sealed class ConditionEmitter
     private List<string>? CodePositions(BoundFieldReference f)
     {
         if (FieldOf(f)?.CodeList is not { } list) return null;
-        // Made at the first code field: searching the model's list at each reference made emitting quadratic.
-        _codeLists ??= CodeListTable(_model);
-        return _codeLists.TryGetValue(list, out var found) ? found.Codes.Select(c => c.Code).ToList() : null;
+        return _tables.CodeLists.TryGetValue(list, out var found) ? found.Codes.Select(c => c.Code).ToList() : null;
     }
 
-    private Dictionary<string, CodeListModel>? _codeLists;
-
-    private FieldModel? FieldOf(BoundFieldReference f) => _fields.TryGetValue((f.Form, f.Field), out var field) ? field : null;
+    private FieldModel? FieldOf(BoundFieldReference f) => _tables.Fields.TryGetValue((f.Form, f.Field), out var field) ? field : null;
 
     /// <summary>A quantity constant's value in the coherent unit of its dimension, as C#, or null if it is not one.</summary>
     private static string? Coherent(BoundExpression e) =>

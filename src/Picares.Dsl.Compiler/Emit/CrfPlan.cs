@@ -128,8 +128,8 @@ public sealed class CrfPlan
         }
 
         var forms = model.Forms.ToDictionary(f => f.Name);
-        // One table of the model's fields for every form's conditions: built per form, it made the plan quadratic in the forms.
-        var fieldTable = ConditionEmitter.FieldTable(model);
+        // One set of tables for every form's conditions: built per form, they made the plan quadratic in the forms.
+        var tables = new ModelTables(model);
         foreach (var form in model.Forms)
         {
             var className = CSharp.Member(form.Name, "Crf");
@@ -141,7 +141,7 @@ public sealed class CrfPlan
                 if (target.Repeating) return $"default({TypeOf(target.Fields.First(x => x.Name == field), enums)})"; // a list: no single value
                 return $"caseBook?.{CSharp.Member(f, "CaseBook")}?.{property}";
             }
-            var conditions = new ConditionEmitter(model, Access, (list, access) => $"{enums[list].Helper}.CodeOf({access})", fields: fieldTable);
+            var conditions = new ConditionEmitter(model, Access, (list, access) => $"{enums[list].Helper}.CodeOf({access})", tables: tables);
             var formClass = new FormClass(form.Name, className, CSharp.Member(form.Name, "CaseBook"), form.Label, form.Repeating, form.Origin.Line, new List<FieldProperty>())
             {
                 JsonProperty = JsonProperty(className),

@@ -12,11 +12,11 @@ namespace Picares.Dsl.Compiler.Emit;
 /// </summary>
 public sealed class ScreeningPlan
 {
-    private readonly ProtocolModel _model;
     private readonly Dictionary<string, string> _boundaryFields = new();
     private readonly Dictionary<string, string> _codeSets = new();
+    private readonly ModelTables _tables;
 
-    private ScreeningPlan(ProtocolModel model) => _model = model;
+    private ScreeningPlan(ProtocolModel model) => _tables = new ModelTables(model);
 
     /// <summary>Input forms, in declaration order, with only the fields that criteria read.</summary>
     public List<FormInput> Forms { get; } = new();
@@ -111,7 +111,7 @@ public sealed class ScreeningPlan
     public static ScreeningPlan For(ProtocolModel model)
     {
         var plan = new ScreeningPlan(model);
-        var emitter = new ConditionEmitter(model, screeningBoundaries: b => "dates." + plan.TemporalBoundary(b));
+        var emitter = new ConditionEmitter(model, screeningBoundaries: b => "dates." + plan.TemporalBoundary(b), tables: plan._tables);
         var reads = new HashSet<string>(model.Criteria.SelectMany(c => c.Reads));
         var population = model.Population;
         bool age = population.MinimumAge is not null && population.MaximumAge is not null && population.BirthDateField is not null && population.AgeReference is not null;
@@ -265,16 +265,9 @@ public sealed class ScreeningPlan
     {
         if (_codeSets.TryGetValue(codeList, out var name)) return name;
         name = "__codes" + CSharp.Identifier(codeList);
-        var codes = CodeList(codeList).Codes.Select(c => CSharp.Literal(c.Code));
+        var codes = _tables.CodeLists[codeList].Codes.Select(c => CSharp.Literal(c.Code));
         Constants.Add($"private static readonly string[] {name} = new string[] {{ {string.Join(", ", codes)} }};");
         _codeSets[codeList] = name;
         return name;
     }
-
-    // The code lists by name (the first of a name), made at the first code set: a search of the model's list for each
-    // code list the screening reads made the plan quadratic in the code lists.
-    private Dictionary<string, CodeListModel>? _codeLists;
-
-    private CodeListModel CodeList(string name) => (_codeLists ??= ConditionEmitter.CodeListTable(_model))[name];
-
 }

@@ -165,7 +165,7 @@ public sealed class Lexer
         var value = _escaped.Clear();
         while (true)
         {
-            if (_position >= _text.Length || IsLineBreak(Current))
+            if (_position >= _text.Length || SourceText.IsLineBreak(Current))
             {
                 _diagnostics.Report(DiagnosticDescriptors.UnterminatedString, TextSpan.FromBounds(start, _position));
                 break;
@@ -207,7 +207,7 @@ public sealed class Lexer
                 break;
             }
         }
-        int length = next == '\0' || IsLineBreak(next) ? 1 : 2;
+        int length = next == '\0' || SourceText.IsLineBreak(next) ? 1 : 2;
         _diagnostics.Report(DiagnosticDescriptors.InvalidEscape, new TextSpan(start, length), _text.ToString(new TextSpan(start, length)));
         _position += length;
     }
@@ -275,8 +275,6 @@ public sealed class Lexer
 
     private static int HexValue(char c) =>
         c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-
-    private static bool IsLineBreak(char c) => SourceText.IsLineBreak(c);
 
     /// <summary>Letters and underscore start a name: the same letters C# accepts, so every name maps to a C# identifier.</summary>
     public static bool IsIdentifierStart(char c)

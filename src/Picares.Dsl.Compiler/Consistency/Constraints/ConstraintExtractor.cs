@@ -20,8 +20,8 @@ internal sealed class ConstraintExtractor
     private static readonly ValueSet Booleans = ValueSet.Of(new[] { "false", "true" });
     private static readonly ValueSet TrueOnly = ValueSet.Of("true");
 
-    private readonly Dictionary<(string, string), FieldModel> _fields;
-    private readonly Dictionary<string, CodeListModel> _codeLists;
+    private readonly IReadOnlyDictionary<(string Form, string Field), FieldModel> _fields;
+    private readonly IReadOnlyDictionary<string, CodeListModel> _codeLists;
     private readonly PopulationModel _population;
 
     // Each variable once, however many criteria bound it: its key, display and domain are made for its first bound.
@@ -30,11 +30,9 @@ internal sealed class ConstraintExtractor
 
     public ConstraintExtractor(ProtocolModel model)
     {
-        _fields = new Dictionary<(string, string), FieldModel>(model.Forms.Sum(f => f.Fields.Count));
-        foreach (var form in model.Forms)
-            foreach (var field in form.Fields)
-                _fields[(form.Name, field.Name)] = field;
-        _codeLists = model.CodeLists.ToDictionary(l => l.Name, System.StringComparer.Ordinal);
+        var tables = new ModelTables(model);
+        _fields = tables.Fields;
+        _codeLists = tables.CodeLists;
         _population = model.Population;
     }
 

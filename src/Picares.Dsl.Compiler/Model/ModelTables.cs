@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+
+namespace Picares.Dsl.Compiler.Model;
+
+/// <summary>
+/// A bound model's declarations by name, for the stages that look them up (the consistency checks and the emitter's
+/// plans). Each table is built on its first use, in one pass over the model; a stage makes one <see cref="ModelTables"/>
+/// and shares it, since a search of the model's lists for each lookup, or a table built for each part, makes a stage
+/// quadratic in the protocol's size. The first declaration of a name wins (a model without errors has one of each).
+/// </summary>
+public sealed class ModelTables
+{
+    private readonly ProtocolModel _model;
+    private Dictionary<(string Form, string Field), FieldModel>? _fields;
+    private Dictionary<string, CodeListModel>? _codeLists;
+
+    /// <summary>Tables of <paramref name="model"/>, none built yet.</summary>
+    public ModelTables(ProtocolModel model) => _model = model ?? throw new ArgumentNullException(nameof(model));
+
+    /// <summary>Every field of the model by its form and its name.</summary>
+    public IReadOnlyDictionary<(string Form, string Field), FieldModel> Fields => _fields ??= BuildFields(_model);
+
+    /// <summary>Every code list of the model by name.</summary>
+    public IReadOnlyDictionary<string, CodeListModel> CodeLists => _codeLists ??= BuildCodeLists(_model);
+
+    private static Dictionary<(string Form, string Field), FieldModel> BuildFields(ProtocolModel model)
+    {
+        var fields = new Dictionary<(string Form, string Field), FieldModel>();
+        foreach (var form in model.Forms)
+            foreach (var field in form.Fields)
+                if (!fields.ContainsKey((form.Name, field.Name))) fields.Add((form.Name, field.Name), field);
+        return fields;
+    }
+
+    private static Dictionary<string, CodeListModel> BuildCodeLists(ProtocolModel model)
+    {
+        var lists = new Dictionary<string, CodeListModel>(model.CodeLists.Count, StringComparer.Ordinal);
+        foreach (var list in model.CodeLists)
+            if (!lists.ContainsKey(list.Name)) lists.Add(list.Name, list);
+        return lists;
+    }
+}
