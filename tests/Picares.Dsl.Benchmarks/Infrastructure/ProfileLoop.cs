@@ -33,15 +33,13 @@ public static class ProfileLoop
         // Two seconds first, not counted, so that the methods are compiled at their final tier before the count starts.
         RunFor(2, operation);
         GC.Collect(); // what the setup made is old before the count starts
-        var collections = CollectionCounts.Now();
-        var pause = GC.GetTotalPauseDuration();
+        var before = GcActivity.Now();
         var watch = Stopwatch.StartNew();
         int operations = RunFor(seconds, operation);
-        var paused = GC.GetTotalPauseDuration() - pause;
-        var collected = CollectionCounts.Now().Since(collections);
+        var collected = GcActivity.Now().Since(before);
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
             "x{0} {1}: {2:F3} ms per operation over {3} operations, {4:F3} ms of it GC pause; collections per operation {5:F2} / {6:F2} / {7:F2}",
-            scale, stage, watch.Elapsed.TotalMilliseconds / operations, operations, paused.TotalMilliseconds / operations,
+            scale, stage, watch.Elapsed.TotalMilliseconds / operations, operations, collected.Pause.TotalMilliseconds / operations,
             collected.Gen0 / (double)operations, collected.Gen1 / (double)operations, collected.Gen2 / (double)operations));
         return 0;
     }

@@ -37,21 +37,19 @@ public static class StageProbe
             Parser.Parse(source, new DiagnosticBag(source));
             long parsed = GC.GetAllocatedBytesForCurrentThread() - before;
 
-            var collections = CollectionCounts.Now();
-            var pause = GC.GetTotalPauseDuration();
+            var activity = GcActivity.Now();
             before = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             var result = ProtocolCompiler.Compile(text, ProtocolInputs.PicaresPath);
             watch.Stop();
             long compiled = GC.GetAllocatedBytesForCurrentThread() - before;
-            var paused = GC.GetTotalPauseDuration() - pause;
-            var collected = CollectionCounts.Now().Since(collections);
+            var collected = GcActivity.Now().Since(activity);
             if (!result.Succeeded) throw new InvalidOperationException("The input no longer compiles clean.");
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
                 "run {0}: parse {1,6:F1} MB, compile {2,6:F1} MB ({3:F1} B per input byte); GCs {4}/{5}/{6}, pause {7,6:F1} ms; compile {8,6:F1} ms, {9,6:F1} ms without the pause",
                 run, parsed / 1e6, compiled / 1e6, compiled / (double)ProtocolInputs.Utf8Bytes(text),
                 collected.Gen0, collected.Gen1, collected.Gen2,
-                paused.TotalMilliseconds, watch.Elapsed.TotalMilliseconds, (watch.Elapsed - paused).TotalMilliseconds));
+                collected.Pause.TotalMilliseconds, watch.Elapsed.TotalMilliseconds, (watch.Elapsed - collected.Pause).TotalMilliseconds));
         }
         if (listener is not null)
         {
