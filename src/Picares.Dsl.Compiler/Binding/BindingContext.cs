@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Picares.Dsl.Compiler.Collections;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Compiler.Syntax;
@@ -19,7 +20,7 @@ internal sealed class BindingContext
         Source = source;
         Diagnostics = diagnostics;
         Symbols = new SymbolTable(syntax);
-        _originSlots = new int[syntax.StatementCount];
+        _originSlots = new SegmentedList<int>(syntax.StatementCount);
         ScopeNames = new CSharpNames(this);
     }
 
@@ -78,9 +79,10 @@ internal sealed class BindingContext
 
     // The origins of annotated statements, found by statement number: one slot per statement of the file (0 for none, else
     // one more than the origin's place in the list) rather than a dictionary keyed by the statements, which in a large file
-    // outgrew the large-object threshold several times over and so brought on full collections.
-    private readonly int[] _originSlots;
-    private readonly List<Origin> _annotatedOrigins = new();
+    // outgrew the large-object threshold several times over and so brought on full collections. Both are kept in
+    // segments, for the same reason.
+    private readonly SegmentedList<int> _originSlots;
+    private readonly SegmentedList<Origin> _annotatedOrigins = new();
 
     private Origin ComputeOrigin(StatementSyntax statement, OriginSubject subject, Origin? inherited)
     {

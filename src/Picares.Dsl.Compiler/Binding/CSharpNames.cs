@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using Picares.Dsl.Compiler.Collections;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Emit;
 using Picares.Dsl.Compiler.Text;
@@ -14,15 +14,15 @@ internal sealed class CSharpNames
 {
     private readonly BindingContext _context;
     // The first name of each C# name and its line, keyed by protocol name compared as the C# name it becomes, so that
-    // no C# name is made unless two collide.
-    private readonly Dictionary<string, (string Name, int Line)> _seen;
+    // no C# name is made unless two collide. Sharded, since the file's top-level scope holds all its declarations.
+    private readonly ShardedDictionary<string, (string Name, int Line)> _seen;
 
     /// <param name="context">The binding context.</param>
     /// <param name="capacity">How many names the scope will hold at most, when known, so that its table is sized once.</param>
     public CSharpNames(BindingContext context, int capacity = 0)
     {
         _context = context;
-        _seen = new Dictionary<string, (string Name, int Line)>(capacity, CSharp.SameIdentifier);
+        _seen = new ShardedDictionary<string, (string Name, int Line)>(capacity, CSharp.SameIdentifier);
     }
 
     /// <summary>How many C# names the scope holds.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Picares.Dsl.Compiler.Collections;
 
 namespace Picares.Dsl.Compiler.Binding;
 
@@ -31,8 +32,9 @@ internal readonly record struct Symbol(SymbolKind Kind, string Name, int Line, i
 /// </summary>
 internal sealed class SymbolTable
 {
-    private readonly Dictionary<string, Symbol> _names;
-    private readonly Dictionary<string, Symbol> _criteria;
+    // Sharded, since a large file's tables would each be one array on the large-object heap.
+    private readonly ShardedDictionary<string, Symbol> _names;
+    private readonly ShardedDictionary<string, Symbol> _criteria;
 
     /// <param name="syntax">The file, whose top-level statements are all the declarations it can have: both tables are
     /// sized once, by how many of them are criteria and how many are not.</param>
@@ -41,8 +43,8 @@ internal sealed class SymbolTable
         int criteria = 0;
         foreach (var statement in syntax.Statements)
             if (statement.Keyword.Text == "criterion") criteria++;
-        _names = new Dictionary<string, Symbol>(syntax.Statements.Count - criteria, StringComparer.Ordinal);
-        _criteria = new Dictionary<string, Symbol>(criteria, StringComparer.Ordinal);
+        _names = new ShardedDictionary<string, Symbol>(syntax.Statements.Count - criteria, StringComparer.Ordinal);
+        _criteria = new ShardedDictionary<string, Symbol>(criteria, StringComparer.Ordinal);
     }
 
     public Dictionary<string, FormSymbol> Forms { get; } = new(StringComparer.Ordinal);
@@ -65,8 +67,9 @@ internal sealed class SymbolTable
 
     public bool Is(string name, SymbolKind kind) => _names.TryGetValue(name, out var s) && s.Kind == kind;
 
+    /// <summary>The names declared as <paramref name="kind"/>, in the order of their declarations.</summary>
     public IEnumerable<string> NamesOf(SymbolKind kind) =>
-        (kind == SymbolKind.Criterion ? _criteria : _names).Values.Where(s => s.Kind == kind).Select(s => s.Name);
+        (kind == SymbolKind.Criterion ? _criteria : _names).Values.Where(s => s.Kind == kind).OrderBy(s => s.Statement).Select(s => s.Name);
 }
 
 /// <summary>A form and its fields, for resolving <c>Form.field</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Picares.Dsl.Compiler.Collections;
 using Picares.Dsl.Compiler.Syntax;
 using Picares.Dsl.Compiler.Text;
 
@@ -15,7 +16,7 @@ internal sealed class SourceLocator
 {
     private readonly ProtocolSyntax _syntax;
     private Dictionary<string, StatementSyntax>? _firstByKeyword;
-    private Dictionary<(string Keyword, string Name), StatementSyntax>? _firstByName;
+    private ShardedDictionary<(string Keyword, string Name), StatementSyntax>? _firstByName; // sharded: one per declaration
 
     public SourceLocator(ProtocolSyntax syntax) => _syntax = syntax;
 
@@ -25,7 +26,7 @@ internal sealed class SourceLocator
     private void Index()
     {
         var firstByKeyword = new Dictionary<string, StatementSyntax>(System.StringComparer.Ordinal);
-        var firstByName = new Dictionary<(string Keyword, string Name), StatementSyntax>(_syntax.Statements.Count);
+        var firstByName = new ShardedDictionary<(string Keyword, string Name), StatementSyntax>(_syntax.Statements.Count);
         foreach (var statement in _syntax.Statements)
         {
             var keyword = statement.Keyword.Text;

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Collections;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
 
@@ -43,9 +45,10 @@ internal static class UsageCheck
     /// Every field something reads, as form and field: criteria and conditions that show fields (from their bound
     /// references, so that no path is written to be looked up), endpoint data, the birth date and the strata.
     /// </summary>
-    private static HashSet<(string Form, string Field)> FieldsRead(ProtocolModel model)
+    /// <remarks>Sharded by the number of fields, since a large file's set would be one array on the large-object heap.</remarks>
+    private static ShardedSet<(string Form, string Field)> FieldsRead(ProtocolModel model)
     {
-        var read = new HashSet<(string Form, string Field)>();
+        var read = new ShardedSet<(string Form, string Field)>(model.Forms.Sum(f => f.Fields.Count));
         // A criterion's condition reads what its Reads list; it is null only when it did not bind, and then reads nothing.
         foreach (var criterion in model.Criteria)
             if (criterion.Condition is { } condition) AddFieldsRead(condition, read);
@@ -61,6 +64,6 @@ internal static class UsageCheck
     }
 
     /// <summary>The fields an expression reads, as (form, field).</summary>
-    private static void AddFieldsRead(BoundExpression expression, HashSet<(string Form, string Field)> into) =>
+    private static void AddFieldsRead(BoundExpression expression, ShardedSet<(string Form, string Field)> into) =>
         BoundReferences.ForEach(expression, into, static (read, reference) => { if (reference is BoundFieldReference f) read.Add((f.Form, f.Field)); });
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using Picares.Dsl.Compiler.Collections;
 
 namespace Picares.Dsl.Compiler.Model;
 
@@ -12,7 +14,7 @@ namespace Picares.Dsl.Compiler.Model;
 public sealed class ModelTables
 {
     private readonly ProtocolModel _model;
-    private Dictionary<(string Form, string Field), FieldModel>? _fields;
+    private ShardedDictionary<(string Form, string Field), FieldModel>? _fields;
     private Dictionary<string, CodeListModel>? _codeLists;
 
     /// <summary>Tables of <paramref name="model"/>, none built yet.</summary>
@@ -24,9 +26,10 @@ public sealed class ModelTables
     /// <summary>Every code list of the model by name.</summary>
     public IReadOnlyDictionary<string, CodeListModel> CodeLists => _codeLists ??= BuildCodeLists(_model);
 
-    private static Dictionary<(string Form, string Field), FieldModel> BuildFields(ProtocolModel model)
+    // Sharded: a large protocol's fields would make one table on the large-object heap.
+    private static ShardedDictionary<(string Form, string Field), FieldModel> BuildFields(ProtocolModel model)
     {
-        var fields = new Dictionary<(string Form, string Field), FieldModel>();
+        var fields = new ShardedDictionary<(string Form, string Field), FieldModel>(model.Forms.Sum(f => f.Fields.Count));
         foreach (var form in model.Forms)
             foreach (var field in form.Fields)
                 if (!fields.ContainsKey((form.Name, field.Name))) fields.Add((form.Name, field.Name), field);

@@ -1,3 +1,5 @@
+using Picares.Dsl.Compiler.Collections;
+
 namespace Picares.Dsl.Compiler.Syntax;
 
 /// <summary>
@@ -7,8 +9,10 @@ namespace Picares.Dsl.Compiler.Syntax;
 /// </summary>
 internal sealed class NameTable
 {
-    private string?[] _texts = new string?[512];
-    private int[] _hashes = new int[512];
+    // Open addressing over two parallel tables kept in segments, so that a large file's names never make one array on
+    // the large-object heap; their size is a power of two, at least twice the names held.
+    private SegmentedList<string?> _texts = new(512);
+    private SegmentedList<int> _hashes = new(512);
     private int _count;
 
     /// <summary>The text of <paramref name="length"/> characters of <paramref name="source"/> from <paramref name="start"/>.</summary>
@@ -20,7 +24,7 @@ internal sealed class NameTable
     /// </summary>
     public string Get(string source, int start, int length, int hash)
     {
-        int mask = _texts.Length - 1;
+        int mask = _texts.Count - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask)
         {
             var text = _texts[slot];
@@ -29,7 +33,7 @@ internal sealed class NameTable
                 text = source.Substring(start, length);
                 _texts[slot] = text;
                 _hashes[slot] = hash;
-                if (++_count * 2 > _texts.Length) Grow();
+                if (++_count * 2 > _texts.Count) Grow();
                 return text;
             }
             if (_hashes[slot] == hash && text.Length == length && string.CompareOrdinal(text, 0, source, start, length) == 0)
@@ -41,10 +45,10 @@ internal sealed class NameTable
     {
         var texts = _texts;
         var hashes = _hashes;
-        _texts = new string?[texts.Length * 2];
-        _hashes = new int[texts.Length * 2];
-        int mask = _texts.Length - 1;
-        for (int i = 0; i < texts.Length; i++)
+        _texts = new SegmentedList<string?>(texts.Count * 2);
+        _hashes = new SegmentedList<int>(texts.Count * 2);
+        int mask = _texts.Count - 1;
+        for (int i = 0; i < texts.Count; i++)
         {
             if (texts[i] is not { } text) continue;
             int slot = hashes[i] & mask;

@@ -1,11 +1,12 @@
 using System;
+using Picares.Dsl.Compiler.Collections;
 
 namespace Picares.Dsl.Compiler.Text;
 
 /// <summary>The text of one .protocol file, with its path and an index of line starts.</summary>
 public sealed class SourceText
 {
-    private readonly int[] _lineStarts;
+    private readonly SegmentedList<int> _lineStarts;
 
     /// <summary>Creates a source text.</summary>
     public SourceText(string text, string path = "")
@@ -22,7 +23,7 @@ public sealed class SourceText
     /// <summary>The number of characters.</summary>
     public int Length => Text.Length;
     /// <summary>The number of lines (at least one).</summary>
-    public int LineCount => _lineStarts.Length;
+    public int LineCount => _lineStarts.Count;
 
     /// <summary>The character at <paramref name="index"/>, or '\0' past the end.</summary>
     public char this[int index] => (uint)index < (uint)Text.Length ? Text[index] : '\0';
@@ -46,25 +47,39 @@ public sealed class SourceText
     private int LineOf(int offset)
     {
         int hint = _lastLine;
-        for (int line = hint; line <= hint + 1 && line < _lineStarts.Length; line++)
+        int count = _lineStarts.Count;
+        for (int line = hint; line <= hint + 1 && line < count; line++)
         {
             if (offset < _lineStarts[line]) break;
-            if (line + 1 == _lineStarts.Length || offset < _lineStarts[line + 1]) return _lastLine = line;
+            if (line + 1 == count || offset < _lineStarts[line + 1]) return _lastLine = line;
         }
-        int found = Array.BinarySearch(_lineStarts, offset);
-        if (found < 0) found = ~found - 1;
-        return _lastLine = found;
+        // The last line that starts at or before the offset (line 0 starts at 0, so there is one).
+        int low = 0, high = count - 1;
+        while (low < high)
+        {
+            int middle = low + (high - low + 1) / 2;
+            if (_lineStarts[middle] <= offset) low = middle;
+            else high = middle - 1;
+        }
+        return _lastLine = low;
     }
 
     /// <summary>The line span of a text span.</summary>
     public LinePositionSpan GetLineSpan(TextSpan span) => new(GetLinePosition(span.Start), GetLinePosition(span.End));
 
-    // Two passes, counting the lines first, so that the index is one array of its exact size (a large file's
-    // would otherwise be copied on the large-object heap at every doubling).
-    private static int[] ComputeLineStarts(string text)
+    // In segments, so that a large file's index is never one array on the large-object heap. The search for line breaks is
+    // string.IndexOfAny, which the runtime vectorizes, rather than a character at a time.
+    private static SegmentedList<int> ComputeLineStarts(string text)
     {
-        var starts = new int[1 + LineBreaksIn(text, null)];
-        LineBreaksIn(text, starts);
+        var starts = new SegmentedList<int>();
+        starts.Add(0);
+        for (int i = text.IndexOfAny(LineBreakCharacters); i >= 0; i = text.IndexOfAny(LineBreakCharacters, i))
+        {
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            i++;
+            starts.Add(i);
+            if (i == text.Length) break;
+        }
         return starts;
     }
 
@@ -73,20 +88,4 @@ public sealed class SourceText
 
     /// <summary>True for a character that ends a line (<see cref="LineBreakCharacters"/>).</summary>
     public static bool IsLineBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
-
-    /// <summary>Counts the line breaks; when <paramref name="starts"/> is given, writes the start of each line after the first into it.</summary>
-    /// <remarks>Searches with <see cref="string.IndexOfAny(char[], int)"/>, which the runtime vectorizes, rather than a character at a time.</remarks>
-    private static int LineBreaksIn(string text, int[]? starts)
-    {
-        int count = 0;
-        for (int i = text.IndexOfAny(LineBreakCharacters); i >= 0; i = text.IndexOfAny(LineBreakCharacters, i))
-        {
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            i++;
-            count++;
-            if (starts is not null) starts[count] = i;
-            if (i == text.Length) break;
-        }
-        return count;
-    }
 }

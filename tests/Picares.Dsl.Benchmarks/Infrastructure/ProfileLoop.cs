@@ -12,12 +12,12 @@ using Picares.Dsl.Compiler.Text;
 namespace Picares.Dsl.Benchmarks.Infrastructure;
 
 /// <summary>
-/// <c>--profile [scale] [seconds] [compile|parse|bind|check|bind+check|emit]</c>: runs one stage on the scaled input back to back for a
+/// <c>--profile [scale] [seconds] [compile|parse|bind|check|bind+check|emit|roslyn]</c>: runs one stage on the scaled input back to back for a
 /// while, for a sampling profiler to watch, then prints the time per operation, the GC pause in it and the collections
 /// per operation (after two seconds of warm-up). <c>compile</c> (the default) is the whole of
 /// <see cref="ProtocolCompiler.Compile"/>; <c>parse</c> the parser alone; <c>bind</c> binds one tree parsed beforehand,
 /// <c>check</c> runs the consistency checks on one model bound beforehand, <c>bind+check</c> does both on the tree parsed
-/// beforehand (a compile whose tree costs the collector nothing) and <c>emit</c> writes the model's C#, so that a stage's own growth with the
+/// beforehand (a compile whose tree costs the collector nothing) <c>emit</c> writes the model's C# and <c>roslyn</c> is the peer, Roslyn's <c>ParseText</c> of C# of the scaled protocol's size, so that a stage's own growth with the
 /// file shows apart from the others'. On Linux:
 /// <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -g dotnet Picares.Dsl.Benchmarks.dll --profile 1 20</c>,
 /// then <c>perf report --no-children --sort symbol</c> (docs/performance.md, "How to run").
@@ -29,7 +29,7 @@ public static class ProfileLoop
         int scale = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         double seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 20;
         string stage = args.Length > 3 ? args[3] : "compile";
-        var operation = Operation(stage, ProtocolInputs.ScaledAndChecked(scale));
+        var operation = Operation(stage, ProtocolInputs.ScaledAndChecked(scale), scale);
         // Two seconds first, not counted, so that the methods are compiled at their final tier before the count starts.
         RunFor(2, operation);
         GC.Collect(); // what the setup made is old before the count starts
@@ -45,7 +45,7 @@ public static class ProfileLoop
     }
 
     /// <summary>One operation of the stage, on inputs made once here.</summary>
-    private static Action Operation(string stage, string text)
+    private static Action Operation(string stage, string text, int scale)
     {
         switch (stage)
         {
@@ -57,6 +57,9 @@ public static class ProfileLoop
                 };
             case "parse":
                 return () => ProtocolInputs.ParseOnly(text);
+            case "roslyn":
+                var peer = CSharpPeerInputs.ForScale(scale);
+                return () => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(peer);
         }
         var source = new SourceText(text, ProtocolInputs.PicaresPath);
         var syntax = Parser.Parse(source, new DiagnosticBag(source));
@@ -81,7 +84,7 @@ public static class ProfileLoop
                     ?? throw new InvalidOperationException("The input no longer binds.");
                 return () => ConsistencyChecker.Check(model, syntax, new DiagnosticBag(source));
             default:
-                throw new ArgumentException($"Unknown stage '{stage}': use compile, parse, bind, check, bind+check or emit.");
+                throw new ArgumentException($"Unknown stage '{stage}': use compile, parse, bind, check, bind+check, emit or roslyn.");
         }
     }
 

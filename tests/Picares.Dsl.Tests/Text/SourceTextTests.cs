@@ -52,6 +52,28 @@ public class SourceTextTests
         }
     }
 
+    [Fact]
+    public void A_text_of_many_thousand_lines_finds_every_line_in_any_order()
+    {
+        // Its line index spans several segments, and offsets asked out of order are found by the search, not the hint.
+        var rng = new Random(5);
+        var sb = new StringBuilder();
+        while (sb.Length < 200_000) sb.Append(new string('x', rng.Next(0, 30))).Append(Breaks[rng.Next(Breaks.Length)]);
+        string text = sb.ToString();
+        var source = new SourceText(text);
+        var starts = LineStarts(text);
+        Assert.True(starts.Count > 3 * Picares.Dsl.Compiler.Collections.SegmentedList<int>.SegmentLength, "the index should span several segments");
+        Assert.Equal(starts.Count, source.LineCount);
+        var offsets = starts.Concat(starts.Select(s => s - 1)).Where(o => o >= 0)
+            .Concat(Enumerable.Range(0, 20_000).Select(_ => rng.Next(text.Length + 1))).Append(text.Length);
+        foreach (int offset in offsets.OrderBy(_ => rng.Next()))
+        {
+            int found = starts.BinarySearch(offset);
+            int line = found >= 0 ? found : ~found - 1;
+            Assert.Equal(new LinePosition(line, offset - starts[line]), source.GetLinePosition(offset));
+        }
+    }
+
     private static void AssertLines(string text)
     {
         var source = new SourceText(text);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Picares.Dsl.Compiler.Collections;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Runtime.Units;
 
@@ -24,9 +25,11 @@ internal sealed class ConstraintExtractor
     private readonly IReadOnlyDictionary<string, CodeListModel> _codeLists;
     private readonly PopulationModel _population;
 
-    // Each variable once, however many criteria bound it: its key, display and domain are made for its first bound.
-    private readonly Dictionary<(string Form, string Field), Variable?> _fieldVariables = new();
-    private readonly Dictionary<(string Anchor, string Form, string Field, bool Calendar), Variable> _distances = new();
+    // Each variable once, however many criteria bound it: its key, display and domain are made for its first bound. The
+    // tables are sharded by the number of fields, the most variables of fields there can be, so that a large file's are
+    // never one array on the large-object heap.
+    private readonly ShardedDictionary<(string Form, string Field), Variable?> _fieldVariables;
+    private readonly ShardedDictionary<(string Anchor, string Form, string Field, bool Calendar), Variable> _distances;
 
     public ConstraintExtractor(ProtocolModel model)
     {
@@ -34,6 +37,8 @@ internal sealed class ConstraintExtractor
         _fields = tables.Fields;
         _codeLists = tables.CodeLists;
         _population = model.Population;
+        _fieldVariables = new ShardedDictionary<(string Form, string Field), Variable?>(_fields.Count);
+        _distances = new ShardedDictionary<(string Anchor, string Form, string Field, bool Calendar), Variable>(_fields.Count);
     }
 
     /// <summary>The parts of a condition's top-level conjunction, each an atom or null.</summary>

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using Picares.Dsl.Compiler.Collections;
+using Xunit;
+
+namespace Picares.Dsl.Tests.Collections;
+
+public class SegmentedListTests
+{
+    private const int Segment = SegmentedList<int>.SegmentLength;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(17)]
+    [InlineData(Segment - 1)]
+    [InlineData(Segment)]
+    [InlineData(Segment + 1)]
+    [InlineData(5 * Segment + 123)]
+    public void Added_items_read_back_in_order(int count)
+    {
+        var list = new SegmentedList<int>();
+        for (int i = 0; i < count; i++) list.Add(i * 7 + 1);
+        Assert.Equal(count, list.Count);
+        for (int i = 0; i < count; i++) Assert.Equal(i * 7 + 1, list[i]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(Segment)]
+    [InlineData(3 * Segment + 5)]
+    public void A_list_made_with_a_count_holds_defaults_that_can_be_set_and_grows_after_them(int count)
+    {
+        var list = new SegmentedList<string?>(count);
+        Assert.Equal(count, list.Count);
+        for (int i = 0; i < count; i++) Assert.Null(list[i]);
+        for (int i = 0; i < count; i++) list[i] = "s" + i;
+        for (int i = 0; i < 2 * Segment; i++) list.Add("a" + i);
+        Assert.Equal(count + 2 * Segment, list.Count);
+        for (int i = 0; i < count; i++) Assert.Equal("s" + i, list[i]);
+        for (int i = 0; i < 2 * Segment; i++) Assert.Equal("a" + i, list[count + i]);
+    }
+
+    [Fact]
+    public void An_item_is_set_through_the_reference_the_indexer_returns()
+    {
+        var list = new SegmentedList<int>(Segment + 2);
+        list[Segment + 1] += 5;
+        list[Segment + 1]++;
+        Assert.Equal(6, list[Segment + 1]);
+        Assert.Equal(0, list[Segment]);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3)]
+    [InlineData(Segment)]
+    public void Reading_outside_the_list_throws(int index)
+    {
+        var list = new SegmentedList<int>();
+        for (int i = 0; i < 3; i++) list.Add(i);
+        Assert.Throws<ArgumentOutOfRangeException>(() => list[index]);
+    }
+}
