@@ -26,8 +26,8 @@ internal sealed class ConstraintExtractor
     private readonly PopulationModel _population;
 
     // Each variable once, however many criteria bound it: its key, display and domain are made for its first bound. The
-    // tables are sharded by the number of fields, the most variables of fields there can be, so that a large file's are
-    // never one array on the large-object heap.
+    // tables are sharded, so that a large file's are never one array on the large-object heap: by the number of fields, the
+    // most variables of fields there can be, and by the number of criteria for the distances, which few criteria have.
     private readonly ShardedDictionary<(string Form, string Field), Variable?> _fieldVariables;
     private readonly ShardedDictionary<(string Anchor, string Form, string Field, bool Calendar), Variable> _distances;
 
@@ -38,7 +38,7 @@ internal sealed class ConstraintExtractor
         _codeLists = tables.CodeLists;
         _population = model.Population;
         _fieldVariables = new ShardedDictionary<(string Form, string Field), Variable?>(_fields.Count);
-        _distances = new ShardedDictionary<(string Anchor, string Form, string Field, bool Calendar), Variable>(_fields.Count);
+        _distances = new ShardedDictionary<(string Anchor, string Form, string Field, bool Calendar), Variable>(model.Criteria.Count);
     }
 
     /// <summary>The parts of a condition's top-level conjunction, each an atom or null.</summary>
