@@ -6,12 +6,14 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// <summary>
 /// The timeline's order and the visits it rules out: 'follows' clauses in a cycle (PIC4016); a visit placed on
 /// or after a terminal event such as death, and a repeating visit that an event always ends before its first
-/// occurrence, because the protocol orders its start at or after that event (PIC4015).
+/// occurrence, because the protocol orders its start at or after that event (PIC4015); an event named death that is
+/// not terminal, so that visits go on being planned after it (PIC4017).
 /// </summary>
 internal static class VisitCheck
 {
     public static void Run(CheckContext c)
     {
+        CheckDeath(c);
         var cyclic = false;
         foreach (var point in c.Model.Anchors.Select(a => (a.Name, Keyword: "anchor")).Concat(c.Model.Events.Select(e => (e.Name, Keyword: "event"))))
         {
@@ -48,6 +50,22 @@ internal static class VisitCheck
                 : $"it starts on {visit.Anchor}, which the protocol orders after {ender}, and stops when {ender} happens";
             c.Report(DiagnosticDescriptors.VisitNeverHappens, until is null ? TimingSpan() : SourceLocator.NameArgument(until, ender), visit.Name, why2,
                 $"end it with an event that comes after {visit.Anchor}, or start it earlier");
+        }
+    }
+
+    /// <summary>
+    /// An event named death that is not <c>terminal</c> ends only the visits that name it in <c>until</c>: a visit on a
+    /// study day, or a repeating one until another event, is still planned after it. Not reported when the protocol
+    /// places a visit on or after it, which shows that it means to see subjects after that event (and which 'terminal'
+    /// would rule out, PIC4015).
+    /// </summary>
+    private static void CheckDeath(CheckContext c)
+    {
+        foreach (var death in c.Model.Events)
+        {
+            if (death.Terminal || !string.Equals(death.Name, "death", System.StringComparison.OrdinalIgnoreCase)) continue;
+            if (c.Model.Visits.Any(v => Timeline.IsPlanned(v) && c.Timeline.IsSameOrNotBefore(v.Anchor, death.Name))) continue;
+            c.Report(DiagnosticDescriptors.DeathNotTerminal, c.Locator.Name("event", death.Name), death.Name);
         }
     }
 }

@@ -215,6 +215,9 @@ public static class DiagnosticDescriptors
     /// <summary>PIC4016</summary>
     public static readonly DiagnosticDescriptor TimelineCycle = new("PIC4016", "Timeline order in a cycle",
         "The timeline order is circular: {0}; remove one of these 'follows' clauses", Severity.Error, Consistency);
+    /// <summary>PIC4017</summary>
+    public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
+        "Event {0} is not marked terminal, so the schedule goes on planning visits for a subject after it; add 'terminal' to its declaration if it ends every subject's participation", Severity.Warning, Consistency);
 
     // ---- PIC9xxx: internal --------------------------------------------------------------------
     /// <summary>PIC9999</summary>

@@ -152,7 +152,7 @@ public class BinderTests
     public void Visits_bind_every_timing_with_windows_and_collections()
     {
         var model = Bind(TestProtocols.With(
-            "anchor eot \"End of treatment\"\nevent death \"Death\"\n" +
+            "anchor eot \"End of treatment\"\nevent death \"Death\" terminal\n" +
             "visit Screening { day -28..-1; collect Vitals }\n" +
             "visit Cycle \"C\" { every 21 days from first_dose; window -3..+3 days; until progression or death; max 35; anchoring actual; collect Vitals; activity \"Dosing\" }\n" +
             "visit Safety { at eot + 30 days; window -7..+7 days; collect Vitals }\n" +
@@ -172,7 +172,7 @@ public class BinderTests
     public void Endpoints_bind_kind_data_and_censoring()
     {
         var model = Bind(TestProtocols.With(
-            "event death \"Death\"\ncodelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\ncodelist Vitality { code alive \"Alive\"; code dead \"Dead\" }\n" +
+            "event death \"Death\" terminal\ncodelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\ncodelist Vitality { code alive \"Alive\"; code dead \"Dead\" }\n" +
             "form Tumor { repeating; field on date; field response code Recist }\nform Survival { repeating; field contact date; field status code Vitality }\n" +
             "visit FollowUp { every 8 weeks from first_dose; until progression or death; collect Vitals, Tumor }\nvisit Call { every 12 weeks from first_dose; until death; collect Survival }\n" +
             "endpoint PFS secondary \"PFS\" {\n kind time_to_event\n data Tumor.on, Tumor.response, Survival.contact, Survival.status\n start first_dose\n event progression or death\n censor_at last_assessment\n time_frame \"2 years\"\n}\n"));

@@ -161,10 +161,24 @@ public class ConsistencyCheckTests
     [Fact]
     public void Time_to_event_endpoints_need_a_follow_up_that_runs_until_their_event()
     {
-        const string data = "event death \"Death\"\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\n";
+        const string data = "event death \"Death\" terminal\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\n";
         const string endpoint = "endpoint OS secondary \"OS\" { kind time_to_event; data Survival.contact, Survival.status; start first_dose; event death; censor_at last_known_alive }\n";
         Assert.Equal(new[] { "PIC4003" }, Ids(data + "visit Cycle { every 21 days; until progression or death; collect Survival }\n" + endpoint));
         Assert.Empty(Ids(data + "visit Cycle { every 21 days; until progression or death; collect Survival }\nvisit Follow { every 12 weeks; until death; collect Survival }\n" + endpoint));
+    }
+
+    [Fact]
+    public void Death_that_is_not_terminal_is_warned_about_unless_the_protocol_sees_subjects_after_it()
+    {
+        Assert.Equal(new[] { "PIC4017" }, Ids("event death \"Death\"\n"));
+        Assert.Equal(new[] { "PIC4017" }, Ids("event Death \"Death\"\n")); // the name in any case
+        Assert.Empty(Ids("event death \"Death\" terminal\n"));
+        Assert.Empty(Ids("event withdrawal \"Withdrawal\"\n")); // only death: other events may rightly not end participation
+        // A visit placed on death, or on an anchor that follows it, collects data after it: 'terminal' would rule that out (PIC4015).
+        Assert.Empty(Ids("event death \"Death\"\nvisit Autopsy { at death + 30 days; collect Vitals }\n"));
+        Assert.Empty(Ids("event death \"Death\"\nanchor report \"Death report\" follows death\nvisit Record { at report + 1 days; collect Vitals }\n"));
+        // An unscheduled visit is not placed anywhere, so it does not count.
+        Assert.Equal(new[] { "PIC4017" }, Ids("event death \"Death\"\nvisit Extra { unscheduled; collect Vitals }\n"));
     }
 
     [Fact]

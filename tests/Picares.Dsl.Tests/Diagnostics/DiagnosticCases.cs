@@ -63,7 +63,7 @@ public static class DiagnosticCases
         ["PIC3006"] = With("{|PIC3006:visit|} V { collect Vitals }\n"),
         ["PIC4001"] = With("form Labs { field alt decimal }\nvisit Week4 { day 29; collect Labs }\ncriterion I1 inclusion \"ALT\" { when {|PIC4001:Labs.alt|} <= 100 }\n"),
         ["PIC4002"] = With("form Tumor { field response code Ecog }\nvisit Scr { day -14; collect Tumor }\nendpoint R primary \"Response\" { kind proportion; data {|PIC4002:Tumor.response|}; start first_dose }\n"),
-        ["PIC4003"] = With("event death \"Death\"\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\n" +
+        ["PIC4003"] = With("event death \"Death\" terminal\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\n" +
             "visit Cycle { every 21 days; until progression or death; collect Survival }\n" +
             "endpoint OS secondary \"Overall survival\" { kind time_to_event; data Survival.contact, Survival.status; start first_dose; event {|PIC4003:death|}; censor_at last_known_alive }\n"),
         ["PIC4004"] = With("criterion I1 inclusion \"Weight ≥ 40 kg\" { when Vitals.weight >= 40 kg }\ncriterion {|PIC4004:E1|} exclusion \"Weight ≥ 35 kg\" { when Vitals.weight >= 35 kg }\n"),
@@ -79,6 +79,7 @@ public static class DiagnosticCases
         ["PIC4014"] = With("visit {|PIC4014:Call|} { unscheduled }\n"),
         ["PIC4015"] = With("event death \"Death\" terminal\nvisit Autopsy {\n  at {|PIC4015:death|} + 30 days\n  collect Vitals\n}\n"),
         ["PIC4016"] = With("anchor a1 \"A\" {|PIC4016:follows|} a2\nanchor a2 \"B\" follows a1\n"),
+        ["PIC4017"] = With("event {|PIC4017:death|} \"Death\"\n"),
     };
 
     /// <summary>IDs that no single small protocol can trigger; each has its own test.</summary>

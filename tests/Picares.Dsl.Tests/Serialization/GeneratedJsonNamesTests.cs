@@ -14,7 +14,7 @@ public class GeneratedJsonNamesTests
     private const string Protocol =
         "study T { title \"t\"; day_one first_dose }\n" +
         "anchor first_dose \"First dose\"\nanchor default \"Default \\\" */ <x>\"\n" +
-        "event progression \"Progression\"\nevent death \"Death\"\n" +
+        "event progression \"Progression\"\nevent death \"Death\" terminal\n" +
         "codelist Subjects { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\"; code odd \"quoted \\\" label\" }\n" +
         "codelist Options { code alive \"Alive\"; code dead \"Dead\" }\n" +
         "form Json { repeating; field value date; field reader code Subjects; field writer text; field context integer }\n" +
