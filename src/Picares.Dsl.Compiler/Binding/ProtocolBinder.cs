@@ -104,7 +104,7 @@ internal static class ProtocolBinder
         var populations = Of("population");
         foreach (var extra in populations.Skip(1))
             context.Report(DiagnosticDescriptors.RepeatedStatement, extra.Keyword.Span, "population", "protocol", context.LineOf(populations[0].Keyword.Span));
-        var population = populations.Count > 0 ? StudyBinder.BindPopulation(context, populations[0]) : new PopulationModel("all", null, null, null, null, null, null);
+        var population = populations.Count > 0 ? StudyBinder.BindPopulation(context, populations[0]) : new PopulationModel("all", null, null, null, null, null, null, null);
 
         var interventions = Of("intervention").Where(s => IsFirst(s, SymbolKind.Intervention)).Select(s => TreatmentBinder.BindIntervention(context, s)).ToList();
         var arms = Of("arm").Where(s => IsFirst(s, SymbolKind.Arm)).Select(s => TreatmentBinder.BindArm(context, s)).ToList();

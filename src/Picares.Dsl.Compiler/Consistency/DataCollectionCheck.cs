@@ -47,14 +47,16 @@ internal static class DataCollectionCheck
 
     private static void CheckCriteria(CheckContext c, Dictionary<string, List<VisitModel>> plannedByForm)
     {
-        // The eligibility decision is made on study day 1, the study's day_one anchor.
-        if (c.Model.Study.DayOneAnchor is not { } decision) return;
+        // The eligibility decision is made at the population's eligibility_at anchor, or else on study day 1, the study's
+        // day_one anchor.
+        if (c.Model.EligibilityDecision is not { } decision) return;
+        var described = decision == c.Model.Population.EligibilityAnchor ? decision + " (the population's eligibility_at)" : decision + " (study day 1)";
         var lateForms = LateForms(c, plannedByForm, decision);
-        if (lateForms.Count > 0) ReportLateReads(c, lateForms, decision);
+        if (lateForms.Count > 0) ReportLateReads(c, lateForms, described);
         if (c.Model.Population.BirthDateField is { } birth && c.Model.Population.AgeReference is not null &&
             FieldPath.Split(birth).Form is var form && CollectedTooLate(c, plannedByForm, form, decision) is { } where &&
             SourceLocator.Inner(c.Locator.Declaration("population"), "birth_date") is { } birthStatement)
-            c.Report(DiagnosticDescriptors.CriterionDataTooLate, SourceLocator.Arguments(birthStatement), "The population's age", birth, where, decision, form);
+            c.Report(DiagnosticDescriptors.CriterionDataTooLate, SourceLocator.Arguments(birthStatement), "The population's age", birth, where, described, form);
     }
 
     /// <summary>
@@ -71,7 +73,7 @@ internal static class DataCollectionCheck
     }
 
     /// <summary>Every field a criterion reads from a late form, at the reference in its condition (else at its name).</summary>
-    private static void ReportLateReads(CheckContext c, Dictionary<string, string> lateForms, string decision)
+    private static void ReportLateReads(CheckContext c, Dictionary<string, string> lateForms, string described)
     {
         foreach (var criterion in c.Model.Criteria)
             foreach (var read in criterion.Reads)
@@ -81,7 +83,7 @@ internal static class DataCollectionCheck
                 if (!lateForms.TryGetValue(form, out var where)) continue;
                 var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
                 var span = when is null ? c.Locator.Name("criterion", criterion.Id) : SourceLocator.Reference(when, form, field);
-                c.Report(DiagnosticDescriptors.CriterionDataTooLate, span, "Criterion " + criterion.Id, read, where, decision, form);
+                c.Report(DiagnosticDescriptors.CriterionDataTooLate, span, "Criterion " + criterion.Id, read, where, described, form);
             }
     }
 

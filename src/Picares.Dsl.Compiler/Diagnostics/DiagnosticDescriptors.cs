@@ -169,7 +169,7 @@ public static class DiagnosticDescriptors
     // ---- PIC4xxx: consistency of the protocol with itself ------------------------------------
     /// <summary>PIC4001</summary>
     public static readonly DiagnosticDescriptor CriterionDataTooLate = new("PIC4001", "Criterion reads data not collected before the eligibility decision",
-        "{0} reads {1}, but {2}; the eligibility decision is made on {3} (study day 1). Add 'collect {4}' to a visit on or before study day 1, such as the screening visit", Severity.Error, Consistency);
+        "{0} reads {1}, but {2}; the eligibility decision is made on {3}. Add 'collect {4}' to a visit on or before that day, such as the screening visit", Severity.Error, Consistency);
     /// <summary>PIC4002</summary>
     public static readonly DiagnosticDescriptor EndpointDataOutsideTimeFrame = new("PIC4002", "Endpoint data not collected in its time frame",
         "Endpoint {0} reads {1}, but {2}; collect {3} at a scheduled visit on or after {4}", Severity.Error, Consistency);

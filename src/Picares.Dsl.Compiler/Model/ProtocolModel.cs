@@ -18,7 +18,14 @@ public sealed record ProtocolModel(
     EquatableArray<CriterionModel> Criteria,
     EquatableArray<VisitModel> Visits,
     EquatableArray<EndpointModel> Endpoints,
-    EquatableArray<AssumptionModel> Assumptions);
+    EquatableArray<AssumptionModel> Assumptions)
+{
+    /// <summary>
+    /// The anchor at which eligibility is decided: the population's <c>eligibility_at</c>, or else the study's
+    /// <c>day_one</c> anchor (study day 1); null when the protocol names neither.
+    /// </summary>
+    public string? EligibilityDecision => Population.EligibilityAnchor ?? Study.DayOneAnchor;
+}
 
 /// <summary>An identifier of the study in a registry or at the sponsor.</summary>
 public sealed record StudyIdentifierModel(string Scheme, string Value);
@@ -51,9 +58,10 @@ public sealed record StudyModel(
 
 /// <summary>
 /// Who may take part: sex, age range (inclusive, completed years at a reference anchor, computed from the
-/// birth-date field), volunteers.
+/// birth-date field), volunteers; and the anchor at which eligibility is decided, when the protocol states it
+/// (<c>eligibility_at</c>; see <see cref="ProtocolModel.EligibilityDecision"/>).
 /// </summary>
-public sealed record PopulationModel(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers, Origin? Origin);
+public sealed record PopulationModel(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers, string? EligibilityAnchor, Origin? Origin);
 
 /// <summary>
 /// A reference date of each subject's timeline: consent, first dose, randomization, end of treatment.

@@ -58,8 +58,12 @@ public sealed record StudyInfo(
     string? DayOneAnchor,
     Origin Origin);
 
-/// <summary>Who may take part. Ages are completed years, inclusive, at <see cref="AgeReference"/>, from the <see cref="BirthDateField"/>.</summary>
-public sealed record PopulationInfo(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers);
+/// <summary>
+/// Who may take part. Ages are completed years, inclusive, at <see cref="AgeReference"/>, from the <see cref="BirthDateField"/>.
+/// <see cref="EligibilityDecision"/> is the anchor at which eligibility is decided: the population's <c>eligibility_at</c>, or
+/// else the study's day one; null when the protocol names neither.
+/// </summary>
+public sealed record PopulationInfo(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers, string? EligibilityDecision = null);
 
 /// <summary>A reference date of a subject's timeline.</summary>
 public sealed record AnchorInfo([property: ProtocolName(ProtocolNameKind.Anchor)] string Name, string Label, Origin Origin);

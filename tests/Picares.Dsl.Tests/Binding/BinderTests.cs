@@ -36,10 +36,23 @@ public class BinderTests
     }
 
     [Fact]
+    public void Population_states_the_anchor_at_which_eligibility_is_decided()
+    {
+        var stated = Bind(TestProtocols.With("population { eligibility_at enrollment }\n"));
+        Assert.Equal(("enrollment", "enrollment"), (stated.Population.EligibilityAnchor, stated.EligibilityDecision));
+        var unstated = Bind(TestProtocols.With(""));
+        Assert.Equal(((string?)null, "first_dose"), (unstated.Population.EligibilityAnchor, unstated.EligibilityDecision)); // study day 1
+        Assert.Equal(new[] { "PIC1005" }, Errors(TestProtocols.With("population { eligibility_at enrolment }\n")));
+        Assert.Contains("did you mean 'enrollment'", ProtocolCompiler.Compile(TestProtocols.With("population { eligibility_at enrolment }\n")).Diagnostics[0].Message, System.StringComparison.Ordinal);
+        Assert.Equal(new[] { "PIC1005" }, Errors(TestProtocols.With("population { eligibility_at progression }\n"))); // an event is not an anchor
+        Assert.NotEmpty(Errors(TestProtocols.With("population { eligibility_at }\n")));
+    }
+
+    [Fact]
     public void Population_binds_age_range_in_completed_years_at_an_anchor()
     {
         var model = Bind(TestProtocols.With("form Demo { field born date }\nvisit Screening { day -14; collect Demo }\npopulation {\n sex female\n age 18..75 years at enrollment\n birth_date Demo.born\n healthy_volunteers yes\n}\n"));
-        Assert.Equal(new PopulationModel("female", 18, 75, "enrollment", "Demo.born", true, model.Population.Origin), model.Population);
+        Assert.Equal(new PopulationModel("female", 18, 75, "enrollment", "Demo.born", true, null, model.Population.Origin), model.Population);
     }
 
     [Fact]

@@ -124,6 +124,28 @@ public class ConsistencyCheckTests
         Assert.Equal(reported, Check(body).Any(d => d.Id == "PIC4001" && d.At == "Labs.alt"));
     }
 
+    [Theory]
+    [InlineData("visit Lab { day 2 from rando; collect Labs }", "", false)]               // not ordered after day one: benefit of the doubt
+    [InlineData("visit Lab { day 2 from rando; collect Labs }", "rando", true)]           // the day after the decision
+    [InlineData("visit Lab { day 1 from rando; collect Labs }", "rando", false)]          // on the day of the decision
+    [InlineData("visit Lab { day 29; collect Labs }", "rando", true)]                     // first_dose follows rando
+    [InlineData("visit Lab { day 8; collect Labs }", "", true)]                           // after study day 1
+    [InlineData("visit Lab { day 8; collect Labs }", "confirmed", false)]                 // before a decision that follows first_dose
+    public void Criterion_data_must_be_collected_on_or_before_the_stated_eligibility_decision(string visit, string decidedAt, bool reported)
+    {
+        var body = "anchor rando \"Randomization\"\nanchor confirmed \"Eligibility confirmed after run-in\" follows first_dose\n" +
+                   "form Labs { field alt decimal }\n" + visit + "\ncriterion I1 inclusion \"ALT\" { when Labs.alt <= 100 }\n" +
+                   (decidedAt.Length > 0 ? $"population {{ eligibility_at {decidedAt} }}\n" : "");
+        // The first dose follows randomization, as a real protocol would say.
+        var text = TestProtocols.With(body).Replace("anchor first_dose \"First dose\"\n", "anchor first_dose \"First dose\" follows rando\n");
+        var diagnostics = ProtocolCompiler.Compile(text).Diagnostics;
+        Assert.DoesNotContain(diagnostics, d => !d.Id.StartsWith("PIC4", System.StringComparison.Ordinal));
+        var found = diagnostics.Where(d => d.Id == "PIC4001" && text.Substring(d.Span.Start, d.Span.Length) == "Labs.alt").ToArray();
+        Assert.Equal(reported, found.Length > 0);
+        if (reported)
+            Assert.Contains(decidedAt.Length > 0 ? $"made on {decidedAt} (the population's eligibility_at)" : "made on first_dose (study day 1)", found[0].Message, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_population_age_needs_its_birth_date_before_day_one()
     {

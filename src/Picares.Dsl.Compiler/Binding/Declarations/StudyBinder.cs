@@ -145,7 +145,7 @@ internal static class StudyBinder
         var args = new StatementArguments(context, statement, "a { } block", "population { sex all  age 18..75 years }", allowsBlock: true);
         args.Expect(0, 0);
         var origin = context.OriginOf(statement, "population");
-        var block = new BlockReader(context, statement, "population", new[] { "sex", "age", "birth_date", "healthy_volunteers" }, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, "population", new[] { "sex", "age", "birth_date", "healthy_volunteers", "eligibility_at" }, ownerOrigin: origin);
 
         string sex = "all";
         if (block.One("sex") is { } sexStatement)
@@ -210,6 +210,19 @@ internal static class StudyBinder
             context.OriginOf(hv, "population healthy volunteers", origin);
             if (a.Expect(1, 1) && a.Choice(0, "answer", YesNo) is { } yn) healthy = yn == "yes";
         }
-        return new PopulationModel(sex, min, max, reference, birthDate, healthy, origin);
+        string? eligibilityAt = null;
+        if (block.One("eligibility_at") is { } ea)
+        {
+            var a = new StatementArguments(context, ea, "the anchor at which eligibility is decided", "eligibility_at randomization");
+            context.OriginOf(ea, "population eligibility decision", origin);
+            if (a.Expect(1, 1) && a.Name(0) is { } anchor)
+            {
+                if (context.Symbols.Is(anchor, SymbolKind.Anchor)) eligibilityAt = anchor;
+                else
+                    context.Report(DiagnosticDescriptors.UnknownName, a.At(0)!.Span, "anchor", anchor,
+                        Suggestions.DidYouMean(anchor, context.Symbols.NamesOf(SymbolKind.Anchor)) is { Length: > 0 } m ? m : $"; declare it with 'anchor {anchor} \"...\"'");
+            }
+        }
+        return new PopulationModel(sex, min, max, reference, birthDate, healthy, eligibilityAt, origin);
     }
 }

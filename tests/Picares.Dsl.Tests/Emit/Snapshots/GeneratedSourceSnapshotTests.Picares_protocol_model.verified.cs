@@ -59,7 +59,8 @@ namespace Picares.Protocols
             MaximumAge: 75,
             AgeReference: "consent",
             BirthDateField: "Demographics.birth_date",
-            HealthyVolunteers: false);
+            HealthyVolunteers: false,
+            EligibilityDecision: "first_dose");
 
         /// <summary>Reference dates of each subject's timeline.</summary>
         public static class Anchors
