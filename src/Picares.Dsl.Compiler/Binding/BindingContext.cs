@@ -33,7 +33,7 @@ internal sealed class BindingContext
     /// The tables of the scope being bound, a code list's codes or a form's fields, used again for the next one (a large
     /// file has thousands): each code list or form calls <see cref="StartScope"/> first, and scopes are never nested.
     /// </summary>
-    public Dictionary<string, int> ScopeLines { get; private set; } = new(System.StringComparer.Ordinal);
+    public ShardedDictionary<string, int> ScopeLines { get; private set; } = new(0, System.StringComparer.Ordinal);
 
     /// <summary>The C# names of the scope being bound, used again like <see cref="ScopeLines"/>.</summary>
     public CSharpNames ScopeNames { get; private set; }
@@ -45,7 +45,7 @@ internal sealed class BindingContext
     public void StartScope()
     {
         const int Large = 1024;
-        if (ScopeLines.Count > Large) ScopeLines = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        if (ScopeLines.Count > Large) ScopeLines = new ShardedDictionary<string, int>(0, System.StringComparer.Ordinal);
         else ScopeLines.Clear();
         if (ScopeNames.Count > Large) ScopeNames = new CSharpNames(this);
         else ScopeNames.Clear();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Picares.Dsl.Compiler.Binding.Declarations;
+using Picares.Dsl.Compiler.Collections;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Emit;
 using Picares.Dsl.Compiler.Model;
@@ -33,14 +34,15 @@ internal static class ProtocolBinder
     public static ProtocolModel? Bind(BindingContext context, ProtocolSyntax syntax, string fileName)
     {
         // The declarations by keyword, in file order: each pass below reads one keyword's.
-        var byKeyword = new Dictionary<string, List<StatementSyntax>>(Declarations.Count, System.StringComparer.Ordinal);
+        var byKeyword = new Dictionary<string, SegmentedList<StatementSyntax>>(Declarations.Count, System.StringComparer.Ordinal);
         // Each kind becomes its own generated class, except forms and code lists, which share the Crf class. Each scope's
         // table is sized once, by how many declarations of its kinds the file has.
         static SymbolKind ScopeKeyOf(SymbolKind kind) => kind == SymbolKind.CodeList ? SymbolKind.Form : kind;
         var declarationsInScope = new Dictionary<SymbolKind, int>();
         foreach (var statement in syntax.Statements)
             if (Declarations.TryGetValue(statement.Keyword.Text, out var declared) && declared is { } d)
-                declarationsInScope[ScopeKeyOf(d)] = declarationsInScope.TryGetValue(ScopeKeyOf(d), out var n) ? n + 1 : 1;
+                // A code list may also add its helper class's name to the scope (below).
+                declarationsInScope[ScopeKeyOf(d)] = (declarationsInScope.TryGetValue(ScopeKeyOf(d), out var n) ? n : 0) + (d == SymbolKind.CodeList ? 2 : 1);
         var csharpScopes = new Dictionary<SymbolKind, CSharpNames>();
         CSharpNames ScopeOf(SymbolKind kind)
         {
@@ -57,7 +59,7 @@ internal static class ProtocolBinder
                     Suggestions.DidYouMean(word, Declarations.Keys), string.Join(", ", Declarations.Keys));
                 continue;
             }
-            if (!byKeyword.TryGetValue(word, out var sameKeyword)) byKeyword.Add(word, sameKeyword = new List<StatementSyntax>());
+            if (!byKeyword.TryGetValue(word, out var sameKeyword)) byKeyword.Add(word, sameKeyword = new SegmentedList<StatementSyntax>());
             sameKeyword.Add(statement);
             if (kind is { } k && statement.Arguments.Count > 0 && statement.Arguments[0].AsName is { } name)
             {
@@ -72,7 +74,7 @@ internal static class ProtocolBinder
             }
         }
 
-        List<StatementSyntax> Of(string word) => byKeyword.TryGetValue(word, out var declared) ? declared : NoStatements;
+        SegmentedList<StatementSyntax> Of(string word) => byKeyword.TryGetValue(word, out var declared) ? declared : NoStatements;
         // The first declaration of a name is bound; so is one without a plain name, whose binder reports it.
         bool IsFirst(StatementSyntax s, SymbolKind kind) =>
             kind == SymbolKind.Criterion || s.Arguments.Count == 0 || s.Arguments[0].AsName is not { } n || context.Symbols.IsDeclaredBy(n, kind, s);
@@ -114,7 +116,7 @@ internal static class ProtocolBinder
         var randomization = randomizations.Count > 0 ? TreatmentBinder.BindRandomization(context, randomizations[0]) : null;
 
         var criteria = new List<CriterionModel>(Of("criterion").Count);
-        var criterionIds = new HashSet<string>(System.StringComparer.Ordinal);
+        var criterionIds = new ShardedSet<string>(Of("criterion").Count, System.StringComparer.Ordinal);
         foreach (var s in Of("criterion"))
         {
             var c = CriterionBinder.Bind(context, s);
@@ -126,9 +128,9 @@ internal static class ProtocolBinder
             if (ScheduleBinder.BindVisit(context, s, study?.DayOneAnchor) is { } v) visitSyntax.Add((v, s));
         ScheduleBinder.CheckOverlaps(context, visitSyntax);
 
-        var formsByName = new Dictionary<string, FormModel>(forms.Count);
+        var formsByName = new ShardedDictionary<string, FormModel>(forms.Count);
         foreach (var form in forms) if (!formsByName.ContainsKey(form.Name)) formsByName.Add(form.Name, form);
-        var codeListsByName = new Dictionary<string, CodeListModel>(codeLists.Count);
+        var codeListsByName = new ShardedDictionary<string, CodeListModel>(codeLists.Count);
         foreach (var list in codeLists) if (!codeListsByName.ContainsKey(list.Name)) codeListsByName.Add(list.Name, list);
         var endpoints = Of("endpoint").Where(s => IsFirst(s, SymbolKind.Endpoint)).Select(s => EndpointBinder.Bind(context, s, formsByName, codeListsByName)).Where(e => e is not null).Select(e => e!).ToList();
 
@@ -138,7 +140,7 @@ internal static class ProtocolBinder
             visitSyntax.Select(v => v.Item1).ToEquatableArray(), endpoints.ToEquatableArray(), context.Assumptions.ToEquatableArray());
     }
 
-    private static readonly List<StatementSyntax> NoStatements = new();
+    private static readonly SegmentedList<StatementSyntax> NoStatements = new();
 
     private static string Article(SymbolKind kind)
     {

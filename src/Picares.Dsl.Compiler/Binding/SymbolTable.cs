@@ -47,8 +47,8 @@ internal sealed class SymbolTable
         _criteria = new ShardedDictionary<string, Symbol>(criteria, StringComparer.Ordinal);
     }
 
-    public Dictionary<string, FormSymbol> Forms { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, CodeListSymbol> CodeLists { get; } = new(StringComparer.Ordinal);
+    public ShardedDictionary<string, FormSymbol> Forms { get; } = new(0, StringComparer.Ordinal);
+    public ShardedDictionary<string, CodeListSymbol> CodeLists { get; } = new(0, StringComparer.Ordinal);
 
     /// <summary>Declares a name; returns the earlier symbol when the name is taken.</summary>
     public Symbol? Declare(SymbolKind kind, string name, int line, int statement)
@@ -67,9 +67,9 @@ internal sealed class SymbolTable
 
     public bool Is(string name, SymbolKind kind) => _names.TryGetValue(name, out var s) && s.Kind == kind;
 
-    /// <summary>The names declared as <paramref name="kind"/>, in the order of their declarations.</summary>
+    /// <summary>The names declared as <paramref name="kind"/>, in no particular order (the suggestions they serve sort them).</summary>
     public IEnumerable<string> NamesOf(SymbolKind kind) =>
-        (kind == SymbolKind.Criterion ? _criteria : _names).Values.Where(s => s.Kind == kind).OrderBy(s => s.Statement).Select(s => s.Name);
+        (kind == SymbolKind.Criterion ? _criteria : _names).Values.Where(s => s.Kind == kind).Select(s => s.Name);
 }
 
 /// <summary>A form and its fields, for resolving <c>Form.field</c>.</summary>

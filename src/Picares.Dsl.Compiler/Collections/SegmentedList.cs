@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 
 namespace Picares.Dsl.Compiler.Collections;
 
@@ -15,7 +17,7 @@ namespace Picares.Dsl.Compiler.Collections;
 /// (docs/architecture.md, "Substitutes"), so this is the small part of it the compiler needs.
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
-internal sealed class SegmentedList<T>
+internal sealed class SegmentedList<T> : IReadOnlyList<T>
 {
     /// <summary>Items per segment: 2,048, so that a segment of 40-byte items is 80 KB.</summary>
     internal const int SegmentLength = 1 << SegmentShift;
@@ -76,4 +78,14 @@ internal sealed class SegmentedList<T>
         Array.Copy(current, larger, current.Length);
         _segments[segment] = larger;
     }
+
+    T IReadOnlyList<T>.this[int index] => this[index];
+
+    /// <summary>The items in order.</summary>
+    public IEnumerator<T> GetEnumerator()
+    {
+        for (int i = 0; i < _count; i++) yield return _segments[i >> SegmentShift][i & OffsetMask];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -6,58 +6,55 @@ namespace Picares.Dsl.Compiler.Collections;
 
 /// <summary>
 /// A dictionary for the tables that grow with the file (declarations, fields, C# names): its keys are spread by hash
-/// over enough <see cref="Dictionary{TKey, TValue}"/>s that none holds more than about <see cref="ShardSize"/> of them,
-/// so that no array of a large file's table reaches the large-object heap (see <see cref="SegmentedList{T}"/> for why).
-/// A table of a small file has one shard and is a plain dictionary.
+/// over <see cref="Dictionary{TKey, TValue}"/>s (shards), and when the keys come to average more than
+/// <see cref="Shards.AverageFill"/> a shard, the shards are doubled and the keys shared out again. So no shard's arrays
+/// reach the large-object heap, however many keys the table was sized for (see <see cref="SegmentedList{T}"/> for why).
+/// A small table has one shard and is a plain dictionary.
 /// </summary>
-/// <remarks>The order of enumeration is not the order of insertion: it follows the keys' hashes, which for
-/// strings differ from run to run. A caller that shows what it enumerates sorts it first.</remarks>
+/// <remarks>
+/// The order of enumeration is not the order of insertion: it follows the keys' hashes, which for strings differ from
+/// run to run. A caller that shows what it enumerates sorts it first. A lookup hashes the key twice, once for the
+/// shard and once in it; Roslyn's <c>SegmentedDictionary</c> hashes once, but is not obtainable here.
+/// </remarks>
 internal sealed class ShardedDictionary<TKey, TValue> : IReadOnlyDictionary<TKey, TValue> where TKey : notnull
 {
-    /// <summary>
-    /// The most keys a shard is meant for: 1,024 entries of up to 40 bytes (key, value, hash and link) stay under the
-    /// large-object threshold even when an unlucky shard outgrows its share of the capacity and doubles.
-    /// </summary>
-    internal const int ShardSize = 1024;
-
-    private readonly Dictionary<TKey, TValue>[] _shards;
     private readonly IEqualityComparer<TKey> _comparer;
-    private readonly int _shift;
+    private Dictionary<TKey, TValue>[] _shards;
+    private int _shift;
+    private int _count;
 
-    /// <param name="capacity">How many keys the table will hold at most (or about), which decides the number of shards.</param>
+    /// <param name="capacity">About how many keys the table will hold: it decides the first number of shards and their size.</param>
     /// <param name="comparer">How keys compare; the default comparer when null.</param>
     public ShardedDictionary(int capacity, IEqualityComparer<TKey>? comparer = null)
     {
         _comparer = comparer ?? EqualityComparer<TKey>.Default;
-        int shards = Shards.For(capacity, ShardSize, out _shift);
-        _shards = new Dictionary<TKey, TValue>[shards];
-        // Each shard is sized for its share and an eighth more, since hashing does not share the keys out evenly.
-        int share = shards == 1 ? capacity : capacity / shards + capacity / shards / 8;
-        for (int i = 0; i < shards; i++) _shards[i] = new Dictionary<TKey, TValue>(share, _comparer);
+        _shards = NewShards(capacity, out _shift);
     }
 
     /// <summary>How many keys the table holds.</summary>
-    public int Count
-    {
-        get
-        {
-            int count = 0;
-            foreach (var shard in _shards) count += shard.Count;
-            return count;
-        }
-    }
+    public int Count => _count;
 
-    /// <summary>The value of <paramref name="key"/>; the key must be present.</summary>
+    /// <summary>The value of <paramref name="key"/>; the key must be present. Setting adds the key or replaces its value.</summary>
     public TValue this[TKey key]
     {
         get => ShardOf(key)[key];
-        set => ShardOf(key)[key] = value;
+        set
+        {
+            var shard = ShardOf(key);
+            int before = shard.Count;
+            shard[key] = value;
+            if (shard.Count > before) Added();
+        }
     }
 
     TValue IReadOnlyDictionary<TKey, TValue>.this[TKey key] => this[key];
 
     /// <summary>Adds a key that is not yet present.</summary>
-    public void Add(TKey key, TValue value) => ShardOf(key).Add(key, value);
+    public void Add(TKey key, TValue value)
+    {
+        ShardOf(key).Add(key, value);
+        Added();
+    }
 
     /// <summary>The value of <paramref name="key"/>, when present.</summary>
     public bool TryGetValue(TKey key, out TValue value) => ShardOf(key).TryGetValue(key, out value!);
@@ -65,10 +62,11 @@ internal sealed class ShardedDictionary<TKey, TValue> : IReadOnlyDictionary<TKey
     /// <summary>Whether <paramref name="key"/> is present.</summary>
     public bool ContainsKey(TKey key) => ShardOf(key).ContainsKey(key);
 
-    /// <summary>Removes every key, keeping the shards' capacity.</summary>
+    /// <summary>Removes every key, keeping the shards and their capacity.</summary>
     public void Clear()
     {
         foreach (var shard in _shards) shard.Clear();
+        _count = 0;
     }
 
     /// <summary>The keys, shard by shard (in no order a caller may rely on).</summary>
@@ -103,65 +101,104 @@ internal sealed class ShardedDictionary<TKey, TValue> : IReadOnlyDictionary<TKey
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private Dictionary<TKey, TValue> ShardOf(TKey key) =>
-        _shards.Length == 1 ? _shards[0] : _shards[Shards.Index(_comparer.GetHashCode(key), _shift)];
+    private Dictionary<TKey, TValue> ShardOf(TKey key) => _shards[Shards.Index(_comparer.GetHashCode(key), _shift)];
+
+    private void Added()
+    {
+        if (++_count <= _shards.Length * Shards.AverageFill) return;
+        // Twice the shards, each sized for its new share: every key is hashed once more.
+        var old = _shards;
+        _shards = NewShards(_count, out _shift);
+        foreach (var shard in old)
+            foreach (var pair in shard)
+                ShardOf(pair.Key).Add(pair.Key, pair.Value);
+    }
+
+    private Dictionary<TKey, TValue>[] NewShards(int capacity, out int shift)
+    {
+        var shards = new Dictionary<TKey, TValue>[Shards.For(capacity, out shift)];
+        int share = Shards.Share(capacity, shards.Length);
+        for (int i = 0; i < shards.Length; i++) shards[i] = new Dictionary<TKey, TValue>(share, _comparer);
+        return shards;
+    }
 }
 
 /// <summary>
-/// A set for the tables that grow with the file, spread over <see cref="HashSet{T}"/>s like
+/// A set for the tables that grow with the file, spread over <see cref="HashSet{T}"/>s and reshared as it grows like
 /// <see cref="ShardedDictionary{TKey, TValue}"/>.
 /// </summary>
 internal sealed class ShardedSet<T> where T : notnull
 {
-    private readonly HashSet<T>[] _shards;
     private readonly IEqualityComparer<T> _comparer;
-    private readonly int _shift;
+    private HashSet<T>[] _shards;
+    private int _shift;
+    private int _count;
 
-    /// <param name="capacity">How many items the set will hold at most (or about), which decides the number of shards.</param>
+    /// <param name="capacity">About how many items the set will hold: it decides the first number of shards.</param>
     /// <param name="comparer">How items compare; the default comparer when null.</param>
     public ShardedSet(int capacity, IEqualityComparer<T>? comparer = null)
     {
         _comparer = comparer ?? EqualityComparer<T>.Default;
-        int shards = Shards.For(capacity, ShardedDictionary<T, T>.ShardSize, out _shift);
-        _shards = new HashSet<T>[shards];
-        for (int i = 0; i < shards; i++) _shards[i] = new HashSet<T>(_comparer);
+        _shards = NewShards(capacity, out _shift);
     }
 
     /// <summary>How many items the set holds.</summary>
-    public int Count
-    {
-        get
-        {
-            int count = 0;
-            foreach (var shard in _shards) count += shard.Count;
-            return count;
-        }
-    }
+    public int Count => _count;
 
     /// <summary>Adds an item; false when it was already there.</summary>
-    public bool Add(T item) => ShardOf(item).Add(item);
+    public bool Add(T item)
+    {
+        if (!ShardOf(item).Add(item)) return false;
+        if (++_count > _shards.Length * Shards.AverageFill)
+        {
+            var old = _shards;
+            _shards = NewShards(_count, out _shift);
+            foreach (var shard in old)
+                foreach (var kept in shard)
+                    ShardOf(kept).Add(kept);
+        }
+        return true;
+    }
 
     /// <summary>Whether <paramref name="item"/> is in the set.</summary>
     public bool Contains(T item) => ShardOf(item).Contains(item);
 
-    private HashSet<T> ShardOf(T item) =>
-        _shards.Length == 1 ? _shards[0] : _shards[Shards.Index(_comparer.GetHashCode(item), _shift)];
+    private HashSet<T> ShardOf(T item) => _shards[Shards.Index(_comparer.GetHashCode(item), _shift)];
+
+    // HashSet has no capacity constructor in netstandard2.0: each shard grows from empty.
+    private HashSet<T>[] NewShards(int capacity, out int shift)
+    {
+        var shards = new HashSet<T>[Shards.For(capacity, out shift)];
+        for (int i = 0; i < shards.Length; i++) shards[i] = new HashSet<T>(_comparer);
+        return shards;
+    }
 }
 
 /// <summary>How many shards a table needs and which one a hash goes to.</summary>
 internal static class Shards
 {
-    /// <summary>The number of shards (a power of two) for <paramref name="capacity"/> keys, at most <paramref name="perShard"/> each.</summary>
-    /// <param name="shift">How far to shift a mixed hash right to get a shard's index.</param>
-    public static int For(int capacity, int perShard, out int shift)
+    /// <summary>
+    /// The most keys a table holds per shard, on average, before it doubles its shards: 512. Hashing does not share keys
+    /// out evenly, but a shard of 512 on average seldom passes 600, and a BCL table grows its arrays from 673 entries to
+    /// 1,361, which for entries of up to 62 bytes (key, value, hash and link; the compiler's are at most 48) stays under
+    /// the large-object threshold of 85,000 bytes.
+    /// </summary>
+    internal const int AverageFill = 512;
+
+    /// <summary>The number of shards (a power of two) that keeps <paramref name="capacity"/> keys at <see cref="AverageFill"/> a shard or fewer.</summary>
+    /// <param name="shift">How far to shift a mixed hash right to get a shard's index (32 for one shard: every hash goes to shard 0).</param>
+    public static int For(int capacity, out int shift)
     {
         int shards = 1, bits = 0;
-        while ((long)shards * perShard < capacity) { shards <<= 1; bits++; }
+        while ((long)shards * AverageFill < capacity) { shards <<= 1; bits++; }
         shift = 32 - bits;
         return shards;
     }
 
+    /// <summary>What to size each of <paramref name="shards"/> shards for: its share of <paramref name="capacity"/> and an eighth more, since hashing does not share keys out evenly.</summary>
+    public static int Share(int capacity, int shards) => shards == 1 ? Math.Max(0, capacity) : capacity / shards + capacity / shards / 8;
+
     /// <summary>The shard of a key's hash: the top bits of the hash times 2^32 over the golden ratio (Fibonacci hashing),
     /// so that the shards use other bits than the dictionaries' own buckets do.</summary>
-    public static int Index(int hash, int shift) => (int)(unchecked((uint)hash * 2654435769u) >> shift);
+    public static int Index(int hash, int shift) => shift >= 32 ? 0 : (int)(unchecked((uint)hash * 2654435769u) >> shift);
 }

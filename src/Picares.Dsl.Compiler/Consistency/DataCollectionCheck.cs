@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Picares.Dsl.Compiler.Collections;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Compiler.Syntax;
@@ -25,9 +26,9 @@ internal static class DataCollectionCheck
     private static readonly List<VisitModel> NoVisits = new();
 
     /// <summary>For each form, the planned visits that collect it, in the order of the protocol's visits.</summary>
-    private static Dictionary<string, List<VisitModel>> PlannedVisitsByForm(ProtocolModel model)
+    private static ShardedDictionary<string, List<VisitModel>> PlannedVisitsByForm(ProtocolModel model)
     {
-        var byForm = new Dictionary<string, List<VisitModel>>(System.StringComparer.Ordinal);
+        var byForm = new ShardedDictionary<string, List<VisitModel>>(model.Forms.Count, System.StringComparer.Ordinal);
         foreach (var visit in model.Visits)
         {
             if (!Timeline.IsPlanned(visit)) continue;
@@ -40,12 +41,12 @@ internal static class DataCollectionCheck
         return byForm;
     }
 
-    private static List<VisitModel> Collecting(Dictionary<string, List<VisitModel>> planned, string form) =>
+    private static List<VisitModel> Collecting(ShardedDictionary<string, List<VisitModel>> planned, string form) =>
         planned.TryGetValue(form, out var visits) ? visits : NoVisits;
 
     private static string Names(IEnumerable<VisitModel> visits) => string.Join(", ", visits.Select(v => v.Name));
 
-    private static void CheckCriteria(CheckContext c, Dictionary<string, List<VisitModel>> plannedByForm)
+    private static void CheckCriteria(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm)
     {
         // The eligibility decision is made at the population's eligibility_at anchor, or else on study day 1, the study's
         // day_one anchor.
@@ -64,16 +65,16 @@ internal static class DataCollectionCheck
     /// at every read of it; a criterion reads only the protocol's forms (the binder resolves every field), so when none is
     /// late, no read needs its path split.
     /// </summary>
-    private static Dictionary<string, string> LateForms(CheckContext c, Dictionary<string, List<VisitModel>> plannedByForm, string decision)
+    private static ShardedDictionary<string, string> LateForms(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, string decision)
     {
-        var late = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var late = new ShardedDictionary<string, string>(0, System.StringComparer.Ordinal);
         foreach (var form in c.Model.Forms)
             if (!late.ContainsKey(form.Name) && CollectedTooLate(c, plannedByForm, form.Name, decision) is { } where) late.Add(form.Name, where);
         return late;
     }
 
     /// <summary>Every field a criterion reads from a late form, at the reference in its condition (else at its name).</summary>
-    private static void ReportLateReads(CheckContext c, Dictionary<string, string> lateForms, string described)
+    private static void ReportLateReads(CheckContext c, ShardedDictionary<string, string> lateForms, string described)
     {
         foreach (var criterion in c.Model.Criteria)
             foreach (var read in criterion.Reads)
@@ -88,7 +89,7 @@ internal static class DataCollectionCheck
     }
 
     /// <summary>Why no planned visit collects <paramref name="form"/> on or before the decision, or null when one does.</summary>
-    private static string? CollectedTooLate(CheckContext c, Dictionary<string, List<VisitModel>> plannedByForm, string form, string decision)
+    private static string? CollectedTooLate(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, string form, string decision)
     {
         var planned = Collecting(plannedByForm, form);
         foreach (var visit in planned)
@@ -110,7 +111,7 @@ internal static class DataCollectionCheck
         return forms;
     }
 
-    private static void CheckEndpoints(CheckContext c, Dictionary<string, List<VisitModel>> plannedByForm)
+    private static void CheckEndpoints(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm)
     {
         foreach (var endpoint in c.Model.Endpoints)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Picares.Dsl.Compiler.Collections;
 using Picares.Dsl.Compiler.Consistency.Constraints;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
@@ -41,8 +42,8 @@ internal static class EligibilityCheck
         }
 
         // Admitted values per variable, criterion by criterion; the first criterion that empties a set is reported.
-        var admitted = new Dictionary<string, (Variable Variable, ValueSet Set, List<Bound> By)>(System.StringComparer.Ordinal);
-        var broken = new HashSet<string>(System.StringComparer.Ordinal);
+        var admitted = new ShardedDictionary<string, (Variable Variable, ValueSet Set, List<Bound> By)>(0, System.StringComparer.Ordinal);
+        var broken = new ShardedSet<string>(0, System.StringComparer.Ordinal);
         foreach (var bound in bounds)
         {
             var v = bound.Atom.Variable;
@@ -64,11 +65,11 @@ internal static class EligibilityCheck
         CheckExclusions(c, exclusions, admitted, broken);
     }
 
-    private static void CheckImplied(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> inclusions, List<Bound> bounds, Atom? population, HashSet<string> broken)
+    private static void CheckImplied(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> inclusions, List<Bound> bounds, Atom? population, ShardedSet<string> broken)
     {
         // From the last criterion back, leaving out those already reported: of two that say the same, the later is reported.
-        var redundant = new HashSet<CriterionModel>();
-        var boundsOf = new Dictionary<string, List<Bound>>(System.StringComparer.Ordinal); // the bounds on each variable, in order
+        var redundant = new ShardedSet<CriterionModel>(0);
+        var boundsOf = new ShardedDictionary<string, List<Bound>>(0, System.StringComparer.Ordinal); // the bounds on each variable, in order
         foreach (var bound in bounds)
         {
             if (!boundsOf.TryGetValue(bound.Atom.Variable.Key, out var same)) boundsOf.Add(bound.Atom.Variable.Key, same = new List<Bound>());
@@ -111,7 +112,7 @@ internal static class EligibilityCheck
     }
 
     private static void CheckExclusions(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> exclusions,
-        Dictionary<string, (Variable Variable, ValueSet Set, List<Bound> By)> admitted, HashSet<string> broken)
+        ShardedDictionary<string, (Variable Variable, ValueSet Set, List<Bound> By)> admitted, ShardedSet<string> broken)
     {
         (ValueSet Set, IReadOnlyList<Bound> By) AdmittedFor(Variable v) => admitted.TryGetValue(v.Key, out var a) ? (a.Set, a.By) : (v.Domain, NoBounds);
 
@@ -146,7 +147,7 @@ internal static class EligibilityCheck
     private static readonly IReadOnlyList<Bound> NoBounds = new Bound[0];
 
     /// <summary>True when every part is an atom on a variable whose admitted values are not already reported empty.</summary>
-    private static bool AllKnown(List<Atom?> parts, HashSet<string> broken)
+    private static bool AllKnown(List<Atom?> parts, ShardedSet<string> broken)
     {
         foreach (var part in parts)
             if (part is null || broken.Contains(part.Variable.Key)) return false;
@@ -154,7 +155,7 @@ internal static class EligibilityCheck
     }
 
     /// <summary>True when a part bounds a variable whose admitted values are already reported empty.</summary>
-    private static bool AnyBroken(List<Atom?> parts, HashSet<string> broken)
+    private static bool AnyBroken(List<Atom?> parts, ShardedSet<string> broken)
     {
         foreach (var part in parts)
             if (part is not null && broken.Contains(part.Variable.Key)) return true;

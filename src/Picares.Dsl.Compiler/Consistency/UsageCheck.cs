@@ -16,8 +16,9 @@ internal static class UsageCheck
     public static void Run(CheckContext c)
     {
         var model = c.Model;
-        var collected = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var visit in model.Visits) collected.UnionWith(visit.Collect);
+        var collected = new ShardedSet<string>(model.Forms.Count, System.StringComparer.Ordinal);
+        foreach (var visit in model.Visits)
+            foreach (var form in visit.Collect) collected.Add(form);
         foreach (var form in model.Forms)
             if (!collected.Contains(form.Name)) c.Report(DiagnosticDescriptors.FormNeverCollected, c.Locator.Name("form", form.Name), form.Name);
 
@@ -30,7 +31,7 @@ internal static class UsageCheck
                     c.Report(DiagnosticDescriptors.FieldNeverRead, c.Locator.Field(form.Name, field.Name), FieldPath.Of(form.Name, field.Name));
         }
 
-        var used = new HashSet<string>(System.StringComparer.Ordinal);
+        var used = new ShardedSet<string>(model.CodeLists.Count, System.StringComparer.Ordinal);
         foreach (var form in model.Forms)
             foreach (var field in form.Fields)
                 if (field.CodeList is { } list) used.Add(list);

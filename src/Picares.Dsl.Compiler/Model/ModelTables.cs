@@ -20,7 +20,7 @@ public sealed class ModelTables
     /// <summary>Tables of <paramref name="model"/>, none built yet.</summary>
     public ModelTables(ProtocolModel model) => _model = model ?? throw new ArgumentNullException(nameof(model));
 
-    /// <summary>Every field of the model by its form and its name.</summary>
+    /// <summary>Every field of the model by its form and its name: for lookups (its enumeration order follows hashes that differ from run to run).</summary>
     public IReadOnlyDictionary<(string Form, string Field), FieldModel> Fields => _fields ??= BuildFields(_model);
 
     /// <summary>Every code list of the model by name.</summary>

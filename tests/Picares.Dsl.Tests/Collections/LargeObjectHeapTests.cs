@@ -4,6 +4,7 @@ using System.Diagnostics.Tracing;
 using System.Linq;
 using System.Threading;
 using Picares.Dsl.Compiler;
+using Picares.Dsl.Compiler.Collections;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Testing;
 using Picares.Dsl.Tests.Infrastructure;
@@ -46,6 +47,23 @@ public class LargeObjectHeapTests
     }
 
     [Fact]
+    public void Sharded_tables_sized_far_too_small_reshard_rather_than_grow_an_array_there()
+    {
+        // Entries of 48 bytes (two string keys and a value), the largest the compiler keeps: 60,000 of them in tables
+        // sized for ten, as a table sized by a wrong estimate would be.
+        var keys = Enumerable.Range(0, 60_000).Select(i => ("Form" + (i / 7), "field" + i)).ToArray();
+        var large = LargeObjectAllocations.During(() =>
+        {
+            var table = new ShardedDictionary<(string, string), (long, string)>(10);
+            foreach (var key in keys) table.Add(key, (1, key.Item2));
+            var set = new ShardedSet<(string, string)>(10);
+            foreach (var key in keys) set.Add(key);
+            Assert.Equal((keys.Length, keys.Length), (table.Count, set.Count));
+        });
+        Assert.True(large.Count == 0, "Large-object allocations: " + string.Join(", ", large));
+    }
+
+    [Fact]
     public void The_count_sees_a_large_allocation()
     {
         // The check above can fail: an array past the threshold, made between the marks, is counted.
@@ -56,52 +74,57 @@ public class LargeObjectHeapTests
 
 /// <summary>
 /// The runtime's allocation ticks for the large-object heap (one per 100 KB allocated there, naming the type of the object
-/// that crossed the mark) between two marks: arrays of a type of this class's own, allocated before and after the action,
-/// whose ticks bound the action's in the event stream.
+/// that crossed the mark) during an action, on the thread that runs it: arrays of two types of this file's own, allocated
+/// before and after the action, bound the action's ticks in the event stream.
 /// </summary>
 internal sealed class LargeObjectAllocations : EventListener
 {
     private const int MarkBytes = 200_000; // over 100 KB, so each mark crosses a tick by itself
-    private readonly List<(string Type, long Bytes)> _ticks = new();
-    private readonly SemaphoreSlim _marks = new(0);
+    private static readonly string StartType = typeof(LargeObjectAllocationStartMark).FullName + "[]";
+    private static readonly string EndType = typeof(LargeObjectAllocationEndMark).FullName + "[]";
+
+    private readonly List<(string Type, long Bytes, long Thread)> _ticks = new();
+    private readonly SemaphoreSlim _starts = new(0), _ends = new(0);
 
     public static List<(string Type, long Bytes)> During(Action action)
     {
         action(); // once first, so that what the runtime makes once (compiled code, static tables) is made
         using var listener = new LargeObjectAllocations();
-        var marks = new List<LargeObjectAllocationMark[]>();
-        listener.AwaitMark(marks); // the listener's session has started when the first mark's tick arrives
-        lock (listener._ticks) listener._ticks.Clear();
+        var marks = new List<object>();
+        // The listener's session has started when a start mark's tick arrives; the action's ticks come after it.
+        listener.AwaitMark(listener._starts, () => marks.Add(new LargeObjectAllocationStartMark[MarkBytes / 16]));
+        int seen;
+        lock (listener._ticks) seen = listener._ticks.Count;
         action();
-        listener.AwaitMark(marks);
+        // Every tick before the end mark's has arrived when the end mark's has: the stream keeps their order.
+        listener.AwaitMark(listener._ends, () => marks.Add(new LargeObjectAllocationEndMark[MarkBytes / 16]));
         GC.KeepAlive(marks);
         lock (listener._ticks)
         {
-            // A mark's tick counts what was allocated there since the last tick: more than the marks themselves is an
-            // allocation of the action too small to make a tick of its own.
-            var result = listener._ticks.Where(t => t.Type != MarkType).ToList();
-            var markTicks = listener._ticks.Where(t => t.Type == MarkType).ToList();
-            long excess = markTicks.Sum(t => t.Bytes) - markTicks.Count * (long)MarkBytes;
-            if (excess > 1024 * markTicks.Count) result.Add(("(counted in a mark's tick)", excess));
+            var after = listener._ticks.Skip(seen).ToList();
+            // The action ran on this thread, which allocated the marks: ticks of other threads (the test runner's) are not its.
+            long thread = after.First(t => t.Type == EndType).Thread;
+            var mine = after.Where(t => t.Thread == thread && t.Type != StartType).ToList();
+            var result = mine.Where(t => t.Type != EndType).Select(t => (t.Type, t.Bytes)).ToList();
+            // An end mark's tick counts what this thread allocated there since its last tick: more than the end marks
+            // themselves is an allocation of the action too small to make a tick of its own.
+            var ends = mine.Where(t => t.Type == EndType).ToList();
+            long excess = ends.Sum(t => t.Bytes) - ends.Count * (long)MarkBytes;
+            if (excess > 1024 * ends.Count) result.Add(("(counted in an end mark's tick)", excess));
             return result;
         }
     }
 
     /// <summary>Allocates marks until one's tick arrives: the runtime's events reach a listener after a delay.</summary>
-    private void AwaitMark(List<LargeObjectAllocationMark[]> marks)
+    private void AwaitMark(SemaphoreSlim arrived, Action allocate)
     {
         for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(60);)
         {
-            marks.Add(NewMark());
-            if (_marks.Wait(TimeSpan.FromMilliseconds(250))) return;
+            allocate();
+            if (arrived.Wait(TimeSpan.FromMilliseconds(250))) return;
         }
         throw new TimeoutException("The runtime's allocation events did not arrive.");
     }
-
-    private static LargeObjectAllocationMark[] NewMark() => new LargeObjectAllocationMark[MarkBytes / 16];
-
-    // The event names a nested type without its container, so the mark is a type of its own.
-    private static readonly string MarkType = typeof(LargeObjectAllocationMark).FullName + "[]";
 
     protected override void OnEventSourceCreated(EventSource source)
     {
@@ -115,10 +138,14 @@ internal sealed class LargeObjectAllocations : EventListener
         int amount = e.PayloadNames.IndexOf("AllocationAmount64");
         if (kind < 0 || type < 0 || amount < 0 || Convert.ToInt32(e.Payload[kind]) != 1) return; // 1: the large-object heap
         string typeName = e.Payload[type] as string ?? "?";
-        lock (_ticks) _ticks.Add((typeName, Convert.ToInt64(e.Payload[amount])));
-        if (typeName == MarkType) _marks.Release();
+        lock (_ticks) _ticks.Add((typeName, Convert.ToInt64(e.Payload[amount]), e.OSThreadId));
+        if (typeName == StartType) _starts.Release();
+        else if (typeName == EndType) _ends.Release();
     }
 }
 
-/// <summary>The element of <see cref="LargeObjectAllocations"/>'s marks: a type nothing else allocates.</summary>
-internal readonly record struct LargeObjectAllocationMark(long A, long B);
+// The marks' element types: types nothing else allocates (the event names a nested type without its container, so they
+// are types of their own).
+internal readonly record struct LargeObjectAllocationStartMark(long A, long B);
+
+internal readonly record struct LargeObjectAllocationEndMark(long A, long B);

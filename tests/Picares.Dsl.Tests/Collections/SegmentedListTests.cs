@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Picares.Dsl.Compiler.Collections;
 using Xunit;
 
@@ -23,6 +24,8 @@ public class SegmentedListTests
         for (int i = 0; i < count; i++) list.Add(i * 7 + 1);
         Assert.Equal(count, list.Count);
         for (int i = 0; i < count; i++) Assert.Equal(i * 7 + 1, list[i]);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => i * 7 + 1), list); // enumerated in order
+        Assert.Equal(count > 0 ? 1 : -1, count > 0 ? ((IReadOnlyList<int>)list)[0] : -1);
     }
 
     [Theory]

@@ -56,17 +56,29 @@ public class ShardedDictionaryTests
     }
 
     [Theory]
+    [InlineData(-5, 1)]
     [InlineData(0, 1)]
-    [InlineData(1024, 1)]
-    [InlineData(1025, 2)]
-    [InlineData(100_000, 128)]
-    public void A_table_has_as_many_shards_as_keep_each_to_its_size(int capacity, int shards)
+    [InlineData(512, 1)]
+    [InlineData(513, 2)]
+    [InlineData(100_000, 256)]
+    public void A_table_has_as_many_shards_as_keep_their_average_fill(int capacity, int shards)
     {
-        Assert.Equal(shards, Shards.For(capacity, ShardedDictionary<int, int>.ShardSize, out int shift));
-        // Every hash goes to a shard that exists.
+        Assert.Equal(shards, Shards.For(capacity, out int shift));
+        // Every hash goes to a shard that exists, the one shard included.
         var rng = new Random(3);
-        for (int i = 0; i < 1000 && shards > 1; i++)
+        for (int i = 0; i < 1000; i++)
             Assert.InRange(Shards.Index(rng.Next(int.MinValue, int.MaxValue), shift), 0, shards - 1);
+        Assert.Equal(0, Shards.Index(-1, Shards.For(1, out int one) == 1 ? one : 0));
+    }
+
+    [Fact]
+    public void Keys_set_through_the_indexer_count_once_and_reshard_like_added_ones()
+    {
+        var sharded = new ShardedDictionary<string, int>(0, StringComparer.Ordinal);
+        for (int round = 0; round < 2; round++)
+            for (int i = 0; i < 3_000; i++) sharded["k" + i] = round;
+        Assert.Equal(3_000, sharded.Count);
+        Assert.All(Enumerable.Range(0, 3_000), i => Assert.Equal(1, sharded["k" + i]));
     }
 
     [Fact]
