@@ -13,8 +13,8 @@ namespace Picares.Dsl.Compiler.Collections;
 /// </summary>
 /// <remarks>
 /// The order of enumeration is not the order of insertion: it follows the keys' hashes, which for strings differ from
-/// run to run. A caller that shows what it enumerates sorts it first. A lookup hashes the key twice, once for the
-/// shard and once in it; Roslyn's <c>SegmentedDictionary</c> hashes once, but is not obtainable here.
+/// run to run. A caller that shows what it enumerates sorts it first. A lookup in a table of several shards hashes the
+/// key twice, once for the shard and once in it; Roslyn's <c>SegmentedDictionary</c> hashes once, but is not obtainable here.
 /// </remarks>
 internal sealed class ShardedDictionary<TKey, TValue> : IReadOnlyDictionary<TKey, TValue> where TKey : notnull
 {
@@ -101,7 +101,9 @@ internal sealed class ShardedDictionary<TKey, TValue> : IReadOnlyDictionary<TKey
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private Dictionary<TKey, TValue> ShardOf(TKey key) => _shards[Shards.Index(_comparer.GetHashCode(key), _shift)];
+    // A table of one shard hashes a key once, in the shard.
+    private Dictionary<TKey, TValue> ShardOf(TKey key) =>
+        _shards.Length == 1 ? _shards[0] : _shards[Shards.Index(_comparer.GetHashCode(key), _shift)];
 
     private void Added()
     {
@@ -163,7 +165,8 @@ internal sealed class ShardedSet<T> where T : notnull
     /// <summary>Whether <paramref name="item"/> is in the set.</summary>
     public bool Contains(T item) => ShardOf(item).Contains(item);
 
-    private HashSet<T> ShardOf(T item) => _shards[Shards.Index(_comparer.GetHashCode(item), _shift)];
+    private HashSet<T> ShardOf(T item) =>
+        _shards.Length == 1 ? _shards[0] : _shards[Shards.Index(_comparer.GetHashCode(item), _shift)];
 
     // HashSet has no capacity constructor in netstandard2.0: each shard grows from empty.
     private HashSet<T>[] NewShards(int capacity, out int shift)
