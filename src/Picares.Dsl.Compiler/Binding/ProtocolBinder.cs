@@ -142,7 +142,8 @@ internal static class ProtocolBinder
 
     private static readonly SegmentedList<StatementSyntax> NoStatements = new();
 
-    private static string Article(SymbolKind kind)
+    /// <summary>"a form", "an event", "a code list": a kind of declaration with its article, for messages.</summary>
+    internal static string Article(SymbolKind kind)
     {
         var word = kind == SymbolKind.CodeList ? "code list" : kind.ToString().ToLowerInvariant();
         return ("aeiou".IndexOf(word[0]) >= 0 ? "an " : "a ") + word;

@@ -79,6 +79,13 @@ internal sealed class Timeline
     private static int OffsetAsDay(int offset) => offset >= 0 ? offset + 1 : offset;
 
     /// <summary>
+    /// True when an occurrence of a planned visit can fall after the day of its anchor: a repeating visit, or one whose last
+    /// day (window included) is after day 1 of its anchor. A visit on an anchor's day or before it (screening, baseline) cannot.
+    /// </summary>
+    public static bool CanFallAfterItsAnchorsDay(VisitModel visit) =>
+        IsPlanned(visit) && (visit.Timing == "repeating" || LastDay(visit) is not < 2);
+
+    /// <summary>
     /// True when every occurrence of a planned visit falls after the day of <paramref name="point"/>: it is placed
     /// on <paramref name="point"/> (or on a point ordered at or after it) and starts after that point's day.
     /// </summary>

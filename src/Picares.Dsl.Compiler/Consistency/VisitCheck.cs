@@ -7,7 +7,7 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// The timeline's order and the visits it rules out: 'follows' clauses in a cycle (PIC4016); a visit placed on
 /// or after a terminal event such as death, and a repeating visit that an event always ends before its first
 /// occurrence, because the protocol orders its start at or after that event (PIC4015); an event named death that is
-/// not terminal, so that visits go on being planned after it (PIC4017).
+/// not terminal while a visit would go on being planned after it (PIC4017).
 /// </summary>
 internal static class VisitCheck
 {
@@ -54,18 +54,29 @@ internal static class VisitCheck
     }
 
     /// <summary>
-    /// An event named death that is not <c>terminal</c> ends only the visits that name it in <c>until</c>: a visit on a
-    /// study day, or a repeating one until another event, is still planned after it. Not reported when the protocol
-    /// places a visit on or after it, which shows that it means to see subjects after that event (and which 'terminal'
-    /// would rule out, PIC4015).
+    /// An event named death that is not <c>terminal</c> ends only the visits that name it in <c>until</c>: a visit that can
+    /// fall after its anchor's day (a later study day, a visit some days after a point, a repeating visit that stops at
+    /// other events) is still planned for a subject after death. The first such visit is named. When the protocol places a
+    /// visit on or after death, it means to see subjects after it, and 'terminal' would rule that visit out (PIC4015):
+    /// then only a repeating visit is reported, whose fix is 'until death'.
     /// </summary>
     private static void CheckDeath(CheckContext c)
     {
         foreach (var death in c.Model.Events)
         {
             if (death.Terminal || !string.Equals(death.Name, "death", System.StringComparison.OrdinalIgnoreCase)) continue;
-            if (c.Model.Visits.Any(v => Timeline.IsPlanned(v) && c.Timeline.IsSameOrNotBefore(v.Anchor, death.Name))) continue;
-            c.Report(DiagnosticDescriptors.DeathNotTerminal, c.Locator.Name("event", death.Name), death.Name);
+            var planned = c.Model.Visits.Where(Timeline.IsPlanned).ToList();
+            bool seenAfter = planned.Any(v => c.Timeline.IsSameOrNotBefore(v.Anchor, death.Name));
+            var goesOn = planned.FirstOrDefault(v =>
+                !c.Timeline.IsSameOrNotBefore(v.Anchor, death.Name) && !v.Until.Contains(death.Name) &&
+                Timeline.CanFallAfterItsAnchorsDay(v) && (!seenAfter || v.Timing == "repeating"));
+            if (goesOn is null) continue;
+            var fix = seenAfter
+                ? $"add 'until {death.Name}' to the visit ('terminal' would rule out the visits placed after {death.Name})"
+                : goesOn.Timing == "repeating"
+                    ? $"add 'terminal' to the event if it ends every subject's participation, or 'until {death.Name}' to the visit"
+                    : "add 'terminal' to the event if it ends every subject's participation";
+            c.Report(DiagnosticDescriptors.DeathNotTerminal, c.Locator.Name("event", death.Name), death.Name, goesOn.Name, fix);
         }
     }
 }

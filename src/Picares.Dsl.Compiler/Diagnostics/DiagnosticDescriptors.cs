@@ -217,7 +217,7 @@ public static class DiagnosticDescriptors
         "The timeline order is circular: {0}; remove one of these 'follows' clauses", Severity.Error, Consistency);
     /// <summary>PIC4017</summary>
     public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
-        "Event {0} is not marked terminal, so the schedule goes on planning visits for a subject after it; add 'terminal' to its declaration if it ends every subject's participation", Severity.Warning, Consistency);
+        "Event {0} is not marked terminal, so visit {1} is still planned for a subject after it; {2}", Severity.Warning, Consistency);
 
     // ---- PIC9xxx: internal --------------------------------------------------------------------
     /// <summary>PIC9999</summary>

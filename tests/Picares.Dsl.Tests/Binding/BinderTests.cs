@@ -42,10 +42,16 @@ public class BinderTests
         Assert.Equal(("enrollment", "enrollment"), (stated.Population.EligibilityAnchor, stated.EligibilityDecision));
         var unstated = Bind(TestProtocols.With(""));
         Assert.Equal(((string?)null, "first_dose"), (unstated.Population.EligibilityAnchor, unstated.EligibilityDecision)); // study day 1
+        // The generated model names the decision, stated or not.
+        Assert.Contains("EligibilityDecision: \"enrollment\")", Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(stated, "T"), System.StringComparison.Ordinal);
+        Assert.Contains("EligibilityDecision: \"first_dose\")", Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(unstated, "T"), System.StringComparison.Ordinal);
         Assert.Equal(new[] { "PIC1005" }, Errors(TestProtocols.With("population { eligibility_at enrolment }\n")));
         Assert.Contains("did you mean 'enrollment'", ProtocolCompiler.Compile(TestProtocols.With("population { eligibility_at enrolment }\n")).Diagnostics[0].Message, System.StringComparison.Ordinal);
-        Assert.Equal(new[] { "PIC1005" }, Errors(TestProtocols.With("population { eligibility_at progression }\n"))); // an event is not an anchor
-        Assert.NotEmpty(Errors(TestProtocols.With("population { eligibility_at }\n")));
+        var evented = ProtocolCompiler.Compile(TestProtocols.With("population { eligibility_at progression }\n")).Diagnostics; // an event is not an anchor
+        Assert.Equal("PIC1005", Assert.Single(evented).Id);
+        Assert.EndsWith("'progression' is declared as an event, and only an anchor (a date of each subject's timeline) can stand here", evented[0].Message, System.StringComparison.Ordinal);
+        Assert.Equal(new[] { "PIC1003" }, Errors(TestProtocols.With("population { eligibility_at }\n")));
+        Assert.Equal(new[] { "PIC1003" }, Errors(TestProtocols.With("population { eligibility_at enrollment first_dose }\n")));
     }
 
     [Fact]

@@ -190,17 +190,29 @@ public class ConsistencyCheckTests
     }
 
     [Fact]
-    public void Death_that_is_not_terminal_is_warned_about_unless_the_protocol_sees_subjects_after_it()
+    public void Death_that_is_not_terminal_is_warned_about_when_a_visit_would_go_on_after_it()
     {
-        Assert.Equal(new[] { "PIC4017" }, Ids("event death \"Death\"\n"));
-        Assert.Equal(new[] { "PIC4017" }, Ids("event Death \"Death\"\n")); // the name in any case
-        Assert.Empty(Ids("event death \"Death\" terminal\n"));
-        Assert.Empty(Ids("event withdrawal \"Withdrawal\"\n")); // only death: other events may rightly not end participation
-        // A visit placed on death, or on an anchor that follows it, collects data after it: 'terminal' would rule that out (PIC4015).
-        Assert.Empty(Ids("event death \"Death\"\nvisit Autopsy { at death + 30 days; collect Vitals }\n"));
-        Assert.Empty(Ids("event death \"Death\"\nanchor report \"Death report\" follows death\nvisit Record { at report + 1 days; collect Vitals }\n"));
-        // An unscheduled visit is not placed anywhere, so it does not count.
-        Assert.Equal(new[] { "PIC4017" }, Ids("event death \"Death\"\nvisit Extra { unscheduled; collect Vitals }\n"));
+        const string death = "event death \"Death\"\n";
+        // The prelude's only visit is a baseline before its anchor's day: nothing is planned after death.
+        Assert.Empty(Ids(death));
+        Assert.Equal(new[] { "PIC4017" }, Ids(death + "visit Week12 { day 85; collect Vitals }\n"));
+        Assert.Equal(new[] { "PIC4017" }, Ids("event Death \"Death\"\nvisit Week12 { day 85; collect Vitals }\n")); // the name in any case
+        Assert.Empty(Ids("event death \"Death\" terminal\nvisit Week12 { day 85; collect Vitals }\n"));
+        Assert.Empty(Ids("event withdrawal \"Withdrawal\"\nvisit Week12 { day 85; collect Vitals }\n")); // only death
+        // A repeating visit that stops at death does not go on; one that stops at other events does, and is named.
+        Assert.Empty(Ids(death + "visit Cycle { every 21 days; until progression or death; collect Vitals }\n"));
+        var (_, at, message) = Assert.Single(Check(death + "visit Cycle { every 21 days; until progression; collect Vitals }\n"));
+        Assert.Equal("death", at);
+        Assert.Contains("visit Cycle is still planned", message, System.StringComparison.Ordinal);
+        Assert.Contains("or 'until death' to the visit", message, System.StringComparison.Ordinal);
+        // A visit placed on death means subjects are seen after it: 'terminal' would rule it out (PIC4015), so a day visit
+        // is left alone, and a repeating one is told to stop at death.
+        const string autopsy = "visit Autopsy { at death + 30 days; collect Vitals }\n";
+        Assert.Empty(Ids(death + autopsy + "visit Week12 { day 85; collect Vitals }\n"));
+        var (_, _, repeating) = Assert.Single(Check(death + autopsy + "visit Cycle { every 21 days; until progression; collect Vitals }\n"));
+        Assert.Contains("add 'until death' to the visit ('terminal' would rule out", repeating, System.StringComparison.Ordinal);
+        // An unscheduled visit is planned on no day.
+        Assert.Empty(Ids(death + "visit Extra { unscheduled; collect Vitals }\n"));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public static class DiagnosticCases
         ["PIC4014"] = With("visit {|PIC4014:Call|} { unscheduled }\n"),
         ["PIC4015"] = With("event death \"Death\" terminal\nvisit Autopsy {\n  at {|PIC4015:death|} + 30 days\n  collect Vitals\n}\n"),
         ["PIC4016"] = With("anchor a1 \"A\" {|PIC4016:follows|} a2\nanchor a2 \"B\" follows a1\n"),
-        ["PIC4017"] = With("event {|PIC4017:death|} \"Death\"\n"),
+        ["PIC4017"] = With("event {|PIC4017:death|} \"Death\"\nvisit Week12 { day 85; collect Vitals }\n"),
     };
 
     /// <summary>IDs that no single small protocol can trigger; each has its own test.</summary>
