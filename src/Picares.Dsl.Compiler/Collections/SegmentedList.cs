@@ -44,14 +44,44 @@ internal sealed class SegmentedList<T> : IReadOnlyList<T>
     /// <summary>How many items the list holds.</summary>
     public int Count => _count;
 
-    /// <summary>The item at <paramref name="index"/>, by reference.</summary>
-    public ref T this[int index]
+    /// <summary>The item at <paramref name="index"/>.</summary>
+    /// <remarks>A value, not a reference: a reference into an array of a reference type costs the runtime a type check
+    /// on every read, and the lexer reads its name table at every name.</remarks>
+    public T this[int index]
     {
         get
         {
             if ((uint)index >= (uint)_count) throw new ArgumentOutOfRangeException(nameof(index));
-            return ref _segments[index >> SegmentShift][index & OffsetMask];
+            return _segments[index >> SegmentShift][index & OffsetMask];
         }
+        set
+        {
+            if ((uint)index >= (uint)_count) throw new ArgumentOutOfRangeException(nameof(index));
+            _segments[index >> SegmentShift][index & OffsetMask] = value;
+        }
+    }
+
+    /// <summary>
+    /// Searches a list sorted by <paramref name="comparer"/> (the default when null) for <paramref name="value"/>, as
+    /// <see cref="Array.BinarySearch{T}(T[], int, int, T, IComparer{T})"/> does: its index, or the bitwise complement of
+    /// the index of the first larger item. Finds the segment first, then searches it with the runtime's own search.
+    /// </summary>
+    public int BinarySearch(T value, IComparer<T>? comparer = null)
+    {
+        comparer ??= Comparer<T>.Default;
+        int segments = (_count + OffsetMask) >> SegmentShift;
+        if (segments == 0) return ~0;
+        // The last segment whose first item is at or below the value (or the first segment).
+        int low = 0, high = segments - 1;
+        while (low < high)
+        {
+            int middle = low + (high - low + 1) / 2;
+            if (comparer.Compare(_segments[middle][0], value) <= 0) low = middle;
+            else high = middle - 1;
+        }
+        int length = low == segments - 1 ? _count - (low << SegmentShift) : SegmentLength;
+        int found = Array.BinarySearch(_segments[low], 0, length, value, comparer);
+        return found >= 0 ? (low << SegmentShift) + found : ~((low << SegmentShift) + ~found);
     }
 
     /// <summary>Adds an item at the end.</summary>
@@ -78,8 +108,6 @@ internal sealed class SegmentedList<T> : IReadOnlyList<T>
         Array.Copy(current, larger, current.Length);
         _segments[segment] = larger;
     }
-
-    T IReadOnlyList<T>.this[int index] => this[index];
 
     /// <summary>The items in order.</summary>
     public IEnumerator<T> GetEnumerator()

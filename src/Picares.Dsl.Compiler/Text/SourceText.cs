@@ -54,14 +54,8 @@ public sealed class SourceText
             if (line + 1 == count || offset < _lineStarts[line + 1]) return _lastLine = line;
         }
         // The last line that starts at or before the offset (line 0 starts at 0, so there is one).
-        int low = 0, high = count - 1;
-        while (low < high)
-        {
-            int middle = low + (high - low + 1) / 2;
-            if (_lineStarts[middle] <= offset) low = middle;
-            else high = middle - 1;
-        }
-        return _lastLine = low;
+        int found = _lineStarts.BinarySearch(offset);
+        return _lastLine = found >= 0 ? found : ~found - 1;
     }
 
     /// <summary>The line span of a text span.</summary>

@@ -56,6 +56,23 @@ public class SegmentedListTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(Segment)]
+    [InlineData(3 * Segment + 17)]
+    public void Binary_search_answers_as_the_runtime_s_does(int count)
+    {
+        var rng = new Random(count);
+        var sorted = new List<int>();
+        for (int i = 0, value = 0; i < count; i++) sorted.Add(value += 1 + rng.Next(4));
+        var list = new SegmentedList<int>();
+        foreach (int value in sorted) list.Add(value);
+        int last = count == 0 ? 0 : sorted[count - 1];
+        for (int value = -2; value <= last + 2; value++)
+            Assert.Equal(sorted.BinarySearch(value), list.BinarySearch(value));
+    }
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(3)]
     [InlineData(Segment)]
