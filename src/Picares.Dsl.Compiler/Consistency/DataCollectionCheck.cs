@@ -11,7 +11,7 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// Data are collected in time for what reads them: every field a criterion reads is on a form collected at a
 /// planned visit on or before the eligibility decision (PIC4001); every endpoint's data are collected at a
 /// planned visit inside its time frame (PIC4002); a time-to-event endpoint is followed by a repeating visit
-/// that runs until its event (PIC4003).
+/// that runs until its event (PIC4003); no criterion reads the date of an anchor ordered after the decision (PIC4018).
 /// </summary>
 internal static class DataCollectionCheck
 {
@@ -58,6 +58,28 @@ internal static class DataCollectionCheck
             FieldPath.Split(birth).Form is var form && CollectedTooLate(c, plannedByForm, form, decision) is { } where &&
             SourceLocator.Inner(c.Locator.Declaration("population"), "birth_date") is { } birthStatement)
             c.Report(DiagnosticDescriptors.CriterionDataTooLate, SourceLocator.Arguments(birthStatement), "The population's age", birth, where, described, form);
+        CheckDatesAfterDecision(c, decision, described);
+    }
+
+    /// <summary>
+    /// The date of an anchor that the timeline orders after the decision is not known when eligibility is decided (PIC4018):
+    /// a criterion that measures from it, or the population's age taken at it, cannot be met then. A warning, since
+    /// 'follows' allows the same day.
+    /// </summary>
+    private static void CheckDatesAfterDecision(CheckContext c, string decision, string described)
+    {
+        foreach (var criterion in c.Model.Criteria)
+            foreach (var read in criterion.Reads)
+            {
+                if (!read.StartsWith("@", System.StringComparison.Ordinal) || !c.Timeline.IsNotBefore(read.Substring(1), decision)) continue;
+                var anchor = read.Substring(1);
+                var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
+                var span = when is null ? c.Locator.Name("criterion", criterion.Id) : SourceLocator.NameArgument(when, anchor);
+                c.Report(DiagnosticDescriptors.DateAfterEligibilityDecision, span, "Criterion " + criterion.Id, anchor, described, decision);
+            }
+        if (c.Model.Population.AgeReference is { } reference && c.Timeline.IsNotBefore(reference, decision) &&
+            SourceLocator.Inner(c.Locator.Declaration("population"), "age") is { } age)
+            c.Report(DiagnosticDescriptors.DateAfterEligibilityDecision, SourceLocator.NameArgument(age, reference), "The population's age", reference, described, decision);
     }
 
     /// <summary>

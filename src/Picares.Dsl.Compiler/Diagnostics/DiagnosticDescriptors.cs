@@ -215,6 +215,9 @@ public static class DiagnosticDescriptors
     /// <summary>PIC4016</summary>
     public static readonly DiagnosticDescriptor TimelineCycle = new("PIC4016", "Timeline order in a cycle",
         "The timeline order is circular: {0}; remove one of these 'follows' clauses", Severity.Error, Consistency);
+    /// <summary>PIC4018</summary>
+    public static readonly DiagnosticDescriptor DateAfterEligibilityDecision = new("PIC4018", "Criterion reads a date not known at the eligibility decision",
+        "{0} reads the date of {1}, which the timeline orders at or after the eligibility decision on {2}, so it may not be known when eligibility is decided; measure from {3} or an earlier anchor, or decide eligibility later with 'eligibility_at'", Severity.Warning, Consistency);
     /// <summary>PIC4017</summary>
     public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
         "Event {0} is not marked terminal, so visit {1} is still planned for a subject after it; {2}", Severity.Warning, Consistency);

@@ -146,6 +146,36 @@ public class ConsistencyCheckTests
             Assert.Contains(decidedAt.Length > 0 ? $"made on {decidedAt} (the population's eligibility_at)" : "made on first_dose (study day 1)", found[0].Message, System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("first_dose", "", false)]                 // the decision's own anchor
+    [InlineData("eot", "", true)]                         // eot follows first_dose, the day one
+    [InlineData("other", "", false)]                      // no order known: benefit of the doubt
+    [InlineData("first_dose", "enrollment", false)]       // first_dose is not ordered after enrollment here
+    [InlineData("first_dose", "rando", true)]             // first_dose follows rando
+    public void A_criterion_measured_from_a_date_after_the_eligibility_decision_is_warned_about(string anchor, string decidedAt, bool reported)
+    {
+        var body = "anchor rando \"Randomization\"\nanchor eot \"End of treatment\" follows first_dose\nanchor other \"Other\"\n" +
+                   "form Labs { field d date }\nvisit Lab { day -3; collect Labs }\n" +
+                   $"criterion I1 inclusion \"x\" {{ when Labs.d more_than 7 days before {anchor} }}\n" +
+                   (decidedAt.Length > 0 ? $"population {{ eligibility_at {decidedAt} }}\n" : "");
+        var text = TestProtocols.With(body).Replace("anchor first_dose \"First dose\"\n", "anchor first_dose \"First dose\" follows rando\n");
+        var diagnostics = ProtocolCompiler.Compile(text).Diagnostics;
+        Assert.DoesNotContain(diagnostics, d => !d.Id.StartsWith("PIC4", System.StringComparison.Ordinal));
+        var found = diagnostics.Where(d => d.Id == "PIC4018").ToArray();
+        Assert.Equal(reported, found.Length > 0);
+        if (reported) Assert.Equal(anchor, text.Substring(found[0].Span.Start, found[0].Span.Length));
+    }
+
+    [Fact]
+    public void The_population_age_taken_after_the_decision_is_warned_about_at_its_anchor()
+    {
+        var found = Check("anchor eot \"End of treatment\" follows first_dose\nform Demo { field born date }\nvisit Scr { day -7; collect Demo }\n" +
+                          "population { age 18..75 years at eot; birth_date Demo.born }\n");
+        var (id, at, message) = Assert.Single(found);
+        Assert.Equal(("PIC4018", "eot"), (id, at));
+        Assert.StartsWith("The population's age reads the date of eot", message, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_population_age_needs_its_birth_date_before_day_one()
     {

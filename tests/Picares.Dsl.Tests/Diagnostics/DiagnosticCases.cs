@@ -79,6 +79,7 @@ public static class DiagnosticCases
         ["PIC4014"] = With("visit {|PIC4014:Call|} { unscheduled }\n"),
         ["PIC4015"] = With("event death \"Death\" terminal\nvisit Autopsy {\n  at {|PIC4015:death|} + 30 days\n  collect Vitals\n}\n"),
         ["PIC4016"] = With("anchor a1 \"A\" {|PIC4016:follows|} a2\nanchor a2 \"B\" follows a1\n"),
+        ["PIC4018"] = With("anchor eot \"End of treatment\" follows first_dose\nform Labs { field d date }\nvisit Lab { day -3; collect Labs }\ncriterion I1 inclusion \"x\" { when Labs.d more_than 7 days before {|PIC4018:eot|} }\n"),
         ["PIC4017"] = With("event {|PIC4017:death|} \"Death\"\nvisit Week12 { day 85; collect Vitals }\n"),
     };
 
