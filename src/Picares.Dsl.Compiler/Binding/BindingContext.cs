@@ -53,6 +53,10 @@ internal sealed class BindingContext
 
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) => Diagnostics.Report(descriptor, span, args);
 
+    /// <summary>The end of an unknown anchor's message: "did you mean" the closest anchor, or how to declare it.</summary>
+    public string AnchorHint(string name) =>
+        Suggestions.DidYouMean(name, Symbols.NamesOf(SymbolKind.Anchor)) is { Length: > 0 } closest ? closest : $"; declare it with 'anchor {name} \"...\"'";
+
     /// <summary>One-based line of a span's start.</summary>
     public int LineOf(TextSpan span) => Source.GetLinePosition(span.Start).Line + 1;
 

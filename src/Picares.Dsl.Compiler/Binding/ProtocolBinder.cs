@@ -95,8 +95,7 @@ internal static class ProtocolBinder
         var events = Of("event").Select(s => ScheduleBinder.BindEvent(context, s)).ToList();
         if (study?.DayOneAnchor is { } dayOne && !context.Symbols.Is(dayOne, SymbolKind.Anchor) && studies[0].Body is { } body &&
             body.Statements.FirstOrDefault(s => s.Keyword.Text == "day_one") is { } dayOneStatement)
-            context.Report(DiagnosticDescriptors.UnknownName, dayOneStatement.Arguments[0].Span, "anchor", dayOne,
-                Suggestions.DidYouMean(dayOne, context.Symbols.NamesOf(SymbolKind.Anchor)) is { Length: > 0 } m ? m : $"; declare it with 'anchor {dayOne} \"...\"'");
+            context.Report(DiagnosticDescriptors.UnknownName, dayOneStatement.Arguments[0].Span, "anchor", dayOne, context.AnchorHint(dayOne));
 
         var codeLists = Of("codelist").Where(s => IsFirst(s, SymbolKind.CodeList)).Select(s => FormBinder.BindCodeList(context, s)).ToList();
         foreach (var s in Of("form").Where(s => IsFirst(s, SymbolKind.Form))) FormBinder.Declare(context, s);

@@ -56,6 +56,16 @@ internal sealed class ShardedDictionary<TKey, TValue> : IReadOnlyDictionary<TKey
         Added();
     }
 
+    /// <summary>Adds a key unless it is present; false when it was (netstandard2.0's dictionary has no TryAdd).</summary>
+    public bool TryAdd(TKey key, TValue value)
+    {
+        var shard = ShardOf(key);
+        if (shard.ContainsKey(key)) return false;
+        shard.Add(key, value);
+        Added();
+        return true;
+    }
+
     /// <summary>The value of <paramref name="key"/>, when present.</summary>
     public bool TryGetValue(TKey key, out TValue value) => ShardOf(key).TryGetValue(key, out value!);
 
@@ -126,55 +136,25 @@ internal sealed class ShardedDictionary<TKey, TValue> : IReadOnlyDictionary<TKey
 }
 
 /// <summary>
-/// A set for the tables that grow with the file, spread over <see cref="HashSet{T}"/>s and reshared as it grows like
-/// <see cref="ShardedDictionary{TKey, TValue}"/>.
+/// A set for the tables that grow with the file: the keys of a <see cref="ShardedDictionary{TKey, TValue}"/>, which
+/// shards and reshares them.
 /// </summary>
 internal sealed class ShardedSet<T> where T : notnull
 {
-    private readonly IEqualityComparer<T> _comparer;
-    private HashSet<T>[] _shards;
-    private int _shift;
-    private int _count;
+    private readonly ShardedDictionary<T, bool> _items;
 
-    /// <param name="capacity">About how many items the set will hold: it decides the first number of shards.</param>
+    /// <param name="capacity">About how many items the set will hold: it decides the first number of shards and their size.</param>
     /// <param name="comparer">How items compare; the default comparer when null.</param>
-    public ShardedSet(int capacity, IEqualityComparer<T>? comparer = null)
-    {
-        _comparer = comparer ?? EqualityComparer<T>.Default;
-        _shards = NewShards(capacity, out _shift);
-    }
+    public ShardedSet(int capacity, IEqualityComparer<T>? comparer = null) => _items = new ShardedDictionary<T, bool>(capacity, comparer);
 
     /// <summary>How many items the set holds.</summary>
-    public int Count => _count;
+    public int Count => _items.Count;
 
     /// <summary>Adds an item; false when it was already there.</summary>
-    public bool Add(T item)
-    {
-        if (!ShardOf(item).Add(item)) return false;
-        if (++_count > _shards.Length * Shards.AverageFill)
-        {
-            var old = _shards;
-            _shards = NewShards(_count, out _shift);
-            foreach (var shard in old)
-                foreach (var kept in shard)
-                    ShardOf(kept).Add(kept);
-        }
-        return true;
-    }
+    public bool Add(T item) => _items.TryAdd(item, true);
 
     /// <summary>Whether <paramref name="item"/> is in the set.</summary>
-    public bool Contains(T item) => ShardOf(item).Contains(item);
-
-    private HashSet<T> ShardOf(T item) =>
-        _shards.Length == 1 ? _shards[0] : _shards[Shards.Index(_comparer.GetHashCode(item), _shift)];
-
-    // HashSet has no capacity constructor in netstandard2.0: each shard grows from empty.
-    private HashSet<T>[] NewShards(int capacity, out int shift)
-    {
-        var shards = new HashSet<T>[Shards.For(capacity, out shift)];
-        for (int i = 0; i < shards.Length; i++) shards[i] = new HashSet<T>(_comparer);
-        return shards;
-    }
+    public bool Contains(T item) => _items.ContainsKey(item);
 }
 
 /// <summary>How many shards a table needs and which one a hash goes to.</summary>

@@ -71,8 +71,7 @@ internal static class DataCollectionCheck
         foreach (var criterion in c.Model.Criteria)
             foreach (var read in criterion.Reads)
             {
-                if (!read.StartsWith("@", System.StringComparison.Ordinal) || !c.Timeline.IsNotBefore(read.Substring(1), decision)) continue;
-                var anchor = read.Substring(1);
+                if (FieldPath.AnchorOf(read) is not { } anchor || !c.Timeline.IsNotBefore(anchor, decision)) continue;
                 var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
                 var span = when is null ? c.Locator.Name("criterion", criterion.Id) : SourceLocator.NameArgument(when, anchor);
                 c.Report(DiagnosticDescriptors.DateAfterEligibilityDecision, span, "Criterion " + criterion.Id, anchor, described, decision);
@@ -101,7 +100,7 @@ internal static class DataCollectionCheck
         foreach (var criterion in c.Model.Criteria)
             foreach (var read in criterion.Reads)
             {
-                if (read.StartsWith("@", System.StringComparison.Ordinal)) continue;
+                if (FieldPath.AnchorOf(read) is not null) continue;
                 var (form, field) = FieldPath.Split(read);
                 if (!lateForms.TryGetValue(form, out var where)) continue;
                 var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");

@@ -62,10 +62,10 @@ internal static class VisitCheck
     /// </summary>
     private static void CheckDeath(CheckContext c)
     {
+        var planned = c.Model.Visits.Where(Timeline.IsPlanned).ToList();
         foreach (var death in c.Model.Events)
         {
             if (death.Terminal || !string.Equals(death.Name, "death", System.StringComparison.OrdinalIgnoreCase)) continue;
-            var planned = c.Model.Visits.Where(Timeline.IsPlanned).ToList();
             bool seenAfter = planned.Any(v => c.Timeline.IsSameOrNotBefore(v.Anchor, death.Name));
             var goesOn = planned.FirstOrDefault(v =>
                 !c.Timeline.IsSameOrNotBefore(v.Anchor, death.Name) && !v.Until.Contains(death.Name) &&

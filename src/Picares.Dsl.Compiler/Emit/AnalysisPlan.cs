@@ -47,8 +47,9 @@ public sealed class AnalysisPlan
     public static AnalysisPlan For(ProtocolModel model, string crf)
     {
         var plan = new AnalysisPlan();
-        var forms = model.Forms.ToDictionary(f => f.Name);
-        var codeLists = new ModelTables(model).CodeLists;
+        var tables = new ModelTables(model);
+        var forms = tables.Forms;
+        var codeLists = tables.CodeLists;
         var notDerived = new List<string>();
         var sources = new Dictionary<string, string>();
 

@@ -127,9 +127,9 @@ public sealed class CrfPlan
             enums[list.Name] = e;
         }
 
-        var forms = model.Forms.ToDictionary(f => f.Name);
         // One set of tables for every form's conditions: built per form, they made the plan quadratic in the forms.
         var tables = new ModelTables(model);
+        var forms = tables.Forms;
         foreach (var form in model.Forms)
         {
             var className = CSharp.Member(form.Name, "Crf");

@@ -118,7 +118,7 @@ public sealed class ScreeningPlan
         if (age)
         {
             reads.Add(population.BirthDateField!);
-            reads.Add("@" + population.AgeReference);
+            reads.Add(FieldPath.OfAnchor(population.AgeReference!));
         }
 
         foreach (var form in model.Forms)
@@ -143,7 +143,7 @@ public sealed class ScreeningPlan
             }
             plan.Forms.Add(input);
         }
-        foreach (var anchor in model.Anchors.Where(a => reads.Contains("@" + a.Name)))
+        foreach (var anchor in model.Anchors.Where(a => reads.Contains(FieldPath.OfAnchor(a.Name))))
             plan.Anchors.Add(new NamedInput(anchor.Name, CSharp.Member(anchor.Name, "Dates"), anchor.Label));
 
         if (age)
@@ -160,8 +160,8 @@ public sealed class ScreeningPlan
             var text = $"Age {min} to {max} years (population)";
             var condition = $"age in completed years at {population.AgeReference} in {min}..{max}";
             var line = (population.Origin?.Line ?? 1).ToString(CultureInfo.InvariantCulture);
-            plan.AgeCriterion = $"new global::Picares.Dsl.Runtime.Model.CriterionInfo(\"AGE\", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, {CSharp.Literal(text)}, {CSharp.Literal(condition)}, null, {ModelValues.Strings(new[] { population.BirthDateField!, "@" + population.AgeReference })}, __Rec({line}, 1))";
-            var ageReads = new List<ReadInput> { Read(population.BirthDateField!), Read("@" + population.AgeReference) };
+            plan.AgeCriterion = $"new global::Picares.Dsl.Runtime.Model.CriterionInfo(\"AGE\", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, {CSharp.Literal(text)}, {CSharp.Literal(condition)}, null, {ModelValues.Strings(new[] { population.BirthDateField!, FieldPath.OfAnchor(population.AgeReference!) })}, __Rec({line}, 1))";
+            var ageReads = new List<ReadInput> { Read(population.BirthDateField!), Read(FieldPath.OfAnchor(population.AgeReference!)) };
             plan.Criteria.Add(new CriterionEvaluation("AGE", "__ExplainPopulationAge_", "AgeCriterion", truth, ageReads, null)
             {
                 MissingStatements = string.Concat(ageReads.Select(r => $"if ({r.Access} is null) missing.Add({CSharp.Literal(r.Label)}); ")),
@@ -255,7 +255,7 @@ public sealed class ScreeningPlan
 
     private static ReadInput Read(string key)
     {
-        if (key.StartsWith("@", System.StringComparison.Ordinal)) return new ReadInput(key.Substring(1), ConditionEmitter.AnchorAccess(key.Substring(1)));
+        if (FieldPath.AnchorOf(key) is { } anchor) return new ReadInput(anchor, ConditionEmitter.AnchorAccess(anchor));
         var (form, field) = FieldPath.Split(key);
         return new ReadInput(key, ConditionEmitter.FieldAccess(form, field));
     }

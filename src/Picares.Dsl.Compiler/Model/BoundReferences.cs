@@ -31,5 +31,5 @@ public static class BoundReferences
     /// <summary>The fields (Form.field) and anchors (@anchor) an expression reads, in the order it reads them.</summary>
     public static void CollectPaths(BoundExpression expression, ICollection<string> into) =>
         ForEach(expression, into, static (paths, reference) =>
-            paths.Add(reference is BoundFieldReference f ? FieldPath.Of(f.Form, f.Field) : "@" + ((BoundAnchorReference)reference).Anchor));
+            paths.Add(reference is BoundFieldReference f ? FieldPath.Of(f.Form, f.Field) : FieldPath.OfAnchor(((BoundAnchorReference)reference).Anchor)));
 }

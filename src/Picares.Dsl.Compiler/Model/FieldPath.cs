@@ -2,10 +2,17 @@ namespace Picares.Dsl.Compiler.Model;
 
 /// <summary>
 /// The <c>Form.field</c> text by which the model refers to a form field: what criteria read
-/// (<see cref="CriterionModel.Reads"/>), endpoint data, the population's birth-date field, stratification factors.
+/// (<see cref="CriterionModel.Reads"/>), endpoint data, the population's birth-date field, stratification factors; and
+/// the <c>@anchor</c> text by which what a criterion reads names an anchor's date.
 /// </summary>
 public static class FieldPath
 {
+    /// <summary><c>@anchor</c>: a read of an anchor's date.</summary>
+    public static string OfAnchor(string anchor) => "@" + anchor;
+
+    /// <summary>The anchor of an <c>@anchor</c> read, or null for a field's path.</summary>
+    public static string? AnchorOf(string read) => read.StartsWith("@", System.StringComparison.Ordinal) ? read.Substring(1) : null;
+
     /// <summary><c>Form.field</c>.</summary>
     public static string Of(string form, string field) => form + "." + field;
 

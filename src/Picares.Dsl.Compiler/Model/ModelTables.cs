@@ -16,6 +16,7 @@ public sealed class ModelTables
     private readonly ProtocolModel _model;
     private ShardedDictionary<(string Form, string Field), FieldModel>? _fields;
     private Dictionary<string, CodeListModel>? _codeLists;
+    private Dictionary<string, FormModel>? _forms;
 
     /// <summary>Tables of <paramref name="model"/>, none built yet.</summary>
     public ModelTables(ProtocolModel model) => _model = model ?? throw new ArgumentNullException(nameof(model));
@@ -26,13 +27,16 @@ public sealed class ModelTables
     /// <summary>Every code list of the model by name.</summary>
     public IReadOnlyDictionary<string, CodeListModel> CodeLists => _codeLists ??= BuildCodeLists(_model);
 
+    /// <summary>Every form of the model by name.</summary>
+    public IReadOnlyDictionary<string, FormModel> Forms => _forms ??= BuildForms(_model);
+
     // Sharded: a large protocol's fields would make one table on the large-object heap.
     private static ShardedDictionary<(string Form, string Field), FieldModel> BuildFields(ProtocolModel model)
     {
         var fields = new ShardedDictionary<(string Form, string Field), FieldModel>(model.Forms.Sum(f => f.Fields.Count));
         foreach (var form in model.Forms)
             foreach (var field in form.Fields)
-                if (!fields.ContainsKey((form.Name, field.Name))) fields.Add((form.Name, field.Name), field);
+                fields.TryAdd((form.Name, field.Name), field);
         return fields;
     }
 
@@ -42,5 +46,13 @@ public sealed class ModelTables
         foreach (var list in model.CodeLists)
             if (!lists.ContainsKey(list.Name)) lists.Add(list.Name, list);
         return lists;
+    }
+
+    private static Dictionary<string, FormModel> BuildForms(ProtocolModel model)
+    {
+        var forms = new Dictionary<string, FormModel>(model.Forms.Count, StringComparer.Ordinal);
+        foreach (var form in model.Forms)
+            if (!forms.ContainsKey(form.Name)) forms.Add(form.Name, form);
+        return forms;
     }
 }

@@ -279,8 +279,7 @@ internal static class ScheduleBinder
     }
 
     private static void ReportUnknownAnchor(BindingContext context, string anchor, Text.TextSpan span) =>
-        context.Report(DiagnosticDescriptors.UnknownName, span, "anchor", anchor,
-            Suggestions.DidYouMean(anchor, context.Symbols.NamesOf(SymbolKind.Anchor)) is { Length: > 0 } s ? s : $"; declare it with 'anchor {anchor} \"...\"'");
+        context.Report(DiagnosticDescriptors.UnknownName, span, "anchor", anchor, context.AnchorHint(anchor));
 
     private static string TimingShape(string keyword) => keyword switch
     {

@@ -223,9 +223,9 @@ internal static class StudyBinder
         return new PopulationModel(sex, min, max, reference, birthDate, healthy, eligibilityAt, origin);
     }
 
-    /// <summary>How to fix a name that should be an anchor: it names something else, is misspelt, or is not declared.</summary>
+    /// <summary>How to fix a name that should be an anchor: it names something else, or else is misspelt or not declared.</summary>
     private static string NotAnAnchor(BindingContext context, string name) =>
         context.Symbols.Lookup(name) is { } other
             ? $"; '{name}' is declared as {ProtocolBinder.Article(other.Kind)}, and only an anchor (a date of each subject's timeline) can stand here"
-            : Suggestions.DidYouMean(name, context.Symbols.NamesOf(SymbolKind.Anchor)) is { Length: > 0 } m ? m : $"; declare it with 'anchor {name} \"...\"'";
+            : context.AnchorHint(name);
 }
