@@ -187,6 +187,39 @@ public class BinderTests
         Assert.Equal("unscheduled", model.Visits.Single(v => v.Name == "Extra").Timing);
     }
 
+    [Theory]
+    // 'day ... from' and 'every ... from' take an anchor; an event there gets the visit that fits it, at the name.
+    [InlineData("visit V { day 5 from progression; collect Vitals }\n", "progression",
+        "Unknown anchor 'progression'; 'progression' is declared as an event, and only an anchor (a date of each subject's timeline) can stand here; to plan a visit after the event, write 'at progression + <duration>' instead of 'day ... from'")]
+    [InlineData("visit V { every 21 days from progression; max 4; collect Vitals }\n", "progression",
+        "Unknown anchor 'progression'; 'progression' is declared as an event, and only an anchor (a date of each subject's timeline) can stand here; a repeating visit counts from an anchor; for one visit after the event, write 'at progression + <duration>'")]
+    [InlineData("visit V { day 5 from Vitals; collect Vitals }\n", "Vitals",
+        "Unknown anchor 'Vitals'; 'Vitals' is declared as a form, and only an anchor (a date of each subject's timeline) can stand here")]
+    [InlineData("visit V { day 5 from first_dos; collect Vitals }\n", "first_dos", "Unknown anchor 'first_dos'; did you mean 'first_dose'?")]
+    // 'at' takes an anchor or an event, and suggests either.
+    [InlineData("visit V { at Vitals + 3 days; collect Vitals }\n", "Vitals",
+        "Unknown anchor or event 'Vitals'; 'Vitals' is declared as a form, and only an anchor or an event (a date of each subject's timeline) can stand here")]
+    [InlineData("visit V { at progresion + 3 days; collect Vitals }\n", "progresion", "Unknown anchor or event 'progresion'; did you mean 'progression'?")]
+    [InlineData("visit V { at recovery + 3 days; collect Vitals }\n", "recovery", "Unknown anchor or event 'recovery'; declare it with 'anchor recovery \"...\"'")]
+    public void A_name_that_is_not_an_anchor_says_what_it_is_and_what_fits(string visit, string name, string message)
+    {
+        var text = TestProtocols.With(visit);
+        var diagnostic = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics, d => d.Severity == Picares.Dsl.Compiler.Diagnostics.Severity.Error);
+        Assert.Equal(("PIC1005", message), (diagnostic.Id, diagnostic.Message));
+        int at = text.IndexOf(visit, System.StringComparison.Ordinal) + visit.IndexOf(name, System.StringComparison.Ordinal);
+        Assert.Equal((at, name.Length), (diagnostic.Span.Start, diagnostic.Span.Length));
+    }
+
+    [Fact]
+    public void A_day_one_that_is_not_an_anchor_is_reported_once_at_the_study_not_at_each_visit_counting_from_it()
+    {
+        var text = TestProtocols.Prelude.Replace("day_one first_dose", "day_one progression") + "visit Cycle { every 21 days; max 4; collect Vitals }\nvisit Day8 { day 8; collect Vitals }\n";
+        var diagnostic = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics, d => d.Severity == Picares.Dsl.Compiler.Diagnostics.Severity.Error);
+        Assert.Equal("PIC1005", diagnostic.Id);
+        Assert.Equal(text.IndexOf("progression", System.StringComparison.Ordinal), diagnostic.Span.Start);
+        Assert.EndsWith("'progression' is declared as an event, and only an anchor (a date of each subject's timeline) can stand here", diagnostic.Message, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Endpoints_bind_kind_data_and_censoring()
     {

@@ -128,7 +128,8 @@ internal static class ScheduleBinder
             context.Report(DiagnosticDescriptors.VisitWithoutTiming, statement.Keyword.Span, name);
 
         string timing = "unscheduled";
-        string anchor = dayOne ?? "";
+        string anchor = dayOne ?? ""; // the study's day_one, unless the timing names its own (an unknown day_one is reported at the study)
+        Text.TextSpan? anchorNamedAt = null; // where the timing names its anchor ('from <anchor>'), if it does
         int? day = null, lastDay = null, offset = null, every = null;
         if (timingStatement is not null)
         {
@@ -153,14 +154,14 @@ internal static class ScheduleBinder
                             if (day == 0) context.Report(DiagnosticDescriptors.DayZero, a.At(0)!.Span);
                         }
                         else a.Fail(a.At(0)!.Span);
-                        anchor = ReadFrom(context, a, 1) ?? anchor;
+                        if (ReadFrom(a, 1) is { } from) (anchor, anchorNamedAt) = from;
                     }
                     break;
                 case "every":
                     if (a.Expect(1, 3))
                     {
                         every = Days(context, a, 0, "every");
-                        anchor = ReadFrom(context, a, 1) ?? anchor;
+                        if (ReadFrom(a, 1) is { } from) (anchor, anchorNamedAt) = from;
                     }
                     break;
                 case "at":
@@ -173,8 +174,10 @@ internal static class ScheduleBinder
         }
         if (timing != "unscheduled" && anchor.Length == 0 && timingStatement is not null)
             context.Report(DiagnosticDescriptors.MissingStatement, timingStatement.Keyword.Span, "visit " + name, "an anchor", "'from first_dose' here, or 'day_one first_dose' in the study");
-        else if (anchor.Length > 0 && !context.Symbols.Is(anchor, SymbolKind.Anchor) && timingStatement is not null && timing != "relative")
-            ReportUnknownAnchor(context, anchor, timingStatement.Keyword.Span);
+        else if (anchorNamedAt is { } namedAt && !context.Symbols.Is(anchor, SymbolKind.Anchor))
+            context.Report(DiagnosticDescriptors.UnknownName, namedAt, "anchor", anchor, context.AnchorHint(anchor, eventFix: timing == "repeating"
+                ? $"a repeating visit counts from an anchor; for one visit after the event, write 'at {anchor} + <duration>'"
+                : $"to plan a visit after the event, write 'at {anchor} + <duration>' instead of 'day ... from'"));
 
         int before = 0, after = 0;
         if (block.One("window") is { } ws)
@@ -249,10 +252,12 @@ internal static class ScheduleBinder
             until.ToEquatableArray(), max, collect.ToEquatableArray(), activities.ToEquatableArray(), origin);
     }
 
-    private static string? ReadFrom(BindingContext context, StatementArguments a, int index)
+    /// <summary>The anchor that <c>from &lt;anchor&gt;</c> names at <paramref name="index"/>, and where; null when there is none or it is malformed (reported).</summary>
+    private static (string Name, Text.TextSpan Span)? ReadFrom(StatementArguments a, int index)
     {
         if (a.Count <= index) return null;
-        if (a.Count == index + 2 && a.At(index)?.AsName == "from") return a.Name(index + 1);
+        if (a.Count == index + 2 && a.At(index)?.AsName == "from")
+            return a.Name(index + 1) is { } name ? (name, a.At(index + 1)!.Span) : null;
         a.Fail(a.At(index)!.Span);
         return null;
     }
@@ -260,26 +265,22 @@ internal static class ScheduleBinder
     private static (string Anchor, int? Offset) ReadRelative(BindingContext context, StatementArguments a, string fallback)
     {
         var e = a.At(0)!;
-        string? anchor = null;
+        NameExpressionSyntax? named = null;
         int? offset = 0;
-        if (e is NameExpressionSyntax n) anchor = n.Identifier.Text;
+        if (e is NameExpressionSyntax n) named = n;
         else if (e is BinaryExpressionSyntax { Left: NameExpressionSyntax left } b && b.Operator.Kind is TokenKind.Plus or TokenKind.Minus)
         {
-            anchor = left.Identifier.Text;
+            named = left;
             var days = Days(context, b.Right, "at", a, allowZero: true);
             offset = days is null ? null : b.Operator.Kind == TokenKind.Minus ? -days : days;
         }
         else a.Fail(e.Span);
-        if (anchor is null) return (fallback, null);
+        if (named is null) return (fallback, null);
+        var anchor = named.Identifier.Text;
         if (!context.Symbols.Is(anchor, SymbolKind.Anchor) && !context.Symbols.Is(anchor, SymbolKind.Event))
-        {
-            ReportUnknownAnchor(context, anchor, e.Span);
-        }
+            context.Report(DiagnosticDescriptors.UnknownName, named.Span, "anchor or event", anchor, context.AnchorHint(anchor, eventsAllowed: true));
         return (anchor, offset);
     }
-
-    private static void ReportUnknownAnchor(BindingContext context, string anchor, Text.TextSpan span) =>
-        context.Report(DiagnosticDescriptors.UnknownName, span, "anchor", anchor, context.AnchorHint(anchor));
 
     private static string TimingShape(string keyword) => keyword switch
     {

@@ -180,7 +180,7 @@ internal static class StudyBinder
                 else a.Fail(a.At(1)!.Span);
                 if (reference is not null && !context.Symbols.Is(reference, SymbolKind.Anchor))
                 {
-                    context.Report(DiagnosticDescriptors.UnknownName, a.At(2)!.Span, "anchor", reference, NotAnAnchor(context, reference));
+                    context.Report(DiagnosticDescriptors.UnknownName, a.At(2)!.Span, "anchor", reference, context.AnchorHint(reference));
                     reference = null;
                 }
             }
@@ -217,15 +217,10 @@ internal static class StudyBinder
             if (a.Expect(1, 1) && a.Name(0) is { } anchor)
             {
                 if (context.Symbols.Is(anchor, SymbolKind.Anchor)) eligibilityAt = anchor;
-                else context.Report(DiagnosticDescriptors.UnknownName, a.At(0)!.Span, "anchor", anchor, NotAnAnchor(context, anchor));
+                else context.Report(DiagnosticDescriptors.UnknownName, a.At(0)!.Span, "anchor", anchor, context.AnchorHint(anchor));
             }
         }
         return new PopulationModel(sex, min, max, reference, birthDate, healthy, eligibilityAt, origin);
     }
 
-    /// <summary>How to fix a name that should be an anchor: it names something else, or else is misspelt or not declared.</summary>
-    private static string NotAnAnchor(BindingContext context, string name) =>
-        context.Symbols.Lookup(name) is { } other
-            ? $"; '{name}' is declared as {ProtocolBinder.Article(other.Kind)}, and only an anchor (a date of each subject's timeline) can stand here"
-            : context.AnchorHint(name);
 }
