@@ -57,15 +57,16 @@ internal sealed class BindingContext
     /// The end of the message for a name that should be an anchor and is not: what it is declared as instead, when it is
     /// declared (with <paramref name="eventFix"/> after it when it is an event); else "did you mean" the closest anchor, or
     /// how to declare it. <paramref name="eventsAllowed"/> says whether an event may also stand there (a visit's <c>at</c>).
+    /// Worked out only if the diagnostic is kept.
     /// </summary>
-    public string AnchorHint(string name, bool eventsAllowed = false, string? eventFix = null)
+    public DeferredText AnchorHint(string name, bool eventsAllowed = false, string? eventFix = null) => new(() =>
     {
         if (Symbols.Lookup(name) is { } other)
             return $"; '{name}' is declared as {ProtocolBinder.Article(other.Kind)}, and only an anchor{(eventsAllowed ? " or an event" : "")} " +
                    "(a date of each subject's timeline) can stand here" + (other.Kind == SymbolKind.Event && eventFix is not null ? "; " + eventFix : "");
         var candidates = eventsAllowed ? Symbols.NamesOf(SymbolKind.Anchor).Concat(Symbols.NamesOf(SymbolKind.Event)) : Symbols.NamesOf(SymbolKind.Anchor);
         return Suggestions.DidYouMean(name, candidates) is { Length: > 0 } closest ? closest : $"; declare it with 'anchor {name} \"...\"'";
-    }
+    });
 
     /// <summary>One-based line of a span's start.</summary>
     public int LineOf(TextSpan span) => Source.GetLinePosition(span.Start).Line + 1;

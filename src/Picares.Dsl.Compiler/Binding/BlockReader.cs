@@ -43,7 +43,7 @@ internal readonly struct BlockReader
             {
                 var accepted = _single.Concat(_repeatable).ToArray();
                 context.Report(DiagnosticDescriptors.UnknownStatement, statement.Keyword.Span, word, ownerSubject.ToString(),
-                    Suggestions.DidYouMean(word, accepted), string.Join(", ", accepted));
+                    Suggestions.DidYouMeanLater(word, accepted), Suggestions.ListLater(accepted));
                 continue;
             }
             if (once >= 0)

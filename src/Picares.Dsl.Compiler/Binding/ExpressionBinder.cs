@@ -95,7 +95,7 @@ internal readonly struct ExpressionBinder
         if (symbol is { Kind: SymbolKind.Anchor }) return new BoundAnchorReference(text, line, column);
         if (codeListHint is not null && _context.Symbols.CodeLists.TryGetValue(codeListHint, out var list))
         {
-            _context.Report(DiagnosticDescriptors.UnknownCode, name.Span, text, codeListHint, Suggestions.DidYouMean(text, list.Codes), string.Join(", ", list.Codes));
+            _context.Report(DiagnosticDescriptors.UnknownCode, name.Span, text, codeListHint, Suggestions.DidYouMeanLater(text, list.Codes), Suggestions.ListLater(list.Codes));
             return new BoundError(line, column);
         }
         if (symbol is { Kind: SymbolKind.Form })
@@ -105,7 +105,7 @@ internal readonly struct ExpressionBinder
         }
         var candidates = _context.Symbols.NamesOf(SymbolKind.Anchor).Concat(_context.Symbols.NamesOf(SymbolKind.Form));
         _context.Report(DiagnosticDescriptors.UnknownName, name.Span, "name", text,
-            Suggestions.DidYouMean(text, candidates) is { Length: > 0 } s ? s : "; a condition reads form fields (Form.field), anchors (first_dose) and codes");
+            Suggestions.DidYouMeanLater(text, candidates, "; a condition reads form fields (Form.field), anchors (first_dose) and codes"));
         return new BoundError(line, column);
     }
 
@@ -126,17 +126,17 @@ internal readonly struct ExpressionBinder
         {
             if (form.Fields.TryGetValue(memberName, out var field)) return new BoundFieldReference(owner, memberName, field.Type, line, column);
             _context.Report(DiagnosticDescriptors.UnknownName, member.Name.Span, $"field of form {owner}", memberName,
-                Suggestions.DidYouMean(memberName, form.Fields.Keys) is { Length: > 0 } s ? s : "; its fields are: " + string.Join(", ", form.Fields.Keys));
+                Suggestions.DidYouMeanLater(memberName, form.Fields.Keys, () => "; its fields are: " + string.Join(", ", form.Fields.Keys)));
             return new BoundError(line, column);
         }
         if (_context.Symbols.CodeLists.TryGetValue(owner, out var list))
         {
             if (list.Codes.Contains(memberName)) return new BoundCode(owner, memberName, line, column);
-            _context.Report(DiagnosticDescriptors.UnknownCode, member.Name.Span, memberName, owner, Suggestions.DidYouMean(memberName, list.Codes), string.Join(", ", list.Codes));
+            _context.Report(DiagnosticDescriptors.UnknownCode, member.Name.Span, memberName, owner, Suggestions.DidYouMeanLater(memberName, list.Codes), Suggestions.ListLater(list.Codes));
             return new BoundError(line, column);
         }
         var candidates = _context.Symbols.Forms.Keys.Concat(_context.Symbols.CodeLists.Keys);
-        _context.Report(DiagnosticDescriptors.UnknownName, target.Span, "form or code list", owner, Suggestions.DidYouMean(owner, candidates));
+        _context.Report(DiagnosticDescriptors.UnknownName, target.Span, "form or code list", owner, Suggestions.DidYouMeanLater(owner, candidates));
         return new BoundError(line, column);
     }
 
@@ -310,7 +310,7 @@ internal readonly struct ExpressionBinder
         var name = call.Name.Text;
         if (!Functions.Contains(name))
         {
-            _context.Report(DiagnosticDescriptors.UnknownFunction, call.Name.Span, name, Suggestions.DidYouMean(name, Functions), string.Join(", ", Functions));
+            _context.Report(DiagnosticDescriptors.UnknownFunction, call.Name.Span, name, Suggestions.DidYouMeanLater(name, Functions), Suggestions.ListLater(Functions));
             return new BoundError(line, column);
         }
         if (call.Arguments.Count < 2)

@@ -56,7 +56,7 @@ internal static class ProtocolBinder
             if (!Declarations.TryGetValue(word, out var kind))
             {
                 context.Report(DiagnosticDescriptors.UnknownDeclaration, statement.Keyword.Span, word,
-                    Suggestions.DidYouMean(word, Declarations.Keys), string.Join(", ", Declarations.Keys));
+                    Suggestions.DidYouMeanLater(word, Declarations.Keys), Suggestions.ListLater(Declarations.Keys));
                 continue;
             }
             if (!byKeyword.TryGetValue(word, out var sameKeyword)) byKeyword.Add(word, sameKeyword = new SegmentedList<StatementSyntax>());

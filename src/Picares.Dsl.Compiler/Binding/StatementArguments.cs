@@ -118,7 +118,7 @@ internal readonly struct StatementArguments
             return null;
         }
         if (System.Array.IndexOf(options, word) >= 0) return word;
-        _context.Report(DiagnosticDescriptors.UnknownValue, e.Span, word, what, Suggestions.DidYouMean(word, options), string.Join(", ", options));
+        _context.Report(DiagnosticDescriptors.UnknownValue, e.Span, word, what, Suggestions.DidYouMeanLater(word, options), Suggestions.ListLater(options));
         return null;
     }
 

@@ -68,46 +68,115 @@ internal static class EligibilityCheck
     private static void CheckImplied(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> inclusions, List<Bound> bounds, Atom? population, ShardedSet<string> broken)
     {
         // From the last criterion back, leaving out those already reported: of two that say the same, the later is reported.
+        // What the others admit on a variable is what the bounds before the criterion's own admit (kept per position), with
+        // what the later ones not reported admit (kept as the pass goes back): two intersections a criterion, not one per
+        // other criterion, so that thousands of criteria on one field stay linear.
         var redundant = new ShardedSet<CriterionModel>(0);
-        var boundsOf = new ShardedDictionary<string, List<Bound>>(0, System.StringComparer.Ordinal); // the bounds on each variable, in order
+        var onVariable = new ShardedDictionary<string, BoundsOnVariable>(0, System.StringComparer.Ordinal);
         foreach (var bound in bounds)
         {
-            if (!boundsOf.TryGetValue(bound.Atom.Variable.Key, out var same)) boundsOf.Add(bound.Atom.Variable.Key, same = new List<Bound>());
+            if (!onVariable.TryGetValue(bound.Atom.Variable.Key, out var same)) onVariable.Add(bound.Atom.Variable.Key, same = new BoundsOnVariable(bound.Atom.Variable));
             same.Add(bound);
         }
         foreach (var (criterion, parts) in Enumerable.Reverse(inclusions))
         {
-            if (parts.Count == 0 || !AllKnown(parts, broken)) continue;
-            // An age bound is compared with the population's age range first.
-            if (population is not null && parts.Count == 1 && parts[0]!.Variable.Key == population.Variable.Key && !parts[0]!.Set.SameAs(population.Set))
-            {
-                var v = population.Variable;
-                var p = c.Model.Population;
-                var range = $"{p.MinimumAge?.ToString(System.Globalization.CultureInfo.InvariantCulture)}..{p.MaximumAge?.ToString(System.Globalization.CultureInfo.InvariantCulture)} years at {p.AgeReference}";
-                c.Report(DiagnosticDescriptors.AgeCriterionDisagrees, c.Locator.Name("criterion", criterion.Id), criterion.Id, v.Describe(parts[0]!.Set), range, p.Origin?.Line ?? 0);
-                continue;
-            }
-            var others = new List<Bound>();
-            bool implied = true;
+            if (IsImplied(c, criterion, parts, population, broken, onVariable)) redundant.Add(criterion);
+            // Its bounds join what the later criteria admit, unless it was just reported.
             foreach (var part in parts)
+                if (part is not null) onVariable[part.Variable.Key].PassBack(criterion, keep: !redundant.Contains(criterion));
+        }
+    }
+
+    /// <summary>Whether the other criteria already imply <paramref name="criterion"/>'s bounds (reported, PIC4005), or its age bound disagrees with the population (PIC4007).</summary>
+    private static bool IsImplied(CheckContext c, CriterionModel criterion, List<Atom?> parts, Atom? population, ShardedSet<string> broken,
+        ShardedDictionary<string, BoundsOnVariable> onVariable)
+    {
+        if (parts.Count == 0 || !AllKnown(parts, broken)) return false;
+        // An age bound is compared with the population's age range first.
+        if (population is not null && parts.Count == 1 && parts[0]!.Variable.Key == population.Variable.Key && !parts[0]!.Set.SameAs(population.Set))
+        {
+            var v = population.Variable;
+            var p = c.Model.Population;
+            var range = $"{p.MinimumAge?.ToString(System.Globalization.CultureInfo.InvariantCulture)}..{p.MaximumAge?.ToString(System.Globalization.CultureInfo.InvariantCulture)} years at {p.AgeReference}";
+            c.Report(DiagnosticDescriptors.AgeCriterionDisagrees, c.Locator.Name("criterion", criterion.Id), criterion.Id, v.Describe(parts[0]!.Set), range, p.Origin?.Line ?? 0);
+            return false;
+        }
+        bool anyOther = false;
+        foreach (var part in parts)
+        {
+            var (set, others) = onVariable[part!.Variable.Key].OthersThan(criterion);
+            if (!set.IsSubsetOf(part.Set)) return false;
+            anyOther |= others;
+        }
+        // Implied by the field's own limits or code list alone, it still checks that the datum is there.
+        if (!anyOther) return false;
+        var variables = parts.Select(p => p!.Variable).ToList();
+        var what = string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)));
+        var by = parts.Select(p => p!.Variable.Key).Distinct().SelectMany(key => onVariable[key].OthersThanInOrder(criterion));
+        c.Report(DiagnosticDescriptors.ImpliedCriterion, c.Locator.Name("criterion", criterion.Id), criterion.Id, Sources(variables, by), what);
+        return true;
+    }
+
+    /// <summary>
+    /// The inclusion bounds on one variable in file order, read from the last back: what those before a position admit
+    /// together, and what those already passed and not reported admit.
+    /// </summary>
+    private sealed class BoundsOnVariable
+    {
+        private readonly Variable _variable;
+        private readonly List<Bound> _bounds = new();
+        private readonly List<ValueSet> _before = new(); // _before[i]: what bounds 0 .. i-1 admit together
+        private readonly List<Bound> _kept = new(); // the bounds passed and not reported, last first
+        private ValueSet _keptSet;
+        private int _unpassed; // bounds 0 .. _unpassed-1 are not passed yet
+
+        public BoundsOnVariable(Variable variable)
+        {
+            _variable = variable;
+            _keptSet = variable.Domain;
+            _before.Add(variable.Domain);
+        }
+
+        public void Add(Bound bound)
+        {
+            _bounds.Add(bound);
+            _before.Add(_before[_before.Count - 1].Intersect(bound.Atom.Set));
+            _unpassed = _bounds.Count;
+        }
+
+        /// <summary>How many of the unpassed bounds at the end belong to <paramref name="criterion"/> (its own, all together at the end).</summary>
+        private int OwnAtEnd(CriterionModel criterion)
+        {
+            int own = 0;
+            while (own < _unpassed && _bounds[_unpassed - 1 - own].Criterion == criterion) own++;
+            return own;
+        }
+
+        /// <summary>What every bound but <paramref name="criterion"/>'s and those reported admit together, and whether there is any.</summary>
+        public (ValueSet Set, bool Any) OthersThan(CriterionModel criterion)
+        {
+            int first = _unpassed - OwnAtEnd(criterion);
+            return (_before[first].Intersect(_keptSet), first > 0 || _kept.Count > 0);
+        }
+
+        /// <summary>Those same bounds, in file order.</summary>
+        public IEnumerable<Bound> OthersThanInOrder(CriterionModel criterion)
+        {
+            int first = _unpassed - OwnAtEnd(criterion);
+            for (int i = 0; i < first; i++) yield return _bounds[i];
+            for (int i = _kept.Count - 1; i >= 0; i--) yield return _kept[i];
+        }
+
+        /// <summary>Passes <paramref name="criterion"/>'s bounds, keeping them for the criteria before it unless it was reported.</summary>
+        public void PassBack(CriterionModel criterion, bool keep)
+        {
+            for (int own = OwnAtEnd(criterion); own > 0; own--)
             {
-                var v = part!.Variable;
-                // What the other bounds on this variable admit together (those of criteria already reported left out).
-                var set = v.Domain;
-                foreach (var b in boundsOf[v.Key])
-                {
-                    if (b.Criterion == criterion || b.Criterion is not null && redundant.Contains(b.Criterion)) continue;
-                    set = set.Intersect(b.Atom.Set);
-                    others.Add(b);
-                }
-                if (!set.IsSubsetOf(part.Set)) { implied = false; break; }
+                var bound = _bounds[--_unpassed];
+                if (!keep) continue;
+                _kept.Add(bound);
+                _keptSet = _keptSet.Intersect(bound.Atom.Set);
             }
-            // Implied by the field's own limits or code list alone, it still checks that the datum is there.
-            if (!implied || others.Count == 0) continue;
-            redundant.Add(criterion);
-            var variables = parts.Select(p => p!.Variable).ToList();
-            var what = string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)));
-            c.Report(DiagnosticDescriptors.ImpliedCriterion, c.Locator.Name("criterion", criterion.Id), criterion.Id, Sources(variables, others), what);
         }
     }
 
@@ -136,7 +205,7 @@ internal static class EligibilityCheck
             bool excludesEveryone = true;
             foreach (var part in parts) excludesEveryone &= AdmittedFor(part!.Variable).Set.IsSubsetOf(part.Set);
             if (!excludesEveryone) continue;
-            var admittedBy = parts.SelectMany(p => AdmittedFor(p!.Variable).By).ToList();
+            var admittedBy = parts.SelectMany(p => AdmittedFor(p!.Variable).By); // read only as far as the message names them
             var requirement = string.Join(" and ", parts.Select(p => p!.Variable.Describe(AdmittedFor(p.Variable).Set)));
             var variables = parts.Select(p => p!.Variable).ToList();
             c.Report(DiagnosticDescriptors.NobodyEligible, c.Locator.Name("criterion", criterion.Id),
@@ -166,17 +235,40 @@ internal static class EligibilityCheck
         bound.Criterion is { } criterion ? c.Locator.Name("criterion", criterion.Id)
         : SourceLocator.Inner(c.Locator.Declaration("population"), "age") is { } age ? SourceLocator.Arguments(age) : c.Locator.Name("population");
 
-    private static string Who(Bound bound) => bound.Criterion is { } criterion ? $"{criterion.Id} (line {criterion.Origin.Line})" : bound.Who;
 
-    private static string Verb(IReadOnlyList<Bound> by) => by.Select(Who).Distinct().Count() > 1 ? "require" : "requires";
+    private static string Sources(Variable v, IEnumerable<Bound> by) => Sources(new[] { v }, by);
 
-    private static string Sources(Variable v, IReadOnlyList<Bound> by) => Sources(new[] { v }, by);
+    /// <summary>The most sources a message names; past them it says "and others", so that a message stays short however many criteria bound a field.</summary>
+    internal const int MostSourcesNamed = 5;
 
-    /// <summary>Who bounds these variables: criteria with their lines, the population, or the fields' hard limits.</summary>
-    private static string Sources(IEnumerable<Variable> variables, IReadOnlyList<Bound> by)
+    /// <summary>
+    /// Who bounds these variables: criteria with their lines, the population, or the fields' hard limits; at most
+    /// <see cref="MostSourcesNamed"/> of them, read no further than needed.
+    /// </summary>
+    private static string Sources(IEnumerable<Variable> variables, IEnumerable<Bound> by)
     {
-        var names = by.Select(Who).Distinct().ToList();
+        var names = Named(by, out bool more);
         if (names.Count == 0) names.AddRange(variables.Select(v => v.DomainSource ?? "the values " + v.Display + " can take").Distinct());
+        if (more) return string.Join(", ", names) + " and others";
         return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
     }
+
+    /// <summary>The first <see cref="MostSourcesNamed"/> distinct sources, and whether there are more.</summary>
+    private static List<string> Named(IEnumerable<Bound> by, out bool more)
+    {
+        var names = new List<string>();
+        more = false;
+        foreach (var bound in by)
+        {
+            var who = Who(bound);
+            if (names.Contains(who)) continue;
+            if (names.Count == MostSourcesNamed) { more = true; break; }
+            names.Add(who);
+        }
+        return names;
+    }
+
+    private static string Who(Bound bound) => bound.Criterion is { } criterion ? $"{criterion.Id} (line {criterion.Origin.Line})" : bound.Who;
+
+    private static string Verb(IEnumerable<Bound> by) => Named(by, out bool more).Count > 1 || more ? "require" : "requires";
 }

@@ -12,36 +12,38 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// </summary>
 internal sealed class Timeline
 {
-    private readonly Dictionary<string, HashSet<string>> _notBefore = new(System.StringComparer.Ordinal);
+    // The 'follows' clauses: for each point, the points it comes no earlier than (direct), and the reverse.
+    private readonly Dictionary<string, IReadOnlyList<string>> _follows = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _followedBy = new(System.StringComparer.Ordinal);
+    // For each point asked about, the points ordered at or after it: found when first asked (a check asks about a few
+    // points: the eligibility decision, terminal events, 'until' events), never for every pair, whose table could
+    // grow with the square of the points (a chain of ten thousand 'follows' would take a hundred million entries).
+    private readonly Dictionary<string, HashSet<string>> _notBeforeOf = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _terminal = new(System.StringComparer.Ordinal);
+    private Dictionary<string, IReadOnlyList<string>>? _cycles;
 
     public Timeline(ProtocolModel model)
     {
-        var direct = new Dictionary<string, IEnumerable<string>>(System.StringComparer.Ordinal);
-        foreach (var a in model.Anchors) direct[a.Name] = a.After;
+        foreach (var a in model.Anchors) Declare(a.Name, a.After);
         foreach (var e in model.Events)
         {
-            direct[e.Name] = e.After;
+            Declare(e.Name, e.After);
             if (e.Terminal) _terminal.Add(e.Name);
         }
-        foreach (var name in direct.Keys)
+    }
+
+    private void Declare(string name, IReadOnlyList<string> after)
+    {
+        _follows[name] = after;
+        foreach (var earlier in after)
         {
-            // Everything reachable through 'follows' clauses comes no later than this point.
-            var reached = new HashSet<string>(System.StringComparer.Ordinal);
-            var stack = new Stack<string>(direct[name]);
-            while (stack.Count > 0)
-            {
-                var next = stack.Pop();
-                if (!reached.Add(next)) continue;
-                if (direct.TryGetValue(next, out var further)) foreach (var f in further) stack.Push(f);
-            }
-            _notBefore[name] = reached;
+            if (!_followedBy.TryGetValue(earlier, out var later)) _followedBy[earlier] = later = new List<string>();
+            later.Add(name);
         }
     }
 
     /// <summary>True when the protocol orders <paramref name="later"/> at or after <paramref name="earlier"/> (and they differ).</summary>
-    public bool IsNotBefore(string later, string earlier) =>
-        later != earlier && _notBefore.TryGetValue(later, out var set) && set.Contains(earlier);
+    public bool IsNotBefore(string later, string earlier) => later != earlier && NotBefore(earlier).Contains(later);
 
     /// <summary>True when <paramref name="a"/> is <paramref name="b"/> or ordered at or after it.</summary>
     public bool IsSameOrNotBefore(string a, string b) => a == b || IsNotBefore(a, b);
@@ -49,9 +51,77 @@ internal sealed class Timeline
     /// <summary>An event that ends every subject's participation.</summary>
     public bool IsTerminal(string name) => _terminal.Contains(name);
 
-    /// <summary>The points of the timeline that a 'follows' chain from <paramref name="name"/> passes through back to itself, or null.</summary>
-    public IReadOnlyList<string>? CycleThrough(string name) =>
-        _notBefore.TryGetValue(name, out var set) && set.Contains(name) ? set.OrderBy(n => n, System.StringComparer.Ordinal).ToList() : null;
+    /// <summary>
+    /// The points of the 'follows' cycle that <paramref name="name"/> is on, itself included, in ordinal order; null when
+    /// it is on none.
+    /// </summary>
+    public IReadOnlyList<string>? CycleThrough(string name) => (_cycles ??= Cycles()).TryGetValue(name, out var cycle) ? cycle : null;
+
+    /// <summary>The points reachable backwards from <paramref name="earlier"/> through 'follows' clauses: all ordered at or after it.</summary>
+    private HashSet<string> NotBefore(string earlier)
+    {
+        if (_notBeforeOf.TryGetValue(earlier, out var found)) return found;
+        var reached = new HashSet<string>(System.StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        stack.Push(earlier);
+        while (stack.Count > 0)
+            if (_followedBy.TryGetValue(stack.Pop(), out var later))
+                foreach (var l in later)
+                    if (reached.Add(l)) stack.Push(l);
+        _notBeforeOf[earlier] = reached;
+        return reached;
+    }
+
+    /// <summary>
+    /// The cycles of the 'follows' clauses: their strongly connected components of more than one point, or of one point that
+    /// follows itself (Tarjan's algorithm, without recursion, so that a long chain cannot overflow the stack).
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<string>> Cycles()
+    {
+        var cycles = new Dictionary<string, IReadOnlyList<string>>(System.StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var onStack = new HashSet<string>(System.StringComparer.Ordinal);
+        var component = new Stack<string>();
+        var work = new Stack<(string Node, int Next)>();
+        foreach (var root in _follows.Keys)
+        {
+            if (index.ContainsKey(root)) continue;
+            Visit(root);
+            while (work.Count > 0)
+            {
+                var (node, next) = work.Pop();
+                var edges = _follows.TryGetValue(node, out var e) ? e : System.Array.Empty<string>();
+                if (next < edges.Count)
+                {
+                    work.Push((node, next + 1));
+                    var target = edges[next];
+                    if (!index.ContainsKey(target)) Visit(target);
+                    else if (onStack.Contains(target)) low[node] = System.Math.Min(low[node], index[target]);
+                    continue;
+                }
+                if (work.Count > 0) { var parent = work.Peek().Node; low[parent] = System.Math.Min(low[parent], low[node]); }
+                if (low[node] != index[node]) continue;
+                var members = new List<string>();
+                string member;
+                do { member = component.Pop(); onStack.Remove(member); members.Add(member); } while (member != node);
+                if (members.Count > 1 || edges.Contains(node))
+                {
+                    members.Sort(System.StringComparer.Ordinal);
+                    foreach (var m in members) cycles[m] = members;
+                }
+            }
+        }
+        return cycles;
+
+        void Visit(string node)
+        {
+            index[node] = low[node] = index.Count;
+            component.Push(node);
+            onStack.Add(node);
+            work.Push((node, 0));
+        }
+    }
 
     /// <summary>A visit that has a planned date (not unscheduled).</summary>
     public static bool IsPlanned(VisitModel visit) => visit.Timing != "unscheduled";

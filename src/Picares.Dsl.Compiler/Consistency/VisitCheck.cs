@@ -21,7 +21,10 @@ internal static class VisitCheck
             cyclic = true;
             var declaration = c.Locator.Declaration(point.Keyword, point.Name);
             var span = declaration is not null && declaration.Arguments.FirstOrDefault(a => a.AsName == "follows") is { } after ? after.Span : c.Locator.Name(point.Keyword, point.Name);
-            c.Report(DiagnosticDescriptors.TimelineCycle, span, $"{point.Name} comes after itself through {string.Join(", ", cycle.Where(n => n != point.Name))}");
+            var through = cycle.Where(n => n != point.Name).ToList();
+            const int MostNamed = 10; // a cycle of thousands of points still makes a short message
+            var named = through.Count <= MostNamed ? string.Join(", ", through) : string.Join(", ", through.Take(MostNamed)) + $" and {through.Count - MostNamed} more";
+            c.Report(DiagnosticDescriptors.TimelineCycle, span, $"{point.Name} comes after itself through {named}");
             break; // one report per cycle is enough
         }
         if (cyclic) return;

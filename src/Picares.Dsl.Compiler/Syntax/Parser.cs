@@ -477,7 +477,7 @@ public sealed class Parser
         if (first.Kind == TokenKind.Identifier && !first.HasLeadingTrivia)
         {
             _index = start + 1;
-            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, first.Span, first.Text, Suggestions.DidYouMean(first.Text, UnitCatalog.Spellings));
+            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, first.Span, first.Text, Suggestions.DidYouMeanLater(first.Text, UnitCatalog.Spellings));
             return new NumberExpressionSyntax(number, value, null, default);
         }
         return new NumberExpressionSyntax(number, value, null, default);

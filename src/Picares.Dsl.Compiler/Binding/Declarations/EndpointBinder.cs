@@ -70,7 +70,7 @@ internal static class EndpointBinder
             if (a.Expect(1, 1) && a.Name(0) is { } anchor)
             {
                 if (context.Symbols.Is(anchor, SymbolKind.Anchor)) start = anchor;
-                else context.Report(DiagnosticDescriptors.UnknownName, a.At(0)!.Span, "anchor", anchor, Suggestions.DidYouMean(anchor, context.Symbols.NamesOf(SymbolKind.Anchor)));
+                else context.Report(DiagnosticDescriptors.UnknownName, a.At(0)!.Span, "anchor", anchor, Suggestions.DidYouMeanLater(anchor, context.Symbols.NamesOf(SymbolKind.Anchor)));
             }
         }
 

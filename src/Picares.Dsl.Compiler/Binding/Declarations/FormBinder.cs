@@ -179,7 +179,7 @@ internal static class FormBinder
                 {
                     if (context.Symbols.CodeLists.ContainsKey(list)) return (ValueType.CodeOf(list), list, 3);
                     Report(DiagnosticDescriptors.UnknownName, args[2].Span, "code list", list,
-                        Suggestions.DidYouMean(list, context.Symbols.CodeLists.Keys) is { Length: > 0 } s ? s : "; declare it with 'codelist " + list + " { code ... }'");
+                        Suggestions.DidYouMeanLater(list, context.Symbols.CodeLists.Keys, "; declare it with 'codelist " + list + " { code ... }'"));
                     return (ValueType.Error, null, 3);
                 }
                 Report(DiagnosticDescriptors.BadArguments, args[1].Span, "field", "'code' followed by the code list's name", "field response code Response required");
@@ -188,14 +188,14 @@ internal static class FormBinder
                 if (args.Count > 2 && UnitText(context, args[2]) is { } unitName)
                 {
                     if (UnitCatalog.TryFind(unitName, out var unit)) return (ValueType.QuantityOf(unit.Dimension), unit.Symbol, 3);
-                    Report(DiagnosticDescriptors.UnknownUnit, args[2].Span, unitName, Suggestions.DidYouMean(unitName, UnitCatalog.Spellings));
+                    Report(DiagnosticDescriptors.UnknownUnit, args[2].Span, unitName, Suggestions.DidYouMeanLater(unitName, UnitCatalog.Spellings));
                     return (ValueType.Error, null, 3);
                 }
                 Report(DiagnosticDescriptors.BadArguments, args[1].Span, "field", "'quantity' followed by its unit", "field weight quantity kg");
                 return (ValueType.Error, null, 2);
             default:
                 var written = args[1].AsName ?? "";
-                Report(DiagnosticDescriptors.UnknownValue, args[1].Span, written, "field type", Suggestions.DidYouMean(written, DataTypes), string.Join(", ", DataTypes));
+                Report(DiagnosticDescriptors.UnknownValue, args[1].Span, written, "field type", Suggestions.DidYouMeanLater(written, DataTypes), Suggestions.ListLater(DataTypes));
                 return (ValueType.Error, null, 2);
         }
     }

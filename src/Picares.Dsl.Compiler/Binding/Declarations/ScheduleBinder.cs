@@ -71,7 +71,7 @@ internal static class ScheduleBinder
         if (context.Symbols.Is(name, SymbolKind.Event) || context.Symbols.Is(name, SymbolKind.Anchor)) return true;
         var candidates = context.Symbols.NamesOf(SymbolKind.Event).Concat(context.Symbols.NamesOf(SymbolKind.Anchor));
         context.Report(DiagnosticDescriptors.UnknownName, syntax.Span, "event", name,
-            Suggestions.DidYouMean(name, candidates) is { Length: > 0 } s ? s : $"; declare it with 'event {name} \"...\"'");
+            Suggestions.DidYouMeanLater(name, candidates, $"; declare it with 'event {name} \"...\"'"));
         return false;
     }
 
@@ -237,7 +237,7 @@ internal static class ScheduleBinder
             foreach (var (n, syntax) in a.Names(0))
             {
                 if (context.Symbols.Forms.ContainsKey(n)) collect.Add(n);
-                else context.Report(DiagnosticDescriptors.UnknownName, syntax.Span, "form", n, Suggestions.DidYouMean(n, context.Symbols.Forms.Keys));
+                else context.Report(DiagnosticDescriptors.UnknownName, syntax.Span, "form", n, Suggestions.DidYouMeanLater(n, context.Symbols.Forms.Keys));
             }
             if (a.Count == 0) a.Fail(cs.HeaderSpan);
         }

@@ -170,7 +170,7 @@ internal static class TreatmentBinder
             {
                 if (context.Symbols.Is(n, SymbolKind.Intervention)) receives.Add(n);
                 else context.Report(DiagnosticDescriptors.UnknownName, syntax.Span, "intervention", n,
-                    Suggestions.DidYouMean(n, context.Symbols.NamesOf(SymbolKind.Intervention)) is { Length: > 0 } m ? m : "; declare it with 'intervention " + n + " \"...\" { }'");
+                    Suggestions.DidYouMeanLater(n, context.Symbols.NamesOf(SymbolKind.Intervention), "; declare it with 'intervention " + n + " \"...\" { }'"));
             }
             if (a.Count == 0) a.Fail(s.HeaderSpan);
         }

@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using System.Text;
+using Picares.Dsl.Compiler;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Tests.Infrastructure;
+using Xunit;
+
+namespace Picares.Dsl.Tests.Robustness;
+
+/// <summary>
+/// Small files shaped to make a check's work grow with the square of their size: a long chain of 'follows', many unknown
+/// names after the error limit, many criteria bounding one field, a long 'follows' cycle. Each must compile to the right
+/// diagnostics with work in proportion to the file. The proportion is checked by the memory a compile allocates (exact
+/// and the same on every machine), not by its time: before these shapes were made linear, each of them allocated
+/// from 675 MB to 4 GB at these sizes, or wrote messages naming thousands of criteria.
+/// </summary>
+public class HostileShapesTests
+{
+    private const int Count = 4000;
+
+    private static (CompilationResult Result, long Allocated) Compile(string text)
+    {
+        ProtocolCompiler.Compile(TestProtocols.Prelude); // the compiler's code and tables are ready before counting
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var result = ProtocolCompiler.Compile(text);
+        return (result, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void A_long_chain_of_follows_is_ordered_without_a_table_of_every_pair()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"anchor a{i} \"A{i}\" follows {(i == 1 ? "first_dose" : "a" + (i - 1))}\n");
+        // A death at the far end of the chain, and a visit planned after it: the order must be followed all the way.
+        text.Append($"event death \"Death\" follows a{Count}\nvisit Late {{ day 5 from a{Count}; collect Vitals }}\nvisit Call {{ every 30 days from first_dose; until death; collect Vitals }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        Assert.Equal(new[] { "PIC4017" }, result.Diagnostics.Where(d => d.Severity != Severity.Info).Select(d => d.Id)); // Late falls after death
+        Assert.Contains("Late", result.Diagnostics.Single(d => d.Id == "PIC4017").Message, StringComparison.Ordinal);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // with a table of every pair (before): 675 MB
+    }
+
+    [Fact]
+    public void A_long_follows_cycle_is_reported_once_with_a_short_message()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"anchor c{i} \"C{i}\" follows c{(i == Count ? 1 : i + 1)}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var cycle = Assert.Single(result.Diagnostics, d => d.Id == "PIC4016");
+        Assert.StartsWith("The timeline order is circular: c1 comes after itself through c10, c100, c1000, c1001,", cycle.Message, StringComparison.Ordinal);
+        Assert.Contains($"and {Count - 1 - 10} more;", cycle.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // before: the message named all 3,999
+    }
+
+    [Fact]
+    public void Unknown_names_past_the_error_limit_are_not_looked_up_for_suggestions()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"form F{i} {{ field x text }}\n");
+        for (int i = 1; i <= Count; i++) text.Append($"visit V{i} {{ unscheduled; collect G{i} }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.Equal(DiagnosticBag.Limit, errors.Count(d => d.Id == "PIC1005"));
+        Assert.Equal("PIC0009", errors.Last().Id);
+        Assert.EndsWith("did you mean 'F1'?", errors.First(d => d.Id == "PIC1005").Message, StringComparison.Ordinal); // G1: kept, so suggested
+        Assert.True(allocated < 60_000_000, $"allocated {allocated:N0} bytes"); // with a suggestion worked out for each of the 4,000 (before): 4.0 GB
+    }
+
+    [Fact]
+    public void Many_criteria_bounding_one_field_are_checked_once_each_and_name_a_few_of_the_others()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"criterion I{i} inclusion \"x\" {{ when Vitals.weight >= {i % 50} kg and Vitals.count <= {i + 100} }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var implied = result.Diagnostics.Where(d => d.Id == "PIC4005").ToList();
+        Assert.Equal(Count - 2, implied.Count); // all but I49 (the highest weight bound, kept last) and I1 (the lowest count bound)
+        Assert.All(implied, d => Assert.True(d.Message.Length < 400, d.Message));
+        Assert.Contains(implied, d => d.Message.Contains(" and others also meets it", StringComparison.Ordinal));
+        Assert.True(allocated < 60_000_000, $"allocated {allocated:N0} bytes"); // before: each message named every other criterion, and the check took a minute
+    }
+}
