@@ -15,10 +15,9 @@ internal sealed class Timeline
     // The 'follows' clauses: for each point, the points it comes no earlier than (direct), and the reverse.
     private readonly Dictionary<string, IReadOnlyList<string>> _follows = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _followedBy = new(System.StringComparer.Ordinal);
-    // For each point asked about, the points ordered at or after it: found when first asked (a check asks about a few
-    // points: the eligibility decision, terminal events, 'until' events), never for every pair, whose table could
-    // grow with the square of the points (a chain of ten thousand 'follows' would take a hundred million entries).
-    private readonly Dictionary<string, HashSet<string>> _notBeforeOf = new(System.StringComparer.Ordinal);
+    // The answers given so far, by pair asked about. Each is found by a search from both ends, never from a table of every
+    // ordered pair, which could grow with the square of the points (a chain of ten thousand 'follows' makes fifty million).
+    private readonly Dictionary<(string Later, string Earlier), bool> _answers = new();
     private readonly HashSet<string> _terminal = new(System.StringComparer.Ordinal);
     private Dictionary<string, IReadOnlyList<string>>? _cycles;
 
@@ -43,7 +42,12 @@ internal sealed class Timeline
     }
 
     /// <summary>True when the protocol orders <paramref name="later"/> at or after <paramref name="earlier"/> (and they differ).</summary>
-    public bool IsNotBefore(string later, string earlier) => later != earlier && NotBefore(earlier).Contains(later);
+    public bool IsNotBefore(string later, string earlier)
+    {
+        if (later == earlier) return false;
+        if (!_answers.TryGetValue((later, earlier), out var ordered)) _answers[(later, earlier)] = ordered = Reaches(later, earlier);
+        return ordered;
+    }
 
     /// <summary>True when <paramref name="a"/> is <paramref name="b"/> or ordered at or after it.</summary>
     public bool IsSameOrNotBefore(string a, string b) => a == b || IsNotBefore(a, b);
@@ -57,19 +61,35 @@ internal sealed class Timeline
     /// </summary>
     public IReadOnlyList<string>? CycleThrough(string name) => (_cycles ??= Cycles()).TryGetValue(name, out var cycle) ? cycle : null;
 
-    /// <summary>The points reachable backwards from <paramref name="earlier"/> through 'follows' clauses: all ordered at or after it.</summary>
-    private HashSet<string> NotBefore(string earlier)
+    /// <summary>
+    /// Whether a chain of 'follows' clauses leads from <paramref name="later"/> to <paramref name="earlier"/>: searched forwards
+    /// from the one and backwards from the other, a point from each side in turn, until the two searches meet or one of
+    /// them has found everything on its side. A question costs the smaller side's points, however long the other side's chain.
+    /// </summary>
+    private bool Reaches(string later, string earlier)
     {
-        if (_notBeforeOf.TryGetValue(earlier, out var found)) return found;
-        var reached = new HashSet<string>(System.StringComparer.Ordinal);
-        var stack = new Stack<string>();
-        stack.Push(earlier);
-        while (stack.Count > 0)
-            if (_followedBy.TryGetValue(stack.Pop(), out var later))
-                foreach (var l in later)
-                    if (reached.Add(l)) stack.Push(l);
-        _notBeforeOf[earlier] = reached;
-        return reached;
+        var fromLater = new HashSet<string>(System.StringComparer.Ordinal) { later };
+        var toEarlier = new HashSet<string>(System.StringComparer.Ordinal) { earlier };
+        var forward = new Stack<string>();
+        var backward = new Stack<string>();
+        forward.Push(later);
+        backward.Push(earlier);
+        while (forward.Count > 0 && backward.Count > 0)
+        {
+            if (_follows.TryGetValue(forward.Pop(), out var earlierPoints))
+                foreach (var point in earlierPoints)
+                {
+                    if (toEarlier.Contains(point)) return true;
+                    if (fromLater.Add(point)) forward.Push(point);
+                }
+            if (_followedBy.TryGetValue(backward.Pop(), out var laterPoints))
+                foreach (var point in laterPoints)
+                {
+                    if (fromLater.Contains(point)) return true;
+                    if (toEarlier.Add(point)) backward.Push(point);
+                }
+        }
+        return false;
     }
 
     /// <summary>

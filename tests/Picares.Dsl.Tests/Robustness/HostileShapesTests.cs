@@ -41,6 +41,21 @@ public class HostileShapesTests
     }
 
     [Fact]
+    public void Visits_ending_at_each_event_of_a_long_chain_are_ordered_without_a_table_per_event()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"event e{i} \"E{i}\" follows {(i == 1 ? "first_dose" : "e" + (i - 1))}\n");
+        for (int i = 1; i <= Count; i++) text.Append($"visit V{i} {{ every 7 days; until e{i}; collect Vitals }}\n");
+        // One that begins at the chain's far end and ends at its first event, which comes before: it can never take place.
+        text.Append($"anchor late \"Late\" follows e{Count}\nvisit Never {{ every 7 days from late; until e1; collect Vitals }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var reported = Assert.Single(result.Diagnostics, d => d.Severity != Severity.Info);
+        Assert.Equal("PIC4015", reported.Id);
+        Assert.StartsWith("Visit Never can never happen: it starts on late, which the protocol orders after e1", reported.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // with the points after each event kept (before): 429 MB
+    }
+
+    [Fact]
     public void A_long_follows_cycle_is_reported_once_with_a_short_message()
     {
         var text = new StringBuilder(TestProtocols.Prelude);
