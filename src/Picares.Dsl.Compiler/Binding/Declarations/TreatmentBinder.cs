@@ -16,6 +16,12 @@ internal static class TreatmentBinder
 
     private static readonly string[] RegimenStatements = { "dose", "route", "every", "cycle_days", "cycles", "until" };
 
+    // The shapes that state a range, made once.
+    private static readonly string EveryShape = $"a fixed duration of 1 to {AllowedRanges.MaxDays} days";
+    private static readonly string CycleDaysShape = $"the days of each cycle on which it is given, whole numbers from 1 to the cycle's length ('every'), or to {AllowedRanges.MaxCycleDay} without 'every'";
+    private static readonly string CyclesShape = $"the number of cycles, a whole number from 1 to {AllowedRanges.MaxCycles}";
+    private static readonly string RatioShape = $"the arm's allocation ratio, a whole number from 1 to {AllowedRanges.MaxArmRatio}";
+
     public static InterventionModel BindIntervention(BindingContext context, StatementSyntax statement)
     {
         var args = new StatementArguments(context, statement, "a name, a \"label\" and a { } block", "intervention JS001 \"Toripalimab (JS-001)\" { type drug }", allowsBlock: true);
@@ -92,24 +98,24 @@ internal static class TreatmentBinder
         if (block.One("every") is { } es)
         {
             origin = Merge(origin, context.OriginOf(es, subject + " frequency", parent));
-            var a = new StatementArguments(context, es, "a fixed duration", "every 21 days");
+            var a = new StatementArguments(context, es, EveryShape, "every 21 days");
             if (a.Expect(1, 1)) every = ScheduleBinder.Days(context, a, 0, "every");
         }
         var cycleDays = new List<int>();
         if (block.One("cycle_days") is { } cs)
         {
             context.OriginOf(cs, subject + " cycle days", parent);
-            var a = new StatementArguments(context, cs, "the days of each cycle on which it is given", "cycle_days 1, 8");
+            var a = new StatementArguments(context, cs, CycleDaysShape, "cycle_days 1, 8");
             for (int i = 0; i < a.Count; i++)
-                if (a.Integer(i, 1, every ?? 366) is { } day) cycleDays.Add(day); // a day of the cycle: 1 to its length
+                if (a.Integer(i, 1, every ?? AllowedRanges.MaxCycleDay) is { } day) cycleDays.Add(day); // a day of the cycle: 1 to its length
             if (a.Count == 0) a.Fail(cs.HeaderSpan);
         }
         int? cycles = null;
         if (block.One("cycles") is { } cy)
         {
             context.OriginOf(cy, subject + " cycles", parent);
-            var a = new StatementArguments(context, cy, "the number of cycles", "cycles 4");
-            if (a.Expect(1, 1)) cycles = a.Integer(0, 1, 10000);
+            var a = new StatementArguments(context, cy, CyclesShape, "cycles 4");
+            if (a.Expect(1, 1)) cycles = a.Integer(0, 1, AllowedRanges.MaxCycles);
         }
         var until = new List<string>();
         if (block.One("until") is { } us)
@@ -159,8 +165,8 @@ internal static class TreatmentBinder
         int ratio = 1;
         if (block.One("ratio") is { } r)
         {
-            var a = new StatementArguments(context, r, "the arm's allocation ratio, a whole number", "ratio 2");
-            if (a.Expect(1, 1)) ratio = a.Integer(0, 1, 100) ?? 1;
+            var a = new StatementArguments(context, r, RatioShape, "ratio 2");
+            if (a.Expect(1, 1)) ratio = a.Integer(0, 1, AllowedRanges.MaxArmRatio) ?? 1;
         }
         var receives = new List<string>();
         foreach (var s in block.All("receives"))
