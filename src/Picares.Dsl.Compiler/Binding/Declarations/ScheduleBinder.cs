@@ -19,6 +19,9 @@ internal static class ScheduleBinder
     public static readonly string[] Anchorings = { "fixed", "actual" };
     private static readonly string[] Timings = { "day", "every", "at", "unscheduled" };
 
+    private const string AnchorShape = "a name, optionally a \"label\", then 'follows <anchor or event>' for each point it never comes before";
+    private const string EventShape = AnchorShape + ", and 'terminal' if it ends every subject's participation, in any order";
+
     // The shapes that state a range, made once.
     private static readonly string DayShape = $"a study day or range of days, whole numbers from -{AllowedRanges.MaxDays} to {AllowedRanges.MaxDays} (no day 0), optionally 'from <anchor>'";
     private static readonly string EveryShape = $"a fixed interval of 1 to {AllowedRanges.MaxDays} days, optionally 'from <anchor>'";
@@ -40,14 +43,14 @@ internal static class ScheduleBinder
 
     /// <summary>
     /// <c>anchor|event name ["label"] [follows other]... [terminal]</c>: <c>follows</c> orders the timeline (the anchor
-    /// or event never comes before <c>other</c>); <c>terminal</c> marks an event that ends every subject's participation.
+    /// or event never comes before <c>other</c>) and may be given for any number of points; <c>terminal</c> marks an event
+    /// that ends every subject's participation. The modifiers come in any order; one given twice is reported at the second.
     /// </summary>
     private static (string Name, string Label, EquatableArray<string> After, bool Terminal, Origin Origin) BindNamed(
         BindingContext context, StatementSyntax statement, string what, string example, bool allowTerminal)
     {
-        var shape = allowTerminal ? "a name, a \"label\", then optionally 'follows <anchor or event>' and 'terminal'" : "a name, a \"label\", then optionally 'follows <anchor or event>'";
-        var a = new StatementArguments(context, statement, shape, example);
-        a.Expect(1, 6);
+        var a = new StatementArguments(context, statement, allowTerminal ? EventShape : AnchorShape, example);
+        a.Expect(1, int.MaxValue);
         var name = a.Name(0) ?? "";
         int next = 1;
         var label = name;
@@ -56,20 +59,44 @@ internal static class ScheduleBinder
             label = a.OptionalText(1) ?? name;
             next = 2;
         }
+        var subject = $"{what} {name}";
         var after = new List<string>();
-        bool terminal = false;
+        var followed = new List<(string Name, Text.TextSpan Span)>(); // every 'follows X' read, known or not, for repeats
+        Text.TextSpan? terminalAt = null;
         for (int i = next; i < a.Count; i++)
         {
-            var word = a.At(i)!.AsName;
-            if (word == "follows" && a.At(i + 1)?.AsName is { } other && !after.Contains(other))
+            var argument = a.At(i)!;
+            switch (argument.AsName)
             {
-                if (CheckEvent(context, other, a.At(i + 1)!)) after.Add(other);
-                i++;
+                case "follows":
+                    if (a.At(i + 1) is not NameExpressionSyntax other)
+                    {
+                        a.Fail(a.At(i + 1)?.Span ?? argument.Span);
+                        i++; // the argument that is not a name is reported here, not again as a modifier
+                        break;
+                    }
+                    i++;
+                    var pair = Text.TextSpan.FromBounds(argument.Span.Start, other.Span.End);
+                    var target = other.Identifier.Text;
+                    int first = followed.FindIndex(f => f.Name == target);
+                    if (first >= 0)
+                        context.Report(DiagnosticDescriptors.RepeatedStatement, pair, "follows " + target, subject, context.LineOf(followed[first].Span));
+                    else
+                    {
+                        followed.Add((target, pair));
+                        if (CheckEvent(context, target, other)) after.Add(target);
+                    }
+                    break;
+                case "terminal" when allowTerminal:
+                    if (terminalAt is { } earlier) context.Report(DiagnosticDescriptors.RepeatedStatement, argument.Span, "terminal", subject, context.LineOf(earlier));
+                    else terminalAt = argument.Span;
+                    break;
+                default:
+                    a.Fail(argument.Span);
+                    break;
             }
-            else if (word == "terminal" && allowTerminal && !terminal) terminal = true;
-            else a.Fail(a.At(i)!.Span);
         }
-        return (name, label, after.ToEquatableArray(), terminal, context.OriginOf(statement, new OriginSubject(what, name)));
+        return (name, label, after.ToEquatableArray(), terminalAt is not null, context.OriginOf(statement, new OriginSubject(what, name)));
     }
 
     /// <summary>Events and anchors may end repeating visits and treatment.</summary>
