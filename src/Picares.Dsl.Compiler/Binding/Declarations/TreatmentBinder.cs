@@ -47,21 +47,43 @@ internal static class TreatmentBinder
         }
 
         var regimens = new List<RegimenModel>();
-        var phases = block.All("phase");
-        bool hasTopLevelRegimen = false;
-        foreach (var keyword in RegimenStatements) hasTopLevelRegimen |= block.One(keyword) is not null;
-        if (hasTopLevelRegimen || block.One("phase") is null)
+        if (block.One("phase") is null)
             regimens.Add(BindRegimen(context, "main", $"intervention {name}", block, origin));
-        foreach (var phase in phases)
+        else
+            ReportRegimenBesidePhases(context, block, name);
+        var phaseLines = new Dictionary<string, int>(System.StringComparer.Ordinal); // the line of each phase name bound
+        foreach (var phase in block.All("phase"))
         {
             var a = new StatementArguments(context, phase, "a phase name and a { } block", "phase induction { every 21 days  cycles 4 }", allowsBlock: true);
             a.Expect(1, 1);
             var phaseName = a.Name(0) ?? "phase";
+            if (a.At(0) is NameExpressionSyntax named)
+            {
+                // As for declarations, the second of two phases of one name is reported and left unbound.
+                if (phaseLines.TryGetValue(phaseName, out var first))
+                {
+                    context.Report(DiagnosticDescriptors.DuplicateName, named.Span, "a phase of this intervention", phaseName, first);
+                    continue;
+                }
+                phaseLines.Add(phaseName, context.LineOf(phase.Keyword.Span));
+            }
             var phaseOrigin = context.OriginOf(phase, $"intervention {name} phase {phaseName}", origin);
             var phaseBlock = new BlockReader(context, phase, $"phase {phaseName}", RegimenStatements, ownerOrigin: phaseOrigin);
             regimens.Add(BindRegimen(context, phaseName, $"intervention {name} phase {phaseName}", phaseBlock, phaseOrigin));
         }
         return new InterventionModel(name, label, kind, description, regimens.ToEquatableArray(), origin);
+    }
+
+    /// <summary>
+    /// An intervention with phases gives its whole regimen in them: a regimen statement written beside them would be
+    /// neither a phase nor a default for the phases, so each is reported (PIC1002) with how to fix it.
+    /// </summary>
+    private static void ReportRegimenBesidePhases(BindingContext context, BlockReader block, string intervention)
+    {
+        foreach (var keyword in RegimenStatements)
+            if (block.One(keyword) is { } misplaced)
+                context.Report(DiagnosticDescriptors.UnknownStatement, misplaced.Keyword.Span, keyword, $"intervention {intervention}, which has phases",
+                    "; move it into the phase it belongs to", "type, description, phase");
     }
 
     private static RegimenModel BindRegimen(BindingContext context, string phase, string subject, BlockReader block, Origin parent)
