@@ -122,12 +122,12 @@ internal readonly struct StatementArguments
         return null;
     }
 
-    /// <summary>A whole number without unit within [min, max].</summary>
-    public int? Integer(int index, int min = int.MinValue, int max = int.MaxValue)
+    /// <summary>A whole number without unit within [min, max], which the statement's shape states; else reported and null.</summary>
+    public int? Integer(int index, int min, int max)
     {
         var e = At(index);
         var value = ConstantFolding.SignedNumber(e, out var unit);
-        if (value is null || unit is not null || value != System.Math.Floor(value.Value) || value < min || value > max)
+        if (value is null || unit is not null || value != System.Math.Floor(value.Value) || !AllowedRanges.Within(value.Value, min, max))
         {
             Fail(e?.Span ?? _statement.HeaderSpan);
             return null;

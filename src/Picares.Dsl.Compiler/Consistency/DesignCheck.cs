@@ -41,14 +41,24 @@ internal static class DesignCheck
             c.Report(DiagnosticDescriptors.EnrollmentDoesNotFitArms, At("enrollment"), enrollment, $"is smaller than the number of arms ({arms.Count}: {armList})", "enroll at least one subject per arm");
             return;
         }
-        var total = arms.Sum(a => a.Ratio);
+        long total = arms.Sum(a => (long)a.Ratio);
         if (study.Allocation == "randomized" && total > 1 && enrollment % total != 0)
         {
             var ratio = string.Join(":", arms.Select(a => a.Ratio));
-            int lower = enrollment / total * total, upper = lower + total;
             c.Report(DiagnosticDescriptors.EnrollmentDoesNotFitArms, At("enrollment"), enrollment,
-                $"cannot be allocated {ratio} to {armList} in whole subjects", $"plan a multiple of {total}, such as {(lower > 0 ? lower + " or " : "")}{upper}");
+                $"cannot be allocated {ratio} to {armList} in whole subjects", $"plan a multiple of {total}{Multiples(enrollment, total)}");
         }
+    }
+
+    /// <summary>
+    /// The multiples of <paramref name="total"/> next to <paramref name="enrollment"/> that an enrollment may be: above 0 and
+    /// at most <see cref="Binding.AllowedRanges.MaxEnrollment"/> (", such as 99 or 102"); empty when neither is.
+    /// </summary>
+    private static string Multiples(long enrollment, long total)
+    {
+        long lower = enrollment / total * total, upper = lower + total;
+        var fits = new[] { lower, upper }.Where(n => n > 0 && n <= Binding.AllowedRanges.MaxEnrollment).ToList();
+        return fits.Count == 0 ? "" : ", such as " + string.Join(" or ", fits);
     }
 
     private static void CheckLimits(CheckContext c)

@@ -19,6 +19,16 @@ internal static class ScheduleBinder
     public static readonly string[] Anchorings = { "fixed", "actual" };
     private static readonly string[] Timings = { "day", "every", "at", "unscheduled" };
 
+    private const string AnchorShape = "a name, optionally a \"label\", then 'follows <anchor or event>' for each point it never comes before";
+    private const string EventShape = AnchorShape + ", and 'terminal' if it ends every subject's participation, in any order";
+
+    // The shapes that state a range, made once.
+    private static readonly string DayShape = $"a study day or range of days, whole numbers from -{AllowedRanges.MaxDays} to {AllowedRanges.MaxDays} (no day 0), optionally 'from <anchor>'";
+    private static readonly string EveryShape = $"a fixed interval of 1 to {AllowedRanges.MaxDays} days, optionally 'from <anchor>'";
+    private static readonly string AtShape = $"an anchor or event, optionally plus or minus a fixed duration of up to {AllowedRanges.MaxDays} days";
+    private static readonly string WindowShape = $"a signed range of whole days around the nominal day, from -{AllowedRanges.MaxDays} to +{AllowedRanges.MaxDays}";
+    private static readonly string MaxShape = $"the most times it repeats, a whole number from 1 to {AllowedRanges.MaxVisitRepeats}";
+
     public static AnchorModel BindAnchor(BindingContext context, StatementSyntax statement)
     {
         var (name, label, after, _, origin) = BindNamed(context, statement, "anchor", "anchor first_dose \"First dose of study drug\" follows consent", allowTerminal: false);
@@ -33,14 +43,14 @@ internal static class ScheduleBinder
 
     /// <summary>
     /// <c>anchor|event name ["label"] [follows other]... [terminal]</c>: <c>follows</c> orders the timeline (the anchor
-    /// or event never comes before <c>other</c>); <c>terminal</c> marks an event that ends every subject's participation.
+    /// or event never comes before <c>other</c>) and may be given for any number of points; <c>terminal</c> marks an event
+    /// that ends every subject's participation. The modifiers come in any order; one given twice is reported at the second.
     /// </summary>
     private static (string Name, string Label, EquatableArray<string> After, bool Terminal, Origin Origin) BindNamed(
         BindingContext context, StatementSyntax statement, string what, string example, bool allowTerminal)
     {
-        var shape = allowTerminal ? "a name, a \"label\", then optionally 'follows <anchor or event>' and 'terminal'" : "a name, a \"label\", then optionally 'follows <anchor or event>'";
-        var a = new StatementArguments(context, statement, shape, example);
-        a.Expect(1, 6);
+        var a = new StatementArguments(context, statement, allowTerminal ? EventShape : AnchorShape, example);
+        a.Expect(1, int.MaxValue);
         var name = a.Name(0) ?? "";
         int next = 1;
         var label = name;
@@ -49,20 +59,44 @@ internal static class ScheduleBinder
             label = a.OptionalText(1) ?? name;
             next = 2;
         }
+        var subject = $"{what} {name}";
         var after = new List<string>();
-        bool terminal = false;
+        var followed = new List<(string Name, Text.TextSpan Span)>(); // every 'follows X' read, known or not, for repeats
+        Text.TextSpan? terminalAt = null;
         for (int i = next; i < a.Count; i++)
         {
-            var word = a.At(i)!.AsName;
-            if (word == "follows" && a.At(i + 1)?.AsName is { } other && !after.Contains(other))
+            var argument = a.At(i)!;
+            switch (argument.AsName)
             {
-                if (CheckEvent(context, other, a.At(i + 1)!)) after.Add(other);
-                i++;
+                case "follows":
+                    if (a.At(i + 1) is not NameExpressionSyntax other)
+                    {
+                        a.Fail(a.At(i + 1)?.Span ?? argument.Span);
+                        i++; // the argument that is not a name is reported here, not again as a modifier
+                        break;
+                    }
+                    i++;
+                    var pair = Text.TextSpan.FromBounds(argument.Span.Start, other.Span.End);
+                    var target = other.Identifier.Text;
+                    int first = followed.FindIndex(f => f.Name == target);
+                    if (first >= 0)
+                        context.Report(DiagnosticDescriptors.RepeatedStatement, pair, "follows " + target, subject, context.LineOf(followed[first].Span));
+                    else
+                    {
+                        followed.Add((target, pair));
+                        if (CheckEvent(context, target, other)) after.Add(target);
+                    }
+                    break;
+                case "terminal" when allowTerminal:
+                    if (terminalAt is { } earlier) context.Report(DiagnosticDescriptors.RepeatedStatement, argument.Span, "terminal", subject, context.LineOf(earlier));
+                    else terminalAt = argument.Span;
+                    break;
+                default:
+                    a.Fail(argument.Span);
+                    break;
             }
-            else if (word == "terminal" && allowTerminal && !terminal) terminal = true;
-            else a.Fail(a.At(i)!.Span);
         }
-        return (name, label, after.ToEquatableArray(), terminal, context.OriginOf(statement, new OriginSubject(what, name)));
+        return (name, label, after.ToEquatableArray(), terminalAt is not null, context.OriginOf(statement, new OriginSubject(what, name)));
     }
 
     /// <summary>Events and anchors may end repeating visits and treatment.</summary>
@@ -75,7 +109,10 @@ internal static class ScheduleBinder
         return false;
     }
 
-    /// <summary>A fixed duration in whole days; calendar durations and bare numbers are reported.</summary>
+    /// <summary>
+    /// A fixed duration in whole days, at most <see cref="AllowedRanges.MaxDays"/>; calendar durations, bare numbers and
+    /// longer durations are reported.
+    /// </summary>
     public static int? Days(BindingContext context, StatementArguments args, int index, string what, bool allowZero = false) =>
         args.At(index) is { } e ? Days(context, e, what, args, allowZero) : NotGiven(args);
 
@@ -102,7 +139,7 @@ internal static class ScheduleBinder
             return null;
         }
         var days = unit.ConvertTo(value.Value, UnitCatalog.Days);
-        if (days != System.Math.Floor(days) || days < 0 || (days == 0 && !allowZero)) { args.Fail(e.Span); return null; }
+        if (days != System.Math.Floor(days) || !AllowedRanges.Within(days, allowZero ? 0 : 1, AllowedRanges.MaxDays)) { args.Fail(e.Span); return null; }
         return (int)days;
     }
 
@@ -143,14 +180,16 @@ internal static class ScheduleBinder
                         if (a.At(0) is RangeExpressionSyntax range && ConstantFolding.Range(range) is { Unit: null } r &&
                             r.Lower == System.Math.Floor(r.Lower) && r.Upper == System.Math.Floor(r.Upper))
                         {
-                            day = (int)r.Lower;
-                            lastDay = (int)r.Upper;
-                            if (day > lastDay) context.Report(DiagnosticDescriptors.InvertedRange, range.Span, day, lastDay);
-                            if (day == 0 || lastDay == 0) context.Report(DiagnosticDescriptors.DayZero, range.Span);
+                            if (StudyDay(a, range.Lower, r.Lower) is { } first && StudyDay(a, range.Upper, r.Upper) is { } last)
+                            {
+                                (day, lastDay) = (first, last);
+                                if (first > last) context.Report(DiagnosticDescriptors.InvertedRange, range.Span, first, last);
+                                if (first == 0 || last == 0) context.Report(DiagnosticDescriptors.DayZero, range.Span);
+                            }
                         }
                         else if (ConstantFolding.SignedNumber(a.At(0), out var u) is { } d && u is null && d == System.Math.Floor(d))
                         {
-                            day = (int)d;
+                            day = StudyDay(a, a.At(0)!, d);
                             if (day == 0) context.Report(DiagnosticDescriptors.DayZero, a.At(0)!.Span);
                         }
                         else a.Fail(a.At(0)!.Span);
@@ -182,7 +221,7 @@ internal static class ScheduleBinder
         int before = 0, after = 0;
         if (block.One("window") is { } ws)
         {
-            var a = new StatementArguments(context, ws, "a signed range of days around the nominal day", "window -3..+3 days");
+            var a = new StatementArguments(context, ws, WindowShape, "window -3..+3 days");
             if (a.Expect(1, 1))
             {
                 var range = ConstantFolding.Range(a.At(0));
@@ -196,10 +235,13 @@ internal static class ScheduleBinder
                     var hi = range.Value.Unit.ConvertTo(range.Value.Upper, UnitCatalog.Days);
                     if (lo > 0 || hi < 0) context.Report(DiagnosticDescriptors.BadWindow, a.At(0)!.Span, Fmt(lo), Fmt(hi));
                     else if (lo != System.Math.Floor(lo) || hi != System.Math.Floor(hi)) a.Fail(a.At(0)!.Span);
+                    else if (lo < -AllowedRanges.MaxDays) a.Fail(((RangeExpressionSyntax)a.At(0)!).Lower.Span);
+                    else if (hi > AllowedRanges.MaxDays) a.Fail(((RangeExpressionSyntax)a.At(0)!).Upper.Span);
                     else
                     {
                         before = (int)-lo;
                         after = (int)hi;
+                        // Both sides are at most MaxDays, so their sum cannot overflow.
                         if (every is { } e && before + after >= e)
                             context.Report(DiagnosticDescriptors.WindowWiderThanInterval, a.At(0)!.Span, name, before + after + 1, e);
                     }
@@ -217,8 +259,8 @@ internal static class ScheduleBinder
         int? max = null;
         if (block.One("max") is { } ms)
         {
-            var a = new StatementArguments(context, ms, "the most times it repeats", "max 35");
-            if (a.Expect(1, 1)) max = a.Integer(0, 1, 100000);
+            var a = new StatementArguments(context, ms, MaxShape, "max 35");
+            if (a.Expect(1, 1)) max = a.Integer(0, 1, AllowedRanges.MaxVisitRepeats);
         }
         if (timing == "repeating" && block.One("until") is null && block.One("max") is null)
             context.Report(DiagnosticDescriptors.UnboundedRepeat, timingStatement!.Keyword.Span, name);
@@ -250,6 +292,14 @@ internal static class ScheduleBinder
 
         return new VisitModel(name, label, timing, anchor, day, lastDay, before, after, offset, every, anchoring,
             until.ToEquatableArray(), max, collect.ToEquatableArray(), activities.ToEquatableArray(), origin);
+    }
+
+    /// <summary>A study day within ±<see cref="AllowedRanges.MaxDays"/>; else reported at <paramref name="syntax"/>, and null.</summary>
+    private static int? StudyDay(StatementArguments a, ExpressionSyntax syntax, double value)
+    {
+        if (AllowedRanges.Within(value, -AllowedRanges.MaxDays, AllowedRanges.MaxDays)) return (int)value;
+        a.Fail(syntax.Span);
+        return null;
     }
 
     /// <summary>The anchor that <c>from &lt;anchor&gt;</c> names at <paramref name="index"/>, and where; null when there is none or it is malformed (reported).</summary>
@@ -284,9 +334,9 @@ internal static class ScheduleBinder
 
     private static string TimingShape(string keyword) => keyword switch
     {
-        "day" => "a study day or range of days, optionally 'from <anchor>'",
-        "every" => "a fixed interval, optionally 'from <anchor>'",
-        "at" => "an anchor or event, optionally plus a fixed duration",
+        "day" => DayShape,
+        "every" => EveryShape,
+        "at" => AtShape,
         _ => "nothing",
     };
 

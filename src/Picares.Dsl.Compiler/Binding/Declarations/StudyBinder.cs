@@ -30,6 +30,10 @@ internal static class StudyBinder
 
     private static readonly string[] Repeatable = { "identifier", "condition", "contact" };
 
+    // The shapes that state a range, made once.
+    private static readonly string EnrollmentShape = $"a number of subjects from 1 to {AllowedRanges.MaxEnrollment}, and whether it is estimated or actual";
+    private static readonly string AgeShape = $"an inclusive range of completed years, whole numbers from 0 to {AllowedRanges.MaxAgeYears}, and the anchor it is measured at";
+
     public static StudyModel Bind(BindingContext context, StatementSyntax statement)
     {
         var args = new StatementArguments(context, statement, "a name and a { } block", "study Picares { title \"...\" }", allowsBlock: true);
@@ -100,11 +104,11 @@ internal static class StudyBinder
         string? enrollmentKind = null;
         if (block.One("enrollment") is { } enrollStatement)
         {
-            var a = new StatementArguments(context, enrollStatement, "a number of subjects and whether it is estimated or actual", "enrollment 6 estimated");
+            var a = new StatementArguments(context, enrollStatement, EnrollmentShape, "enrollment 6 estimated");
             context.OriginOf(enrollStatement, "study enrollment", origin);
             if (a.Expect(1, 2))
             {
-                enrollment = a.Integer(0, 1);
+                enrollment = a.Integer(0, 1, AllowedRanges.MaxEnrollment);
                 if (a.Count == 2) enrollmentKind = a.Choice(1, "enrollment kind", EnrollmentKinds);
             }
         }
@@ -159,9 +163,7 @@ internal static class StudyBinder
         string? reference = null;
         if (block.One("age") is { } ageStatement)
         {
-            const string shape = "an inclusive range of completed years and the anchor it is measured at";
-            const string example = "age 18..75 years at consent";
-            var a = new StatementArguments(context, ageStatement, shape, example);
+            var a = new StatementArguments(context, ageStatement, AgeShape, "age 18..75 years at consent");
             context.OriginOf(ageStatement, "population age", origin);
             if (a.Expect(3, 3))
             {
@@ -169,6 +171,10 @@ internal static class StudyBinder
                 if (range is null || range.Value.Unit is null || range.Value.Unit.Symbol != "a" ||
                     range.Value.Lower != System.Math.Floor(range.Value.Lower) || range.Value.Upper != System.Math.Floor(range.Value.Upper))
                     a.Fail(a.At(0)!.Span);
+                else if (!AllowedRanges.Within(range.Value.Lower, 0, AllowedRanges.MaxAgeYears))
+                    a.Fail(((RangeExpressionSyntax)a.At(0)!).Lower.Span);
+                else if (!AllowedRanges.Within(range.Value.Upper, 0, AllowedRanges.MaxAgeYears))
+                    a.Fail(((RangeExpressionSyntax)a.At(0)!).Upper.Span);
                 else if (range.Value.Lower > range.Value.Upper)
                     context.Report(DiagnosticDescriptors.InvertedRange, a.At(0)!.Span, range.Value.Lower, range.Value.Upper);
                 else

@@ -16,6 +16,12 @@ internal static class TreatmentBinder
 
     private static readonly string[] RegimenStatements = { "dose", "route", "every", "cycle_days", "cycles", "until" };
 
+    // The shapes that state a range, made once.
+    private static readonly string EveryShape = $"a fixed duration of 1 to {AllowedRanges.MaxDays} days";
+    private static readonly string CycleDaysShape = $"the days of each cycle on which it is given, whole numbers from 1 to the cycle's length ('every'), or to {AllowedRanges.MaxCycleDay} without 'every'";
+    private static readonly string CyclesShape = $"the number of cycles, a whole number from 1 to {AllowedRanges.MaxCycles}";
+    private static readonly string RatioShape = $"the arm's allocation ratio, a whole number from 1 to {AllowedRanges.MaxArmRatio}";
+
     public static InterventionModel BindIntervention(BindingContext context, StatementSyntax statement)
     {
         var args = new StatementArguments(context, statement, "a name, a \"label\" and a { } block", "intervention JS001 \"Toripalimab (JS-001)\" { type drug }", allowsBlock: true);
@@ -41,21 +47,43 @@ internal static class TreatmentBinder
         }
 
         var regimens = new List<RegimenModel>();
-        var phases = block.All("phase");
-        bool hasTopLevelRegimen = false;
-        foreach (var keyword in RegimenStatements) hasTopLevelRegimen |= block.One(keyword) is not null;
-        if (hasTopLevelRegimen || block.One("phase") is null)
+        if (block.One("phase") is null)
             regimens.Add(BindRegimen(context, "main", $"intervention {name}", block, origin));
-        foreach (var phase in phases)
+        else
+            ReportRegimenBesidePhases(context, block, name);
+        var phaseLines = new Dictionary<string, int>(System.StringComparer.Ordinal); // the line of each phase name bound
+        foreach (var phase in block.All("phase"))
         {
             var a = new StatementArguments(context, phase, "a phase name and a { } block", "phase induction { every 21 days  cycles 4 }", allowsBlock: true);
             a.Expect(1, 1);
             var phaseName = a.Name(0) ?? "phase";
+            if (a.At(0) is NameExpressionSyntax named)
+            {
+                // As for declarations, the second of two phases of one name is reported and left unbound.
+                if (phaseLines.TryGetValue(phaseName, out var first))
+                {
+                    context.Report(DiagnosticDescriptors.DuplicateName, named.Span, "a phase of this intervention", phaseName, first);
+                    continue;
+                }
+                phaseLines.Add(phaseName, context.LineOf(phase.Keyword.Span));
+            }
             var phaseOrigin = context.OriginOf(phase, $"intervention {name} phase {phaseName}", origin);
             var phaseBlock = new BlockReader(context, phase, $"phase {phaseName}", RegimenStatements, ownerOrigin: phaseOrigin);
             regimens.Add(BindRegimen(context, phaseName, $"intervention {name} phase {phaseName}", phaseBlock, phaseOrigin));
         }
         return new InterventionModel(name, label, kind, description, regimens.ToEquatableArray(), origin);
+    }
+
+    /// <summary>
+    /// An intervention with phases gives its whole regimen in them: a regimen statement written beside them would be
+    /// neither a phase nor a default for the phases, so each is reported (PIC1002) with how to fix it.
+    /// </summary>
+    private static void ReportRegimenBesidePhases(BindingContext context, BlockReader block, string intervention)
+    {
+        foreach (var keyword in RegimenStatements)
+            if (block.One(keyword) is { } misplaced)
+                context.Report(DiagnosticDescriptors.UnknownStatement, misplaced.Keyword.Span, keyword, $"intervention {intervention}, which has phases",
+                    "; move it into the phase it belongs to", "type, description, phase");
     }
 
     private static RegimenModel BindRegimen(BindingContext context, string phase, string subject, BlockReader block, Origin parent)
@@ -92,24 +120,24 @@ internal static class TreatmentBinder
         if (block.One("every") is { } es)
         {
             origin = Merge(origin, context.OriginOf(es, subject + " frequency", parent));
-            var a = new StatementArguments(context, es, "a fixed duration", "every 21 days");
+            var a = new StatementArguments(context, es, EveryShape, "every 21 days");
             if (a.Expect(1, 1)) every = ScheduleBinder.Days(context, a, 0, "every");
         }
         var cycleDays = new List<int>();
         if (block.One("cycle_days") is { } cs)
         {
             context.OriginOf(cs, subject + " cycle days", parent);
-            var a = new StatementArguments(context, cs, "the days of each cycle on which it is given", "cycle_days 1, 8");
+            var a = new StatementArguments(context, cs, CycleDaysShape, "cycle_days 1, 8");
             for (int i = 0; i < a.Count; i++)
-                if (a.Integer(i, 1, every ?? 366) is { } day) cycleDays.Add(day); // a day of the cycle: 1 to its length
+                if (a.Integer(i, 1, every ?? AllowedRanges.MaxCycleDay) is { } day) cycleDays.Add(day); // a day of the cycle: 1 to its length
             if (a.Count == 0) a.Fail(cs.HeaderSpan);
         }
         int? cycles = null;
         if (block.One("cycles") is { } cy)
         {
             context.OriginOf(cy, subject + " cycles", parent);
-            var a = new StatementArguments(context, cy, "the number of cycles", "cycles 4");
-            if (a.Expect(1, 1)) cycles = a.Integer(0, 1, 10000);
+            var a = new StatementArguments(context, cy, CyclesShape, "cycles 4");
+            if (a.Expect(1, 1)) cycles = a.Integer(0, 1, AllowedRanges.MaxCycles);
         }
         var until = new List<string>();
         if (block.One("until") is { } us)
@@ -159,8 +187,8 @@ internal static class TreatmentBinder
         int ratio = 1;
         if (block.One("ratio") is { } r)
         {
-            var a = new StatementArguments(context, r, "the arm's allocation ratio, a whole number", "ratio 2");
-            if (a.Expect(1, 1)) ratio = a.Integer(0, 1, 100) ?? 1;
+            var a = new StatementArguments(context, r, RatioShape, "ratio 2");
+            if (a.Expect(1, 1)) ratio = a.Integer(0, 1, AllowedRanges.MaxArmRatio) ?? 1;
         }
         var receives = new List<string>();
         foreach (var s in block.All("receives"))
