@@ -25,7 +25,8 @@ public class NumericRangeTests
     [InlineData("visit V { at first_dose + 36500 days; collect Vitals }\n")]
     [InlineData("visit V { at first_dose - 36500 days; collect Vitals }\n")]
     [InlineData("visit V { day 1; window -36500..+36500 days; collect Vitals }\n")]
-    [InlineData("visit V { every 21 days; max 100000; collect Vitals }\n")]
+    [InlineData("visit V { every 1 days; max 36501; collect Vitals }\n")] // the last on day 36501: 36500 days after the first
+    [InlineData("visit V { every 21 days; max 1739; collect Vitals }\n")]
     [InlineData("intervention D \"d\" { dose 1 mg; every 36500 days; cycle_days 1, 36500; cycles 10000 }\n")]
     [InlineData("intervention D \"d\" { dose 1 mg; cycle_days 366 }\n")]
     [InlineData("intervention D \"d\" { dose 1 mg }\narm A \"a\" { receives D; ratio 100 }\n")]
@@ -64,6 +65,9 @@ public class NumericRangeTests
     [InlineData("visit V { day 1; window -1..{|PIC1003:+36501 days|}; collect Vitals }\n", "from -36500 to +36500")]
     [InlineData("visit V { every 21 days; window {|PIC1003:-999999999999|}..+1 days; max 2; collect Vitals }\n", "from -36500 to +36500")]
     [InlineData("visit V { every 21 days; max {|PIC1003:100001|}; collect Vitals }\n", "from 1 to 100000")]
+    // Every occurrence, the last included, falls within 36500 days of the anchor: 21 days x 1739 is past it.
+    [InlineData("visit V { every 21 days; max {|PIC1003:1740|}; collect Vitals }\n", "at most 1739 occurrences of a visit every 21 days")]
+    [InlineData("visit V { every 36500 days; max {|PIC1003:3|}; collect Vitals }\n", "at most 2 occurrences of a visit every 36500 days")]
     [InlineData("intervention D \"d\" { dose 1 mg; every {|PIC1003:36501 days|} }\n", "1 to 36500 days")]
     [InlineData("intervention D \"d\" { dose 1 mg; cycles {|PIC1003:10001|} }\n", "from 1 to 10000")]
     [InlineData("intervention D \"d\" { dose 1 mg; cycle_days 1, {|PIC1003:367|} }\n", "366 without 'every'")]

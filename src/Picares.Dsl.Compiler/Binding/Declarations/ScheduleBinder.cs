@@ -261,6 +261,14 @@ internal static class ScheduleBinder
         {
             var a = new StatementArguments(context, ms, MaxShape, "max 35");
             if (a.Expect(1, 1)) max = a.Integer(0, 1, AllowedRanges.MaxVisitRepeats);
+            // Its last occurrence must stay within the schedule's reach of its anchor, as every other day of a visit does.
+            if (max is { } m && every is { } e && (long)e * (m - 1) > AllowedRanges.MaxDays)
+            {
+                int most = AllowedRanges.MaxDays / e + 1;
+                context.Report(DiagnosticDescriptors.BadArguments, a.At(0)!.Span, "max",
+                    $"at most {most} occurrences of a visit every {e} days, so that the last falls within {AllowedRanges.MaxDays} days (100 years) of its anchor", $"max {most}");
+                max = null;
+            }
         }
         if (timing == "repeating" && block.One("until") is null && block.One("max") is null)
             context.Report(DiagnosticDescriptors.UnboundedRepeat, timingStatement!.Keyword.Span, name);
