@@ -70,6 +70,9 @@ public class NumericRangeTests
     [InlineData("visit V { every 36500 days; max {|PIC1003:3|}; collect Vitals }\n", "at most 2 occurrences of a visit every 36500 days")]
     [InlineData("intervention D \"d\" { dose 1 mg; every {|PIC1003:36501 days|} }\n", "1 to 36500 days")]
     [InlineData("intervention D \"d\" { dose 1 mg; cycles {|PIC1003:10001|} }\n", "from 1 to 10000")]
+    [InlineData("intervention D \"d\" { dose {|PIC1003:AUC -5|} }\n", "or 'AUC <n>'")] // read as 'AUC minus 5', not a dose
+    [InlineData("intervention D \"d\" { dose AUC {|PIC1003:0|} }\n", "or 'AUC <n>'")] // a target exposure, like any dose, is more than nothing
+    [InlineData("intervention D \"d\" { dose {|PIC1003:-5 mg|} }\n", "or 'AUC <n>'")]
     [InlineData("intervention D \"d\" { dose 1 mg; cycle_days 1, {|PIC1003:367|} }\n", "366 without 'every'")]
     [InlineData("intervention D \"d\" { dose 1 mg; every 21 days; cycle_days {|PIC1003:22|} }\n", "from 1 to the cycle's length")]
     [InlineData("intervention D \"d\" { dose 1 mg }\narm A \"a\" { receives D; ratio {|PIC1003:101|} }\n", "from 1 to 100")]

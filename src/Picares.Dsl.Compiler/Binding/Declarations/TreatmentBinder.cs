@@ -96,8 +96,12 @@ internal static class TreatmentBinder
             var a = new StatementArguments(context, ds, "an amount with its unit (mg, mg/kg, mg/m2, ...) or 'AUC <n>'", "dose 240 mg");
             if (a.Expect(1, 2))
             {
-                if (a.Count == 2 && a.At(0)?.AsName is "AUC" or "auc" && ConstantFolding.SignedNumber(a.At(1), out var u2) is { } auc && u2 is null)
-                    dose = new DoseModel(auc, "AUC");
+                if (a.Count == 2 && a.At(0)?.AsName is "AUC" or "auc")
+                {
+                    // A target exposure, like any dose, is more than nothing.
+                    if (ConstantFolding.SignedNumber(a.At(1), out var u2) is { } auc && u2 is null && auc > 0) dose = new DoseModel(auc, "AUC");
+                    else a.Fail(a.At(1)!.Span);
+                }
                 else if (a.Count == 1 && ConstantFolding.SignedNumber(a.At(0), out var unit) is { } value && value > 0)
                 {
                     if (unit is null)
