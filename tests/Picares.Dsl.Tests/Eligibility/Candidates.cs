@@ -50,6 +50,7 @@ internal static class Candidates
         input.Serology.Hiv = "negative";
         input.Serology.Hbsag = "negative";
         input.Serology.HcvAntibody = "negative";
+        input.Attestations.I4 = true;
         input.Attestations.I5 = true;
         input.Attestations.I12 = true;
         input.Attestations.E11 = true;

@@ -350,163 +350,163 @@ namespace Picares.Protocols
                 "I4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)",
                 "Pathology.specimens_available >= 5",
-                null, new string[] { "Pathology.specimens_available" }, __Rec(340, 1));
+                "pathologist", new string[] { "Pathology.specimens_available" }, __Asm("'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", 340, 1));
             /// <summary>inclusion I5: Can tolerate the radiotherapy process;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can tolerate the radiotherapy process;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(345, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(347, 1));
             /// <summary>inclusion I6: Weight ≥ 40kg;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Weight ≥ 40kg;",
                 "Vitals.weight >= 40 kg",
-                null, new string[] { "Vitals.weight" }, __Rec(350, 1));
+                null, new string[] { "Vitals.weight" }, __Rec(352, 1));
             /// <summary>inclusion I7: Life expectancy ≥ 12 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Life expectancy ≥ 12 weeks;",
                 "Baseline.life_expectancy >= 12 weeks",
-                null, new string[] { "Baseline.life_expectancy" }, __Rec(354, 1));
+                null, new string[] { "Baseline.life_expectancy" }, __Rec(356, 1));
             /// <summary>inclusion I8: With the Eastern Cancer Cooperative Group (ECOG) score 0-1;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With the Eastern Cancer Cooperative Group (ECOG) score 0-1;",
                 "Baseline.ecog in [0, 1]",
-                null, new string[] { "Baseline.ecog" }, __Rec(358, 1));
+                null, new string[] { "Baseline.ecog" }, __Rec(360, 1));
             /// <summary>inclusion I9: The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;",
                 "PriorTherapy.last_chemotherapy_date more_than 4 weeks before first_dose and PriorTherapy.residual_ae_grade <= 1",
-                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Asm("The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", 362, 1));
+                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Asm("The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", 364, 1));
             /// <summary>inclusion I10: Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone &gt; 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone > 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;",
                 "PriorMedication.immunosuppressive_dose <= 10 mg/d or PriorMedication.immunosuppressive_stop_date at_least 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(368, 1));
+                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(370, 1));
             /// <summary>inclusion I11: Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.",
                 "(Surgery.major_surgery == false or Surgery.major_surgery_end at_least 4 weeks before first_dose) and (Surgery.local_surgery == false or (Surgery.local_surgery_end at_least 72 hours before first_dose and Surgery.recovered == true)) and (Surgery.skin_biopsy == false or Surgery.skin_biopsy_end at_least 1 hour before first_dose)",
-                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(373, 1));
+                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(375, 1));
             /// <summary>inclusion I12: Other criteria including the laboratory values meets the requirements specified in the protocol.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Other criteria including the laboratory values meets the requirements specified in the protocol.",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(379, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(381, 1));
             /// <summary>exclusion E1: Subjects with central nervous system (CNS) metastases;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E1 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with central nervous system (CNS) metastases;",
                 "Baseline.cns_metastases == true",
-                null, new string[] { "Baseline.cns_metastases" }, __Rec(387, 1));
+                null, new string[] { "Baseline.cns_metastases" }, __Rec(389, 1));
             /// <summary>exclusion E2: The subject has cancerous meningitis;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "The subject has cancerous meningitis;",
                 "Baseline.carcinomatous_meningitis == true",
-                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(391, 1));
+                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(393, 1));
             /// <summary>exclusion E3: Subjects with active, known or suspected autoimmune diseases ;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with active, known or suspected autoimmune diseases ;",
                 "MedicalHistory.autoimmune_disease == true",
-                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(395, 1));
+                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(397, 1));
             /// <summary>exclusion E4: Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);",
                 "PriorTherapy.checkpoint_antibody == true",
-                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(399, 1));
+                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(401, 1));
             /// <summary>exclusion E5: According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;",
                 "MedicalHistory.active_tuberculosis == true",
-                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Asm("The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", 403, 1));
+                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Asm("The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", 405, 1));
             /// <summary>exclusion E6: A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);",
                 "Serology.hiv == positive",
-                null, new string[] { "Serology.hiv" }, __Rec(408, 1));
+                null, new string[] { "Serology.hiv" }, __Rec(410, 1));
             /// <summary>exclusion E7: With comorbidity needs to be treated with an immunosuppressive drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "With comorbidity needs to be treated with an immunosuppressive drug;",
                 "MedicalHistory.needs_immunosuppression == true",
-                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(412, 1));
+                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(414, 1));
             /// <summary>exclusion E8: Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;",
                 "PriorMedication.investigational_drug == true and (PriorMedication.investigational_drug_last_dose within 28 days before first_dose or PriorMedication.investigational_drug_last_dose within 5 * PriorMedication.investigational_drug_half_life before first_dose)",
-                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Asm("'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", 416, 1));
+                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Asm("'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", 418, 1));
             /// <summary>exclusion E9: Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;",
                 "PriorMedication.vaccine == true and PriorMedication.vaccine_date within 4 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(425, 1));
+                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(427, 1));
             /// <summary>exclusion E10: In the condition of pregnant or breastfeeding;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "In the condition of pregnant or breastfeeding;",
                 "Demographics.sex == female and Baseline.pregnant_or_breastfeeding == true",
-                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(429, 1));
+                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(431, 1));
             /// <summary>exclusion E11: Inability to tolerate venous puncture and/or venous access;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inability to tolerate venous puncture and/or venous access;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(433, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(435, 1));
             /// <summary>exclusion E12: Any other medical, psychotic, and/or social problems determined by the investigator;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Any other medical, psychotic, and/or social problems determined by the investigator;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(438, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(440, 1));
             /// <summary>exclusion E13: Subject has interstitial lung disease;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E13 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E13", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subject has interstitial lung disease;",
                 "MedicalHistory.interstitial_lung_disease == true",
-                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(442, 1));
+                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(444, 1));
             /// <summary>exclusion E14: Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E14 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E14", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;",
                 "PriorMedication.chinese_medicine == true and PriorMedication.chinese_medicine_last_date within 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(446, 1));
+                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(448, 1));
             /// <summary>exclusion E15: Monoclonal antibodies have been used in the past 3 months, except for topical use;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E15 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E15", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Monoclonal antibodies have been used in the past 3 months, except for topical use;",
                 "PriorMedication.monoclonal_antibody == true and PriorMedication.monoclonal_antibody_last_date within 3 months before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Asm("The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", 450, 1));
+                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Asm("The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", 452, 1));
             /// <summary>exclusion E16: Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E16 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E16", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;",
                 "MedicalHistory.other_malignancy == true and MedicalHistory.other_malignancy_type not in [non_melanoma_skin, cis_bladder, cis_stomach, cis_colon, cis_endometrium, cis_cervix, cis_melanoma, cis_breast] and not (MedicalHistory.other_malignancy_cured_date at_least 2 years before enrollment and MedicalHistory.other_malignancy_needs_treatment == false)",
-                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(455, 1));
+                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(457, 1));
             /// <summary>exclusion E17: Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E17 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E17", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;",
                 "Serology.hbsag == positive or Serology.hcv_antibody == positive",
-                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(462, 1));
+                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(464, 1));
             /// <summary>exclusion E18: Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E18 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E18", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.",
                 "MedicalHistory.protein_allergy == true",
-                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(466, 1));
+                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(468, 1));
 
             /// <summary>Every criterion, in protocol order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CriterionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo[] { I1, I2, I3, I4, I5, I6, I7, I8, I9, I10, I11, I12, E1, E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12, E13, E14, E15, E16, E17, E18, };
@@ -519,32 +519,32 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Screening { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Screening", "Screening", "day", "first_dose", -28, -1, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Biospecimens", "TumorAssessment" },
-                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 473, 1));
+                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 475, 1));
             /// <summary>Treatment cycle</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Cycle { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Cycle", "Treatment cycle", "repeating", "first_dose", null, null, 3, 3,
                 null, 21, "fixed", new string[] { "progression", "death" }, 35, new string[] { "Dosing", "Vitals", "AdverseEvents" },
-                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 481, 1));
+                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 483, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Imaging { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Imaging", "Tumor assessment", "repeating", "first_dose", null, null, 7, 7,
                 null, 42, "fixed", new string[] { "progression", "death" }, 17, new string[] { "TumorAssessment", "Biospecimens" },
-                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", 490, 1));
+                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", 492, 1));
             /// <summary>Safety follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SafetyFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SafetyFollowUp", "Safety follow-up", "relative", "end_of_treatment", null, null, 7, 7,
                 30, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals" },
-                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 499, 1));
+                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 501, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SurvivalFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SurvivalFollowUp", "Survival follow-up", "repeating", "end_of_treatment", null, null, 14, 14,
                 null, 84, "fixed", new string[] { "death" }, 20, new string[] { "SurvivalStatus" },
-                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 506, 1));
+                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 508, 1));
             /// <summary>Unscheduled visit</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Unscheduled { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Unscheduled", "Unscheduled visit", "unscheduled", "first_dose", null, null, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals", "TumorAssessment" },
-                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", 515, 1));
+                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", 517, 1));
 
             /// <summary>Every visit, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.VisitInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo[] { Screening, Cycle, Imaging, SafetyFollowUp, SurvivalFollowUp, Unscheduled, };
@@ -556,31 +556,31 @@ namespace Picares.Protocols
             /// <summary>primary: Safety of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo Safety { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "Safety", "primary", "Safety of treatment", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade", "AdverseEvents.onset_date", "AdverseEvents.related", "Dosing.administration_date", "Dosing.dose" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(524, 1));
+                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(526, 1));
             /// <summary>primary: Objective response rate</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo ORR { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "ORR", "primary", "Objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(535, 1));
+                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(537, 1));
             /// <summary>secondary: Progression free survival (PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PFS", "secondary", "Progression free survival (PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(545, 1));
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(547, 1));
             /// <summary>secondary: Overall survival</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "Overall survival", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(556, 1));
+                new string[] { "death" }, "last_known_alive", null, __Rec(558, 1));
             /// <summary>exploratory: Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PdL1Correlation", "exploratory", "Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.sample_type", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(568, 1));
+                global::System.Array.Empty<string>(), null, null, __Rec(570, 1));
             /// <summary>exploratory: Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "TmbCorrelation", "exploratory", "Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tmb", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(573, 1));
+                global::System.Array.Empty<string>(), null, null, __Rec(575, 1));
             /// <summary>exploratory: Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "RepertoireCorrelation", "exploratory", "Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(578, 1));
+                global::System.Array.Empty<string>(), null, null, __Rec(580, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
@@ -625,31 +625,33 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 64, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 every", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 66, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle_days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 68, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I5 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 347, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I9 when", "The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 364, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I12 attested_by", "The record does not say who confirms it; the investigator, who has the full protocol", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 382, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E5 when", "The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 405, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E8 when", "'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 420, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E11 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 435, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E15 when", "The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 452, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 473, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 481, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 490, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 499, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 506, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 515, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 526, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 528, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 530, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 532, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 537, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 540, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 542, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 548, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 550, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 553, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 560, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 563, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 when", "'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 342, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 attested_by", "The record does not say who judges it; the pathologist confirms the specimens are enough for PD-L1 expression and infiltrating lymphocytes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 344, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I5 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 349, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I9 when", "The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 366, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I12 attested_by", "The record does not say who confirms it; the investigator, who has the full protocol", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 384, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E5 when", "The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 407, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E8 when", "'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 422, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E11 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 437, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E15 when", "The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 454, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 475, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 483, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 492, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 501, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 508, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 517, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 528, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 530, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 532, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 534, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 539, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 542, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 544, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 550, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 555, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 562, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 565, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -1155,12 +1157,16 @@ namespace Picares.Protocols
             public sealed class CriterionAttestations
             {
                 private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
+                private bool? _I4;
                 private bool? _I5;
                 private bool? _I12;
                 private bool? _E11;
                 private bool? _E12;
 
                 internal CriterionAttestations(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
+                /// <summary>I4, by the pathologist: Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)</summary>
+                public bool? I4 { get => _I4; set { _I4 = value; _changes.Increment(); } }
 
                 /// <summary>I5, by the investigator: Can tolerate the radiotherapy process;</summary>
                 public bool? I5 { get => _I5; set { _I5 = value; _changes.Increment(); } }
@@ -1179,6 +1185,7 @@ namespace Picares.Protocols
                 {
                     switch (criterion)
                     {
+                        case "I4": I4 = value; return;
                         case "I5": I5 = value; return;
                         case "I12": I12 = value; return;
                         case "E11": E11 = value; return;
@@ -1285,7 +1292,7 @@ namespace Picares.Protocols
                 var __t3 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k1 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k1, global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.PriorTherapy.__ChemotherapyResponseCode, 0x3UL)) }; // I3
                 if (__t3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t4 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))); // I4
+                var __t4 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I4, false)); // I4
                 if (__t4 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t5 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I5, false); // I5
@@ -1384,7 +1391,7 @@ namespace Picares.Protocols
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Consent.Signed), 1); // I1
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k0 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k0, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Diagnosis.__StageCode, 1)) }, 2); // I2
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k1 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k1, global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.PriorTherapy.__ChemotherapyResponseCode, 0x3UL)) }, 3); // I3
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))), 4); // I4
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I4, false)), 4); // I4
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I5, false), 5); // I5
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.Vitals.Weight, 40d)), 6); // I6
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.Baseline.LifeExpectancy, 7257600d)), 7); // I7
@@ -1560,7 +1567,8 @@ namespace Picares.Protocols
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Pathology.SpecimensAvailable is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Pathology.specimens_available", __v0));
                 if (missing is not null) { if (input.Pathology.SpecimensAvailable is null && !missing.Contains("Pathology.specimens_available")) missing.Add("Pathology.specimens_available"); }
-                const bool awaiting = false;
+                var awaiting = input.Attestations.I4 is null;
+                if (awaiting) missing?.Add("attestation of I4");
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
