@@ -43,6 +43,7 @@ internal static class Candidates
         input.Baseline.CarcinomatousMeningitis = false;
         input.MedicalHistory.AutoimmuneDisease = false;
         input.MedicalHistory.ActiveTuberculosis = false;
+        input.MedicalHistory.Aids = false;
         input.MedicalHistory.NeedsImmunosuppression = false;
         input.MedicalHistory.InterstitialLungDisease = false;
         input.MedicalHistory.OtherMalignancy = false;

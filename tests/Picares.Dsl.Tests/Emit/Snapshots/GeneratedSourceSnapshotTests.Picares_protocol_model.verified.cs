@@ -8,7 +8,7 @@
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Anchor, "consent", "enrollment", "first_dose", "end_of_treatment")]
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Event, "progression", "death")]
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Form, "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Dosing", "AdverseEvents", "TumorAssessment", "Biospecimens", "SurvivalStatus")]
-[assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Field, "Consent.signed", "Demographics.birth_date", "Demographics.sex", "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage", "PriorTherapy.first_line_chemotherapy", "PriorTherapy.chemotherapy_response", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade", "PriorTherapy.checkpoint_antibody", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_last_dose", "PriorMedication.investigational_drug_half_life", "PriorMedication.vaccine", "PriorMedication.vaccine_date", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end", "Pathology.specimens_available", "Vitals.weight", "Baseline.ecog", "Baseline.life_expectancy", "Baseline.cns_metastases", "Baseline.carcinomatous_meningitis", "Baseline.pregnant_or_breastfeeding", "MedicalHistory.autoimmune_disease", "MedicalHistory.active_tuberculosis", "MedicalHistory.needs_immunosuppression", "MedicalHistory.interstitial_lung_disease", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_type", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.protein_allergy", "Serology.hiv", "Serology.hbsag", "Serology.hcv_antibody", "Dosing.administration_date", "Dosing.dose", "AdverseEvents.term", "AdverseEvents.onset_date", "AdverseEvents.grade", "AdverseEvents.related", "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "Biospecimens.sample_type", "Biospecimens.collection_date", "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date")]
+[assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Field, "Consent.signed", "Demographics.birth_date", "Demographics.sex", "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage", "PriorTherapy.first_line_chemotherapy", "PriorTherapy.chemotherapy_response", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade", "PriorTherapy.checkpoint_antibody", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_last_dose", "PriorMedication.investigational_drug_half_life", "PriorMedication.vaccine", "PriorMedication.vaccine_date", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end", "Pathology.specimens_available", "Vitals.weight", "Baseline.ecog", "Baseline.life_expectancy", "Baseline.cns_metastases", "Baseline.carcinomatous_meningitis", "Baseline.pregnant_or_breastfeeding", "MedicalHistory.autoimmune_disease", "MedicalHistory.active_tuberculosis", "MedicalHistory.aids", "MedicalHistory.needs_immunosuppression", "MedicalHistory.interstitial_lung_disease", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_type", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.protein_allergy", "Serology.hiv", "Serology.hbsag", "Serology.hcv_antibody", "Dosing.administration_date", "Dosing.dose", "AdverseEvents.term", "AdverseEvents.onset_date", "AdverseEvents.grade", "AdverseEvents.related", "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "Biospecimens.sample_type", "Biospecimens.collection_date", "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date")]
 
 namespace Picares.Protocols
 {
@@ -268,57 +268,58 @@ namespace Picares.Protocols
             {
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("autoimmune_disease", "Active, known or suspected autoimmune disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 248, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("active_tuberculosis", "Active tuberculosis (TB) infection now or at any time before, per chest X-ray, sputum and clinical examination", "boolean", null, null, true, null, null, null, __Asm("CRF design", 249, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 250, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 251, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 252, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 253, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 256, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 259, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 262, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("aids", "Acquired immunodeficiency syndrome (AIDS)", "boolean", null, null, true, null, null, null, __Asm("CRF design", 250, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 251, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 252, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 253, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 254, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 257, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 260, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 263, 3)),
             }, __Asm("CRF design", 247, 1));
             /// <summary>Serology</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Serology { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Serology", "Serology", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hiv", "HIV test", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 267, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hbsag", "Hepatitis B surface antigen", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 268, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hcv_antibody", "HCV antibody", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 269, 3)),
-            }, __Asm("CRF design", 266, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hiv", "HIV test", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 268, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hbsag", "Hepatitis B surface antigen", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 269, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hcv_antibody", "HCV antibody", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 270, 3)),
+            }, __Asm("CRF design", 267, 1));
             /// <summary>Study drug administration</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Dosing { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Dosing", "Study drug administration", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("administration_date", "Date of administration", "date", null, null, true, null, null, null, __Asm("CRF design", 275, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("dose", "Dose given", "quantity", null, "mg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1000d, "mg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(200d, 280d, "mg"), null, __Asm("CRF design", 276, 3)),
-            }, __Asm("CRF design", 273, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("administration_date", "Date of administration", "date", null, null, true, null, null, null, __Asm("CRF design", 276, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("dose", "Dose given", "quantity", null, "mg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1000d, "mg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(200d, 280d, "mg"), null, __Asm("CRF design", 277, 3)),
+            }, __Asm("CRF design", 274, 1));
             /// <summary>Adverse events</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo AdverseEvents { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("AdverseEvents", "Adverse events", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("term", "Adverse event term", "text", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 285, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("onset_date", "Onset date", "date", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 286, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("grade", "CTCAE 4.03 grade", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(1d, 5d, null), null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 287, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("related", "Related to JS-001", "boolean", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 290, 3)),
-            }, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 283, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("term", "Adverse event term", "text", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 286, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("onset_date", "Onset date", "date", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 287, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("grade", "CTCAE 4.03 grade", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(1d, 5d, null), null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 288, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("related", "Related to JS-001", "boolean", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 291, 3)),
+            }, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 284, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo TumorAssessment { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("TumorAssessment", "Tumor assessment", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("assessment_date", "Date of assessment", "date", null, null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 296, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("overall_response", "Overall response (RECIST 1.1)", "code", "Response", null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 297, 3)),
-            }, __Asm("CRF design; response by RECIST 1.1", 294, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("assessment_date", "Date of assessment", "date", null, null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 297, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("overall_response", "Overall response (RECIST 1.1)", "code", "Response", null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 298, 3)),
+            }, __Asm("CRF design; response by RECIST 1.1", 295, 1));
             /// <summary>Biospecimens and biomarkers</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Biospecimens { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Biospecimens", "Biospecimens and biomarkers", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("sample_type", "Sample type", "code", "SampleType", null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 303, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("collection_date", "Collection date", "date", null, null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 304, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("pd_l1_tps", "PD-L1 tumor proportion score", "quantity", null, "%", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, "%"), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 305, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("tmb", "Tumor mutational burden (mutations per megabase)", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 10000d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 308, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("tcr_clonality", "T-cell receptor repertoire clonality", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 311, 3)),
-            }, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 301, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("sample_type", "Sample type", "code", "SampleType", null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 304, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("collection_date", "Collection date", "date", null, null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 305, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("pd_l1_tps", "PD-L1 tumor proportion score", "quantity", null, "%", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, "%"), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 306, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("tmb", "Tumor mutational burden (mutations per megabase)", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 10000d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 309, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("tcr_clonality", "T-cell receptor repertoire clonality", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 312, 3)),
+            }, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 302, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo SurvivalStatus { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("SurvivalStatus", "Survival follow-up", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 319, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 320, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 321, 3)),
-            }, __Asm("CRF design", 317, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 320, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 321, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 322, 3)),
+            }, __Asm("CRF design", 318, 1));
 
             /// <summary>Every form, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.FormInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo[] { Consent, Demographics, Diagnosis, PriorTherapy, PriorMedication, Surgery, Pathology, Vitals, Baseline, MedicalHistory, Serology, Dosing, AdverseEvents, TumorAssessment, Biospecimens, SurvivalStatus, };
@@ -332,181 +333,181 @@ namespace Picares.Protocols
                 "I1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Sign written informed consent;",
                 "Consent.signed == true",
-                null, new string[] { "Consent.signed" }, __Rec(328, 1));
+                null, new string[] { "Consent.signed" }, __Rec(329, 1));
             /// <summary>inclusion I2: With extensive small cell lung cancer;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With extensive small cell lung cancer;",
                 "Diagnosis.small_cell_lung_cancer == true and Diagnosis.stage == extensive",
-                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(332, 1));
+                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(333, 1));
             /// <summary>inclusion I3: Previously received first-line standard chemotherapy, with treatment response of CR or PR;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Previously received first-line standard chemotherapy, with treatment response of CR or PR;",
                 "PriorTherapy.first_line_chemotherapy == true and PriorTherapy.chemotherapy_response in [CR, PR]",
-                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(336, 1));
+                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(337, 1));
             /// <summary>inclusion I4: Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)",
                 "Pathology.specimens_available >= 5",
-                "pathologist", new string[] { "Pathology.specimens_available" }, __Asm("'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", 340, 1));
+                "pathologist", new string[] { "Pathology.specimens_available" }, __Asm("'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", 341, 1));
             /// <summary>inclusion I5: Can tolerate the radiotherapy process;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can tolerate the radiotherapy process;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(347, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(348, 1));
             /// <summary>inclusion I6: Weight ≥ 40kg;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Weight ≥ 40kg;",
                 "Vitals.weight >= 40 kg",
-                null, new string[] { "Vitals.weight" }, __Rec(352, 1));
+                null, new string[] { "Vitals.weight" }, __Rec(353, 1));
             /// <summary>inclusion I7: Life expectancy ≥ 12 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Life expectancy ≥ 12 weeks;",
                 "Baseline.life_expectancy >= 12 weeks",
-                null, new string[] { "Baseline.life_expectancy" }, __Rec(356, 1));
+                null, new string[] { "Baseline.life_expectancy" }, __Rec(357, 1));
             /// <summary>inclusion I8: With the Eastern Cancer Cooperative Group (ECOG) score 0-1;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With the Eastern Cancer Cooperative Group (ECOG) score 0-1;",
                 "Baseline.ecog in [0, 1]",
-                null, new string[] { "Baseline.ecog" }, __Rec(360, 1));
+                null, new string[] { "Baseline.ecog" }, __Rec(361, 1));
             /// <summary>inclusion I9: The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;",
                 "PriorTherapy.last_chemotherapy_date more_than 4 weeks before first_dose and PriorTherapy.residual_ae_grade <= 1",
-                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Asm("The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", 364, 1));
+                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Asm("The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", 365, 1));
             /// <summary>inclusion I10: Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone &gt; 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone > 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;",
                 "PriorMedication.immunosuppressive_dose <= 10 mg/d or PriorMedication.immunosuppressive_stop_date at_least 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(370, 1));
+                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(371, 1));
             /// <summary>inclusion I11: Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.",
                 "(Surgery.major_surgery == false or Surgery.major_surgery_end at_least 4 weeks before first_dose) and (Surgery.local_surgery == false or (Surgery.local_surgery_end at_least 72 hours before first_dose and Surgery.recovered == true)) and (Surgery.skin_biopsy == false or Surgery.skin_biopsy_end at_least 1 hour before first_dose)",
-                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(375, 1));
+                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(376, 1));
             /// <summary>inclusion I12: Other criteria including the laboratory values meets the requirements specified in the protocol.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Other criteria including the laboratory values meets the requirements specified in the protocol.",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(381, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(382, 1));
             /// <summary>exclusion E1: Subjects with central nervous system (CNS) metastases;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E1 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with central nervous system (CNS) metastases;",
                 "Baseline.cns_metastases == true",
-                null, new string[] { "Baseline.cns_metastases" }, __Rec(389, 1));
+                null, new string[] { "Baseline.cns_metastases" }, __Rec(390, 1));
             /// <summary>exclusion E2: The subject has cancerous meningitis;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "The subject has cancerous meningitis;",
                 "Baseline.carcinomatous_meningitis == true",
-                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(393, 1));
+                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(394, 1));
             /// <summary>exclusion E3: Subjects with active, known or suspected autoimmune diseases ;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with active, known or suspected autoimmune diseases ;",
                 "MedicalHistory.autoimmune_disease == true",
-                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(397, 1));
+                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(398, 1));
             /// <summary>exclusion E4: Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);",
                 "PriorTherapy.checkpoint_antibody == true",
-                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(401, 1));
+                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(402, 1));
             /// <summary>exclusion E5: According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;",
                 "MedicalHistory.active_tuberculosis == true",
-                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Asm("The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", 405, 1));
+                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Asm("The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", 406, 1));
             /// <summary>exclusion E6: A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);",
-                "Serology.hiv == positive",
-                null, new string[] { "Serology.hiv" }, __Rec(410, 1));
+                "Serology.hiv == positive or MedicalHistory.aids == true",
+                null, new string[] { "MedicalHistory.aids", "Serology.hiv" }, __Rec(411, 1));
             /// <summary>exclusion E7: With comorbidity needs to be treated with an immunosuppressive drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "With comorbidity needs to be treated with an immunosuppressive drug;",
                 "MedicalHistory.needs_immunosuppression == true",
-                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(414, 1));
+                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(415, 1));
             /// <summary>exclusion E8: Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;",
                 "PriorMedication.investigational_drug == true and (PriorMedication.investigational_drug_last_dose within 28 days before first_dose or PriorMedication.investigational_drug_last_dose within 5 * PriorMedication.investigational_drug_half_life before first_dose)",
-                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Asm("'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", 418, 1));
+                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Asm("'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", 419, 1));
             /// <summary>exclusion E9: Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;",
                 "PriorMedication.vaccine == true and PriorMedication.vaccine_date within 4 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(427, 1));
+                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(428, 1));
             /// <summary>exclusion E10: In the condition of pregnant or breastfeeding;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "In the condition of pregnant or breastfeeding;",
                 "Demographics.sex == female and Baseline.pregnant_or_breastfeeding == true",
-                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(431, 1));
+                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(432, 1));
             /// <summary>exclusion E11: Inability to tolerate venous puncture and/or venous access;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inability to tolerate venous puncture and/or venous access;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(435, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(436, 1));
             /// <summary>exclusion E12: Any other medical, psychotic, and/or social problems determined by the investigator;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Any other medical, psychotic, and/or social problems determined by the investigator;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(440, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(441, 1));
             /// <summary>exclusion E13: Subject has interstitial lung disease;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E13 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E13", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subject has interstitial lung disease;",
                 "MedicalHistory.interstitial_lung_disease == true",
-                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(444, 1));
+                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(445, 1));
             /// <summary>exclusion E14: Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E14 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E14", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;",
                 "PriorMedication.chinese_medicine == true and PriorMedication.chinese_medicine_last_date within 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(448, 1));
+                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(449, 1));
             /// <summary>exclusion E15: Monoclonal antibodies have been used in the past 3 months, except for topical use;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E15 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E15", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Monoclonal antibodies have been used in the past 3 months, except for topical use;",
                 "PriorMedication.monoclonal_antibody == true and PriorMedication.monoclonal_antibody_last_date within 3 months before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Asm("The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", 452, 1));
+                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Asm("The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", 453, 1));
             /// <summary>exclusion E16: Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E16 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E16", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;",
                 "MedicalHistory.other_malignancy == true and MedicalHistory.other_malignancy_type not in [non_melanoma_skin, cis_bladder, cis_stomach, cis_colon, cis_endometrium, cis_cervix, cis_melanoma, cis_breast] and not (MedicalHistory.other_malignancy_cured_date at_least 2 years before enrollment and MedicalHistory.other_malignancy_needs_treatment == false)",
-                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(457, 1));
+                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(458, 1));
             /// <summary>exclusion E17: Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E17 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E17", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;",
                 "Serology.hbsag == positive or Serology.hcv_antibody == positive",
-                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(464, 1));
+                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(465, 1));
             /// <summary>exclusion E18: Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E18 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E18", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.",
                 "MedicalHistory.protein_allergy == true",
-                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(468, 1));
+                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(469, 1));
 
             /// <summary>Every criterion, in protocol order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CriterionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo[] { I1, I2, I3, I4, I5, I6, I7, I8, I9, I10, I11, I12, E1, E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12, E13, E14, E15, E16, E17, E18, };
@@ -519,32 +520,32 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Screening { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Screening", "Screening", "day", "first_dose", -28, -1, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Biospecimens", "TumorAssessment" },
-                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 475, 1));
+                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 476, 1));
             /// <summary>Treatment cycle</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Cycle { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Cycle", "Treatment cycle", "repeating", "first_dose", null, null, 3, 3,
                 null, 21, "fixed", new string[] { "progression", "death" }, 35, new string[] { "Dosing", "Vitals", "AdverseEvents" },
-                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 483, 1));
+                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 484, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Imaging { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Imaging", "Tumor assessment", "repeating", "first_dose", null, null, 7, 7,
                 null, 42, "fixed", new string[] { "progression", "death" }, 17, new string[] { "TumorAssessment", "Biospecimens" },
-                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", 492, 1));
+                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", 493, 1));
             /// <summary>Safety follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SafetyFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SafetyFollowUp", "Safety follow-up", "relative", "end_of_treatment", null, null, 7, 7,
                 30, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals" },
-                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 501, 1));
+                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 502, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SurvivalFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SurvivalFollowUp", "Survival follow-up", "repeating", "end_of_treatment", null, null, 14, 14,
                 null, 84, "fixed", new string[] { "death" }, 20, new string[] { "SurvivalStatus" },
-                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 508, 1));
+                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 509, 1));
             /// <summary>Unscheduled visit</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Unscheduled { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Unscheduled", "Unscheduled visit", "unscheduled", "first_dose", null, null, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals", "TumorAssessment" },
-                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", 517, 1));
+                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", 518, 1));
 
             /// <summary>Every visit, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.VisitInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo[] { Screening, Cycle, Imaging, SafetyFollowUp, SurvivalFollowUp, Unscheduled, };
@@ -556,31 +557,31 @@ namespace Picares.Protocols
             /// <summary>primary: Safety of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo Safety { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "Safety", "primary", "Safety of treatment", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade", "AdverseEvents.onset_date", "AdverseEvents.related", "Dosing.administration_date", "Dosing.dose" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(526, 1));
+                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(527, 1));
             /// <summary>primary: Objective response rate</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo ORR { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "ORR", "primary", "Objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(537, 1));
+                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(538, 1));
             /// <summary>secondary: Progression free survival (PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PFS", "secondary", "Progression free survival (PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(547, 1));
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(548, 1));
             /// <summary>secondary: Overall survival</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "Overall survival", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(558, 1));
+                new string[] { "death" }, "last_known_alive", null, __Rec(559, 1));
             /// <summary>exploratory: Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PdL1Correlation", "exploratory", "Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.sample_type", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(570, 1));
+                global::System.Array.Empty<string>(), null, null, __Rec(571, 1));
             /// <summary>exploratory: Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "TmbCorrelation", "exploratory", "Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tmb", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(575, 1));
+                global::System.Array.Empty<string>(), null, null, __Rec(576, 1));
             /// <summary>exploratory: Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "RepertoireCorrelation", "exploratory", "Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(580, 1));
+                global::System.Array.Empty<string>(), null, null, __Rec(581, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
@@ -612,12 +613,12 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Vitals", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 228, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Baseline", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 236, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form MedicalHistory", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 247, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Serology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 266, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Dosing", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 273, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form AdverseEvents", "CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 283, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 294, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 301, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 317, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Serology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 267, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Dosing", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 274, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form AdverseEvents", "CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 284, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 295, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 302, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 318, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population age", "The record gives 18 to 75 years; completed years at informed consent is the usual reference", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 36, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population birth_date", "CRF design: the date of birth is collected on the demographics form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 38, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 description", "JS-001 is toripalimab, an anti-PD-1 monoclonal antibody; the record names it only as PD-1 inhibitor JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 60, 3)),
@@ -625,33 +626,33 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 64, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 every", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 66, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle_days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 68, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 when", "'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 342, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 attested_by", "The record does not say who judges it; the pathologist confirms the specimens are enough for PD-L1 expression and infiltrating lymphocytes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 344, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I5 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 349, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I9 when", "The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 366, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I12 attested_by", "The record does not say who confirms it; the investigator, who has the full protocol", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 384, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E5 when", "The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 407, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E8 when", "'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 422, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E11 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 437, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E15 when", "The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 454, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 475, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 483, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 492, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 501, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 508, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 517, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 528, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 530, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 532, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 534, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 539, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 542, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 544, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 550, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 555, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 562, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 565, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 when", "'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 343, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 attested_by", "The record does not say who judges it; the pathologist confirms the specimens are enough for PD-L1 expression and infiltrating lymphocytes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 345, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I5 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 350, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I9 when", "The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 367, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I12 attested_by", "The record does not say who confirms it; the investigator, who has the full protocol", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 385, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E5 when", "The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 408, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E8 when", "'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 423, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E11 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 438, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E15 when", "The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 455, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 476, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 484, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 493, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 502, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 509, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 518, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 529, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 531, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 533, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 535, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 540, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 543, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 545, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 551, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 553, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 556, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 563, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 566, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -782,6 +783,7 @@ namespace Picares.Protocols
                         case "Baseline.pregnant_or_breastfeeding": Baseline.PregnantOrBreastfeeding = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Baseline.pregnant_or_breastfeeding"); return;
                         case "MedicalHistory.autoimmune_disease": MedicalHistory.AutoimmuneDisease = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.autoimmune_disease"); return;
                         case "MedicalHistory.active_tuberculosis": MedicalHistory.ActiveTuberculosis = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.active_tuberculosis"); return;
+                        case "MedicalHistory.aids": MedicalHistory.Aids = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.aids"); return;
                         case "MedicalHistory.needs_immunosuppression": MedicalHistory.NeedsImmunosuppression = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.needs_immunosuppression"); return;
                         case "MedicalHistory.interstitial_lung_disease": MedicalHistory.InterstitialLungDisease = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.interstitial_lung_disease"); return;
                         case "MedicalHistory.other_malignancy": MedicalHistory.OtherMalignancy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.other_malignancy"); return;
@@ -1055,6 +1057,7 @@ namespace Picares.Protocols
                 private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private bool? _AutoimmuneDisease;
                 private bool? _ActiveTuberculosis;
+                private bool? _Aids;
                 private bool? _NeedsImmunosuppression;
                 private bool? _InterstitialLungDisease;
                 private bool? _OtherMalignancy;
@@ -1071,6 +1074,9 @@ namespace Picares.Protocols
 
                 /// <summary>Active tuberculosis (TB) infection now or at any time before, per chest X-ray, sputum and clinical examination (MedicalHistory.active_tuberculosis).</summary>
                 public bool? ActiveTuberculosis { get => _ActiveTuberculosis; set { _ActiveTuberculosis = value; _changes.Increment(); } }
+
+                /// <summary>Acquired immunodeficiency syndrome (AIDS) (MedicalHistory.aids).</summary>
+                public bool? Aids { get => _Aids; set { _Aids = value; _changes.Increment(); } }
 
                 /// <summary>Comorbidity that needs treatment with an immunosuppressive drug (MedicalHistory.needs_immunosuppression).</summary>
                 public bool? NeedsImmunosuppression { get => _NeedsImmunosuppression; set { _NeedsImmunosuppression = value; _changes.Increment(); } }
@@ -1334,19 +1340,19 @@ namespace Picares.Protocols
                 var __t17 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis); // E5
                 if (__t17 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t17 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t18 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0); // E6
+                var __t18 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k19 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k19, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.Aids)) }; // E6
                 if (__t18 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t18 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t19 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression); // E7
                 if (__t19 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t19 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t20 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k19 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k19, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k20 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k20, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }) }; // E8
+                var __t20 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k20 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k20, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k21 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k21, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }) }; // E8
                 if (__t20 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t20 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t21 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k22 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k22, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true)) }; // E9
+                var __t21 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k23 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k23, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true)) }; // E9
                 if (__t21 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t21 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t22 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k23 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k23, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding)) }; // E10
+                var __t22 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k24 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k24, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding)) }; // E10
                 if (__t22 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t22 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t23 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E11, true); // E11
@@ -1358,16 +1364,16 @@ namespace Picares.Protocols
                 var __t25 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease); // E13
                 if (__t25 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t25 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t26 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k24 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k24, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true)) }; // E14
+                var __t26 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k25 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k25, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true)) }; // E14
                 if (__t26 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t26 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t27 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k25 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k25, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true)) }; // E15
+                var __t27 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k26 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k26, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true)) }; // E15
                 if (__t27 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t27 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t28 = ((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k27 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k27, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k26 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k26, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k28 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k28, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) })) }; // E16
+                var __t28 = ((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k28 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k28, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k27 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k27, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k29 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k29, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) })) }; // E16
                 if (__t28 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t28 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t29 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k31 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k31, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0)) }; // E17
+                var __t29 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k32 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k32, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0)) }; // E17
                 if (__t29 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t29 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t30 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy); // E18
@@ -1405,18 +1411,18 @@ namespace Picares.Protocols
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.AutoimmuneDisease), 15); // E3
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.CheckpointAntibody), 16); // E4
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis), 17); // E5
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0), 18); // E6
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k19 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k19, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.Aids)) }, 18); // E6
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression), 19); // E7
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k19 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k19, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k20 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k20, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }) }, 20); // E8
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k22 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k22, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true)) }, 21); // E9
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k23 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k23, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding)) }, 22); // E10
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k20 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k20, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k21 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k21, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }) }, 20); // E8
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k23 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k23, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true)) }, 21); // E9
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k24 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k24, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding)) }, 22); // E10
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E11, true), 23); // E11
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E12, true), 24); // E12
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease), 25); // E13
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k24 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k24, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true)) }, 26); // E14
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k25 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k25, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true)) }, 27); // E15
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k27 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k27, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k26 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k26, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k28 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k28, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) })) }, 28); // E16
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k31 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k31, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0)) }, 29); // E17
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k25 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k25, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true)) }, 26); // E14
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k26 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k26, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true)) }, 27); // E15
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k28 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k28, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k27 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k27, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k29 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k29, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) })) }, 28); // E16
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k32 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k32, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0)) }, 29); // E17
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy), 30); // E18
                 bool failing = global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.AnyFailing(__o0, 0x0000000001555555UL, 0x1555555554000000UL);
                 bool pending = global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.AnyUnknown(__o0, 0x1555555555555555UL);
@@ -1727,10 +1733,11 @@ namespace Picares.Protocols
 
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE6(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Serology.Hiv is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hiv", __v0));
-                if (missing is not null) { if (input.Serology.Hiv is null && !missing.Contains("Serology.hiv")) missing.Add("Serology.hiv"); }
+                if (input.MedicalHistory.Aids is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.aids", __v0));
+                if (input.Serology.Hiv is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hiv", __v1));
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.Aids); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Serology.Hiv is null && !missing.Contains("Serology.hiv")) missing.Add("Serology.hiv");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.MedicalHistory.Aids is null && !missing.Contains("MedicalHistory.aids")) missing.Add("MedicalHistory.aids");  } }}
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1755,7 +1762,7 @@ namespace Picares.Protocols
                 if (input.PriorMedication.InvestigationalDrug is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug", __v1));
                 if (input.PriorMedication.InvestigationalDrugHalfLife is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_half_life", __v2));
                 if (input.PriorMedication.InvestigationalDrugLastDose is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_last_dose", __v3));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug); var __r0 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k21 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k21, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }; if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.InvestigationalDrug is null && !missing.Contains("PriorMedication.investigational_drug")) missing.Add("PriorMedication.investigational_drug");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugHalfLife is null && !missing.Contains("PriorMedication.investigational_drug_half_life")) missing.Add("PriorMedication.investigational_drug_half_life"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } } } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug); var __r0 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k22 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k22, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }; if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.InvestigationalDrug is null && !missing.Contains("PriorMedication.investigational_drug")) missing.Add("PriorMedication.investigational_drug");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugHalfLife is null && !missing.Contains("PriorMedication.investigational_drug_half_life")) missing.Add("PriorMedication.investigational_drug_half_life"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } } } }}
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1852,7 +1859,7 @@ namespace Picares.Protocols
                 if (input.MedicalHistory.OtherMalignancyCuredDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_cured_date", __v2));
                 if (input.MedicalHistory.OtherMalignancyNeedsTreatment is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_needs_treatment", __v3));
                 if (input.MedicalHistory.OtherMalignancyType is { } __v4) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_type", __v4));
-                if (missing is not null) { { var __l0 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k29 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k29, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }; var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k30 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k30, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) }); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL)); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancy is null && !missing.Contains("MedicalHistory.other_malignancy")) missing.Add("MedicalHistory.other_malignancy");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyType is null && !missing.Contains("MedicalHistory.other_malignancy_type")) missing.Add("MedicalHistory.other_malignancy_type");  } } } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true); var __r2 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment)); if (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.Enrollment is null && !missing.Contains("enrollment")) missing.Add("enrollment"); if (input.MedicalHistory.OtherMalignancyCuredDate is null && !missing.Contains("MedicalHistory.other_malignancy_cured_date")) missing.Add("MedicalHistory.other_malignancy_cured_date");  } if (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyNeedsTreatment is null && !missing.Contains("MedicalHistory.other_malignancy_needs_treatment")) missing.Add("MedicalHistory.other_malignancy_needs_treatment");  } } } }}
+                if (missing is not null) { { var __l0 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k30 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k30, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }; var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k31 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k31, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) }); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL)); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancy is null && !missing.Contains("MedicalHistory.other_malignancy")) missing.Add("MedicalHistory.other_malignancy");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyType is null && !missing.Contains("MedicalHistory.other_malignancy_type")) missing.Add("MedicalHistory.other_malignancy_type");  } } } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true); var __r2 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment)); if (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.Enrollment is null && !missing.Contains("enrollment")) missing.Add("enrollment"); if (input.MedicalHistory.OtherMalignancyCuredDate is null && !missing.Contains("MedicalHistory.other_malignancy_cured_date")) missing.Add("MedicalHistory.other_malignancy_cured_date");  } if (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyNeedsTreatment is null && !missing.Contains("MedicalHistory.other_malignancy_needs_treatment")) missing.Add("MedicalHistory.other_malignancy_needs_treatment");  } } } }}
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -2610,6 +2617,8 @@ namespace Picares.Protocols
                 public bool? AutoimmuneDisease { get; set; }
                 /// <summary>Active tuberculosis (TB) infection now or at any time before, per chest X-ray, sputum and clinical examination (active_tuberculosis).</summary>
                 public bool? ActiveTuberculosis { get; set; }
+                /// <summary>Acquired immunodeficiency syndrome (AIDS) (aids).</summary>
+                public bool? Aids { get; set; }
                 /// <summary>Comorbidity that needs treatment with an immunosuppressive drug (needs_immunosuppression).</summary>
                 public bool? NeedsImmunosuppression { get; set; }
                 /// <summary>Interstitial lung disease (interstitial_lung_disease).</summary>
@@ -2633,13 +2642,14 @@ namespace Picares.Protocols
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "autoimmune_disease", this.AutoimmuneDisease is not null, 248);
                     global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "active_tuberculosis", this.ActiveTuberculosis is not null, 249);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "needs_immunosuppression", this.NeedsImmunosuppression is not null, 250);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "interstitial_lung_disease", this.InterstitialLungDisease is not null, 251);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "other_malignancy", this.OtherMalignancy is not null, 252);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 253);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 256);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 259);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "protein_allergy", this.ProteinAllergy is not null, 262);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "aids", this.Aids is not null, 250);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "needs_immunosuppression", this.NeedsImmunosuppression is not null, 251);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "interstitial_lung_disease", this.InterstitialLungDisease is not null, 252);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "other_malignancy", this.OtherMalignancy is not null, 253);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 254);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 257);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 260);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "protein_allergy", this.ProteinAllergy is not null, 263);
                     return findings;
                 }
             }
@@ -2660,9 +2670,9 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hiv", this.Hiv is not null, 267);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hbsag", this.Hbsag is not null, 268);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hcv_antibody", this.HcvAntibody is not null, 269);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hiv", this.Hiv is not null, 268);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hbsag", this.Hbsag is not null, 269);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hcv_antibody", this.HcvAntibody is not null, 270);
                     return findings;
                 }
             }
@@ -2681,10 +2691,10 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "administration_date", this.AdministrationDate is not null, 275);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "dose", this.Dose is not null, 276);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 0d, 1000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 276);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 200d, 280d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 276);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "administration_date", this.AdministrationDate is not null, 276);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "dose", this.Dose is not null, 277);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 0d, 1000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 277);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 200d, 280d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 277);
                     return findings;
                 }
             }
@@ -2707,11 +2717,11 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "term", this.Term is not null, 285);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "onset_date", this.OnsetDate is not null, 286);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "grade", this.Grade is not null, 287);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "AdverseEvents", occurrence, "grade", (double?)this.Grade, 1d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 287);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "related", this.Related is not null, 290);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "term", this.Term is not null, 286);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "onset_date", this.OnsetDate is not null, 287);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "grade", this.Grade is not null, 288);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "AdverseEvents", occurrence, "grade", (double?)this.Grade, 1d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 288);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "related", this.Related is not null, 291);
                     return findings;
                 }
             }
@@ -2730,8 +2740,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "assessment_date", this.AssessmentDate is not null, 296);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "overall_response", this.OverallResponse is not null, 297);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "assessment_date", this.AssessmentDate is not null, 297);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "overall_response", this.OverallResponse is not null, 298);
                     return findings;
                 }
             }
@@ -2756,11 +2766,11 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "sample_type", this.SampleType is not null, 303);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "collection_date", this.CollectionDate is not null, 304);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "pd_l1_tps", this.PdL1Tps, "%", 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 305);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tmb", (double?)this.Tmb, 0d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 308);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tcr_clonality", (double?)this.TcrClonality, 0d, 1d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 311);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "sample_type", this.SampleType is not null, 304);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "collection_date", this.CollectionDate is not null, 305);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "pd_l1_tps", this.PdL1Tps, "%", 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 306);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tmb", (double?)this.Tmb, 0d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 309);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tcr_clonality", (double?)this.TcrClonality, 0d, 1d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 312);
                     return findings;
                 }
             }
@@ -2781,9 +2791,9 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "contact_date", this.ContactDate is not null, 319);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "vital_status", this.VitalStatus is not null, 320);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "SurvivalStatus", occurrence, "death_date", this.DeathDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(VitalStatusCodes.CodeOf(this.VitalStatus), "dead")), "SurvivalStatus.vital_status == dead", 321);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "contact_date", this.ContactDate is not null, 320);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "vital_status", this.VitalStatus is not null, 321);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "SurvivalStatus", occurrence, "death_date", this.DeathDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(VitalStatusCodes.CodeOf(this.VitalStatus), "dead")), "SurvivalStatus.vital_status == dead", 322);
                     return findings;
                 }
             }
@@ -3518,13 +3528,14 @@ namespace Picares.Protocols
                     public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory>(Instance, "form MedicalHistory");
                     private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("autoimmune_disease");
                     private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("active_tuberculosis");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("needs_immunosuppression");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("interstitial_lung_disease");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n5 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_type");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n6 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_cured_date");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n7 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_needs_treatment");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n8 = global::System.Text.Json.JsonEncodedText.Encode("protein_allergy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("aids");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("needs_immunosuppression");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("interstitial_lung_disease");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n5 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n6 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_type");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n7 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_cured_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n8 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_needs_treatment");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n9 = global::System.Text.Json.JsonEncodedText.Encode("protein_allergy");
 
                     public override global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
                     {
@@ -3537,6 +3548,7 @@ namespace Picares.Protocols
                             {
                                 case "autoimmune_disease": value.AutoimmuneDisease = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
                                 case "active_tuberculosis": value.ActiveTuberculosis = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "aids": value.Aids = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
                                 case "needs_immunosuppression": value.NeedsImmunosuppression = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
                                 case "interstitial_lung_disease": value.InterstitialLungDisease = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
                                 case "other_malignancy": value.OtherMalignancy = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
@@ -3544,7 +3556,7 @@ namespace Picares.Protocols
                                 case "other_malignancy_cured_date": value.OtherMalignancyCuredDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
                                 case "other_malignancy_needs_treatment": value.OtherMalignancyNeedsTreatment = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
                                 case "protein_allergy": value.ProteinAllergy = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
-                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form MedicalHistory", "autoimmune_disease, active_tuberculosis, needs_immunosuppression, interstitial_lung_disease, other_malignancy, other_malignancy_type, other_malignancy_cured_date, other_malignancy_needs_treatment, protein_allergy"); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form MedicalHistory", "autoimmune_disease, active_tuberculosis, aids, needs_immunosuppression, interstitial_lung_disease, other_malignancy, other_malignancy_type, other_malignancy_cured_date, other_malignancy_needs_treatment, protein_allergy"); break;
                             }
                             context.Pop();
                         }
@@ -3556,13 +3568,14 @@ namespace Picares.Protocols
                         writer.WriteStartObject();
                         global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n0, value.AutoimmuneDisease);
                         global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n1, value.ActiveTuberculosis);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n2, value.NeedsImmunosuppression);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n3, value.InterstitialLungDisease);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n4, value.OtherMalignancy);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n5, value.OtherMalignancyType is not null, global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.CodeOf(value.OtherMalignancyType), "MalignancyType", value.OtherMalignancyType);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n6, value.OtherMalignancyCuredDate);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n7, value.OtherMalignancyNeedsTreatment);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n8, value.ProteinAllergy);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n2, value.Aids);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n3, value.NeedsImmunosuppression);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n4, value.InterstitialLungDisease);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n5, value.OtherMalignancy);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n6, value.OtherMalignancyType is not null, global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.CodeOf(value.OtherMalignancyType), "MalignancyType", value.OtherMalignancyType);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n7, value.OtherMalignancyCuredDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n8, value.OtherMalignancyNeedsTreatment);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n9, value.ProteinAllergy);
                         writer.WriteEndObject();
                     }
                 }
