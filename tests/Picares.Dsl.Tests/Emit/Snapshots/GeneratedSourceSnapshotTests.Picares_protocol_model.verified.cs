@@ -554,37 +554,29 @@ namespace Picares.Protocols
         /// <summary>Primary, secondary and exploratory endpoints.</summary>
         public static class Endpoints
         {
-            /// <summary>primary: Safety of treatment</summary>
+            /// <summary>primary: safety</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo Safety { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "Safety", "primary", "Safety of treatment", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade", "AdverseEvents.onset_date", "AdverseEvents.related", "Dosing.administration_date", "Dosing.dose" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(527, 1));
-            /// <summary>primary: Objective response rate</summary>
+                "Safety", "primary", "safety", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade", "AdverseEvents.onset_date", "AdverseEvents.related", "Dosing.administration_date", "Dosing.dose" }, "first_dose",
+                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(528, 1));
+            /// <summary>primary: objective response rate</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo ORR { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "ORR", "primary", "Objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(538, 1));
-            /// <summary>secondary: Progression free survival (PFS)</summary>
+                "ORR", "primary", "objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
+                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(539, 1));
+            /// <summary>secondary: progression free survival(PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "PFS", "secondary", "Progression free survival (PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(548, 1));
-            /// <summary>secondary: Overall survival</summary>
+                "PFS", "secondary", "progression free survival(PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(549, 1));
+            /// <summary>secondary: overall survial</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "OS", "secondary", "Overall survival", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(559, 1));
-            /// <summary>exploratory: Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment</summary>
-            public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "PdL1Correlation", "exploratory", "Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.sample_type", "TumorAssessment.overall_response" }, null,
+                "OS", "secondary", "overall survial", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
+                new string[] { "death" }, "last_known_alive", null, __Rec(560, 1));
+            /// <summary>exploratory: correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
+            public static global::Picares.Dsl.Runtime.Model.EndpointInfo BiomarkerCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
+                "BiomarkerCorrelation", "exploratory", "correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
                 global::System.Array.Empty<string>(), null, null, __Rec(571, 1));
-            /// <summary>exploratory: Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
-            public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "TmbCorrelation", "exploratory", "Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tmb", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(576, 1));
-            /// <summary>exploratory: Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
-            public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "RepertoireCorrelation", "exploratory", "Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(581, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
+            public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, BiomarkerCorrelation, };
         }
 
         /// <summary>Every assumption the author made beyond the source record, with its reason.</summary>
@@ -641,18 +633,19 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 502, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 509, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 518, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 529, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 531, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 533, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 535, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 540, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 543, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 545, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 551, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 553, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 556, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 563, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 566, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 530, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 532, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 534, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 536, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 541, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 544, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 546, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 554, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 557, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 564, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 567, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint BiomarkerCorrelation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score. TMB and the immune repertoire (as T-cell receptor clonality) from tumor tissue and blood; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 574, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -4028,11 +4021,11 @@ namespace Picares.Protocols
         /// which derives every subject and summarizes each endpoint (counts, proportions with exact Clopper-Pearson intervals,
         /// Kaplan-Meier estimates with the median and its interval). The statistics are the runtime's
         /// <c>global::Picares.Dsl.Runtime.Endpoints</c>; this class only maps the protocol's forms to them.
-        /// Not derived here: PdL1Correlation (correlation), TmbCorrelation (correlation), RepertoireCorrelation (correlation).
+        /// Not derived here: BiomarkerCorrelation (correlation).
         /// </summary>
         public static class Analysis
         {
-            /// <summary>Safety (incidence): Safety of treatment; worst CTCAE grade per subject and term from AdverseEvents.grade (grade), AdverseEvents.term (term), AdverseEvents.onset_date (onset).</summary>
+            /// <summary>Safety (incidence): safety; worst CTCAE grade per subject and term from AdverseEvents.grade (grade), AdverseEvents.term (term), AdverseEvents.onset_date (onset).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectIncidence Safety(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
@@ -4041,7 +4034,7 @@ namespace Picares.Protocols
                 return global::Picares.Dsl.Runtime.Endpoints.IncidenceDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records0(subject.Forms), dataCutoff);
             }
 
-            /// <summary>ORR (objective_response): Objective response rate; RECIST 1.1 best overall response from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date).</summary>
+            /// <summary>ORR (objective_response): objective response rate; RECIST 1.1 best overall response from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectObjectiveResponse ORR(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
@@ -4052,7 +4045,7 @@ namespace Picares.Protocols
 
             private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition2 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("PFS", "first_dose", true, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastAssessment);
 
-            /// <summary>PFS (time_to_event): Progression free survival (PFS); time from first_dose to progression or death, censored at last_assessment, from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
+            /// <summary>PFS (time_to_event): progression free survival(PFS); time from first_dose to progression or death, censored at last_assessment, from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent PFS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
@@ -4063,7 +4056,7 @@ namespace Picares.Protocols
 
             private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition3 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("OS", "first_dose", false, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastKnownAlive);
 
-            /// <summary>OS (time_to_event): Overall survival; time from first_dose to death, censored at last_known_alive, from SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
+            /// <summary>OS (time_to_event): overall survial; time from first_dose to death, censored at last_known_alive, from SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent OS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
@@ -4086,13 +4079,13 @@ namespace Picares.Protocols
 
                 /// <summary>The subject.</summary>
                 public Crf.Subject Subject { get; }
-                /// <summary>Safety: Safety of treatment.</summary>
+                /// <summary>Safety: safety.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.SubjectIncidence Safety { get; }
-                /// <summary>ORR: Objective response rate.</summary>
+                /// <summary>ORR: objective response rate.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.SubjectObjectiveResponse ORR { get; }
-                /// <summary>PFS: Progression free survival (PFS).</summary>
+                /// <summary>PFS: progression free survival(PFS).</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent PFS { get; }
-                /// <summary>OS: Overall survival.</summary>
+                /// <summary>OS: overall survial.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent OS { get; }
             }
 
@@ -4116,13 +4109,13 @@ namespace Picares.Protocols
                 public global::System.DateTime? DataCutoff { get; }
                 /// <summary>The two-sided confidence level of every interval.</summary>
                 public double ConfidenceLevel { get; }
-                /// <summary>Safety: Safety of treatment.</summary>
+                /// <summary>Safety: safety.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.IncidenceSummary Safety { get; }
-                /// <summary>ORR: Objective response rate.</summary>
+                /// <summary>ORR: objective response rate.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseSummary ORR { get; }
-                /// <summary>PFS: Progression free survival (PFS).</summary>
+                /// <summary>PFS: progression free survival(PFS).</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.TimeToEventSummary PFS { get; }
-                /// <summary>OS: Overall survival.</summary>
+                /// <summary>OS: overall survial.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.TimeToEventSummary OS { get; }
             }
 
