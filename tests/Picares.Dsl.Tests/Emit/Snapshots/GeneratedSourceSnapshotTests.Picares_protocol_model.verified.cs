@@ -47,7 +47,7 @@ namespace Picares.Protocols
             Enrollment: 6,
             EnrollmentKind: "estimated",
             Summary: "The prognosis of extensive-stage small cell lung cancer is still very poor, even for those who received platinum-based chemotherapy and chest radiotherapy. 2-year survival rate of these patients is only about 10%. Therefore, this study aims to explore a comprehensive treatments with low toxicity to further improve the efficacy for these paitents with PD-1 inhibitor.",
-            Description: "The study is a prospective pilot trial. The purpose of this study is to evaluate the safety and efficacy of PD-1 inhibitor consolidation in extensive-stage small cell lung cancer paitents who received standard first-line chemotherapy and chest radiotherapy ± SABR for metastasis disease.\n\nThe primary endpoint is the safety and objective response rate of treatment. The secondary objectives are progression free survival(PFS), overall survial. The exploratory end point includes the correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent. The plan for collection of tumor tissue and blood at baseline at different stages during or after treatment was defined in the protocol.\n\nThe PICCARE-trial has been designed by National Cancer Center/Cancer Hospital, Chinese Academy of Medical Sciences, Peking Union Medical College, and the hypothesis is PD-1 inhibitor consolidation was safe and effective in the treatment of extensive-stage SCLC after sandard first-line chemotherapy and radiotherapy.",
+            Description: "The study is a prospective pilot trial. The purpose of this study is to evaluate the safety and efficacy of PD-1 inhibitor consolidation in extensive-stage small cell lung cancer paitents who received standard first-line chemotherapy and chest radiotherapy ± SABR for metastasis disease.\n\nThe primary endpoint is the safety and objective response rate of treatment. The secondary objectives are progression free survival(PFS), overall survial. The exploratory end point includes the correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent. The plan for collection of tumor tissue and blood at baseline at different stages during or after treatment was defined in the protocol.\n\nThe PICCARE-trial has been designed by National Cancer Center/Cancer Hospital, Chinese Academy of Medical Sciences, Peking Union Medical College, and the hypothesis is PD-1 inhibitor consolidation was safe and effective in the treatment of extensive-stage SCLC after sandard first-line chemotherapy and radiotherapy.\n\nTrial contacts and locations: 1",
             Contacts: new string[] { "Wen-Yang Liu, MD" },
             DayOneAnchor: "first_dose",
             Origin: __Rec(7, 1));
@@ -66,13 +66,13 @@ namespace Picares.Protocols
         public static class Anchors
         {
             /// <summary>Written informed consent signed</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("consent", "Written informed consent signed", __Rec(44, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("consent", "Written informed consent signed", __Rec(46, 1));
             /// <summary>Enrollment</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Enrollment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("enrollment", "Enrollment", __Asm("Enrollment date is the reference for 'prior to enrollment' in E16; it follows consent, as always", 46, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Enrollment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("enrollment", "Enrollment", __Asm("Enrollment date is the reference for 'prior to enrollment' in E16; it follows consent, as always", 48, 1));
             /// <summary>First administration of JS-001 (study drug)</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo FirstDose { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("first_dose", "First administration of JS-001 (study drug)", __Asm("The record does not order the timeline; study drug is given after enrollment, as usual", 48, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo FirstDose { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("first_dose", "First administration of JS-001 (study drug)", __Asm("The record does not order the timeline; study drug is given after enrollment, as usual", 50, 1));
             /// <summary>Last administration of JS-001</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo EndOfTreatment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("end_of_treatment", "Last administration of JS-001", __Asm("Needed to place follow-up visits; the record does not define it", 50, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo EndOfTreatment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("end_of_treatment", "Last administration of JS-001", __Asm("Needed to place follow-up visits; the record does not define it", 52, 1));
 
             /// <summary>Every anchor, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.AnchorInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo[] { Consent, Enrollment, FirstDose, EndOfTreatment, };
@@ -82,9 +82,9 @@ namespace Picares.Protocols
         public static class Events
         {
             /// <summary>Disease progression</summary>
-            public static global::Picares.Dsl.Runtime.Model.EventInfo Progression { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("progression", "Disease progression", __Rec(52, 1), false);
+            public static global::Picares.Dsl.Runtime.Model.EventInfo Progression { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("progression", "Disease progression", __Rec(54, 1), false);
             /// <summary>Death</summary>
-            public static global::Picares.Dsl.Runtime.Model.EventInfo Death { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("death", "Death", __Rec(53, 1), true);
+            public static global::Picares.Dsl.Runtime.Model.EventInfo Death { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("death", "Death", __Rec(55, 1), true);
 
             /// <summary>Every event, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EventInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo[] { Progression, Death, };
@@ -98,9 +98,9 @@ namespace Picares.Protocols
                 "JS001", "PD-1 inhibitor JS-001", "drug", "PD-1 inhibitor JS-001 (toripalimab), anti-PD-1 monoclonal antibody",
                 new global::Picares.Dsl.Runtime.Model.RegimenInfo[]
                 {
-                    new global::Picares.Dsl.Runtime.Model.RegimenInfo("main", new global::Picares.Dsl.Runtime.Units.Quantity(240d, "mg"), "iv", 21, new int[] { 1, }, null, new string[] { "progression", "death" }, __Asm("Standard toripalimab dosing; the record states no dose", 57, 1)),
+                    new global::Picares.Dsl.Runtime.Model.RegimenInfo("main", new global::Picares.Dsl.Runtime.Units.Quantity(240d, "mg"), "iv", 21, new int[] { 1, }, null, new string[] { "progression", "death" }, __Asm("Standard toripalimab dosing; the record states no dose", 59, 1)),
                 },
-                __Rec(57, 1));
+                __Rec(59, 1));
 
             /// <summary>Every intervention, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.InterventionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.InterventionInfo[] { JS001, };
@@ -110,7 +110,7 @@ namespace Picares.Protocols
         public static class Arms
         {
             /// <summary>PD-1 inhibitor JS-001 consolidation for SCLC</summary>
-            public static global::Picares.Dsl.Runtime.Model.ArmInfo Consolidation { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo("Consolidation", "PD-1 inhibitor JS-001 consolidation for SCLC", "experimental", "The extensive-stage SCLC patients will receive PD-1 inhibitor JS-001 treatment after standard first-line chemotherapy, chest radiotherapy ± SABR for metastasis disease, and propylactic cranial irradiation untill disease progression or death.", new string[] { "JS001" }, 1, __Rec(72, 1));
+            public static global::Picares.Dsl.Runtime.Model.ArmInfo Consolidation { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo("Consolidation", "PD-1 inhibitor JS-001 consolidation for SCLC", "experimental", "The extensive-stage SCLC patients will receive PD-1 inhibitor JS-001 treatment after standard first-line chemotherapy, chest radiotherapy ± SABR for metastasis disease, and propylactic cranial irradiation untill disease progression or death.", new string[] { "JS001" }, 1, __Rec(74, 1));
 
             /// <summary>Every arm, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.ArmInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo[] { Consolidation, };
@@ -130,7 +130,7 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("SD", "Stable disease"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("PD", "Progressive disease"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("NE", "Not evaluable"),
-            }, __Asm("CRF design: the record defines no case report forms", 82, 1));
+            }, __Asm("CRF design: the record defines no case report forms", 84, 1));
             /// <summary>ECOG performance status</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Ecog { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Ecog", "ECOG performance status", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
@@ -140,25 +140,25 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("3", "Capable of limited self-care"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("4", "Completely disabled"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("5", "Dead"),
-            }, __Asm("CRF design", 91, 1));
+            }, __Asm("CRF design", 93, 1));
             /// <summary>SCLC stage (VA Lung Study Group)</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Stage { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Stage", "SCLC stage (VA Lung Study Group)", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("limited", "Limited stage"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("extensive", "Extensive stage"),
-            }, __Asm("CRF design", 101, 1));
+            }, __Asm("CRF design", 103, 1));
             /// <summary>Sex</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Sex { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Sex", "Sex", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("female", "Female"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("male", "Male"),
-            }, __Asm("CRF design", 107, 1));
+            }, __Asm("CRF design", 109, 1));
             /// <summary>Test result</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo TestResult { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("TestResult", "Test result", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("positive", "Positive"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("negative", "Negative"),
-            }, __Asm("CRF design", 113, 1));
+            }, __Asm("CRF design", 115, 1));
             /// <summary>Previous malignancy</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo MalignancyType { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("MalignancyType", "Previous malignancy", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
@@ -171,19 +171,19 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("cis_melanoma", "Melanoma in situ"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("cis_breast", "Carcinoma in situ of the breast"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("other", "Other malignancy"),
-            }, __Asm("CRF design; the exceptions are those listed in E16", 119, 1));
+            }, __Asm("CRF design; the exceptions are those listed in E16", 121, 1));
             /// <summary>Biospecimen type</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo SampleType { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("SampleType", "Biospecimen type", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("tumor_tissue", "Tumor tissue"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("blood", "Blood"),
-            }, __Asm("CRF design", 132, 1));
+            }, __Asm("CRF design", 134, 1));
             /// <summary>Vital status</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo VitalStatus { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("VitalStatus", "Vital status", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("alive", "Alive"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("dead", "Dead"),
-            }, __Asm("CRF design", 138, 1));
+            }, __Asm("CRF design", 140, 1));
 
             /// <summary>Every code list, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CodeListInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo[] { Response, Ecog, Stage, Sex, TestResult, MalignancyType, SampleType, VitalStatus, };
@@ -195,131 +195,131 @@ namespace Picares.Protocols
             /// <summary>Informed consent</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Consent", "Informed consent", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("signed", "Written informed consent signed", "boolean", null, null, true, null, null, null, __Asm("CRF design", 147, 3)),
-            }, __Asm("CRF design", 146, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("signed", "Written informed consent signed", "boolean", null, null, true, null, null, null, __Asm("CRF design", 149, 3)),
+            }, __Asm("CRF design", 148, 1));
             /// <summary>Demographics</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Demographics { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Demographics", "Demographics", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("birth_date", "Date of birth", "date", null, null, true, null, null, null, __Asm("CRF design", 152, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("sex", "Sex", "code", "Sex", null, true, null, null, null, __Asm("CRF design", 153, 3)),
-            }, __Asm("CRF design", 151, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("birth_date", "Date of birth", "date", null, null, true, null, null, null, __Asm("CRF design", 154, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("sex", "Sex", "code", "Sex", null, true, null, null, null, __Asm("CRF design", 155, 3)),
+            }, __Asm("CRF design", 153, 1));
             /// <summary>Diagnosis</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Diagnosis { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Diagnosis", "Diagnosis", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("small_cell_lung_cancer", "Small cell lung cancer confirmed by pathology", "boolean", null, null, true, null, null, null, __Asm("CRF design", 158, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("stage", "Stage at diagnosis", "code", "Stage", null, true, null, null, null, __Asm("CRF design", 159, 3)),
-            }, __Asm("CRF design", 157, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("small_cell_lung_cancer", "Small cell lung cancer confirmed by pathology", "boolean", null, null, true, null, null, null, __Asm("CRF design", 160, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("stage", "Stage at diagnosis", "code", "Stage", null, true, null, null, null, __Asm("CRF design", 161, 3)),
+            }, __Asm("CRF design", 159, 1));
             /// <summary>Prior anticancer therapy</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo PriorTherapy { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("PriorTherapy", "Prior anticancer therapy", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("first_line_chemotherapy", "Received standard first-line chemotherapy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 164, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("chemotherapy_response", "Best response to first-line chemotherapy", "code", "Response", null, true, null, null, null, __Asm("CRF design", 165, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("last_chemotherapy_date", "Date of last chemotherapy dose", "date", null, null, true, null, null, null, __Asm("CRF design", 166, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("residual_ae_grade", "Worst CTCAE 4.03 grade of adverse events from previous treatment", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 5d, null), null, null, __Asm("CRF design", 167, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("checkpoint_antibody", "Previous anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 or other checkpoint antibody", "boolean", null, null, true, null, null, null, __Asm("CRF design", 170, 3)),
-            }, __Asm("CRF design", 163, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("first_line_chemotherapy", "Received standard first-line chemotherapy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 166, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("chemotherapy_response", "Best response to first-line chemotherapy", "code", "Response", null, true, null, null, null, __Asm("CRF design", 167, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("last_chemotherapy_date", "Date of last chemotherapy dose", "date", null, null, true, null, null, null, __Asm("CRF design", 168, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("residual_ae_grade", "Worst CTCAE 4.03 grade of adverse events from previous treatment", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 5d, null), null, null, __Asm("CRF design", 169, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("checkpoint_antibody", "Previous anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 or other checkpoint antibody", "boolean", null, null, true, null, null, null, __Asm("CRF design", 172, 3)),
+            }, __Asm("CRF design", 165, 1));
             /// <summary>Prior and concomitant medication</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo PriorMedication { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("PriorMedication", "Prior and concomitant medication", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_dose", "Highest daily dose of systemic immunosuppressive drugs (such as corticosteroids), as prednisone or equivalent, in the last 2 weeks before screening", "quantity", null, "mg/d", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 2000d, "mg/d"), null, null, __Asm("CRF design", 175, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_stop_date", "Date immunosuppressive systemic treatment was stopped", "date", null, null, false, null, null, null, __Asm("CRF design", 178, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug", "Other investigational drug ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 179, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_last_dose", "Last dose of the other investigational drug", "date", null, null, false, null, null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 180, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_half_life", "Half-life of the other investigational drug", "quantity", null, "h", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0.1d, 10000d, "h"), null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 183, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine", "Anti-infective vaccine received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 187, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine_date", "Date of the most recent anti-infective vaccine", "date", null, null, false, null, null, "PriorMedication.vaccine == true", __Asm("CRF design", 188, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine", "Chinese medicine with anti-tumor activity received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 191, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine_last_date", "Last day of Chinese medicine with anti-tumor activity", "date", null, null, false, null, null, "PriorMedication.chinese_medicine == true", __Asm("CRF design", 192, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody", "Systemic (non-topical) monoclonal antibody ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 195, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody_last_date", "Last dose of a systemic monoclonal antibody", "date", null, null, false, null, null, "PriorMedication.monoclonal_antibody == true", __Asm("CRF design", 196, 3)),
-            }, __Asm("CRF design", 174, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_dose", "Highest daily dose of systemic immunosuppressive drugs (such as corticosteroids), as prednisone or equivalent, in the last 2 weeks before screening", "quantity", null, "mg/d", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 2000d, "mg/d"), null, null, __Asm("CRF design", 177, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_stop_date", "Date immunosuppressive systemic treatment was stopped", "date", null, null, false, null, null, null, __Asm("CRF design", 180, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug", "Other investigational drug ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 181, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_last_dose", "Last dose of the other investigational drug", "date", null, null, false, null, null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 182, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_half_life", "Half-life of the other investigational drug", "quantity", null, "h", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0.1d, 10000d, "h"), null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 185, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine", "Anti-infective vaccine received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 189, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine_date", "Date of the most recent anti-infective vaccine", "date", null, null, false, null, null, "PriorMedication.vaccine == true", __Asm("CRF design", 190, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine", "Chinese medicine with anti-tumor activity received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 193, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine_last_date", "Last day of Chinese medicine with anti-tumor activity", "date", null, null, false, null, null, "PriorMedication.chinese_medicine == true", __Asm("CRF design", 194, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody", "Systemic (non-topical) monoclonal antibody ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 197, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody_last_date", "Last dose of a systemic monoclonal antibody", "date", null, null, false, null, null, "PriorMedication.monoclonal_antibody == true", __Asm("CRF design", 198, 3)),
+            }, __Asm("CRF design", 176, 1));
             /// <summary>Recent surgery and biopsy</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Surgery { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Surgery", "Recent surgery and biopsy", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery", "Major surgery under general anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 203, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery_end", "End of major surgery", "datetime", null, null, false, null, null, "Surgery.major_surgery == true", __Asm("CRF design", 204, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery", "Surgery under local or epidural anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 207, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery_end", "End of surgery under local or epidural anesthesia", "datetime", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 208, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("recovered", "Subject recovered from the surgery", "boolean", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 211, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy", "Skin biopsy under local anesthesia only", "boolean", null, null, true, null, null, null, __Asm("CRF design", 214, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy_end", "End of skin biopsy", "datetime", null, null, false, null, null, "Surgery.skin_biopsy == true", __Asm("CRF design", 215, 3)),
-            }, __Asm("CRF design", 202, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery", "Major surgery under general anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 205, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery_end", "End of major surgery", "datetime", null, null, false, null, null, "Surgery.major_surgery == true", __Asm("CRF design", 206, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery", "Surgery under local or epidural anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 209, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery_end", "End of surgery under local or epidural anesthesia", "datetime", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 210, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("recovered", "Subject recovered from the surgery", "boolean", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 213, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy", "Skin biopsy under local anesthesia only", "boolean", null, null, true, null, null, null, __Asm("CRF design", 216, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy_end", "End of skin biopsy", "datetime", null, null, false, null, null, "Surgery.skin_biopsy == true", __Asm("CRF design", 217, 3)),
+            }, __Asm("CRF design", 204, 1));
             /// <summary>Pathology specimens</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Pathology { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Pathology", "Pathology specimens", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("specimens_available", "Pathological tissue specimens available", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, null), null, null, __Asm("CRF design", 222, 3)),
-            }, __Asm("CRF design", 221, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("specimens_available", "Pathological tissue specimens available", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, null), null, null, __Asm("CRF design", 224, 3)),
+            }, __Asm("CRF design", 223, 1));
             /// <summary>Vital signs</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Vitals { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Vitals", "Vital signs", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("weight", "Body weight", "quantity", null, "kg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(20d, 300d, "kg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(35d, 200d, "kg"), null, __Asm("CRF design", 229, 3)),
-            }, __Asm("CRF design", 228, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("weight", "Body weight", "quantity", null, "kg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(20d, 300d, "kg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(35d, 200d, "kg"), null, __Asm("CRF design", 231, 3)),
+            }, __Asm("CRF design", 230, 1));
             /// <summary>Baseline assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Baseline { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Baseline", "Baseline assessment", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("ecog", "ECOG performance status", "code", "Ecog", null, true, null, null, null, __Asm("CRF design", 237, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("life_expectancy", "Life expectancy estimated by the investigator", "quantity", null, "wk", true, null, null, null, __Asm("CRF design", 238, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("cns_metastases", "Central nervous system metastases", "boolean", null, null, true, null, null, null, __Asm("CRF design", 239, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("carcinomatous_meningitis", "Carcinomatous meningitis", "boolean", null, null, true, null, null, null, __Asm("CRF design", 240, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("pregnant_or_breastfeeding", "Pregnant or breastfeeding", "boolean", null, null, false, null, null, "Demographics.sex == female", __Asm("CRF design", 241, 3)),
-            }, __Asm("CRF design", 236, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("ecog", "ECOG performance status", "code", "Ecog", null, true, null, null, null, __Asm("CRF design", 239, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("life_expectancy", "Life expectancy estimated by the investigator", "quantity", null, "wk", true, null, null, null, __Asm("CRF design", 240, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("cns_metastases", "Central nervous system metastases", "boolean", null, null, true, null, null, null, __Asm("CRF design", 241, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("carcinomatous_meningitis", "Carcinomatous meningitis", "boolean", null, null, true, null, null, null, __Asm("CRF design", 242, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("pregnant_or_breastfeeding", "Pregnant or breastfeeding", "boolean", null, null, false, null, null, "Demographics.sex == female", __Asm("CRF design", 243, 3)),
+            }, __Asm("CRF design", 238, 1));
             /// <summary>Medical history</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo MedicalHistory { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("MedicalHistory", "Medical history", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("autoimmune_disease", "Active, known or suspected autoimmune disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 248, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("active_tuberculosis", "Active tuberculosis (TB) infection now or at any time before, per chest X-ray, sputum and clinical examination", "boolean", null, null, true, null, null, null, __Asm("CRF design", 249, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("aids", "Acquired immunodeficiency syndrome (AIDS)", "boolean", null, null, true, null, null, null, __Asm("CRF design", 250, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 251, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 252, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 253, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 254, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 257, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 260, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 263, 3)),
-            }, __Asm("CRF design", 247, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("autoimmune_disease", "Active, known or suspected autoimmune disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 250, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("active_tuberculosis", "Active tuberculosis (TB) infection now or at any time before, per chest X-ray, sputum and clinical examination", "boolean", null, null, true, null, null, null, __Asm("CRF design", 251, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("aids", "Acquired immunodeficiency syndrome (AIDS)", "boolean", null, null, true, null, null, null, __Asm("CRF design", 252, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 253, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 254, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 255, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 256, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 259, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 262, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 265, 3)),
+            }, __Asm("CRF design", 249, 1));
             /// <summary>Serology</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Serology { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Serology", "Serology", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hiv", "HIV test", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 268, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hbsag", "Hepatitis B surface antigen", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 269, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hcv_antibody", "HCV antibody", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 270, 3)),
-            }, __Asm("CRF design", 267, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hiv", "HIV test", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 270, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hbsag", "Hepatitis B surface antigen", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 271, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hcv_antibody", "HCV antibody", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 272, 3)),
+            }, __Asm("CRF design", 269, 1));
             /// <summary>Study drug administration</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Dosing { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Dosing", "Study drug administration", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("administration_date", "Date of administration", "date", null, null, true, null, null, null, __Asm("CRF design", 276, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("dose", "Dose given", "quantity", null, "mg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1000d, "mg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(200d, 280d, "mg"), null, __Asm("CRF design", 277, 3)),
-            }, __Asm("CRF design", 274, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("administration_date", "Date of administration", "date", null, null, true, null, null, null, __Asm("CRF design", 278, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("dose", "Dose given", "quantity", null, "mg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1000d, "mg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(200d, 280d, "mg"), null, __Asm("CRF design", 279, 3)),
+            }, __Asm("CRF design", 276, 1));
             /// <summary>Adverse events</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo AdverseEvents { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("AdverseEvents", "Adverse events", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("term", "Adverse event term", "text", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 286, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("onset_date", "Onset date", "date", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 287, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("grade", "CTCAE 4.03 grade", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(1d, 5d, null), null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 288, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("related", "Related to JS-001", "boolean", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 291, 3)),
-            }, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 284, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("term", "Adverse event term", "text", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 288, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("onset_date", "Onset date", "date", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 289, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("grade", "CTCAE 4.03 grade", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(1d, 5d, null), null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 290, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("related", "Related to JS-001", "boolean", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 293, 3)),
+            }, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 286, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo TumorAssessment { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("TumorAssessment", "Tumor assessment", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("assessment_date", "Date of assessment", "date", null, null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 297, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("overall_response", "Overall response (RECIST 1.1)", "code", "Response", null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 298, 3)),
-            }, __Asm("CRF design; response by RECIST 1.1", 295, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("assessment_date", "Date of assessment", "date", null, null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 299, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("overall_response", "Overall response (RECIST 1.1)", "code", "Response", null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 300, 3)),
+            }, __Asm("CRF design; response by RECIST 1.1", 297, 1));
             /// <summary>Biospecimens and biomarkers</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Biospecimens { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Biospecimens", "Biospecimens and biomarkers", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("sample_type", "Sample type", "code", "SampleType", null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 304, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("collection_date", "Collection date", "date", null, null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 305, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("pd_l1_tps", "PD-L1 tumor proportion score", "quantity", null, "%", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, "%"), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 306, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("tmb", "Tumor mutational burden (mutations per megabase)", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 10000d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 309, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("tcr_clonality", "T-cell receptor repertoire clonality", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 312, 3)),
-            }, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 302, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("sample_type", "Sample type", "code", "SampleType", null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 306, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("collection_date", "Collection date", "date", null, null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 307, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("pd_l1_tps", "PD-L1 tumor proportion score", "quantity", null, "%", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, "%"), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 308, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("tmb", "Tumor mutational burden (mutations per megabase)", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 10000d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 311, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("tcr_clonality", "T-cell receptor repertoire clonality", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 314, 3)),
+            }, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 304, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo SurvivalStatus { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("SurvivalStatus", "Survival follow-up", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 320, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 321, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 322, 3)),
-            }, __Asm("CRF design", 318, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 322, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 323, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 324, 3)),
+            }, __Asm("CRF design", 320, 1));
 
             /// <summary>Every form, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.FormInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo[] { Consent, Demographics, Diagnosis, PriorTherapy, PriorMedication, Surgery, Pathology, Vitals, Baseline, MedicalHistory, Serology, Dosing, AdverseEvents, TumorAssessment, Biospecimens, SurvivalStatus, };
@@ -333,181 +333,181 @@ namespace Picares.Protocols
                 "I1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Sign written informed consent;",
                 "Consent.signed == true",
-                null, new string[] { "Consent.signed" }, __Rec(329, 1));
+                null, new string[] { "Consent.signed" }, __Rec(331, 1));
             /// <summary>inclusion I2: With extensive small cell lung cancer;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With extensive small cell lung cancer;",
                 "Diagnosis.small_cell_lung_cancer == true and Diagnosis.stage == extensive",
-                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(333, 1));
+                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(335, 1));
             /// <summary>inclusion I3: Previously received first-line standard chemotherapy, with treatment response of CR or PR;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Previously received first-line standard chemotherapy, with treatment response of CR or PR;",
                 "PriorTherapy.first_line_chemotherapy == true and PriorTherapy.chemotherapy_response in [CR, PR]",
-                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(337, 1));
+                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(339, 1));
             /// <summary>inclusion I4: Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)",
                 "Pathology.specimens_available >= 5",
-                "pathologist", new string[] { "Pathology.specimens_available" }, __Asm("'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", 341, 1));
+                "pathologist", new string[] { "Pathology.specimens_available" }, __Asm("'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", 343, 1));
             /// <summary>inclusion I5: Can tolerate the radiotherapy process;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can tolerate the radiotherapy process;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(348, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(350, 1));
             /// <summary>inclusion I6: Weight ≥ 40kg;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Weight ≥ 40kg;",
                 "Vitals.weight >= 40 kg",
-                null, new string[] { "Vitals.weight" }, __Rec(353, 1));
+                null, new string[] { "Vitals.weight" }, __Rec(355, 1));
             /// <summary>inclusion I7: Life expectancy ≥ 12 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Life expectancy ≥ 12 weeks;",
                 "Baseline.life_expectancy >= 12 weeks",
-                null, new string[] { "Baseline.life_expectancy" }, __Rec(357, 1));
+                null, new string[] { "Baseline.life_expectancy" }, __Rec(359, 1));
             /// <summary>inclusion I8: With the Eastern Cancer Cooperative Group (ECOG) score 0-1;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With the Eastern Cancer Cooperative Group (ECOG) score 0-1;",
                 "Baseline.ecog in [0, 1]",
-                null, new string[] { "Baseline.ecog" }, __Rec(361, 1));
+                null, new string[] { "Baseline.ecog" }, __Rec(363, 1));
             /// <summary>inclusion I9: The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;",
                 "PriorTherapy.last_chemotherapy_date more_than 4 weeks before first_dose and PriorTherapy.residual_ae_grade <= 1",
-                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Asm("The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", 365, 1));
+                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Asm("The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", 367, 1));
             /// <summary>inclusion I10: Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone &gt; 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone > 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;",
                 "PriorMedication.immunosuppressive_dose <= 10 mg/d or PriorMedication.immunosuppressive_stop_date at_least 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(371, 1));
+                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(373, 1));
             /// <summary>inclusion I11: Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.",
                 "(Surgery.major_surgery == false or Surgery.major_surgery_end at_least 4 weeks before first_dose) and (Surgery.local_surgery == false or (Surgery.local_surgery_end at_least 72 hours before first_dose and Surgery.recovered == true)) and (Surgery.skin_biopsy == false or Surgery.skin_biopsy_end at_least 1 hour before first_dose)",
-                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(376, 1));
+                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(378, 1));
             /// <summary>inclusion I12: Other criteria including the laboratory values meets the requirements specified in the protocol.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Other criteria including the laboratory values meets the requirements specified in the protocol.",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(382, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(384, 1));
             /// <summary>exclusion E1: Subjects with central nervous system (CNS) metastases;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E1 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with central nervous system (CNS) metastases;",
                 "Baseline.cns_metastases == true",
-                null, new string[] { "Baseline.cns_metastases" }, __Rec(390, 1));
+                null, new string[] { "Baseline.cns_metastases" }, __Rec(392, 1));
             /// <summary>exclusion E2: The subject has cancerous meningitis;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "The subject has cancerous meningitis;",
                 "Baseline.carcinomatous_meningitis == true",
-                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(394, 1));
+                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(396, 1));
             /// <summary>exclusion E3: Subjects with active, known or suspected autoimmune diseases ;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with active, known or suspected autoimmune diseases ;",
                 "MedicalHistory.autoimmune_disease == true",
-                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(398, 1));
+                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(400, 1));
             /// <summary>exclusion E4: Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);",
                 "PriorTherapy.checkpoint_antibody == true",
-                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(402, 1));
+                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(404, 1));
             /// <summary>exclusion E5: According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;",
                 "MedicalHistory.active_tuberculosis == true",
-                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Asm("The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", 406, 1));
+                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Asm("The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", 408, 1));
             /// <summary>exclusion E6: A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);",
                 "Serology.hiv == positive or MedicalHistory.aids == true",
-                null, new string[] { "MedicalHistory.aids", "Serology.hiv" }, __Rec(411, 1));
+                null, new string[] { "MedicalHistory.aids", "Serology.hiv" }, __Rec(413, 1));
             /// <summary>exclusion E7: With comorbidity needs to be treated with an immunosuppressive drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "With comorbidity needs to be treated with an immunosuppressive drug;",
                 "MedicalHistory.needs_immunosuppression == true",
-                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(415, 1));
+                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(417, 1));
             /// <summary>exclusion E8: Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;",
                 "PriorMedication.investigational_drug == true and (PriorMedication.investigational_drug_last_dose within 28 days before first_dose or PriorMedication.investigational_drug_last_dose within 5 * PriorMedication.investigational_drug_half_life before first_dose)",
-                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Asm("'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", 419, 1));
+                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Asm("'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", 421, 1));
             /// <summary>exclusion E9: Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;",
                 "PriorMedication.vaccine == true and PriorMedication.vaccine_date within 4 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(428, 1));
+                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(430, 1));
             /// <summary>exclusion E10: In the condition of pregnant or breastfeeding;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "In the condition of pregnant or breastfeeding;",
                 "Demographics.sex == female and Baseline.pregnant_or_breastfeeding == true",
-                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(432, 1));
+                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(434, 1));
             /// <summary>exclusion E11: Inability to tolerate venous puncture and/or venous access;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inability to tolerate venous puncture and/or venous access;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(436, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(438, 1));
             /// <summary>exclusion E12: Any other medical, psychotic, and/or social problems determined by the investigator;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Any other medical, psychotic, and/or social problems determined by the investigator;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(441, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(443, 1));
             /// <summary>exclusion E13: Subject has interstitial lung disease;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E13 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E13", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subject has interstitial lung disease;",
                 "MedicalHistory.interstitial_lung_disease == true",
-                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(445, 1));
+                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(447, 1));
             /// <summary>exclusion E14: Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E14 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E14", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;",
                 "PriorMedication.chinese_medicine == true and PriorMedication.chinese_medicine_last_date within 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(449, 1));
+                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(451, 1));
             /// <summary>exclusion E15: Monoclonal antibodies have been used in the past 3 months, except for topical use;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E15 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E15", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Monoclonal antibodies have been used in the past 3 months, except for topical use;",
                 "PriorMedication.monoclonal_antibody == true and PriorMedication.monoclonal_antibody_last_date within 3 months before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Asm("The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", 453, 1));
+                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Asm("The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", 455, 1));
             /// <summary>exclusion E16: Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E16 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E16", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;",
                 "MedicalHistory.other_malignancy == true and MedicalHistory.other_malignancy_type not in [non_melanoma_skin, cis_bladder, cis_stomach, cis_colon, cis_endometrium, cis_cervix, cis_melanoma, cis_breast] and not (MedicalHistory.other_malignancy_cured_date at_least 2 years before enrollment and MedicalHistory.other_malignancy_needs_treatment == false)",
-                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(458, 1));
+                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(460, 1));
             /// <summary>exclusion E17: Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E17 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E17", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;",
                 "Serology.hbsag == positive or Serology.hcv_antibody == positive",
-                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(465, 1));
+                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(467, 1));
             /// <summary>exclusion E18: Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E18 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E18", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.",
                 "MedicalHistory.protein_allergy == true",
-                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(469, 1));
+                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(471, 1));
 
             /// <summary>Every criterion, in protocol order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CriterionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo[] { I1, I2, I3, I4, I5, I6, I7, I8, I9, I10, I11, I12, E1, E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12, E13, E14, E15, E16, E17, E18, };
@@ -520,32 +520,32 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Screening { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Screening", "Screening", "day", "first_dose", -28, -1, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Biospecimens", "TumorAssessment" },
-                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 476, 1));
+                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 478, 1));
             /// <summary>Treatment cycle</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Cycle { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Cycle", "Treatment cycle", "repeating", "first_dose", null, null, 3, 3,
                 null, 21, "fixed", new string[] { "progression", "death" }, 35, new string[] { "Dosing", "Vitals", "AdverseEvents" },
-                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 484, 1));
+                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 486, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Imaging { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Imaging", "Tumor assessment", "repeating", "first_dose", null, null, 7, 7,
                 null, 42, "fixed", new string[] { "progression", "death" }, 17, new string[] { "TumorAssessment", "Biospecimens" },
-                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", 493, 1));
+                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", 495, 1));
             /// <summary>Safety follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SafetyFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SafetyFollowUp", "Safety follow-up", "relative", "end_of_treatment", null, null, 7, 7,
                 30, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals" },
-                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 502, 1));
+                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 504, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SurvivalFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SurvivalFollowUp", "Survival follow-up", "repeating", "end_of_treatment", null, null, 14, 14,
                 null, 84, "fixed", new string[] { "death" }, 20, new string[] { "SurvivalStatus" },
-                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 509, 1));
+                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 511, 1));
             /// <summary>Unscheduled visit</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Unscheduled { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Unscheduled", "Unscheduled visit", "unscheduled", "first_dose", null, null, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals", "TumorAssessment" },
-                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", 518, 1));
+                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", 520, 1));
 
             /// <summary>Every visit, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.VisitInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo[] { Screening, Cycle, Imaging, SafetyFollowUp, SurvivalFollowUp, Unscheduled, };
@@ -557,23 +557,23 @@ namespace Picares.Protocols
             /// <summary>primary: safety</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo Safety { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "Safety", "primary", "safety", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade", "AdverseEvents.onset_date", "AdverseEvents.related", "Dosing.administration_date", "Dosing.dose" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(528, 1));
+                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(530, 1));
             /// <summary>primary: objective response rate</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo ORR { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "ORR", "primary", "objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(539, 1));
+                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(541, 1));
             /// <summary>secondary: progression free survival(PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PFS", "secondary", "progression free survival(PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(549, 1));
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(551, 1));
             /// <summary>secondary: overall survial</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "overall survial", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(560, 1));
+                new string[] { "death" }, "last_known_alive", null, __Rec(562, 1));
             /// <summary>exploratory: correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo BiomarkerCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "BiomarkerCorrelation", "exploratory", "correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(571, 1));
+                global::System.Array.Empty<string>(), null, null, __Rec(573, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, BiomarkerCorrelation, };
@@ -583,69 +583,69 @@ namespace Picares.Protocols
         public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.AssumptionInfo> Assumptions { get; } = new global::Picares.Dsl.Runtime.Model.AssumptionInfo[]
         {
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("study identifier", "The value is the record's; the scheme is not: the record lists NCC1835 among its identifiers without saying whose it is, and it is taken as the sponsor's own protocol number (NCC, the National Cancer Center that designed the trial)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 12, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("study day_one", "The record names no reference date; first dose of JS-001 is the usual study day 1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 30, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor enrollment", "Enrollment date is the reference for 'prior to enrollment' in E16; it follows consent, as always", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 46, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor first_dose", "The record does not order the timeline; study drug is given after enrollment, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 48, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor end_of_treatment", "Needed to place follow-up visits; the record does not define it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 50, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Response", "CRF design: the record defines no case report forms", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 82, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Ecog", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 91, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Stage", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 101, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Sex", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 107, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist TestResult", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 113, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist MalignancyType", "CRF design; the exceptions are those listed in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 119, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist SampleType", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 132, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist VitalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 138, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Consent", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 146, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Demographics", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 151, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Diagnosis", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 157, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorTherapy", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 163, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorMedication", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 174, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Surgery", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 202, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Pathology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 221, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Vitals", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 228, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Baseline", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 236, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form MedicalHistory", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 247, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Serology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 267, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Dosing", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 274, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form AdverseEvents", "CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 284, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 295, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 302, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 318, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population age", "The record gives 18 to 75 years; completed years at informed consent is the usual reference", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 36, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population birth_date", "CRF design: the date of birth is collected on the demographics form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 38, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 description", "JS-001 is toripalimab, an anti-PD-1 monoclonal antibody; the record names it only as PD-1 inhibitor JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 60, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 dose", "Standard toripalimab dosing; the record states no dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 62, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 64, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 every", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 66, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle_days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 68, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 when", "'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 343, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 attested_by", "The record does not say who judges it; the pathologist confirms the specimens are enough for PD-L1 expression and infiltrating lymphocytes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 345, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I5 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 350, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I9 when", "The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 367, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I12 attested_by", "The record does not say who confirms it; the investigator, who has the full protocol", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 385, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E5 when", "The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 408, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E8 when", "'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 423, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E11 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 438, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E15 when", "The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 455, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 476, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 484, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 493, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 502, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 509, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 518, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 530, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 532, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 534, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 536, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 541, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 544, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 546, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 554, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 557, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 564, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 567, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint BiomarkerCorrelation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score. TMB and the immune repertoire (as T-cell receptor clonality) from tumor tissue and blood; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 574, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("study day_one", "The record names no reference date; first dose of JS-001 is the usual study day 1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 32, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor enrollment", "Enrollment date is the reference for 'prior to enrollment' in E16; it follows consent, as always", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 48, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor first_dose", "The record does not order the timeline; study drug is given after enrollment, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 50, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor end_of_treatment", "Needed to place follow-up visits; the record does not define it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 52, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Response", "CRF design: the record defines no case report forms", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 84, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Ecog", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 93, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Stage", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 103, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Sex", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 109, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist TestResult", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 115, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist MalignancyType", "CRF design; the exceptions are those listed in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 121, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist SampleType", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 134, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist VitalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 140, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Consent", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 148, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Demographics", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 153, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Diagnosis", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 159, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorTherapy", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 165, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorMedication", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 176, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Surgery", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 204, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Pathology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 223, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Vitals", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 230, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Baseline", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 238, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form MedicalHistory", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 249, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Serology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 269, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Dosing", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 276, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form AdverseEvents", "CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 286, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 297, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 304, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 320, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population age", "The record gives 18 to 75 years; completed years at informed consent is the usual reference", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 38, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population birth_date", "CRF design: the date of birth is collected on the demographics form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 40, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 description", "JS-001 is toripalimab, an anti-PD-1 monoclonal antibody; the record names it only as PD-1 inhibitor JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 62, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 dose", "Standard toripalimab dosing; the record states no dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 64, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 66, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 every", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 68, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle_days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 70, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 when", "'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 345, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 attested_by", "The record does not say who judges it; the pathologist confirms the specimens are enough for PD-L1 expression and infiltrating lymphocytes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 347, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I5 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 352, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I9 when", "The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 369, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I12 attested_by", "The record does not say who confirms it; the investigator, who has the full protocol", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 387, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E5 when", "The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 410, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E8 when", "'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 425, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E11 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 440, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E15 when", "The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 457, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 478, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 486, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 495, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 504, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 511, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 520, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 532, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 534, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 536, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 538, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 543, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 546, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 548, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 554, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 556, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 559, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 566, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 569, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint BiomarkerCorrelation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score. TMB and the immune repertoire (as T-cell receptor clonality) from tumor tissue and blood; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 576, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -682,7 +682,7 @@ namespace Picares.Protocols
             private static readonly global::Picares.Dsl.Runtime.Units.Quantity __boundaryDuration9 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "a");
 
             /// <summary>The population's age range, checked as an inclusion criterion.</summary>
-            public static global::Picares.Dsl.Runtime.Model.CriterionInfo AgeCriterion { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo("AGE", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, "Age 18 to 75 years (population)", "age in completed years at consent in 18..75", null, new string[] { "Demographics.birth_date", "@consent" }, __Rec(33, 1));
+            public static global::Picares.Dsl.Runtime.Model.CriterionInfo AgeCriterion { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo("AGE", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, "Age 18 to 75 years (population)", "age in completed years at consent in 18..75", null, new string[] { "Demographics.birth_date", "@consent" }, __Rec(35, 1));
 
             /// <summary>What the criteria read, grouped as the forms that collect it.</summary>
             public sealed class Input
@@ -2378,7 +2378,7 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Consent", occurrence, "signed", this.Signed is not null, 147);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Consent", occurrence, "signed", this.Signed is not null, 149);
                     return findings;
                 }
             }
@@ -2397,8 +2397,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Demographics", occurrence, "birth_date", this.BirthDate is not null, 152);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Demographics", occurrence, "sex", this.Sex is not null, 153);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Demographics", occurrence, "birth_date", this.BirthDate is not null, 154);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Demographics", occurrence, "sex", this.Sex is not null, 155);
                     return findings;
                 }
             }
@@ -2417,8 +2417,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Diagnosis", occurrence, "small_cell_lung_cancer", this.SmallCellLungCancer is not null, 158);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Diagnosis", occurrence, "stage", this.Stage is not null, 159);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Diagnosis", occurrence, "small_cell_lung_cancer", this.SmallCellLungCancer is not null, 160);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Diagnosis", occurrence, "stage", this.Stage is not null, 161);
                     return findings;
                 }
             }
@@ -2443,12 +2443,12 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "first_line_chemotherapy", this.FirstLineChemotherapy is not null, 164);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "chemotherapy_response", this.ChemotherapyResponse is not null, 165);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "last_chemotherapy_date", this.LastChemotherapyDate is not null, 166);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "residual_ae_grade", this.ResidualAeGrade is not null, 167);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorTherapy", occurrence, "residual_ae_grade", (double?)this.ResidualAeGrade, 0d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 167);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "checkpoint_antibody", this.CheckpointAntibody is not null, 170);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "first_line_chemotherapy", this.FirstLineChemotherapy is not null, 166);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "chemotherapy_response", this.ChemotherapyResponse is not null, 167);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "last_chemotherapy_date", this.LastChemotherapyDate is not null, 168);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "residual_ae_grade", this.ResidualAeGrade is not null, 169);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorTherapy", occurrence, "residual_ae_grade", (double?)this.ResidualAeGrade, 0d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 169);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "checkpoint_antibody", this.CheckpointAntibody is not null, 172);
                     return findings;
                 }
             }
@@ -2485,18 +2485,18 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose is not null, 175);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose, "mg/d", 0d, 2000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 175);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "investigational_drug", this.InvestigationalDrug is not null, 179);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_last_dose", this.InvestigationalDrugLastDose is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), "PriorMedication.investigational_drug == true", 180);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), "PriorMedication.investigational_drug == true", 183);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife, "h", 0.1d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 183);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "vaccine", this.Vaccine is not null, 187);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "vaccine_date", this.VaccineDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.Vaccine), "PriorMedication.vaccine == true", 188);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "chinese_medicine", this.ChineseMedicine is not null, 191);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "chinese_medicine_last_date", this.ChineseMedicineLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.ChineseMedicine), "PriorMedication.chinese_medicine == true", 192);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "monoclonal_antibody", this.MonoclonalAntibody is not null, 195);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "monoclonal_antibody_last_date", this.MonoclonalAntibodyLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MonoclonalAntibody), "PriorMedication.monoclonal_antibody == true", 196);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose is not null, 177);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose, "mg/d", 0d, 2000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 177);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "investigational_drug", this.InvestigationalDrug is not null, 181);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_last_dose", this.InvestigationalDrugLastDose is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), "PriorMedication.investigational_drug == true", 182);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), "PriorMedication.investigational_drug == true", 185);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife, "h", 0.1d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 185);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "vaccine", this.Vaccine is not null, 189);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "vaccine_date", this.VaccineDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.Vaccine), "PriorMedication.vaccine == true", 190);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "chinese_medicine", this.ChineseMedicine is not null, 193);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "chinese_medicine_last_date", this.ChineseMedicineLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.ChineseMedicine), "PriorMedication.chinese_medicine == true", 194);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "monoclonal_antibody", this.MonoclonalAntibody is not null, 197);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "monoclonal_antibody_last_date", this.MonoclonalAntibodyLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MonoclonalAntibody), "PriorMedication.monoclonal_antibody == true", 198);
                     return findings;
                 }
             }
@@ -2525,13 +2525,13 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "major_surgery", this.MajorSurgery is not null, 203);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "major_surgery_end", this.MajorSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MajorSurgery), "Surgery.major_surgery == true", 204);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "local_surgery", this.LocalSurgery is not null, 207);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "local_surgery_end", this.LocalSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), "Surgery.local_surgery == true", 208);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "recovered", this.Recovered is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), "Surgery.local_surgery == true", 211);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "skin_biopsy", this.SkinBiopsy is not null, 214);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "skin_biopsy_end", this.SkinBiopsyEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.SkinBiopsy), "Surgery.skin_biopsy == true", 215);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "major_surgery", this.MajorSurgery is not null, 205);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "major_surgery_end", this.MajorSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MajorSurgery), "Surgery.major_surgery == true", 206);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "local_surgery", this.LocalSurgery is not null, 209);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "local_surgery_end", this.LocalSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), "Surgery.local_surgery == true", 210);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "recovered", this.Recovered is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), "Surgery.local_surgery == true", 213);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "skin_biopsy", this.SkinBiopsy is not null, 216);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "skin_biopsy_end", this.SkinBiopsyEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.SkinBiopsy), "Surgery.skin_biopsy == true", 217);
                     return findings;
                 }
             }
@@ -2548,8 +2548,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Pathology", occurrence, "specimens_available", this.SpecimensAvailable is not null, 222);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Pathology", occurrence, "specimens_available", (double?)this.SpecimensAvailable, 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 222);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Pathology", occurrence, "specimens_available", this.SpecimensAvailable is not null, 224);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Pathology", occurrence, "specimens_available", (double?)this.SpecimensAvailable, 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 224);
                     return findings;
                 }
             }
@@ -2566,9 +2566,9 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Vitals", occurrence, "weight", this.Weight is not null, 229);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 20d, 300d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 229);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 35d, 200d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 229);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Vitals", occurrence, "weight", this.Weight is not null, 231);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 20d, 300d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 231);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 35d, 200d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 231);
                     return findings;
                 }
             }
@@ -2593,12 +2593,12 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "ecog", this.Ecog is not null, 237);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy is not null, 238);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy, "wk", null, null, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 238);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "cns_metastases", this.CnsMetastases is not null, 239);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "carcinomatous_meningitis", this.CarcinomatousMeningitis is not null, 240);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Baseline", occurrence, "pregnant_or_breastfeeding", this.PregnantOrBreastfeeding is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(SexCodes.CodeOf(caseBook?.Demographics?.Sex), "female")), "Demographics.sex == female", 241);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "ecog", this.Ecog is not null, 239);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy is not null, 240);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy, "wk", null, null, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 240);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "cns_metastases", this.CnsMetastases is not null, 241);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "carcinomatous_meningitis", this.CarcinomatousMeningitis is not null, 242);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Baseline", occurrence, "pregnant_or_breastfeeding", this.PregnantOrBreastfeeding is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(SexCodes.CodeOf(caseBook?.Demographics?.Sex), "female")), "Demographics.sex == female", 243);
                     return findings;
                 }
             }
@@ -2633,16 +2633,16 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "autoimmune_disease", this.AutoimmuneDisease is not null, 248);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "active_tuberculosis", this.ActiveTuberculosis is not null, 249);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "aids", this.Aids is not null, 250);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "needs_immunosuppression", this.NeedsImmunosuppression is not null, 251);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "interstitial_lung_disease", this.InterstitialLungDisease is not null, 252);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "other_malignancy", this.OtherMalignancy is not null, 253);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 254);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 257);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 260);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "protein_allergy", this.ProteinAllergy is not null, 263);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "autoimmune_disease", this.AutoimmuneDisease is not null, 250);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "active_tuberculosis", this.ActiveTuberculosis is not null, 251);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "aids", this.Aids is not null, 252);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "needs_immunosuppression", this.NeedsImmunosuppression is not null, 253);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "interstitial_lung_disease", this.InterstitialLungDisease is not null, 254);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "other_malignancy", this.OtherMalignancy is not null, 255);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 256);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 259);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 262);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "protein_allergy", this.ProteinAllergy is not null, 265);
                     return findings;
                 }
             }
@@ -2663,9 +2663,9 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hiv", this.Hiv is not null, 268);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hbsag", this.Hbsag is not null, 269);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hcv_antibody", this.HcvAntibody is not null, 270);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hiv", this.Hiv is not null, 270);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hbsag", this.Hbsag is not null, 271);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hcv_antibody", this.HcvAntibody is not null, 272);
                     return findings;
                 }
             }
@@ -2684,10 +2684,10 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "administration_date", this.AdministrationDate is not null, 276);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "dose", this.Dose is not null, 277);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 0d, 1000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 277);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 200d, 280d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 277);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "administration_date", this.AdministrationDate is not null, 278);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "dose", this.Dose is not null, 279);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 0d, 1000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 279);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 200d, 280d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 279);
                     return findings;
                 }
             }
@@ -2710,11 +2710,11 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "term", this.Term is not null, 286);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "onset_date", this.OnsetDate is not null, 287);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "grade", this.Grade is not null, 288);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "AdverseEvents", occurrence, "grade", (double?)this.Grade, 1d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 288);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "related", this.Related is not null, 291);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "term", this.Term is not null, 288);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "onset_date", this.OnsetDate is not null, 289);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "grade", this.Grade is not null, 290);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "AdverseEvents", occurrence, "grade", (double?)this.Grade, 1d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 290);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "related", this.Related is not null, 293);
                     return findings;
                 }
             }
@@ -2733,8 +2733,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "assessment_date", this.AssessmentDate is not null, 297);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "overall_response", this.OverallResponse is not null, 298);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "assessment_date", this.AssessmentDate is not null, 299);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "overall_response", this.OverallResponse is not null, 300);
                     return findings;
                 }
             }
@@ -2759,11 +2759,11 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "sample_type", this.SampleType is not null, 304);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "collection_date", this.CollectionDate is not null, 305);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "pd_l1_tps", this.PdL1Tps, "%", 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 306);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tmb", (double?)this.Tmb, 0d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 309);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tcr_clonality", (double?)this.TcrClonality, 0d, 1d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 312);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "sample_type", this.SampleType is not null, 306);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "collection_date", this.CollectionDate is not null, 307);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "pd_l1_tps", this.PdL1Tps, "%", 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 308);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tmb", (double?)this.Tmb, 0d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 311);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tcr_clonality", (double?)this.TcrClonality, 0d, 1d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 314);
                     return findings;
                 }
             }
@@ -2784,9 +2784,9 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "contact_date", this.ContactDate is not null, 320);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "vital_status", this.VitalStatus is not null, 321);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "SurvivalStatus", occurrence, "death_date", this.DeathDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(VitalStatusCodes.CodeOf(this.VitalStatus), "dead")), "SurvivalStatus.vital_status == dead", 322);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "contact_date", this.ContactDate is not null, 322);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "vital_status", this.VitalStatus is not null, 323);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "SurvivalStatus", occurrence, "death_date", this.DeathDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(VitalStatusCodes.CodeOf(this.VitalStatus), "dead")), "SurvivalStatus.vital_status == dead", 324);
                     return findings;
                 }
             }
