@@ -43,6 +43,7 @@ internal static class Candidates
         input.Baseline.CarcinomatousMeningitis = false;
         input.MedicalHistory.AutoimmuneDisease = false;
         input.MedicalHistory.ActiveTuberculosis = false;
+        input.MedicalHistory.Aids = false;
         input.MedicalHistory.NeedsImmunosuppression = false;
         input.MedicalHistory.InterstitialLungDisease = false;
         input.MedicalHistory.OtherMalignancy = false;
@@ -50,6 +51,7 @@ internal static class Candidates
         input.Serology.Hiv = "negative";
         input.Serology.Hbsag = "negative";
         input.Serology.HcvAntibody = "negative";
+        input.Attestations.I4 = true;
         input.Attestations.I5 = true;
         input.Attestations.I12 = true;
         input.Attestations.E11 = true;

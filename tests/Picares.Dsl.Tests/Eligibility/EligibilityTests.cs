@@ -189,6 +189,21 @@ public class EligibilityTests
         Assert.Equal(CriterionOutcome.NotMet, Outcome("E15", i => { i.PriorMedication.MonoclonalAntibody = true; i.PriorMedication.MonoclonalAntibodyLastDate = new DateTime(2025, 12, 1); }));
     }
 
+    [Theory]
+    [InlineData("negative", false, CriterionOutcome.NotMet)]
+    [InlineData("positive", false, CriterionOutcome.Met)]
+    [InlineData("negative", true, CriterionOutcome.Met)] // AIDS excludes on its own, as the record says
+    public void E6_a_positive_HIV_test_or_AIDS(string hiv, bool aids, CriterionOutcome expected) =>
+        Assert.Equal(expected, Outcome("E6", i => { i.Serology.Hiv = hiv; i.MedicalHistory.Aids = aids; }));
+
+    [Theory]
+    [InlineData(4, true, CriterionOutcome.NotMet)]  // fewer than 5 fail under every reading of "at least 5-8"
+    [InlineData(5, true, CriterionOutcome.Met)]
+    [InlineData(12, true, CriterionOutcome.Met)]    // more than 8 meet it: "at least" is not the range 5..8
+    [InlineData(6, false, CriterionOutcome.NotMet)] // the pathologist finds them not enough
+    public void I4_at_least_5_specimens_and_the_pathologist_confirms_they_are_enough(int specimens, bool attested, CriterionOutcome expected) =>
+        Assert.Equal(expected, Outcome("I4", i => { i.Pathology.SpecimensAvailable = specimens; i.Attestations.I4 = attested; }));
+
     [Fact]
     public void E10_pregnancy_does_not_matter_for_a_man_and_is_missing_for_a_woman()
     {

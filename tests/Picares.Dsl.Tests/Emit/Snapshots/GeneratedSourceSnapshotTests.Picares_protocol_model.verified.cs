@@ -8,7 +8,7 @@
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Anchor, "consent", "enrollment", "first_dose", "end_of_treatment")]
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Event, "progression", "death")]
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Form, "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Dosing", "AdverseEvents", "TumorAssessment", "Biospecimens", "SurvivalStatus")]
-[assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Field, "Consent.signed", "Demographics.birth_date", "Demographics.sex", "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage", "PriorTherapy.first_line_chemotherapy", "PriorTherapy.chemotherapy_response", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade", "PriorTherapy.checkpoint_antibody", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_last_dose", "PriorMedication.investigational_drug_half_life", "PriorMedication.vaccine", "PriorMedication.vaccine_date", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end", "Pathology.specimens_available", "Vitals.weight", "Baseline.ecog", "Baseline.life_expectancy", "Baseline.cns_metastases", "Baseline.carcinomatous_meningitis", "Baseline.pregnant_or_breastfeeding", "MedicalHistory.autoimmune_disease", "MedicalHistory.active_tuberculosis", "MedicalHistory.needs_immunosuppression", "MedicalHistory.interstitial_lung_disease", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_type", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.protein_allergy", "Serology.hiv", "Serology.hbsag", "Serology.hcv_antibody", "Dosing.administration_date", "Dosing.dose", "AdverseEvents.term", "AdverseEvents.onset_date", "AdverseEvents.grade", "AdverseEvents.related", "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "Biospecimens.sample_type", "Biospecimens.collection_date", "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date")]
+[assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Field, "Consent.signed", "Demographics.birth_date", "Demographics.sex", "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage", "PriorTherapy.first_line_chemotherapy", "PriorTherapy.chemotherapy_response", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade", "PriorTherapy.checkpoint_antibody", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_last_dose", "PriorMedication.investigational_drug_half_life", "PriorMedication.vaccine", "PriorMedication.vaccine_date", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end", "Pathology.specimens_available", "Vitals.weight", "Baseline.ecog", "Baseline.life_expectancy", "Baseline.cns_metastases", "Baseline.carcinomatous_meningitis", "Baseline.pregnant_or_breastfeeding", "MedicalHistory.autoimmune_disease", "MedicalHistory.active_tuberculosis", "MedicalHistory.aids", "MedicalHistory.needs_immunosuppression", "MedicalHistory.interstitial_lung_disease", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_type", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.protein_allergy", "Serology.hiv", "Serology.hbsag", "Serology.hcv_antibody", "Dosing.administration_date", "Dosing.dose", "AdverseEvents.term", "AdverseEvents.onset_date", "AdverseEvents.grade", "AdverseEvents.related", "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "Biospecimens.sample_type", "Biospecimens.collection_date", "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date")]
 
 namespace Picares.Protocols
 {
@@ -47,7 +47,7 @@ namespace Picares.Protocols
             Enrollment: 6,
             EnrollmentKind: "estimated",
             Summary: "The prognosis of extensive-stage small cell lung cancer is still very poor, even for those who received platinum-based chemotherapy and chest radiotherapy. 2-year survival rate of these patients is only about 10%. Therefore, this study aims to explore a comprehensive treatments with low toxicity to further improve the efficacy for these paitents with PD-1 inhibitor.",
-            Description: "The study is a prospective pilot trial. The purpose of this study is to evaluate the safety and efficacy of PD-1 inhibitor consolidation in extensive-stage small cell lung cancer paitents who received standard first-line chemotherapy and chest radiotherapy ± SABR for metastasis disease.\n\nThe primary endpoint is the safety and objective response rate of treatment. The secondary objectives are progression free survival(PFS), overall survial. The exploratory end point includes the correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent. The plan for collection of tumor tissue and blood at baseline at different stages during or after treatment was defined in the protocol.\n\nThe PICCARE-trial has been designed by National Cancer Center/Cancer Hospital, Chinese Academy of Medical Sciences, Peking Union Medical College, and the hypothesis is PD-1 inhibitor consolidation was safe and effective in the treatment of extensive-stage SCLC after sandard first-line chemotherapy and radiotherapy.",
+            Description: "The study is a prospective pilot trial. The purpose of this study is to evaluate the safety and efficacy of PD-1 inhibitor consolidation in extensive-stage small cell lung cancer paitents who received standard first-line chemotherapy and chest radiotherapy ± SABR for metastasis disease.\n\nThe primary endpoint is the safety and objective response rate of treatment. The secondary objectives are progression free survival(PFS), overall survial. The exploratory end point includes the correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent. The plan for collection of tumor tissue and blood at baseline at different stages during or after treatment was defined in the protocol.\n\nThe PICCARE-trial has been designed by National Cancer Center/Cancer Hospital, Chinese Academy of Medical Sciences, Peking Union Medical College, and the hypothesis is PD-1 inhibitor consolidation was safe and effective in the treatment of extensive-stage SCLC after sandard first-line chemotherapy and radiotherapy.\n\nTrial contacts and locations: 1",
             Contacts: new string[] { "Wen-Yang Liu, MD" },
             DayOneAnchor: "first_dose",
             Origin: __Rec(7, 1));
@@ -66,13 +66,13 @@ namespace Picares.Protocols
         public static class Anchors
         {
             /// <summary>Written informed consent signed</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("consent", "Written informed consent signed", __Rec(43, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("consent", "Written informed consent signed", __Rec(46, 1));
             /// <summary>Enrollment</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Enrollment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("enrollment", "Enrollment", __Asm("Enrollment date is the reference for 'prior to enrollment' in E16; it follows consent, as always", 45, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo Enrollment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("enrollment", "Enrollment", __Asm("Enrollment date is the reference for 'prior to enrollment' in E16; it follows consent, as always", 48, 1));
             /// <summary>First administration of JS-001 (study drug)</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo FirstDose { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("first_dose", "First administration of JS-001 (study drug)", __Asm("The record does not order the timeline; study drug is given after enrollment, as usual", 47, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo FirstDose { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("first_dose", "First administration of JS-001 (study drug)", __Asm("The record does not order the timeline; study drug is given after enrollment, as usual", 50, 1));
             /// <summary>Last administration of JS-001</summary>
-            public static global::Picares.Dsl.Runtime.Model.AnchorInfo EndOfTreatment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("end_of_treatment", "Last administration of JS-001", __Asm("Needed to place follow-up visits; the record does not define it", 49, 1));
+            public static global::Picares.Dsl.Runtime.Model.AnchorInfo EndOfTreatment { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo("end_of_treatment", "Last administration of JS-001", __Asm("Needed to place follow-up visits; the record does not define it", 52, 1));
 
             /// <summary>Every anchor, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.AnchorInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.AnchorInfo[] { Consent, Enrollment, FirstDose, EndOfTreatment, };
@@ -82,9 +82,9 @@ namespace Picares.Protocols
         public static class Events
         {
             /// <summary>Disease progression</summary>
-            public static global::Picares.Dsl.Runtime.Model.EventInfo Progression { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("progression", "Disease progression", __Rec(51, 1), false);
+            public static global::Picares.Dsl.Runtime.Model.EventInfo Progression { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("progression", "Disease progression", __Rec(54, 1), false);
             /// <summary>Death</summary>
-            public static global::Picares.Dsl.Runtime.Model.EventInfo Death { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("death", "Death", __Rec(52, 1), true);
+            public static global::Picares.Dsl.Runtime.Model.EventInfo Death { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo("death", "Death", __Rec(55, 1), true);
 
             /// <summary>Every event, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EventInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EventInfo[] { Progression, Death, };
@@ -98,9 +98,9 @@ namespace Picares.Protocols
                 "JS001", "PD-1 inhibitor JS-001", "drug", "PD-1 inhibitor JS-001 (toripalimab), anti-PD-1 monoclonal antibody",
                 new global::Picares.Dsl.Runtime.Model.RegimenInfo[]
                 {
-                    new global::Picares.Dsl.Runtime.Model.RegimenInfo("main", new global::Picares.Dsl.Runtime.Units.Quantity(240d, "mg"), "iv", 21, new int[] { 1, }, null, new string[] { "progression", "death" }, __Asm("Standard toripalimab dosing; the record states no dose", 56, 1)),
+                    new global::Picares.Dsl.Runtime.Model.RegimenInfo("main", new global::Picares.Dsl.Runtime.Units.Quantity(240d, "mg"), "iv", 21, new int[] { 1, }, null, new string[] { "progression", "death" }, __Asm("Standard toripalimab dosing; the record states no dose", 59, 1)),
                 },
-                __Rec(56, 1));
+                __Rec(59, 1));
 
             /// <summary>Every intervention, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.InterventionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.InterventionInfo[] { JS001, };
@@ -110,7 +110,7 @@ namespace Picares.Protocols
         public static class Arms
         {
             /// <summary>PD-1 inhibitor JS-001 consolidation for SCLC</summary>
-            public static global::Picares.Dsl.Runtime.Model.ArmInfo Consolidation { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo("Consolidation", "PD-1 inhibitor JS-001 consolidation for SCLC", "experimental", "The extensive-stage SCLC patients will receive PD-1 inhibitor JS-001 treatment after standard first-line chemotherapy, chest radiotherapy ± SABR for metastasis disease, and propylactic cranial irradiation untill disease progression or death.", new string[] { "JS001" }, 1, __Rec(71, 1));
+            public static global::Picares.Dsl.Runtime.Model.ArmInfo Consolidation { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo("Consolidation", "PD-1 inhibitor JS-001 consolidation for SCLC", "experimental", "The extensive-stage SCLC patients will receive PD-1 inhibitor JS-001 treatment after standard first-line chemotherapy, chest radiotherapy ± SABR for metastasis disease, and propylactic cranial irradiation untill disease progression or death.", new string[] { "JS001" }, 1, __Rec(74, 1));
 
             /// <summary>Every arm, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.ArmInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.ArmInfo[] { Consolidation, };
@@ -130,7 +130,7 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("SD", "Stable disease"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("PD", "Progressive disease"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("NE", "Not evaluable"),
-            }, __Asm("CRF design: the record defines no case report forms", 81, 1));
+            }, __Asm("CRF design: the record defines no case report forms", 84, 1));
             /// <summary>ECOG performance status</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Ecog { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Ecog", "ECOG performance status", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
@@ -140,25 +140,25 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("3", "Capable of limited self-care"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("4", "Completely disabled"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("5", "Dead"),
-            }, __Asm("CRF design", 90, 1));
+            }, __Asm("CRF design", 93, 1));
             /// <summary>SCLC stage (VA Lung Study Group)</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Stage { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Stage", "SCLC stage (VA Lung Study Group)", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("limited", "Limited stage"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("extensive", "Extensive stage"),
-            }, __Asm("CRF design", 100, 1));
+            }, __Asm("CRF design", 103, 1));
             /// <summary>Sex</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo Sex { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("Sex", "Sex", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("female", "Female"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("male", "Male"),
-            }, __Asm("CRF design", 106, 1));
+            }, __Asm("CRF design", 109, 1));
             /// <summary>Test result</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo TestResult { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("TestResult", "Test result", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("positive", "Positive"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("negative", "Negative"),
-            }, __Asm("CRF design", 112, 1));
+            }, __Asm("CRF design", 115, 1));
             /// <summary>Previous malignancy</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo MalignancyType { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("MalignancyType", "Previous malignancy", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
@@ -171,19 +171,19 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("cis_melanoma", "Melanoma in situ"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("cis_breast", "Carcinoma in situ of the breast"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("other", "Other malignancy"),
-            }, __Asm("CRF design; the exceptions are those listed in E16", 118, 1));
+            }, __Asm("CRF design; the exceptions are those listed in E16", 121, 1));
             /// <summary>Biospecimen type</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo SampleType { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("SampleType", "Biospecimen type", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("tumor_tissue", "Tumor tissue"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("blood", "Blood"),
-            }, __Asm("CRF design", 131, 1));
+            }, __Asm("CRF design", 134, 1));
             /// <summary>Vital status</summary>
             public static global::Picares.Dsl.Runtime.Model.CodeListInfo VitalStatus { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo("VitalStatus", "Vital status", new global::Picares.Dsl.Runtime.Model.CodeInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("alive", "Alive"),
                 new global::Picares.Dsl.Runtime.Model.CodeInfo("dead", "Dead"),
-            }, __Asm("CRF design", 137, 1));
+            }, __Asm("CRF design", 140, 1));
 
             /// <summary>Every code list, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CodeListInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CodeListInfo[] { Response, Ecog, Stage, Sex, TestResult, MalignancyType, SampleType, VitalStatus, };
@@ -195,130 +195,131 @@ namespace Picares.Protocols
             /// <summary>Informed consent</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Consent { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Consent", "Informed consent", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("signed", "Written informed consent signed", "boolean", null, null, true, null, null, null, __Asm("CRF design", 146, 3)),
-            }, __Asm("CRF design", 145, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("signed", "Written informed consent signed", "boolean", null, null, true, null, null, null, __Asm("CRF design", 149, 3)),
+            }, __Asm("CRF design", 148, 1));
             /// <summary>Demographics</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Demographics { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Demographics", "Demographics", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("birth_date", "Date of birth", "date", null, null, true, null, null, null, __Asm("CRF design", 151, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("sex", "Sex", "code", "Sex", null, true, null, null, null, __Asm("CRF design", 152, 3)),
-            }, __Asm("CRF design", 150, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("birth_date", "Date of birth", "date", null, null, true, null, null, null, __Asm("CRF design", 154, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("sex", "Sex", "code", "Sex", null, true, null, null, null, __Asm("CRF design", 155, 3)),
+            }, __Asm("CRF design", 153, 1));
             /// <summary>Diagnosis</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Diagnosis { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Diagnosis", "Diagnosis", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("small_cell_lung_cancer", "Small cell lung cancer confirmed by pathology", "boolean", null, null, true, null, null, null, __Asm("CRF design", 157, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("stage", "Stage at diagnosis", "code", "Stage", null, true, null, null, null, __Asm("CRF design", 158, 3)),
-            }, __Asm("CRF design", 156, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("small_cell_lung_cancer", "Small cell lung cancer confirmed by pathology", "boolean", null, null, true, null, null, null, __Asm("CRF design", 160, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("stage", "Stage at diagnosis", "code", "Stage", null, true, null, null, null, __Asm("CRF design", 161, 3)),
+            }, __Asm("CRF design", 159, 1));
             /// <summary>Prior anticancer therapy</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo PriorTherapy { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("PriorTherapy", "Prior anticancer therapy", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("first_line_chemotherapy", "Received standard first-line chemotherapy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 163, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("chemotherapy_response", "Best response to first-line chemotherapy", "code", "Response", null, true, null, null, null, __Asm("CRF design", 164, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("last_chemotherapy_date", "Date of last chemotherapy dose", "date", null, null, true, null, null, null, __Asm("CRF design", 165, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("residual_ae_grade", "Worst CTCAE 4.03 grade of adverse events from previous treatment", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 5d, null), null, null, __Asm("CRF design", 166, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("checkpoint_antibody", "Previous anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 or other checkpoint antibody", "boolean", null, null, true, null, null, null, __Asm("CRF design", 169, 3)),
-            }, __Asm("CRF design", 162, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("first_line_chemotherapy", "Received standard first-line chemotherapy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 166, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("chemotherapy_response", "Best response to first-line chemotherapy", "code", "Response", null, true, null, null, null, __Asm("CRF design", 167, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("last_chemotherapy_date", "Date of last chemotherapy dose", "date", null, null, true, null, null, null, __Asm("CRF design", 168, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("residual_ae_grade", "Worst CTCAE 4.03 grade of adverse events from previous treatment", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 5d, null), null, null, __Asm("CRF design", 169, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("checkpoint_antibody", "Previous anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 or other checkpoint antibody", "boolean", null, null, true, null, null, null, __Asm("CRF design", 172, 3)),
+            }, __Asm("CRF design", 165, 1));
             /// <summary>Prior and concomitant medication</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo PriorMedication { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("PriorMedication", "Prior and concomitant medication", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_dose", "Highest systemic corticosteroid dose, prednisone equivalent, in the last 2 weeks before screening", "quantity", null, "mg/d", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 2000d, "mg/d"), null, null, __Asm("CRF design", 174, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_stop_date", "Date immunosuppressive systemic treatment was stopped", "date", null, null, false, null, null, null, __Asm("CRF design", 177, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug", "Other investigational drug ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 178, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_last_dose", "Last dose of the other investigational drug", "date", null, null, false, null, null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 179, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_half_life", "Half-life of the other investigational drug", "quantity", null, "h", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0.1d, 10000d, "h"), null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 182, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine", "Anti-infective vaccine received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 186, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine_date", "Date of the most recent anti-infective vaccine", "date", null, null, false, null, null, "PriorMedication.vaccine == true", __Asm("CRF design", 187, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine", "Chinese medicine with anti-tumor activity received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 190, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine_last_date", "Last day of Chinese medicine with anti-tumor activity", "date", null, null, false, null, null, "PriorMedication.chinese_medicine == true", __Asm("CRF design", 191, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody", "Systemic (non-topical) monoclonal antibody ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 194, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody_last_date", "Last dose of a systemic monoclonal antibody", "date", null, null, false, null, null, "PriorMedication.monoclonal_antibody == true", __Asm("CRF design", 195, 3)),
-            }, __Asm("CRF design", 173, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_dose", "Highest daily dose of systemic immunosuppressive drugs (such as corticosteroids), as prednisone or equivalent, in the last 2 weeks before screening", "quantity", null, "mg/d", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 2000d, "mg/d"), null, null, __Asm("CRF design", 177, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_stop_date", "Date immunosuppressive systemic treatment was stopped", "date", null, null, false, null, null, null, __Asm("CRF design", 180, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug", "Other investigational drug ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 181, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_last_dose", "Last dose of the other investigational drug", "date", null, null, false, null, null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 182, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_half_life", "Half-life of the other investigational drug", "quantity", null, "h", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0.1d, 10000d, "h"), null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 185, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine", "Anti-infective vaccine received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 189, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine_date", "Date of the most recent anti-infective vaccine", "date", null, null, false, null, null, "PriorMedication.vaccine == true", __Asm("CRF design", 190, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine", "Chinese medicine with anti-tumor activity received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 193, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine_last_date", "Last day of Chinese medicine with anti-tumor activity", "date", null, null, false, null, null, "PriorMedication.chinese_medicine == true", __Asm("CRF design", 194, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody", "Systemic (non-topical) monoclonal antibody ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 197, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody_last_date", "Last dose of a systemic monoclonal antibody", "date", null, null, false, null, null, "PriorMedication.monoclonal_antibody == true", __Asm("CRF design", 198, 3)),
+            }, __Asm("CRF design", 176, 1));
             /// <summary>Recent surgery and biopsy</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Surgery { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Surgery", "Recent surgery and biopsy", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery", "Major surgery under general anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 202, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery_end", "End of major surgery", "datetime", null, null, false, null, null, "Surgery.major_surgery == true", __Asm("CRF design", 203, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery", "Surgery under local or epidural anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 206, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery_end", "End of surgery under local or epidural anesthesia", "datetime", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 207, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("recovered", "Subject recovered from the surgery", "boolean", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 210, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy", "Skin biopsy under local anesthesia only", "boolean", null, null, true, null, null, null, __Asm("CRF design", 213, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy_end", "End of skin biopsy", "datetime", null, null, false, null, null, "Surgery.skin_biopsy == true", __Asm("CRF design", 214, 3)),
-            }, __Asm("CRF design", 201, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery", "Major surgery under general anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 205, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery_end", "End of major surgery", "datetime", null, null, false, null, null, "Surgery.major_surgery == true", __Asm("CRF design", 206, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery", "Surgery under local or epidural anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 209, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery_end", "End of surgery under local or epidural anesthesia", "datetime", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 210, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("recovered", "Subject recovered from the surgery", "boolean", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 213, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy", "Skin biopsy under local anesthesia only", "boolean", null, null, true, null, null, null, __Asm("CRF design", 216, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy_end", "End of skin biopsy", "datetime", null, null, false, null, null, "Surgery.skin_biopsy == true", __Asm("CRF design", 217, 3)),
+            }, __Asm("CRF design", 204, 1));
             /// <summary>Pathology specimens</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Pathology { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Pathology", "Pathology specimens", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("specimens_available", "Pathological tissue specimens available", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, null), null, null, __Asm("CRF design", 221, 3)),
-            }, __Asm("CRF design", 220, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("specimens_available", "Pathological tissue specimens available", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, null), null, null, __Asm("CRF design", 224, 3)),
+            }, __Asm("CRF design", 223, 1));
             /// <summary>Vital signs</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Vitals { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Vitals", "Vital signs", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("weight", "Body weight", "quantity", null, "kg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(20d, 300d, "kg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(35d, 200d, "kg"), null, __Asm("CRF design", 228, 3)),
-            }, __Asm("CRF design", 227, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("weight", "Body weight", "quantity", null, "kg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(20d, 300d, "kg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(35d, 200d, "kg"), null, __Asm("CRF design", 231, 3)),
+            }, __Asm("CRF design", 230, 1));
             /// <summary>Baseline assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Baseline { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Baseline", "Baseline assessment", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("ecog", "ECOG performance status", "code", "Ecog", null, true, null, null, null, __Asm("CRF design", 236, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("life_expectancy", "Life expectancy estimated by the investigator", "quantity", null, "wk", true, null, null, null, __Asm("CRF design", 237, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("cns_metastases", "Central nervous system metastases", "boolean", null, null, true, null, null, null, __Asm("CRF design", 238, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("carcinomatous_meningitis", "Carcinomatous meningitis", "boolean", null, null, true, null, null, null, __Asm("CRF design", 239, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("pregnant_or_breastfeeding", "Pregnant or breastfeeding", "boolean", null, null, false, null, null, "Demographics.sex == female", __Asm("CRF design", 240, 3)),
-            }, __Asm("CRF design", 235, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("ecog", "ECOG performance status", "code", "Ecog", null, true, null, null, null, __Asm("CRF design", 239, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("life_expectancy", "Life expectancy estimated by the investigator", "quantity", null, "wk", true, null, null, null, __Asm("CRF design", 240, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("cns_metastases", "Central nervous system metastases", "boolean", null, null, true, null, null, null, __Asm("CRF design", 241, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("carcinomatous_meningitis", "Carcinomatous meningitis", "boolean", null, null, true, null, null, null, __Asm("CRF design", 242, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("pregnant_or_breastfeeding", "Pregnant or breastfeeding", "boolean", null, null, false, null, null, "Demographics.sex == female", __Asm("CRF design", 243, 3)),
+            }, __Asm("CRF design", 238, 1));
             /// <summary>Medical history</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo MedicalHistory { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("MedicalHistory", "Medical history", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("autoimmune_disease", "Active, known or suspected autoimmune disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 247, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("active_tuberculosis", "Active tuberculosis now or before, per chest X-ray, sputum and clinical examination", "boolean", null, null, true, null, null, null, __Asm("CRF design", 248, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 249, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 250, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 251, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 252, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 255, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 258, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 261, 3)),
-            }, __Asm("CRF design", 246, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("autoimmune_disease", "Active, known or suspected autoimmune disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 250, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("active_tuberculosis", "Active tuberculosis (TB) infection now or at any time before, per chest X-ray, sputum and clinical examination", "boolean", null, null, true, null, null, null, __Asm("CRF design", 251, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("aids", "Acquired immunodeficiency syndrome (AIDS)", "boolean", null, null, true, null, null, null, __Asm("CRF design", 252, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 253, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 254, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 255, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 256, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 259, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 262, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 265, 3)),
+            }, __Asm("CRF design", 249, 1));
             /// <summary>Serology</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Serology { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Serology", "Serology", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hiv", "HIV test", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 266, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hbsag", "Hepatitis B surface antigen", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 267, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("hcv_antibody", "HCV antibody", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 268, 3)),
-            }, __Asm("CRF design", 265, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hiv", "HIV test", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 270, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hbsag", "Hepatitis B surface antigen", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 271, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("hcv_antibody", "HCV antibody", "code", "TestResult", null, true, null, null, null, __Asm("CRF design", 272, 3)),
+            }, __Asm("CRF design", 269, 1));
             /// <summary>Study drug administration</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Dosing { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Dosing", "Study drug administration", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("administration_date", "Date of administration", "date", null, null, true, null, null, null, __Asm("CRF design", 274, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("dose", "Dose given", "quantity", null, "mg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1000d, "mg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(200d, 280d, "mg"), null, __Asm("CRF design", 275, 3)),
-            }, __Asm("CRF design", 272, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("administration_date", "Date of administration", "date", null, null, true, null, null, null, __Asm("CRF design", 278, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("dose", "Dose given", "quantity", null, "mg", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1000d, "mg"), new global::Picares.Dsl.Runtime.Model.FieldLimit(200d, 280d, "mg"), null, __Asm("CRF design", 279, 3)),
+            }, __Asm("CRF design", 276, 1));
             /// <summary>Adverse events</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo AdverseEvents { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("AdverseEvents", "Adverse events", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("term", "Adverse event term", "text", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 284, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("onset_date", "Onset date", "date", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 285, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("grade", "CTCAE 4.03 grade", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(1d, 5d, null), null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 286, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("related", "Related to JS-001", "boolean", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 289, 3)),
-            }, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 282, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("term", "Adverse event term", "text", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 288, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("onset_date", "Onset date", "date", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 289, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("grade", "CTCAE 4.03 grade", "integer", null, null, true, new global::Picares.Dsl.Runtime.Model.FieldLimit(1d, 5d, null), null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 290, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("related", "Related to JS-001", "boolean", null, null, true, null, null, null, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 293, 3)),
+            }, __Asm("CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", 286, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo TumorAssessment { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("TumorAssessment", "Tumor assessment", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("assessment_date", "Date of assessment", "date", null, null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 295, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("overall_response", "Overall response (RECIST 1.1)", "code", "Response", null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 296, 3)),
-            }, __Asm("CRF design; response by RECIST 1.1", 293, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("assessment_date", "Date of assessment", "date", null, null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 299, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("overall_response", "Overall response (RECIST 1.1)", "code", "Response", null, true, null, null, null, __Asm("CRF design; response by RECIST 1.1", 300, 3)),
+            }, __Asm("CRF design; response by RECIST 1.1", 297, 1));
             /// <summary>Biospecimens and biomarkers</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Biospecimens { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Biospecimens", "Biospecimens and biomarkers", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("sample_type", "Sample type", "code", "SampleType", null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 302, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("collection_date", "Collection date", "date", null, null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 303, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("pd_l1_tps", "PD-L1 tumor proportion score", "quantity", null, "%", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, "%"), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 304, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("tmb", "Tumor mutational burden (mutations per megabase)", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 10000d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 307, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("tcr_clonality", "T-cell receptor repertoire clonality", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 310, 3)),
-            }, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 300, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("sample_type", "Sample type", "code", "SampleType", null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 306, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("collection_date", "Collection date", "date", null, null, true, null, null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 307, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("pd_l1_tps", "PD-L1 tumor proportion score", "quantity", null, "%", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 100d, "%"), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 308, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("tmb", "Tumor mutational burden (mutations per megabase)", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 10000d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 311, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("tcr_clonality", "T-cell receptor repertoire clonality", "decimal", null, null, false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 1d, null), null, null, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 314, 3)),
+            }, __Asm("CRF design; the record says tissue and blood are collected at baseline and during or after treatment", 304, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo SurvivalStatus { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("SurvivalStatus", "Survival follow-up", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 318, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 319, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 320, 3)),
-            }, __Asm("CRF design", 316, 1));
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 322, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 323, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 324, 3)),
+            }, __Asm("CRF design", 320, 1));
 
             /// <summary>Every form, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.FormInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo[] { Consent, Demographics, Diagnosis, PriorTherapy, PriorMedication, Surgery, Pathology, Vitals, Baseline, MedicalHistory, Serology, Dosing, AdverseEvents, TumorAssessment, Biospecimens, SurvivalStatus, };
@@ -332,181 +333,181 @@ namespace Picares.Protocols
                 "I1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Sign written informed consent;",
                 "Consent.signed == true",
-                null, new string[] { "Consent.signed" }, __Rec(327, 1));
+                null, new string[] { "Consent.signed" }, __Rec(331, 1));
             /// <summary>inclusion I2: With extensive small cell lung cancer;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With extensive small cell lung cancer;",
                 "Diagnosis.small_cell_lung_cancer == true and Diagnosis.stage == extensive",
-                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(331, 1));
+                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(335, 1));
             /// <summary>inclusion I3: Previously received first-line standard chemotherapy, with treatment response of CR or PR;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Previously received first-line standard chemotherapy, with treatment response of CR or PR;",
                 "PriorTherapy.first_line_chemotherapy == true and PriorTherapy.chemotherapy_response in [CR, PR]",
-                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(335, 1));
+                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(339, 1));
             /// <summary>inclusion I4: Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)",
                 "Pathology.specimens_available >= 5",
-                null, new string[] { "Pathology.specimens_available" }, __Rec(339, 1));
+                "pathologist", new string[] { "Pathology.specimens_available" }, __Asm("'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", 343, 1));
             /// <summary>inclusion I5: Can tolerate the radiotherapy process;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can tolerate the radiotherapy process;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(344, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(350, 1));
             /// <summary>inclusion I6: Weight ≥ 40kg;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Weight ≥ 40kg;",
                 "Vitals.weight >= 40 kg",
-                null, new string[] { "Vitals.weight" }, __Rec(348, 1));
+                null, new string[] { "Vitals.weight" }, __Rec(355, 1));
             /// <summary>inclusion I7: Life expectancy ≥ 12 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Life expectancy ≥ 12 weeks;",
                 "Baseline.life_expectancy >= 12 weeks",
-                null, new string[] { "Baseline.life_expectancy" }, __Rec(352, 1));
+                null, new string[] { "Baseline.life_expectancy" }, __Rec(359, 1));
             /// <summary>inclusion I8: With the Eastern Cancer Cooperative Group (ECOG) score 0-1;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With the Eastern Cancer Cooperative Group (ECOG) score 0-1;",
                 "Baseline.ecog in [0, 1]",
-                null, new string[] { "Baseline.ecog" }, __Rec(356, 1));
+                null, new string[] { "Baseline.ecog" }, __Rec(363, 1));
             /// <summary>inclusion I9: The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;",
                 "PriorTherapy.last_chemotherapy_date more_than 4 weeks before first_dose and PriorTherapy.residual_ae_grade <= 1",
-                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Rec(360, 1));
+                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Asm("The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", 367, 1));
             /// <summary>inclusion I10: Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone &gt; 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone > 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;",
                 "PriorMedication.immunosuppressive_dose <= 10 mg/d or PriorMedication.immunosuppressive_stop_date at_least 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(365, 1));
+                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(373, 1));
             /// <summary>inclusion I11: Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.",
                 "(Surgery.major_surgery == false or Surgery.major_surgery_end at_least 4 weeks before first_dose) and (Surgery.local_surgery == false or (Surgery.local_surgery_end at_least 72 hours before first_dose and Surgery.recovered == true)) and (Surgery.skin_biopsy == false or Surgery.skin_biopsy_end at_least 1 hour before first_dose)",
-                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(370, 1));
+                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(378, 1));
             /// <summary>inclusion I12: Other criteria including the laboratory values meets the requirements specified in the protocol.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Other criteria including the laboratory values meets the requirements specified in the protocol.",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(376, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(384, 1));
             /// <summary>exclusion E1: Subjects with central nervous system (CNS) metastases;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E1 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with central nervous system (CNS) metastases;",
                 "Baseline.cns_metastases == true",
-                null, new string[] { "Baseline.cns_metastases" }, __Rec(383, 1));
+                null, new string[] { "Baseline.cns_metastases" }, __Rec(392, 1));
             /// <summary>exclusion E2: The subject has cancerous meningitis;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "The subject has cancerous meningitis;",
                 "Baseline.carcinomatous_meningitis == true",
-                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(387, 1));
+                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(396, 1));
             /// <summary>exclusion E3: Subjects with active, known or suspected autoimmune diseases ;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with active, known or suspected autoimmune diseases ;",
                 "MedicalHistory.autoimmune_disease == true",
-                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(391, 1));
+                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(400, 1));
             /// <summary>exclusion E4: Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);",
                 "PriorTherapy.checkpoint_antibody == true",
-                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(395, 1));
+                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(404, 1));
             /// <summary>exclusion E5: According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;",
                 "MedicalHistory.active_tuberculosis == true",
-                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Rec(399, 1));
+                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Asm("The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", 408, 1));
             /// <summary>exclusion E6: A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);",
-                "Serology.hiv == positive",
-                null, new string[] { "Serology.hiv" }, __Rec(403, 1));
+                "Serology.hiv == positive or MedicalHistory.aids == true",
+                null, new string[] { "MedicalHistory.aids", "Serology.hiv" }, __Rec(413, 1));
             /// <summary>exclusion E7: With comorbidity needs to be treated with an immunosuppressive drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "With comorbidity needs to be treated with an immunosuppressive drug;",
                 "MedicalHistory.needs_immunosuppression == true",
-                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(407, 1));
+                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(417, 1));
             /// <summary>exclusion E8: Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;",
                 "PriorMedication.investigational_drug == true and (PriorMedication.investigational_drug_last_dose within 28 days before first_dose or PriorMedication.investigational_drug_last_dose within 5 * PriorMedication.investigational_drug_half_life before first_dose)",
-                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Rec(411, 1));
+                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Asm("'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", 421, 1));
             /// <summary>exclusion E9: Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;",
                 "PriorMedication.vaccine == true and PriorMedication.vaccine_date within 4 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(419, 1));
+                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(430, 1));
             /// <summary>exclusion E10: In the condition of pregnant or breastfeeding;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "In the condition of pregnant or breastfeeding;",
                 "Demographics.sex == female and Baseline.pregnant_or_breastfeeding == true",
-                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(423, 1));
+                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(434, 1));
             /// <summary>exclusion E11: Inability to tolerate venous puncture and/or venous access;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inability to tolerate venous puncture and/or venous access;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(427, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(438, 1));
             /// <summary>exclusion E12: Any other medical, psychotic, and/or social problems determined by the investigator;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Any other medical, psychotic, and/or social problems determined by the investigator;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(431, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(443, 1));
             /// <summary>exclusion E13: Subject has interstitial lung disease;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E13 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E13", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subject has interstitial lung disease;",
                 "MedicalHistory.interstitial_lung_disease == true",
-                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(435, 1));
+                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(447, 1));
             /// <summary>exclusion E14: Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E14 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E14", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;",
                 "PriorMedication.chinese_medicine == true and PriorMedication.chinese_medicine_last_date within 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(439, 1));
+                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(451, 1));
             /// <summary>exclusion E15: Monoclonal antibodies have been used in the past 3 months, except for topical use;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E15 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E15", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Monoclonal antibodies have been used in the past 3 months, except for topical use;",
                 "PriorMedication.monoclonal_antibody == true and PriorMedication.monoclonal_antibody_last_date within 3 months before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Rec(443, 1));
+                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Asm("The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", 455, 1));
             /// <summary>exclusion E16: Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E16 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E16", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;",
                 "MedicalHistory.other_malignancy == true and MedicalHistory.other_malignancy_type not in [non_melanoma_skin, cis_bladder, cis_stomach, cis_colon, cis_endometrium, cis_cervix, cis_melanoma, cis_breast] and not (MedicalHistory.other_malignancy_cured_date at_least 2 years before enrollment and MedicalHistory.other_malignancy_needs_treatment == false)",
-                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(447, 1));
+                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(460, 1));
             /// <summary>exclusion E17: Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E17 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E17", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;",
                 "Serology.hbsag == positive or Serology.hcv_antibody == positive",
-                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(454, 1));
+                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(467, 1));
             /// <summary>exclusion E18: Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E18 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E18", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.",
                 "MedicalHistory.protein_allergy == true",
-                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(458, 1));
+                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(471, 1));
 
             /// <summary>Every criterion, in protocol order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CriterionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo[] { I1, I2, I3, I4, I5, I6, I7, I8, I9, I10, I11, I12, E1, E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12, E13, E14, E15, E16, E17, E18, };
@@ -519,32 +520,32 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Screening { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Screening", "Screening", "day", "first_dose", -28, -1, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Biospecimens", "TumorAssessment" },
-                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 465, 1));
+                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 478, 1));
             /// <summary>Treatment cycle</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Cycle { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Cycle", "Treatment cycle", "repeating", "first_dose", null, null, 3, 3,
                 null, 21, "fixed", new string[] { "progression", "death" }, 35, new string[] { "Dosing", "Vitals", "AdverseEvents" },
-                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 473, 1));
+                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 486, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Imaging { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Imaging", "Tumor assessment", "repeating", "first_dose", null, null, 7, 7,
                 null, 42, "fixed", new string[] { "progression", "death" }, 17, new string[] { "TumorAssessment", "Biospecimens" },
-                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", 482, 1));
+                global::System.Array.Empty<string>(), __Asm("Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", 495, 1));
             /// <summary>Safety follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SafetyFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SafetyFollowUp", "Safety follow-up", "relative", "end_of_treatment", null, null, 7, 7,
                 30, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals" },
-                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 491, 1));
+                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 504, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SurvivalFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SurvivalFollowUp", "Survival follow-up", "repeating", "end_of_treatment", null, null, 14, 14,
                 null, 84, "fixed", new string[] { "death" }, 20, new string[] { "SurvivalStatus" },
-                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 498, 1));
+                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 511, 1));
             /// <summary>Unscheduled visit</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Unscheduled { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Unscheduled", "Unscheduled visit", "unscheduled", "first_dose", null, null, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals", "TumorAssessment" },
-                global::System.Array.Empty<string>(), __Rec(506, 1));
+                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", 520, 1));
 
             /// <summary>Every visit, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.VisitInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo[] { Screening, Cycle, Imaging, SafetyFollowUp, SurvivalFollowUp, Unscheduled, };
@@ -553,94 +554,98 @@ namespace Picares.Protocols
         /// <summary>Primary, secondary and exploratory endpoints.</summary>
         public static class Endpoints
         {
-            /// <summary>primary: Safety of treatment</summary>
+            /// <summary>primary: safety</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo Safety { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "Safety", "primary", "Safety of treatment", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade", "AdverseEvents.onset_date", "AdverseEvents.related", "Dosing.administration_date", "Dosing.dose" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(515, 1));
-            /// <summary>primary: Objective response rate</summary>
+                "Safety", "primary", "safety", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade", "AdverseEvents.onset_date", "AdverseEvents.related", "Dosing.administration_date", "Dosing.dose" }, "first_dose",
+                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(530, 1));
+            /// <summary>primary: objective response rate</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo ORR { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "ORR", "primary", "Objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(526, 1));
-            /// <summary>secondary: Progression free survival (PFS)</summary>
+                "ORR", "primary", "objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
+                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(541, 1));
+            /// <summary>secondary: progression free survival(PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "PFS", "secondary", "Progression free survival (PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(536, 1));
-            /// <summary>secondary: Overall survival</summary>
+                "PFS", "secondary", "progression free survival(PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(551, 1));
+            /// <summary>secondary: overall survial</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "OS", "secondary", "Overall survival", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(547, 1));
-            /// <summary>exploratory: Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment</summary>
-            public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "PdL1Correlation", "exploratory", "Correlation of PD-1 expression on the tumor tissue with the efficacy of treatment", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.sample_type", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(559, 1));
-            /// <summary>exploratory: Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
-            public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "TmbCorrelation", "exploratory", "Correlation of TMB derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tmb", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(564, 1));
-            /// <summary>exploratory: Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment</summary>
-            public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "RepertoireCorrelation", "exploratory", "Correlation of Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatment", "correlation", new string[] { "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(569, 1));
+                "OS", "secondary", "overall survial", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
+                new string[] { "death" }, "last_known_alive", null, __Rec(562, 1));
+            /// <summary>exploratory: correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
+            public static global::Picares.Dsl.Runtime.Model.EndpointInfo BiomarkerCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
+                "BiomarkerCorrelation", "exploratory", "correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
+                global::System.Array.Empty<string>(), null, null, __Rec(573, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
+            public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, BiomarkerCorrelation, };
         }
 
         /// <summary>Every assumption the author made beyond the source record, with its reason.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.AssumptionInfo> Assumptions { get; } = new global::Picares.Dsl.Runtime.Model.AssumptionInfo[]
         {
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("study day_one", "The record names no reference date; first dose of JS-001 is the usual study day 1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 29, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor enrollment", "Enrollment date is the reference for 'prior to enrollment' in E16; it follows consent, as always", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 45, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor first_dose", "The record does not order the timeline; study drug is given after enrollment, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 47, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor end_of_treatment", "Needed to place follow-up visits; the record does not define it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 49, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Response", "CRF design: the record defines no case report forms", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 81, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Ecog", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 90, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Stage", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 100, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Sex", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 106, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist TestResult", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 112, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist MalignancyType", "CRF design; the exceptions are those listed in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 118, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist SampleType", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 131, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist VitalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 137, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Consent", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 145, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Demographics", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 150, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Diagnosis", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 156, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorTherapy", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 162, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorMedication", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 173, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Surgery", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 201, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Pathology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 220, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Vitals", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 227, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Baseline", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 235, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form MedicalHistory", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 246, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Serology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 265, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Dosing", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 272, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form AdverseEvents", "CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 282, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 293, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 300, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 316, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population age", "The record gives 18 to 75 years; completed years at informed consent is the usual reference", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 35, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population birth_date", "CRF design: the date of birth is collected on the demographics form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 37, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 description", "JS-001 is toripalimab, an anti-PD-1 monoclonal antibody; the record names it only as PD-1 inhibitor JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 59, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 dose", "Standard toripalimab dosing; the record states no dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 61, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 63, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 every", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 65, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle_days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 67, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 465, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 473, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 482, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 491, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 498, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 517, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 519, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 521, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 523, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 528, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 531, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 533, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 539, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 541, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 544, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 551, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 554, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("study identifier", "The value is the record's; the scheme is not: the record lists NCC1835 among its identifiers without saying whose it is, and it is taken as the sponsor's own protocol number (NCC, the National Cancer Center that designed the trial)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 12, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("study day_one", "The record names no reference date; first dose of JS-001 is the usual study day 1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 32, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor enrollment", "Enrollment date is the reference for 'prior to enrollment' in E16; it follows consent, as always", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 48, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor first_dose", "The record does not order the timeline; study drug is given after enrollment, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 50, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("anchor end_of_treatment", "Needed to place follow-up visits; the record does not define it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 52, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Response", "CRF design: the record defines no case report forms", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 84, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Ecog", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 93, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Stage", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 103, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist Sex", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 109, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist TestResult", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 115, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist MalignancyType", "CRF design; the exceptions are those listed in E16", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 121, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist SampleType", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 134, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("codelist VitalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 140, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Consent", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 148, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Demographics", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 153, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Diagnosis", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 159, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorTherapy", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 165, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form PriorMedication", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 176, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Surgery", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 204, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Pathology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 223, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Vitals", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 230, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Baseline", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 238, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form MedicalHistory", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 249, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Serology", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 269, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Dosing", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 276, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form AdverseEvents", "CRF design; adverse events are graded by CTCAE 4.03, the version the record cites", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 286, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 297, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 304, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 320, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population age", "The record gives 18 to 75 years; completed years at informed consent is the usual reference", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 38, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population birth_date", "CRF design: the date of birth is collected on the demographics form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 40, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 description", "JS-001 is toripalimab, an anti-PD-1 monoclonal antibody; the record names it only as PD-1 inhibitor JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 62, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 dose", "Standard toripalimab dosing; the record states no dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 64, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 66, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 every", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 68, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle_days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 70, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 when", "'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 345, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 attested_by", "The record does not say who judges it; the pathologist confirms the specimens are enough for PD-L1 expression and infiltrating lymphocytes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 347, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I5 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 352, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I9 when", "The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 369, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I12 attested_by", "The record does not say who confirms it; the investigator, who has the full protocol", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 387, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E5 when", "The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 410, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E8 when", "'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 425, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E11 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 440, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E15 when", "The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 457, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 478, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 486, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment every 6 weeks from the first dose (the first on day 1) by RECIST 1.1, as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 495, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 504, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 511, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 520, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 532, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 534, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 536, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 538, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 543, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 546, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 548, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 554, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 556, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 559, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 566, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 569, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint BiomarkerCorrelation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score. TMB and the immune repertoire (as T-cell receptor clonality) from tumor tissue and blood; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 576, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -677,7 +682,7 @@ namespace Picares.Protocols
             private static readonly global::Picares.Dsl.Runtime.Units.Quantity __boundaryDuration9 = new global::Picares.Dsl.Runtime.Units.Quantity(2d, "a");
 
             /// <summary>The population's age range, checked as an inclusion criterion.</summary>
-            public static global::Picares.Dsl.Runtime.Model.CriterionInfo AgeCriterion { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo("AGE", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, "Age 18 to 75 years (population)", "age in completed years at consent in 18..75", null, new string[] { "Demographics.birth_date", "@consent" }, __Rec(32, 1));
+            public static global::Picares.Dsl.Runtime.Model.CriterionInfo AgeCriterion { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo("AGE", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, "Age 18 to 75 years (population)", "age in completed years at consent in 18..75", null, new string[] { "Demographics.birth_date", "@consent" }, __Rec(35, 1));
 
             /// <summary>What the criteria read, grouped as the forms that collect it.</summary>
             public sealed class Input
@@ -771,6 +776,7 @@ namespace Picares.Protocols
                         case "Baseline.pregnant_or_breastfeeding": Baseline.PregnantOrBreastfeeding = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "Baseline.pregnant_or_breastfeeding"); return;
                         case "MedicalHistory.autoimmune_disease": MedicalHistory.AutoimmuneDisease = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.autoimmune_disease"); return;
                         case "MedicalHistory.active_tuberculosis": MedicalHistory.ActiveTuberculosis = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.active_tuberculosis"); return;
+                        case "MedicalHistory.aids": MedicalHistory.Aids = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.aids"); return;
                         case "MedicalHistory.needs_immunosuppression": MedicalHistory.NeedsImmunosuppression = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.needs_immunosuppression"); return;
                         case "MedicalHistory.interstitial_lung_disease": MedicalHistory.InterstitialLungDisease = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.interstitial_lung_disease"); return;
                         case "MedicalHistory.other_malignancy": MedicalHistory.OtherMalignancy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Value<bool>(value, "MedicalHistory.other_malignancy"); return;
@@ -906,7 +912,7 @@ namespace Picares.Protocols
 
                 internal PriorMedicationInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
 
-                /// <summary>Highest systemic corticosteroid dose, prednisone equivalent, in the last 2 weeks before screening (PriorMedication.immunosuppressive_dose).</summary>
+                /// <summary>Highest daily dose of systemic immunosuppressive drugs (such as corticosteroids), as prednisone or equivalent, in the last 2 weeks before screening (PriorMedication.immunosuppressive_dose).</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? ImmunosuppressiveDose { get => _ImmunosuppressiveDose; set { _ImmunosuppressiveDose = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "mg/d", "PriorMedication.immunosuppressive_dose", 0d, 2000d); _changes.Increment(); } }
 
                 /// <summary>Date immunosuppressive systemic treatment was stopped (PriorMedication.immunosuppressive_stop_date).</summary>
@@ -1044,6 +1050,7 @@ namespace Picares.Protocols
                 private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
                 private bool? _AutoimmuneDisease;
                 private bool? _ActiveTuberculosis;
+                private bool? _Aids;
                 private bool? _NeedsImmunosuppression;
                 private bool? _InterstitialLungDisease;
                 private bool? _OtherMalignancy;
@@ -1058,8 +1065,11 @@ namespace Picares.Protocols
                 /// <summary>Active, known or suspected autoimmune disease (MedicalHistory.autoimmune_disease).</summary>
                 public bool? AutoimmuneDisease { get => _AutoimmuneDisease; set { _AutoimmuneDisease = value; _changes.Increment(); } }
 
-                /// <summary>Active tuberculosis now or before, per chest X-ray, sputum and clinical examination (MedicalHistory.active_tuberculosis).</summary>
+                /// <summary>Active tuberculosis (TB) infection now or at any time before, per chest X-ray, sputum and clinical examination (MedicalHistory.active_tuberculosis).</summary>
                 public bool? ActiveTuberculosis { get => _ActiveTuberculosis; set { _ActiveTuberculosis = value; _changes.Increment(); } }
+
+                /// <summary>Acquired immunodeficiency syndrome (AIDS) (MedicalHistory.aids).</summary>
+                public bool? Aids { get => _Aids; set { _Aids = value; _changes.Increment(); } }
 
                 /// <summary>Comorbidity that needs treatment with an immunosuppressive drug (MedicalHistory.needs_immunosuppression).</summary>
                 public bool? NeedsImmunosuppression { get => _NeedsImmunosuppression; set { _NeedsImmunosuppression = value; _changes.Increment(); } }
@@ -1146,12 +1156,16 @@ namespace Picares.Protocols
             public sealed class CriterionAttestations
             {
                 private readonly global::Picares.Dsl.Runtime.Eligibility.ChangeCounter _changes;
+                private bool? _I4;
                 private bool? _I5;
                 private bool? _I12;
                 private bool? _E11;
                 private bool? _E12;
 
                 internal CriterionAttestations(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
+
+                /// <summary>I4, by the pathologist: Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)</summary>
+                public bool? I4 { get => _I4; set { _I4 = value; _changes.Increment(); } }
 
                 /// <summary>I5, by the investigator: Can tolerate the radiotherapy process;</summary>
                 public bool? I5 { get => _I5; set { _I5 = value; _changes.Increment(); } }
@@ -1170,6 +1184,7 @@ namespace Picares.Protocols
                 {
                     switch (criterion)
                     {
+                        case "I4": I4 = value; return;
                         case "I5": I5 = value; return;
                         case "I12": I12 = value; return;
                         case "E11": E11 = value; return;
@@ -1276,7 +1291,7 @@ namespace Picares.Protocols
                 var __t3 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k1 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k1, global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.PriorTherapy.__ChemotherapyResponseCode, 0x3UL)) }; // I3
                 if (__t3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t4 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))); // I4
+                var __t4 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I4, false)); // I4
                 if (__t4 == global::Picares.Dsl.Runtime.Eligibility.Truth.False) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t5 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I5, false); // I5
@@ -1318,19 +1333,19 @@ namespace Picares.Protocols
                 var __t17 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis); // E5
                 if (__t17 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t17 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t18 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0); // E6
+                var __t18 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k19 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k19, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.Aids)) }; // E6
                 if (__t18 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t18 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t19 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression); // E7
                 if (__t19 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t19 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t20 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k19 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k19, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k20 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k20, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }) }; // E8
+                var __t20 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k20 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k20, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k21 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k21, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }) }; // E8
                 if (__t20 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t20 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t21 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k22 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k22, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true)) }; // E9
+                var __t21 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k23 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k23, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true)) }; // E9
                 if (__t21 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t21 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t22 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k23 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k23, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding)) }; // E10
+                var __t22 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k24 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k24, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding)) }; // E10
                 if (__t22 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t22 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t23 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E11, true); // E11
@@ -1342,16 +1357,16 @@ namespace Picares.Protocols
                 var __t25 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease); // E13
                 if (__t25 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t25 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t26 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k24 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k24, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true)) }; // E14
+                var __t26 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k25 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k25, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true)) }; // E14
                 if (__t26 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t26 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t27 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k25 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k25, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true)) }; // E15
+                var __t27 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k26 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k26, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true)) }; // E15
                 if (__t27 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t27 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t28 = ((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k27 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k27, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k26 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k26, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k28 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k28, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) })) }; // E16
+                var __t28 = ((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k28 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k28, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k27 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k27, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k29 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k29, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) })) }; // E16
                 if (__t28 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t28 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
-                var __t29 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k31 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k31, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0)) }; // E17
+                var __t29 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k32 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k32, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0)) }; // E17
                 if (__t29 == global::Picares.Dsl.Runtime.Eligibility.Truth.True) return global::Picares.Dsl.Runtime.Eligibility.Verdict.Ineligible;
                 pending |= __t29 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown;
                 var __t30 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy); // E18
@@ -1375,7 +1390,7 @@ namespace Picares.Protocols
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Consent.Signed), 1); // I1
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k0 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k0, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Diagnosis.__StageCode, 1)) }, 2); // I2
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k1 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k1, global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.PriorTherapy.__ChemotherapyResponseCode, 0x3UL)) }, 3); // I3
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))), 4); // I4
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.And(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(((double?)input.Pathology.SpecimensAvailable), ((double?)5d))), global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I4, false)), 4); // I4
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.I5, false), 5); // I5
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.Vitals.Weight, 40d)), 6); // I6
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Ge(global::Picares.Dsl.Runtime.Eligibility.Evaluate.CompareCoherent(input.Baseline.LifeExpectancy, 7257600d)), 7); // I7
@@ -1389,18 +1404,18 @@ namespace Picares.Protocols
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.AutoimmuneDisease), 15); // E3
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.CheckpointAntibody), 16); // E4
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ActiveTuberculosis), 17); // E5
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0), 18); // E6
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k19 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k19, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.Aids)) }, 18); // E6
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.NeedsImmunosuppression), 19); // E7
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k19 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k19, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k20 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k20, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }) }, 20); // E8
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k22 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k22, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true)) }, 21); // E9
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k23 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k23, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding)) }, 22); // E10
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k20 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k20, (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k21 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k21, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }) }, 20); // E8
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.Vaccine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k23 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k23, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.VaccineDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary2, true, dates.FirstDose, true)) }, 21); // E9
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k24 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k24, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding)) }, 22); // E10
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E11, true), 23); // E11
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Attested(input.Attestations.E12, true), 24); // E12
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.InterstitialLungDisease), 25); // E13
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k24 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k24, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true)) }, 26); // E14
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k25 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k25, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true)) }, 27); // E15
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k27 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k27, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k26 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k26, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k28 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k28, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) })) }, 28); // E16
-                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k31 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k31, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0)) }, 29); // E17
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.ChineseMedicine)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k25 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k25, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.ChineseMedicineLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary3, true, dates.FirstDose, true)) }, 26); // E14
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.MonoclonalAntibody)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k26 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k26, global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.MonoclonalAntibodyLastDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary8, true, dates.FirstDose, true)) }, 27); // E15
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(((global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k28 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k28, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k27 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k27, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k29 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k29, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) })) }, 28); // E16
+                __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack((global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k32 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k32, global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0)) }, 29); // E17
                 __o0 |= global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.Pack(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.ProteinAllergy), 30); // E18
                 bool failing = global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.AnyFailing(__o0, 0x0000000001555555UL, 0x1555555554000000UL);
                 bool pending = global::Picares.Dsl.Runtime.Eligibility.CriterionOutcomes.AnyUnknown(__o0, 0x1555555555555555UL);
@@ -1551,7 +1566,8 @@ namespace Picares.Protocols
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
                 if (input.Pathology.SpecimensAvailable is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Pathology.specimens_available", __v0));
                 if (missing is not null) { if (input.Pathology.SpecimensAvailable is null && !missing.Contains("Pathology.specimens_available")) missing.Add("Pathology.specimens_available"); }
-                const bool awaiting = false;
+                var awaiting = input.Attestations.I4 is null;
+                if (awaiting) missing?.Add("attestation of I4");
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
             }
@@ -1710,10 +1726,11 @@ namespace Picares.Protocols
 
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE6(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
-                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
+                var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
                 var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
-                if (input.Serology.Hiv is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hiv", __v0));
-                if (missing is not null) { if (input.Serology.Hiv is null && !missing.Contains("Serology.hiv")) missing.Add("Serology.hiv"); }
+                if (input.MedicalHistory.Aids is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.aids", __v0));
+                if (input.Serology.Hiv is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hiv", __v1));
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.Aids); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Serology.Hiv is null && !missing.Contains("Serology.hiv")) missing.Add("Serology.hiv");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.MedicalHistory.Aids is null && !missing.Contains("MedicalHistory.aids")) missing.Add("MedicalHistory.aids");  } }}
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1738,7 +1755,7 @@ namespace Picares.Protocols
                 if (input.PriorMedication.InvestigationalDrug is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug", __v1));
                 if (input.PriorMedication.InvestigationalDrugHalfLife is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_half_life", __v2));
                 if (input.PriorMedication.InvestigationalDrugLastDose is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_last_dose", __v3));
-                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug); var __r0 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k21 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k21, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }; if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.InvestigationalDrug is null && !missing.Contains("PriorMedication.investigational_drug")) missing.Add("PriorMedication.investigational_drug");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugHalfLife is null && !missing.Contains("PriorMedication.investigational_drug_half_life")) missing.Add("PriorMedication.investigational_drug_half_life"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } } } }}
+                if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug); var __r0 = (global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.True => global::Picares.Dsl.Runtime.Eligibility.Truth.True, var __k22 => global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__k22, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true)) }; if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.InvestigationalDrug is null && !missing.Contains("PriorMedication.investigational_drug")) missing.Add("PriorMedication.investigational_drug");  } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugHalfLife is null && !missing.Contains("PriorMedication.investigational_drug_half_life")) missing.Add("PriorMedication.investigational_drug_half_life"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose");  } } } }}
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1835,7 +1852,7 @@ namespace Picares.Protocols
                 if (input.MedicalHistory.OtherMalignancyCuredDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_cured_date", __v2));
                 if (input.MedicalHistory.OtherMalignancyNeedsTreatment is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_needs_treatment", __v3));
                 if (input.MedicalHistory.OtherMalignancyType is { } __v4) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_type", __v4));
-                if (missing is not null) { { var __l0 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k29 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k29, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }; var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k30 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k30, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) }); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL)); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancy is null && !missing.Contains("MedicalHistory.other_malignancy")) missing.Add("MedicalHistory.other_malignancy");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyType is null && !missing.Contains("MedicalHistory.other_malignancy_type")) missing.Add("MedicalHistory.other_malignancy_type");  } } } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true); var __r2 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment)); if (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.Enrollment is null && !missing.Contains("enrollment")) missing.Add("enrollment"); if (input.MedicalHistory.OtherMalignancyCuredDate is null && !missing.Contains("MedicalHistory.other_malignancy_cured_date")) missing.Add("MedicalHistory.other_malignancy_cured_date");  } if (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyNeedsTreatment is null && !missing.Contains("MedicalHistory.other_malignancy_needs_treatment")) missing.Add("MedicalHistory.other_malignancy_needs_treatment");  } } } }}
+                if (missing is not null) { { var __l0 = (global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k30 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k30, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL))) }; var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not((global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true)) switch { global::Picares.Dsl.Runtime.Eligibility.Truth.False => global::Picares.Dsl.Runtime.Eligibility.Truth.False, var __k31 => global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__k31, global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment))) }); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancy); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.MedicalHistory.__OtherMalignancyTypeCode, 0xFFUL)); if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancy is null && !missing.Contains("MedicalHistory.other_malignancy")) missing.Add("MedicalHistory.other_malignancy");  } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyType is null && !missing.Contains("MedicalHistory.other_malignancy_type")) missing.Add("MedicalHistory.other_malignancy_type");  } } } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { { var __l2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.MedicalHistory.OtherMalignancyCuredDate, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary9, true, dates.Enrollment, true); var __r2 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.OtherMalignancyNeedsTreatment)); if (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.Enrollment is null && !missing.Contains("enrollment")) missing.Add("enrollment"); if (input.MedicalHistory.OtherMalignancyCuredDate is null && !missing.Contains("MedicalHistory.other_malignancy_cured_date")) missing.Add("MedicalHistory.other_malignancy_cured_date");  } if (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.MedicalHistory.OtherMalignancyNeedsTreatment is null && !missing.Contains("MedicalHistory.other_malignancy_needs_treatment")) missing.Add("MedicalHistory.other_malignancy_needs_treatment");  } } } }}
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -2361,7 +2378,7 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Consent", occurrence, "signed", this.Signed is not null, 146);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Consent", occurrence, "signed", this.Signed is not null, 149);
                     return findings;
                 }
             }
@@ -2380,8 +2397,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Demographics", occurrence, "birth_date", this.BirthDate is not null, 151);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Demographics", occurrence, "sex", this.Sex is not null, 152);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Demographics", occurrence, "birth_date", this.BirthDate is not null, 154);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Demographics", occurrence, "sex", this.Sex is not null, 155);
                     return findings;
                 }
             }
@@ -2400,8 +2417,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Diagnosis", occurrence, "small_cell_lung_cancer", this.SmallCellLungCancer is not null, 157);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Diagnosis", occurrence, "stage", this.Stage is not null, 158);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Diagnosis", occurrence, "small_cell_lung_cancer", this.SmallCellLungCancer is not null, 160);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Diagnosis", occurrence, "stage", this.Stage is not null, 161);
                     return findings;
                 }
             }
@@ -2426,12 +2443,12 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "first_line_chemotherapy", this.FirstLineChemotherapy is not null, 163);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "chemotherapy_response", this.ChemotherapyResponse is not null, 164);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "last_chemotherapy_date", this.LastChemotherapyDate is not null, 165);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "residual_ae_grade", this.ResidualAeGrade is not null, 166);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorTherapy", occurrence, "residual_ae_grade", (double?)this.ResidualAeGrade, 0d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 166);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "checkpoint_antibody", this.CheckpointAntibody is not null, 169);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "first_line_chemotherapy", this.FirstLineChemotherapy is not null, 166);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "chemotherapy_response", this.ChemotherapyResponse is not null, 167);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "last_chemotherapy_date", this.LastChemotherapyDate is not null, 168);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "residual_ae_grade", this.ResidualAeGrade is not null, 169);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorTherapy", occurrence, "residual_ae_grade", (double?)this.ResidualAeGrade, 0d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 169);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorTherapy", occurrence, "checkpoint_antibody", this.CheckpointAntibody is not null, 172);
                     return findings;
                 }
             }
@@ -2439,7 +2456,7 @@ namespace Picares.Protocols
             /// <summary>Form PriorMedication: Prior and concomitant medication.</summary>
             public sealed class PriorMedication
             {
-                /// <summary>Highest systemic corticosteroid dose, prednisone equivalent, in the last 2 weeks before screening (immunosuppressive_dose).</summary>
+                /// <summary>Highest daily dose of systemic immunosuppressive drugs (such as corticosteroids), as prednisone or equivalent, in the last 2 weeks before screening (immunosuppressive_dose).</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? ImmunosuppressiveDose { get; set; }
                 /// <summary>Date immunosuppressive systemic treatment was stopped (immunosuppressive_stop_date).</summary>
                 public global::System.DateTime? ImmunosuppressiveStopDate { get; set; }
@@ -2468,18 +2485,18 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose is not null, 174);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose, "mg/d", 0d, 2000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 174);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "investigational_drug", this.InvestigationalDrug is not null, 178);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_last_dose", this.InvestigationalDrugLastDose is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), "PriorMedication.investigational_drug == true", 179);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), "PriorMedication.investigational_drug == true", 182);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife, "h", 0.1d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 182);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "vaccine", this.Vaccine is not null, 186);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "vaccine_date", this.VaccineDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.Vaccine), "PriorMedication.vaccine == true", 187);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "chinese_medicine", this.ChineseMedicine is not null, 190);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "chinese_medicine_last_date", this.ChineseMedicineLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.ChineseMedicine), "PriorMedication.chinese_medicine == true", 191);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "monoclonal_antibody", this.MonoclonalAntibody is not null, 194);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "monoclonal_antibody_last_date", this.MonoclonalAntibodyLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MonoclonalAntibody), "PriorMedication.monoclonal_antibody == true", 195);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose is not null, 177);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "immunosuppressive_dose", this.ImmunosuppressiveDose, "mg/d", 0d, 2000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 177);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "investigational_drug", this.InvestigationalDrug is not null, 181);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_last_dose", this.InvestigationalDrugLastDose is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), "PriorMedication.investigational_drug == true", 182);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.InvestigationalDrug), "PriorMedication.investigational_drug == true", 185);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "PriorMedication", occurrence, "investigational_drug_half_life", this.InvestigationalDrugHalfLife, "h", 0.1d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 185);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "vaccine", this.Vaccine is not null, 189);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "vaccine_date", this.VaccineDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.Vaccine), "PriorMedication.vaccine == true", 190);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "chinese_medicine", this.ChineseMedicine is not null, 193);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "chinese_medicine_last_date", this.ChineseMedicineLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.ChineseMedicine), "PriorMedication.chinese_medicine == true", 194);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "PriorMedication", occurrence, "monoclonal_antibody", this.MonoclonalAntibody is not null, 197);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "PriorMedication", occurrence, "monoclonal_antibody_last_date", this.MonoclonalAntibodyLastDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MonoclonalAntibody), "PriorMedication.monoclonal_antibody == true", 198);
                     return findings;
                 }
             }
@@ -2508,13 +2525,13 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "major_surgery", this.MajorSurgery is not null, 202);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "major_surgery_end", this.MajorSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MajorSurgery), "Surgery.major_surgery == true", 203);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "local_surgery", this.LocalSurgery is not null, 206);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "local_surgery_end", this.LocalSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), "Surgery.local_surgery == true", 207);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "recovered", this.Recovered is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), "Surgery.local_surgery == true", 210);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "skin_biopsy", this.SkinBiopsy is not null, 213);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "skin_biopsy_end", this.SkinBiopsyEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.SkinBiopsy), "Surgery.skin_biopsy == true", 214);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "major_surgery", this.MajorSurgery is not null, 205);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "major_surgery_end", this.MajorSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.MajorSurgery), "Surgery.major_surgery == true", 206);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "local_surgery", this.LocalSurgery is not null, 209);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "local_surgery_end", this.LocalSurgeryEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), "Surgery.local_surgery == true", 210);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "recovered", this.Recovered is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.LocalSurgery), "Surgery.local_surgery == true", 213);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Surgery", occurrence, "skin_biopsy", this.SkinBiopsy is not null, 216);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Surgery", occurrence, "skin_biopsy_end", this.SkinBiopsyEnd is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.SkinBiopsy), "Surgery.skin_biopsy == true", 217);
                     return findings;
                 }
             }
@@ -2531,8 +2548,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Pathology", occurrence, "specimens_available", this.SpecimensAvailable is not null, 221);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Pathology", occurrence, "specimens_available", (double?)this.SpecimensAvailable, 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 221);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Pathology", occurrence, "specimens_available", this.SpecimensAvailable is not null, 224);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Pathology", occurrence, "specimens_available", (double?)this.SpecimensAvailable, 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 224);
                     return findings;
                 }
             }
@@ -2549,9 +2566,9 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Vitals", occurrence, "weight", this.Weight is not null, 228);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 20d, 300d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 228);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 35d, 200d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 228);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Vitals", occurrence, "weight", this.Weight is not null, 231);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 20d, 300d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 231);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Vitals", occurrence, "weight", this.Weight, "kg", 35d, 200d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 231);
                     return findings;
                 }
             }
@@ -2576,12 +2593,12 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "ecog", this.Ecog is not null, 236);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy is not null, 237);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy, "wk", null, null, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 237);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "cns_metastases", this.CnsMetastases is not null, 238);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "carcinomatous_meningitis", this.CarcinomatousMeningitis is not null, 239);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Baseline", occurrence, "pregnant_or_breastfeeding", this.PregnantOrBreastfeeding is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(SexCodes.CodeOf(caseBook?.Demographics?.Sex), "female")), "Demographics.sex == female", 240);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "ecog", this.Ecog is not null, 239);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy is not null, 240);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Baseline", occurrence, "life_expectancy", this.LifeExpectancy, "wk", null, null, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 240);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "cns_metastases", this.CnsMetastases is not null, 241);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Baseline", occurrence, "carcinomatous_meningitis", this.CarcinomatousMeningitis is not null, 242);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "Baseline", occurrence, "pregnant_or_breastfeeding", this.PregnantOrBreastfeeding is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(SexCodes.CodeOf(caseBook?.Demographics?.Sex), "female")), "Demographics.sex == female", 243);
                     return findings;
                 }
             }
@@ -2591,8 +2608,10 @@ namespace Picares.Protocols
             {
                 /// <summary>Active, known or suspected autoimmune disease (autoimmune_disease).</summary>
                 public bool? AutoimmuneDisease { get; set; }
-                /// <summary>Active tuberculosis now or before, per chest X-ray, sputum and clinical examination (active_tuberculosis).</summary>
+                /// <summary>Active tuberculosis (TB) infection now or at any time before, per chest X-ray, sputum and clinical examination (active_tuberculosis).</summary>
                 public bool? ActiveTuberculosis { get; set; }
+                /// <summary>Acquired immunodeficiency syndrome (AIDS) (aids).</summary>
+                public bool? Aids { get; set; }
                 /// <summary>Comorbidity that needs treatment with an immunosuppressive drug (needs_immunosuppression).</summary>
                 public bool? NeedsImmunosuppression { get; set; }
                 /// <summary>Interstitial lung disease (interstitial_lung_disease).</summary>
@@ -2614,15 +2633,16 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "autoimmune_disease", this.AutoimmuneDisease is not null, 247);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "active_tuberculosis", this.ActiveTuberculosis is not null, 248);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "needs_immunosuppression", this.NeedsImmunosuppression is not null, 249);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "interstitial_lung_disease", this.InterstitialLungDisease is not null, 250);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "other_malignancy", this.OtherMalignancy is not null, 251);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 252);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 255);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 258);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "protein_allergy", this.ProteinAllergy is not null, 261);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "autoimmune_disease", this.AutoimmuneDisease is not null, 250);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "active_tuberculosis", this.ActiveTuberculosis is not null, 251);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "aids", this.Aids is not null, 252);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "needs_immunosuppression", this.NeedsImmunosuppression is not null, 253);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "interstitial_lung_disease", this.InterstitialLungDisease is not null, 254);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "other_malignancy", this.OtherMalignancy is not null, 255);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_type", this.OtherMalignancyType is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 256);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_cured_date", this.OtherMalignancyCuredDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 259);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "MedicalHistory", occurrence, "other_malignancy_needs_treatment", this.OtherMalignancyNeedsTreatment is not null, true, global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(this.OtherMalignancy), "MedicalHistory.other_malignancy == true", 262);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "MedicalHistory", occurrence, "protein_allergy", this.ProteinAllergy is not null, 265);
                     return findings;
                 }
             }
@@ -2643,9 +2663,9 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hiv", this.Hiv is not null, 266);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hbsag", this.Hbsag is not null, 267);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hcv_antibody", this.HcvAntibody is not null, 268);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hiv", this.Hiv is not null, 270);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hbsag", this.Hbsag is not null, 271);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Serology", occurrence, "hcv_antibody", this.HcvAntibody is not null, 272);
                     return findings;
                 }
             }
@@ -2664,10 +2684,10 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "administration_date", this.AdministrationDate is not null, 274);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "dose", this.Dose is not null, 275);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 0d, 1000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 275);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 200d, 280d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 275);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "administration_date", this.AdministrationDate is not null, 278);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Dosing", occurrence, "dose", this.Dose is not null, 279);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 0d, 1000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 279);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Dosing", occurrence, "dose", this.Dose, "mg", 200d, 280d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Query, 279);
                     return findings;
                 }
             }
@@ -2690,11 +2710,11 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "term", this.Term is not null, 284);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "onset_date", this.OnsetDate is not null, 285);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "grade", this.Grade is not null, 286);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "AdverseEvents", occurrence, "grade", (double?)this.Grade, 1d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 286);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "related", this.Related is not null, 289);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "term", this.Term is not null, 288);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "onset_date", this.OnsetDate is not null, 289);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "grade", this.Grade is not null, 290);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "AdverseEvents", occurrence, "grade", (double?)this.Grade, 1d, 5d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 290);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "AdverseEvents", occurrence, "related", this.Related is not null, 293);
                     return findings;
                 }
             }
@@ -2713,8 +2733,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "assessment_date", this.AssessmentDate is not null, 295);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "overall_response", this.OverallResponse is not null, 296);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "assessment_date", this.AssessmentDate is not null, 299);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "TumorAssessment", occurrence, "overall_response", this.OverallResponse is not null, 300);
                     return findings;
                 }
             }
@@ -2739,11 +2759,11 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "sample_type", this.SampleType is not null, 302);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "collection_date", this.CollectionDate is not null, 303);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "pd_l1_tps", this.PdL1Tps, "%", 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 304);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tmb", (double?)this.Tmb, 0d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 307);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tcr_clonality", (double?)this.TcrClonality, 0d, 1d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 310);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "sample_type", this.SampleType is not null, 306);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "Biospecimens", occurrence, "collection_date", this.CollectionDate is not null, 307);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "pd_l1_tps", this.PdL1Tps, "%", 0d, 100d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 308);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tmb", (double?)this.Tmb, 0d, 10000d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 311);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Limit(findings, "Biospecimens", occurrence, "tcr_clonality", (double?)this.TcrClonality, 0d, 1d, global::Picares.Dsl.Runtime.Crf.FindingSeverity.Reject, 314);
                     return findings;
                 }
             }
@@ -2764,9 +2784,9 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
                 {
                     var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "contact_date", this.ContactDate is not null, 318);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "vital_status", this.VitalStatus is not null, 319);
-                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "SurvivalStatus", occurrence, "death_date", this.DeathDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(VitalStatusCodes.CodeOf(this.VitalStatus), "dead")), "SurvivalStatus.vital_status == dead", 320);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "contact_date", this.ContactDate is not null, 322);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SurvivalStatus", occurrence, "vital_status", this.VitalStatus is not null, 323);
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional(findings, "SurvivalStatus", occurrence, "death_date", this.DeathDate is not null, true, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Eq(global::Picares.Dsl.Runtime.Eligibility.Evaluate.Compare(VitalStatusCodes.CodeOf(this.VitalStatus), "dead")), "SurvivalStatus.vital_status == dead", 324);
                     return findings;
                 }
             }
@@ -3501,13 +3521,14 @@ namespace Picares.Protocols
                     public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory>(Instance, "form MedicalHistory");
                     private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("autoimmune_disease");
                     private static readonly global::System.Text.Json.JsonEncodedText __n1 = global::System.Text.Json.JsonEncodedText.Encode("active_tuberculosis");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("needs_immunosuppression");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("interstitial_lung_disease");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n5 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_type");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n6 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_cured_date");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n7 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_needs_treatment");
-                    private static readonly global::System.Text.Json.JsonEncodedText __n8 = global::System.Text.Json.JsonEncodedText.Encode("protein_allergy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n2 = global::System.Text.Json.JsonEncodedText.Encode("aids");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n3 = global::System.Text.Json.JsonEncodedText.Encode("needs_immunosuppression");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n4 = global::System.Text.Json.JsonEncodedText.Encode("interstitial_lung_disease");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n5 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n6 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_type");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n7 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_cured_date");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n8 = global::System.Text.Json.JsonEncodedText.Encode("other_malignancy_needs_treatment");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n9 = global::System.Text.Json.JsonEncodedText.Encode("protein_allergy");
 
                     public override global::Picares.Protocols.PicaresProtocol.Crf.MedicalHistory? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
                     {
@@ -3520,6 +3541,7 @@ namespace Picares.Protocols
                             {
                                 case "autoimmune_disease": value.AutoimmuneDisease = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
                                 case "active_tuberculosis": value.ActiveTuberculosis = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
+                                case "aids": value.Aids = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
                                 case "needs_immunosuppression": value.NeedsImmunosuppression = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
                                 case "interstitial_lung_disease": value.InterstitialLungDisease = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
                                 case "other_malignancy": value.OtherMalignancy = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
@@ -3527,7 +3549,7 @@ namespace Picares.Protocols
                                 case "other_malignancy_cured_date": value.OtherMalignancyCuredDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
                                 case "other_malignancy_needs_treatment": value.OtherMalignancyNeedsTreatment = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
                                 case "protein_allergy": value.ProteinAllergy = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Boolean(ref reader, context); break;
-                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form MedicalHistory", "autoimmune_disease, active_tuberculosis, needs_immunosuppression, interstitial_lung_disease, other_malignancy, other_malignancy_type, other_malignancy_cured_date, other_malignancy_needs_treatment, protein_allergy"); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form MedicalHistory", "autoimmune_disease, active_tuberculosis, aids, needs_immunosuppression, interstitial_lung_disease, other_malignancy, other_malignancy_type, other_malignancy_cured_date, other_malignancy_needs_treatment, protein_allergy"); break;
                             }
                             context.Pop();
                         }
@@ -3539,13 +3561,14 @@ namespace Picares.Protocols
                         writer.WriteStartObject();
                         global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n0, value.AutoimmuneDisease);
                         global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n1, value.ActiveTuberculosis);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n2, value.NeedsImmunosuppression);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n3, value.InterstitialLungDisease);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n4, value.OtherMalignancy);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n5, value.OtherMalignancyType is not null, global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.CodeOf(value.OtherMalignancyType), "MalignancyType", value.OtherMalignancyType);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n6, value.OtherMalignancyCuredDate);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n7, value.OtherMalignancyNeedsTreatment);
-                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n8, value.ProteinAllergy);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n2, value.Aids);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n3, value.NeedsImmunosuppression);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n4, value.InterstitialLungDisease);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n5, value.OtherMalignancy);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteCode(writer, __n6, value.OtherMalignancyType is not null, global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.CodeOf(value.OtherMalignancyType), "MalignancyType", value.OtherMalignancyType);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n7, value.OtherMalignancyCuredDate);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n8, value.OtherMalignancyNeedsTreatment);
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteBoolean(writer, __n9, value.ProteinAllergy);
                         writer.WriteEndObject();
                     }
                 }
@@ -3998,11 +4021,11 @@ namespace Picares.Protocols
         /// which derives every subject and summarizes each endpoint (counts, proportions with exact Clopper-Pearson intervals,
         /// Kaplan-Meier estimates with the median and its interval). The statistics are the runtime's
         /// <c>global::Picares.Dsl.Runtime.Endpoints</c>; this class only maps the protocol's forms to them.
-        /// Not derived here: PdL1Correlation (correlation), TmbCorrelation (correlation), RepertoireCorrelation (correlation).
+        /// Not derived here: BiomarkerCorrelation (correlation).
         /// </summary>
         public static class Analysis
         {
-            /// <summary>Safety (incidence): Safety of treatment; worst CTCAE grade per subject and term from AdverseEvents.grade (grade), AdverseEvents.term (term), AdverseEvents.onset_date (onset).</summary>
+            /// <summary>Safety (incidence): safety; worst CTCAE grade per subject and term from AdverseEvents.grade (grade), AdverseEvents.term (term), AdverseEvents.onset_date (onset).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectIncidence Safety(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
@@ -4011,7 +4034,7 @@ namespace Picares.Protocols
                 return global::Picares.Dsl.Runtime.Endpoints.IncidenceDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records0(subject.Forms), dataCutoff);
             }
 
-            /// <summary>ORR (objective_response): Objective response rate; RECIST 1.1 best overall response from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date).</summary>
+            /// <summary>ORR (objective_response): objective response rate; RECIST 1.1 best overall response from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectObjectiveResponse ORR(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
@@ -4022,7 +4045,7 @@ namespace Picares.Protocols
 
             private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition2 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("PFS", "first_dose", true, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastAssessment);
 
-            /// <summary>PFS (time_to_event): Progression free survival (PFS); time from first_dose to progression or death, censored at last_assessment, from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
+            /// <summary>PFS (time_to_event): progression free survival(PFS); time from first_dose to progression or death, censored at last_assessment, from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent PFS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
@@ -4033,7 +4056,7 @@ namespace Picares.Protocols
 
             private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition3 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("OS", "first_dose", false, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastKnownAlive);
 
-            /// <summary>OS (time_to_event): Overall survival; time from first_dose to death, censored at last_known_alive, from SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
+            /// <summary>OS (time_to_event): overall survial; time from first_dose to death, censored at last_known_alive, from SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent OS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
@@ -4056,13 +4079,13 @@ namespace Picares.Protocols
 
                 /// <summary>The subject.</summary>
                 public Crf.Subject Subject { get; }
-                /// <summary>Safety: Safety of treatment.</summary>
+                /// <summary>Safety: safety.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.SubjectIncidence Safety { get; }
-                /// <summary>ORR: Objective response rate.</summary>
+                /// <summary>ORR: objective response rate.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.SubjectObjectiveResponse ORR { get; }
-                /// <summary>PFS: Progression free survival (PFS).</summary>
+                /// <summary>PFS: progression free survival(PFS).</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent PFS { get; }
-                /// <summary>OS: Overall survival.</summary>
+                /// <summary>OS: overall survial.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent OS { get; }
             }
 
@@ -4086,13 +4109,13 @@ namespace Picares.Protocols
                 public global::System.DateTime? DataCutoff { get; }
                 /// <summary>The two-sided confidence level of every interval.</summary>
                 public double ConfidenceLevel { get; }
-                /// <summary>Safety: Safety of treatment.</summary>
+                /// <summary>Safety: safety.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.IncidenceSummary Safety { get; }
-                /// <summary>ORR: Objective response rate.</summary>
+                /// <summary>ORR: objective response rate.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseSummary ORR { get; }
-                /// <summary>PFS: Progression free survival (PFS).</summary>
+                /// <summary>PFS: progression free survival(PFS).</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.TimeToEventSummary PFS { get; }
-                /// <summary>OS: Overall survival.</summary>
+                /// <summary>OS: overall survial.</summary>
                 public global::Picares.Dsl.Runtime.Endpoints.TimeToEventSummary OS { get; }
             }
 
