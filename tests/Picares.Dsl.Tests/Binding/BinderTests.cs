@@ -253,7 +253,7 @@ public class BinderTests
         Assert.Equal(Enumerable.Range(1, 12).Select(i => "I" + i).Concat(Enumerable.Range(1, 18).Select(i => "E" + i)), model.Criteria.Select(c => c.Id));
         Assert.Equal(new[] { "I4", "I5", "I12", "E11", "E12" }, model.Criteria.Where(c => c.AttestedBy is not null).Select(c => c.Id));
         Assert.All(model.Criteria.Where(c => c.AttestedBy is null), c => Assert.NotNull(c.Condition));
-        Assert.Equal(new[] { "primary", "primary", "secondary", "secondary", "exploratory" }, model.Endpoints.Select(e => e.Level));
+        Assert.Equal(new[] { "primary", "primary", "secondary", "secondary", "exploratory", "exploratory", "exploratory" }, model.Endpoints.Select(e => e.Level));
         Assert.Equal("overall survial", model.Endpoints.Single(e => e.Name == "OS").Title); // the record's words, typo included
         Assert.True(model.Interventions.Single().Regimens.Single().Origin.IsAssumed); // the dose is not in the record
         Assert.False(model.Criteria.Single(c => c.Id == "I6").Origin.IsAssumed);

@@ -23,7 +23,7 @@ public class EndpointRoleBindingTests
             "status=SurvivalStatus.vital_status", "death_date=SurvivalStatus.death_date", "status_date=SurvivalStatus.contact_date",
         }, Roles("PFS"));
         Assert.Equal(new[] { "status=SurvivalStatus.vital_status", "death_date=SurvivalStatus.death_date", "status_date=SurvivalStatus.contact_date" }, Roles("OS"));
-        Assert.Empty(Roles("BiomarkerCorrelation")); // correlations are not derived
+        Assert.Empty(Roles("PdL1Correlation")); // correlations are not derived
     }
 
     [Fact]

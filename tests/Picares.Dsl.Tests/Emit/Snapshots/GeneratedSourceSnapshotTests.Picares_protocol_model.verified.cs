@@ -570,13 +570,21 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "overall survial", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
                 new string[] { "death" }, "last_known_alive", null, __Rec(562, 1));
-            /// <summary>exploratory: correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
-            public static global::Picares.Dsl.Runtime.Model.EndpointInfo BiomarkerCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "BiomarkerCorrelation", "exploratory", "correlation of PD-1 expression on the tumor tissue, and the TMB, Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Rec(573, 1));
+            /// <summary>exploratory: correlation of PD-1 expression on the tumor tissue ... with the efficacy of treatent</summary>
+            public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
+                "PdL1Correlation", "exploratory", "correlation of PD-1 expression on the tumor tissue ... with the efficacy of treatent", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.sample_type", "TumorAssessment.overall_response" }, null,
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 575, 1));
+            /// <summary>exploratory: the TMB ... derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
+            public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
+                "TmbCorrelation", "exploratory", "the TMB ... derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.tmb", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 582, 1));
+            /// <summary>exploratory: Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
+            public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
+                "RepertoireCorrelation", "exploratory", "Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 589, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, BiomarkerCorrelation, };
+            public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
         }
 
         /// <summary>Every assumption the author made beyond the source record, with its reason.</summary>
@@ -645,7 +653,12 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 559, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 566, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 569, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint BiomarkerCorrelation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score. TMB and the immune repertoire (as T-cell receptor clonality) from tumor tissue and blood; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 576, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 575, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 578, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 582, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation data", "The efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 585, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 589, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation data", "The immune repertoire as T-cell receptor clonality; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 592, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -4021,7 +4034,7 @@ namespace Picares.Protocols
         /// which derives every subject and summarizes each endpoint (counts, proportions with exact Clopper-Pearson intervals,
         /// Kaplan-Meier estimates with the median and its interval). The statistics are the runtime's
         /// <c>global::Picares.Dsl.Runtime.Endpoints</c>; this class only maps the protocol's forms to them.
-        /// Not derived here: BiomarkerCorrelation (correlation).
+        /// Not derived here: PdL1Correlation (correlation), TmbCorrelation (correlation), RepertoireCorrelation (correlation).
         /// </summary>
         public static class Analysis
         {
