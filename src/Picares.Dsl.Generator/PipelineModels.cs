@@ -5,8 +5,11 @@ using Picares.Dsl.Compiler.Model;
 
 namespace Picares.Dsl.Generator;
 
-/// <summary>Options read from MSBuild: the namespace of generated code and the project folder.</summary>
-internal sealed record GeneratorOptions(string Namespace, string? ProjectDirectory)
+/// <summary>
+/// Options read from MSBuild: the namespace of generated code (as C#) and the project folder; when the namespace
+/// property is not a C# namespace, the value and what is wrong with it (PIC1018), and the default namespace instead.
+/// </summary>
+internal sealed record GeneratorOptions(string Namespace, string? ProjectDirectory, string? InvalidNamespace = null, string? NamespaceProblem = null)
 {
     public const string DefaultNamespace = "Picares.Protocols";
 }

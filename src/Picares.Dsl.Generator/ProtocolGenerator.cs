@@ -25,9 +25,20 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
             {
                 provider.GlobalOptions.TryGetValue("build_property.PicaresProtocolNamespace", out var ns);
                 provider.GlobalOptions.TryGetValue("build_property.ProjectDir", out var dir);
-                return new GeneratorOptions(string.IsNullOrWhiteSpace(ns) ? GeneratorOptions.DefaultNamespace : ns!.Trim(), dir);
+                if (string.IsNullOrWhiteSpace(ns)) return new GeneratorOptions(GeneratorOptions.DefaultNamespace, dir);
+                var value = ns!.Trim();
+                // An invalid namespace is reported (PIC1018) and the code still generated, in the default namespace.
+                return NamespaceOption.ToCSharp(value, out var problem) is { } valid
+                    ? new GeneratorOptions(valid, dir)
+                    : new GeneratorOptions(GeneratorOptions.DefaultNamespace, dir, value, problem);
             })
             .WithTrackingName(TrackingNames.Options);
+        context.RegisterSourceOutput(options, static (spc, options) =>
+        {
+            if (options.InvalidNamespace is { } value)
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticAdapter.DescriptorFor(DiagnosticDescriptors.InvalidNamespaceOption),
+                    Location.None, value, options.NamespaceProblem, GeneratorOptions.DefaultNamespace));
+        });
 
         var files = context.AdditionalTextsProvider
             .Where(static text => IsProtocol(text))

@@ -95,6 +95,14 @@ public static class DiagnosticDescriptors
     /// <summary>PIC1016</summary>
     public static readonly DiagnosticDescriptor EmptyText = new("PIC1016", "Empty text",
         "{0} must not be empty; write the text as it stands in the protocol", Severity.Error, Declarations);
+    /// <summary>
+    /// PIC1018: the MSBuild property PicaresProtocolNamespace is not a C# namespace. Reported by the generator, which
+    /// checks the name with Roslyn, once per build and at no location; the code is then generated in the default
+    /// namespace (<c>{2}</c>).
+    /// </summary>
+    public static readonly DiagnosticDescriptor InvalidNamespaceOption = new("PIC1018", "Invalid namespace for the generated C#",
+        "PicaresProtocolNamespace '{0}' is not a C# namespace: {1}; set it to C# identifiers separated by dots, such as Company.Trials.Protocols, or remove it; the code is generated in {2} meanwhile",
+        Severity.Error, Declarations);
 
     // ---- PIC2xxx: types and units -------------------------------------------------------------
     /// <summary>PIC2001</summary>

@@ -142,6 +142,19 @@ public static class CSharp
     };
 
     /// <summary>
+    /// The members every generated class and enum inherits from <see cref="object"/>. A member or nested type of one of
+    /// these names hides the inherited one (CS0108, an error when warnings are), and a nested type named <c>Finalize</c>
+    /// is not found by name from the class around it (CS0119), so they are treated as reserved too. The generated types
+    /// are classes and enums, never records, so no record member (<c>EqualityContract</c>, <c>PrintMembers</c>,
+    /// <c>Deconstruct</c>) is inherited; the members of the other base types (the JSON context's and converters', the
+    /// eligibility result's, <see cref="Enum"/>'s) never meet a protocol name (GeneratedNameSweepTests gives them all).
+    /// </summary>
+    private static readonly HashSet<string> ObjectMembers = new(StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>
     /// The enum of a code list inside the generated <c>Crf</c> class, beside the forms' classes and the case book: a
     /// member name there, so a code list named like one of the class's own members (<c>CaseBook</c>, <c>Subject</c>,
     /// <c>Json</c>) or like the class gets a suffix.
@@ -159,11 +172,14 @@ public static class CSharp
     /// <summary>The helper class of a code list's enum (<c>CodeOf</c>, <c>LabelOf</c>, <c>TryParse</c>): the enum's name plus <c>Codes</c>.</summary>
     public static string CodeListHelper(string codeList) => CodeListEnum(codeList) + "Codes";
 
-    /// <summary>A member name inside a generated container; avoids the container's own name and reserved members.</summary>
+    /// <summary>
+    /// A member name inside a generated container; avoids the container's own name, reserved members and the members
+    /// every type inherits from <see cref="object"/> (<c>equals</c> → <c>Equals_</c>).
+    /// </summary>
     public static string Member(string name, string container)
     {
         var id = Identifier(name);
-        while (id == container || Reserved.Contains(id)) id += "_";
+        while (id == container || Reserved.Contains(id) || ObjectMembers.Contains(id)) id += "_";
         return id;
     }
 

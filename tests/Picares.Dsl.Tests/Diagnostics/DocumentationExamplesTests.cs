@@ -18,6 +18,18 @@ namespace Picares.Dsl.Tests.Diagnostics;
 public class DocumentationExamplesTests
 {
     private static readonly Regex ProtocolBlock = new(@"```protocol\n(.*?)```", RegexOptions.Singleline);
+    private static readonly Regex ProjectBlock = new(@"```xml\n(.*?)```", RegexOptions.Singleline);
+
+    // IDs about the project file rather than a protocol: their examples are project file snippets (checked below).
+    private static readonly string[] ProjectIds = { "PIC1018" };
+
+    private static string Section(string docs, string id)
+    {
+        int start = docs.IndexOf($"## {id}:", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"docs/diagnostics.md has no section for {id}");
+        int end = docs.IndexOf("\n## ", start + 4, StringComparison.Ordinal);
+        return end < 0 ? docs.Substring(start) : docs.Substring(start, end - start);
+    }
 
     private static string Doc(string name) => File.ReadAllText(Path.Combine(Repository.Root, "docs", name)).Replace("\r\n", "\n");
 
@@ -46,9 +58,29 @@ public class DocumentationExamplesTests
     [Fact]
     public void Every_id_with_protocol_examples_is_checked()
     {
-        // The PIC5xxx analyzers are shown in C#; every compiler ID but the two no small file can show has protocol examples.
+        // The PIC5xxx analyzers are shown in C#; every compiler ID but the two no small file can show and those about the
+        // project file has protocol examples.
         var checkedIds = DocumentedIds().Select(row => (string)row[0]).ToHashSet();
-        Assert.All(DiagnosticDescriptors.All.Where(d => d.Id is not ("PIC9999" or "PIC0009")), d => Assert.Contains(d.Id, checkedIds));
+        Assert.All(DiagnosticDescriptors.All.Where(d => d.Id is not ("PIC9999" or "PIC0009") && !ProjectIds.Contains(d.Id)), d => Assert.Contains(d.Id, checkedIds));
+    }
+
+    [Theory]
+    [InlineData("PIC1018")]
+    public void A_documented_project_file_example_reports_its_id_and_the_fixed_one_does_not(string id)
+    {
+        Assert.Contains(id, ProjectIds);
+        var blocks = ProjectBlock.Matches(Section(Doc("diagnostics.md"), id)).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, blocks.Count);
+        Assert.Contains(id, Build(blocks[0]).Select(d => d.Id));
+        Assert.DoesNotContain(id, Build(blocks[1]).Select(d => d.Id));
+
+        // The generator's diagnostics for a small protocol built with the properties the snippet sets.
+        static IEnumerable<Microsoft.CodeAnalysis.Diagnostic> Build(string project)
+        {
+            var properties = Regex.Matches(project, @"<(\w+)>([^<]*)</\1>").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+            Assert.NotEmpty(properties);
+            return GeneratorHarness.Run(properties, new Picares.Dsl.Testing.InMemoryAdditionalText("/repo/example.protocol", TestProtocols.Prelude)).GeneratorDiagnostics;
+        }
     }
 
     [Fact]

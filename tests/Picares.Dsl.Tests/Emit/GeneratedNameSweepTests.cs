@@ -52,7 +52,9 @@ public class GeneratedNameSweepTests
     {
         var names = GeneratedNames();
         Assert.True(names.Count > 60, $"only {names.Count} generated names found");
-        int groups = names.Count / Kinds.Length, generated = 0, reported = 0;
+        // The last group is filled up from the first names, so that every name is swept (names.Count >= Kinds.Length keeps
+        // the names of a group distinct).
+        int groups = (names.Count + Kinds.Length - 1) / Kinds.Length, generated = 0, reported = 0;
         var broken = new List<string>();
         // Round r gives kind k of group g the name g * kinds + (k + r) % kinds: over the rounds every name is every kind.
         // Each group is its own protocol, so that one group's legitimate collision report hides nothing of another's.
@@ -60,7 +62,7 @@ public class GeneratedNameSweepTests
             for (int g = 0; g < groups; g++)
             {
                 var protocol = new System.Text.StringBuilder(Study);
-                string NameOf(int kind) => names[g * Kinds.Length + (kind + round) % Kinds.Length];
+                string NameOf(int kind) => names[(g * Kinds.Length + (kind + round) % Kinds.Length) % names.Count];
                 for (int k = 0; k < Kinds.Length; k++)
                     protocol.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, Kinds[k], NameOf(k), NameOf(k).ToLowerInvariant() + "_x", CriterionId(NameOf(k))));
                 var (field, form) = (NameOf(FieldKind), NameOf(FieldKind).ToLowerInvariant() + "_x_form");
@@ -88,8 +90,9 @@ public class GeneratedNameSweepTests
 
     // The names the generated C# declares, in PascalCase (as protocol names become), without the generator's private
     // __ names: all of a small protocol with every kind's, and those of PICARES (whose derived endpoints bring the
-    // analysis API) that are the generator's own rather than made from a PICARES name; sorted, so every run sweeps
-    // the same.
+    // analysis API) that are the generator's own rather than made from a PICARES name; and the names the generated
+    // types inherit (object's Equals, ToString, GetType, ..., Enum's HasFlag, the JSON context's Options, the result's
+    // Verdict): sorted, so every run sweeps the same.
     // A criterion's id starts with its category's letter (PIC1015): names that do keep it, the others get an I.
     private static string CriterionId(string name) => name[0] is 'I' or 'E' ? name : "I" + name;
 
@@ -106,7 +109,10 @@ public class GeneratedNameSweepTests
             .Concat(new[] { picares.Study.Name })
             .Select(Picares.Dsl.Compiler.Emit.CSharp.Identifier)
             .SelectMany(n => new[] { n, n + "Codes", n + "Input", n + "Protocol" }).ToHashSet();
-        return sample.Union(DeclaredNames(Repository.Picares).Where(n => !fromPicaresNames.Contains(n)))
+        var inherited = InheritedNames(Repository.Picares);
+        Assert.Contains("ToString", inherited);
+        Assert.Contains("HasFlag", inherited);
+        return sample.Union(DeclaredNames(Repository.Picares).Where(n => !fromPicaresNames.Contains(n))).Union(inherited)
             .Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();
     }
 
@@ -115,6 +121,31 @@ public class GeneratedNameSweepTests
         var (result, _, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/sample.protocol", protocol));
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         var root = CSharpSyntaxTree.ParseText(result.Results.Single().GeneratedSources.Single().SourceText).GetRoot();
+        return NamesDeclaredIn(root);
+    }
+
+    // The names of the members, other than private and internal ones, of every base type of every type the generated
+    // C# declares (a destructor by its name, Finalize), found by Roslyn in the compilation with the generated code.
+    private static IEnumerable<string> InheritedNames(string protocol)
+    {
+        var (_, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/sample.protocol", protocol));
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var tree in output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal)))
+        {
+            var model = output.GetSemanticModel(tree);
+            foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<BaseTypeDeclarationSyntax>())
+                for (var type = model.GetDeclaredSymbol(declaration)?.BaseType; type is not null; type = type.BaseType)
+                    foreach (var member in type.GetMembers())
+                        if (member.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                            && SyntaxFacts.IsValidIdentifier(member.Name))
+                            names.Add(member.Name);
+        }
+        return names;
+    }
+
+    private static IEnumerable<string> NamesDeclaredIn(SyntaxNode root)
+    {
         var names = root.DescendantNodes().Select(n => n switch
         {
             BaseTypeDeclarationSyntax t => t.Identifier.Text,

@@ -94,6 +94,106 @@ public class HostileInputTests
         Assert.Empty(result.Results.Single().GeneratedSources);
     }
 
+    // A protocol that brings every kind of declaration into every generated API it reaches: the anchor is day one and
+    // is read by a computed criterion (the screening dates), the form and its coded field are read by it too (the
+    // screening input), the code is compared there, the survival form feeds a derived endpoint (the analysis), the arm
+    // receives the intervention, and an attested criterion gets an attestation. Each {placeholder} is one declaration's
+    // name; the sweep below gives one of them the name under test and the others these plain ones.
+    private const string EveryKind =
+        "study T {{ title \"t\"; day_one {0} }}\n" +
+        "anchor {0} \"First dose\"\n" +
+        "event {1} \"Progression\"\n" +
+        "event death \"Death\" terminal\n" +
+        "codelist {5} \"Vital status\" {{ code {6} \"Alive\"; code dead \"Dead\" }}\n" +
+        "form {3} \"Screening\" {{ field born date; field {4} code {5} }}\n" +
+        "form Survival \"Survival\" {{ repeating; field contact_date date required; field status code {5} required; field death_date date {{ shown_when Survival.status == dead }} }}\n" +
+        "intervention {9} \"Drug\" {{ type drug }}\n" +
+        "arm {10} \"Arm\" {{ type experimental; receives {9} }}\n" +
+        "visit {2} \"Screening\" {{ day -7; collect {3} }}\n" +
+        "visit follow_up \"Follow-up\" {{ every 12 weeks from {0}; until death; max 20; collect Survival }}\n" +
+        "visit after_event \"After the event\" {{ at {1} + 7 days; activity \"check\" }}\n" +
+        "criterion {7} {12} \"x\" {{ when {3}.{4} == {6} and {3}.born at_least 1 day before {0} }}\n" +
+        "criterion {11} {13} \"y\" {{ attested_by investigator }}\n" +
+        "endpoint {8} secondary \"Overall survival\" {{ kind time_to_event; data Survival.contact_date, Survival.status, Survival.death_date; start {0}; event death; censor_at last_known_alive }}\n";
+
+    private static readonly string[] EveryKindNames =
+        { "first_dose", "progression", "screening", "Screen", "coded", "Status", "alive", "I1", "OS", "drug", "arm_a", "I2" };
+
+    private static readonly string[] KindNames =
+        { "anchor", "event", "visit", "form", "field", "code list", "code", "criterion", "endpoint", "intervention", "arm", "attested criterion" };
+
+    // A criterion's category follows its id's first letter where it has one, so that only PIC1015 can be about the name.
+    private static string CategoryOf(string id) => id.StartsWith("E", StringComparison.Ordinal) ? "exclusion" : "inclusion";
+
+    /// <summary>The protocol above with the declaration of kind <paramref name="kind"/> named <paramref name="name"/>.</summary>
+    private static string EveryKindWith(int kind, string name)
+    {
+        var names = (string[])EveryKindNames.Clone();
+        if (kind >= 0) names[kind] = name;
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, EveryKind,
+            names.Concat(new[] { CategoryOf(names[7]), CategoryOf(names[11]) }).Cast<object>().ToArray());
+    }
+
+    [Fact]
+    public void The_protocol_with_every_kind_of_declaration_is_clean()
+    {
+        var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/kinds.protocol", EveryKindWith(-1, "")));
+        Assert.Empty(diagnostics);
+        var source = result.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        // Every API the sweep relies on is generated.
+        Assert.Contains("class Analysis", source);
+        Assert.Contains("class ScreenInput", source);
+        Assert.Contains("class CriterionAttestations", source);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    /// <summary>
+    /// Names of the members every C# type inherits from <see cref="object"/>, in PascalCase and as protocol names usually
+    /// are: each as every kind of declaration. A member or nested type of such a name would hide the inherited one (CS0108,
+    /// an error with warnings as errors), so the generated code gives it a trailing underscore, as for reserved names.
+    /// </summary>
+    [Theory]
+    [InlineData("Equals")]
+    [InlineData("equals")]
+    [InlineData("GetHashCode")]
+    [InlineData("get_hash_code")]
+    [InlineData("ToString")]
+    [InlineData("to_string")]
+    [InlineData("GetType")]
+    [InlineData("MemberwiseClone")]
+    [InlineData("Finalize")]
+    [InlineData("ReferenceEquals")]
+    [InlineData("_to_string_")]
+    public void Names_of_object_members_compile_as_every_kind_of_declaration(string name)
+    {
+        var failures = new System.Collections.Generic.List<string>();
+        for (int kind = 0; kind < KindNames.Length; kind++)
+        {
+            var protocol = EveryKindWith(kind, name);
+            var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/object.protocol", protocol));
+            // A criterion id that does not start with its category's letter is numbered badly (a warning), nothing else.
+            bool badlyNumbered = kind is 7 or 11 && !name.StartsWith("I", StringComparison.Ordinal) && !name.StartsWith("E", StringComparison.Ordinal);
+            var reported = diagnostics.Where(d => !(badlyNumbered && d.Id == "PIC1015")).ToList();
+            var csharp = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            if (reported.Count > 0 || csharp.Count > 0 || result.Results.Single().GeneratedSources.Length != 1)
+                failures.Add($"{name} as {KindNames[kind]}:\n  {string.Join("\n  ", reported.Concat(csharp).Take(5))}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void Names_of_object_members_get_a_trailing_underscore()
+    {
+        Assert.Equal("Equals_", CSharp.Member("equals", "Anchors"));
+        Assert.Equal("ToString_", CSharp.Member("to_string", "Visits"));
+        Assert.Equal("GetHashCode_", CSharp.Member("get_hash_code", "Vitals"));
+        Assert.Equal("Finalize_", CSharp.CodeListEnum("finalize"));
+        Assert.Equal("Finalize_Codes", CSharp.CodeListHelper("finalize"));
+        // Only the exact member names: longer names that contain them stay as they are.
+        Assert.Equal("EqualsTo", CSharp.Member("equals_to", "Anchors"));
+        Assert.Equal("Equal", CSharp.Member("equal", "Anchors"));
+    }
+
     [Theory]
     [InlineData("a\"b", "\"a\\\"b\"")]
     [InlineData("a\\b", "\"a\\\\b\"")]

@@ -25,19 +25,33 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error, deterministic: true));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, string projectDir = "/repo/", bool track = true, IDictionary<string, string>? fileOptions = null) =>
-        CSharpGeneratorDriver.Create(
+    /// <param name="files">The additional files.</param>
+    /// <param name="projectDir">The project folder (<c>build_property.ProjectDir</c>).</param>
+    /// <param name="track">Whether to track the pipeline's steps.</param>
+    /// <param name="fileOptions">The .editorconfig options of every file.</param>
+    /// <param name="properties">More MSBuild properties, by name without <c>build_property.</c> (such as <c>PicaresProtocolNamespace</c>).</param>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, string projectDir = "/repo/", bool track = true, IDictionary<string, string>? fileOptions = null,
+        IDictionary<string, string>? properties = null)
+    {
+        var global = new Dictionary<string, string> { ["build_property.ProjectDir"] = projectDir };
+        foreach (var property in properties ?? new Dictionary<string, string>()) global["build_property." + property.Key] = property.Value;
+        return CSharpGeneratorDriver.Create(
             new[] { new ProtocolGenerator().AsSourceGenerator() },
             files,
             (CSharpParseOptions)CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest),
-            new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.ProjectDir"] = projectDir }, fileOptions),
+            new GlobalOptionsProvider(global, fileOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+    }
 
     /// <summary>Generates from <paramref name="files"/> and returns the run result and the compilation with the generated code.</summary>
-    public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(params AdditionalText[] files)
+    public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(params AdditionalText[] files) =>
+        Run(null, files);
+
+    /// <summary>Generates from <paramref name="files"/> with these MSBuild <paramref name="properties"/> set.</summary>
+    public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(IDictionary<string, string>? properties, params AdditionalText[] files)
     {
         var compilation = Compilation("namespace Consumer { public static class Placeholder { } }");
-        var driver = Driver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = Driver(files, properties: properties).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver.GetRunResult(), output, diagnostics);
     }
 }
