@@ -23,14 +23,12 @@ public class DocumentationExamplesTests
 
     public static IEnumerable<object[]> DocumentedIds()
     {
-        var docs = Doc("diagnostics.md");
         foreach (var descriptor in DiagnosticDescriptors.All)
         {
             if (descriptor.Id is "PIC9999" or "PIC0009") continue; // no small file shows them (DiagnosticCases.CoveredElsewhere)
-            int start = docs.IndexOf($"## {descriptor.Id}:", StringComparison.Ordinal);
-            if (start < 0) continue; // DiagnosticCatalogTests reports a missing section
-            int end = docs.IndexOf("\n## ", start + 4, StringComparison.Ordinal);
-            var blocks = ProtocolBlock.Matches(end < 0 ? docs.Substring(start) : docs.Substring(start, end - start));
+            var section = DiagnosticsDocument.Section(descriptor.Id);
+            if (section is null) continue; // DiagnosticCatalogTests reports a missing section
+            var blocks = ProtocolBlock.Matches(section);
             if (blocks.Count >= 2) yield return new object[] { descriptor.Id, blocks[0].Groups[1].Value, blocks[1].Groups[1].Value };
         }
     }
