@@ -81,9 +81,15 @@ public class DiagnosticCatalogTests
         {
             var section = DiagnosticsDocument.Section(descriptor.Id);
             Assert.True(section is not null, $"docs/diagnostics.md has no section for {descriptor.Id}");
-            if (descriptor.Id is "PIC9999" or "PIC0009") continue;
-            Assert.Contains("Bad", section, StringComparison.Ordinal);
-            Assert.Contains("Fixed", section, StringComparison.Ordinal);
+            if (descriptor.Id == "PIC9999")
+            {
+                // A bug of the compiler has no protocol example; its section says what to report instead.
+                Assert.Contains("please report it", section, StringComparison.Ordinal);
+                Assert.Contains("picares emit", section, StringComparison.Ordinal);
+                continue;
+            }
+            Assert.Contains("**Bad**", section, StringComparison.Ordinal);
+            Assert.Contains("**Fixed**", section, StringComparison.Ordinal);
         }
     }
 

@@ -25,19 +25,24 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error, deterministic: true));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, string projectDir = "/repo/", bool track = true, IDictionary<string, string>? fileOptions = null) =>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, string projectDir = "/repo/", bool track = true, IDictionary<string, string>? fileOptions = null,
+        ProtocolGenerator? generator = null) =>
         CSharpGeneratorDriver.Create(
-            new[] { new ProtocolGenerator().AsSourceGenerator() },
+            new[] { (generator ?? new ProtocolGenerator()).AsSourceGenerator() },
             files,
             (CSharpParseOptions)CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest),
             new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.ProjectDir"] = projectDir }, fileOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
     /// <summary>Generates from <paramref name="files"/> and returns the run result and the compilation with the generated code.</summary>
-    public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(params AdditionalText[] files)
+    public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(params AdditionalText[] files) =>
+        Run(new ProtocolGenerator(), files);
+
+    /// <summary>Generates from <paramref name="files"/> with <paramref name="generator"/> (such as one whose emitter fails).</summary>
+    public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(ProtocolGenerator generator, params AdditionalText[] files)
     {
         var compilation = Compilation("namespace Consumer { public static class Placeholder { } }");
-        var driver = Driver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = Driver(files, generator: generator).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver.GetRunResult(), output, diagnostics);
     }
 }
