@@ -170,6 +170,58 @@ public class ParserTests
     }
 
     [Fact]
+    public void An_annotation_takes_at_most_one_string_and_its_statement_may_follow_on_the_same_line()
+    {
+        // annotation = "@" , identifier , [ string ] ; statement = { annotation , { end } } , keyword , ...
+        var (syntax, diagnostics) = Parse("@assumed \"why\" anchor a \"A\"\n@assumed \"one\" @other \"two\"\n\nanchor b \"B\"\n");
+        Assert.Empty(diagnostics.Ids);
+        Assert.Equal(new[] { "anchor", "anchor" }, syntax.Statements.Select(s => s.Keyword.Text));
+        var first = Assert.Single(syntax.Statements[0].Annotations);
+        Assert.Equal("why", Assert.IsType<StringExpressionSyntax>(Assert.Single(first.Arguments)).Value);
+        Assert.Equal(new[] { "a", "A" }, syntax.Statements[0].Arguments.Select(a => a is StringExpressionSyntax str ? str.Value : a.AsName));
+        Assert.Equal(new[] { "assumed", "other" }, syntax.Statements[1].Annotations.Select(a => a.Name.Text));
+
+        // A second string is not the annotation's: it stands where the statement's keyword should.
+        var (_, two) = Parse("@assumed \"one\" \"two\" anchor a \"A\"\n");
+        Assert.Equal(new[] { "PIC0005" }, two.Ids);
+        // Nor is a name: '@assumed anchor' is an annotation without its reason, on the statement 'anchor'.
+        var (bare, reasonless) = Parse("@assumed anchor a \"A\"\n");
+        Assert.Equal(new[] { "PIC1014" }, reasonless.Ids);
+        Assert.Equal("anchor", Assert.Single(bare.Statements).Keyword.Text);
+        // No white space between '@' and the name.
+        var (_, spaced) = Parse("@ assumed \"why\"\nanchor a \"A\"\n");
+        Assert.Contains("PIC0005", spaced.Ids);
+    }
+
+    [Fact]
+    public void Commas_between_arguments_are_optional_may_repeat_and_may_end_the_list_but_not_start_it()
+    {
+        // arguments = [ expression , { "," | expression } ]
+        var (syntax, diagnostics) = Parse("collect A B, C,, D,\n");
+        Assert.Empty(diagnostics.Ids);
+        Assert.Equal(new[] { "A", "B", "C", "D" }, Assert.Single(syntax.Statements).Arguments.Select(a => a.AsName));
+        var (_, leading) = Parse("collect , A\n");
+        Assert.Equal(new[] { "PIC0005" }, leading.Ids);
+        // In a call or a list, by contrast, commas separate: one may end the list, two in a row are an error.
+        var (call, callDiagnostics) = Parse("x max(1 d, 2 d,) [a, b,]\n");
+        Assert.Empty(callDiagnostics.Ids);
+        Assert.Equal(2, Assert.IsType<CallExpressionSyntax>(call.Statements[0].Arguments[0]).Arguments.Count);
+        Assert.Equal(2, Assert.IsType<ListExpressionSyntax>(call.Statements[0].Arguments[1]).Items.Count);
+        var (_, doubled) = Parse("x max(1 d,, 2 d)\n");
+        Assert.Contains("PIC0005", doubled.Ids);
+    }
+
+    [Fact]
+    public void A_statement_may_follow_a_block_on_the_same_line_and_a_colon_is_no_syntax()
+    {
+        var (syntax, diagnostics) = Parse("form F { field a text } anchor a \"A\"\n");
+        Assert.Empty(diagnostics.Ids);
+        Assert.Equal(new[] { "form", "anchor" }, syntax.Statements.Select(s => s.Keyword.Text));
+        var (_, colon) = Parse("anchor a: \"A\"\n");
+        Assert.Equal(new[] { "PIC0005" }, colon.Ids);
+    }
+
+    [Fact]
     public void Comments_and_semicolons_are_handled()
     {
         var (syntax, diagnostics) = Parse("// line comment\na 1; b 2 /* block\ncomment */ c 3\n");
