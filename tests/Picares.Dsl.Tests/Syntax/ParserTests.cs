@@ -160,6 +160,53 @@ public class ParserTests
         Assert.True(Assert.IsType<BinaryExpressionSyntax>(args[3]).IsNegated);
     }
 
+    [Theory]
+    [InlineData("≤", "<=", TokenKind.LessEquals)]
+    [InlineData("≥", ">=", TokenKind.GreaterEquals)]
+    [InlineData("≠", "!=", TokenKind.BangEquals)]
+    public void Unicode_comparison_signs_parse_as_their_ascii_spelling(string sign, string ascii, TokenKind kind)
+    {
+        foreach (var op in new[] { sign, ascii })
+        {
+            // A comparison that continues on the next line after its operator, within an 'and'.
+            var text = $"when a.x {op}\n  3 kg and b.y {op} c.z\n";
+            var (syntax, diagnostics) = Parse(text);
+            Assert.Empty(diagnostics.Ids);
+            var and = Assert.IsType<BinaryExpressionSyntax>(Assert.Single(Assert.Single(syntax.Statements).Arguments));
+            foreach (var side in new[] { and.Left, and.Right })
+            {
+                var comparison = Assert.IsType<BinaryExpressionSyntax>(side);
+                Assert.Equal(kind, comparison.Operator.Kind);
+                Assert.Equal(op, text.Substring(comparison.Operator.Span.Start, comparison.Operator.Span.Length));
+            }
+            Assert.Equal("kg", Assert.IsType<NumberExpressionSyntax>(((BinaryExpressionSyntax)and.Left).Right).Unit);
+        }
+    }
+
+    [Fact]
+    public void Min_and_max_in_conditions_parse_as_calls_on_either_side_of_a_comparison()
+    {
+        var (syntax, diagnostics) = Parse("when a.x ≤ min(150 kg, 300 lb,\n  a.limit) and max(a.d, b.d) >= first_dose - 1 day\n");
+        Assert.Empty(diagnostics.Ids);
+        var and = Assert.IsType<BinaryExpressionSyntax>(Assert.Single(Assert.Single(syntax.Statements).Arguments));
+        var min = Assert.IsType<CallExpressionSyntax>(Assert.IsType<BinaryExpressionSyntax>(and.Left).Right);
+        Assert.Equal("min", min.Name.Text);
+        Assert.Equal(new[] { "kg", "lb" }, min.Arguments.Take(2).Select(a => Assert.IsType<NumberExpressionSyntax>(a).Unit));
+        Assert.IsType<MemberAccessExpressionSyntax>(min.Arguments[2]);
+        var greater = Assert.IsType<BinaryExpressionSyntax>(and.Right);
+        var max = Assert.IsType<CallExpressionSyntax>(greater.Left);
+        Assert.Equal(("max", 2), (max.Name.Text, max.Arguments.Count));
+        Assert.Equal(TokenKind.Minus, Assert.IsType<BinaryExpressionSyntax>(greater.Right).Operator.Kind);
+    }
+
+    [Fact]
+    public void A_criterion_with_a_condition_and_an_attestation_holds_both_statements()
+    {
+        var (syntax, diagnostics) = Parse("criterion E1 exclusion \"x\" {\n  when T.grade ≥ 3\n  attested_by investigator\n}\ncriterion I1 inclusion \"y\" { when T.ok == true; attested_by investigator }\n");
+        Assert.Empty(diagnostics.Ids);
+        Assert.All(syntax.Statements, criterion => Assert.Equal(new[] { "when", "attested_by" }, criterion.Body!.Statements.Select(s => s.Keyword.Text)));
+    }
+
     [Fact]
     public void Annotations_attach_to_the_next_statement()
     {
