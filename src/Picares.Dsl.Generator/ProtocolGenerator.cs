@@ -17,6 +17,21 @@ namespace Picares.Dsl.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class ProtocolGenerator : IIncrementalGenerator
 {
+    /// <summary>What renders a model as C#: <see cref="ProtocolEmitter.EmitText"/>, or in a test something that fails.</summary>
+    internal delegate GeneratedText EmitFunction(Picares.Dsl.Compiler.Model.ProtocolModel model, string @namespace, System.Threading.CancellationToken cancellationToken);
+
+    private readonly EmitFunction _emit;
+
+    /// <summary>The generator the build loads.</summary>
+    public ProtocolGenerator() : this(ProtocolEmitter.EmitText) { }
+
+    /// <summary>
+    /// A generator that renders with <paramref name="emit"/>: the seam through which a test makes emitting fail and sees
+    /// the failure become PIC9999 (no input is known to make the real emitter throw). Per instance, so that it can affect
+    /// no other generator; the build's generator holds the emitter itself.
+    /// </summary>
+    internal ProtocolGenerator(EmitFunction emit) => _emit = emit;
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -77,7 +92,7 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
             .Select(static (c, _) => new ModelToEmit(c.Path, c.Model!))
             .WithTrackingName(TrackingNames.Model)
             .Combine(options)
-            .Select(static (pair, cancellationToken) => Emit(pair.Left, pair.Right, cancellationToken))
+            .Select((pair, cancellationToken) => Emit(_emit, pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Emit);
         context.RegisterSourceOutput(generated, static (spc, source) =>
         {
@@ -91,12 +106,12 @@ public sealed class ProtocolGenerator : IIncrementalGenerator
 
     private static bool IsProtocol(AdditionalText text) => text.Path.EndsWith(".protocol", StringComparison.OrdinalIgnoreCase);
 
-    private static GeneratedSource Emit(ModelToEmit input, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
+    private static GeneratedSource Emit(EmitFunction emit, ModelToEmit input, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
     {
         var hint = HintNames.For(input.Path, options.ProjectDirectory);
         try
         {
-            return new GeneratedSource(input.Path, hint, ProtocolEmitter.EmitText(input.Model, options.Namespace, cancellationToken), null);
+            return new GeneratedSource(input.Path, hint, emit(input.Model, options.Namespace, cancellationToken), null);
         }
         catch (OperationCanceledException)
         {

@@ -1,6 +1,8 @@
 using System.Linq;
 using Picares.Dsl.Compiler;
 using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Runtime.Units;
+using ValueType = Picares.Dsl.Compiler.Model.ValueType;
 using Picares.Dsl.Tests.Infrastructure;
 using Xunit;
 
@@ -134,6 +136,63 @@ public class BinderTests
     }
 
     [Theory]
+    [InlineData("≤", "<=", BoundOperator.LessOrEqual)]
+    [InlineData("≥", ">=", BoundOperator.GreaterOrEqual)]
+    [InlineData("≠", "!=", BoundOperator.NotEqual)]
+    public void Unicode_comparison_signs_bind_as_their_ascii_spelling(string sign, string ascii, BoundOperator expected)
+    {
+        foreach (var op in new[] { sign, ascii })
+        {
+            var criterion = Bind(TestProtocols.With($"criterion I1 inclusion \"x\" {{ when Vitals.weight {op} 88 lb and Vitals.count {op} 2 }}\n")).Criteria.Single();
+            var and = Assert.IsType<BoundBinary>(criterion.Condition);
+            var quantity = Assert.IsType<BoundBinary>(and.Left);
+            Assert.Equal(expected, quantity.Operator);
+            Assert.Equal(ValueType.Boolean, quantity.Type);
+            Assert.Equal((88d, "lb"), (Assert.IsType<BoundNumber>(quantity.Right).Value, Assert.IsType<BoundNumber>(quantity.Right).Unit));
+            var count = Assert.IsType<BoundBinary>(and.Right);
+            Assert.Equal(expected, count.Operator);
+            Assert.Equal(ValueType.Number, count.Right.Type);
+            Assert.Equal(new[] { "Vitals.count", "Vitals.weight" }, criterion.Reads.OrderBy(r => r, System.StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Min_and_max_in_conditions_bind_to_calls_of_their_first_argument_s_type()
+    {
+        var criteria = Bind(TestProtocols.With(
+            "criterion I1 inclusion \"a\" { when Vitals.weight ≥ max(40 kg, 90 lb) }\n" +
+            "criterion I2 inclusion \"b\" { when Vitals.stop <= min(first_dose - 1 day, enrollment, Vitals.stop + 2 weeks) }\n" +
+            "criterion I3 inclusion \"c\" { when min(Vitals.count, 3) > max(1, 2) }\n")).Criteria;
+
+        var max = Assert.IsType<BoundCall>(Assert.IsType<BoundBinary>(criteria[0].Condition).Right);
+        Assert.Equal(("max", TypeKind.Quantity, Dimension.Mass), (max.Function, max.Type.Kind, max.Type.Dimension));
+        Assert.Equal(new[] { "kg", "lb" }, max.Arguments.Select(a => Assert.IsType<BoundNumber>(a).Unit));
+
+        var min = Assert.IsType<BoundCall>(Assert.IsType<BoundBinary>(criteria[1].Condition).Right);
+        Assert.Equal(("min", ValueType.Date, 3), (min.Function, min.Type, min.Arguments.Count));
+        Assert.Equal(new[] { "@enrollment", "@first_dose", "Vitals.stop" }, criteria[1].Reads.OrderBy(r => r, System.StringComparer.Ordinal));
+
+        var both = Assert.IsType<BoundBinary>(criteria[2].Condition);
+        Assert.Equal(("min", "max"), (Assert.IsType<BoundCall>(both.Left).Function, Assert.IsType<BoundCall>(both.Right).Function));
+        Assert.Equal(new[] { "Vitals.count" }, criteria[2].Reads);
+    }
+
+    [Fact]
+    public void A_criterion_binds_a_condition_and_an_attestation_together()
+    {
+        var criteria = Bind(TestProtocols.With(
+            "criterion I1 inclusion \"Weight, confirmed\" {\n  when Vitals.weight ≥ 40 kg\n  attested_by investigator\n}\n" +
+            "@assumed \"why\"\ncriterion E1 exclusion \"Either\" { when Vitals.count ≥ 3; attested_by physician }\n")).Criteria;
+        var i1 = criteria[0];
+        Assert.Equal(("investigator", "Vitals.weight ≥ 40 kg"), (i1.AttestedBy, i1.ConditionText));
+        Assert.Equal(BoundOperator.GreaterOrEqual, Assert.IsType<BoundBinary>(i1.Condition).Operator);
+        Assert.Equal(new[] { "Vitals.weight" }, i1.Reads);
+        var e1 = criteria[1];
+        Assert.Equal(("exclusion", "physician", Provenance.Assumed), (e1.Category, e1.AttestedBy, e1.Origin.Provenance));
+        Assert.Equal(new[] { "Vitals.count" }, e1.Reads);
+    }
+
+    [Theory]
     [InlineData("Vitals.weight >= 88 lb")]                       // mass in another unit converts
     [InlineData("Vitals.stop + 4 weeks < first_dose")]           // date + fixed duration
     [InlineData("Vitals.stop + 3 months < first_dose")]          // date + calendar duration
@@ -162,6 +221,12 @@ public class BinderTests
     [InlineData("Vitals.wieght >= 40 kg", "PIC1005")]
     [InlineData("Vitals.count in 3", "PIC2005")]
     [InlineData("first_dos < Vitals.stop", "PIC1005")]
+    [InlineData("Vitals.weight ≥ max(40 kg, 3 weeks)", "PIC2002")]
+    [InlineData("Vitals.stop ≤ min(first_dose, 3)", "PIC2004")]
+    [InlineData("Vitals.count ≠ min(1)", "PIC2010")]
+    [InlineData("Vitals.weight ≥ maximum(40 kg, 41 kg)", "PIC2008")]
+    [InlineData("Vitals.flag ≤ true", "PIC2004")]
+    [InlineData("Vitals.ecog ≥ Ecog.1", "PIC2004")]                 // codes are equal or not, never ordered
     public void Ill_typed_conditions_are_reported(string condition, string id)
     {
         Assert.Contains(id, Errors(TestProtocols.With($"criterion I1 inclusion \"x\" {{ when {condition} }}\n")));

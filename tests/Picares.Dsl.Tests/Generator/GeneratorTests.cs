@@ -77,4 +77,27 @@ public class GeneratorTests
             .Result.Results.Single().GeneratedSources.Single().SourceText.ToString();
         Assert.Equal(Generate(), Generate());
     }
+
+    [Fact]
+    public void A_failure_of_the_generator_becomes_PIC9999_on_the_protocol_file_and_nothing_is_thrown()
+    {
+        // ProtocolGenerator(EmitFunction) is the seam: the emitter is replaced by one that throws, as a bug in it would.
+        var generator = new Picares.Dsl.Generator.ProtocolGenerator((_, _, _) => throw new System.InvalidOperationException("emitter failed on purpose"));
+        var file = new InMemoryAdditionalText("/repo/protocols/Trial.protocol", TestProtocols.Prelude);
+
+        var (result, _, diagnostics) = GeneratorHarness.Run(generator, file);
+
+        var run = result.Results.Single();
+        Assert.Null(run.Exception); // the driver would otherwise report CS8785 and drop the generator's output
+        Assert.Empty(run.GeneratedSources);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PIC9999", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(LocationKind.ExternalFile, diagnostic.Location.Kind);
+        Assert.Equal("/repo/protocols/Trial.protocol", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(default, diagnostic.Location.SourceSpan); // at the start of the file
+        Assert.Equal(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("The PICARES.Dsl compiler failed on this file (InvalidOperationException: emitter failed on purpose); please report it with the file attached",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -30,13 +30,14 @@ internal static class GeneratorHarness
     /// <param name="track">Whether to track the pipeline's steps.</param>
     /// <param name="fileOptions">The .editorconfig options of every file.</param>
     /// <param name="properties">More MSBuild properties, by name without <c>build_property.</c> (such as <c>PicaresProtocolNamespace</c>).</param>
+    /// <param name="generator">The generator to run (by default a new <see cref="ProtocolGenerator"/>; a test may give one whose emitter fails).</param>
     public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, string projectDir = "/repo/", bool track = true, IDictionary<string, string>? fileOptions = null,
-        IDictionary<string, string>? properties = null)
+        IDictionary<string, string>? properties = null, ProtocolGenerator? generator = null)
     {
         var global = new Dictionary<string, string> { ["build_property.ProjectDir"] = projectDir };
         foreach (var property in properties ?? new Dictionary<string, string>()) global["build_property." + property.Key] = property.Value;
         return CSharpGeneratorDriver.Create(
-            new[] { new ProtocolGenerator().AsSourceGenerator() },
+            new[] { (generator ?? new ProtocolGenerator()).AsSourceGenerator() },
             files,
             (CSharpParseOptions)CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest),
             new GlobalOptionsProvider(global, fileOptions),
@@ -45,13 +46,21 @@ internal static class GeneratorHarness
 
     /// <summary>Generates from <paramref name="files"/> and returns the run result and the compilation with the generated code.</summary>
     public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(params AdditionalText[] files) =>
-        Run(null, files);
+        Run(new ProtocolGenerator(), null, files);
 
     /// <summary>Generates from <paramref name="files"/> with these MSBuild <paramref name="properties"/> set.</summary>
-    public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(IDictionary<string, string>? properties, params AdditionalText[] files)
+    public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(IDictionary<string, string>? properties, params AdditionalText[] files) =>
+        Run(new ProtocolGenerator(), properties, files);
+
+    /// <summary>Generates from <paramref name="files"/> with <paramref name="generator"/> (such as one whose emitter fails).</summary>
+    public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(ProtocolGenerator generator, params AdditionalText[] files) =>
+        Run(generator, null, files);
+
+    private static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(ProtocolGenerator generator,
+        IDictionary<string, string>? properties, AdditionalText[] files)
     {
         var compilation = Compilation("namespace Consumer { public static class Placeholder { } }");
-        var driver = Driver(files, properties: properties).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = Driver(files, properties: properties, generator: generator).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver.GetRunResult(), output, diagnostics);
     }
 }

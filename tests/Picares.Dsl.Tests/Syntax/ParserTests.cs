@@ -160,6 +160,53 @@ public class ParserTests
         Assert.True(Assert.IsType<BinaryExpressionSyntax>(args[3]).IsNegated);
     }
 
+    [Theory]
+    [InlineData("≤", "<=", TokenKind.LessEquals)]
+    [InlineData("≥", ">=", TokenKind.GreaterEquals)]
+    [InlineData("≠", "!=", TokenKind.BangEquals)]
+    public void Unicode_comparison_signs_parse_as_their_ascii_spelling(string sign, string ascii, TokenKind kind)
+    {
+        foreach (var op in new[] { sign, ascii })
+        {
+            // A comparison that continues on the next line after its operator, within an 'and'.
+            var text = $"when a.x {op}\n  3 kg and b.y {op} c.z\n";
+            var (syntax, diagnostics) = Parse(text);
+            Assert.Empty(diagnostics.Ids);
+            var and = Assert.IsType<BinaryExpressionSyntax>(Assert.Single(Assert.Single(syntax.Statements).Arguments));
+            foreach (var side in new[] { and.Left, and.Right })
+            {
+                var comparison = Assert.IsType<BinaryExpressionSyntax>(side);
+                Assert.Equal(kind, comparison.Operator.Kind);
+                Assert.Equal(op, text.Substring(comparison.Operator.Span.Start, comparison.Operator.Span.Length));
+            }
+            Assert.Equal("kg", Assert.IsType<NumberExpressionSyntax>(((BinaryExpressionSyntax)and.Left).Right).Unit);
+        }
+    }
+
+    [Fact]
+    public void Min_and_max_in_conditions_parse_as_calls_on_either_side_of_a_comparison()
+    {
+        var (syntax, diagnostics) = Parse("when a.x ≤ min(150 kg, 300 lb,\n  a.limit) and max(a.d, b.d) >= first_dose - 1 day\n");
+        Assert.Empty(diagnostics.Ids);
+        var and = Assert.IsType<BinaryExpressionSyntax>(Assert.Single(Assert.Single(syntax.Statements).Arguments));
+        var min = Assert.IsType<CallExpressionSyntax>(Assert.IsType<BinaryExpressionSyntax>(and.Left).Right);
+        Assert.Equal("min", min.Name.Text);
+        Assert.Equal(new[] { "kg", "lb" }, min.Arguments.Take(2).Select(a => Assert.IsType<NumberExpressionSyntax>(a).Unit));
+        Assert.IsType<MemberAccessExpressionSyntax>(min.Arguments[2]);
+        var greater = Assert.IsType<BinaryExpressionSyntax>(and.Right);
+        var max = Assert.IsType<CallExpressionSyntax>(greater.Left);
+        Assert.Equal(("max", 2), (max.Name.Text, max.Arguments.Count));
+        Assert.Equal(TokenKind.Minus, Assert.IsType<BinaryExpressionSyntax>(greater.Right).Operator.Kind);
+    }
+
+    [Fact]
+    public void A_criterion_with_a_condition_and_an_attestation_holds_both_statements()
+    {
+        var (syntax, diagnostics) = Parse("criterion E1 exclusion \"x\" {\n  when T.grade ≥ 3\n  attested_by investigator\n}\ncriterion I1 inclusion \"y\" { when T.ok == true; attested_by investigator }\n");
+        Assert.Empty(diagnostics.Ids);
+        Assert.All(syntax.Statements, criterion => Assert.Equal(new[] { "when", "attested_by" }, criterion.Body!.Statements.Select(s => s.Keyword.Text)));
+    }
+
     [Fact]
     public void Annotations_attach_to_the_next_statement()
     {
@@ -167,6 +214,58 @@ public class ParserTests
         Assert.Empty(diagnostics.Ids);
         var annotation = Assert.Single(syntax.Statements[0].Annotations);
         Assert.Equal("assumed", annotation.Name.Text);
+    }
+
+    [Fact]
+    public void An_annotation_takes_at_most_one_string_and_its_statement_may_follow_on_the_same_line()
+    {
+        // annotation = "@" , identifier , [ string ] ; statement = { annotation , { end } } , keyword , ...
+        var (syntax, diagnostics) = Parse("@assumed \"why\" anchor a \"A\"\n@assumed \"one\" @other \"two\"\n\nanchor b \"B\"\n");
+        Assert.Empty(diagnostics.Ids);
+        Assert.Equal(new[] { "anchor", "anchor" }, syntax.Statements.Select(s => s.Keyword.Text));
+        var first = Assert.Single(syntax.Statements[0].Annotations);
+        Assert.Equal("why", Assert.IsType<StringExpressionSyntax>(Assert.Single(first.Arguments)).Value);
+        Assert.Equal(new[] { "a", "A" }, syntax.Statements[0].Arguments.Select(a => a is StringExpressionSyntax str ? str.Value : a.AsName));
+        Assert.Equal(new[] { "assumed", "other" }, syntax.Statements[1].Annotations.Select(a => a.Name.Text));
+
+        // A second string is not the annotation's: it stands where the statement's keyword should.
+        var (_, two) = Parse("@assumed \"one\" \"two\" anchor a \"A\"\n");
+        Assert.Equal(new[] { "PIC0005" }, two.Ids);
+        // Nor is a name: '@assumed anchor' is an annotation without its reason, on the statement 'anchor'.
+        var (bare, reasonless) = Parse("@assumed anchor a \"A\"\n");
+        Assert.Equal(new[] { "PIC1014" }, reasonless.Ids);
+        Assert.Equal("anchor", Assert.Single(bare.Statements).Keyword.Text);
+        // No white space between '@' and the name.
+        var (_, spaced) = Parse("@ assumed \"why\"\nanchor a \"A\"\n");
+        Assert.Contains("PIC0005", spaced.Ids);
+    }
+
+    [Fact]
+    public void Commas_between_arguments_are_optional_may_repeat_and_may_end_the_list_but_not_start_it()
+    {
+        // arguments = [ expression , { "," | expression } ]
+        var (syntax, diagnostics) = Parse("collect A B, C,, D,\n");
+        Assert.Empty(diagnostics.Ids);
+        Assert.Equal(new[] { "A", "B", "C", "D" }, Assert.Single(syntax.Statements).Arguments.Select(a => a.AsName));
+        var (_, leading) = Parse("collect , A\n");
+        Assert.Equal(new[] { "PIC0005" }, leading.Ids);
+        // In a call or a list, by contrast, commas separate: one may end the list, two in a row are an error.
+        var (call, callDiagnostics) = Parse("x max(1 d, 2 d,) [a, b,]\n");
+        Assert.Empty(callDiagnostics.Ids);
+        Assert.Equal(2, Assert.IsType<CallExpressionSyntax>(call.Statements[0].Arguments[0]).Arguments.Count);
+        Assert.Equal(2, Assert.IsType<ListExpressionSyntax>(call.Statements[0].Arguments[1]).Items.Count);
+        var (_, doubled) = Parse("x max(1 d,, 2 d)\n");
+        Assert.Contains("PIC0005", doubled.Ids);
+    }
+
+    [Fact]
+    public void A_statement_may_follow_a_block_on_the_same_line_and_a_colon_is_no_syntax()
+    {
+        var (syntax, diagnostics) = Parse("form F { field a text } anchor a \"A\"\n");
+        Assert.Empty(diagnostics.Ids);
+        Assert.Equal(new[] { "form", "anchor" }, syntax.Statements.Select(s => s.Keyword.Text));
+        var (_, colon) = Parse("anchor a: \"A\"\n");
+        Assert.Equal(new[] { "PIC0005" }, colon.Ids);
     }
 
     [Fact]
