@@ -15,9 +15,16 @@ internal sealed class Timeline
     // The 'follows' clauses: for each point, the points it comes no earlier than (direct), and the reverse.
     private readonly Dictionary<string, IReadOnlyList<string>> _follows = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _followedBy = new(System.StringComparer.Ordinal);
-    // The answers given so far, by pair asked about. Each is found by a search from both ends, never from a table of every
-    // ordered pair, which could grow with the square of the points (a chain of ten thousand 'follows' makes fifty million).
+    // The answers given so far, by pair asked about, and the whole of what comes before (or after) a point asked about more
+    // than once. No table of every ordered pair is made: it could grow with the square of the points (a chain of ten
+    // thousand 'follows' makes fifty million pairs).
     private readonly Dictionary<(string Later, string Earlier), bool> _answers = new();
+    private readonly Dictionary<string, HashSet<string>> _before = new(System.StringComparer.Ordinal); // what a point comes no earlier than
+    private readonly Dictionary<string, HashSet<string>> _after = new(System.StringComparer.Ordinal); // what comes no earlier than a point
+    private readonly Dictionary<string, int> _askedAsLater = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _askedAsEarlier = new(System.StringComparer.Ordinal);
+    private int _kept; // points held in _before and _after together, at most MostKept
+    private const int MostKept = 1 << 20;
     private readonly HashSet<string> _terminal = new(System.StringComparer.Ordinal);
     private Dictionary<string, IReadOnlyList<string>>? _cycles;
 
@@ -62,34 +69,93 @@ internal sealed class Timeline
     public IReadOnlyList<string>? CycleThrough(string name) => (_cycles ??= Cycles()).TryGetValue(name, out var cycle) ? cycle : null;
 
     /// <summary>
-    /// Whether a chain of 'follows' clauses leads from <paramref name="later"/> to <paramref name="earlier"/>: searched forwards
-    /// from the one and backwards from the other, a point from each side in turn, until the two searches meet or one of
-    /// them has found everything on its side. A question costs the smaller side's points, however long the other side's chain.
+    /// Whether a chain of 'follows' clauses leads from <paramref name="later"/> to <paramref name="earlier"/>. A point asked
+    /// about a second time gets the whole of its side found once and kept (within <see cref="MostKept"/> points in all), so
+    /// that the checks, which ask about a few points again and again (the eligibility decision, terminal events, a common
+    /// anchor), pay for each once. Otherwise the question is searched forwards from the one and backwards from the other, a
+    /// 'follows' clause from each side in turn, until the searches meet or one of them has found everything on its side: it
+    /// costs the smaller side's clauses, however long the other side's chains.
     /// </summary>
     private bool Reaches(string later, string earlier)
     {
-        var fromLater = new HashSet<string>(System.StringComparer.Ordinal) { later };
-        var toEarlier = new HashSet<string>(System.StringComparer.Ordinal) { earlier };
-        var forward = new Stack<string>();
-        var backward = new Stack<string>();
-        forward.Push(later);
-        backward.Push(earlier);
-        while (forward.Count > 0 && backward.Count > 0)
+        if (_before.TryGetValue(later, out var before)) return before.Contains(earlier);
+        if (_after.TryGetValue(earlier, out var after)) return after.Contains(later);
+        if (AskedAgain(_askedAsEarlier, earlier) && Keep(_after, earlier, LaterThan) is { } afterEarlier) return afterEarlier.Contains(later);
+        if (AskedAgain(_askedAsLater, later) && Keep(_before, later, EarlierThan) is { } beforeLater) return beforeLater.Contains(earlier);
+        var forward = new Search(later, EarlierThan);
+        var backward = new Search(earlier, LaterThan);
+        while (true)
         {
-            if (_follows.TryGetValue(forward.Pop(), out var earlierPoints))
-                foreach (var point in earlierPoints)
-                {
-                    if (toEarlier.Contains(point)) return true;
-                    if (fromLater.Add(point)) forward.Push(point);
-                }
-            if (_followedBy.TryGetValue(backward.Pop(), out var laterPoints))
-                foreach (var point in laterPoints)
-                {
-                    if (fromLater.Contains(point)) return true;
-                    if (toEarlier.Add(point)) backward.Push(point);
-                }
+            if (forward.Step() is { } f && backward.Reached.Contains(f)) return true;
+            if (forward.Done) return false;
+            if (backward.Step() is { } b && forward.Reached.Contains(b)) return true;
+            if (backward.Done) return false;
         }
-        return false;
+    }
+
+    /// <summary>The points <paramref name="point"/> directly follows.</summary>
+    private IReadOnlyList<string>? EarlierThan(string point) => _follows.TryGetValue(point, out var earlier) ? earlier : null;
+
+    /// <summary>The points that directly follow <paramref name="point"/>.</summary>
+    private IReadOnlyList<string>? LaterThan(string point) => _followedBy.TryGetValue(point, out var later) ? later : null;
+
+    private static bool AskedAgain(Dictionary<string, int> asked, string point)
+    {
+        asked[point] = asked.TryGetValue(point, out var times) ? times + 1 : 1;
+        return times >= 1;
+    }
+
+    /// <summary>Everything reachable from <paramref name="point"/> through <paramref name="edges"/>, kept; null when keeping it would pass <see cref="MostKept"/>.</summary>
+    private HashSet<string>? Keep(Dictionary<string, HashSet<string>> kept, string point, System.Func<string, IReadOnlyList<string>?> edgesOf)
+    {
+        var search = new Search(point, edgesOf);
+        while (!search.Done)
+        {
+            search.Step();
+            if (_kept + search.Reached.Count > MostKept) return null;
+        }
+        _kept += search.Reached.Count;
+        return kept[point] = search.Reached;
+    }
+
+    /// <summary>A search from one point through 'follows' clauses in one direction, a clause at a time.</summary>
+    private sealed class Search
+    {
+        private readonly System.Func<string, IReadOnlyList<string>?> _edgesOf;
+        private readonly Stack<string> _pending = new();
+        private IReadOnlyList<string>? _edges;
+        private int _next;
+
+        /// <param name="start">Where it starts.</param>
+        /// <param name="edgesOf">The points one 'follows' clause leads to from a point, in the search's direction.</param>
+        public Search(string start, System.Func<string, IReadOnlyList<string>?> edgesOf)
+        {
+            _edgesOf = edgesOf;
+            Reached.Add(start);
+            _pending.Push(start);
+        }
+
+        /// <summary>The points found so far, the start included.</summary>
+        public HashSet<string> Reached { get; } = new(System.StringComparer.Ordinal);
+
+        /// <summary>True when every point reachable has been found.</summary>
+        public bool Done => _edges is null && _pending.Count == 0;
+
+        /// <summary>Follows one clause; returns the point it reached, when that is new.</summary>
+        public string? Step()
+        {
+            while (_edges is null)
+            {
+                if (_pending.Count == 0) return null;
+                var edges = _edgesOf(_pending.Pop());
+                if (edges is { Count: > 0 }) (_edges, _next) = (edges, 0);
+            }
+            var point = _edges[_next++];
+            if (_next == _edges.Count) _edges = null;
+            if (!Reached.Add(point)) return null;
+            _pending.Push(point);
+            return point;
+        }
     }
 
     /// <summary>

@@ -56,6 +56,31 @@ public class HostileShapesTests
     }
 
     [Fact]
+    public void Visits_on_each_point_of_one_chain_ending_at_the_start_of_another_are_ordered_without_searching_the_other_each_time()
+    {
+        // Two chains that never meet, each visit asking whether its own anchor comes after the other chain's first event
+        // (found by a review: searched afresh from both ends each time, that cost the square of the chains).
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"event e{i} \"E{i}\" follows {(i == 1 ? "first_dose" : "e" + (i - 1))}\n");
+        for (int i = 1; i <= Count; i++) text.Append($"anchor a{i} \"A{i}\" follows {(i == 1 ? "enrollment" : "a" + (i - 1))}\n");
+        for (int i = 1; i <= Count; i++) text.Append($"visit V{i} {{ every 7 days from a{i}; until e1; collect Vitals }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity != Severity.Info);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void Questions_about_a_point_with_thousands_of_followers_do_not_read_them_all_each_time()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int j = 1; j <= Count; j++) text.Append($"event f{j} \"F{j}\" follows progression\n");
+        for (int i = 1; i <= Count; i++) text.Append($"anchor a{i} \"A{i}\"\nvisit V{i} {{ every 7 days from a{i}; until progression; collect Vitals }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity != Severity.Info);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
     public void A_long_follows_cycle_is_reported_once_with_a_short_message()
     {
         var text = new StringBuilder(TestProtocols.Prelude);
