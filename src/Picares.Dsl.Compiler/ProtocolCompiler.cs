@@ -22,13 +22,21 @@ public sealed record CompilationResult(ProtocolModel? Model, EquatableArray<Prot
 public static class ProtocolCompiler
 {
     /// <summary>Parses and binds a file.</summary>
-    public static CompilationResult Compile(string text, string path = "", CancellationToken cancellationToken = default)
+    public static CompilationResult Compile(string text, string path = "", CancellationToken cancellationToken = default) =>
+        Compile(text, path, cancellationToken, afterParse: null);
+
+    /// <summary>
+    /// As <see cref="Compile(string, string, CancellationToken)"/>, calling <paramref name="afterParse"/> once the file is
+    /// parsed: the seam through which a test makes the compiler fail, since no input does.
+    /// </summary>
+    internal static CompilationResult Compile(string text, string path, CancellationToken cancellationToken, Action<ProtocolSyntax>? afterParse)
     {
         var source = new SourceText(text ?? "", path);
         var diagnostics = new DiagnosticBag(source);
         try
         {
             var syntax = Parser.Parse(source, diagnostics);
+            afterParse?.Invoke(syntax);
             cancellationToken.ThrowIfCancellationRequested();
             var context = new BindingContext(source, diagnostics, syntax);
             var model = ProtocolBinder.Bind(context, syntax, FileNameOf(path));
@@ -45,7 +53,7 @@ public static class ProtocolCompiler
         }
         catch (Exception ex)
         {
-            diagnostics.Report(DiagnosticDescriptors.InternalError, new TextSpan(0, 0), ex.GetType().Name + ": " + ex.Message);
+            diagnostics.ReportInternalError(ex.GetType().Name + ": " + ex.Message); // even past the error limit
             return new CompilationResult(null, diagnostics.ToArray());
         }
     }

@@ -44,6 +44,16 @@ public sealed class DiagnosticBag
         Add(descriptor, span, args);
     }
 
+    /// <summary>
+    /// Reports a failure of the compiler itself (PIC9999) at the start of the file, past the error limit too: a file with
+    /// hundreds of errors must still say that the compiler failed on it.
+    /// </summary>
+    public void ReportInternalError(string what)
+    {
+        _errors++;
+        Add(DiagnosticDescriptors.InternalError, new TextSpan(0, 0), what);
+    }
+
     private void Add(DiagnosticDescriptor descriptor, TextSpan span, params object[] args)
     {
         var texts = args.Select(a => System.Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToEquatableArray();
