@@ -20,6 +20,9 @@ internal static class AllowedRanges
     /// <summary>The largest planned enrollment: ten million subjects, above the largest trials run.</summary>
     public const int MaxEnrollment = 10_000_000;
 
+    /// <summary>The most trial locations (sites) a study's <c>locations</c> may give.</summary>
+    public const int MaxLocations = 100_000;
+
     /// <summary>The most occurrences a repeating visit's <c>max</c> may allow.</summary>
     public const int MaxVisitRepeats = 100_000;
 

@@ -54,7 +54,8 @@ public sealed record StudyModel(
     string? Description,
     EquatableArray<string> Contacts,
     string? DayOneAnchor,
-    Origin Origin);
+    Origin Origin,
+    int? Locations = null);
 
 /// <summary>
 /// Who may take part: sex, age range (inclusive, completed years at a reference anchor, computed from the

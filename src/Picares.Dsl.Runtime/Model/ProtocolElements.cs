@@ -56,7 +56,8 @@ public sealed record StudyInfo(
     string? Description,
     IReadOnlyList<string> Contacts,
     string? DayOneAnchor,
-    Origin Origin);
+    Origin Origin,
+    int? Locations = null);
 
 /// <summary>
 /// Who may take part. Ages are completed years, inclusive, at <see cref="AgeReference"/>, from the <see cref="BirthDateField"/>.

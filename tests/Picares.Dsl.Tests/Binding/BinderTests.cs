@@ -38,6 +38,21 @@ public class BinderTests
     }
 
     [Fact]
+    public void Study_binds_the_number_of_its_locations_within_its_range()
+    {
+        Assert.Equal(3, Bind(TestProtocols.WithStudy("locations 3", "")).Study.Locations);
+        Assert.Null(Bind(TestProtocols.With("")).Study.Locations);
+        foreach (var (written, at) in new[] { ("locations 0", "0"), ("locations 100001", "100001"), ("locations 2.5", "2.5") })
+        {
+            var text = TestProtocols.WithStudy(written, "");
+            var error = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics);
+            Assert.Equal(("PIC1003", text.IndexOf(written, System.StringComparison.Ordinal) + "locations ".Length, at.Length), (error.Id, error.Span.Start, error.Span.Length));
+            Assert.Contains("from 1 to 100000", error.Message, System.StringComparison.Ordinal);
+        }
+        Assert.Contains("Locations: 3)", Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(Bind(TestProtocols.WithStudy("locations 3", "")), "T"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Population_states_the_anchor_at_which_eligibility_is_decided()
     {
         var stated = Bind(TestProtocols.With("population { eligibility_at enrollment }\n"));

@@ -25,7 +25,7 @@ internal static class StudyBinder
     private static readonly string[] Single =
     {
         "title", "official_title", "acronym", "sponsor", "funder", "phase", "type", "purpose", "allocation", "design",
-        "masking", "status", "enrollment", "summary", "description", "day_one",
+        "masking", "status", "enrollment", "locations", "summary", "description", "day_one",
     };
 
     private static readonly string[] Repeatable = { "identifier", "condition", "contact" };
@@ -113,6 +113,14 @@ internal static class StudyBinder
             }
         }
 
+        int? locations = null;
+        if (block.One("locations") is { } locationsStatement)
+        {
+            var a = new StatementArguments(context, locationsStatement, $"the number of trial locations (sites), a whole number from 1 to {AllowedRanges.MaxLocations}", "locations 1");
+            context.OriginOf(locationsStatement, "study locations", origin);
+            if (a.Expect(1, 1)) locations = a.Integer(0, 1, AllowedRanges.MaxLocations);
+        }
+
         var conditions = ReadTexts(context, block, "condition", "condition \"Extensive-stage Small Cell Lung Cancer\"", origin);
         var contacts = ReadTexts(context, block, "contact", "contact \"Wen-Yang Liu, MD\"", origin);
 
@@ -129,7 +137,7 @@ internal static class StudyBinder
             Choice("type", "study type", StudyTypes) ?? "interventional", Choice("purpose", "primary purpose", Purposes),
             Choice("allocation", "allocation", Allocations), Choice("design", "interventional model", Designs), masking,
             roles.ToEquatableArray(), Choice("status", "status", Statuses), conditions.ToEquatableArray(), enrollment, enrollmentKind,
-            Text("summary"), Text("description"), contacts.ToEquatableArray(), dayOne, origin);
+            Text("summary"), Text("description"), contacts.ToEquatableArray(), dayOne, origin, locations);
     }
 
     private static List<string> ReadTexts(BindingContext context, BlockReader block, string keyword, string example, Origin origin)
