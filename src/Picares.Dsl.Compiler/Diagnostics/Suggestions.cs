@@ -18,7 +18,7 @@ public static class Suggestions
     /// it is an argument of is kept (see <see cref="DeferredText"/>).
     /// </summary>
     public static DeferredText DidYouMeanLater(string written, IEnumerable<string> candidates, string otherwise = "") =>
-        new(() => DidYouMean(written, candidates) is { Length: > 0 } suggestion ? suggestion : otherwise);
+        DidYouMeanLater(written, candidates, () => otherwise);
 
     /// <inheritdoc cref="DidYouMeanLater(string, IEnumerable{string}, string)"/>
     public static DeferredText DidYouMeanLater(string written, IEnumerable<string> candidates, Func<string> otherwise) =>

@@ -23,14 +23,6 @@ public class DocumentationExamplesTests
     // IDs about the project file rather than a protocol: their examples are project file snippets (checked below).
     private static readonly string[] ProjectIds = { "PIC1018" };
 
-    private static string Section(string docs, string id)
-    {
-        int start = docs.IndexOf($"## {id}:", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"docs/diagnostics.md has no section for {id}");
-        int end = docs.IndexOf("\n## ", start + 4, StringComparison.Ordinal);
-        return end < 0 ? docs.Substring(start) : docs.Substring(start, end - start);
-    }
-
     private static string Doc(string name) => File.ReadAllText(Path.Combine(Repository.Root, "docs", name)).Replace("\r\n", "\n");
 
     public static IEnumerable<object[]> DocumentedIds()
@@ -67,7 +59,9 @@ public class DocumentationExamplesTests
     public void A_documented_project_file_example_reports_its_id_and_the_fixed_one_does_not(string id)
     {
         Assert.Contains(id, ProjectIds);
-        var blocks = ProjectBlock.Matches(Section(Doc("diagnostics.md"), id)).Select(m => m.Groups[1].Value).ToList();
+        var section = DiagnosticsDocument.Section(id);
+        Assert.True(section is not null, $"docs/diagnostics.md has no section for {id}");
+        var blocks = ProjectBlock.Matches(section).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(2, blocks.Count);
         Assert.Contains(id, Build(blocks[0]).Select(d => d.Id));
         Assert.DoesNotContain(id, Build(blocks[1]).Select(d => d.Id));
