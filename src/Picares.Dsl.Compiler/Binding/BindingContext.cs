@@ -56,16 +56,16 @@ internal sealed class BindingContext
     /// <summary>
     /// The end of the message for a name that should be an anchor and is not: what it is declared as instead, when it is
     /// declared (with <paramref name="eventFix"/> after it when it is an event); else "did you mean" the closest anchor, or
-    /// how to declare it. <paramref name="eventsAllowed"/> says whether an event may also stand there (a visit's <c>at</c>).
-    /// Worked out only if the diagnostic is kept.
+    /// how to declare it as a <paramref name="declareAs"/>. <paramref name="eventsAllowed"/> says whether an event may also
+    /// stand there (a visit's <c>at</c>, <c>until</c>, <c>follows</c>). Worked out only if the diagnostic is kept.
     /// </summary>
-    public DeferredText AnchorHint(string name, bool eventsAllowed = false, string? eventFix = null) => new(() =>
+    public DeferredText AnchorHint(string name, bool eventsAllowed = false, string? eventFix = null, string declareAs = "anchor") => new(() =>
     {
         if (Symbols.Lookup(name) is { } other)
             return $"; '{name}' is declared as {ProtocolBinder.Article(other.Kind)}, and only an anchor{(eventsAllowed ? " or an event" : "")} " +
                    "(a date of each subject's timeline) can stand here" + (other.Kind == SymbolKind.Event && eventFix is not null ? "; " + eventFix : "");
         var candidates = eventsAllowed ? Symbols.NamesOf(SymbolKind.Anchor).Concat(Symbols.NamesOf(SymbolKind.Event)) : Symbols.NamesOf(SymbolKind.Anchor);
-        return Suggestions.DidYouMean(name, candidates) is { Length: > 0 } closest ? closest : $"; declare it with 'anchor {name} \"...\"'";
+        return Suggestions.DidYouMean(name, candidates) is { Length: > 0 } closest ? closest : $"; declare it with '{declareAs} {name} \"...\"'";
     });
 
     /// <summary>One-based line of a span's start.</summary>

@@ -53,7 +53,7 @@ internal readonly struct ExpressionBinder
         switch (syntax)
         {
             case NumberExpressionSyntax { Unit: null } code when codeListHint is not null &&
-                                                               _context.Symbols.CodeLists.TryGetValue(codeListHint, out var numbered) && numbered.Codes.Contains(code.Number.Text):
+                                                               _context.Symbols.CodeLists.TryGetValue(codeListHint, out var numbered) && numbered.Contains(code.Number.Text):
                 return new BoundCode(codeListHint, code.Number.Text, line, column);
             case NumberExpressionSyntax n:
                 return n.Unit is null
@@ -89,7 +89,7 @@ internal readonly struct ExpressionBinder
         var text = name.Identifier.Text;
         if (text == Keywords.True) return new BoundBoolean(true, line, column);
         if (text == Keywords.False) return new BoundBoolean(false, line, column);
-        if (codeListHint is not null && _context.Symbols.CodeLists.TryGetValue(codeListHint, out var hinted) && hinted.Codes.Contains(text))
+        if (codeListHint is not null && _context.Symbols.CodeLists.TryGetValue(codeListHint, out var hinted) && hinted.Contains(text))
             return new BoundCode(codeListHint, text, line, column);
         var symbol = _context.Symbols.Lookup(text);
         if (symbol is { Kind: SymbolKind.Anchor }) return new BoundAnchorReference(text, line, column);
@@ -131,7 +131,7 @@ internal readonly struct ExpressionBinder
         }
         if (_context.Symbols.CodeLists.TryGetValue(owner, out var list))
         {
-            if (list.Codes.Contains(memberName)) return new BoundCode(owner, memberName, line, column);
+            if (list.Contains(memberName)) return new BoundCode(owner, memberName, line, column);
             _context.Report(DiagnosticDescriptors.UnknownCode, member.Name.Span, memberName, owner, Suggestions.DidYouMeanLater(memberName, list.Codes), Suggestions.ListLater(list.Codes));
             return new BoundError(line, column);
         }

@@ -127,11 +127,8 @@ internal static class ProtocolBinder
             if (ScheduleBinder.BindVisit(context, s, study?.DayOneAnchor) is { } v) visitSyntax.Add((v, s));
         ScheduleBinder.CheckOverlaps(context, visitSyntax);
 
-        var formsByName = new ShardedDictionary<string, FormModel>(forms.Count);
-        foreach (var form in forms) if (!formsByName.ContainsKey(form.Name)) formsByName.Add(form.Name, form);
-        var codeListsByName = new ShardedDictionary<string, CodeListModel>(codeLists.Count);
-        foreach (var list in codeLists) if (!codeListsByName.ContainsKey(list.Name)) codeListsByName.Add(list.Name, list);
-        var endpoints = Of("endpoint").Where(s => IsFirst(s, SymbolKind.Endpoint)).Select(s => EndpointBinder.Bind(context, s, formsByName, codeListsByName)).Where(e => e is not null).Select(e => e!).ToList();
+        var tables = new ModelTables(forms, codeLists);
+        var endpoints = Of("endpoint").Where(s => IsFirst(s, SymbolKind.Endpoint)).Select(s => EndpointBinder.Bind(context, s, tables)).Where(e => e is not null).Select(e => e!).ToList();
 
         if (study is null) return null;
         return new ProtocolModel(fileName, study, population, anchors.ToEquatableArray(), events.ToEquatableArray(), interventions.ToEquatableArray(),

@@ -96,14 +96,29 @@ internal readonly record struct FieldSymbol(string Name, Model.ValueType Type, s
 /// <summary>A code list and its codes.</summary>
 internal sealed class CodeListSymbol
 {
+    private readonly List<string> _codes;
+    private readonly HashSet<string> _known;
+
     /// <param name="name">The code list's name.</param>
-    /// <param name="codes">How many codes it has at most, so that its list is sized once.</param>
+    /// <param name="codes">How many codes it has at most, so that its tables are sized once.</param>
     public CodeListSymbol(string name, int codes)
     {
         Name = name;
-        Codes = new List<string>(codes);
+        _codes = new List<string>(codes);
+        _known = new HashSet<string>(StringComparer.Ordinal);
     }
 
     public string Name { get; }
-    public List<string> Codes { get; }
+
+    /// <summary>The codes in the order declared, for suggestions and lists in messages.</summary>
+    public IReadOnlyList<string> Codes => _codes;
+
+    /// <summary>Adds a code the list does not have yet.</summary>
+    public void Add(string code)
+    {
+        if (_known.Add(code)) _codes.Add(code);
+    }
+
+    /// <summary>Whether the list has <paramref name="code"/>: a lookup, since a condition may name many codes of a long list.</summary>
+    public bool Contains(string code) => _known.Contains(code);
 }

@@ -69,16 +69,20 @@ internal static class DataCollectionCheck
     private static void CheckDatesAfterDecision(CheckContext c, string decision, string described)
     {
         foreach (var criterion in c.Model.Criteria)
+        {
+            StatementSyntax? when = null;
+            bool found = false;
             foreach (var read in criterion.Reads)
             {
                 if (FieldPath.AnchorOf(read) is not { } anchor || !c.Timeline.IsNotBefore(anchor, decision)) continue;
-                var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
-                var span = when is null ? c.Locator.Name("criterion", criterion.Id) : SourceLocator.NameArgument(when, anchor);
+                if (!found) (when, found) = (SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when"), true);
+                var span = when is null ? c.Locator.Name("criterion", criterion.Id) : c.Locator.NameArgument(when, anchor);
                 c.Report(DiagnosticDescriptors.DateAfterEligibilityDecision, span, "Criterion " + criterion.Id, anchor, described, decision);
             }
+        }
         if (c.Model.Population.AgeReference is { } reference && c.Timeline.IsNotBefore(reference, decision) &&
             SourceLocator.Inner(c.Locator.Declaration("population"), "age") is { } age)
-            c.Report(DiagnosticDescriptors.DateAfterEligibilityDecision, SourceLocator.NameArgument(age, reference), "The population's age", reference, described, decision);
+            c.Report(DiagnosticDescriptors.DateAfterEligibilityDecision, c.Locator.NameArgument(age, reference), "The population's age", reference, described, decision);
     }
 
     /// <summary>
@@ -98,15 +102,19 @@ internal static class DataCollectionCheck
     private static void ReportLateReads(CheckContext c, ShardedDictionary<string, string> lateForms, string described)
     {
         foreach (var criterion in c.Model.Criteria)
+        {
+            StatementSyntax? when = null;
+            bool found = false;
             foreach (var read in criterion.Reads)
             {
                 if (FieldPath.AnchorOf(read) is not null) continue;
                 var (form, field) = FieldPath.Split(read);
                 if (!lateForms.TryGetValue(form, out var where)) continue;
-                var when = SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
-                var span = when is null ? c.Locator.Name("criterion", criterion.Id) : SourceLocator.Reference(when, form, field);
+                if (!found) (when, found) = (SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when"), true);
+                var span = when is null ? c.Locator.Name("criterion", criterion.Id) : c.Locator.Reference(when, form, field);
                 c.Report(DiagnosticDescriptors.CriterionDataTooLate, span, "Criterion " + criterion.Id, read, where, described, form);
             }
+        }
     }
 
     /// <summary>Why no planned visit collects <paramref name="form"/> on or before the decision, or null when one does.</summary>
@@ -120,14 +128,15 @@ internal static class DataCollectionCheck
             : $"{form} is collected only at {Names(planned)}, after the decision";
     }
 
-    /// <summary>The forms of some <c>Form.field</c> paths, each once, in order (an endpoint's data are few).</summary>
-    private static List<string> FormsOf(EquatableArray<string> paths)
+    /// <summary>The forms of some <c>Form.field</c> paths, each once, in order, with the first path that reads each.</summary>
+    private static List<(string Form, string FirstPath)> FormsOf(EquatableArray<string> paths)
     {
-        var forms = new List<string>(paths.Count);
+        var forms = new List<(string Form, string FirstPath)>(paths.Count);
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var form = FieldPath.FormOf(path);
-            if (!forms.Contains(form)) forms.Add(form);
+            if (seen.Add(form)) forms.Add((form, path));
         }
         return forms;
     }
@@ -141,7 +150,10 @@ internal static class DataCollectionCheck
             // Without a start, the whole study is the time frame: any scheduled visit serves.
             var start = endpoint.Start;
             var inFrame = new List<VisitModel>();
-            foreach (var form in FormsOf(endpoint.Data))
+            var dataForms = FormsOf(endpoint.Data);
+            StatementSyntax? dataStatement = null;
+            bool found = false;
+            foreach (var (form, reference) in dataForms)
             {
                 var planned = Collecting(plannedByForm, form);
                 int usable = 0;
@@ -152,8 +164,8 @@ internal static class DataCollectionCheck
                         usable++;
                     }
                 if (usable > 0) continue;
-                var reference = endpoint.Data.First(d => FieldPath.Split(d).Form == form);
-                var span = Declared("data") is not { } dataStatement ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Reference(dataStatement, form, FieldPath.Split(reference).Field);
+                if (!found) (dataStatement, found) = (Declared("data"), true);
+                var span = dataStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : c.Locator.Reference(dataStatement, form, FieldPath.Split(reference).Field);
                 var where = planned.Count == 0 ? $"no scheduled visit collects {form}" : $"{form} is collected only at {Names(planned)}, before {start}";
                 c.Report(DiagnosticDescriptors.EndpointDataOutsideTimeFrame, span, endpoint.Name, reference, where, form, start ?? "the start of the study");
             }
@@ -167,7 +179,7 @@ internal static class DataCollectionCheck
             var stoppers = inFrame.Distinct().Select(v => v.Timing == "repeating"
                 ? $"{v.Name} stops at {string.Join(" or ", v.Until.Where(u => !events.Contains(u)))}"
                 : $"{v.Name} happens once");
-            var forms = string.Join(", ", FormsOf(endpoint.Data));
+            var forms = string.Join(", ", dataForms.Select(f => f.Form));
             c.Report(DiagnosticDescriptors.EndpointEventNotFollowed,
                 eventStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Arguments(eventStatement),
                 endpoint.Name, string.Join(" or ", endpoint.Events), forms, string.Join("; ", stoppers));

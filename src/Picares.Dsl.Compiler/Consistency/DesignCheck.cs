@@ -70,7 +70,7 @@ internal static class DesignCheck
                 bool outside = soft.Lower < hard.Lower || soft.Upper > hard.Upper ||
                     hard.Lower is not null && soft.Lower is null || hard.Upper is not null && soft.Upper is null;
                 if (!outside) continue;
-                var fieldStatement = SourceLocator.Inner(c.Locator.Declaration("form", form.Name), "field", field.Name);
+                var fieldStatement = c.Locator.FieldStatement(form.Name, field.Name);
                 var span = SourceLocator.Inner(fieldStatement, "soft") is { } s ? SourceLocator.Arguments(s) : c.Locator.Field(form.Name, field.Name);
                 c.Report(DiagnosticDescriptors.SoftLimitOutsideHardLimit, span, Range(soft), $"{form.Name}.{field.Name}", Range(hard));
             }

@@ -65,29 +65,68 @@ internal sealed class SourceLocator
     /// <summary>The name argument of a statement, or its keyword.</summary>
     public static TextSpan NameOf(StatementSyntax statement) => statement.Arguments.Count > 0 ? statement.Arguments[0].Span : statement.Keyword.Span;
 
-    /// <summary>The span of a field name of a form.</summary>
-    public TextSpan Field(string form, string field) =>
-        Inner(Declaration("form", form), "field", field) is { } f ? NameOf(f) : Name("form", form);
+    /// <summary>The span of a field name of a form (of the form's name when it has no such field).</summary>
+    public TextSpan Field(string form, string field) => FieldStatement(form, field) is { } f ? NameOf(f) : Name("form", form);
 
-    /// <summary>Where <c>Form.field</c> is written among a statement's arguments; the arguments when it is not.</summary>
-    public static TextSpan Reference(StatementSyntax statement, string form, string field) =>
-        Find(statement, e => e is MemberAccessExpressionSyntax m && m.Target.AsName == form && m.Name.Text == field);
-
-    /// <summary>Where a name (an anchor or event) is written among a statement's arguments; the arguments when it is not.</summary>
-    public static TextSpan NameArgument(StatementSyntax statement, string name) => Find(statement, e => e.AsName == name);
-
-    private static TextSpan Find(StatementSyntax statement, System.Func<ExpressionSyntax, bool> match)
+    /// <summary>
+    /// The statement that declares a field of a form, or null. A form's fields are indexed once, on the first question
+    /// about it, since a check may ask about every field of a large form.
+    /// </summary>
+    public StatementSyntax? FieldStatement(string form, string field)
     {
-        foreach (var argument in statement.Arguments)
-            if (Find(argument, match) is { } found) return found.Span;
-        return Arguments(statement);
+        if (Declaration("form", form) is not { Body: { } body } declaration) return null;
+        _fields ??= new Dictionary<StatementSyntax, Dictionary<string, StatementSyntax>>(); // by reference
+        if (!_fields.TryGetValue(declaration, out var fields))
+        {
+            fields = new Dictionary<string, StatementSyntax>(System.StringComparer.Ordinal);
+            foreach (var s in body.Statements)
+                if (s.Keyword.Text == "field" && s.Arguments.Count > 0 && s.Arguments[0].AsName is { } name && !fields.ContainsKey(name))
+                    fields.Add(name, s);
+            _fields.Add(declaration, fields);
+        }
+        return fields.TryGetValue(field, out var statement) ? statement : null;
     }
 
-    private static ExpressionSyntax? Find(ExpressionSyntax expression, System.Func<ExpressionSyntax, bool> match)
+    private Dictionary<StatementSyntax, Dictionary<string, StatementSyntax>>? _fields;
+
+    /// <summary>Where <c>Form.field</c> is first written among a statement's arguments; the arguments when it is not.</summary>
+    public TextSpan Reference(StatementSyntax statement, string form, string field) =>
+        WrittenIn(statement).References.TryGetValue((form, field), out var span) ? span : Arguments(statement);
+
+    /// <summary>Where a name (an anchor or event) is first written among a statement's arguments; the arguments when it is not.</summary>
+    public TextSpan NameArgument(StatementSyntax statement, string name) =>
+        WrittenIn(statement).Names.TryGetValue(name, out var span) ? span : Arguments(statement);
+
+    /// <summary>
+    /// The references and names written in a statement's arguments, each at its first place, in the order a search would
+    /// meet them (an expression before its parts). Indexed once per statement, on the first question about it, since a
+    /// check may ask about every field or anchor that a long condition or data list reads.
+    /// </summary>
+    private Written WrittenIn(StatementSyntax statement)
     {
-        if (match(expression)) return expression;
-        foreach (var child in expression.Children)
-            if (Find(child, match) is { } found) return found;
-        return null;
+        _written ??= new Dictionary<StatementSyntax, Written>(); // by reference
+        if (!_written.TryGetValue(statement, out var written))
+        {
+            written = new Written();
+            foreach (var argument in statement.Arguments) Index(argument, written);
+            _written.Add(statement, written);
+        }
+        return written;
+    }
+
+    private Dictionary<StatementSyntax, Written>? _written;
+
+    private sealed class Written
+    {
+        public Dictionary<(string Form, string Field), TextSpan> References { get; } = new();
+        public Dictionary<string, TextSpan> Names { get; } = new(System.StringComparer.Ordinal);
+    }
+
+    private static void Index(ExpressionSyntax expression, Written into)
+    {
+        if (expression is MemberAccessExpressionSyntax m && m.Target.AsName is { } form && !into.References.ContainsKey((form, m.Name.Text)))
+            into.References.Add((form, m.Name.Text), m.Span);
+        if (expression.AsName is { } name && !into.Names.ContainsKey(name)) into.Names.Add(name, expression.Span);
+        foreach (var child in expression.Children) Index(child, into);
     }
 }

@@ -35,7 +35,7 @@ internal static class VisitCheck
             // Where the visit is timed, looked up only for a report.
             Text.TextSpan TimingSpan() =>
                 SourceLocator.Inner(c.Locator.Declaration("visit", visit.Name), visit.Timing switch { "repeating" => "every", "relative" => "at", _ => "day" }) is { } timing
-                    ? SourceLocator.NameArgument(timing, visit.Anchor)
+                    ? c.Locator.NameArgument(timing, visit.Anchor)
                     : c.Locator.Name("visit", visit.Name);
             var terminal = terminalEvents.FirstOrDefault(e => c.Timeline.IsSameOrNotBefore(visit.Anchor, e.Name));
             if (terminal is not null)
@@ -51,7 +51,7 @@ internal static class VisitCheck
             var why2 = ender == visit.Anchor
                 ? $"it starts on {visit.Anchor} and stops when {ender} happens"
                 : $"it starts on {visit.Anchor}, which the protocol orders after {ender}, and stops when {ender} happens";
-            c.Report(DiagnosticDescriptors.VisitNeverHappens, until is null ? TimingSpan() : SourceLocator.NameArgument(until, ender), visit.Name, why2,
+            c.Report(DiagnosticDescriptors.VisitNeverHappens, until is null ? TimingSpan() : c.Locator.NameArgument(until, ender), visit.Name, why2,
                 $"end it with an event that comes after {visit.Anchor}, or start it earlier");
         }
     }

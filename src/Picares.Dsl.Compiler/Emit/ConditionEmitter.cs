@@ -121,7 +121,7 @@ internal sealed class ConditionEmitter
 
     /// <summary>A code field of the screening input against a code, by position in the code list.</summary>
     private string? CodeTest(BoundExpression field, BoundExpression code) =>
-        ForScreeningInput && field is BoundFieldReference f && code is BoundCode c && CodePositions(f) is { } positions && positions.IndexOf(c.Code) is var k and >= 0
+        ForScreeningInput && field is BoundFieldReference f && code is BoundCode c && CodePositions(f) is { } positions && positions.TryGetValue(c.Code, out var k)
             ? $"{Ev}IsCode({CodePositionAccess(f.Form, f.Field)}, {k.ToString(CultureInfo.InvariantCulture)})"
             : null;
 
@@ -135,18 +135,15 @@ internal sealed class ConditionEmitter
         ulong mask = 0;
         foreach (var item in m.Items)
         {
-            if (item is not BoundCode c || positions.IndexOf(c.Code) is not (var k and >= 0)) return null;
+            if (item is not BoundCode c || !positions.TryGetValue(c.Code, out var k)) return null;
             mask |= 1UL << k;
         }
         return $"{Ev}InCodes({CodePositionAccess(f.Form, f.Field)}, 0x{mask.ToString("X", CultureInfo.InvariantCulture)}UL)";
     }
 
-    /// <summary>The codes of a code field's list, in order, or null if the field is not a code field.</summary>
-    private List<string>? CodePositions(BoundFieldReference f)
-    {
-        if (FieldOf(f)?.CodeList is not { } list) return null;
-        return _tables.CodeLists.TryGetValue(list, out var found) ? found.Codes.Select(c => c.Code).ToList() : null;
-    }
+    /// <summary>The codes of a code field's list by position, or null if the field is not a code field.</summary>
+    private IReadOnlyDictionary<string, int>? CodePositions(BoundFieldReference f) =>
+        FieldOf(f)?.CodeList is { } list ? _tables.CodePositions(list) : null;
 
     private FieldModel? FieldOf(BoundFieldReference f) => _tables.Fields.TryGetValue((f.Form, f.Field), out var field) ? field : null;
 

@@ -13,45 +13,94 @@ namespace Picares.Dsl.Compiler.Model;
 /// </summary>
 public sealed class ModelTables
 {
-    private readonly ProtocolModel _model;
+    private readonly IReadOnlyList<FormModel> _formList;
+    private readonly IReadOnlyList<CodeListModel> _codeListList;
     private ShardedDictionary<(string Form, string Field), FieldModel>? _fields;
     private Dictionary<string, CodeListModel>? _codeLists;
     private Dictionary<string, FormModel>? _forms;
+    private Dictionary<string, Dictionary<string, int>>? _codePositions;
+    private Dictionary<string, Dictionary<string, FieldModel>>? _fieldsByForm;
 
     /// <summary>Tables of <paramref name="model"/>, none built yet.</summary>
-    public ModelTables(ProtocolModel model) => _model = model ?? throw new ArgumentNullException(nameof(model));
+    public ModelTables(ProtocolModel model)
+        : this((model ?? throw new ArgumentNullException(nameof(model))).Forms, model.CodeLists)
+    {
+    }
+
+    /// <summary>Tables of some forms and code lists, none built yet: for the binder, before the model exists.</summary>
+    internal ModelTables(IReadOnlyList<FormModel> forms, IReadOnlyList<CodeListModel> codeLists)
+    {
+        _formList = forms;
+        _codeListList = codeLists;
+    }
 
     /// <summary>Every field of the model by its form and its name: for lookups (its enumeration order follows hashes that differ from run to run).</summary>
-    public IReadOnlyDictionary<(string Form, string Field), FieldModel> Fields => _fields ??= BuildFields(_model);
+    public IReadOnlyDictionary<(string Form, string Field), FieldModel> Fields => _fields ??= BuildFields(_formList);
+
+    /// <summary>
+    /// The field <paramref name="field"/> of the form <paramref name="form"/>, or null. Without <see cref="Fields"/> built,
+    /// only the forms asked about are indexed, each once: for the binder, whose endpoints read a few forms of many.
+    /// </summary>
+    public FieldModel? FieldOf(string form, string field)
+    {
+        if (_fields is not null) return _fields.TryGetValue((form, field), out var known) ? known : null;
+        if (!Forms.TryGetValue(form, out var declared)) return null;
+        _fieldsByForm ??= new Dictionary<string, Dictionary<string, FieldModel>>(StringComparer.Ordinal);
+        if (!_fieldsByForm.TryGetValue(form, out var fields))
+        {
+            fields = new Dictionary<string, FieldModel>(declared.Fields.Count, StringComparer.Ordinal);
+            foreach (var f in declared.Fields)
+                if (!fields.ContainsKey(f.Name)) fields.Add(f.Name, f);
+            _fieldsByForm.Add(form, fields);
+        }
+        return fields.TryGetValue(field, out var found) ? found : null;
+    }
 
     /// <summary>Every code list of the model by name.</summary>
-    public IReadOnlyDictionary<string, CodeListModel> CodeLists => _codeLists ??= BuildCodeLists(_model);
+    public IReadOnlyDictionary<string, CodeListModel> CodeLists => _codeLists ??= BuildCodeLists(_codeListList);
+
+    /// <summary>
+    /// The codes of the code list <paramref name="list"/> by their position in it (the first of a code written twice), or
+    /// null when there is no such list: worked out once per list, since a condition may test a field against many codes of
+    /// a long list.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? CodePositions(string list)
+    {
+        _codePositions ??= new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        if (_codePositions.TryGetValue(list, out var positions)) return positions;
+        if (!CodeLists.TryGetValue(list, out var found)) return null;
+        positions = new Dictionary<string, int>(found.Codes.Count, StringComparer.Ordinal);
+        for (int i = 0; i < found.Codes.Count; i++)
+            if (!positions.ContainsKey(found.Codes[i].Code)) positions.Add(found.Codes[i].Code, i);
+        _codePositions.Add(list, positions);
+        return positions;
+    }
 
     /// <summary>Every form of the model by name.</summary>
-    public IReadOnlyDictionary<string, FormModel> Forms => _forms ??= BuildForms(_model);
+    public IReadOnlyDictionary<string, FormModel> Forms => _forms ??= BuildForms(_formList);
 
     // Sharded: a large protocol's fields would make one table on the large-object heap.
-    private static ShardedDictionary<(string Form, string Field), FieldModel> BuildFields(ProtocolModel model)
+    private static ShardedDictionary<(string Form, string Field), FieldModel> BuildFields(IReadOnlyList<FormModel> forms)
     {
-        var fields = new ShardedDictionary<(string Form, string Field), FieldModel>(model.Forms.Sum(f => f.Fields.Count));
-        foreach (var form in model.Forms)
+        var fields = new ShardedDictionary<(string Form, string Field), FieldModel>(forms.Sum(f => f.Fields.Count));
+        foreach (var form in forms)
             foreach (var field in form.Fields)
                 fields.TryAdd((form.Name, field.Name), field);
         return fields;
     }
 
-    private static Dictionary<string, CodeListModel> BuildCodeLists(ProtocolModel model)
+    private static Dictionary<string, CodeListModel> BuildCodeLists(IReadOnlyList<CodeListModel> codeLists)
     {
-        var lists = new Dictionary<string, CodeListModel>(model.CodeLists.Count, StringComparer.Ordinal);
-        foreach (var list in model.CodeLists)
+        var lists = new Dictionary<string, CodeListModel>(codeLists.Count, StringComparer.Ordinal);
+        foreach (var list in codeLists)
             if (!lists.ContainsKey(list.Name)) lists.Add(list.Name, list);
         return lists;
     }
 
-    private static Dictionary<string, FormModel> BuildForms(ProtocolModel model)
+    private static Dictionary<string, FormModel> BuildForms(IReadOnlyList<FormModel> formList)
     {
-        var forms = new Dictionary<string, FormModel>(model.Forms.Count, StringComparer.Ordinal);
-        foreach (var form in model.Forms)
+        var forms = new Dictionary<string, FormModel>(formList.Count, StringComparer.Ordinal);
+        foreach (var form in formList)
             if (!forms.ContainsKey(form.Name)) forms.Add(form.Name, form);
         return forms;
     }

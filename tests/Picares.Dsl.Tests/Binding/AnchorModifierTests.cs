@@ -59,7 +59,7 @@ public class AnchorModifierTests
     [InlineData("anchor x \"X\" follows first_dose {|PIC1003:follows|}\n", "'anchor' takes")]
     [InlineData("anchor x \"X\" follows {|PIC1003:\"first_dose\"|}\n", "'anchor' takes")]
     [InlineData("event e \"E\" follows first_dose {|PIC1003:\"late label\"|}\n", "'event' takes")]
-    [InlineData("event e \"E\" follows {|PIC1005:frist_dose|} terminal\n", "Unknown event 'frist_dose'; did you mean 'first_dose'?")]
+    [InlineData("event e \"E\" follows {|PIC1005:frist_dose|} terminal\n", "Unknown anchor or event 'frist_dose'; did you mean 'first_dose'?")]
     public void A_modifier_given_twice_or_malformed_is_reported_once_at_it(string body, string message)
     {
         var (text, expected) = Markup.Parse(TestProtocols.With(MoreAnchors + body));

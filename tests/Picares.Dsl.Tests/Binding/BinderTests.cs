@@ -281,6 +281,13 @@ public class BinderTests
         "Unknown anchor or event 'Vitals'; 'Vitals' is declared as a form, and only an anchor or an event (a date of each subject's timeline) can stand here")]
     [InlineData("visit V { at progresion + 3 days; collect Vitals }\n", "progresion", "Unknown anchor or event 'progresion'; did you mean 'progression'?")]
     [InlineData("visit V { at recovery + 3 days; collect Vitals }\n", "recovery", "Unknown anchor or event 'recovery'; declare it with 'anchor recovery \"...\"'")]
+    // 'until' and 'follows' take an event or an anchor: the same hints, and an unknown name is declared as an event.
+    [InlineData("visit V { every 7 days; until Vitals; collect Vitals }\n", "Vitals",
+        "Unknown anchor or event 'Vitals'; 'Vitals' is declared as a form, and only an anchor or an event (a date of each subject's timeline) can stand here")]
+    [InlineData("visit V { every 7 days; until progresion; collect Vitals }\n", "progresion", "Unknown anchor or event 'progresion'; did you mean 'progression'?")]
+    [InlineData("visit V { every 7 days; until recovery; collect Vitals }\n", "recovery", "Unknown anchor or event 'recovery'; declare it with 'event recovery \"...\"'")]
+    [InlineData("event relapse \"Relapse\" follows Baseline\n", "Baseline",
+        "Unknown anchor or event 'Baseline'; 'Baseline' is declared as a visit, and only an anchor or an event (a date of each subject's timeline) can stand here")]
     public void A_name_that_is_not_an_anchor_says_what_it_is_and_what_fits(string visit, string name, string message)
     {
         var text = TestProtocols.With(visit);

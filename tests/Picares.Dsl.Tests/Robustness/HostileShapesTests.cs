@@ -118,4 +118,55 @@ public class HostileShapesTests
         Assert.Contains(implied, d => d.Message.Contains(" and others also meets it", StringComparison.Ordinal));
         Assert.True(allocated < 60_000_000, $"allocated {allocated:N0} bytes"); // before: each message named every other criterion, and the check took a minute
     }
+
+    [Fact]
+    public void An_endpoint_reading_thousands_of_forms_no_visit_collects_is_reported_at_each_reference_without_searching_its_data_each_time()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"form F{i} {{ field x text }}\n");
+        text.Append("endpoint Many exploratory \"Many\" { kind summary; data ")
+            .Append(string.Join(", ", Enumerable.Range(1, Count).Select(i => $"F{i}.x"))).Append(" }\n");
+        var source = text.ToString();
+        var (result, allocated) = Compile(source);
+        var outside = result.Diagnostics.Where(d => d.Id == "PIC4002").ToList();
+        Assert.Equal(DiagnosticBag.Limit, outside.Count); // an error each, up to the limit
+        var last = outside.Single(d => d.Message.StartsWith($"Endpoint Many reads F{DiagnosticBag.Limit}.x,", StringComparison.Ordinal));
+        Assert.Equal($"F{DiagnosticBag.Limit}.x", source.Substring(last.Span.Start, last.Span.Length)); // at its own reference in the data
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // searching the data for each form (before): 970 MB
+    }
+
+    [Fact]
+    public void Thousands_of_tests_against_codes_of_a_long_code_list_emit_without_copying_the_list_for_each()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, Count + 1).Select(i => $"code c{i} \"C{i}\""))).Append(" }\n");
+        text.Append("form Coded { field k code Long required }\nvisit Screen { day -7 from enrollment; collect Coded }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"criterion E{i} exclusion \"x\" {{ when Coded.k == Long.c{i} }}\n");
+        var result = ProtocolCompiler.Compile(text.ToString());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        var model = Assert.IsType<Picares.Dsl.Compiler.Model.ProtocolModel>(result.Model);
+        Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(result.Model!, "Warm"); // the emitter's code and templates are ready before counting
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var generated = Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(model, "Hostile");
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains($"IsCode(", generated, StringComparison.Ordinal); // each test by the code's position, not by its text
+        Assert.Contains($", {Count - 1})", generated, StringComparison.Ordinal); // the position of c{Count}, counted from 0
+        Assert.True(allocated < 130_000_000, $"allocated {allocated:N0} bytes"); // a copy of the list for each test (before): 217 MB
+    }
+
+    [Fact]
+    public void A_condition_naming_every_code_of_a_long_list_is_reported_with_a_short_message()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"code c{i} \"C{i}\""))).Append(" }\n");
+        text.Append("form Coded { field k code Long required }\nvisit Screen { day -7 from enrollment; collect Coded }\n");
+        text.Append("criterion E1 exclusion \"x\" { when Coded.k in [").Append(string.Join(", ", Enumerable.Range(1, Count).Select(i => $"Long.c{i}"))).Append("] }\n");
+        var (result, allocated) = Compile(text.ToString());
+        var nobody = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal("PIC4004", nobody.Id); // it excludes every code
+        Assert.StartsWith("No subject can be eligible: E1 excludes every subject with Coded.k in [c1, c10, c100, c1000, c1001,", nobody.Message, StringComparison.Ordinal);
+        Assert.Contains($" and {Count - 10} more]", nobody.Message, StringComparison.Ordinal);
+        Assert.True(nobody.Message.Length < 400, $"{nobody.Message.Length} characters"); // before: every code, 54,000 characters
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes");
+    }
 }

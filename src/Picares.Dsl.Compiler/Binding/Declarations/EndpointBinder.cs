@@ -18,8 +18,10 @@ internal static class EndpointBinder
     /// <summary>The kinds whose derivation is generated, and whose data fields are checked for the parts they play.</summary>
     public static readonly string[] DerivedKinds = { "objective_response", "time_to_event", "incidence" };
 
-    public static EndpointModel? Bind(BindingContext context, StatementSyntax statement,
-        IReadOnlyDictionary<string, FormModel> forms, IReadOnlyDictionary<string, CodeListModel> codeLists)
+    /// <param name="context">The binding context.</param>
+    /// <param name="statement">The endpoint's declaration.</param>
+    /// <param name="tables">The forms and code lists bound so far, by name, and their fields: what the endpoint's data resolve to.</param>
+    public static EndpointModel? Bind(BindingContext context, StatementSyntax statement, ModelTables tables)
     {
         var args = new StatementArguments(context, statement, "a name, primary, secondary or exploratory, a \"title\" and a { } block",
             "endpoint ORR primary \"Objective response rate\" { kind objective_response }", allowsBlock: true);
@@ -55,7 +57,7 @@ internal static class EndpointBinder
                 if (bound is BoundFieldReference f)
                 {
                     data.Add(FieldPath.Of(f.Form, f.Field));
-                    if (forms.TryGetValue(f.Form, out var form) && form.Fields.FirstOrDefault(x => x.Name == f.Field) is { } field)
+                    if (tables.FieldOf(f.Form, f.Field) is { } field)
                         dataFields.Add(new EndpointRoles.DataField(f.Form, field, e.Span));
                 }
                 else if (bound.Type.Kind != TypeKind.Error) a.Fail(e.Span); // errors are already reported
@@ -114,7 +116,7 @@ internal static class EndpointBinder
         }
 
         // Which data field plays which part in the generated derivation (PIC2012-PIC2016).
-        var roles = new EndpointRoles(context, name, dataFields, forms, codeLists);
+        var roles = new EndpointRoles(context, name, dataFields, tables.Forms, tables.CodeLists);
         if (kind == "objective_response") roles.ObjectiveResponse(dataSpan);
         else if (kind == "incidence") roles.Incidence(dataSpan);
         else if (kind == "time_to_event")

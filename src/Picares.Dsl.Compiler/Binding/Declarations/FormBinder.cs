@@ -54,7 +54,7 @@ internal static class FormBinder
             }
             lines[code] = context.LineOf(s.Keyword.Span);
             codeNames.Add(code, a.At(0)!.Span);
-            symbol.Codes.Add(code);
+            symbol.Add(code);
             codes.Add(new CodeModel(code, codeLabel ?? code));
         }
         if (block.One("code") is null)

@@ -61,7 +61,7 @@ internal static class ScheduleBinder
         }
         var subject = $"{what} {name}";
         var after = new List<string>();
-        var followed = new List<(string Name, Text.TextSpan Span)>(); // every 'follows X' read, known or not, for repeats
+        Dictionary<string, Text.TextSpan>? followed = null; // every 'follows X' read, known or not, for repeats (any number of them)
         Text.TextSpan? terminalAt = null;
         for (int i = next; i < a.Count; i++)
         {
@@ -78,12 +78,12 @@ internal static class ScheduleBinder
                     i++;
                     var pair = Text.TextSpan.FromBounds(argument.Span.Start, other.Span.End);
                     var target = other.Identifier.Text;
-                    int first = followed.FindIndex(f => f.Name == target);
-                    if (first >= 0)
-                        context.Report(DiagnosticDescriptors.RepeatedStatement, pair, "follows " + target, subject, context.LineOf(followed[first].Span));
+                    followed ??= new Dictionary<string, Text.TextSpan>(System.StringComparer.Ordinal);
+                    if (followed.TryGetValue(target, out var first))
+                        context.Report(DiagnosticDescriptors.RepeatedStatement, pair, "follows " + target, subject, context.LineOf(first));
                     else
                     {
-                        followed.Add((target, pair));
+                        followed.Add(target, pair);
                         if (CheckEvent(context, target, other)) after.Add(target);
                     }
                     break;
@@ -99,13 +99,14 @@ internal static class ScheduleBinder
         return (name, label, after.ToEquatableArray(), terminalAt is not null, context.OriginOf(statement, new OriginSubject(what, name)));
     }
 
-    /// <summary>Events and anchors may end repeating visits and treatment.</summary>
+    /// <summary>
+    /// Events and anchors may end repeating visits and treatment, and an event may follow either. An unknown name is told
+    /// what it is declared as, or the closest anchor or event, or how to declare it as an event.
+    /// </summary>
     public static bool CheckEvent(BindingContext context, string name, ExpressionSyntax syntax)
     {
         if (context.Symbols.Is(name, SymbolKind.Event) || context.Symbols.Is(name, SymbolKind.Anchor)) return true;
-        var candidates = context.Symbols.NamesOf(SymbolKind.Event).Concat(context.Symbols.NamesOf(SymbolKind.Anchor));
-        context.Report(DiagnosticDescriptors.UnknownName, syntax.Span, "event", name,
-            Suggestions.DidYouMeanLater(name, candidates, $"; declare it with 'event {name} \"...\"'"));
+        context.Report(DiagnosticDescriptors.UnknownName, syntax.Span, "anchor or event", name, context.AnchorHint(name, eventsAllowed: true, declareAs: "event"));
         return false;
     }
 
