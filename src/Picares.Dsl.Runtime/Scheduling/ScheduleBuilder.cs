@@ -53,6 +53,11 @@ public sealed class ScheduleBuilder
     /// <exception cref="InvalidOperationException">
     /// When a repeating visit would never stop (no maximum count, no horizon, no ending event), or a visit's timing is unknown.
     /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// When a visit that is due, or its window, falls outside the calendar (0001-01-01 to 9999-12-31): an anchor date within
+    /// a few years of either end. The message names the visit and the anchor. An occurrence that would come after the
+    /// horizon or an ending event is not worked out, so it never throws.
+    /// </exception>
     public IReadOnlyList<PlannedVisit> Build(ScheduleRequest request)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
@@ -85,23 +90,33 @@ public sealed class ScheduleBuilder
                 nominal, windowStart, windowEnd, visit.Collect, visit.Activities,
                 request.ActualDates.TryGetValue(new VisitOccurrence(visit.Name, occurrence), out var actual) ? actual.Date : null);
 
+        // A date of the visit: outside the calendar, an exception that names the visit and its anchor rather than DateTime's.
+        DateTime DateOf(VisitInfo visit, DateTime from, int days) =>
+            CalendarDays.TryAdd(from, days, out var date)
+                ? date
+                : throw new ArgumentOutOfRangeException(nameof(request),
+                    $"Visit {visit.Name} falls outside the calendar (0001-01-01 to 9999-12-31): {CalendarDays.Count(days)} from {from:yyyy-MM-dd}, counted from {visit.Anchor}; check that date.");
+
+        PlannedVisit Window(VisitInfo visit, int? occurrence, DateTime nominal, DateTime end) =>
+            Plan(visit, occurrence, nominal, DateOf(visit, nominal, -visit.WindowBefore), DateOf(visit, end, visit.WindowAfter));
+
         IEnumerable<PlannedVisit> Occurrences(VisitInfo visit, DateTime anchor, DateTime? last, ScheduleRequest request)
         {
             switch (visit.Timing)
             {
                 case "day":
                 {
-                    var first = StudyDay.ToDate(anchor, visit.Day ?? throw Invalid(visit, "a day visit without a day"));
-                    var end = StudyDay.ToDate(anchor, visit.LastDay ?? visit.Day.Value);
+                    var first = DateOf(visit, anchor, StudyDay.ToOffset(visit.Day ?? throw Invalid(visit, "a day visit without a day")));
+                    var end = DateOf(visit, anchor, StudyDay.ToOffset(visit.LastDay ?? visit.Day.Value));
                     if (last is null || first <= last)
-                        yield return Plan(visit, null, first, CalendarDays.Add(first, -visit.WindowBefore), CalendarDays.Add(end, visit.WindowAfter));
+                        yield return Window(visit, null, first, end);
                     yield break;
                 }
                 case "relative":
                 {
-                    var nominal = CalendarDays.Add(anchor, visit.OffsetDays ?? 0);
+                    var nominal = DateOf(visit, anchor, visit.OffsetDays ?? 0);
                     if (last is null || nominal <= last)
-                        yield return Plan(visit, null, nominal, CalendarDays.Add(nominal, -visit.WindowBefore), CalendarDays.Add(nominal, visit.WindowAfter));
+                        yield return Window(visit, null, nominal, nominal);
                     yield break;
                 }
                 case "repeating":
@@ -114,9 +129,16 @@ public sealed class ScheduleBuilder
                     var nominal = anchor;
                     for (var k = 1; (visit.MaxCount is not { } max || k <= max) && (last is null || nominal <= last); k++)
                     {
-                        yield return Plan(visit, k, nominal, CalendarDays.Add(nominal, -visit.WindowBefore), CalendarDays.Add(nominal, visit.WindowAfter));
+                        yield return Window(visit, k, nominal, nominal);
+                        if (visit.MaxCount == k) yield break;
                         var from = actualAnchoring && request.ActualDates.TryGetValue(new VisitOccurrence(visit.Name, k), out var actual) ? actual.Date : nominal;
-                        nominal = CalendarDays.Add(from, every);
+                        // Past the end of the calendar, the next occurrence is also past the horizon or ending event when
+                        // there is one (they are dates): nothing more is due. Otherwise it is, and cannot be dated.
+                        if (!CalendarDays.TryAdd(from, every, out nominal))
+                        {
+                            if (last is not null) yield break;
+                            nominal = DateOf(visit, from, every);
+                        }
                     }
                     yield break;
                 }

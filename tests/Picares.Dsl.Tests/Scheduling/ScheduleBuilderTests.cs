@@ -197,4 +197,40 @@ public class ScheduleBuilderTests
         Assert.Throws<FormatException>(() => VisitOccurrence.Parse("Cycle#0"));
         Assert.Throws<FormatException>(() => VisitOccurrence.Parse("#2"));
     }
+
+    [Fact]
+    public void A_repeating_visit_stops_at_a_horizon_at_the_end_of_the_calendar_without_dating_the_occurrence_after_it()
+    {
+        var anchors = new Dictionary<string, DateTime> { ["first_dose"] = D(9999, 12, 1) };
+        var planned = Build(new[] { Repeating("Cycle", every: 21) }, anchors, horizon: D(9999, 12, 31));
+        Assert.Equal(new[] { D(9999, 12, 1), D(9999, 12, 22) }, planned.Select(v => v.NominalDate));
+        Assert.Equal(D(9999, 12, 25), planned[1].WindowEnd);
+    }
+
+    [Theory]
+    [InlineData(9999, 12, 20, "Late", "Visit Late falls outside the calendar (0001-01-01 to 9999-12-31): 29 days from 9999-12-20, counted from first_dose")]
+    [InlineData(1, 1, 3, "Screening", "Visit Screening falls outside the calendar (0001-01-01 to 9999-12-31): -28 days from 0001-01-03, counted from first_dose")]
+    [InlineData(9999, 12, 1, "Cycle", "Visit Cycle falls outside the calendar (0001-01-01 to 9999-12-31): 21 days from 9999-12-22, counted from first_dose")]
+    public void A_visit_due_outside_the_calendar_is_an_error_that_names_it_and_its_anchor(int year, int month, int day, string visit, string message)
+    {
+        var anchors = new Dictionary<string, DateTime> { ["first_dose"] = D(year, month, day) };
+        var visits = new[] { Day("Late", 30), Day("Screening", -28, -1), Repeating("Cycle", every: 21, max: 5) }.Where(v => v.Name == visit).ToArray();
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Build(visits, anchors));
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calendar_days_stop_at_the_ends_of_the_calendar()
+    {
+        Assert.True(CalendarDays.TryAdd(D(9999, 12, 30), 1, out var last));
+        Assert.Equal(DateTime.MaxValue.Date, last);
+        Assert.False(CalendarDays.TryAdd(D(9999, 12, 31), 1, out _));
+        Assert.True(CalendarDays.TryAdd(D(1, 1, 2), -1, out var first));
+        Assert.Equal(DateTime.MinValue, first);
+        Assert.False(CalendarDays.TryAdd(D(1, 1, 1), -1, out _));
+        Assert.False(CalendarDays.TryAdd(D(2026, 1, 1), int.MaxValue, out _));
+        Assert.False(CalendarDays.TryAdd(D(2026, 1, 1), int.MinValue, out _));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => CalendarDays.Add(D(9999, 12, 31), 1));
+        Assert.StartsWith("9999-12-31 plus 1 day falls outside the calendar", error.Message, StringComparison.Ordinal);
+    }
 }
