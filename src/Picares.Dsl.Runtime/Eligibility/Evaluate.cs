@@ -165,20 +165,38 @@ public static class Evaluate
     /// <summary>The earlier, or null when either is missing.</summary>
     public static DateTime? Min(DateTime? a, DateTime? b) => a is { } x && b is { } y ? (x <= y ? x : y) : null;
 
-    /// <summary>A date moved by a duration: fixed durations exactly, calendar durations by calendar months.</summary>
+    /// <summary>
+    /// A date moved by a duration: fixed durations exactly, calendar durations by calendar months. Null when either is
+    /// missing, and when the result falls outside the dates .NET can represent (years 1 to 9999), as it does for a date
+    /// such as 9999-12-31 that a data system writes for "open-ended": what depends on it is Unknown rather than an
+    /// exception.
+    /// </summary>
     public static DateTime? Add(DateTime? date, Quantity? duration)
     {
         if (date is not { } d || duration is not { } q) return null;
-        if (q.Unit.Dimension == Dimension.Calendar)
+        if (q.Unit.Dimension != Dimension.Calendar && q.Unit.Dimension != Dimension.Time) throw new UnitMismatchException(q.Unit, UnitCatalog.Days);
+        try
         {
-            double months = q.CoherentValue;
-            int whole = (int)Math.Truncate(months);
-            // A fraction of a month is counted as that fraction of an average Gregorian month.
-            return d.AddMonths(whole).AddDays((months - whole) * 30.436875);
+            if (q.Unit.Dimension == Dimension.Calendar)
+            {
+                double months = q.CoherentValue;
+                if (double.IsNaN(months) || Math.Abs(months) > MonthsInTheCalendar) return null;
+                int whole = (int)Math.Truncate(months);
+                // A fraction of a month is counted as that fraction of an average Gregorian month.
+                return d.AddMonths(whole).AddDays((months - whole) * 30.436875);
+            }
+            double ticks = Math.Round(q.CoherentValue * TimeSpan.TicksPerSecond);
+            if (double.IsNaN(ticks) || Math.Abs(ticks) > DateTime.MaxValue.Ticks) return null;
+            return d.AddTicks((long)ticks);
         }
-        if (q.Unit.Dimension == Dimension.Time) return d.AddTicks((long)Math.Round(q.CoherentValue * TimeSpan.TicksPerSecond));
-        throw new UnitMismatchException(q.Unit, UnitCatalog.Days);
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
+
+    // More months than separate the calendar's first and last dates: any such move leaves it (and would overflow AddMonths' int).
+    private const double MonthsInTheCalendar = 9999 * 12;
 
     /// <summary>A date moved back by a duration.</summary>
     public static DateTime? Subtract(DateTime? date, Quantity? duration) => Add(date, Negate(duration));
@@ -207,14 +225,7 @@ public static class Evaluate
     {
         if (reference is not { } r) return null;
         if (dayPrecision) r = r.Date;
-        try
-        {
-            return before ? Subtract(r, duration) : Add(r, duration);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
+        return before ? Subtract(r, duration) : Add(r, duration); // null outside the calendar
     }
 
     /// <summary>

@@ -61,6 +61,20 @@ public class PrecomputedComparisonTests
         Assert.Null(Evaluate.LatestBirthDate(new DateTime(2026, 3, 2), -1));
     }
 
+    [Theory]
+    [InlineData(9999, 12, 31, 30, "d")] // the open-ended date many data systems write, moved forward
+    [InlineData(9999, 12, 1, 2, "mo")]
+    [InlineData(1, 1, 10, -4, "wk")]
+    [InlineData(2026, 1, 1, 1e12, "a")] // more years than the calendar has, which overflowed AddMonths' count
+    [InlineData(2026, 1, 1, 1e30, "d")] // more days than the calendar has, which overflowed the ticks
+    public void Date_arithmetic_that_leaves_the_calendar_is_unknown_instead_of_throwing(int year, int month, int day, double amount, string unit)
+    {
+        Assert.Null(Evaluate.Add(new DateTime(year, month, day), new Quantity(amount, unit)));
+        Assert.Null(Evaluate.Subtract(new DateTime(year, month, day), new Quantity(-amount, unit)));
+        Assert.Equal(new DateTime(2026, 1, 31), Evaluate.Add(new DateTime(2026, 1, 1), new Quantity(30, "d"))); // and inside it, moved as before
+        Assert.Equal(new DateTime(2026, 3, 1), Evaluate.Add(new DateTime(2026, 1, 1), new Quantity(2, "mo")));
+    }
+
     [Fact]
     public void A_reference_date_whose_boundaries_cannot_be_held_makes_the_criteria_unknown_not_stale()
     {
