@@ -169,4 +169,48 @@ public class HostileShapesTests
         Assert.True(nobody.Message.Length < 400, $"{nobody.Message.Length} characters"); // before: every code, 54,000 characters
         Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes");
     }
+
+    [Fact]
+    public void Thousands_of_endpoints_reading_a_form_collected_before_their_start_do_not_go_through_its_visits_each_time()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("anchor late \"Late\" follows enrollment\n");
+        for (int i = 1; i <= Count; i++) text.Append($"visit V{i} {{ day -{i + 1} from enrollment; collect Vitals }}\n");
+        for (int i = 1; i <= Count; i++) text.Append($"endpoint E{i} exploratory \"E{i}\" {{ kind summary; start late; data Vitals.weight }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var outside = result.Diagnostics.Where(d => d.Id == "PIC4002").ToList();
+        Assert.Equal(DiagnosticBag.Limit, outside.Count); // an error each, up to the limit
+        Assert.StartsWith("Endpoint E1 reads Vitals.weight, but Vitals is collected only at Baseline, V1, V2, V3, V4, V5, V6, V7, V8, V9 and 3991 more, before late;",
+            outside[0].Message, StringComparison.Ordinal);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // a copy of the visits for each endpoint, each named in its message (before): 450 MB
+    }
+
+    [Fact]
+    public void Thousands_of_time_to_event_endpoints_over_thousands_of_visits_are_checked_once_with_short_messages()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("event death \"Death\" terminal\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"visit V{i} {{ every {i % 300 + 30} days; until progression or death; collect Survival }}\n");
+        for (int i = 1; i <= Count; i++)
+            text.Append($"endpoint OS{i} secondary \"OS\" {{ kind time_to_event; data Survival.contact, Survival.status; start first_dose; event death; censor_at last_known_alive }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var unfollowed = result.Diagnostics.Where(d => d.Id == "PIC4003").ToList();
+        Assert.Equal(Count, unfollowed.Count); // a warning each: no visit runs until death alone
+        Assert.StartsWith("Endpoint OS1 ends at death, but Survival is collected only at visits that stop before it (V1 stops at progression; V2 stops at progression;",
+            unfollowed[0].Message, StringComparison.Ordinal);
+        Assert.Contains($"V10 stops at progression; and {Count - 10} more)", unfollowed[0].Message, StringComparison.Ordinal);
+        Assert.True(allocated < 60_000_000, $"allocated {allocated:N0} bytes"); // the visits copied, and all named, for each endpoint (before): 6.8 GB, in 5.6 s
+    }
+
+    [Fact]
+    public void A_criterion_reading_a_form_collected_only_late_at_thousands_of_visits_is_reported_with_a_short_message()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("form Late { field x integer }\ncriterion I1 inclusion \"x\" { when Late.x >= 1 }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"visit V{i} {{ day {i + 1}; collect Late }}\n");
+        var (result, _) = Compile(text.ToString());
+        var late = Assert.Single(result.Diagnostics, d => d.Id == "PIC4001");
+        Assert.Contains($"Late is collected only at V1, V2, V3, V4, V5, V6, V7, V8, V9, V10 and {Count - 10} more, after the decision", late.Message, StringComparison.Ordinal);
+        Assert.True(late.Message.Length < 400, $"{late.Message.Length} characters"); // before: every visit, 27,000 characters
+    }
 }
