@@ -213,4 +213,19 @@ public class HostileShapesTests
         Assert.Contains($"Late is collected only at V1, V2, V3, V4, V5, V6, V7, V8, V9, V10 and {Count - 10} more, after the decision", late.Message, StringComparison.Ordinal);
         Assert.True(late.Message.Length < 400, $"{late.Message.Length} characters"); // before: every visit, 27,000 characters
     }
+
+    [Fact]
+    public void Visits_on_thousands_of_anchors_are_placed_against_thousands_of_terminal_events_without_asking_about_each_pair()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"event t{i} \"T{i}\" terminal\n");
+        for (int i = 1; i <= Count; i++) text.Append($"anchor a{i} \"A{i}\"\nvisit V{i} {{ day 5 from a{i}; collect Vitals }}\n");
+        // One placed after the last terminal event: it can never take place.
+        text.Append($"anchor beyond \"Beyond\" follows t{Count}\nvisit Late {{ day 5 from beyond; collect Vitals }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var never = Assert.Single(result.Diagnostics, d => d.Severity != Severity.Info);
+        Assert.Equal("PIC4015", never.Id);
+        Assert.StartsWith($"Visit Late can never happen: it is placed on beyond, which comes after t{Count}, which ends every subject's participation", never.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // an answer kept for each visit's anchor and terminal event (before): 1.7 GB, in 12 s
+    }
 }
