@@ -228,4 +228,20 @@ public class HostileShapesTests
         Assert.StartsWith($"Visit Late can never happen: it is placed on beyond, which comes after t{Count}, which ends every subject's participation", never.Message, StringComparison.Ordinal);
         Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // an answer kept for each visit's anchor and terminal event (before): 1.7 GB, in 12 s
     }
+
+    [Fact]
+    public void Unknown_codes_of_a_long_code_list_and_unknown_fields_of_a_wide_form_are_reported_with_short_messages()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"code c{i} \"C{i}\""))).Append(" }\n");
+        text.Append("form Wide { ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"field f{i} code Long"))).Append(" }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"criterion E{i} exclusion \"x\" {{ when Wide.f{i} == Long.unknown{i} or Wide.unknown_field{i} == Long.c1 }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var code = result.Diagnostics.First(d => d.Id == "PIC2007");
+        Assert.Equal("'unknown1' is not a code of code list Long; its codes are: " + string.Join(", ", Enumerable.Range(1, 20).Select(i => $"c{i}")) + $" and {Count - 20} more", code.Message);
+        var field = result.Diagnostics.First(d => d.Id == "PIC1005");
+        Assert.EndsWith("; its fields are: " + string.Join(", ", Enumerable.Range(1, 20).Select(i => $"f{i}")) + $" and {Count - 20} more", field.Message, StringComparison.Ordinal);
+        Assert.All(result.Diagnostics, d => Assert.True(d.Message.Length < 400, d.Message));
+        Assert.True(allocated < 25_000_000, $"allocated {allocated:N0} bytes"); // each of the 200 errors listing every code or field (before): 35 MB, messages of 27,000 characters
+    }
 }
