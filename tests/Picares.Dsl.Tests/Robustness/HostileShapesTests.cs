@@ -244,4 +244,18 @@ public class HostileShapesTests
         Assert.All(result.Diagnostics, d => Assert.True(d.Message.Length < 400, d.Message));
         Assert.True(allocated < 25_000_000, $"allocated {allocated:N0} bytes"); // each of the 200 errors listing every code or field (before): 35 MB, messages of 27,000 characters
     }
+
+    [Fact]
+    public void Thousands_of_response_endpoints_on_a_long_code_list_look_up_the_RECIST_codes_without_copying_the_list()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"code c{i} \"C{i}\""))).Append("; code CR \"CR\"; code PR \"PR\"; code SD \"SD\"; code PD \"PD\" }\n");
+        text.Append("form Tumor { repeating; field assessed date; field response code Long }\nvisit Scan { every 6 weeks; until progression; collect Tumor }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"endpoint ORR{i} secondary \"ORR\" {{ kind objective_response; data Tumor.assessed, Tumor.response; start first_dose }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var notRecist = result.Diagnostics.Where(d => d.Id == "PIC2013").ToList();
+        Assert.Equal(DiagnosticBag.Limit, notRecist.Count); // an error each, up to the limit: the list lacks NE
+        Assert.Contains("which lacks the RECIST 1.1 codes NE:", notRecist[0].Message, StringComparison.Ordinal);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // a copy of the list's codes for each endpoint (before): 142 MB
+    }
 }
