@@ -258,4 +258,21 @@ public class HostileShapesTests
         Assert.Contains("which lacks the RECIST 1.1 codes NE:", notRecist[0].Message, StringComparison.Ordinal);
         Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // a copy of the list's codes for each endpoint (before): 142 MB
     }
+
+    [Fact]
+    public void Thousands_of_endpoints_on_a_form_of_thousands_of_dates_find_its_dates_once_and_name_a_few()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Recist { code CR \"CR\"; code PR \"PR\"; code SD \"SD\"; code PD \"PD\"; code NE \"NE\" }\n");
+        text.Append("form Tumor { repeating; field response code Recist; ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"field d{i} date"))).Append(" }\n");
+        text.Append("visit Scan { every 6 weeks; until progression; collect Tumor }\n");
+        text.Append("endpoint Dates exploratory \"Dates\" { kind summary; data ").Append(string.Join(", ", Enumerable.Range(1, Count).Select(i => $"Tumor.d{i}"))).Append(" }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"endpoint ORR{i} secondary \"ORR\" {{ kind objective_response; data Tumor.response; start first_dose }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var undated = result.Diagnostics.Where(d => d.Id == "PIC2014").ToList();
+        Assert.Equal(DiagnosticBag.Limit, undated.Count); // an error each, up to the limit: which date dates each record?
+        Assert.Contains("several date fields (" + string.Join(", ", Enumerable.Range(1, 20).Select(i => $"d{i}")) + $" and {Count - 20} more)", undated[0].Message, StringComparison.Ordinal);
+        Assert.All(undated, d => Assert.True(d.Message.Length < 400, d.Message));
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // the form's dates copied and named for each endpoint (before): 574 MB, messages of 27,048 characters
+    }
 }

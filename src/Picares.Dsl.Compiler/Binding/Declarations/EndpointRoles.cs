@@ -155,15 +155,19 @@ internal sealed class EndpointRoles
             Add(role, Single(listed, "date of each " + of.Form + " record")!);
             return true;
         }
-        var dates = _tables.Forms.TryGetValue(of.Form, out var form) ? form.Fields.Where(f => IsDate(f) && f.Name != except).ToList() : new List<FieldModel>();
-        if (dates.Count == 1)
+        // The form's date fields other than the date of death (one of them when given: a date field of this form in the data),
+        // found once per form; a message names the first few, since a form may have thousands and many endpoints read it.
+        var formDates = _tables.DateFieldsOf(of.Form);
+        int count = formDates.Count - (except is null ? 0 : 1);
+        var dates = formDates.Where(f => f.Name != except);
+        if (count == 1)
         {
-            _roles.Add(new EndpointRoleModel(role, of.Form, dates[0].Name));
+            _roles.Add(new EndpointRoleModel(role, of.Form, dates.First().Name));
             return true;
         }
         _context.Report(DiagnosticDescriptors.EndpointRecordWithoutDate, of.Span, _endpoint, of.Form,
-            dates.Count == 0 ? "no date field" : $"several date fields ({string.Join(", ", dates.Select(d => d.Name))})",
-            dates.Count == 0 ? "add one to the form" : "list the one that dates each record among the endpoint's data");
+            count == 0 ? "no date field" : $"several date fields ({string.Join(", ", dates.Take(Suggestions.MostListed).Select(d => d.Name))}{(count > Suggestions.MostListed ? $" and {count - Suggestions.MostListed} more" : "")})",
+            count == 0 ? "add one to the form" : "list the one that dates each record among the endpoint's data");
         return false;
     }
 
