@@ -275,4 +275,17 @@ public class HostileShapesTests
         Assert.All(undated, d => Assert.True(d.Message.Length < 400, d.Message));
         Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // the form's dates copied and named for each endpoint (before): 574 MB, messages of 27,048 characters
     }
+
+    [Fact]
+    public void A_design_with_thousands_of_arms_is_reported_with_short_messages()
+    {
+        var text = new StringBuilder(TestProtocols.WithStudy("type interventional; allocation randomized; design single_group; enrollment 10001", "intervention D \"D\" { type drug }\n"));
+        for (int i = 1; i <= Count; i++) text.Append($"arm A{i} \"A{i}\" {{ type experimental; receives D; ratio {i % 3 + 1} }}\n");
+        var (result, _) = Compile(text.ToString());
+        var design = Assert.Single(result.Diagnostics, d => d.Id == "PIC4009");
+        Assert.Contains($"has {Count} arms (A1, A2, A3, A4, A5, A6, A7, A8, A9, A10 and {Count - 10} more)", design.Message, StringComparison.Ordinal);
+        var enrollment = Assert.Single(result.Diagnostics, d => d.Id == "PIC4008");
+        Assert.Contains("cannot be allocated 2:3:1:2:3:1:2:3:1:2:... to A1, A2,", enrollment.Message, StringComparison.Ordinal);
+        Assert.All(result.Diagnostics, d => Assert.True(d.Message.Length < 400, d.Message)); // before: every arm and ratio, 27,000 characters
+    }
 }
