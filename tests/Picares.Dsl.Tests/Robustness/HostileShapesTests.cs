@@ -288,4 +288,23 @@ public class HostileShapesTests
         Assert.Contains("cannot be allocated 2:3:1:2:3:1:2:3:1:2:... to A1, A2,", enrollment.Message, StringComparison.Ordinal);
         Assert.All(result.Diagnostics, d => Assert.True(d.Message.Length < 400, d.Message)); // before: every arm and ratio, 27,000 characters
     }
+
+    [Fact]
+    public void Criteria_of_long_or_chains_emit_the_inputs_they_miss_without_evaluating_each_side_again_at_every_level()
+    {
+        const int Criteria = 20, Chain = 90; // the longest chain the parser accepts is about 100 deep
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Criteria; i++)
+            text.Append($"criterion E{i} exclusion \"x\" {{ when ").Append(string.Join(" or ", Enumerable.Range(1, Chain).Select(k => $"Vitals.count == {k}"))).Append(" }\n");
+        var result = ProtocolCompiler.Compile(text.ToString());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        var model = Assert.IsType<Picares.Dsl.Compiler.Model.ProtocolModel>(result.Model);
+        Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(result.Model!, "Warm"); // the emitter's code and templates are ready before counting
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var generated = Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(model, "Hostile");
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains($"var __l{Chain - 2} = ", generated, StringComparison.Ordinal); // each side's truth kept once
+        Assert.True(generated.Length < 5_000_000, $"{generated.Length:N0} characters"); // before: 30 million, growing with the square of the chain
+        Assert.True(allocated < 300_000_000, $"allocated {allocated:N0} bytes"); // before: 5.6 GB, growing with its cube
+    }
 }
