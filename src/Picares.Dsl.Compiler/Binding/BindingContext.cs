@@ -54,6 +54,24 @@ internal sealed class BindingContext
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) => Diagnostics.Report(descriptor, span, args);
 
     /// <summary>
+    /// Whether an argument of <paramref name="statement"/> holds a syntax error, for <see cref="StatementArguments"/>. The
+    /// answer for the last statement asked about is kept: each argument of a statement that fails its shape asks, and
+    /// searching all the arguments each time made a statement of thousands of wrong arguments quadratic.
+    /// </summary>
+    public bool HasSyntaxError(StatementSyntax statement)
+    {
+        if (!ReferenceEquals(statement, _syntaxErrorsSearched))
+        {
+            _hasSyntaxError = StatementArguments.SearchSyntaxErrors(statement);
+            _syntaxErrorsSearched = statement;
+        }
+        return _hasSyntaxError;
+    }
+
+    private StatementSyntax? _syntaxErrorsSearched;
+    private bool _hasSyntaxError;
+
+    /// <summary>
     /// The end of the message for a name that should be an anchor and is not: what it is declared as instead, when it is
     /// declared (with <paramref name="eventFix"/> after it when it is an event); else "did you mean" the closest anchor, or
     /// how to declare it as a <paramref name="declareAs"/>. <paramref name="eventsAllowed"/> says whether an event may also

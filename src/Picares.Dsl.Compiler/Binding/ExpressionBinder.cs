@@ -95,7 +95,7 @@ internal readonly struct ExpressionBinder
         if (symbol is { Kind: SymbolKind.Anchor }) return new BoundAnchorReference(text, line, column);
         if (codeListHint is not null && _context.Symbols.CodeLists.TryGetValue(codeListHint, out var list))
         {
-            _context.Report(DiagnosticDescriptors.UnknownCode, name.Span, text, codeListHint, Suggestions.DidYouMeanLater(text, list.Codes), Suggestions.ListLater(list.Codes));
+            _context.Report(DiagnosticDescriptors.UnknownCode, name.Span, text, codeListHint, Suggestions.DidYouMeanLater(text, list.Codes), Suggestions.FirstListedLater(list.Codes));
             return new BoundError(line, column);
         }
         if (symbol is { Kind: SymbolKind.Form })
@@ -126,13 +126,13 @@ internal readonly struct ExpressionBinder
         {
             if (form.Fields.TryGetValue(memberName, out var field)) return new BoundFieldReference(owner, memberName, field.Type, line, column);
             _context.Report(DiagnosticDescriptors.UnknownName, member.Name.Span, $"field of form {owner}", memberName,
-                Suggestions.DidYouMeanLater(memberName, form.Fields.Keys, () => "; its fields are: " + string.Join(", ", form.Fields.Keys)));
+                Suggestions.DidYouMeanLater(memberName, form.Fields.Keys, () => "; its fields are: " + Suggestions.FirstListed(form.Fields.Keys)));
             return new BoundError(line, column);
         }
         if (_context.Symbols.CodeLists.TryGetValue(owner, out var list))
         {
             if (list.Contains(memberName)) return new BoundCode(owner, memberName, line, column);
-            _context.Report(DiagnosticDescriptors.UnknownCode, member.Name.Span, memberName, owner, Suggestions.DidYouMeanLater(memberName, list.Codes), Suggestions.ListLater(list.Codes));
+            _context.Report(DiagnosticDescriptors.UnknownCode, member.Name.Span, memberName, owner, Suggestions.DidYouMeanLater(memberName, list.Codes), Suggestions.FirstListedLater(list.Codes));
             return new BoundError(line, column);
         }
         var candidates = _context.Symbols.Forms.Keys.Concat(_context.Symbols.CodeLists.Keys);

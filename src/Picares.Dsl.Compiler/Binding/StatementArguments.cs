@@ -29,17 +29,18 @@ internal readonly struct StatementArguments
 
     /// <summary>
     /// True when an argument holds a syntax error, which is already reported: shape errors are then not piled on it.
-    /// Asked only when something does not fit, so that a statement that fits is not searched.
+    /// Asked only when something does not fit, so that a statement that fits is not searched; the context keeps the answer,
+    /// since a statement with thousands of arguments may fail its shape at each of them.
     /// </summary>
-    private bool HasSyntaxError
+    private bool HasSyntaxError => _context.HasSyntaxError(_statement);
+
+    /// <summary>Whether an argument of <paramref name="statement"/> holds a syntax error: a search of all its arguments.</summary>
+    internal static bool SearchSyntaxErrors(StatementSyntax statement)
     {
-        get
-        {
-            var arguments = _statement.Arguments;
-            for (int i = 0; i < arguments.Count; i++)
-                if (ContainsMissing(arguments[i])) return true;
-            return false;
-        }
+        var arguments = statement.Arguments;
+        for (int i = 0; i < arguments.Count; i++)
+            if (ContainsMissing(arguments[i])) return true;
+        return false;
     }
 
     private static bool ContainsMissing(ExpressionSyntax e) => e switch

@@ -44,7 +44,15 @@ internal static class DataCollectionCheck
     private static List<VisitModel> Collecting(ShardedDictionary<string, List<VisitModel>> planned, string form) =>
         planned.TryGetValue(form, out var visits) ? visits : NoVisits;
 
-    private static string Names(IEnumerable<VisitModel> visits) => string.Join(", ", visits.Select(v => v.Name));
+    /// <summary>The most visits (or events) a message names; past them it counts the rest, so that a message stays short however many visits collect a form.</summary>
+    internal const int MostNamed = 10;
+
+    /// <summary>"V1, V2 and 3 more": the visits' names, the first <see cref="MostNamed"/> of them.</summary>
+    private static string Names(List<VisitModel> visits) => Named(visits.Select(v => v.Name), visits.Count, ", ");
+
+    /// <summary>The first <see cref="MostNamed"/> of <paramref name="count"/> names joined by <paramref name="separator"/>, then how many more there are.</summary>
+    private static string Named(IEnumerable<string> names, int count, string separator) =>
+        count <= MostNamed ? string.Join(separator, names) : string.Join(separator, names.Take(MostNamed)) + $" and {count - MostNamed} more";
 
     private static void CheckCriteria(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm)
     {
@@ -143,46 +151,79 @@ internal static class DataCollectionCheck
 
     private static void CheckEndpoints(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm)
     {
+        // Endpoints share their forms, starts and events (a protocol's endpoints read a few forms from a few anchors), and
+        // what the visits say about them takes a pass over every visit that collects the forms: whether a form is collected
+        // in a time frame is found once for each form and start, and whether a time-to-event endpoint is followed once for
+        // each start, events and forms, rather than for each endpoint (thousands of endpoints over thousands of visits each
+        // copied the visits, and named them all in a message of their own).
+        var collectedInFrame = new Dictionary<(string Form, string? Start), bool>();
+        var unfollowed = new Dictionary<string, string?>(System.StringComparer.Ordinal);
         foreach (var endpoint in c.Model.Endpoints)
         {
             // The endpoint's statements are looked up only for a report.
             StatementSyntax? Declared(string keyword) => SourceLocator.Inner(c.Locator.Declaration("endpoint", endpoint.Name), keyword);
             // Without a start, the whole study is the time frame: any scheduled visit serves.
             var start = endpoint.Start;
-            var inFrame = new List<VisitModel>();
             var dataForms = FormsOf(endpoint.Data);
             StatementSyntax? dataStatement = null;
-            bool found = false;
+            bool found = false, anyInFrame = false;
             foreach (var (form, reference) in dataForms)
             {
                 var planned = Collecting(plannedByForm, form);
-                int usable = 0;
-                foreach (var visit in planned)
-                    if (start is null || !c.Timeline.IsBefore(visit, start))
-                    {
-                        inFrame.Add(visit);
-                        usable++;
-                    }
-                if (usable > 0) continue;
+                if (!collectedInFrame.TryGetValue((form, start), out var inFrame)) collectedInFrame.Add((form, start), inFrame = AnyInFrame(c, planned, start));
+                anyInFrame |= inFrame;
+                if (inFrame) continue;
                 if (!found) (dataStatement, found) = (Declared("data"), true);
                 var span = dataStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : c.Locator.Reference(dataStatement, form, FieldPath.Split(reference).Field);
                 var where = planned.Count == 0 ? $"no scheduled visit collects {form}" : $"{form} is collected only at {Names(planned)}, before {start}";
                 c.Report(DiagnosticDescriptors.EndpointDataOutsideTimeFrame, span, endpoint.Name, reference, where, form, start ?? "the start of the study");
             }
 
-            if (endpoint.Kind != "time_to_event" || endpoint.Events.Count == 0 || inFrame.Count == 0) continue;
-            // Followed: a repeating visit that nothing but the endpoint's own events (or the end of participation) stops.
-            var events = new HashSet<string>(endpoint.Events, System.StringComparer.Ordinal);
-            bool Follows(VisitModel v) => v.Timing == "repeating" && v.Until.All(u => events.Contains(u) || c.Timeline.IsTerminal(u));
-            if (inFrame.Any(Follows)) continue;
-            var eventStatement = Declared("event");
-            var stoppers = inFrame.Distinct().Select(v => v.Timing == "repeating"
-                ? $"{v.Name} stops at {string.Join(" or ", v.Until.Where(u => !events.Contains(u)))}"
-                : $"{v.Name} happens once");
+            if (endpoint.Kind != "time_to_event" || endpoint.Events.Count == 0 || !anyInFrame) continue;
             var forms = string.Join(", ", dataForms.Select(f => f.Form));
+            var key = $"{start}\n{string.Join("\n", endpoint.Events)}\n\n{forms}"; // names hold no line break, and none is empty
+            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events));
+            if (stoppers is null) continue;
+            var eventStatement = Declared("event");
             c.Report(DiagnosticDescriptors.EndpointEventNotFollowed,
                 eventStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Arguments(eventStatement),
-                endpoint.Name, string.Join(" or ", endpoint.Events), forms, string.Join("; ", stoppers));
+                endpoint.Name, string.Join(" or ", endpoint.Events), forms, stoppers);
         }
+    }
+
+    /// <summary>Whether one of the planned visits falls in the time frame from <paramref name="start"/> (any, without a start).</summary>
+    private static bool AnyInFrame(CheckContext c, List<VisitModel> planned, string? start)
+    {
+        foreach (var visit in planned)
+            if (start is null || !c.Timeline.IsBefore(visit, start)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// What stops each visit that collects a time-to-event endpoint's data in its time frame, "V1 stops at progression; V2
+    /// happens once" (the first <see cref="MostNamed"/> visits, then a count); null when one of them follows the subjects: a
+    /// repeating visit that nothing but the endpoint's own events (or the end of participation) stops.
+    /// </summary>
+    private static string? Stoppers(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms,
+        string? start, EquatableArray<string> endpointEvents)
+    {
+        var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
+        var inFrame = new HashSet<string>(System.StringComparer.Ordinal); // by name: a visit that collects several of the forms counts once
+        var named = new List<string>(MostNamed);
+        foreach (var (form, _) in dataForms)
+            foreach (var visit in Collecting(plannedByForm, form))
+            {
+                if (start is not null && c.Timeline.IsBefore(visit, start)) continue;
+                if (visit.Timing == "repeating" && visit.Until.All(u => events.Contains(u) || c.Timeline.IsTerminal(u))) return null;
+                if (!inFrame.Add(visit.Name) || named.Count == MostNamed) continue;
+                if (visit.Timing != "repeating")
+                {
+                    named.Add($"{visit.Name} happens once");
+                    continue;
+                }
+                var others = visit.Until.Where(u => !events.Contains(u)).ToList();
+                named.Add($"{visit.Name} stops at {Named(others, others.Count, " or ")}");
+            }
+        return string.Join("; ", named) + (inFrame.Count > MostNamed ? $"; and {inFrame.Count - MostNamed} more" : "");
     }
 }

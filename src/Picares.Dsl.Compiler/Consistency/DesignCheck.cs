@@ -18,13 +18,18 @@ internal static class DesignCheck
         CheckLimits(c);
     }
 
+    /// <summary>The most arms (and ratios) a message names.</summary>
+    internal const int MostArmsNamed = 10;
+
     private static void CheckArms(CheckContext c)
     {
         var study = c.Model.Study;
         var arms = c.Model.Arms;
         Text.TextSpan At(string keyword) => SourceLocator.Inner(c.Locator.Declaration("study"), keyword) is { } s ? SourceLocator.Arguments(s) : c.Locator.Name("study");
         if (study.StudyType != "interventional" || arms.Count == 0) return;
-        var armList = string.Join(", ", arms.Select(a => a.Name));
+        // A message names the first arms and counts the rest, so that it stays short however many arms there are.
+        var armList = arms.Count <= MostArmsNamed ? string.Join(", ", arms.Select(a => a.Name))
+            : string.Join(", ", arms.Take(MostArmsNamed).Select(a => a.Name)) + $" and {arms.Count - MostArmsNamed} more";
 
         if (study.Allocation == "randomized" && arms.Count < 2)
             c.Report(DiagnosticDescriptors.AllocationDoesNotFitArms, At("allocation"), $"Allocation is randomized but the protocol has one arm ({armList})", "declare the other arms, or write 'allocation na'");
@@ -44,7 +49,7 @@ internal static class DesignCheck
         long total = arms.Sum(a => (long)a.Ratio);
         if (study.Allocation == "randomized" && total > 1 && enrollment % total != 0)
         {
-            var ratio = string.Join(":", arms.Select(a => a.Ratio));
+            var ratio = arms.Count <= MostArmsNamed ? string.Join(":", arms.Select(a => a.Ratio)) : string.Join(":", arms.Take(MostArmsNamed).Select(a => a.Ratio)) + ":...";
             c.Report(DiagnosticDescriptors.EnrollmentDoesNotFitArms, At("enrollment"), enrollment,
                 $"cannot be allocated {ratio} to {armList} in whole subjects", $"plan a multiple of {total}{Multiples(enrollment, total)}");
         }

@@ -26,6 +26,8 @@ internal sealed class Timeline
     private int _kept; // points held in _before and _after together, at most MostKept
     private const int MostKept = 1 << 20;
     private readonly HashSet<string> _terminal = new(System.StringComparer.Ordinal);
+    private readonly List<string> _terminalInOrder = new(); // the terminal events in the protocol's order
+    private Dictionary<string, string>? _firstTerminalAtOrBefore;
     private Dictionary<string, IReadOnlyList<string>>? _cycles;
 
     public Timeline(ProtocolModel model)
@@ -34,7 +36,7 @@ internal sealed class Timeline
         foreach (var e in model.Events)
         {
             Declare(e.Name, e.After);
-            if (e.Terminal) _terminal.Add(e.Name);
+            if (e.Terminal && _terminal.Add(e.Name)) _terminalInOrder.Add(e.Name);
         }
     }
 
@@ -61,6 +63,39 @@ internal sealed class Timeline
 
     /// <summary>An event that ends every subject's participation.</summary>
     public bool IsTerminal(string name) => _terminal.Contains(name);
+
+    /// <summary>
+    /// The first terminal event, in the protocol's order, that <paramref name="point"/> is or is ordered at or after; null
+    /// when there is none. Worked out for every point at once, on first use: a search forwards from each terminal event in
+    /// turn, through the points no earlier one reached (what an earlier one reached, it also reached everything after),
+    /// so that asking for each of thousands of visits is a lookup rather than a question about each terminal event.
+    /// </summary>
+    public string? FirstTerminalAtOrBefore(string point)
+    {
+        if (_firstTerminalAtOrBefore is null)
+        {
+            var first = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            var pending = new Stack<string>();
+            foreach (var terminal in _terminalInOrder)
+            {
+                if (first.ContainsKey(terminal)) continue;
+                first.Add(terminal, terminal);
+                pending.Push(terminal);
+                while (pending.Count > 0)
+                {
+                    if (LaterThan(pending.Pop()) is not { } later) continue;
+                    foreach (var next in later)
+                        if (!first.ContainsKey(next))
+                        {
+                            first.Add(next, terminal);
+                            pending.Push(next);
+                        }
+                }
+            }
+            _firstTerminalAtOrBefore = first;
+        }
+        return _firstTerminalAtOrBefore.TryGetValue(point, out var found) ? found : null;
+    }
 
     /// <summary>
     /// The points of the 'follows' cycle that <paramref name="name"/> is on, itself included, in ordinal order; null when

@@ -29,7 +29,6 @@ internal static class VisitCheck
         }
         if (cyclic) return;
 
-        var terminalEvents = c.Model.Events.Where(e => e.Terminal).ToList();
         foreach (var visit in c.Model.Visits.Where(Timeline.IsPlanned))
         {
             // Where the visit is timed, looked up only for a report.
@@ -37,10 +36,9 @@ internal static class VisitCheck
                 SourceLocator.Inner(c.Locator.Declaration("visit", visit.Name), visit.Timing switch { "repeating" => "every", "relative" => "at", _ => "day" }) is { } timing
                     ? c.Locator.NameArgument(timing, visit.Anchor)
                     : c.Locator.Name("visit", visit.Name);
-            var terminal = terminalEvents.FirstOrDefault(e => c.Timeline.IsSameOrNotBefore(visit.Anchor, e.Name));
-            if (terminal is not null)
+            if (c.Timeline.FirstTerminalAtOrBefore(visit.Anchor) is { } terminal)
             {
-                var why = visit.Anchor == terminal.Name ? $"it is placed on {terminal.Name}, which ends every subject's participation" : $"it is placed on {visit.Anchor}, which comes after {terminal.Name}, which ends every subject's participation";
+                var why = visit.Anchor == terminal ? $"it is placed on {terminal}, which ends every subject's participation" : $"it is placed on {visit.Anchor}, which comes after {terminal}, which ends every subject's participation";
                 c.Report(DiagnosticDescriptors.VisitNeverHappens, TimingSpan(), visit.Name, why, "place it before that event, or remove it");
                 continue;
             }

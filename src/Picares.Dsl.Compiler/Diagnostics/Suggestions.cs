@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Picares.Dsl.Compiler.Diagnostics;
 
@@ -26,6 +27,20 @@ public static class Suggestions
 
     /// <summary>"a, b, c": the items joined, worked out only if the diagnostic it is an argument of is kept.</summary>
     public static DeferredText ListLater(IEnumerable<string> items) => new(() => string.Join(", ", items));
+
+    /// <summary>
+    /// The most items of a list the file declares (a code list's codes, a form's fields) that a message names; past them it
+    /// counts the rest, so that a message stays short however long the list. The language's own lists of keywords and options
+    /// are short, and named whole.
+    /// </summary>
+    public const int MostListed = 20;
+
+    /// <summary>"a, b, c": the items joined; of a longer list, the first <see cref="MostListed"/> and "and 480 more".</summary>
+    public static string FirstListed(IReadOnlyCollection<string> items) =>
+        items.Count <= MostListed ? string.Join(", ", items) : string.Join(", ", items.Take(MostListed)) + $" and {items.Count - MostListed} more";
+
+    /// <summary>As <see cref="FirstListed"/>, worked out only if the diagnostic it is an argument of is kept.</summary>
+    public static DeferredText FirstListedLater(IReadOnlyCollection<string> items) => new(() => FirstListed(items));
 
     /// <summary>
     /// The closest candidate within a third of the word's length (at least 1, at most 3 edits), or null; of equally close

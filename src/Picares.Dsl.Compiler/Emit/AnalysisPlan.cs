@@ -56,7 +56,8 @@ public sealed class AnalysisPlan
         string Value(EndpointRoleModel role)
         {
             var form = forms[role.Form];
-            var field = form.Fields.First(f => f.Name == role.Field);
+            // Found by name: a search of the form's fields for each role of each endpoint grew with endpoints times fields.
+            var field = tables.FieldOf(role.Form, role.Field) ?? throw new System.InvalidOperationException($"The endpoint field {role.Form}.{role.Field} is not in the model.");
             var access = "r." + CSharp.Member(field.Name, CSharp.Member(form.Name, "Crf"));
             return field.DataType == "code" && field.CodeList is { } list && codeLists.ContainsKey(list)
                 ? $"{crf}{CSharp.CodeListHelper(list)}.CodeOf({access})"

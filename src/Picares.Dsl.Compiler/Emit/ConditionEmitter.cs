@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using Picares.Dsl.Compiler.Model;
 
 namespace Picares.Dsl.Compiler.Emit;
@@ -186,13 +187,49 @@ internal sealed class ConditionEmitter
     /// true, or unknown too); likewise in <c>or</c> with false. An unfilled input that cannot change the outcome is
     /// not listed. Run only when the outcome is Unknown.
     /// </summary>
+    /// <remarks>
+    /// The two sides of every <c>and</c> and <c>or</c> are evaluated once, into locals declared first (the parts before what
+    /// holds them), and the statements that follow only read them. Evaluating each side again at every level of the
+    /// condition made the text grow with the square of its depth and the work of writing it with the cube: 222 criteria,
+    /// each a chain of 90 'or's, became 340 million characters of C#.
+    /// </remarks>
     public string EmitMissing(BoundExpression e, Func<string, (string Label, string Access)> read)
     {
+        var statements = new StringBuilder();
         int counter = 0;
-        return Missing(e, read, ref counter);
+        WriteMissing(e, read, statements, ref counter);
+        if (counter == 0) return statements.ToString(); // no and, no or: nothing to evaluate first
+        var values = new StringBuilder("{ ");
+        counter = 0;
+        DeclareValues(e, values, ref counter);
+        return values.Append(statements).Append('}').ToString();
     }
 
-    private string Missing(BoundExpression e, Func<string, (string Label, string Access)> read, ref int counter)
+    /// <summary>
+    /// Declares <c>__lN</c> and <c>__rN</c>, the truth of the two sides of the N-th <c>and</c> or <c>or</c> (counted in the
+    /// order <see cref="WriteMissing"/> counts them), for every one in <paramref name="e"/>; returns the C# of its truth.
+    /// </summary>
+    private string DeclareValues(BoundExpression e, StringBuilder values, ref int counter)
+    {
+        switch (e)
+        {
+            case BoundBinary { Operator: BoundOperator.And or BoundOperator.Or } b:
+            {
+                int n = counter++;
+                var left = DeclareValues(b.Left, values, ref counter);
+                var right = DeclareValues(b.Right, values, ref counter);
+                values.Append($"var __l{n} = {left}; var __r{n} = {right}; ");
+                return $"{Kl}{(b.Operator == BoundOperator.And ? "And" : "Or")}(__l{n}, __r{n})";
+            }
+            case BoundUnary { Operator: BoundOperator.Not } u:
+                return $"{Kl}Not({DeclareValues(u.Operand, values, ref counter)})";
+            default:
+                return Emit(e);
+        }
+    }
+
+    /// <summary>Writes the statements of <see cref="EmitMissing"/>, reading the sides' truth from the locals <see cref="DeclareValues"/> declares.</summary>
+    private static void WriteMissing(BoundExpression e, Func<string, (string Label, string Access)> read, StringBuilder into, ref int counter)
     {
         switch (e)
         {
@@ -200,22 +237,25 @@ internal sealed class ConditionEmitter
             {
                 int n = counter++;
                 var keeps = b.Operator == BoundOperator.And ? Rt + "Truth.True" : Rt + "Truth.False"; // the value that leaves the other side deciding
-                var left = Missing(b.Left, read, ref counter);
-                var right = Missing(b.Right, read, ref counter);
-                return $"{{ var __l{n} = {Emit(b.Left)}; var __r{n} = {Emit(b.Right)}; " +
-                       $"if (__l{n} == {Rt}Truth.Unknown && (__r{n} == {Rt}Truth.Unknown || __r{n} == {keeps})) {{ {left} }} " +
-                       $"if (__r{n} == {Rt}Truth.Unknown && (__l{n} == {Rt}Truth.Unknown || __l{n} == {keeps})) {{ {right} }} }}";
+                into.Append($"if (__l{n} == {Rt}Truth.Unknown && (__r{n} == {Rt}Truth.Unknown || __r{n} == {keeps})) {{ ");
+                WriteMissing(b.Left, read, into, ref counter);
+                into.Append($"}} if (__r{n} == {Rt}Truth.Unknown && (__l{n} == {Rt}Truth.Unknown || __l{n} == {keeps})) {{ ");
+                WriteMissing(b.Right, read, into, ref counter);
+                into.Append("} ");
+                break;
             }
             case BoundUnary { Operator: BoundOperator.Not } u:
-                return Missing(u.Operand, read, ref counter);
+                WriteMissing(u.Operand, read, into, ref counter);
+                break;
             default:
                 var reads = new SortedSet<string>(StringComparer.Ordinal);
                 BoundReferences.CollectPaths(e, reads);
-                return string.Concat(reads.Select(r =>
+                foreach (var r in reads)
                 {
                     var (label, access) = read(r);
-                    return $"if ({access} is null && !missing.Contains({CSharp.Literal(label)})) missing.Add({CSharp.Literal(label)}); ";
-                }));
+                    into.Append($"if ({access} is null && !missing.Contains({CSharp.Literal(label)})) missing.Add({CSharp.Literal(label)}); ");
+                }
+                break;
         }
     }
 

@@ -138,7 +138,8 @@ public sealed class CrfPlan
                 var target = forms[f];
                 var property = CSharp.Member(field, CSharp.Member(f, "Crf"));
                 if (f == form.Name) return "this." + property;
-                if (target.Repeating) return $"default({TypeOf(target.Fields.First(x => x.Name == field), enums)})"; // a list: no single value
+                if (target.Repeating) // a list: no single value; the field found by name, not by a search of a (maybe wide) form for each reference
+                    return $"default({TypeOf(tables.FieldOf(f, field) ?? throw new System.InvalidOperationException($"The bound field {f}.{field} is not in the model."), enums)})";
                 return $"caseBook?.{CSharp.Member(f, "CaseBook")}?.{property}";
             }
             var conditions = new ConditionEmitter(model, Access, (list, access) => $"{enums[list].Helper}.CodeOf({access})", tables: tables);

@@ -14,6 +14,8 @@ public sealed class ScreeningPlan
 {
     private readonly Dictionary<string, string> _boundaryFields = new();
     private readonly Dictionary<string, string> _codeSets = new();
+    // The inputs of Anchors by name: each temporal boundary finds its anchor's, and a protocol may read thousands of anchors.
+    private readonly Dictionary<string, NamedInput> _anchorsByName = new(System.StringComparer.Ordinal);
     private readonly ModelTables _tables;
 
     private ScreeningPlan(ProtocolModel model) => _tables = new ModelTables(model);
@@ -144,7 +146,7 @@ public sealed class ScreeningPlan
             plan.Forms.Add(input);
         }
         foreach (var anchor in model.Anchors.Where(a => reads.Contains(FieldPath.OfAnchor(a.Name))))
-            plan.Anchors.Add(new NamedInput(anchor.Name, CSharp.Member(anchor.Name, "Dates"), anchor.Label));
+            plan.AddAnchor(new NamedInput(anchor.Name, CSharp.Member(anchor.Name, "Dates"), anchor.Label));
 
         if (age)
         {
@@ -240,17 +242,23 @@ public sealed class ScreeningPlan
     {
         key = anchorName + ": " + key;
         if (_boundaryFields.TryGetValue(key, out var field)) return field;
-        var anchor = Anchors.FirstOrDefault(a => a.Name == anchorName);
-        if (anchor is null)
+        if (!_anchorsByName.TryGetValue(anchorName, out var anchor))
         {
             anchor = new NamedInput(anchorName, CSharp.Member(anchorName, "Dates"), anchorName);
-            Anchors.Add(anchor);
+            AddAnchor(anchor);
         }
         var index = _boundaryFields.Count.ToString(CultureInfo.InvariantCulture);
         field = "__Boundary" + index;
         anchor.Boundaries.Add(new BoundaryInput(field, initializer(index)));
         _boundaryFields[key] = field;
         return field;
+    }
+
+    /// <summary>Adds an anchor's input to <see cref="Anchors"/>, and to the table that finds it by name.</summary>
+    private void AddAnchor(NamedInput anchor)
+    {
+        Anchors.Add(anchor);
+        if (!_anchorsByName.ContainsKey(anchor.Name)) _anchorsByName.Add(anchor.Name, anchor); // the first, as a search of the list found
     }
 
     private static ReadInput Read(string key)

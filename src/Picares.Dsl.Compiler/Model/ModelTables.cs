@@ -20,6 +20,7 @@ public sealed class ModelTables
     private Dictionary<string, FormModel>? _forms;
     private Dictionary<string, Dictionary<string, int>>? _codePositions;
     private Dictionary<string, Dictionary<string, FieldModel>>? _fieldsByForm;
+    private Dictionary<string, List<FieldModel>>? _dateFields;
 
     /// <summary>Tables of <paramref name="model"/>, none built yet.</summary>
     public ModelTables(ProtocolModel model)
@@ -54,6 +55,22 @@ public sealed class ModelTables
             _fieldsByForm.Add(form, fields);
         }
         return fields.TryGetValue(field, out var found) ? found : null;
+    }
+
+    /// <summary>
+    /// The date and date-time fields of the form <paramref name="form"/>, in order (none for an unknown form): found once per
+    /// form, since every endpoint whose data do not list the date of their form's records looks for the form's own.
+    /// </summary>
+    public IReadOnlyList<FieldModel> DateFieldsOf(string form)
+    {
+        _dateFields ??= new Dictionary<string, List<FieldModel>>(StringComparer.Ordinal);
+        if (_dateFields.TryGetValue(form, out var dates)) return dates;
+        dates = new List<FieldModel>();
+        if (Forms.TryGetValue(form, out var declared))
+            foreach (var field in declared.Fields)
+                if (field.DataType is "date" or "datetime") dates.Add(field);
+        _dateFields.Add(form, dates);
+        return dates;
     }
 
     /// <summary>Every code list of the model by name.</summary>

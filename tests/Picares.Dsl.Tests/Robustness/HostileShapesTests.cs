@@ -169,4 +169,142 @@ public class HostileShapesTests
         Assert.True(nobody.Message.Length < 400, $"{nobody.Message.Length} characters"); // before: every code, 54,000 characters
         Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes");
     }
+
+    [Fact]
+    public void Thousands_of_endpoints_reading_a_form_collected_before_their_start_do_not_go_through_its_visits_each_time()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("anchor late \"Late\" follows enrollment\n");
+        for (int i = 1; i <= Count; i++) text.Append($"visit V{i} {{ day -{i + 1} from enrollment; collect Vitals }}\n");
+        for (int i = 1; i <= Count; i++) text.Append($"endpoint E{i} exploratory \"E{i}\" {{ kind summary; start late; data Vitals.weight }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var outside = result.Diagnostics.Where(d => d.Id == "PIC4002").ToList();
+        Assert.Equal(DiagnosticBag.Limit, outside.Count); // an error each, up to the limit
+        Assert.StartsWith("Endpoint E1 reads Vitals.weight, but Vitals is collected only at Baseline, V1, V2, V3, V4, V5, V6, V7, V8, V9 and 3991 more, before late;",
+            outside[0].Message, StringComparison.Ordinal);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // a copy of the visits for each endpoint, each named in its message (before): 450 MB
+    }
+
+    [Fact]
+    public void Thousands_of_time_to_event_endpoints_over_thousands_of_visits_are_checked_once_with_short_messages()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("event death \"Death\" terminal\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"visit V{i} {{ every {i % 300 + 30} days; until progression or death; collect Survival }}\n");
+        for (int i = 1; i <= Count; i++)
+            text.Append($"endpoint OS{i} secondary \"OS\" {{ kind time_to_event; data Survival.contact, Survival.status; start first_dose; event death; censor_at last_known_alive }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var unfollowed = result.Diagnostics.Where(d => d.Id == "PIC4003").ToList();
+        Assert.Equal(Count, unfollowed.Count); // a warning each: no visit runs until death alone
+        Assert.StartsWith("Endpoint OS1 ends at death, but Survival is collected only at visits that stop before it (V1 stops at progression; V2 stops at progression;",
+            unfollowed[0].Message, StringComparison.Ordinal);
+        Assert.Contains($"V10 stops at progression; and {Count - 10} more)", unfollowed[0].Message, StringComparison.Ordinal);
+        Assert.True(allocated < 60_000_000, $"allocated {allocated:N0} bytes"); // the visits copied, and all named, for each endpoint (before): 6.8 GB, in 5.6 s
+    }
+
+    [Fact]
+    public void A_criterion_reading_a_form_collected_only_late_at_thousands_of_visits_is_reported_with_a_short_message()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("form Late { field x integer }\ncriterion I1 inclusion \"x\" { when Late.x >= 1 }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"visit V{i} {{ day {i + 1}; collect Late }}\n");
+        var (result, _) = Compile(text.ToString());
+        var late = Assert.Single(result.Diagnostics, d => d.Id == "PIC4001");
+        Assert.Contains($"Late is collected only at V1, V2, V3, V4, V5, V6, V7, V8, V9, V10 and {Count - 10} more, after the decision", late.Message, StringComparison.Ordinal);
+        Assert.True(late.Message.Length < 400, $"{late.Message.Length} characters"); // before: every visit, 27,000 characters
+    }
+
+    [Fact]
+    public void Visits_on_thousands_of_anchors_are_placed_against_thousands_of_terminal_events_without_asking_about_each_pair()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"event t{i} \"T{i}\" terminal\n");
+        for (int i = 1; i <= Count; i++) text.Append($"anchor a{i} \"A{i}\"\nvisit V{i} {{ day 5 from a{i}; collect Vitals }}\n");
+        // One placed after the last terminal event: it can never take place.
+        text.Append($"anchor beyond \"Beyond\" follows t{Count}\nvisit Late {{ day 5 from beyond; collect Vitals }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var never = Assert.Single(result.Diagnostics, d => d.Severity != Severity.Info);
+        Assert.Equal("PIC4015", never.Id);
+        Assert.StartsWith($"Visit Late can never happen: it is placed on beyond, which comes after t{Count}, which ends every subject's participation", never.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // an answer kept for each visit's anchor and terminal event (before): 1.7 GB, in 12 s
+    }
+
+    [Fact]
+    public void Unknown_codes_of_a_long_code_list_and_unknown_fields_of_a_wide_form_are_reported_with_short_messages()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"code c{i} \"C{i}\""))).Append(" }\n");
+        text.Append("form Wide { ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"field f{i} code Long"))).Append(" }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"criterion E{i} exclusion \"x\" {{ when Wide.f{i} == Long.unknown{i} or Wide.unknown_field{i} == Long.c1 }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var code = result.Diagnostics.First(d => d.Id == "PIC2007");
+        Assert.Equal("'unknown1' is not a code of code list Long; its codes are: " + string.Join(", ", Enumerable.Range(1, 20).Select(i => $"c{i}")) + $" and {Count - 20} more", code.Message);
+        var field = result.Diagnostics.First(d => d.Id == "PIC1005");
+        Assert.EndsWith("; its fields are: " + string.Join(", ", Enumerable.Range(1, 20).Select(i => $"f{i}")) + $" and {Count - 20} more", field.Message, StringComparison.Ordinal);
+        Assert.All(result.Diagnostics, d => Assert.True(d.Message.Length < 400, d.Message));
+        Assert.True(allocated < 25_000_000, $"allocated {allocated:N0} bytes"); // each of the 200 errors listing every code or field (before): 35 MB, messages of 27,000 characters
+    }
+
+    [Fact]
+    public void Thousands_of_response_endpoints_on_a_long_code_list_look_up_the_RECIST_codes_without_copying_the_list()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"code c{i} \"C{i}\""))).Append("; code CR \"CR\"; code PR \"PR\"; code SD \"SD\"; code PD \"PD\" }\n");
+        text.Append("form Tumor { repeating; field assessed date; field response code Long }\nvisit Scan { every 6 weeks; until progression; collect Tumor }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"endpoint ORR{i} secondary \"ORR\" {{ kind objective_response; data Tumor.assessed, Tumor.response; start first_dose }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var notRecist = result.Diagnostics.Where(d => d.Id == "PIC2013").ToList();
+        Assert.Equal(DiagnosticBag.Limit, notRecist.Count); // an error each, up to the limit: the list lacks NE
+        Assert.Contains("which lacks the RECIST 1.1 codes NE:", notRecist[0].Message, StringComparison.Ordinal);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // a copy of the list's codes for each endpoint (before): 142 MB
+    }
+
+    [Fact]
+    public void Thousands_of_endpoints_on_a_form_of_thousands_of_dates_find_its_dates_once_and_name_a_few()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Recist { code CR \"CR\"; code PR \"PR\"; code SD \"SD\"; code PD \"PD\"; code NE \"NE\" }\n");
+        text.Append("form Tumor { repeating; field response code Recist; ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"field d{i} date"))).Append(" }\n");
+        text.Append("visit Scan { every 6 weeks; until progression; collect Tumor }\n");
+        text.Append("endpoint Dates exploratory \"Dates\" { kind summary; data ").Append(string.Join(", ", Enumerable.Range(1, Count).Select(i => $"Tumor.d{i}"))).Append(" }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"endpoint ORR{i} secondary \"ORR\" {{ kind objective_response; data Tumor.response; start first_dose }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var undated = result.Diagnostics.Where(d => d.Id == "PIC2014").ToList();
+        Assert.Equal(DiagnosticBag.Limit, undated.Count); // an error each, up to the limit: which date dates each record?
+        Assert.Contains("several date fields (" + string.Join(", ", Enumerable.Range(1, 20).Select(i => $"d{i}")) + $" and {Count - 20} more)", undated[0].Message, StringComparison.Ordinal);
+        Assert.All(undated, d => Assert.True(d.Message.Length < 400, d.Message));
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes"); // the form's dates copied and named for each endpoint (before): 574 MB, messages of 27,048 characters
+    }
+
+    [Fact]
+    public void A_design_with_thousands_of_arms_is_reported_with_short_messages()
+    {
+        var text = new StringBuilder(TestProtocols.WithStudy("type interventional; allocation randomized; design single_group; enrollment 10001", "intervention D \"D\" { type drug }\n"));
+        for (int i = 1; i <= Count; i++) text.Append($"arm A{i} \"A{i}\" {{ type experimental; receives D; ratio {i % 3 + 1} }}\n");
+        var (result, _) = Compile(text.ToString());
+        var design = Assert.Single(result.Diagnostics, d => d.Id == "PIC4009");
+        Assert.Contains($"has {Count} arms (A1, A2, A3, A4, A5, A6, A7, A8, A9, A10 and {Count - 10} more)", design.Message, StringComparison.Ordinal);
+        var enrollment = Assert.Single(result.Diagnostics, d => d.Id == "PIC4008");
+        Assert.Contains("cannot be allocated 2:3:1:2:3:1:2:3:1:2:... to A1, A2,", enrollment.Message, StringComparison.Ordinal);
+        Assert.All(result.Diagnostics, d => Assert.True(d.Message.Length < 400, d.Message)); // before: every arm and ratio, 27,000 characters
+    }
+
+    [Fact]
+    public void Criteria_of_long_or_chains_emit_the_inputs_they_miss_without_evaluating_each_side_again_at_every_level()
+    {
+        const int Criteria = 20, Chain = 90; // the longest chain the parser accepts is about 100 deep
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Criteria; i++)
+            text.Append($"criterion E{i} exclusion \"x\" {{ when ").Append(string.Join(" or ", Enumerable.Range(1, Chain).Select(k => $"Vitals.count == {k}"))).Append(" }\n");
+        var result = ProtocolCompiler.Compile(text.ToString());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        var model = Assert.IsType<Picares.Dsl.Compiler.Model.ProtocolModel>(result.Model);
+        Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(result.Model!, "Warm"); // the emitter's code and templates are ready before counting
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var generated = Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(model, "Hostile");
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains($"var __l{Chain - 2} = ", generated, StringComparison.Ordinal); // each side's truth kept once
+        Assert.True(generated.Length < 5_000_000, $"{generated.Length:N0} characters"); // before: 30 million, growing with the square of the chain
+        Assert.True(allocated < 300_000_000, $"allocated {allocated:N0} bytes"); // before: 5.6 GB, growing with its cube
+    }
 }

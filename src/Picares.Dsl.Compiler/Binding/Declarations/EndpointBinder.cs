@@ -116,7 +116,7 @@ internal static class EndpointBinder
         }
 
         // Which data field plays which part in the generated derivation (PIC2012-PIC2016).
-        var roles = new EndpointRoles(context, name, dataFields, tables.Forms, tables.CodeLists);
+        var roles = new EndpointRoles(context, name, dataFields, tables);
         if (kind == "objective_response") roles.ObjectiveResponse(dataSpan);
         else if (kind == "incidence") roles.Incidence(dataSpan);
         else if (kind == "time_to_event")

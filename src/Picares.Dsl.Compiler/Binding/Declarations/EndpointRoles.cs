@@ -32,18 +32,24 @@ internal sealed class EndpointRoles
     private readonly BindingContext _context;
     private readonly string _endpoint;
     private readonly List<DataField> _data;
-    private readonly IReadOnlyDictionary<string, FormModel> _forms;
-    private readonly IReadOnlyDictionary<string, CodeListModel> _codeLists;
+    private readonly ModelTables _tables;
     private readonly List<EndpointRoleModel> _roles = new();
     private (bool Done, DataField? Field) _response, _status;
+    // Whether any data field is a RECIST response, or a vital status, found once: each event and the censoring rule ask, and
+    // an endpoint may list thousands of each.
+    private bool? _anyRecist, _anyStatus;
 
-    public EndpointRoles(BindingContext context, string endpoint, List<DataField> data, IReadOnlyDictionary<string, FormModel> forms, IReadOnlyDictionary<string, CodeListModel> codeLists)
+    /// <param name="context">The binding context.</param>
+    /// <param name="endpoint">The endpoint's name.</param>
+    /// <param name="data">Its data fields.</param>
+    /// <param name="tables">The forms and code lists bound so far, shared by every endpoint: a code list's codes are looked up
+    /// in its positions, indexed once, rather than searched for each field of each endpoint.</param>
+    public EndpointRoles(BindingContext context, string endpoint, List<DataField> data, ModelTables tables)
     {
         _context = context;
         _endpoint = endpoint;
         _data = data;
-        _forms = forms;
-        _codeLists = codeLists;
+        _tables = tables;
     }
 
     public EquatableArray<EndpointRoleModel> Roles => _roles.ToEquatableArray();
@@ -51,12 +57,12 @@ internal sealed class EndpointRoles
     /// <summary>Checks the data of an objective_response endpoint.</summary>
     public void ObjectiveResponse(TextSpan dataSpan)
     {
-        if (Response() is not null || _data.Any(IsRecist)) return; // found, or found without a date (PIC2014)
+        if (Response() is not null || AnyRecist) return; // found, or found without a date (PIC2014)
         if (_data.FirstOrDefault(d => d.Field.DataType == "code") is { } coded)
         {
-            var codes = _codeLists.TryGetValue(coded.Field.CodeList ?? "", out var list) ? list.Codes.Select(c => c.Code).ToList() : new List<string>();
+            var codes = _tables.CodePositions(coded.Field.CodeList ?? "");
             _context.Report(DiagnosticDescriptors.NotRecistCoded, coded.Span, coded.Name, coded.Field.CodeList ?? "?",
-                string.Join(", ", RecistCodes.Where(c => !codes.Contains(c))), _endpoint);
+                string.Join(", ", RecistCodes.Where(c => codes is null || !codes.ContainsKey(c))), _endpoint);
         }
         else
             _context.Report(DiagnosticDescriptors.EndpointDataMissingRole, dataSpan, _endpoint, "objective_response", RecistHint, "TumorAssessment.overall_response");
@@ -89,10 +95,10 @@ internal sealed class EndpointRoles
         switch (name)
         {
             case "progression":
-                if (Response() is null && !_data.Any(IsRecist)) NotDerivable($"event '{name}'", span, $"add {RecistHint} and its form's date, such as 'data TumorAssessment.assessment_date, TumorAssessment.overall_response'");
+                if (Response() is null && !AnyRecist) NotDerivable($"event '{name}'", span, $"add {RecistHint} and its form's date, such as 'data TumorAssessment.assessment_date, TumorAssessment.overall_response'");
                 break;
             case "death":
-                if (Status() is null && !_data.Any(IsStatus)) NotDerivable($"event '{name}'", span, $"add {StatusHint}, such as 'data SurvivalStatus.contact_date, SurvivalStatus.vital_status'");
+                if (Status() is null && !AnyStatus) NotDerivable($"event '{name}'", span, $"add {StatusHint}, such as 'data SurvivalStatus.contact_date, SurvivalStatus.vital_status'");
                 break;
             default:
                 NotDerivable($"event '{name}'", span, "only progression (the first PD of a RECIST 1.1 response) and death (from a vital status) come from form data");
@@ -103,9 +109,9 @@ internal sealed class EndpointRoles
     /// <summary>Checks that the censoring of a time_to_event endpoint can be derived from its data.</summary>
     public void Censoring(string rule, TextSpan span)
     {
-        if (rule == "last_assessment" && Response() is null && !_data.Any(IsRecist))
+        if (rule == "last_assessment" && Response() is null && !AnyRecist)
             NotDerivable("censoring at last_assessment", span, $"add {RecistHint} and its form's date");
-        else if (rule == "last_known_alive" && Status() is null && !_data.Any(IsStatus))
+        else if (rule == "last_known_alive" && Status() is null && !AnyStatus)
             NotDerivable("censoring at last_known_alive", span, $"add {StatusHint} and its form's date");
     }
 
@@ -149,15 +155,19 @@ internal sealed class EndpointRoles
             Add(role, Single(listed, "date of each " + of.Form + " record")!);
             return true;
         }
-        var dates = _forms.TryGetValue(of.Form, out var form) ? form.Fields.Where(f => IsDate(f) && f.Name != except).ToList() : new List<FieldModel>();
-        if (dates.Count == 1)
+        // The form's date fields other than the date of death (one of them when given: a date field of this form in the data),
+        // found once per form; a message names the first few, since a form may have thousands and many endpoints read it.
+        var formDates = _tables.DateFieldsOf(of.Form);
+        int count = formDates.Count - (except is null ? 0 : 1);
+        var dates = formDates.Where(f => f.Name != except);
+        if (count == 1)
         {
-            _roles.Add(new EndpointRoleModel(role, of.Form, dates[0].Name));
+            _roles.Add(new EndpointRoleModel(role, of.Form, dates.First().Name));
             return true;
         }
         _context.Report(DiagnosticDescriptors.EndpointRecordWithoutDate, of.Span, _endpoint, of.Form,
-            dates.Count == 0 ? "no date field" : $"several date fields ({string.Join(", ", dates.Select(d => d.Name))})",
-            dates.Count == 0 ? "add one to the form" : "list the one that dates each record among the endpoint's data");
+            count == 0 ? "no date field" : $"several date fields ({string.Join(", ", dates.Take(Suggestions.MostListed).Select(d => d.Name))}{(count > Suggestions.MostListed ? $" and {count - Suggestions.MostListed} more" : "")})",
+            count == 0 ? "add one to the form" : "list the one that dates each record among the endpoint's data");
         return false;
     }
 
@@ -172,26 +182,23 @@ internal sealed class EndpointRoles
 
     private void Add(string role, DataField field) => _roles.Add(new EndpointRoleModel(role, field.Form, field.Field.Name));
 
+    private bool AnyRecist => _anyRecist ??= _data.Any(IsRecist);
+
+    private bool AnyStatus => _anyStatus ??= _data.Any(IsStatus);
+
     private bool IsRecist(DataField d)
     {
         if (CodesOf(d.Field) is not { } codes) return false;
         foreach (var code in RecistCodes)
-            if (!Has(codes, code)) return false;
+            if (!codes.ContainsKey(code)) return false;
         return true;
     }
 
-    private bool IsStatus(DataField d) => CodesOf(d.Field) is { } codes && Has(codes, "dead");
+    private bool IsStatus(DataField d) => CodesOf(d.Field) is { } codes && codes.ContainsKey("dead");
 
-    /// <summary>The codes of a coded field's list, or null for a field that is not coded with a known list.</summary>
-    private EquatableArray<CodeModel>? CodesOf(FieldModel field) =>
-        field.DataType == "code" && field.CodeList is { } name && _codeLists.TryGetValue(name, out var list) ? list.Codes : null;
-
-    private static bool Has(EquatableArray<CodeModel> codes, string code)
-    {
-        foreach (var c in codes)
-            if (c.Code == code) return true;
-        return false;
-    }
+    /// <summary>The codes of a coded field's list by position, or null for a field that is not coded with a known list.</summary>
+    private IReadOnlyDictionary<string, int>? CodesOf(FieldModel field) =>
+        field.DataType == "code" && field.CodeList is { } name ? _tables.CodePositions(name) : null;
 
     private static bool IsDate(FieldModel field) => field.DataType is "date" or "datetime";
 
