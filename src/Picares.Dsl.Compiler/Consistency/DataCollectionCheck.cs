@@ -48,11 +48,7 @@ internal static class DataCollectionCheck
     internal const int MostNamed = 10;
 
     /// <summary>"V1, V2 and 3 more": the visits' names, the first <see cref="MostNamed"/> of them.</summary>
-    private static string Names(List<VisitModel> visits) => Named(visits.Select(v => v.Name), visits.Count, ", ");
-
-    /// <summary>The first <see cref="MostNamed"/> of <paramref name="count"/> names joined by <paramref name="separator"/>, then how many more there are.</summary>
-    private static string Named(IEnumerable<string> names, int count, string separator) =>
-        count <= MostNamed ? string.Join(separator, names) : string.Join(separator, names.Take(MostNamed)) + $" and {count - MostNamed} more";
+    private static string Names(List<VisitModel> visits) => Suggestions.FirstListed(visits.Select(v => v.Name), visits.Count, MostNamed);
 
     private static void CheckCriteria(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm)
     {
@@ -222,7 +218,7 @@ internal static class DataCollectionCheck
                     continue;
                 }
                 var others = visit.Until.Where(u => !events.Contains(u)).ToList();
-                named.Add($"{visit.Name} stops at {Named(others, others.Count, " or ")}");
+                named.Add($"{visit.Name} stops at {Suggestions.FirstListed(others, others.Count, MostNamed, " or ")}");
             }
         return string.Join("; ", named) + (inFrame.Count > MostNamed ? $"; and {inFrame.Count - MostNamed} more" : "");
     }

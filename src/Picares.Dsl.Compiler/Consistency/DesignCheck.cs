@@ -28,8 +28,7 @@ internal static class DesignCheck
         Text.TextSpan At(string keyword) => SourceLocator.Inner(c.Locator.Declaration("study"), keyword) is { } s ? SourceLocator.Arguments(s) : c.Locator.Name("study");
         if (study.StudyType != "interventional" || arms.Count == 0) return;
         // A message names the first arms and counts the rest, so that it stays short however many arms there are.
-        var armList = arms.Count <= MostArmsNamed ? string.Join(", ", arms.Select(a => a.Name))
-            : string.Join(", ", arms.Take(MostArmsNamed).Select(a => a.Name)) + $" and {arms.Count - MostArmsNamed} more";
+        var armList = Suggestions.FirstListed(arms.Select(a => a.Name), arms.Count, MostArmsNamed);
 
         if (study.Allocation == "randomized" && arms.Count < 2)
             c.Report(DiagnosticDescriptors.AllocationDoesNotFitArms, At("allocation"), $"Allocation is randomized but the protocol has one arm ({armList})", "declare the other arms, or write 'allocation na'");

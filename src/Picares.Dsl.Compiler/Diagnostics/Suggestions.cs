@@ -36,8 +36,14 @@ public static class Suggestions
     public const int MostListed = 20;
 
     /// <summary>"a, b, c": the items joined; of a longer list, the first <see cref="MostListed"/> and "and 480 more".</summary>
-    public static string FirstListed(IReadOnlyCollection<string> items) =>
-        items.Count <= MostListed ? string.Join(", ", items) : string.Join(", ", items.Take(MostListed)) + $" and {items.Count - MostListed} more";
+    public static string FirstListed(IReadOnlyCollection<string> items) => FirstListed(items, items.Count, MostListed);
+
+    /// <summary>
+    /// The first <paramref name="most"/> of <paramref name="count"/> items joined by <paramref name="separator"/>, then
+    /// "and 480 more": the one way every message that names part of a long list counts the rest.
+    /// </summary>
+    public static string FirstListed(IEnumerable<string> items, int count, int most, string separator = ", ") =>
+        count <= most ? string.Join(separator, items) : string.Join(separator, items.Take(most)) + $" and {count - most} more";
 
     /// <summary>As <see cref="FirstListed"/>, worked out only if the diagnostic it is an argument of is kept.</summary>
     public static DeferredText FirstListedLater(IReadOnlyCollection<string> items) => new(() => FirstListed(items));

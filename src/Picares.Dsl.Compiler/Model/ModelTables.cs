@@ -35,8 +35,12 @@ public sealed class ModelTables
         _codeListList = codeLists;
     }
 
-    /// <summary>Every field of the model by its form and its name: for lookups (its enumeration order follows hashes that differ from run to run).</summary>
-    public IReadOnlyDictionary<(string Form, string Field), FieldModel> Fields => _fields ??= BuildFields(_formList);
+    /// <summary>
+    /// Every field of the model by its form and its name: for lookups (its enumeration order follows hashes that differ from
+    /// run to run). The fields of the first form of each name, as in <see cref="Forms"/>, so that it and <see cref="FieldOf"/>
+    /// give one answer whichever is asked first.
+    /// </summary>
+    public IReadOnlyDictionary<(string Form, string Field), FieldModel> Fields => _fields ??= BuildFields(_formList, Forms);
 
     /// <summary>
     /// The field <paramref name="field"/> of the form <paramref name="form"/>, or null. Without <see cref="Fields"/> built,
@@ -97,12 +101,13 @@ public sealed class ModelTables
     public IReadOnlyDictionary<string, FormModel> Forms => _forms ??= BuildForms(_formList);
 
     // Sharded: a large protocol's fields would make one table on the large-object heap.
-    private static ShardedDictionary<(string Form, string Field), FieldModel> BuildFields(IReadOnlyList<FormModel> forms)
+    private static ShardedDictionary<(string Form, string Field), FieldModel> BuildFields(IReadOnlyList<FormModel> forms, IReadOnlyDictionary<string, FormModel> firstByName)
     {
         var fields = new ShardedDictionary<(string Form, string Field), FieldModel>(forms.Sum(f => f.Fields.Count));
         foreach (var form in forms)
-            foreach (var field in form.Fields)
-                fields.TryAdd((form.Name, field.Name), field);
+            if (ReferenceEquals(firstByName[form.Name], form)) // a later form of the same name is not the one Forms and FieldOf find
+                foreach (var field in form.Fields)
+                    fields.TryAdd((form.Name, field.Name), field);
         return fields;
     }
 

@@ -27,6 +27,18 @@ public class HostileShapesTests
         return (result, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
+    /// <summary>The C# generated from a file that compiles without errors, and what the emitter alone allocated to write it.</summary>
+    private static (string Generated, long Allocated) Emit(string text)
+    {
+        var result = ProtocolCompiler.Compile(text);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        var model = Assert.IsType<Picares.Dsl.Compiler.Model.ProtocolModel>(result.Model);
+        Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(model, "Warm"); // the emitter's code and templates are ready before counting
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var generated = Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(model, "Hostile");
+        return (generated, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void A_long_chain_of_follows_is_ordered_without_a_table_of_every_pair()
     {
@@ -142,13 +154,7 @@ public class HostileShapesTests
         text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, Count + 1).Select(i => $"code c{i} \"C{i}\""))).Append(" }\n");
         text.Append("form Coded { field k code Long required }\nvisit Screen { day -7 from enrollment; collect Coded }\n");
         for (int i = 1; i <= Count; i++) text.Append($"criterion E{i} exclusion \"x\" {{ when Coded.k == Long.c{i} }}\n");
-        var result = ProtocolCompiler.Compile(text.ToString());
-        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
-        var model = Assert.IsType<Picares.Dsl.Compiler.Model.ProtocolModel>(result.Model);
-        Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(result.Model!, "Warm"); // the emitter's code and templates are ready before counting
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var generated = Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(model, "Hostile");
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (generated, allocated) = Emit(text.ToString());
         Assert.Contains($"IsCode(", generated, StringComparison.Ordinal); // each test by the code's position, not by its text
         Assert.Contains($", {Count - 1})", generated, StringComparison.Ordinal); // the position of c{Count}, counted from 0
         Assert.True(allocated < 130_000_000, $"allocated {allocated:N0} bytes"); // a copy of the list for each test (before): 217 MB
@@ -296,13 +302,7 @@ public class HostileShapesTests
         var text = new StringBuilder(TestProtocols.Prelude);
         for (int i = 1; i <= Criteria; i++)
             text.Append($"criterion E{i} exclusion \"x\" {{ when ").Append(string.Join(" or ", Enumerable.Range(1, Chain).Select(k => $"Vitals.count == {k}"))).Append(" }\n");
-        var result = ProtocolCompiler.Compile(text.ToString());
-        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
-        var model = Assert.IsType<Picares.Dsl.Compiler.Model.ProtocolModel>(result.Model);
-        Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(result.Model!, "Warm"); // the emitter's code and templates are ready before counting
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var generated = Picares.Dsl.Compiler.Emit.ProtocolEmitter.Emit(model, "Hostile");
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (generated, allocated) = Emit(text.ToString());
         Assert.Contains($"var __l{Chain - 2} = ", generated, StringComparison.Ordinal); // each side's truth kept once
         Assert.True(generated.Length < 5_000_000, $"{generated.Length:N0} characters"); // before: 30 million, growing with the square of the chain
         Assert.True(allocated < 300_000_000, $"allocated {allocated:N0} bytes"); // before: 5.6 GB, growing with its cube

@@ -166,7 +166,7 @@ internal sealed class EndpointRoles
             return true;
         }
         _context.Report(DiagnosticDescriptors.EndpointRecordWithoutDate, of.Span, _endpoint, of.Form,
-            count == 0 ? "no date field" : $"several date fields ({string.Join(", ", dates.Take(Suggestions.MostListed).Select(d => d.Name))}{(count > Suggestions.MostListed ? $" and {count - Suggestions.MostListed} more" : "")})",
+            count == 0 ? "no date field" : $"several date fields ({Suggestions.FirstListed(dates.Select(d => d.Name), count, Suggestions.MostListed)})",
             count == 0 ? "add one to the form" : "list the one that dates each record among the endpoint's data");
         return false;
     }

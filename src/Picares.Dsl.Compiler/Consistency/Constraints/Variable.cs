@@ -1,4 +1,4 @@
-using System.Linq;
+using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Compiler.Consistency.Constraints;
@@ -19,8 +19,7 @@ internal sealed record Variable(string Key, string Display, Unit? DisplayUnit, d
     {
         if (set.Codes is { } codes)
             return codes.Count == 1 ? $"{Display} == {codes[0]}"
-                : codes.Count <= MostCodesNamed ? $"{Display} in [{string.Join(", ", codes)}]"
-                : $"{Display} in [{string.Join(", ", codes.Take(MostCodesNamed))} and {codes.Count - MostCodesNamed} more]";
+                : $"{Display} in [{Suggestions.FirstListed(codes, codes.Count, MostCodesNamed)}]";
         bool hasLower = !double.IsNegativeInfinity(set.Lower), hasUpper = !double.IsPositiveInfinity(set.Upper);
         var unit = DisplayUnit?.Symbol == "mo" && (!hasLower || set.Lower % 12 == 0) && (!hasUpper || set.Upper % 12 == 0) ? UnitCatalog.Get("a") : DisplayUnit;
         string Number(double v) => NumberText.Of(unit is null ? v : v / unit.Factor);
