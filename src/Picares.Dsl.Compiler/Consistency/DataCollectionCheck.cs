@@ -44,8 +44,8 @@ internal static class DataCollectionCheck
     private static List<VisitModel> Collecting(ShardedDictionary<string, List<VisitModel>> planned, string form) =>
         planned.TryGetValue(form, out var visits) ? visits : NoVisits;
 
-    /// <summary>The most visits (or events) a message names; past them it counts the rest, so that a message stays short however many visits collect a form.</summary>
-    internal const int MostNamed = 10;
+    // The most visits (or events) a message names; past them it counts the rest, so that a message stays short however many visits collect a form.
+    private const int MostNamed = Suggestions.MostNamed;
 
     /// <summary>"V1, V2 and 3 more": the visits' names, the first <see cref="MostNamed"/> of them.</summary>
     private static string Names(List<VisitModel> visits) => Suggestions.FirstListed(visits.Select(v => v.Name), visits.Count, MostNamed);

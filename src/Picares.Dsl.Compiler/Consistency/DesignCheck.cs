@@ -18,8 +18,8 @@ internal static class DesignCheck
         CheckLimits(c);
     }
 
-    /// <summary>The most arms (and ratios) a message names.</summary>
-    internal const int MostArmsNamed = 10;
+    // The most arms (and ratios) a message names.
+    private const int MostArmsNamed = Suggestions.MostNamed;
 
     private static void CheckArms(CheckContext c)
     {

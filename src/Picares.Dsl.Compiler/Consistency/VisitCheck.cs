@@ -22,8 +22,7 @@ internal static class VisitCheck
             var declaration = c.Locator.Declaration(point.Keyword, point.Name);
             var span = declaration is not null && declaration.Arguments.FirstOrDefault(a => a.AsName == "follows") is { } after ? after.Span : c.Locator.Name(point.Keyword, point.Name);
             var through = cycle.Where(n => n != point.Name).ToList();
-            const int MostNamed = 10; // a cycle of thousands of points still makes a short message
-            var named = through.Count <= MostNamed ? string.Join(", ", through) : string.Join(", ", through.Take(MostNamed)) + $" and {through.Count - MostNamed} more";
+            var named = Suggestions.FirstListed(through, through.Count, Suggestions.MostNamed); // a cycle of thousands of points still makes a short message
             c.Report(DiagnosticDescriptors.TimelineCycle, span, $"{point.Name} comes after itself through {named}");
             break; // one report per cycle is enough
         }

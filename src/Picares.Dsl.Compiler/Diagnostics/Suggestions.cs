@@ -35,6 +35,12 @@ public static class Suggestions
     /// </summary>
     public const int MostListed = 20;
 
+    /// <summary>
+    /// The most declarations a consistency message names when it speaks of many (visits that collect a form, arms, points
+    /// of a cycle, codes a bound admits); past them it counts the rest.
+    /// </summary>
+    public const int MostNamed = 10;
+
     /// <summary>"a, b, c": the items joined; of a longer list, the first <see cref="MostListed"/> and "and 480 more".</summary>
     public static string FirstListed(IReadOnlyCollection<string> items) => FirstListed(items, items.Count, MostListed);
 

@@ -43,12 +43,11 @@ public sealed class ModelTables
     public IReadOnlyDictionary<(string Form, string Field), FieldModel> Fields => _fields ??= BuildFields(_formList, Forms);
 
     /// <summary>
-    /// The field <paramref name="field"/> of the form <paramref name="form"/>, or null. Without <see cref="Fields"/> built,
-    /// only the forms asked about are indexed, each once: for the binder, whose endpoints read a few forms of many.
+    /// The field <paramref name="field"/> of the form <paramref name="form"/>, or null: the same answer as <see cref="Fields"/>,
+    /// from the forms asked about alone, each indexed once (the binder's endpoints read a few forms of many).
     /// </summary>
     public FieldModel? FieldOf(string form, string field)
     {
-        if (_fields is not null) return _fields.TryGetValue((form, field), out var known) ? known : null;
         if (!Forms.TryGetValue(form, out var declared)) return null;
         _fieldsByForm ??= new Dictionary<string, Dictionary<string, FieldModel>>(StringComparer.Ordinal);
         if (!_fieldsByForm.TryGetValue(form, out var fields))

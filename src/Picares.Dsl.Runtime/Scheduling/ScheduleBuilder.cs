@@ -97,7 +97,7 @@ public sealed class ScheduleBuilder
                 : throw new ArgumentOutOfRangeException(nameof(request),
                     $"Visit {visit.Name} falls outside the calendar (0001-01-01 to 9999-12-31): {CalendarDays.Count(days)} from {from:yyyy-MM-dd}, counted from {visit.Anchor}; check that date.");
 
-        PlannedVisit Window(VisitInfo visit, int? occurrence, DateTime nominal, DateTime end) =>
+        PlannedVisit PlanAround(VisitInfo visit, int? occurrence, DateTime nominal, DateTime end) =>
             Plan(visit, occurrence, nominal, DateOf(visit, nominal, -visit.WindowBefore), DateOf(visit, end, visit.WindowAfter));
 
         IEnumerable<PlannedVisit> Occurrences(VisitInfo visit, DateTime anchor, DateTime? last, ScheduleRequest request)
@@ -109,14 +109,14 @@ public sealed class ScheduleBuilder
                     var first = DateOf(visit, anchor, StudyDay.ToOffset(visit.Day ?? throw Invalid(visit, "a day visit without a day")));
                     var end = DateOf(visit, anchor, StudyDay.ToOffset(visit.LastDay ?? visit.Day.Value));
                     if (last is null || first <= last)
-                        yield return Window(visit, null, first, end);
+                        yield return PlanAround(visit, null, first, end);
                     yield break;
                 }
                 case "relative":
                 {
                     var nominal = DateOf(visit, anchor, visit.OffsetDays ?? 0);
                     if (last is null || nominal <= last)
-                        yield return Window(visit, null, nominal, nominal);
+                        yield return PlanAround(visit, null, nominal, nominal);
                     yield break;
                 }
                 case "repeating":
@@ -129,7 +129,7 @@ public sealed class ScheduleBuilder
                     var nominal = anchor;
                     for (var k = 1; (visit.MaxCount is not { } max || k <= max) && (last is null || nominal <= last); k++)
                     {
-                        yield return Window(visit, k, nominal, nominal);
+                        yield return PlanAround(visit, k, nominal, nominal);
                         if (visit.MaxCount == k) yield break;
                         var from = actualAnchoring && request.ActualDates.TryGetValue(new VisitOccurrence(visit.Name, k), out var actual) ? actual.Date : nominal;
                         // Past the end of the calendar, the next occurrence is also past the horizon or ending event when

@@ -11,15 +11,13 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 /// </summary>
 internal sealed record Variable(string Key, string Display, Unit? DisplayUnit, double? Step, ValueSet Domain, string? DomainSource)
 {
-    /// <summary>The most codes a bound in words names; past them it counts the rest, so that a message stays short however long the code list.</summary>
-    internal const int MostCodesNamed = 10;
 
     /// <summary>A bound in words: <c>Vitals.weight ≥ 40 kg</c>, <c>Diagnosis.stage == extensive</c>.</summary>
     public string Describe(ValueSet set)
     {
         if (set.Codes is { } codes)
             return codes.Count == 1 ? $"{Display} == {codes[0]}"
-                : $"{Display} in [{Suggestions.FirstListed(codes, codes.Count, MostCodesNamed)}]";
+                : $"{Display} in [{Suggestions.FirstListed(codes, codes.Count, Suggestions.MostNamed)}]";
         bool hasLower = !double.IsNegativeInfinity(set.Lower), hasUpper = !double.IsPositiveInfinity(set.Upper);
         var unit = DisplayUnit?.Symbol == "mo" && (!hasLower || set.Lower % 12 == 0) && (!hasUpper || set.Upper % 12 == 0) ? UnitCatalog.Get("a") : DisplayUnit;
         string Number(double v) => NumberText.Of(unit is null ? v : v / unit.Factor);
