@@ -17,8 +17,6 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// </summary>
 internal static class EligibilityCheck
 {
-    private sealed record Bound(string Who, Atom Atom, CriterionModel? Criterion);
-
     public static void Run(CheckContext c)
     {
         var extractor = new ConstraintExtractor(c.Model);
@@ -42,23 +40,21 @@ internal static class EligibilityCheck
         }
 
         // Admitted values per variable, criterion by criterion; the first criterion that empties a set is reported.
-        var admitted = new ShardedDictionary<string, (Variable Variable, ValueSet Set, List<Bound> By)>(0, System.StringComparer.Ordinal);
+        var admitted = new ShardedDictionary<string, Admission>(0, System.StringComparer.Ordinal);
         var broken = new ShardedSet<string>(0, System.StringComparer.Ordinal);
         foreach (var bound in bounds)
         {
             var v = bound.Atom.Variable;
             if (broken.Contains(v.Key)) continue;
-            if (!admitted.TryGetValue(v.Key, out var current)) current = (v, v.Domain, new List<Bound>());
-            var next = current.Set.Intersect(bound.Atom.Set);
-            if (next.IsEmpty)
+            if (!admitted.TryGetValue(v.Key, out var current)) admitted.Add(v.Key, current = Admission.For(v));
+            if (current.WouldEmpty(bound.Atom.Set))
             {
                 broken.Add(v.Key);
                 c.Report(DiagnosticDescriptors.NobodyEligible, Where(c, bound),
                     $"{Who(bound)} requires {v.Describe(bound.Atom.Set)}, but {Sources(v, current.By)} {Verb(current.By)} {v.Describe(current.Set)}");
                 continue;
             }
-            current.By.Add(bound);
-            admitted[v.Key] = (v, next, current.By);
+            current.Add(bound);
         }
 
         CheckImplied(c, inclusions, bounds, population, broken);
@@ -68,14 +64,14 @@ internal static class EligibilityCheck
     private static void CheckImplied(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> inclusions, List<Bound> bounds, Atom? population, ShardedSet<string> broken)
     {
         // From the last criterion back, leaving out those already reported: of two that say the same, the later is reported.
-        // What the others admit on a variable is what the bounds before the criterion's own admit (kept per position), with
-        // what the later ones not reported admit (kept as the pass goes back): two intersections a criterion, not one per
-        // other criterion, so that thousands of criteria on one field stay linear.
+        // What the others admit on a variable is what the bounds before the criterion's own admit, with what the later ones
+        // not reported admit (BoundsOnVariable): not one intersection per other criterion, so that thousands of criteria on
+        // one field stay linear.
         var redundant = new ShardedSet<CriterionModel>(0);
         var onVariable = new ShardedDictionary<string, BoundsOnVariable>(0, System.StringComparer.Ordinal);
         foreach (var bound in bounds)
         {
-            if (!onVariable.TryGetValue(bound.Atom.Variable.Key, out var same)) onVariable.Add(bound.Atom.Variable.Key, same = new BoundsOnVariable(bound.Atom.Variable));
+            if (!onVariable.TryGetValue(bound.Atom.Variable.Key, out var same)) onVariable.Add(bound.Atom.Variable.Key, same = BoundsOnVariable.For(bound.Atom.Variable));
             same.Add(bound);
         }
         foreach (var (criterion, parts) in Enumerable.Reverse(inclusions))
@@ -104,8 +100,8 @@ internal static class EligibilityCheck
         bool anyOther = false;
         foreach (var part in parts)
         {
-            var (set, others) = onVariable[part!.Variable.Key].OthersThan(criterion);
-            if (!set.IsSubsetOf(part.Set)) return false;
+            var (within, others) = onVariable[part!.Variable.Key].OthersWithin(criterion, part.Set);
+            if (!within) return false;
             anyOther |= others;
         }
         // Implied by the field's own limits or code list alone, it still checks that the datum is there.
@@ -117,73 +113,15 @@ internal static class EligibilityCheck
         return true;
     }
 
-    /// <summary>
-    /// The inclusion bounds on one variable in file order, read from the last back: what those before a position admit
-    /// together, and what those already passed and not reported admit.
-    /// </summary>
-    private sealed class BoundsOnVariable
-    {
-        private readonly Variable _variable;
-        private readonly List<Bound> _bounds = new();
-        private readonly List<ValueSet> _before = new(); // _before[i]: what bounds 0 .. i-1 admit together
-        private readonly List<Bound> _kept = new(); // the bounds passed and not reported, last first
-        private ValueSet _keptSet;
-        private int _unpassed; // bounds 0 .. _unpassed-1 are not passed yet
-
-        public BoundsOnVariable(Variable variable)
-        {
-            _variable = variable;
-            _keptSet = variable.Domain;
-            _before.Add(variable.Domain);
-        }
-
-        public void Add(Bound bound)
-        {
-            _bounds.Add(bound);
-            _before.Add(_before[_before.Count - 1].Intersect(bound.Atom.Set));
-            _unpassed = _bounds.Count;
-        }
-
-        /// <summary>How many of the unpassed bounds at the end belong to <paramref name="criterion"/> (its own, all together at the end).</summary>
-        private int OwnAtEnd(CriterionModel criterion)
-        {
-            int own = 0;
-            while (own < _unpassed && _bounds[_unpassed - 1 - own].Criterion == criterion) own++;
-            return own;
-        }
-
-        /// <summary>What every bound but <paramref name="criterion"/>'s and those reported admit together, and whether there is any.</summary>
-        public (ValueSet Set, bool Any) OthersThan(CriterionModel criterion)
-        {
-            int first = _unpassed - OwnAtEnd(criterion);
-            return (_before[first].Intersect(_keptSet), first > 0 || _kept.Count > 0);
-        }
-
-        /// <summary>Those same bounds, in file order.</summary>
-        public IEnumerable<Bound> OthersThanInOrder(CriterionModel criterion)
-        {
-            int first = _unpassed - OwnAtEnd(criterion);
-            for (int i = 0; i < first; i++) yield return _bounds[i];
-            for (int i = _kept.Count - 1; i >= 0; i--) yield return _kept[i];
-        }
-
-        /// <summary>Passes <paramref name="criterion"/>'s bounds, keeping them for the criteria before it unless it was reported.</summary>
-        public void PassBack(CriterionModel criterion, bool keep)
-        {
-            for (int own = OwnAtEnd(criterion); own > 0; own--)
-            {
-                var bound = _bounds[--_unpassed];
-                if (!keep) continue;
-                _kept.Add(bound);
-                _keptSet = _keptSet.Intersect(bound.Atom.Set);
-            }
-        }
-    }
-
     private static void CheckExclusions(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> exclusions,
-        ShardedDictionary<string, (Variable Variable, ValueSet Set, List<Bound> By)> admitted, ShardedSet<string> broken)
+        ShardedDictionary<string, Admission> admitted, ShardedSet<string> broken)
     {
-        (ValueSet Set, IReadOnlyList<Bound> By) AdmittedFor(Variable v) => admitted.TryGetValue(v.Key, out var a) ? (a.Set, a.By) : (v.Domain, NoBounds);
+        // A variable no inclusion bounds admits its whole domain: one admission each, made when first asked.
+        Admission AdmittedFor(Variable v)
+        {
+            if (!admitted.TryGetValue(v.Key, out var a)) admitted.Add(v.Key, a = Admission.For(v));
+            return a;
+        }
 
         foreach (var (criterion, parts) in exclusions)
         {
@@ -191,19 +129,19 @@ internal static class EligibilityCheck
             // Never applies: one of its parts admits none of the values the other rules allow.
             Atom? never = null;
             foreach (var part in parts)
-                if (part is not null && AdmittedFor(part.Variable).Set.Intersect(part.Set).IsEmpty) { never = part; break; }
+                if (part is not null && !AdmittedFor(part.Variable).Meets(part.Set)) { never = part; break; }
             if (never is not null)
             {
-                var (set, by) = AdmittedFor(never.Variable);
-                if (by.Count == 0 && never.Variable.DomainSource is null) continue; // nothing but an empty code list
+                var rule = AdmittedFor(never.Variable);
+                if (rule.By.Count == 0 && never.Variable.DomainSource is null) continue; // nothing but an empty code list
                 c.Report(DiagnosticDescriptors.ExclusionNeverApplies, c.Locator.Name("criterion", criterion.Id), criterion.Id, never.Variable.Describe(never.Set),
-                    Sources(never.Variable, by), never.Variable.Describe(set));
+                    $"{Sources(never.Variable, rule.By)} {Verb(rule.By)}", never.Variable.Describe(rule.Set));
                 continue;
             }
             // Excludes everyone: every part holds for every value the other rules allow.
             if (parts.Count == 0 || parts.Contains(null)) continue;
             bool excludesEveryone = true;
-            foreach (var part in parts) excludesEveryone &= AdmittedFor(part!.Variable).Set.IsSubsetOf(part.Set);
+            foreach (var part in parts) excludesEveryone &= AdmittedFor(part!.Variable).Within(part.Set);
             if (!excludesEveryone) continue;
             var admittedBy = parts.SelectMany(p => AdmittedFor(p!.Variable).By); // read only as far as the message names them
             var requirement = string.Join(" and ", parts.Select(p => p!.Variable.Describe(AdmittedFor(p.Variable).Set)));
@@ -212,8 +150,6 @@ internal static class EligibilityCheck
                 $"{criterion.Id} excludes every subject with {string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)))}, and {Sources(variables, admittedBy)} {Verb(admittedBy)} {requirement}");
         }
     }
-
-    private static readonly IReadOnlyList<Bound> NoBounds = new Bound[0];
 
     /// <summary>True when every part is an atom on a variable whose admitted values are not already reported empty.</summary>
     private static bool AllKnown(List<Atom?> parts, ShardedSet<string> broken)

@@ -192,7 +192,7 @@ public static class DiagnosticDescriptors
         "{0} checks nothing: every subject who meets {1} also meets it ({2}); remove it or correct its bound", Severity.Warning, Consistency);
     /// <summary>PIC4006</summary>
     public static readonly DiagnosticDescriptor ExclusionNeverApplies = new("PIC4006", "Exclusion never applies",
-        "{0} can never exclude anyone the other rules admit: it needs {1}, but {2} requires {3}; remove it or correct its bound", Severity.Warning, Consistency);
+        "{0} can never exclude anyone the other rules admit: it needs {1}, but {2} {3}; remove it or correct its bound", Severity.Warning, Consistency);
     /// <summary>PIC4007</summary>
     public static readonly DiagnosticDescriptor AgeCriterionDisagrees = new("PIC4007", "Age criterion disagrees with the population",
         "{0} bounds the age ({1}) differently from the population's age {2} (line {3}); state the age range once, in 'population', or make them agree", Severity.Warning, Consistency);

@@ -95,6 +95,23 @@ public class ConsistencyCheckTests
         Assert.Equal(new[] { "PIC4004" }, Ids("criterion I1 inclusion \"f\" { when Vitals.flag }\ncriterion E1 exclusion \"g\" { when not (Vitals.flag == false) }\n"));
     }
 
+    [Fact]
+    public void A_long_code_list_is_named_by_the_codes_a_bound_leaves_out()
+    {
+        const string list = "codelist Stage { code IA \"IA\"; code IB \"IB\"; code IIA \"IIA\"; code IIB \"IIB\"; code III \"III\"; code IV \"IV\" }\n" +
+            "form Tumor { field stage code Stage required }\nvisit Screen { day -7 from enrollment; collect Tumor }\n";
+        var found = Check(list +
+            "criterion I1 inclusion \"not IV\" { when Tumor.stage != Stage.IV }\n" +
+            "criterion I2 inclusion \"not III\" { when Tumor.stage not in [Stage.III] }\n" +
+            "criterion E1 exclusion \"IV\" { when Tumor.stage == Stage.IV }\n" +
+            "criterion E2 exclusion \"early\" { when Tumor.stage in [Stage.IA, Stage.IB] }\n");
+        // Four codes are left: named by the two left out. Two criteria rule IV out: the verb agrees with them.
+        var never = Assert.Single(found);
+        Assert.Equal(("PIC4006", "E1"), (never.Id, never.At));
+        Assert.Equal("E1 can never exclude anyone the other rules admit: it needs Tumor.stage == IV, but I1 (line 12) and I2 (line 13) require " +
+            "Tumor.stage not in [III, IV]; remove it or correct its bound", never.Message);
+    }
+
     [Theory]
     [InlineData("Vitals.weight >= 35 kg or Vitals.flag == true")]          // 'or' is not read
     [InlineData("Vitals.weight >= 35 kg and Vitals.count >= max(1, 2)")]    // a part that bounds nothing by constants

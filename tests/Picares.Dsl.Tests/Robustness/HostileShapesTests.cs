@@ -307,4 +307,61 @@ public class HostileShapesTests
         Assert.True(generated.Length < 5_000_000, $"{generated.Length:N0} characters"); // before: 30 million, growing with the square of the chain
         Assert.True(allocated < 300_000_000, $"allocated {allocated:N0} bytes"); // before: 5.6 GB, growing with its cube
     }
+
+    [Fact]
+    public void Thousands_of_inclusion_criteria_each_ruling_out_one_code_of_a_long_list_are_checked_without_a_set_per_criterion()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, Count + 1).Select(i => $"code c{i} \"C{i}\""))).Append(" }\n");
+        text.Append("form Coded { field k code Long required; field j code Long required }\nvisit Screen { day -7 from enrollment; collect Coded }\n");
+        // Each rules out one code, so that together they admit only the last; on j, one more asks for a code already ruled out.
+        for (int i = 1; i <= Count; i++) text.Append($"criterion I{i} inclusion \"x\" {{ when Coded.k != Long.c{i} and Coded.j != Long.c{i} }}\n");
+        text.Append($"criterion I{Count + 1} inclusion \"again\" {{ when Coded.k != Long.c5 }}\n");
+        text.Append($"criterion I{Count + 2} inclusion \"three\" {{ when Coded.j == Long.c3 }}\n");
+        text.Append("criterion E1 exclusion \"first\" { when Coded.k == Long.c1 }\n");
+        text.Append($"criterion E2 exclusion \"the last\" {{ when Coded.k == Long.c{Count + 1} }}\n"); // the one code the inclusions leave
+        var (result, allocated) = Compile(text.ToString());
+        var reported = result.Diagnostics.Where(d => d.Id.StartsWith("PIC400", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, reported.Count);
+        var empty = Assert.Single(reported, d => d.Id == "PIC4004" && d.Message.Contains($"I{Count + 2}", StringComparison.Ordinal));
+        Assert.StartsWith($"No subject can be eligible: I{Count + 2} (line {empty.LineSpan.Start.Line + 1}) requires Coded.j == c3, but I1 (line 12), I2 (line 13), I3 (line 14), I4 (line 15), I5 (line 16) and others require Coded.j == c{Count + 1};",
+            empty.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"I{Count + 1} ", Assert.Single(reported, d => d.Id == "PIC4005").Message, StringComparison.Ordinal); // implied by I5, said again
+        Assert.Contains("Coded.k == c1", Assert.Single(reported, d => d.Id == "PIC4006").Message, StringComparison.Ordinal); // E1 never applies: I1 rules c1 out
+        Assert.Contains($"E2 excludes every subject with Coded.k == c{Count + 1}", Assert.Single(reported, d => d.Id == "PIC4004" && d != empty).Message, StringComparison.Ordinal);
+        Assert.True(allocated < 60_000_000, $"allocated {allocated:N0} bytes"); // a set of codes per criterion (before): 248 MB at 4,000 codes, 975 MB at 8,000
+    }
+
+    [Fact]
+    public void Thousands_of_exclusions_against_what_thousands_of_inclusions_leave_of_a_long_list_are_each_checked_by_their_own_codes()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, Count + 1).Select(i => $"code c{i} \"C{i}\""))).Append(" }\n");
+        text.Append("form Coded { field k code Long required }\nvisit Screen { day -7 from enrollment; collect Coded }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"criterion I{i} inclusion \"x\" {{ when Coded.k != Long.c{i} }}\n");
+        // Each needs a code other than the one left (c{Count + 1}), which the inclusions have ruled out: it never applies.
+        for (int i = 1; i <= Count; i++) text.Append($"criterion E{i} exclusion \"x\" {{ when Coded.k not in [Long.c{i}, Long.c{Count + 1}] }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var never = result.Diagnostics.Where(d => d.Id == "PIC4006").ToList();
+        Assert.Equal(Count, never.Count);
+        Assert.Equal($"E7 can never exclude anyone the other rules admit: it needs Coded.k not in [c{Count + 1}, c7], but I1 (line 12), I2 (line 13), I3 (line 14), " +
+            $"I4 (line 15), I5 (line 16) and others require Coded.k == c{Count + 1}; remove it or correct its bound", never[6].Message);
+        Assert.True(allocated < 60_000_000, $"allocated {allocated:N0} bytes"); // what the inclusions admit intersected for each (before): 481 MB
+    }
+
+    [Fact]
+    public void Thousands_of_fields_on_one_long_code_list_share_its_codes_as_their_domain()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"code c{i} \"C{i}\""))).Append(" }\n");
+        text.Append("form Wide { ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"field f{i} code Long required"))).Append(" }\n");
+        text.Append("visit Screen { day -7 from enrollment; collect Wide }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"criterion I{i} inclusion \"x\" {{ when Wide.f{i} == Long.c{i} }}\n");
+        text.Append("criterion E1 exclusion \"never\" { when Wide.f2 == Long.c1 }\n");
+        var (result, allocated) = Compile(text.ToString());
+        var never = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("PIC400", StringComparison.Ordinal));
+        Assert.Equal("PIC4006", never.Id);
+        Assert.Contains("Wide.f2 == c2", never.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 60_000_000, $"allocated {allocated:N0} bytes"); // the list's codes sorted again for each field (before)
+    }
 }

@@ -30,6 +30,7 @@ internal sealed class ConstraintExtractor
     // most variables of fields there can be, and by the number of criteria for the distances, which few criteria have.
     private readonly ShardedDictionary<(string Form, string Field), Variable?> _fieldVariables;
     private readonly ShardedDictionary<(string Anchor, string Form, string Field, bool Calendar), Variable> _distances;
+    private readonly ShardedDictionary<string, ValueSet> _codeDomains;
 
     public ConstraintExtractor(ProtocolModel model)
     {
@@ -39,6 +40,7 @@ internal sealed class ConstraintExtractor
         _population = model.Population;
         _fieldVariables = new ShardedDictionary<(string Form, string Field), Variable?>(_fields.Count);
         _distances = new ShardedDictionary<(string Anchor, string Form, string Field, bool Calendar), Variable>(model.Criteria.Count);
+        _codeDomains = new ShardedDictionary<string, ValueSet>(_codeLists.Count, System.StringComparer.Ordinal);
     }
 
     /// <summary>The parts of a condition's top-level conjunction, each an atom or null.</summary>
@@ -92,7 +94,7 @@ internal sealed class ConstraintExtractor
         var (field, constant, op) = b.Left is BoundFieldReference l ? (l, b.Right, b.Operator) :
             b.Right is BoundFieldReference r ? (r, b.Left, Flip(b.Operator)) : (null, b.Left, b.Operator);
         if (field is null || VariableOf(field) is not { } v) return null;
-        if (v.Domain.Codes is not null)
+        if (v.Domain.IsCodes)
         {
             var code = Code(constant);
             if (code is null) return null;
@@ -121,9 +123,9 @@ internal sealed class ConstraintExtractor
         ValueSet? set = null;
         if (m.Lower is not null && m.Upper is not null)
         {
-            if (Number(m.Lower) is { } lo && Number(m.Upper) is { } hi && v.Domain.Codes is null) set = ValueSet.Interval(lo, false, hi, false);
+            if (Number(m.Lower) is { } lo && Number(m.Upper) is { } hi && !v.Domain.IsCodes) set = ValueSet.Interval(lo, false, hi, false);
         }
-        else if (v.Domain.Codes is not null)
+        else if (v.Domain.IsCodes)
         {
             var codes = m.Items.Select(Code).ToList();
             if (codes.All(c => c is not null)) set = ValueSet.Of(codes!);
@@ -176,7 +178,7 @@ internal sealed class ConstraintExtractor
             case "boolean":
                 return new Variable(key, key, null, null, Booleans, null);
             case "code" when field.CodeList is { } list && _codeLists.TryGetValue(list, out var codes):
-                return new Variable(key, key, null, null, ValueSet.Of(codes.Codes.Select(c => c.Code)), null);
+                return new Variable(key, key, null, null, DomainOf(codes), null);
             case "integer" or "decimal" or "quantity":
                 var unit = field.Unit is { } u && UnitCatalog.TryFind(u, out var found) ? found : null;
                 var factor = unit?.Factor ?? 1;
@@ -187,6 +189,13 @@ internal sealed class ConstraintExtractor
             default:
                 return null;
         }
+    }
+
+    /// <summary>A code list's codes as a set, made once for all the fields that take them.</summary>
+    private ValueSet DomainOf(CodeListModel list)
+    {
+        if (!_codeDomains.TryGetValue(list.Name, out var domain)) _codeDomains.Add(list.Name, domain = ValueSet.Of(list.Codes.Select(c => c.Code)));
+        return domain;
     }
 
     private Variable Distance(string form, FieldModel field, string anchor, bool calendar)

@@ -5,36 +5,82 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 
 /// <summary>
 /// The values one variable may take: an interval of numbers (each bound open, closed or infinite), or a finite
-/// set of codes (booleans are the codes true and false). A set of codes is kept as an array in ordinal order, each code
-/// once, so that the set operations are merges of two short arrays.
+/// set of codes (booleans are the codes true and false). A set of codes is kept as the codes it lists, or, for
+/// <c>!=</c> and <c>not in</c>, as every code of the variable's domain but the ones it leaves out: so that a set is as long
+/// as the condition that wrote it, not as the code list. Codes are kept in ordinal order, each once, so that the set
+/// operations are merges of two arrays.
 /// </summary>
 internal sealed class ValueSet
 {
     private static readonly System.StringComparer Order = System.StringComparer.Ordinal;
 
-    private readonly string[]? _codes;
+    private readonly string[]? _codes; // the codes listed, or, when _domain is set, the codes of the domain left out
+    private readonly string[]? _domain; // set for "every code of the domain but _codes"
 
-    private ValueSet(double lower, bool lowerOpen, double upper, bool upperOpen, string[]? codes)
+    private ValueSet(double lower, bool lowerOpen, double upper, bool upperOpen, string[]? codes, string[]? domain)
     {
         Lower = lower;
         LowerOpen = lowerOpen;
         Upper = upper;
         UpperOpen = upperOpen;
         _codes = codes;
+        _domain = domain;
     }
 
     public double Lower { get; }
     public bool LowerOpen { get; }
     public double Upper { get; }
     public bool UpperOpen { get; }
-    /// <summary>The codes in ordinal order, or null for an interval.</summary>
-    public IReadOnlyList<string>? Codes => _codes;
+    /// <summary>True for a set of codes, false for an interval.</summary>
+    public bool IsCodes => _codes is not null;
+    /// <summary>True for a set of codes kept as the codes of its domain it leaves out (<see cref="Excluded"/>).</summary>
+    public bool IsAllBut => _domain is not null;
+    /// <summary>The codes listed, in ordinal order: null for an interval or a set kept as what it leaves out.</summary>
+    public IReadOnlyList<string>? Codes => _domain is null ? _codes : null;
+    /// <summary>The codes of the domain left out, in ordinal order: null unless <see cref="IsAllBut"/>.</summary>
+    public IReadOnlyList<string>? Excluded => _domain is null ? null : _codes;
+    /// <summary>How many codes the set admits (0 for an interval).</summary>
+    public int Count => _codes is null ? 0 : _domain is { } domain ? domain.Length - _codes.Length : _codes.Length;
+
+    /// <summary>The codes the set admits, in ordinal order (of a set kept as what it leaves out, a walk over its domain).</summary>
+    public IEnumerable<string> Admitted()
+    {
+        if (_codes is null) yield break;
+        if (_domain is null)
+        {
+            foreach (var code in _codes) yield return code;
+            yield break;
+        }
+        int j = 0;
+        foreach (var code in _domain)
+        {
+            if (j < _codes.Length && _codes[j] == code) { j++; continue; }
+            yield return code;
+        }
+    }
 
     public static readonly ValueSet All = Interval(double.NegativeInfinity, true, double.PositiveInfinity, true);
 
-    public static ValueSet Interval(double lower, bool lowerOpen, double upper, bool upperOpen) => new(lower, lowerOpen, upper, upperOpen, null);
+    public static ValueSet Interval(double lower, bool lowerOpen, double upper, bool upperOpen) => new(lower, lowerOpen, upper, upperOpen, null, null);
 
-    public static ValueSet Of(IEnumerable<string> codes)
+    public static ValueSet Of(IEnumerable<string> codes) => OfSorted(Sorted(codes));
+
+    /// <summary>The set of one code.</summary>
+    public static ValueSet Of(string code) => OfSorted(new[] { code });
+
+    private static ValueSet OfSorted(string[] codes) => new(0, false, 0, false, codes, null);
+
+    /// <summary>Every code of <paramref name="domain"/>, a set that lists its codes, but <paramref name="codes"/>.</summary>
+    public static ValueSet AllBut(ValueSet domain, IEnumerable<string> codes)
+    {
+        if (domain._codes is not { } all || domain._domain is not null) throw new System.ArgumentException("The domain must list its codes.", nameof(domain));
+        return AllBut(all, Sorted(codes.Where(c => System.Array.BinarySearch(all, c, Order) >= 0)));
+    }
+
+    /// <summary>Every code of <paramref name="domain"/> (a set that lists its codes) but those in <paramref name="sortedOut"/>, each of which it has.</summary>
+    private static ValueSet AllBut(string[] domain, string[] sortedOut) => new(0, false, 0, false, sortedOut, domain);
+
+    private static string[] Sorted(IEnumerable<string> codes)
     {
         var sorted = codes.ToArray();
         System.Array.Sort(sorted, Order);
@@ -42,30 +88,42 @@ internal sealed class ValueSet
         for (int i = 0; i < sorted.Length; i++)
             if (distinct == 0 || sorted[i] != sorted[distinct - 1]) sorted[distinct++] = sorted[i];
         if (distinct < sorted.Length) System.Array.Resize(ref sorted, distinct);
-        return OfSorted(sorted);
+        return sorted;
     }
 
-    /// <summary>The set of one code.</summary>
-    public static ValueSet Of(string code) => OfSorted(new[] { code });
+    public bool IsEmpty => _codes is { } c ? c.Length == (_domain?.Length ?? 0) : Lower > Upper || Lower == Upper && (LowerOpen || UpperOpen);
 
-    private static ValueSet OfSorted(string[] codes) => new(0, false, 0, false, codes);
+    /// <summary>Whether the set of codes admits <paramref name="code"/> (a binary search).</summary>
+    public bool Contains(string code) => _codes is { } codes && (System.Array.BinarySearch(codes, code, Order) >= 0) != (_domain is not null);
 
-    public bool IsEmpty => _codes is { } c ? c.Length == 0 : Lower > Upper || Lower == Upper && (LowerOpen || UpperOpen);
-
-    /// <summary>The values in both (intervals with intervals, code sets with code sets).</summary>
+    /// <summary>The values in both (intervals with intervals, code sets of one domain with code sets).</summary>
     public ValueSet Intersect(ValueSet other)
     {
-        if (_codes is { } a && other._codes is { } b) return OfSorted(Merge(a, b, keepShared: true));
+        if (_codes is { } a && other._codes is { } b)
+        {
+            if (_domain is null && other._domain is null) return OfSorted(Merge(a, b, keepShared: true));
+            if (_domain is null) return OfSorted(Merge(a, b, keepShared: false)); // listed here, not left out there
+            if (other._domain is null) return OfSorted(Merge(b, a, keepShared: false));
+            return AllBut(_domain, Union(a, b));
+        }
         if (_codes is not null || other._codes is not null) return this; // not comparable: no information
         var (lo, loOpen) = Lower > other.Lower ? (Lower, LowerOpen) : other.Lower > Lower ? (other.Lower, other.LowerOpen) : (Lower, LowerOpen || other.LowerOpen);
         var (hi, hiOpen) = Upper < other.Upper ? (Upper, UpperOpen) : other.Upper < Upper ? (other.Upper, other.UpperOpen) : (Upper, UpperOpen || other.UpperOpen);
         return Interval(lo, loOpen, hi, hiOpen);
     }
 
-    /// <summary>The values of <paramref name="domain"/> that are not in this set, when that is one set; else null.</summary>
+    /// <summary>
+    /// The values of <paramref name="domain"/> that are not in this set, when that is one set; else null. Of codes, it is
+    /// kept as the codes this set lists, so it costs their number, not the domain's.
+    /// </summary>
     public ValueSet? Complement(ValueSet domain)
     {
-        if (_codes is { } codes) return domain._codes is { } all ? OfSorted(Merge(all, codes, keepShared: false)) : null;
+        if (_codes is { } codes)
+        {
+            if (_domain is not null) return OfSorted(codes);
+            if (domain._codes is not { } all || domain._domain is not null) return null;
+            return AllBut(all, codes.Where(c => System.Array.BinarySearch(all, c, Order) >= 0).ToArray());
+        }
         bool lowerInfinite = double.IsNegativeInfinity(Lower), upperInfinite = double.IsPositiveInfinity(Upper);
         if (lowerInfinite && !upperInfinite) return domain.Intersect(Interval(Upper, !UpperOpen, double.PositiveInfinity, true));
         if (upperInfinite && !lowerInfinite) return domain.Intersect(Interval(double.NegativeInfinity, true, Lower, !LowerOpen));
@@ -76,7 +134,15 @@ internal sealed class ValueSet
     public bool IsSubsetOf(ValueSet other)
     {
         if (IsEmpty) return true;
-        if (_codes is { } a) return other._codes is { } b && Walk(a, b, keepShared: true, into: null) == a.Length;
+        if (_codes is { } a)
+        {
+            if (other._codes is not { } b) return false;
+            if (_domain is null) return other._domain is null ? Walk(a, b, keepShared: true, into: null) == a.Length : Walk(a, b, keepShared: false, into: null) == a.Length;
+            // Every code of the domain but a: what b leaves out must be left out here too; or b must list every code kept here.
+            if (other._domain is not null) return Walk(b, a, keepShared: true, into: null) == b.Length;
+            int kept = _domain.Length - a.Length, listedAndKept = Walk(_domain, b, keepShared: true, into: null) - Walk(a, b, keepShared: true, into: null);
+            return listedAndKept == kept;
+        }
         if (other._codes is not null) return false;
         bool lowerInside = Lower > other.Lower || Lower == other.Lower && (LowerOpen || !other.LowerOpen);
         bool upperInside = Upper < other.Upper || Upper == other.Upper && (UpperOpen || !other.UpperOpen);
@@ -121,5 +187,21 @@ internal sealed class ValueSet
             kept++;
         }
         return kept;
+    }
+
+    /// <summary>The codes in either, in ordinal order.</summary>
+    private static string[] Union(string[] first, string[] second)
+    {
+        int onlySecond = Walk(second, first, keepShared: false, into: null);
+        if (onlySecond == 0) return first;
+        var result = new string[first.Length + onlySecond];
+        int i = 0, j = 0, k = 0;
+        while (i < first.Length || j < second.Length)
+        {
+            int order = i == first.Length ? 1 : j == second.Length ? -1 : Order.Compare(first[i], second[j]);
+            if (order <= 0) { result[k++] = first[i++]; if (order == 0) j++; }
+            else result[k++] = second[j++];
+        }
+        return result;
     }
 }

@@ -1,4 +1,5 @@
 using Picares.Dsl.Compiler.Diagnostics;
+using System.Linq;
 using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Compiler.Consistency.Constraints;
@@ -15,9 +16,13 @@ internal sealed record Variable(string Key, string Display, Unit? DisplayUnit, d
     /// <summary>A bound in words: <c>Vitals.weight ≥ 40 kg</c>, <c>Diagnosis.stage == extensive</c>.</summary>
     public string Describe(ValueSet set)
     {
-        if (set.Codes is { } codes)
-            return codes.Count == 1 ? $"{Display} == {codes[0]}"
-                : $"{Display} in [{Suggestions.FirstListed(codes, codes.Count, Suggestions.MostNamed)}]";
+        // Codes are named as the shorter of what the set admits and what it leaves out: 'k != c3', not the list's other codes.
+        if (set.Excluded is { Count: > 0 } excluded && excluded.Count < set.Count)
+            return excluded.Count == 1 ? $"{Display} != {excluded[0]}"
+                : $"{Display} not in [{Suggestions.FirstListed(excluded, excluded.Count, Suggestions.MostNamed)}]";
+        if (set.IsCodes)
+            return set.Count == 1 ? $"{Display} == {set.Admitted().First()}"
+                : $"{Display} in [{Suggestions.FirstListed(set.Admitted(), set.Count, Suggestions.MostNamed)}]";
         bool hasLower = !double.IsNegativeInfinity(set.Lower), hasUpper = !double.IsPositiveInfinity(set.Upper);
         var unit = DisplayUnit?.Symbol == "mo" && (!hasLower || set.Lower % 12 == 0) && (!hasUpper || set.Upper % 12 == 0) ? UnitCatalog.Get("a") : DisplayUnit;
         string Number(double v) => NumberText.Of(unit is null ? v : v / unit.Factor);

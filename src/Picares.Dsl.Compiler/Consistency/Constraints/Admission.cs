@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+
+namespace Picares.Dsl.Compiler.Consistency.Constraints;
+
+/// <summary>
+/// What the inclusion bounds on one variable admit together, taken bound by bound in file order: whether the next would
+/// leave nothing, and afterwards whether it admits any or only values of a set (the exclusions' questions). An interval
+/// is kept as one; codes are counted per code (<see cref="CodeTally"/>), so that each question costs the codes of the
+/// bound or set asked about.
+/// </summary>
+internal abstract class Admission
+{
+    /// <summary>The bounds taken so far, in file order.</summary>
+    public List<Bound> By { get; } = new();
+
+    /// <summary>For a variable with no bound yet: its whole domain.</summary>
+    public static Admission For(Variable variable) =>
+        variable.Domain.IsCodes ? new CodeAdmission(variable.Domain) : new IntervalAdmission(variable.Domain);
+
+    /// <summary>Whether nothing would be admitted once <paramref name="bound"/> is taken too.</summary>
+    public abstract bool WouldEmpty(ValueSet bound);
+
+    /// <summary>Takes <paramref name="bound"/>.</summary>
+    public void Add(Bound bound)
+    {
+        By.Add(bound);
+        Take(bound.Atom.Set);
+    }
+
+    protected abstract void Take(ValueSet bound);
+
+    /// <summary>Whether some value admitted is in <paramref name="set"/>.</summary>
+    public abstract bool Meets(ValueSet set);
+
+    /// <summary>Whether every value admitted is in <paramref name="set"/>.</summary>
+    public abstract bool Within(ValueSet set);
+
+    /// <summary>What is admitted, as one set, for a message.</summary>
+    public abstract ValueSet Set { get; }
+
+    private sealed class IntervalAdmission : Admission
+    {
+        private ValueSet _set;
+
+        public IntervalAdmission(ValueSet domain) => _set = domain;
+
+        public override bool WouldEmpty(ValueSet bound) => _set.Intersect(bound).IsEmpty;
+        protected override void Take(ValueSet bound) => _set = _set.Intersect(bound);
+        public override bool Meets(ValueSet set) => !_set.Intersect(set).IsEmpty;
+        public override bool Within(ValueSet set) => _set.IsSubsetOf(set);
+        public override ValueSet Set => _set;
+    }
+
+    private sealed class CodeAdmission : Admission
+    {
+        private readonly CodeTally _tally;
+        private ValueSet? _set; // made when a message first asks, and again after a bound is taken
+
+        public CodeAdmission(ValueSet domain) => _tally = new CodeTally(domain);
+
+        public override bool WouldEmpty(ValueSet bound) => _tally.AdmittedAmong(bound) == 0;
+
+        protected override void Take(ValueSet bound)
+        {
+            _tally.Add(bound);
+            _set = null;
+        }
+
+        public override bool Meets(ValueSet set) => _tally.AdmittedAmong(set) > 0;
+        public override bool Within(ValueSet set) => _tally.AdmittedAmong(set) == _tally.AdmittedCount;
+        public override ValueSet Set => _set ??= _tally.Admitted();
+    }
+}

@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+using Picares.Dsl.Compiler.Model;
+
+namespace Picares.Dsl.Compiler.Consistency.Constraints;
+
+/// <summary>
+/// The inclusion bounds on one variable in file order, read from the last back (the check for criteria the others imply):
+/// what every bound but a criterion's own admits, counting those not yet passed and those passed and not reported. Of two
+/// criteria that say the same, the later is reported, and once reported its bounds no longer count for the criteria before
+/// it. An interval keeps what the bounds before each position admit together, so each question is two intersections; codes
+/// are counted per code (<see cref="CodeTally"/>), so each question costs the codes of the set asked about. Either way,
+/// thousands of criteria on one field stay in proportion to the file.
+/// </summary>
+internal abstract class BoundsOnVariable
+{
+    private readonly List<Bound> _kept = new(); // the bounds passed and not reported, last first
+    private int _unpassed; // bounds 0 .. _unpassed-1 are not passed yet
+
+    /// <summary>The bounds in file order.</summary>
+    protected List<Bound> Bounds { get; } = new();
+
+    public static BoundsOnVariable For(Variable variable) =>
+        variable.Domain.IsCodes ? new CodeBounds(variable.Domain) : new IntervalBounds(variable.Domain);
+
+    public void Add(Bound bound)
+    {
+        Bounds.Add(bound);
+        Added(bound.Atom.Set);
+        _unpassed = Bounds.Count;
+    }
+
+    /// <summary>How many of the unpassed bounds at the end belong to <paramref name="criterion"/> (its own, all together at the end).</summary>
+    private int OwnAtEnd(CriterionModel criterion)
+    {
+        int own = 0;
+        while (own < _unpassed && Bounds[_unpassed - 1 - own].Criterion == criterion) own++;
+        return own;
+    }
+
+    /// <summary>
+    /// Whether every bound but <paramref name="criterion"/>'s and those reported admits only values of
+    /// <paramref name="set"/>, and whether there is any such bound.
+    /// </summary>
+    public (bool Within, bool Any) OthersWithin(CriterionModel criterion, ValueSet set)
+    {
+        int first = _unpassed - OwnAtEnd(criterion);
+        return (OthersWithin(first, _unpassed, set), first > 0 || _kept.Count > 0);
+    }
+
+    /// <summary>Those same bounds, in file order.</summary>
+    public IEnumerable<Bound> OthersThanInOrder(CriterionModel criterion)
+    {
+        int first = _unpassed - OwnAtEnd(criterion);
+        for (int i = 0; i < first; i++) yield return Bounds[i];
+        for (int i = _kept.Count - 1; i >= 0; i--) yield return _kept[i];
+    }
+
+    /// <summary>Passes <paramref name="criterion"/>'s bounds, keeping them for the criteria before it unless it was reported.</summary>
+    public void PassBack(CriterionModel criterion, bool keep)
+    {
+        for (int own = OwnAtEnd(criterion); own > 0; own--)
+        {
+            int position = --_unpassed;
+            if (!keep)
+            {
+                Dropped(position);
+                continue;
+            }
+            _kept.Add(Bounds[position]);
+            Kept(position);
+        }
+    }
+
+    protected abstract void Added(ValueSet set);
+
+    /// <summary>Whether the bounds before <paramref name="ownFirst"/>, with those kept, admit only values of <paramref name="set"/>; the bounds from <paramref name="ownFirst"/> to <paramref name="ownEnd"/> are the criterion's own.</summary>
+    protected abstract bool OthersWithin(int ownFirst, int ownEnd, ValueSet set);
+
+    /// <summary>The bound at <paramref name="position"/> was passed and is kept.</summary>
+    protected virtual void Kept(int position) { }
+
+    /// <summary>The bound at <paramref name="position"/> was passed and its criterion reported.</summary>
+    protected virtual void Dropped(int position) { }
+
+    private sealed class IntervalBounds : BoundsOnVariable
+    {
+        private readonly List<ValueSet> _before = new(); // _before[i]: what bounds 0 .. i-1 admit together
+        private ValueSet _keptSet;
+
+        public IntervalBounds(ValueSet domain)
+        {
+            _keptSet = domain;
+            _before.Add(domain);
+        }
+
+        protected override void Added(ValueSet set) => _before.Add(_before[_before.Count - 1].Intersect(set));
+
+        protected override bool OthersWithin(int ownFirst, int ownEnd, ValueSet set) => _before[ownFirst].Intersect(_keptSet).IsSubsetOf(set);
+
+        protected override void Kept(int position) => _keptSet = _keptSet.Intersect(Bounds[position].Atom.Set);
+    }
+
+    private sealed class CodeBounds : BoundsOnVariable
+    {
+        private readonly CodeTally _tally;
+        private readonly List<ValueSet> _own = new();
+        private readonly HashSet<int> _dropped = new();
+        private List<int>? _listing; // the positions of the bounds that list their codes, fewest codes first
+        private int _firstListing; // _listing before it are all dropped
+
+        public CodeBounds(ValueSet domain) => _tally = new CodeTally(domain);
+
+        protected override void Added(ValueSet set) => _tally.Add(set);
+
+        protected override void Dropped(int position)
+        {
+            _tally.Remove(Bounds[position].Atom.Set);
+            _dropped.Add(position);
+        }
+
+        protected override bool OthersWithin(int ownFirst, int ownEnd, ValueSet set)
+        {
+            _own.Clear();
+            for (int i = ownFirst; i < ownEnd; i++) _own.Add(Bounds[i].Atom.Set);
+            // Left out by the set: each must be left out by some other bound.
+            if (set.Excluded is { } excluded)
+            {
+                foreach (var code in excluded)
+                    if (_tally.Admits(code, _own)) return false;
+                return true;
+            }
+            // Listed by the set: every code the others admit must be one of them. The others admit only codes of any
+            // listing bound among them, so the shortest is read; with none, the domain.
+            IEnumerable<string> candidates = ShortestOtherListing(ownFirst, ownEnd)?.Codes ?? _tally.Domain.Admitted();
+            foreach (var code in candidates)
+                if (!set.Contains(code) && _tally.Admits(code, _own)) return false;
+            return true;
+        }
+
+        private ValueSet? ShortestOtherListing(int ownFirst, int ownEnd)
+        {
+            if (_listing is null)
+            {
+                _listing = new List<int>();
+                for (int i = 0; i < Bounds.Count; i++) if (Bounds[i].Atom.Set.Codes is not null) _listing.Add(i);
+                _listing.Sort((a, b) => Bounds[a].Atom.Set.Count != Bounds[b].Atom.Set.Count ? Bounds[a].Atom.Set.Count.CompareTo(Bounds[b].Atom.Set.Count) : a.CompareTo(b));
+            }
+            while (_firstListing < _listing.Count && _dropped.Contains(_listing[_firstListing])) _firstListing++;
+            for (int i = _firstListing; i < _listing.Count; i++)
+            {
+                int position = _listing[i];
+                if (!_dropped.Contains(position) && (position < ownFirst || position >= ownEnd)) return Bounds[position].Atom.Set;
+            }
+            return null;
+        }
+    }
+}
