@@ -51,7 +51,7 @@ internal static class EligibilityCheck
             {
                 broken.Add(v.Key);
                 c.Report(DiagnosticDescriptors.NobodyEligible, Where(c, bound),
-                    $"{Who(bound)} requires {v.Describe(bound.Atom.Set)}, but {Sources(v, current.By)} {Verb(current.By)} {v.Describe(current.Set)}");
+                    $"{Who(bound)} requires {v.Describe(bound.Atom.Set)}, but {Sources(v, current.By)} {Verb(current.By)} {current.Describe(v)}");
                 continue;
             }
             current.Add(bound);
@@ -135,7 +135,7 @@ internal static class EligibilityCheck
                 var rule = AdmittedFor(never.Variable);
                 if (rule.By.Count == 0 && never.Variable.DomainSource is null) continue; // nothing but an empty code list
                 c.Report(DiagnosticDescriptors.ExclusionNeverApplies, c.Locator.Name("criterion", criterion.Id), criterion.Id, never.Variable.Describe(never.Set),
-                    $"{Sources(never.Variable, rule.By)} {Verb(rule.By)}", never.Variable.Describe(rule.Set));
+                    $"{Sources(never.Variable, rule.By)} {Verb(rule.By)}", rule.Describe(never.Variable));
                 continue;
             }
             // Excludes everyone: every part holds for every value the other rules allow.
@@ -144,7 +144,7 @@ internal static class EligibilityCheck
             foreach (var part in parts) excludesEveryone &= AdmittedFor(part!.Variable).Within(part.Set);
             if (!excludesEveryone) continue;
             var admittedBy = parts.SelectMany(p => AdmittedFor(p!.Variable).By); // read only as far as the message names them
-            var requirement = string.Join(" and ", parts.Select(p => p!.Variable.Describe(AdmittedFor(p.Variable).Set)));
+            var requirement = string.Join(" and ", parts.Select(p => AdmittedFor(p!.Variable).Describe(p.Variable)));
             var variables = parts.Select(p => p!.Variable).ToList();
             c.Report(DiagnosticDescriptors.NobodyEligible, c.Locator.Name("criterion", criterion.Id),
                 $"{criterion.Id} excludes every subject with {string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)))}, and {Sources(variables, admittedBy)} {Verb(admittedBy)} {requirement}");

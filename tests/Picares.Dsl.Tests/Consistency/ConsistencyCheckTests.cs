@@ -112,6 +112,17 @@ public class ConsistencyCheckTests
             "Tumor.stage not in [III, IV]; remove it or correct its bound", never.Message);
     }
 
+    [Fact]
+    public void Codes_are_named_in_the_order_their_list_declares_them()
+    {
+        var never = Assert.Single(Check("codelist Size { code small \"S\"; code medium \"M\"; code large \"L\"; code huge \"H\" }\n" +
+            "form Tumor { field size code Size required }\nvisit Screen { day -7 from enrollment; collect Tumor }\n" +
+            "criterion I1 inclusion \"not medium\" { when Tumor.size in [Size.large, Size.small] }\n" +
+            "criterion E1 exclusion \"medium\" { when Tumor.size == Size.medium }\n"));
+        Assert.Equal("E1 can never exclude anyone the other rules admit: it needs Tumor.size == medium, but I1 (line 12) requires " +
+            "Tumor.size in [small, large]; remove it or correct its bound", never.Message); // not 'large, small', their ordinal order
+    }
+
     [Theory]
     [InlineData("Vitals.weight >= 35 kg or Vitals.flag == true")]          // 'or' is not read
     [InlineData("Vitals.weight >= 35 kg and Vitals.count >= max(1, 2)")]    // a part that bounds nothing by constants

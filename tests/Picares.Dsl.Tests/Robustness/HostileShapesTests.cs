@@ -170,7 +170,7 @@ public class HostileShapesTests
         var (result, allocated) = Compile(text.ToString());
         var nobody = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
         Assert.Equal("PIC4004", nobody.Id); // it excludes every code
-        Assert.StartsWith("No subject can be eligible: E1 excludes every subject with Coded.k in [c1, c10, c100, c1000, c1001,", nobody.Message, StringComparison.Ordinal);
+        Assert.StartsWith("No subject can be eligible: E1 excludes every subject with Coded.k in [c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 and ", nobody.Message, StringComparison.Ordinal);
         Assert.Contains($" and {Count - 10} more]", nobody.Message, StringComparison.Ordinal);
         Assert.True(nobody.Message.Length < 400, $"{nobody.Message.Length} characters"); // before: every code, 54,000 characters
         Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes");
@@ -344,7 +344,7 @@ public class HostileShapesTests
         var (result, allocated) = Compile(text.ToString());
         var never = result.Diagnostics.Where(d => d.Id == "PIC4006").ToList();
         Assert.Equal(Count, never.Count);
-        Assert.Equal($"E7 can never exclude anyone the other rules admit: it needs Coded.k not in [c{Count + 1}, c7], but I1 (line 12), I2 (line 13), I3 (line 14), " +
+        Assert.Equal($"E7 can never exclude anyone the other rules admit: it needs Coded.k not in [c7, c{Count + 1}], but I1 (line 12), I2 (line 13), I3 (line 14), " +
             $"I4 (line 15), I5 (line 16) and others require Coded.k == c{Count + 1}; remove it or correct its bound", never[6].Message);
         Assert.True(allocated < 60_000_000, $"allocated {allocated:N0} bytes"); // what the inclusions admit intersected for each (before): 481 MB
     }

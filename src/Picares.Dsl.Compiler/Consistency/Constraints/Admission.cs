@@ -23,6 +23,7 @@ internal abstract class Admission
     /// <summary>Takes <paramref name="bound"/>.</summary>
     public void Add(Bound bound)
     {
+        _described = null;
         By.Add(bound);
         Take(bound.Atom.Set);
     }
@@ -37,6 +38,11 @@ internal abstract class Admission
 
     /// <summary>What is admitted, as one set, for a message.</summary>
     public abstract ValueSet Set { get; }
+
+    private string? _described;
+
+    /// <summary>What is admitted, in words: worked out once for all the messages about the variable once its bounds are taken.</summary>
+    public string Describe(Variable variable) => _described ??= variable.Describe(Set);
 
     private sealed class IntervalAdmission : Admission
     {

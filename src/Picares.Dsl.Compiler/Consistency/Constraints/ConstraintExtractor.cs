@@ -24,6 +24,7 @@ internal sealed class ConstraintExtractor
     private readonly IReadOnlyDictionary<(string Form, string Field), FieldModel> _fields;
     private readonly IReadOnlyDictionary<string, CodeListModel> _codeLists;
     private readonly PopulationModel _population;
+    private readonly ModelTables _tables;
 
     // Each variable once, however many criteria bound it: its key, display and domain are made for its first bound. The
     // tables are sharded, so that a large file's are never one array on the large-object heap: by the number of fields, the
@@ -34,7 +35,7 @@ internal sealed class ConstraintExtractor
 
     public ConstraintExtractor(ProtocolModel model)
     {
-        var tables = new ModelTables(model);
+        var tables = _tables = new ModelTables(model);
         _fields = tables.Fields;
         _codeLists = tables.CodeLists;
         _population = model.Population;
@@ -178,7 +179,7 @@ internal sealed class ConstraintExtractor
             case "boolean":
                 return new Variable(key, key, null, null, Booleans, null);
             case "code" when field.CodeList is { } list && _codeLists.TryGetValue(list, out var codes):
-                return new Variable(key, key, null, null, DomainOf(codes), null);
+                return new Variable(key, key, null, null, DomainOf(codes), null, () => _tables.CodePositions(list));
             case "integer" or "decimal" or "quantity":
                 var unit = field.Unit is { } u && UnitCatalog.TryFind(u, out var found) ? found : null;
                 var factor = unit?.Factor ?? 1;
