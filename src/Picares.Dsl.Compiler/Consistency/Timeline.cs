@@ -134,10 +134,15 @@ internal sealed class Timeline
     /// <summary>The points that directly follow <paramref name="point"/>.</summary>
     private IReadOnlyList<string>? LaterThan(string point) => _followedBy.TryGetValue(point, out var later) ? later : null;
 
+    /// <summary>
+    /// True only the second time <paramref name="point"/> is asked about on this side: its side is then searched once to be
+    /// kept, and not again when it was too large to keep (searched afresh at each later question, a side of thousands of
+    /// points made each question cost thousands of steps).
+    /// </summary>
     private static bool AskedAgain(Dictionary<string, int> asked, string point)
     {
         asked[point] = asked.TryGetValue(point, out var times) ? times + 1 : 1;
-        return times >= 1;
+        return times == 1;
     }
 
     /// <summary>Everything reachable from <paramref name="point"/> through <paramref name="edges"/>, kept; null when keeping it would pass <see cref="MostKept"/>.</summary>
