@@ -343,4 +343,19 @@ public class HostileShapesTests
         Assert.True(generated.Length < 5_000_000, $"{generated.Length:N0} characters"); // before: 30 million, growing with the square of the chain
         Assert.True(allocated < 300_000_000, $"allocated {allocated:N0} bytes"); // before: 5.6 GB, growing with its cube
     }
+
+    [Fact]
+    public void A_criterion_testing_thousands_of_fields_lists_the_missing_ones_without_searching_the_list_at_each()
+    {
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("form Wide { ").Append(string.Join("; ", Enumerable.Range(1, Count).Select(i => $"field f{i} integer"))).Append(" }\nvisit Screen { day -7 from enrollment; collect Wide }\n");
+        text.Append("endpoint W exploratory \"W\" { kind summary; data ").Append(string.Join(", ", Enumerable.Range(1, Count).Select(i => $"Wide.f{i}"))).Append(" }\n");
+        string Tree(int lo, int hi) => lo == hi ? $"Wide.f{lo} == 1" : $"({Tree(lo, (lo + hi) / 2)} or {Tree((lo + hi) / 2 + 1, hi)})";
+        text.Append($"criterion E1 exclusion \"x\" {{ when {Tree(1, Count)} or Wide.f1 == 2 }}\n"); // balanced, so within the parser's depth
+        var (generated, _) = Emit(text.ToString());
+        Assert.Contains("if (input.Wide.F4000 is null) missing.Add(\"Wide.f4000\");", generated, StringComparison.Ordinal);
+        // Only Wide.f1, tested twice, is searched for, at its second test: an earlier statement may have listed it.
+        var searched = Assert.Single(System.Text.RegularExpressions.Regex.Matches(generated, @"missing\.Contains\(""[^""]*""\)")); // before: 4,001, each searching a list of up to 4,000 at run time
+        Assert.Equal("missing.Contains(\"Wide.f1\")", searched.Value);
+    }
 }
