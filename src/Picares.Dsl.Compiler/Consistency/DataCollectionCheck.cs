@@ -153,6 +153,9 @@ internal static class DataCollectionCheck
         // each start, events and forms, rather than for each endpoint (thousands of endpoints over thousands of visits each
         // copied the visits, and named them all in a message of their own).
         var collectedInFrame = new Dictionary<(string Form, string? Start), bool>();
+        var early = new Dictionary<string, EarlyVisits>(System.StringComparer.Ordinal);
+        EarlyVisits EarlyOf(string form, List<VisitModel> planned) =>
+            early.TryGetValue(form, out var found) ? found : early[form] = new EarlyVisits(c.Timeline, planned);
         var unfollowed = new Dictionary<string, string?>(System.StringComparer.Ordinal);
         foreach (var endpoint in c.Model.Endpoints)
         {
@@ -166,7 +169,7 @@ internal static class DataCollectionCheck
             foreach (var (form, reference) in dataForms)
             {
                 var planned = Collecting(plannedByForm, form);
-                if (!collectedInFrame.TryGetValue((form, start), out var inFrame)) collectedInFrame.Add((form, start), inFrame = AnyInFrame(c, planned, start));
+                if (!collectedInFrame.TryGetValue((form, start), out var inFrame)) collectedInFrame.Add((form, start), inFrame = AnyInFrame(planned, start, EarlyOf(form, planned)));
                 anyInFrame |= inFrame;
                 if (inFrame) continue;
                 if (!found) (dataStatement, found) = (Declared("data"), true);
@@ -178,7 +181,7 @@ internal static class DataCollectionCheck
             if (endpoint.Kind != "time_to_event" || endpoint.Events.Count == 0 || !anyInFrame) continue;
             var forms = string.Join(", ", dataForms.Select(f => f.Form));
             var key = $"{start}\n{string.Join("\n", endpoint.Events)}\n\n{forms}"; // names hold no line break, and none is empty
-            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events));
+            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, EarlyOf));
             if (stoppers is null) continue;
             var eventStatement = Declared("event");
             c.Report(DiagnosticDescriptors.EndpointEventNotFollowed,
@@ -188,11 +191,32 @@ internal static class DataCollectionCheck
     }
 
     /// <summary>Whether one of the planned visits falls in the time frame from <paramref name="start"/> (any, without a start).</summary>
-    private static bool AnyInFrame(CheckContext c, List<VisitModel> planned, string? start)
+    private static bool AnyInFrame(List<VisitModel> planned, string? start, EarlyVisits early) =>
+        planned.Count > 0 && (start is null || early.Others.Count > 0 || !early.AllBefore(start));
+
+    /// <summary>
+    /// What a start can rule out of a form's planned visits: only those that end before their anchor's day, and all of them
+    /// exactly when the start is at or after each of their anchors. Worked out once per form, so that thousands of starts
+    /// over thousands of visits (or of their anchors) do not ask the timeline about each pair.
+    /// </summary>
+    private sealed class EarlyVisits
     {
-        foreach (var visit in planned)
-            if (start is null || !c.Timeline.IsBefore(visit, start)) return true;
-        return false;
+        private readonly AtOrAfterPoints _anchors;
+
+        public EarlyVisits(Timeline timeline, List<VisitModel> planned)
+        {
+            Others = planned.Where(v => !Timeline.EndsBeforeItsAnchorsDay(v)).ToList();
+            _anchors = new AtOrAfterPoints(timeline, planned.Where(Timeline.EndsBeforeItsAnchorsDay).Select(v => v.Anchor));
+        }
+
+        /// <summary>The visits that do not end before their anchor's day, in order: no start rules them out.</summary>
+        public List<VisitModel> Others { get; }
+
+        /// <summary>True when <paramref name="start"/> comes after every one of the visits that end before their anchor's day.</summary>
+        public bool AllBefore(string start) => _anchors.IsAtOrAfterAll(start);
+
+        /// <summary>True when <paramref name="start"/> comes after <paramref name="visit"/>, one that ends before its anchor's day.</summary>
+        public bool Before(VisitModel visit, string start) => _anchors.IsAtOrAfter(start, visit.Anchor);
     }
 
     /// <summary>
@@ -201,15 +225,19 @@ internal static class DataCollectionCheck
     /// repeating visit that nothing but the endpoint's own events (or the end of participation) stops.
     /// </summary>
     private static string? Stoppers(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms,
-        string? start, EquatableArray<string> endpointEvents)
+        string? start, EquatableArray<string> endpointEvents, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf)
     {
         var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
         var inFrame = new HashSet<string>(System.StringComparer.Ordinal); // by name: a visit that collects several of the forms counts once
         var named = new List<string>(MostNamed);
         foreach (var (form, _) in dataForms)
-            foreach (var visit in Collecting(plannedByForm, form))
+        {
+            var planned = Collecting(plannedByForm, form);
+            var early = start is null ? null : earlyOf(form, planned);
+            var allEarlyBefore = early is not null && early.AllBefore(start!);
+            foreach (var visit in allEarlyBefore ? early!.Others : planned)
             {
-                if (start is not null && c.Timeline.IsBefore(visit, start)) continue;
+                if (start is not null && Timeline.EndsBeforeItsAnchorsDay(visit) && (allEarlyBefore || early!.Before(visit, start))) continue;
                 if (visit.Timing == "repeating" && visit.Until.All(u => events.Contains(u) || c.Timeline.IsTerminal(u))) return null;
                 if (!inFrame.Add(visit.Name) || named.Count == MostNamed) continue;
                 if (visit.Timing != "repeating")
@@ -220,6 +248,7 @@ internal static class DataCollectionCheck
                 var others = visit.Until.Where(u => !events.Contains(u)).ToList();
                 named.Add($"{visit.Name} stops at {Suggestions.FirstListed(others, others.Count, MostNamed, " or ")}");
             }
+        }
         return string.Join("; ", named) + (inFrame.Count > MostNamed ? $"; and {inFrame.Count - MostNamed} more" : "");
     }
 }

@@ -103,6 +103,9 @@ internal sealed class Timeline
     /// </summary>
     public IReadOnlyList<string>? CycleThrough(string name) => (_cycles ??= Cycles()).TryGetValue(name, out var cycle) ? cycle : null;
 
+    /// <summary>True when some 'follows' clauses make a cycle.</summary>
+    public bool HasCycle => (_cycles ??= Cycles()).Count > 0;
+
     /// <summary>
     /// Whether a chain of 'follows' clauses leads from <paramref name="later"/> to <paramref name="earlier"/>. A point asked
     /// about a second time gets the whole of its side found once and kept (within <see cref="MostKept"/> points in all), so
@@ -129,15 +132,20 @@ internal sealed class Timeline
     }
 
     /// <summary>The points <paramref name="point"/> directly follows.</summary>
-    private IReadOnlyList<string>? EarlierThan(string point) => _follows.TryGetValue(point, out var earlier) ? earlier : null;
+    public IReadOnlyList<string>? EarlierThan(string point) => _follows.TryGetValue(point, out var earlier) ? earlier : null;
 
     /// <summary>The points that directly follow <paramref name="point"/>.</summary>
-    private IReadOnlyList<string>? LaterThan(string point) => _followedBy.TryGetValue(point, out var later) ? later : null;
+    public IReadOnlyList<string>? LaterThan(string point) => _followedBy.TryGetValue(point, out var later) ? later : null;
 
+    /// <summary>
+    /// True only the second time <paramref name="point"/> is asked about on this side: its side is then searched once to be
+    /// kept, and not again when it was too large to keep (searched afresh at each later question, a side of thousands of
+    /// points made each question cost thousands of steps).
+    /// </summary>
     private static bool AskedAgain(Dictionary<string, int> asked, string point)
     {
         asked[point] = asked.TryGetValue(point, out var times) ? times + 1 : 1;
-        return times >= 1;
+        return times == 1;
     }
 
     /// <summary>Everything reachable from <paramref name="point"/> through <paramref name="edges"/>, kept; null when keeping it would pass <see cref="MostKept"/>.</summary>
@@ -284,9 +292,9 @@ internal sealed class Timeline
         IsPlanned(visit) && IsSameOrNotBefore(visit.Anchor, point) && FirstDay(visit) is > 1;
 
     /// <summary>
-    /// True when every occurrence of a planned visit falls before the day of <paramref name="point"/>: it is placed
-    /// on <paramref name="point"/> (or on a point ordered at or before it) and ends before that point's day.
+    /// True when every occurrence of a planned visit falls before the day of its anchor (window included): such a visit falls
+    /// before the day of any point ordered at or after its anchor (the endpoints' time frames ask it of their starts through
+    /// <see cref="AtOrAfterPoints"/>, for all of a form's visits at once).
     /// </summary>
-    public bool IsBefore(VisitModel visit, string point) =>
-        IsPlanned(visit) && IsSameOrNotBefore(point, visit.Anchor) && LastDay(visit) is < 1;
+    public static bool EndsBeforeItsAnchorsDay(VisitModel visit) => IsPlanned(visit) && LastDay(visit) is < 1;
 }
