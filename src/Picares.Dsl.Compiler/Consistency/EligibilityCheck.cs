@@ -51,7 +51,7 @@ internal static class EligibilityCheck
             {
                 broken.Add(v.Key);
                 c.Report(DiagnosticDescriptors.NobodyEligible, Where(c, bound),
-                    $"{Who(bound)} requires {v.Describe(bound.Atom.Set)}, but {Sources(v, current.By)} {Verb(current.By)} {current.Describe(v)}");
+                    $"{Who(bound)} requires {v.Describe(bound.Atom.Set)}, but {SourcesRequire(v, current.By)} {current.Describe(v)}");
                 continue;
             }
             current.Add(bound);
@@ -109,7 +109,7 @@ internal static class EligibilityCheck
         var variables = parts.Select(p => p!.Variable).ToList();
         var what = string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)));
         var by = parts.Select(p => p!.Variable.Key).Distinct().SelectMany(key => onVariable[key].OthersThanInOrder(criterion));
-        c.Report(DiagnosticDescriptors.ImpliedCriterion, c.Locator.Name("criterion", criterion.Id), criterion.Id, Sources(variables, by), what);
+        c.Report(DiagnosticDescriptors.ImpliedCriterion, c.Locator.Name("criterion", criterion.Id), criterion.Id, Sources(variables, by, out _), what);
         return true;
     }
 
@@ -135,7 +135,7 @@ internal static class EligibilityCheck
                 var rule = AdmittedFor(never.Variable);
                 if (rule.By.Count == 0 && never.Variable.DomainSource is null) continue; // nothing but an empty code list
                 c.Report(DiagnosticDescriptors.ExclusionNeverApplies, c.Locator.Name("criterion", criterion.Id), criterion.Id, never.Variable.Describe(never.Set),
-                    $"{Sources(never.Variable, rule.By)} {Verb(rule.By)}", rule.Describe(never.Variable));
+                    SourcesRequire(never.Variable, rule.By), rule.Describe(never.Variable));
                 continue;
             }
             // Excludes everyone: every part holds for every value the other rules allow.
@@ -147,7 +147,7 @@ internal static class EligibilityCheck
             var requirement = string.Join(" and ", parts.Select(p => AdmittedFor(p!.Variable).Describe(p.Variable)));
             var variables = parts.Select(p => p!.Variable).ToList();
             c.Report(DiagnosticDescriptors.NobodyEligible, c.Locator.Name("criterion", criterion.Id),
-                $"{criterion.Id} excludes every subject with {string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)))}, and {Sources(variables, admittedBy)} {Verb(admittedBy)} {requirement}");
+                $"{criterion.Id} excludes every subject with {string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)))}, and {SourcesRequire(variables, admittedBy)} {requirement}");
         }
     }
 
@@ -172,19 +172,24 @@ internal static class EligibilityCheck
         : SourceLocator.Inner(c.Locator.Declaration("population"), "age") is { } age ? SourceLocator.Arguments(age) : c.Locator.Name("population");
 
 
-    private static string Sources(Variable v, IEnumerable<Bound> by) => Sources(new[] { v }, by);
+    /// <summary>Who bounds the variable with the verb that agrees: "I1 (line 12) requires", "I1 (line 12) and I2 (line 13) require".</summary>
+    private static string SourcesRequire(Variable v, IEnumerable<Bound> by) => SourcesRequire(new[] { v }, by);
+
+    private static string SourcesRequire(IEnumerable<Variable> variables, IEnumerable<Bound> by) =>
+        Sources(variables, by, out bool several) + (several ? " require" : " requires");
 
     /// <summary>The most sources a message names; past them it says "and others", so that a message stays short however many criteria bound a field.</summary>
     internal const int MostSourcesNamed = 5;
 
     /// <summary>
     /// Who bounds these variables: criteria with their lines, the population, or the fields' hard limits; at most
-    /// <see cref="MostSourcesNamed"/> of them, read no further than needed.
+    /// <see cref="MostSourcesNamed"/> of them, read no further than needed. <paramref name="several"/>: whether that is more than one.
     /// </summary>
-    private static string Sources(IEnumerable<Variable> variables, IEnumerable<Bound> by)
+    private static string Sources(IEnumerable<Variable> variables, IEnumerable<Bound> by, out bool several)
     {
         var names = Named(by, out bool more);
         if (names.Count == 0) names.AddRange(variables.Select(v => v.DomainSource ?? "the values " + v.Display + " can take").Distinct());
+        several = more || names.Count > 1;
         if (more) return string.Join(", ", names) + " and others";
         return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
     }
@@ -205,6 +210,4 @@ internal static class EligibilityCheck
     }
 
     private static string Who(Bound bound) => bound.Criterion is { } criterion ? $"{criterion.Id} (line {criterion.Origin.Line})" : bound.Who;
-
-    private static string Verb(IEnumerable<Bound> by) => Named(by, out bool more).Count > 1 || more ? "require" : "requires";
 }
