@@ -4,9 +4,9 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 
 /// <summary>
 /// What the inclusion bounds on one variable admit together, taken bound by bound in file order: whether the next would
-/// leave nothing, and afterwards whether it admits any or only values of a set (the exclusions' questions). An interval
-/// is kept as one; codes are counted per code (<see cref="CodeTally"/>), so that each question costs the codes of the
-/// bound or set asked about.
+/// leave nothing, and afterwards whether it admits any or only values of a set (the exclusions' questions). An interval,
+/// or the codes of a short list, is kept as one set; the codes of a long list are counted per code
+/// (<see cref="CodeTally"/>), so that each question costs the codes of the bound or set asked about.
 /// </summary>
 internal abstract class Admission
 {
@@ -15,7 +15,7 @@ internal abstract class Admission
 
     /// <summary>For a variable with no bound yet: its whole domain.</summary>
     public static Admission For(Variable variable) =>
-        variable.Domain.IsCodes ? new CodeAdmission(variable.Domain) : new IntervalAdmission(variable.Domain);
+        CodeTally.Counts(variable.Domain) ? new CodeAdmission(variable.Domain) : new SetAdmission(variable.Domain);
 
     /// <summary>Whether nothing would be admitted once <paramref name="bound"/> is taken too.</summary>
     public abstract bool WouldEmpty(ValueSet bound);
@@ -44,14 +44,18 @@ internal abstract class Admission
     /// <summary>What is admitted, in words: worked out once for all the messages about the variable once its bounds are taken.</summary>
     public string Describe(Variable variable) => _described ??= variable.Describe(Set);
 
-    private sealed class IntervalAdmission : Admission
+    private sealed class SetAdmission : Admission
     {
         private ValueSet _set;
 
-        public IntervalAdmission(ValueSet domain) => _set = domain;
+        public SetAdmission(ValueSet domain) => _set = domain;
 
-        public override bool WouldEmpty(ValueSet bound) => _set.Intersect(bound).IsEmpty;
-        protected override void Take(ValueSet bound) => _set = _set.Intersect(bound);
+        private (ValueSet Bound, ValueSet Next)? _asked; // the intersection worked out to answer WouldEmpty, taken next
+
+        public override bool WouldEmpty(ValueSet bound) => (_asked = (bound, _set.Intersect(bound))).Value.Next.IsEmpty;
+
+        protected override void Take(ValueSet bound) =>
+            _set = _asked is { } asked && ReferenceEquals(asked.Bound, bound) ? asked.Next : _set.Intersect(bound);
         public override bool Meets(ValueSet set) => !_set.Intersect(set).IsEmpty;
         public override bool Within(ValueSet set) => _set.IsSubsetOf(set);
         public override ValueSet Set => _set;

@@ -7,8 +7,9 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 /// The inclusion bounds on one variable in file order, read from the last back (the check for criteria the others imply):
 /// what every bound but a criterion's own admits, counting those not yet passed and those passed and not reported. Of two
 /// criteria that say the same, the later is reported, and once reported its bounds no longer count for the criteria before
-/// it. An interval keeps what the bounds before each position admit together, so each question is two intersections; codes
-/// are counted per code (<see cref="CodeTally"/>), so each question costs the codes of the set asked about. Either way,
+/// it. An interval, or the codes of a short list, keeps what the bounds before each position admit together, so each
+/// question is two intersections; the codes of a long list are counted per code (<see cref="CodeTally"/>), so each
+/// question costs the codes of the set asked about. Either way,
 /// thousands of criteria on one field stay in proportion to the file.
 /// </summary>
 internal abstract class BoundsOnVariable
@@ -20,7 +21,7 @@ internal abstract class BoundsOnVariable
     protected List<Bound> Bounds { get; } = new();
 
     public static BoundsOnVariable For(Variable variable) =>
-        variable.Domain.IsCodes ? new CodeBounds(variable.Domain) : new IntervalBounds(variable.Domain);
+        CodeTally.Counts(variable.Domain) ? new CodeBounds(variable.Domain) : new SetBounds(variable.Domain);
 
     public void Add(Bound bound)
     {
@@ -82,12 +83,12 @@ internal abstract class BoundsOnVariable
     /// <summary>The bound at <paramref name="position"/> was passed and its criterion reported.</summary>
     protected virtual void Dropped(int position) { }
 
-    private sealed class IntervalBounds : BoundsOnVariable
+    private sealed class SetBounds : BoundsOnVariable
     {
         private readonly List<ValueSet> _before = new(); // _before[i]: what bounds 0 .. i-1 admit together
         private ValueSet _keptSet;
 
-        public IntervalBounds(ValueSet domain)
+        public SetBounds(ValueSet domain)
         {
             _keptSet = domain;
             _before.Add(domain);

@@ -13,6 +13,15 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 /// </summary>
 internal sealed class CodeTally
 {
+    /// <summary>
+    /// The most codes a domain has for its sets to be intersected as sets: each such set is a few words long, and counting
+    /// would cost two tables per variable for nothing.
+    /// </summary>
+    internal const int MostCodesIntersected = 64;
+
+    /// <summary>Whether bounds on a variable of this domain are counted per code (a domain of more than <see cref="MostCodesIntersected"/> codes).</summary>
+    public static bool Counts(ValueSet domain) => domain.IsCodes && domain.Count > MostCodesIntersected;
+
     private readonly Dictionary<string, int> _listedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _leftOutBy = new(StringComparer.Ordinal);
     private int _listing; // how many of the bounds list their codes

@@ -59,6 +59,13 @@ internal sealed class ValueSet
         }
     }
 
+    /// <summary>
+    /// The codes of <paramref name="domain"/> (a set that lists its codes, this set's domain) that this set leaves out,
+    /// in ordinal order: a walk over the domain unless the set is kept as what it leaves out.
+    /// </summary>
+    public IReadOnlyList<string> LeftOutOf(ValueSet domain) =>
+        _domain is not null ? _codes! : domain._codes is { } all && domain._domain is null && _codes is { } listed ? Merge(all, listed, keepShared: false) : System.Array.Empty<string>();
+
     public static readonly ValueSet All = Interval(double.NegativeInfinity, true, double.PositiveInfinity, true);
 
     public static ValueSet Interval(double lower, bool lowerOpen, double upper, bool upperOpen) => new(lower, lowerOpen, upper, upperOpen, null, null);

@@ -20,10 +20,14 @@ internal sealed record Variable(string Key, string Display, Unit? DisplayUnit, d
     /// <summary>A bound in words: <c>Vitals.weight ≥ 40 kg</c>, <c>Diagnosis.stage == extensive</c>.</summary>
     public string Describe(ValueSet set)
     {
-        // Codes are named as the shorter of what the set admits and what it leaves out: 'k != c3', not the list's other codes.
-        if (set.Excluded is { Count: > 0 } excluded && excluded.Count < set.Count)
-            return excluded.Count == 1 ? $"{Display} != {excluded[0]}"
-                : $"{Display} not in [{Named(excluded, excluded.Count)}]";
+        // Codes are named as the shorter of what the set admits and what it leaves out of the domain ('k != c3', not the
+        // list's other codes), however the set is kept. The codes left out are listed only when they are the fewer.
+        int leftOut = set.IsAllBut ? set.Excluded!.Count : Domain.IsCodes ? Domain.Count - set.Count : 0;
+        if (set.IsCodes && leftOut > 0 && leftOut < set.Count)
+        {
+            var excluded = set.LeftOutOf(Domain);
+            return excluded.Count == 1 ? $"{Display} != {excluded[0]}" : $"{Display} not in [{Named(excluded, excluded.Count)}]";
+        }
         if (set.IsCodes)
             return set.Count == 1 ? $"{Display} == {set.Admitted().First()}"
                 : $"{Display} in [{Named(set.Admitted(), set.Count)}]";
