@@ -28,6 +28,7 @@ internal sealed class AtOrAfterPoints
     // By point worked out: All, or which of the points it is at or after (Taken once another point took the set over).
     private readonly Dictionary<string, HashSet<string>> _atOrAfter = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _borrowed = new(System.StringComparer.Ordinal); // points whose set is another's, unchanged
+    private readonly Dictionary<HashSet<string>, object> _signatures = new(); // by set (by reference): the signature of the points that share it, until it is taken over and changed
 
     public AtOrAfterPoints(Timeline timeline, IEnumerable<string> points)
     {
@@ -52,6 +53,21 @@ internal sealed class AtOrAfterPoints
         if (_byPair) return _timeline.IsSameOrNotBefore(point, one);
         var set = AtOrAfter(point);
         return ReferenceEquals(set, All) || (ReferenceEquals(set, Taken) ? _timeline.IsSameOrNotBefore(point, one) : set.Contains(one));
+    }
+
+    /// <summary>
+    /// An object that two points share only when they are at or after the same of the points: a caller may keep what it
+    /// works out from <see cref="IsAtOrAfter"/> and <see cref="IsAtOrAfterAll"/> by it, for every point of the same
+    /// signature. The point itself when its set was taken over; a set taken over later gets a new signature, since its new
+    /// owner changes it.
+    /// </summary>
+    public object Signature(string point)
+    {
+        if (_byPair) return point;
+        var set = AtOrAfter(point);
+        if (ReferenceEquals(set, Taken)) return point;
+        if (!_signatures.TryGetValue(set, out var signature)) _signatures.Add(set, signature = new object());
+        return signature;
     }
 
     private HashSet<string> AtOrAfter(string point)
@@ -116,6 +132,7 @@ internal sealed class AtOrAfterPoints
     private bool TakeOver(string owner)
     {
         if (_borrowed.Contains(owner) || _timeline.LaterThan(owner) is not { Count: 1 }) return false;
+        _signatures.Remove(_atOrAfter[owner]);
         _atOrAfter[owner] = Taken;
         return true;
     }

@@ -156,7 +156,8 @@ internal static class DataCollectionCheck
         var early = new Dictionary<string, EarlyVisits>(System.StringComparer.Ordinal);
         EarlyVisits EarlyOf(string form, List<VisitModel> planned) =>
             early.TryGetValue(form, out var found) ? found : early[form] = new EarlyVisits(c.Timeline, planned);
-        var unfollowed = new Dictionary<string, string?>(System.StringComparer.Ordinal);
+        // By events, forms and the start's signature against each form's early visits: starts after the same of them share it.
+        var unfollowed = new Dictionary<FollowKey, string?>();
         foreach (var endpoint in c.Model.Endpoints)
         {
             // The endpoint's statements are looked up only for a report.
@@ -180,7 +181,8 @@ internal static class DataCollectionCheck
 
             if (endpoint.Kind != "time_to_event" || endpoint.Events.Count == 0 || !anyInFrame) continue;
             var forms = string.Join(", ", dataForms.Select(f => f.Form));
-            var key = $"{start}\n{string.Join("\n", endpoint.Events)}\n\n{forms}"; // names hold no line break, and none is empty
+            var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}", // names hold no line break, and none is empty
+                start is null ? null : dataForms.Select(f => EarlyOf(f.Form, Collecting(plannedByForm, f.Form)).Signature(start)).ToArray());
             if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, EarlyOf));
             if (stoppers is null) continue;
             var eventStatement = Declared("event");
@@ -217,6 +219,45 @@ internal static class DataCollectionCheck
 
         /// <summary>True when <paramref name="start"/> comes after <paramref name="visit"/>, one that ends before its anchor's day.</summary>
         public bool Before(VisitModel visit, string start) => _anchors.IsAtOrAfter(start, visit.Anchor);
+
+        /// <summary>Shared by the starts that come after the same of these visits (<see cref="AtOrAfterPoints.Signature"/>).</summary>
+        public object Signature(string start) => _anchors.Signature(start);
+    }
+
+    /// <summary>
+    /// A time-to-event endpoint's events and forms, with its start's signature against each form's early visits (null
+    /// without a start): what decides which visits follow it, so that thousands of starts after the same point are worked
+    /// out once. Signatures compare by reference.
+    /// </summary>
+    private sealed class FollowKey : System.IEquatable<FollowKey>
+    {
+        private readonly string _eventsAndForms;
+        private readonly object[]? _signatures;
+
+        public FollowKey(string eventsAndForms, object[]? signatures)
+        {
+            _eventsAndForms = eventsAndForms;
+            _signatures = signatures;
+        }
+
+        public bool Equals(FollowKey? other)
+        {
+            if (other is null || _eventsAndForms != other._eventsAndForms || (_signatures is null) != (other._signatures is null)) return false;
+            if (_signatures is null) return true;
+            for (int i = 0; i < _signatures.Length; i++)
+                if (!ReferenceEquals(_signatures[i], other._signatures![i]) && !(_signatures[i] is string a && other._signatures[i] is string b && a == b)) return false;
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as FollowKey);
+
+        public override int GetHashCode()
+        {
+            int hash = System.StringComparer.Ordinal.GetHashCode(_eventsAndForms);
+            foreach (var signature in _signatures ?? System.Array.Empty<object>())
+                hash = hash * 31 + (signature is string name ? System.StringComparer.Ordinal.GetHashCode(name) : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(signature));
+            return hash;
+        }
     }
 
     /// <summary>
