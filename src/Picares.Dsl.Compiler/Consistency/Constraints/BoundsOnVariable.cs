@@ -16,6 +16,8 @@ internal abstract class BoundsOnVariable
 {
     private readonly List<Bound> _kept = new(); // the bounds passed and not reported, last first
     private int _unpassed; // bounds 0 .. _unpassed-1 are not passed yet
+    private CriterionModel? _ownOf; // the criterion whose own bounds at the end were last counted, asked about once per part
+    private int _own;
 
     /// <summary>The bounds in file order.</summary>
     protected List<Bound> Bounds { get; } = new();
@@ -28,13 +30,19 @@ internal abstract class BoundsOnVariable
         Bounds.Add(bound);
         Added(bound.Atom.Set);
         _unpassed = Bounds.Count;
+        _ownOf = null;
     }
 
-    /// <summary>How many of the unpassed bounds at the end belong to <paramref name="criterion"/> (its own, all together at the end).</summary>
+    /// <summary>
+    /// How many of the unpassed bounds at the end belong to <paramref name="criterion"/> (its own, all together at the end):
+    /// counted once for all of its parts, so that a criterion of thousands of parts on one variable is not walked at each.
+    /// </summary>
     private int OwnAtEnd(CriterionModel criterion)
     {
+        if (ReferenceEquals(_ownOf, criterion)) return _own;
         int own = 0;
         while (own < _unpassed && Bounds[_unpassed - 1 - own].Criterion == criterion) own++;
+        (_ownOf, _own) = (criterion, own);
         return own;
     }
 
@@ -70,6 +78,7 @@ internal abstract class BoundsOnVariable
             _kept.Add(Bounds[position]);
             Kept(position);
         }
+        _ownOf = null;
     }
 
     protected abstract void Added(ValueSet set);
@@ -104,37 +113,54 @@ internal abstract class BoundsOnVariable
     private sealed class CodeBounds : BoundsOnVariable
     {
         private readonly CodeTally _tally;
-        private readonly List<ValueSet> _own = new();
         private readonly HashSet<int> _dropped = new();
         private List<int>? _listing; // the positions of the bounds that list their codes, fewest codes first
         private int _firstListing; // _listing before it are all dropped
+        // For the criterion asked about, once for all its parts: its own bounds counted apart, and the shortest other listing
+        // bound (each part counting the criterion's thousands of other parts out again, code by code, took their square).
+        private (int First, int End)? _askedAbout;
+        private CodeTally? _ownTally;
+        private ValueSet? _shortestOther;
 
         public CodeBounds(ValueSet domain) => _tally = new CodeTally(domain);
 
-        protected override void Added(ValueSet set) => _tally.Add(set);
+        protected override void Added(ValueSet set)
+        {
+            _tally.Add(set);
+            _askedAbout = null;
+        }
+
+        protected override void Kept(int position) => _askedAbout = null;
 
         protected override void Dropped(int position)
         {
             _tally.Remove(Bounds[position].Atom.Set);
             _dropped.Add(position);
+            _askedAbout = null;
         }
 
         protected override bool OthersWithin(int ownFirst, int ownEnd, ValueSet set)
         {
-            _own.Clear();
-            for (int i = ownFirst; i < ownEnd; i++) _own.Add(Bounds[i].Atom.Set);
+            if (_askedAbout != (ownFirst, ownEnd))
+            {
+                _ownTally = new CodeTally(_tally.Domain);
+                for (int i = ownFirst; i < ownEnd; i++) _ownTally.Add(Bounds[i].Atom.Set);
+                _shortestOther = ShortestOtherListing(ownFirst, ownEnd);
+                _askedAbout = (ownFirst, ownEnd);
+            }
+            var own = _ownTally!;
             // Left out by the set: each must be left out by some other bound.
             if (set.Excluded is { } excluded)
             {
                 foreach (var code in excluded)
-                    if (_tally.Admits(code, _own)) return false;
+                    if (_tally.Admits(code, own)) return false;
                 return true;
             }
             // Listed by the set: every code the others admit must be one of them. The others admit only codes of any
             // listing bound among them, so the shortest is read; with none, the domain.
-            IEnumerable<string> candidates = ShortestOtherListing(ownFirst, ownEnd)?.Codes ?? _tally.Domain.Admitted();
+            IEnumerable<string> candidates = _shortestOther?.Codes ?? _tally.Domain.Admitted();
             foreach (var code in candidates)
-                if (!set.Contains(code) && _tally.Admits(code, _own)) return false;
+                if (!set.Contains(code) && _tally.Admits(code, own)) return false;
             return true;
         }
 

@@ -60,6 +60,20 @@ internal sealed class CodeTally
         return listed == listing && leftOut == 0;
     }
 
+    /// <summary>
+    /// Whether every bound but those <paramref name="except"/> counts (some of this tally's bounds, each counted once)
+    /// admits <paramref name="code"/>, a code of the domain: a few lookups, however many bounds are left out.
+    /// </summary>
+    public bool Admits(string code, CodeTally except)
+    {
+        int listing = _listing - except._listing;
+        int listed = CountOf(_listedBy, code) - CountOf(except._listedBy, code);
+        int leftOut = CountOf(_leftOutBy, code) - CountOf(except._leftOutBy, code);
+        return listed == listing && leftOut == 0;
+    }
+
+    private static int CountOf(Dictionary<string, int> counts, string code) => counts.TryGetValue(code, out var n) ? n : 0;
+
     /// <summary>How many codes of <paramref name="set"/> (codes of the domain) every bound admits: the cost of its own codes.</summary>
     public int AdmittedAmong(ValueSet set)
     {
