@@ -67,7 +67,6 @@ internal static class EligibilityCheck
         // What the others admit on a variable is what the bounds before the criterion's own admit, with what the later ones
         // not reported admit (BoundsOnVariable): not one intersection per other criterion, so that thousands of criteria on
         // one field stay linear.
-        var redundant = new ShardedSet<CriterionModel>(0);
         var onVariable = new ShardedDictionary<string, BoundsOnVariable>(0, System.StringComparer.Ordinal);
         foreach (var bound in bounds)
         {
@@ -76,10 +75,11 @@ internal static class EligibilityCheck
         }
         foreach (var (criterion, parts) in Enumerable.Reverse(inclusions))
         {
-            if (IsImplied(c, criterion, parts, population, broken, onVariable)) redundant.Add(criterion);
-            // Its bounds join what the later criteria admit, unless it was just reported.
+            bool implied = IsImplied(c, criterion, parts, population, broken, onVariable);
+            // Its bounds join what the later criteria admit, unless it was just reported. (Asked of a set of the criteria at
+            // each part, the criterion was hashed, its whole condition, once per part: the square of its parts.)
             foreach (var part in parts)
-                if (part is not null) onVariable[part.Variable.Key].PassBack(criterion, keep: !redundant.Contains(criterion));
+                if (part is not null) onVariable[part.Variable.Key].PassBack(criterion, keep: !implied);
         }
     }
 
