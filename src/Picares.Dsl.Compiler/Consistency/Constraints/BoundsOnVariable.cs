@@ -121,6 +121,8 @@ internal abstract class BoundsOnVariable
         private (int First, int End)? _askedAbout;
         private CodeTally? _ownTally;
         private ValueSet? _shortestOther;
+        private List<string>? _othersAdmit; // the codes the others admit, found as far as the listing questions have read
+        private IEnumerator<string>? _candidates; // where the walk for them stopped
 
         public CodeBounds(ValueSet domain) => _tally = new CodeTally(domain);
 
@@ -146,6 +148,7 @@ internal abstract class BoundsOnVariable
                 _ownTally = new CodeTally(_tally.Domain);
                 for (int i = ownFirst; i < ownEnd; i++) _ownTally.Add(Bounds[i].Atom.Set);
                 _shortestOther = ShortestOtherListing(ownFirst, ownEnd);
+                _othersAdmit = null;
                 _askedAbout = (ownFirst, ownEnd);
             }
             var own = _ownTally!;
@@ -157,11 +160,26 @@ internal abstract class BoundsOnVariable
                 return true;
             }
             // Listed by the set: every code the others admit must be one of them. The others admit only codes of any
-            // listing bound among them, so the shortest is read; with none, the domain.
-            IEnumerable<string> candidates = _shortestOther?.Codes ?? _tally.Domain.Admitted();
-            foreach (var code in candidates)
-                if (!set.Contains(code) && _tally.Admits(code, own)) return false;
-            return true;
+            // listing bound among them, so the shortest is read; with none, the domain. That walk is made once for the
+            // criterion, and only as far as a part needs: each part then reads no more of what the others admit than its own
+            // codes, and one more.
+            if (_othersAdmit is null)
+            {
+                _othersAdmit = new List<string>();
+                _candidates = (_shortestOther?.Codes ?? _tally.Domain.Admitted()).GetEnumerator();
+            }
+            for (int i = 0; ; i++)
+            {
+                if (i == _othersAdmit.Count)
+                {
+                    string? next = null;
+                    while (next is null && _candidates!.MoveNext())
+                        if (_tally.Admits(_candidates.Current, own)) next = _candidates.Current;
+                    if (next is null) return true;
+                    _othersAdmit.Add(next);
+                }
+                if (!set.Contains(_othersAdmit[i])) return false;
+            }
         }
 
         private ValueSet? ShortestOtherListing(int ownFirst, int ownEnd)
