@@ -369,32 +369,29 @@ public class HostileShapesTests
     }
 
     /// <summary>A long code list, a field on it, and criteria whose parts are balanced trees of 'and's (within the parser's depth).</summary>
-    private static (CompilationResult Result, TimeSpan Elapsed) CompileParts(int codes, params string[] criteria)
+    private static CompilationResult CompileParts(int codes, params string[] criteria)
     {
         var text = new StringBuilder(TestProtocols.Prelude);
         text.Append("codelist Long { ").Append(string.Join("; ", Enumerable.Range(1, codes).Select(i => $"code c{i} \"C{i}\""))).Append(" }\n");
         text.Append("form Coded { field k code Long required }\nvisit Screen { day -7 from enrollment; collect Coded }\n");
         for (int i = 0; i < criteria.Length; i++) text.Append($"criterion I{i + 1} inclusion \"x\" {{ when {criteria[i]} }}\n");
-        ProtocolCompiler.Compile(TestProtocols.Prelude); // the compiler's code and tables are ready before timing
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var result = ProtocolCompiler.Compile(text.ToString());
-        return (result, watch.Elapsed);
+        return ProtocolCompiler.Compile(text.ToString());
     }
 
     private static string NotIn(int lo, int hi) => lo == hi ? $"Coded.k != Long.c{lo}" : $"({NotIn(lo, (lo + hi) / 2)} and {NotIn((lo + hi) / 2 + 1, hi)})";
 
     private const int Parts = 2 * Count;
 
-    // These two are timed, not counted: the work that grew with the square of the parts allocated nothing. Each takes a
-    // fraction of a second; the bound leaves ten times that for a loaded machine, and the square took from 5 s to minutes.
+    // The next three shapes cost time only (the work that grew with the square of the parts allocated nothing), so, as
+    // for the other time-only shapes, their figures are in their commits (before: 5 to 11 s; after: about 0.2 s), not in
+    // a timed test; these check that the answers at that size are right.
 
     [Fact]
     public void A_criterion_of_thousands_of_parts_on_a_long_code_list_is_asked_about_without_each_part_counting_the_others_out()
     {
         // I2's parts but the last are each implied by I1: each asked whether I1 admits only what it admits.
-        var (result, elapsed) = CompileParts(Parts + 2, NotIn(1, Parts), NotIn(1, Parts - 1) + $" and Coded.k != Long.c{Parts + 1}");
+        var result = CompileParts(Parts + 2, NotIn(1, Parts), NotIn(1, Parts - 1) + $" and Coded.k != Long.c{Parts + 1}");
         Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("PIC400", StringComparison.Ordinal));
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"{elapsed.TotalMilliseconds:N0} ms"); // before: 5 s, each part counting the criterion's other parts out, code by code
     }
 
     [Fact]
@@ -403,19 +400,17 @@ public class HostileShapesTests
         // I1 leaves c1 and c2; each of I2's parts lists them: with no other listing bound, what I1 admits is found by a walk
         // of the code list, once for I2, not once for each of its parts.
         string Listing(int lo, int hi) => lo == hi ? "Coded.k in [Long.c1, Long.c2]" : $"({Listing(lo, (lo + hi) / 2)} and {Listing((lo + hi) / 2 + 1, hi)})";
-        var (result, elapsed) = CompileParts(Parts, NotIn(3, Parts), Listing(1, Parts));
+        var result = CompileParts(Parts, NotIn(3, Parts), Listing(1, Parts));
         var implied = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("PIC400", StringComparison.Ordinal));
         Assert.StartsWith("I2 checks nothing: every subject who meets I1 (line 12) also meets it (Coded.k in [c1, c2] and ", implied.Message, StringComparison.Ordinal);
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"{elapsed.TotalMilliseconds:N0} ms");
     }
 
     [Fact]
     public void A_criterion_of_thousands_of_parts_that_another_implies_is_reported_without_hashing_it_at_each_part()
     {
-        var (result, elapsed) = CompileParts(Parts + 1, NotIn(1, Parts), NotIn(1, Parts));
+        var result = CompileParts(Parts + 1, NotIn(1, Parts), NotIn(1, Parts));
         var implied = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("PIC400", StringComparison.Ordinal));
         Assert.StartsWith("I2 checks nothing: every subject who meets I1 (line 12) also meets it (Coded.k != c1 and Coded.k != c2 and ", implied.Message, StringComparison.Ordinal);
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"{elapsed.TotalMilliseconds:N0} ms"); // before: 11 s at 4,000 parts, the criterion hashed, its whole condition, at each part
     }
 
     [Fact]
