@@ -47,14 +47,10 @@ internal static class EligibilityCheck
             var v = bound.Atom.Variable;
             if (broken.Contains(v.Key)) continue;
             if (!admitted.TryGetValue(v.Key, out var current)) admitted.Add(v.Key, current = Admission.For(v));
-            if (current.WouldEmpty(bound.Atom.Set))
-            {
-                broken.Add(v.Key);
-                c.Report(DiagnosticDescriptors.NobodyEligible, Where(c, bound),
-                    $"{Who(bound)} requires {v.Describe(bound.Atom.Set)}, but {SourcesRequire(v, current.By)} {current.Describe(v)}");
-                continue;
-            }
-            current.Add(bound);
+            if (current.TryAdd(bound)) continue;
+            broken.Add(v.Key);
+            c.Report(DiagnosticDescriptors.NobodyEligible, Where(c, bound),
+                $"{Who(bound)} requires {v.Describe(bound.Atom.Set)}, but {SourcesRequire(v, current.By)} {current.Describe(v)}");
         }
 
         CheckImplied(c, inclusions, bounds, population, broken);
@@ -76,8 +72,7 @@ internal static class EligibilityCheck
         foreach (var (criterion, parts) in Enumerable.Reverse(inclusions))
         {
             bool implied = IsImplied(c, criterion, parts, population, broken, onVariable);
-            // Its bounds join what the later criteria admit, unless it was just reported. (Asked of a set of the criteria at
-            // each part, the criterion was hashed, its whole condition, once per part: the square of its parts.)
+            // Its bounds join what the later criteria admit, unless it was just reported.
             foreach (var part in parts)
                 if (part is not null) onVariable[part.Variable.Key].PassBack(criterion, keep: !implied);
         }

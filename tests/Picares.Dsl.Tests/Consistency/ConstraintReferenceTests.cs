@@ -10,7 +10,8 @@ namespace Picares.Dsl.Tests.Consistency;
 /// <summary>
 /// The code sets, the per-code tally and the bounds read from the last back, against plain sets of the codes they stand
 /// for: random sets over domains of every kind (empty, one code, the booleans, a short and a long code list), random
-/// bounds from random criteria, walked back as the eligibility check walks them.
+/// bounds from random criteria, walked back as the eligibility check walks them. And a complement of a long list is kept
+/// as what it leaves out.
 /// </summary>
 public class ConstraintReferenceTests
 {
@@ -64,6 +65,17 @@ public class ConstraintReferenceTests
     }
 
     [Fact]
+    public void A_complement_is_as_long_as_the_set_not_as_the_domain()
+    {
+        var longDomain = ValueSet.Of(Enumerable.Range(0, 10_000).Select(i => "c" + i));
+        var notOne = ValueSet.Of("c5").Complement(longDomain)!;
+        Assert.True(notOne.IsAllBut);
+        Assert.Equal(new[] { "c5" }, notOne.Excluded);
+        Assert.Equal(9_999, notOne.Count);
+        Assert.Equal(new[] { "c5" }, notOne.Complement(longDomain)!.Codes); // and back
+    }
+
+    [Fact]
     public void A_tally_agrees_with_the_intersection_of_the_bounds_it_counts_before_and_after_removals()
     {
         var random = new Random(8080);
@@ -94,12 +106,16 @@ public class ConstraintReferenceTests
                 {
                     var except = left.Where(_ => random.Next(3) == 0).ToList();
                     var others = Intersection(domain, left.Except(except));
-                    Assert.All(domain, c => Assert.Equal(others.Contains(c), tally.Admits(c, except.Select(b => b.Set).ToList())));
+                    var leftOut = new CodeTally(whole);
+                    foreach (var bound in except) leftOut.Add(bound.Set);
+                    Assert.All(domain, c => Assert.Equal(others.Contains(c), tally.Admits(c, leftOut)));
                     var removed = left[random.Next(left.Count)];
                     tally.Remove(removed.Set);
                     left.Remove(removed);
                     var after = Intersection(domain, left);
                     Assert.All(domain, c => Assert.Equal(after.Contains(c), tally.Admits(c)));
+                    // Once a bound is taken away, what all admit together is no longer kept.
+                    Assert.Throws<InvalidOperationException>(() => tally.AdmittedCount);
                 }
             }
         }

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace Picares.Dsl.Compiler.Consistency.Constraints;
 
 /// <summary>
-/// What the inclusion bounds on one variable admit together, taken bound by bound in file order: whether the next would
-/// leave nothing, and afterwards whether it admits any or only values of a set (the exclusions' questions). An interval,
+/// What the inclusion bounds on one variable admit together, taken bound by bound in file order (a bound that would leave
+/// nothing is refused), and afterwards whether it admits any or only values of a set (the exclusions' questions). An interval,
 /// or the codes of a short list, is kept as one set; the codes of a long list are counted per code
 /// (<see cref="CodeTally"/>), so that each question costs the codes of the bound or set asked about.
 /// </summary>
@@ -17,18 +17,16 @@ internal abstract class Admission
     public static Admission For(Variable variable) =>
         CodeTally.Counts(variable.Domain) ? new CodeAdmission(variable.Domain) : new SetAdmission(variable.Domain);
 
-    /// <summary>Whether nothing would be admitted once <paramref name="bound"/> is taken too.</summary>
-    public abstract bool WouldEmpty(ValueSet bound);
-
-    /// <summary>Takes <paramref name="bound"/>.</summary>
-    public void Add(Bound bound)
+    /// <summary>Takes <paramref name="bound"/>, unless nothing would be admitted with it: then false, and nothing changes.</summary>
+    public bool TryAdd(Bound bound)
     {
+        if (!TryTake(bound.Atom.Set)) return false;
         _described = null;
         By.Add(bound);
-        Take(bound.Atom.Set);
+        return true;
     }
 
-    protected abstract void Take(ValueSet bound);
+    protected abstract bool TryTake(ValueSet bound);
 
     /// <summary>Whether some value admitted is in <paramref name="set"/>.</summary>
     public abstract bool Meets(ValueSet set);
@@ -50,12 +48,14 @@ internal abstract class Admission
 
         public SetAdmission(ValueSet domain) => _set = domain;
 
-        private (ValueSet Bound, ValueSet Next)? _asked; // the intersection worked out to answer WouldEmpty, taken next
+        protected override bool TryTake(ValueSet bound)
+        {
+            var next = _set.Intersect(bound);
+            if (next.IsEmpty) return false;
+            _set = next;
+            return true;
+        }
 
-        public override bool WouldEmpty(ValueSet bound) => (_asked = (bound, _set.Intersect(bound))).Value.Next.IsEmpty;
-
-        protected override void Take(ValueSet bound) =>
-            _set = _asked is { } asked && ReferenceEquals(asked.Bound, bound) ? asked.Next : _set.Intersect(bound);
         public override bool Meets(ValueSet set) => !_set.Intersect(set).IsEmpty;
         public override bool Within(ValueSet set) => _set.IsSubsetOf(set);
         public override ValueSet Set => _set;
@@ -68,12 +68,12 @@ internal abstract class Admission
 
         public CodeAdmission(ValueSet domain) => _tally = new CodeTally(domain);
 
-        public override bool WouldEmpty(ValueSet bound) => _tally.AdmittedAmong(bound) == 0;
-
-        protected override void Take(ValueSet bound)
+        protected override bool TryTake(ValueSet bound)
         {
+            if (_tally.AdmittedAmong(bound) == 0) return false;
             _tally.Add(bound);
             _set = null;
+            return true;
         }
 
         public override bool Meets(ValueSet set) => _tally.AdmittedAmong(set) > 0;

@@ -9,8 +9,8 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 /// criteria that say the same, the later is reported, and once reported its bounds no longer count for the criteria before
 /// it. An interval, or the codes of a short list, keeps what the bounds before each position admit together, so each
 /// question is two intersections; the codes of a long list are counted per code (<see cref="CodeTally"/>), so each
-/// question costs the codes of the set asked about. Either way,
-/// thousands of criteria on one field stay in proportion to the file.
+/// question costs the codes of the set asked about. Either way, thousands of criteria on one field stay in proportion to
+/// the file.
 /// </summary>
 internal abstract class BoundsOnVariable
 {

@@ -41,34 +41,15 @@ internal sealed class CodeTally
     /// <summary>How many codes of the domain every bound admits; known while bounds are only added.</summary>
     public int AdmittedCount => !_removed ? _admitted : throw new InvalidOperationException("The count of admitted codes is not kept once a bound is taken away.");
 
-    /// <summary>Whether every bound but those in <paramref name="except"/> (bounds of the tally, each counted once) admits <paramref name="code"/>, a code of the domain.</summary>
-    public bool Admits(string code, IReadOnlyList<ValueSet>? except = null)
-    {
-        int listing = _listing;
-        int listed = _listedBy.TryGetValue(code, out var l) ? l : 0;
-        int leftOut = _leftOutBy.TryGetValue(code, out var o) ? o : 0;
-        if (except is not null)
-            foreach (var set in except)
-            {
-                if (set.IsAllBut) { if (!set.Contains(code)) leftOut--; }
-                else
-                {
-                    listing--;
-                    if (set.Contains(code)) listed--;
-                }
-            }
-        return listed == listing && leftOut == 0;
-    }
-
     /// <summary>
-    /// Whether every bound but those <paramref name="except"/> counts (some of this tally's bounds, each counted once)
+    /// Whether every bound, but those <paramref name="except"/> counts (some of this tally's bounds, each counted once),
     /// admits <paramref name="code"/>, a code of the domain: a few lookups, however many bounds are left out.
     /// </summary>
-    public bool Admits(string code, CodeTally except)
+    public bool Admits(string code, CodeTally? except = null)
     {
-        int listing = _listing - except._listing;
-        int listed = CountOf(_listedBy, code) - CountOf(except._listedBy, code);
-        int leftOut = CountOf(_leftOutBy, code) - CountOf(except._leftOutBy, code);
+        int listing = _listing - (except?._listing ?? 0);
+        int listed = CountOf(_listedBy, code) - (except is null ? 0 : CountOf(except._listedBy, code));
+        int leftOut = CountOf(_leftOutBy, code) - (except is null ? 0 : CountOf(except._leftOutBy, code));
         return listed == listing && leftOut == 0;
     }
 
@@ -95,11 +76,11 @@ internal sealed class CodeTally
         if (bound.Codes is { } listed)
         {
             _listing++;
-            foreach (var code in listed) _listedBy[code] = (_listedBy.TryGetValue(code, out var n) ? n : 0) + 1;
+            foreach (var code in listed) _listedBy[code] = CountOf(_listedBy, code) + 1;
             if (_shortestListing is null || listed.Count < _shortestListing.Count) _shortestListing = bound;
         }
         else
-            foreach (var code in bound.Excluded ?? Array.Empty<string>()) _leftOutBy[code] = (_leftOutBy.TryGetValue(code, out var n) ? n : 0) + 1;
+            foreach (var code in bound.Excluded ?? Array.Empty<string>()) _leftOutBy[code] = CountOf(_leftOutBy, code) + 1;
     }
 
     /// <summary>Counts <paramref name="bound"/>, counted in before, out again.</summary>
