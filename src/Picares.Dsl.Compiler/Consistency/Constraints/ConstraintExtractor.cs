@@ -99,7 +99,7 @@ internal sealed class ConstraintExtractor
         {
             var code = Code(constant);
             if (code is null) return null;
-            var set = ValueSet.Of(code);
+            var set = ValueSet.Within(v.Domain, new[] { code });
             return op switch
             {
                 BoundOperator.Equal => Make(v, set),
@@ -129,7 +129,7 @@ internal sealed class ConstraintExtractor
         else if (v.Domain.IsCodes)
         {
             var codes = m.Items.Select(Code).ToList();
-            if (codes.All(c => c is not null)) set = ValueSet.Of(codes!);
+            if (codes.All(c => c is not null)) set = ValueSet.Within(v.Domain, codes!);
         }
         if (set is null) return null;
         return m.Negated ? set.Complement(v.Domain) is { } c ? Make(v, c) : null : Make(v, set);

@@ -70,10 +70,25 @@ internal sealed class ValueSet
 
     public static ValueSet Interval(double lower, bool lowerOpen, double upper, bool upperOpen) => new(lower, lowerOpen, upper, upperOpen, null, null);
 
+    /// <summary>
+    /// The set of <paramref name="codes"/> as they are: a domain (a code list's codes, the booleans), or a set whose codes
+    /// are known to be its domain's. A set written by a condition is made with <see cref="Within"/>.
+    /// </summary>
     public static ValueSet Of(IEnumerable<string> codes) => OfSorted(Sorted(codes));
 
-    /// <summary>The set of one code.</summary>
+    /// <summary>The set of one code (as <see cref="Of(IEnumerable{string})"/>).</summary>
     public static ValueSet Of(string code) => OfSorted(new[] { code });
+
+    /// <summary>
+    /// The codes of <paramref name="domain"/> (a set that lists its codes) among <paramref name="codes"/>: a code it does not
+    /// have is a value the variable never takes, and is dropped here rather than admitted. The binder reports such a code
+    /// first (PIC2004, PIC2007), so that no set of the check ever holds one: every operation below assumes it.
+    /// </summary>
+    public static ValueSet Within(ValueSet domain, IEnumerable<string> codes)
+    {
+        if (domain._codes is not { } all || domain._domain is not null) throw new System.ArgumentException("The domain must list its codes.", nameof(domain));
+        return OfSorted(Sorted(codes.Where(c => System.Array.BinarySearch(all, c, Order) >= 0)));
+    }
 
     private static ValueSet OfSorted(string[] codes) => new(0, false, 0, false, codes, null);
 
@@ -100,8 +115,10 @@ internal sealed class ValueSet
 
     public bool IsEmpty => _codes is { } c ? c.Length == (_domain?.Length ?? 0) : Lower > Upper || Lower == Upper && (LowerOpen || UpperOpen);
 
-    /// <summary>Whether the set of codes admits <paramref name="code"/> (a binary search).</summary>
-    public bool Contains(string code) => _codes is { } codes && (System.Array.BinarySearch(codes, code, Order) >= 0) != (_domain is not null);
+    /// <summary>Whether the set of codes admits <paramref name="code"/> (a binary search; a code its domain lacks, never).</summary>
+    public bool Contains(string code) => _codes is { } codes && (_domain is null
+        ? System.Array.BinarySearch(codes, code, Order) >= 0
+        : System.Array.BinarySearch(codes, code, Order) < 0 && System.Array.BinarySearch(_domain, code, Order) >= 0);
 
     /// <summary>The values in both (intervals with intervals, code sets of one domain with code sets).</summary>
     public ValueSet Intersect(ValueSet other)
