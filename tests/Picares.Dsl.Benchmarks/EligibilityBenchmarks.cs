@@ -39,7 +39,8 @@ public class EligibilityBenchmarks
             var ours = Screening.Evaluate(_inputs[i], _dates).Verdict;
             var theirs = _engine.ExecuteAllRulesAsync("Picares", new RuleParameter("c", _flat[i])).GetAwaiter().GetResult().All(r => r.IsSuccess);
             if (Screening.Decide(_inputs[i], _dates) != ours) throw new InvalidOperationException($"candidate {i}: Decide and Evaluate disagree");
-            if ((ours == Verdict.Eligible) != theirs) throw new InvalidOperationException($"candidate {i}: generated {ours}, RulesEngine {theirs}");
+            if ((ours == Verdict.Eligible) != theirs)
+                throw new InvalidOperationException($"candidate {i}: generated {ours} (missing: {string.Join(", ", Screening.Evaluate(_inputs[i], _dates).Missing)}), RulesEngine {theirs}");
         }
     }
 
@@ -125,6 +126,7 @@ public class EligibilityBenchmarks
         i.Baseline.PregnantOrBreastfeeding = false;
         i.MedicalHistory.AutoimmuneDisease = false;
         i.MedicalHistory.ActiveTuberculosis = false;
+        i.MedicalHistory.Aids = false;
         i.MedicalHistory.NeedsImmunosuppression = false;
         i.MedicalHistory.InterstitialLungDisease = false;
         i.MedicalHistory.OtherMalignancy = false;
@@ -132,6 +134,7 @@ public class EligibilityBenchmarks
         i.Serology.Hiv = "negative";
         i.Serology.Hbsag = random.Next(12) == 0 ? "positive" : "negative";
         i.Serology.HcvAntibody = "negative";
+        i.Attestations.I4 = true;
         i.Attestations.I5 = true;
         i.Attestations.I12 = true;
         i.Attestations.E11 = true;
@@ -174,6 +177,7 @@ public sealed class FlatCandidate
     public bool? Pregnant { get; set; }
     public bool? Autoimmune { get; set; }
     public bool? Tuberculosis { get; set; }
+    public bool? Aids { get; set; }
     public bool? NeedsImmunosuppression { get; set; }
     public bool? Ild { get; set; }
     public bool? OtherMalignancy { get; set; }
@@ -181,6 +185,7 @@ public sealed class FlatCandidate
     public string? Hiv { get; set; }
     public string? Hbsag { get; set; }
     public string? Hcv { get; set; }
+    public bool? AttestedI4 { get; set; }
     public bool? AttestedI5 { get; set; }
     public bool? AttestedI12 { get; set; }
     public bool? AttestedE11 { get; set; }
@@ -198,9 +203,9 @@ public sealed class FlatCandidate
         WeightKg = i.Vitals.Weight?.ConvertTo(UnitCatalog.Get("kg")).Value, Ecog = i.Baseline.Ecog,
         LifeExpectancyWeeks = i.Baseline.LifeExpectancy?.ConvertTo(UnitCatalog.Get("wk")).Value, Cns = i.Baseline.CnsMetastases,
         Meningitis = i.Baseline.CarcinomatousMeningitis, Pregnant = i.Baseline.PregnantOrBreastfeeding, Autoimmune = i.MedicalHistory.AutoimmuneDisease,
-        Tuberculosis = i.MedicalHistory.ActiveTuberculosis, NeedsImmunosuppression = i.MedicalHistory.NeedsImmunosuppression, Ild = i.MedicalHistory.InterstitialLungDisease,
+        Tuberculosis = i.MedicalHistory.ActiveTuberculosis, Aids = i.MedicalHistory.Aids, NeedsImmunosuppression = i.MedicalHistory.NeedsImmunosuppression, Ild = i.MedicalHistory.InterstitialLungDisease,
         OtherMalignancy = i.MedicalHistory.OtherMalignancy, ProteinAllergy = i.MedicalHistory.ProteinAllergy, Hiv = i.Serology.Hiv, Hbsag = i.Serology.Hbsag,
-        Hcv = i.Serology.HcvAntibody, AttestedI5 = i.Attestations.I5, AttestedI12 = i.Attestations.I12, AttestedE11 = i.Attestations.E11, AttestedE12 = i.Attestations.E12,
+        Hcv = i.Serology.HcvAntibody, AttestedI4 = i.Attestations.I4, AttestedI5 = i.Attestations.I5, AttestedI12 = i.Attestations.I12, AttestedE11 = i.Attestations.E11, AttestedE12 = i.Attestations.E12,
     };
 
     /// <summary>The computable PICARES criteria (and the attestations) as RulesEngine rules: each succeeds when the candidate passes it.</summary>
@@ -212,7 +217,7 @@ public sealed class FlatCandidate
             ("I1", "ConsentSigned == true"),
             ("I2", "Sclc == true && Stage == \"extensive\""),
             ("I3", "FirstLine == true && (Response == \"CR\" || Response == \"PR\")"),
-            ("I4", "Specimens != null && Specimens >= 5"),
+            ("I4", "Specimens != null && Specimens >= 5 && AttestedI4 == true"),
             ("I5", "AttestedI5 == true"),
             ("I6", "WeightKg != null && WeightKg >= 40"),
             ("I7", "LifeExpectancyWeeks != null && LifeExpectancyWeeks >= 12"),
@@ -226,7 +231,7 @@ public sealed class FlatCandidate
             ("E3", "Autoimmune == false"),
             ("E4", "Checkpoint == false"),
             ("E5", "Tuberculosis == false"),
-            ("E6", "Hiv != null && Hiv != \"positive\""),
+            ("E6", "Hiv != null && Hiv != \"positive\" && Aids == false"),
             ("E7", "NeedsImmunosuppression == false"),
             ("E8", "Investigational == false"),
             ("E9", "Vaccine == false"),

@@ -197,7 +197,7 @@ internal sealed class ConditionEmitter
     {
         var statements = new StringBuilder();
         int counter = 0;
-        WriteMissing(e, read, statements, new HashSet<string>(StringComparer.Ordinal), ref counter);
+        WriteMissing(e, read, statements, ref counter);
         if (counter == 0) return statements.ToString(); // no and, no or: nothing to evaluate first
         var values = new StringBuilder("{ ");
         counter = 0;
@@ -230,11 +230,11 @@ internal sealed class ConditionEmitter
 
     /// <summary>
     /// Writes the statements of <see cref="EmitMissing"/>, reading the sides' truth from the locals <see cref="DeclareValues"/>
-    /// declares. Only an input already in <paramref name="written"/> (an earlier statement may have added it) is searched for
-    /// in <c>missing</c> before it is added: a condition of thousands of tests, each of its own field, searched the list at
-    /// each, and listing the inputs it misses took the square of its tests.
+    /// declares. An input tested in several places is added at each: <c>missing</c> is a runtime <c>MissingInputs</c>, which
+    /// lists it once, where it was first added, and answers whether it is listed in constant time (a list searched before each
+    /// repeated test made a field tested in thousands of places cost the square of its tests at run time).
     /// </summary>
-    private static void WriteMissing(BoundExpression e, Func<string, (string Label, string Access)> read, StringBuilder into, HashSet<string> written, ref int counter)
+    private static void WriteMissing(BoundExpression e, Func<string, (string Label, string Access)> read, StringBuilder into, ref int counter)
     {
         switch (e)
         {
@@ -243,14 +243,14 @@ internal sealed class ConditionEmitter
                 int n = counter++;
                 var keeps = b.Operator == BoundOperator.And ? Rt + "Truth.True" : Rt + "Truth.False"; // the value that leaves the other side deciding
                 into.Append($"if (__l{n} == {Rt}Truth.Unknown && (__r{n} == {Rt}Truth.Unknown || __r{n} == {keeps})) {{ ");
-                WriteMissing(b.Left, read, into, written, ref counter);
+                WriteMissing(b.Left, read, into, ref counter);
                 into.Append($"}} if (__r{n} == {Rt}Truth.Unknown && (__l{n} == {Rt}Truth.Unknown || __l{n} == {keeps})) {{ ");
-                WriteMissing(b.Right, read, into, written, ref counter);
+                WriteMissing(b.Right, read, into, ref counter);
                 into.Append("} ");
                 break;
             }
             case BoundUnary { Operator: BoundOperator.Not } u:
-                WriteMissing(u.Operand, read, into, written, ref counter);
+                WriteMissing(u.Operand, read, into, ref counter);
                 break;
             default:
                 var reads = new SortedSet<string>(StringComparer.Ordinal);
@@ -258,9 +258,7 @@ internal sealed class ConditionEmitter
                 foreach (var r in reads)
                 {
                     var (label, access) = read(r);
-                    into.Append(written.Add(label)
-                        ? $"if ({access} is null) missing.Add({CSharp.Literal(label)}); "
-                        : $"if ({access} is null && !missing.Contains({CSharp.Literal(label)})) missing.Add({CSharp.Literal(label)}); ");
+                    into.Append($"if ({access} is null) missing.Add({CSharp.Literal(label)}); ");
                 }
                 break;
         }

@@ -140,12 +140,11 @@ public abstract class EligibilityResult
     {
         get
         {
-            var seen = new HashSet<string>();
-            var list = new List<string>();
+            var missing = new MissingInputs();
             foreach (var c in Criteria)
                 foreach (var m in c.Missing)
-                    if (seen.Add(m)) list.Add(m);
-            return list;
+                    missing.Add(m);
+            return missing;
         }
     }
 

@@ -1530,7 +1530,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainPopulationAge_(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Demographics.BirthDate is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Demographics.birth_date", __v0));
                 if (dates.Consent is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("consent", __v1));
                 if (missing is not null) { if (input.Demographics.BirthDate is null) missing.Add("Demographics.birth_date"); if (dates.Consent is null) missing.Add("consent"); }
@@ -1542,7 +1542,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI1(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Consent.Signed is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Consent.signed", __v0));
                 if (missing is not null) { if (input.Consent.Signed is null) missing.Add("Consent.signed"); }
                 const bool awaiting = false;
@@ -1553,7 +1553,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI2(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Diagnosis.SmallCellLungCancer is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Diagnosis.small_cell_lung_cancer", __v0));
                 if (input.Diagnosis.Stage is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Diagnosis.stage", __v1));
                 if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Diagnosis.SmallCellLungCancer); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Diagnosis.__StageCode, 1); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Diagnosis.SmallCellLungCancer is null) missing.Add("Diagnosis.small_cell_lung_cancer"); } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Diagnosis.Stage is null) missing.Add("Diagnosis.stage"); } }}
@@ -1565,7 +1565,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI3(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.PriorTherapy.ChemotherapyResponse is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.chemotherapy_response", __v0));
                 if (input.PriorTherapy.FirstLineChemotherapy is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.first_line_chemotherapy", __v1));
                 if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorTherapy.FirstLineChemotherapy); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.InCodes(input.PriorTherapy.__ChemotherapyResponseCode, 0x3UL); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorTherapy.FirstLineChemotherapy is null) missing.Add("PriorTherapy.first_line_chemotherapy"); } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorTherapy.ChemotherapyResponse is null) missing.Add("PriorTherapy.chemotherapy_response"); } }}
@@ -1577,7 +1577,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI4(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Pathology.SpecimensAvailable is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Pathology.specimens_available", __v0));
                 if (missing is not null) { if (input.Pathology.SpecimensAvailable is null) missing.Add("Pathology.specimens_available"); }
                 var awaiting = input.Attestations.I4 is null;
@@ -1589,7 +1589,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI5(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 var awaiting = input.Attestations.I5 is null;
                 if (awaiting) missing?.Add("attestation of I5");
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
@@ -1599,7 +1599,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI6(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Vitals.Weight is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Vitals.weight", __v0));
                 if (missing is not null) { if (input.Vitals.Weight is null) missing.Add("Vitals.weight"); }
                 const bool awaiting = false;
@@ -1610,7 +1610,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI7(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Baseline.LifeExpectancy is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.life_expectancy", __v0));
                 if (missing is not null) { if (input.Baseline.LifeExpectancy is null) missing.Add("Baseline.life_expectancy"); }
                 const bool awaiting = false;
@@ -1621,7 +1621,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI8(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Baseline.Ecog is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.ecog", __v0));
                 if (missing is not null) { if (input.Baseline.Ecog is null) missing.Add("Baseline.ecog"); }
                 const bool awaiting = false;
@@ -1632,7 +1632,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI9(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorTherapy.LastChemotherapyDate is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.last_chemotherapy_date", __v1));
                 if (input.PriorTherapy.ResidualAeGrade is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.residual_ae_grade", __v2));
@@ -1645,7 +1645,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI10(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorMedication.ImmunosuppressiveDose is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.immunosuppressive_dose", __v1));
                 if (input.PriorMedication.ImmunosuppressiveStopDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.immunosuppressive_stop_date", __v2));
@@ -1658,7 +1658,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI11(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(8);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.Surgery.LocalSurgery is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.local_surgery", __v1));
                 if (input.Surgery.LocalSurgeryEnd is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.local_surgery_end", __v2));
@@ -1667,7 +1667,7 @@ namespace Picares.Protocols
                 if (input.Surgery.Recovered is { } __v5) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.recovered", __v5));
                 if (input.Surgery.SkinBiopsy is { } __v6) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.skin_biopsy", __v6));
                 if (input.Surgery.SkinBiopsyEnd is { } __v7) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Surgery.skin_biopsy_end", __v7));
-                if (missing is not null) { { var __l2 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery)); var __r2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary4, true, dates.FirstDose, false); var __l4 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary5, true, dates.FirstDose, false); var __r4 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered); var __l3 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery)); var __r3 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__l4, __r4); var __l1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__l2, __r2); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__l3, __r3); var __l5 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy)); var __r5 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary6, true, dates.FirstDose, false); var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__l1, __r1); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__l5, __r5); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.MajorSurgery is null) missing.Add("Surgery.major_surgery"); } if (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null) missing.Add("first_dose"); if (input.Surgery.MajorSurgeryEnd is null) missing.Add("Surgery.major_surgery_end"); } } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (__l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.LocalSurgery is null) missing.Add("Surgery.local_surgery"); } if (__r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (__l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.Surgery.LocalSurgeryEnd is null) missing.Add("Surgery.local_surgery_end"); } if (__r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Surgery.Recovered is null) missing.Add("Surgery.recovered"); } } } } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (__l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.SkinBiopsy is null) missing.Add("Surgery.skin_biopsy"); } if (__r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.Surgery.SkinBiopsyEnd is null) missing.Add("Surgery.skin_biopsy_end"); } } }}
+                if (missing is not null) { { var __l2 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.MajorSurgery)); var __r2 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.MajorSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary4, true, dates.FirstDose, false); var __l4 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.LocalSurgeryEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary5, true, dates.FirstDose, false); var __r4 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.Recovered); var __l3 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.LocalSurgery)); var __r3 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__l4, __r4); var __l1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__l2, __r2); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__l3, __r3); var __l5 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Not(global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Surgery.SkinBiopsy)); var __r5 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.Surgery.SkinBiopsyEnd, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.AtLeast, dates.__Boundary6, true, dates.FirstDose, false); var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.And(__l1, __r1); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__l5, __r5); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.MajorSurgery is null) missing.Add("Surgery.major_surgery"); } if (__r2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l2 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null) missing.Add("first_dose"); if (input.Surgery.MajorSurgeryEnd is null) missing.Add("Surgery.major_surgery_end"); } } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (__l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.LocalSurgery is null) missing.Add("Surgery.local_surgery"); } if (__r3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l3 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (__l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (dates.FirstDose is null) missing.Add("first_dose"); if (input.Surgery.LocalSurgeryEnd is null) missing.Add("Surgery.local_surgery_end"); } if (__r4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l4 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Surgery.Recovered is null) missing.Add("Surgery.recovered"); } } } } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (__l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Surgery.SkinBiopsy is null) missing.Add("Surgery.skin_biopsy"); } if (__r5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l5 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null) missing.Add("first_dose"); if (input.Surgery.SkinBiopsyEnd is null) missing.Add("Surgery.skin_biopsy_end"); } } }}
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1676,7 +1676,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainI12(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 var awaiting = input.Attestations.I12 is null;
                 if (awaiting) missing?.Add("attestation of I12");
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
@@ -1686,7 +1686,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE1(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Baseline.CnsMetastases is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.cns_metastases", __v0));
                 if (missing is not null) { if (input.Baseline.CnsMetastases is null) missing.Add("Baseline.cns_metastases"); }
                 const bool awaiting = false;
@@ -1697,7 +1697,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE2(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Baseline.CarcinomatousMeningitis is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.carcinomatous_meningitis", __v0));
                 if (missing is not null) { if (input.Baseline.CarcinomatousMeningitis is null) missing.Add("Baseline.carcinomatous_meningitis"); }
                 const bool awaiting = false;
@@ -1708,7 +1708,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE3(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.MedicalHistory.AutoimmuneDisease is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.autoimmune_disease", __v0));
                 if (missing is not null) { if (input.MedicalHistory.AutoimmuneDisease is null) missing.Add("MedicalHistory.autoimmune_disease"); }
                 const bool awaiting = false;
@@ -1719,7 +1719,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE4(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.PriorTherapy.CheckpointAntibody is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorTherapy.checkpoint_antibody", __v0));
                 if (missing is not null) { if (input.PriorTherapy.CheckpointAntibody is null) missing.Add("PriorTherapy.checkpoint_antibody"); }
                 const bool awaiting = false;
@@ -1730,7 +1730,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE5(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.MedicalHistory.ActiveTuberculosis is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.active_tuberculosis", __v0));
                 if (missing is not null) { if (input.MedicalHistory.ActiveTuberculosis is null) missing.Add("MedicalHistory.active_tuberculosis"); }
                 const bool awaiting = false;
@@ -1741,7 +1741,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE6(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.MedicalHistory.Aids is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.aids", __v0));
                 if (input.Serology.Hiv is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hiv", __v1));
                 if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HivCode, 0); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.MedicalHistory.Aids); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Serology.Hiv is null) missing.Add("Serology.hiv"); } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.MedicalHistory.Aids is null) missing.Add("MedicalHistory.aids"); } }}
@@ -1753,7 +1753,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE7(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.MedicalHistory.NeedsImmunosuppression is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.needs_immunosuppression", __v0));
                 if (missing is not null) { if (input.MedicalHistory.NeedsImmunosuppression is null) missing.Add("MedicalHistory.needs_immunosuppression"); }
                 const bool awaiting = false;
@@ -1764,12 +1764,12 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE8(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(4);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorMedication.InvestigationalDrug is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug", __v1));
                 if (input.PriorMedication.InvestigationalDrugHalfLife is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_half_life", __v2));
                 if (input.PriorMedication.InvestigationalDrugLastDose is { } __v3) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.investigational_drug_last_dose", __v3));
-                if (missing is not null) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true); var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__l1, __r1); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.InvestigationalDrug is null) missing.Add("PriorMedication.investigational_drug"); } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugLastDose is null) missing.Add("PriorMedication.investigational_drug_last_dose"); } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null && !missing.Contains("first_dose")) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugHalfLife is null) missing.Add("PriorMedication.investigational_drug_half_life"); if (input.PriorMedication.InvestigationalDrugLastDose is null && !missing.Contains("PriorMedication.investigational_drug_last_dose")) missing.Add("PriorMedication.investigational_drug_last_dose"); } } }}
+                if (missing is not null) { { var __l1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.TemporalToBoundary(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, dates.__Boundary7, true, dates.FirstDose, true); var __r1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.Temporal(input.PriorMedication.InvestigationalDrugLastDose, global::Picares.Dsl.Runtime.Eligibility.TemporalBound.Within, global::Picares.Dsl.Runtime.Eligibility.Evaluate.Multiply(((double?)5d), input.PriorMedication.InvestigationalDrugHalfLife), true, dates.FirstDose, true); var __l0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.PriorMedication.InvestigationalDrug); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Or(__l1, __r1); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.PriorMedication.InvestigationalDrug is null) missing.Add("PriorMedication.investigational_drug"); } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugLastDose is null) missing.Add("PriorMedication.investigational_drug_last_dose"); } if (__r1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l1 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (dates.FirstDose is null) missing.Add("first_dose"); if (input.PriorMedication.InvestigationalDrugHalfLife is null) missing.Add("PriorMedication.investigational_drug_half_life"); if (input.PriorMedication.InvestigationalDrugLastDose is null) missing.Add("PriorMedication.investigational_drug_last_dose"); } } }}
                 const bool awaiting = false;
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
                     (global::System.Collections.Generic.IReadOnlyList<string>?)missing ?? global::System.Array.Empty<string>(), awaiting);
@@ -1778,7 +1778,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE9(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorMedication.Vaccine is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.vaccine", __v1));
                 if (input.PriorMedication.VaccineDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.vaccine_date", __v2));
@@ -1791,7 +1791,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE10(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Baseline.PregnantOrBreastfeeding is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Baseline.pregnant_or_breastfeeding", __v0));
                 if (input.Demographics.Sex is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Demographics.sex", __v1));
                 if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Demographics.__SexCode, 0); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Kleene.Of(input.Baseline.PregnantOrBreastfeeding); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Demographics.Sex is null) missing.Add("Demographics.sex"); } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.True)) { if (input.Baseline.PregnantOrBreastfeeding is null) missing.Add("Baseline.pregnant_or_breastfeeding"); } }}
@@ -1803,7 +1803,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE11(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 var awaiting = input.Attestations.E11 is null;
                 if (awaiting) missing?.Add("attestation of E11");
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
@@ -1813,7 +1813,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE12(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(0);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 var awaiting = input.Attestations.E12 is null;
                 if (awaiting) missing?.Add("attestation of E12");
                 return new global::Picares.Dsl.Runtime.Eligibility.CriterionResult(criterion, outcome, values,
@@ -1823,7 +1823,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE13(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.MedicalHistory.InterstitialLungDisease is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.interstitial_lung_disease", __v0));
                 if (missing is not null) { if (input.MedicalHistory.InterstitialLungDisease is null) missing.Add("MedicalHistory.interstitial_lung_disease"); }
                 const bool awaiting = false;
@@ -1834,7 +1834,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE14(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorMedication.ChineseMedicine is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.chinese_medicine", __v1));
                 if (input.PriorMedication.ChineseMedicineLastDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.chinese_medicine_last_date", __v2));
@@ -1847,7 +1847,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE15(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(3);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (dates.FirstDose is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("first_dose", __v0));
                 if (input.PriorMedication.MonoclonalAntibody is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.monoclonal_antibody", __v1));
                 if (input.PriorMedication.MonoclonalAntibodyLastDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("PriorMedication.monoclonal_antibody_last_date", __v2));
@@ -1860,7 +1860,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE16(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(5);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (dates.Enrollment is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("enrollment", __v0));
                 if (input.MedicalHistory.OtherMalignancy is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy", __v1));
                 if (input.MedicalHistory.OtherMalignancyCuredDate is { } __v2) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.other_malignancy_cured_date", __v2));
@@ -1875,7 +1875,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE17(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(2);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.Serology.Hbsag is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hbsag", __v0));
                 if (input.Serology.HcvAntibody is { } __v1) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("Serology.hcv_antibody", __v1));
                 if (missing is not null) { { var __l0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HbsagCode, 0); var __r0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.IsCode(input.Serology.__HcvAntibodyCode, 0); if (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Serology.Hbsag is null) missing.Add("Serology.hbsag"); } if (__r0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown && (__l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.Unknown || __l0 == global::Picares.Dsl.Runtime.Eligibility.Truth.False)) { if (input.Serology.HcvAntibody is null) missing.Add("Serology.hcv_antibody"); } }}
@@ -1887,7 +1887,7 @@ namespace Picares.Protocols
             private static global::Picares.Dsl.Runtime.Eligibility.CriterionResult __ExplainE18(Input input, Dates dates, global::Picares.Dsl.Runtime.Model.CriterionInfo criterion, global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome outcome)
             {
                 var values = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Eligibility.ObservedValue>(1);
-                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::System.Collections.Generic.List<string>() : null;
+                var missing = outcome == global::Picares.Dsl.Runtime.Eligibility.CriterionOutcome.Unknown ? new global::Picares.Dsl.Runtime.Eligibility.MissingInputs() : null;
                 if (input.MedicalHistory.ProteinAllergy is { } __v0) values.Add(new global::Picares.Dsl.Runtime.Eligibility.ObservedValue("MedicalHistory.protein_allergy", __v0));
                 if (missing is not null) { if (input.MedicalHistory.ProteinAllergy is null) missing.Add("MedicalHistory.protein_allergy"); }
                 const bool awaiting = false;
