@@ -5,62 +5,90 @@ using Picares.Dsl.Compiler.Collections;
 namespace Picares.Dsl.Compiler.Consistency;
 
 /// <summary>
-/// Whether a point is ordered at or after every one of some points, or a given one of them (the anchors of the visits that
-/// collect a form before their anchor's day, asked about for each endpoint's start). Asked for thousands of starts against thousands of anchors,
-/// a question about each pair would cost their product; instead, which of the points each point is at or after is worked
-/// out once, from what the points it follows are at or after.
+/// Whether a point is ordered at or after every one of a group of points, or a given one of them (the groups are the
+/// anchors of the visits that collect a form before their anchor's day, one group a form, asked about for each endpoint's
+/// start). Asked for thousands of starts against thousands of anchors, a question about each pair would cost their
+/// product; instead, which points of every group each point is at or after is worked out once, from what the points it
+/// follows are at or after.
 /// </summary>
 /// <remarks>
-/// The answers are kept as an <see cref="IndexSet"/> a point (the points by their order), which a point shares with the
-/// points it follows: a point that follows one other, or one that adds an anchor of its own to the set of a point that
-/// thousands of others follow, makes a new word and a node a level rather than copying that set. When the 'follows'
-/// clauses hold a cycle (an error already, PIC4016) the sets cannot be worked out in order, and each pair is asked of the
-/// <see cref="Timeline"/>.
+/// <para>
+/// The answers are kept as one <see cref="IndexSet"/> a point, over the pairs of a group and one of its points (each
+/// group in a run of its own that starts a word), so that: a point that adds an anchor of its own to the set of a point
+/// that thousands of others follow shares that set rather than copying it; and the forms share one pass through the
+/// points (a hub that follows the anchors of thousands of forms is worked out once, not once a form).
+/// </para>
+/// <para>
+/// When the 'follows' clauses hold a cycle (an error already, PIC4016) the sets cannot be worked out in order, and each
+/// pair is asked of the <see cref="Timeline"/>.
+/// </para>
 /// </remarks>
 internal sealed class AtOrAfterPoints
 {
-    // The signature of a point at or after all of the points.
-    private static readonly object All = new();
-
     private readonly Timeline _timeline;
-    private readonly Dictionary<string, int> _points = new(System.StringComparer.Ordinal); // by their order
+    private readonly List<Group> _groups = new();
+    private readonly Dictionary<string, List<int>> _indices = new(System.StringComparer.Ordinal); // a point's index in each group it is in
+    private int _end; // the first index past every group
     private readonly bool _byPair;
-    // By point worked out: which of the points it is at or after.
+    // By point worked out: the indices of the groups' points it is at or after.
     private readonly Dictionary<string, IndexSet> _atOrAfter = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<(int Group, IndexSet Set), object> _signatures = new(); // by set object: the points that share one share their signature's object too
 
-    public AtOrAfterPoints(Timeline timeline, IEnumerable<string> points)
+    public AtOrAfterPoints(Timeline timeline)
     {
         _timeline = timeline;
-        foreach (var point in points)
-            if (!_points.ContainsKey(point)) _points.Add(point, _points.Count);
-        _byPair = _points.Count <= 1 || timeline.HasCycle; // a single point is one question
-    }
-
-    /// <summary>True when <paramref name="point"/> is each of the points or ordered at or after it (true when there are none).</summary>
-    public bool IsAtOrAfterAll(string point)
-    {
-        if (_byPair) return _points.Keys.All(p => _timeline.IsSameOrNotBefore(point, p));
-        return AtOrAfter(point).Count == _points.Count;
-    }
-
-    /// <summary>True when <paramref name="point"/> is <paramref name="one"/>, one of the points, or ordered at or after it.</summary>
-    public bool IsAtOrAfter(string point, string one)
-    {
-        if (_byPair || !_points.TryGetValue(one, out var index)) return _timeline.IsSameOrNotBefore(point, one);
-        return AtOrAfter(point).Contains(index);
+        _byPair = timeline.HasCycle;
     }
 
     /// <summary>
-    /// An object that two points share only when they are at or after the same of the points: a caller may keep what it
-    /// works out from <see cref="IsAtOrAfter"/> and <see cref="IsAtOrAfterAll"/> by it, for every point of the same
-    /// signature. The point itself when asked of the timeline by pair; else its set (the same set object holds the same
-    /// points), or one object for all of them.
+    /// A group of points to ask about, and the number to ask about it by. Every group is added before the first question,
+    /// since a point's set is worked out once, for all groups.
     /// </summary>
-    public object Signature(string point)
+    public int AddGroup(IEnumerable<string> points)
+    {
+        if (_atOrAfter.Count > 0) throw new System.InvalidOperationException("A group was added after the first question.");
+        var group = new Group(_end, _groups.Count);
+        foreach (var point in points)
+        {
+            if (group.Index.ContainsKey(point)) continue;
+            int index = group.First + group.Index.Count;
+            group.Index.Add(point, index);
+            if (!_indices.TryGetValue(point, out var indices)) _indices.Add(point, indices = new List<int>(1));
+            indices.Add(index);
+        }
+        _end = group.First + (group.Index.Count + 63) / 64 * 64; // the next group starts a word of its own, so that no word holds two groups
+        _groups.Add(group);
+        return group.Number;
+    }
+
+    /// <summary>True when <paramref name="point"/> is each of the group's points or ordered at or after it (true when there are none).</summary>
+    public bool IsAtOrAfterAll(int group, string point)
+    {
+        var g = _groups[group];
+        if (_byPair) return g.Index.Keys.All(p => _timeline.IsSameOrNotBefore(point, p));
+        return g.Index.Count == 0 || AtOrAfter(point).CountWords(g.First / 64, g.EndWord, null) == g.Index.Count;
+    }
+
+    /// <summary>True when <paramref name="point"/> is <paramref name="one"/>, a point of the group, or ordered at or after it.</summary>
+    public bool IsAtOrAfter(int group, string point, string one) =>
+        !_byPair && _groups[group].Index.TryGetValue(one, out var index) ? AtOrAfter(point).Contains(index) : _timeline.IsSameOrNotBefore(point, one);
+
+    /// <summary>
+    /// An object that equals another of the group's only when their points are at or after the same of the group's points:
+    /// a caller may keep what it works out from <see cref="IsAtOrAfter"/> and <see cref="IsAtOrAfterAll"/> by it, for
+    /// every point of an equal signature. The point itself when asked of the timeline by pair.
+    /// </summary>
+    public object Signature(int group, string point)
     {
         if (_byPair) return point;
+        var g = _groups[group];
         var set = AtOrAfter(point);
-        return set.Count == _points.Count ? All : set;
+        if (_signatures.TryGetValue((group, set), out var signature)) return signature;
+        var parts = new List<IndexSet>();
+        int count = set.CountWords(g.First / 64, g.EndWord, parts);
+        signature = count == g.Index.Count ? g.All : count == 0 ? g.None : new PartsSignature(parts);
+        _signatures.Add((group, set), signature);
+        return signature;
     }
 
     private IndexSet AtOrAfter(string point)
@@ -78,23 +106,64 @@ internal sealed class AtOrAfterPoints
         {
             var (point, ready) = pending.Pop();
             if (_atOrAfter.ContainsKey(point)) continue;
-            var earlier = _timeline.EarlierThan(point) ?? System.Array.Empty<string>();
             if (ready)
             {
-                _atOrAfter.Add(point, Join(point, earlier));
+                _atOrAfter.Add(point, Join(point));
                 continue;
             }
             pending.Push((point, true));
-            foreach (var e in earlier)
+            foreach (var e in _timeline.EarlierThan(point) ?? System.Array.Empty<string>())
                 if (!_atOrAfter.ContainsKey(e)) pending.Push((e, false));
         }
     }
 
-    /// <summary>Which of the points <paramref name="point"/> is at or after: those of the points it directly follows, and itself.</summary>
-    private IndexSet Join(string point, IReadOnlyList<string> earlier)
+    /// <summary>Which of the groups' points <paramref name="point"/> is at or after: those of the points it directly follows, and itself.</summary>
+    private IndexSet Join(string point)
     {
         var set = IndexSet.Empty;
-        foreach (var e in earlier) set = IndexSet.Union(set, _atOrAfter[e]);
-        return _points.TryGetValue(point, out var index) ? set.Add(index) : set;
+        foreach (var e in _timeline.EarlierThan(point) ?? System.Array.Empty<string>()) set = IndexSet.Union(set, _atOrAfter[e]);
+        if (_indices.TryGetValue(point, out var indices))
+            foreach (var index in indices) set = set.Add(index);
+        return set;
+    }
+
+    private sealed class Group
+    {
+        public Group(int first, int number) => (First, Number) = (first, number);
+
+        public int First { get; } // a multiple of 64
+        public int Number { get; }
+        public Dictionary<string, int> Index { get; } = new(System.StringComparer.Ordinal);
+        public long EndWord => (First + Index.Count + 63) / 64;
+        public object All { get; } = new(); // the signature of a point at or after every one of the group's points
+        public object None { get; } = new(); // of one at or after none of them
+    }
+
+    /// <summary>
+    /// The nodes of a point's set that hold a group's run, compared node by node: a node holds the same indices wherever it
+    /// is found, so equal parts are equal answers (equal answers may still have different parts, only never the reverse).
+    /// </summary>
+    private sealed class PartsSignature : System.IEquatable<PartsSignature>
+    {
+        private readonly List<IndexSet> _parts;
+
+        public PartsSignature(List<IndexSet> parts) => _parts = parts;
+
+        public bool Equals(PartsSignature? other)
+        {
+            if (other is null || other._parts.Count != _parts.Count) return false;
+            for (int i = 0; i < _parts.Count; i++)
+                if (!ReferenceEquals(_parts[i], other._parts[i])) return false;
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as PartsSignature);
+
+        public override int GetHashCode()
+        {
+            int hash = _parts.Count;
+            foreach (var part in _parts) hash = hash * 31 + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(part);
+            return hash;
+        }
     }
 }
