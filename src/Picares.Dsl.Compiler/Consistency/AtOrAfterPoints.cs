@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Picares.Dsl.Compiler.Collections;
 
 namespace Picares.Dsl.Compiler.Consistency;
@@ -19,8 +18,9 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// points (a hub that follows the anchors of thousands of forms is worked out once, not once a form).
 /// </para>
 /// <para>
-/// When the 'follows' clauses hold a cycle (an error already, PIC4016) the sets cannot be worked out in order, and each
-/// pair is asked of the <see cref="Timeline"/>.
+/// The points of a 'follows' cycle (an error already, PIC4016) are each at or after the others, so a cycle is worked out
+/// as one point (the first of its points), whose set every point of it shares: asked about each pair instead, a
+/// protocol with a cycle anywhere cost its starts times its anchors.
 /// </para>
 /// </remarks>
 internal sealed class AtOrAfterPoints
@@ -29,16 +29,11 @@ internal sealed class AtOrAfterPoints
     private readonly List<Group> _groups = new();
     private readonly Dictionary<string, List<int>> _indices = new(System.StringComparer.Ordinal); // a point's index in each group it is in
     private int _end; // the first index past every group
-    private readonly bool _byPair;
-    // By point worked out: the indices of the groups' points it is at or after.
+    // By point worked out (the first point of a cycle for the cycle): the indices of the groups' points it is at or after.
     private readonly Dictionary<string, IndexSet> _atOrAfter = new(System.StringComparer.Ordinal);
     private readonly Dictionary<(int Group, IndexSet Set), object> _signatures = new(); // by set object: the points that share one share their signature's object too
 
-    public AtOrAfterPoints(Timeline timeline)
-    {
-        _timeline = timeline;
-        _byPair = timeline.HasCycle;
-    }
+    public AtOrAfterPoints(Timeline timeline) => _timeline = timeline;
 
     /// <summary>
     /// A group of points to ask about, and the number to ask about it by. Every group is added before the first question,
@@ -65,22 +60,20 @@ internal sealed class AtOrAfterPoints
     public bool IsAtOrAfterAll(int group, string point)
     {
         var g = _groups[group];
-        if (_byPair) return g.Index.Keys.All(p => _timeline.IsSameOrNotBefore(point, p));
         return g.Index.Count == 0 || AtOrAfter(point).CountWords(g.First / 64, g.EndWord, null) == g.Index.Count;
     }
 
     /// <summary>True when <paramref name="point"/> is <paramref name="one"/>, a point of the group, or ordered at or after it.</summary>
     public bool IsAtOrAfter(int group, string point, string one) =>
-        !_byPair && _groups[group].Index.TryGetValue(one, out var index) ? AtOrAfter(point).Contains(index) : _timeline.IsSameOrNotBefore(point, one);
+        _groups[group].Index.TryGetValue(one, out var index) ? AtOrAfter(point).Contains(index) : _timeline.IsSameOrNotBefore(point, one);
 
     /// <summary>
     /// An object that equals another of the group's only when their points are at or after the same of the group's points:
     /// a caller may keep what it works out from <see cref="IsAtOrAfter"/> and <see cref="IsAtOrAfterAll"/> by it, for
-    /// every point of an equal signature. The point itself when asked of the timeline by pair.
+    /// every point of an equal signature.
     /// </summary>
     public object Signature(int group, string point)
     {
-        if (_byPair) return point;
         var g = _groups[group];
         var set = AtOrAfter(point);
         if (_signatures.TryGetValue((group, set), out var signature)) return signature;
@@ -93,11 +86,22 @@ internal sealed class AtOrAfterPoints
 
     private IndexSet AtOrAfter(string point)
     {
-        if (!_atOrAfter.ContainsKey(point)) WorkOut(point);
-        return _atOrAfter[point];
+        var first = FirstOfCycle(point);
+        if (!_atOrAfter.ContainsKey(first)) WorkOut(first);
+        return _atOrAfter[first];
     }
 
-    /// <summary>Works out <paramref name="start"/> and every point it follows that is not yet, earlier points first (without recursion: a long chain cannot overflow the stack).</summary>
+    /// <summary>The point that stands for <paramref name="point"/>: the first point of its cycle, or itself.</summary>
+    private string FirstOfCycle(string point) => _timeline.CycleThrough(point) is { } cycle ? cycle[0] : point;
+
+    /// <summary>How many points <paramref name="first"/> stands for, and its <paramref name="i"/>th: the points of its cycle, or itself.</summary>
+    private int CountOf(string first) => _timeline.CycleThrough(first)?.Count ?? 1;
+    private string PointOf(string first, int i) => _timeline.CycleThrough(first)?[i] ?? first;
+
+    /// <summary>
+    /// Works out <paramref name="start"/> and every point it follows that is not yet, earlier points first (without
+    /// recursion: a long chain cannot overflow the stack). <paramref name="start"/> stands for its cycle, if any.
+    /// </summary>
     private void WorkOut(string start)
     {
         var pending = new Stack<(string Point, bool Ready)>();
@@ -112,18 +116,24 @@ internal sealed class AtOrAfterPoints
                 continue;
             }
             pending.Push((point, true));
-            foreach (var e in _timeline.EarlierThan(point) ?? System.Array.Empty<string>())
-                if (!_atOrAfter.ContainsKey(e)) pending.Push((e, false));
+            for (int i = CountOf(point) - 1; i >= 0; i--)
+                foreach (var e in _timeline.EarlierThan(PointOf(point, i)) ?? System.Array.Empty<string>())
+                    if (FirstOfCycle(e) is var earlier && earlier != point && !_atOrAfter.ContainsKey(earlier)) pending.Push((earlier, false));
         }
     }
 
-    /// <summary>Which of the groups' points <paramref name="point"/> is at or after: those of the points it directly follows, and itself.</summary>
+    /// <summary>Which of the groups' points <paramref name="point"/> (and its cycle) is at or after: those of the points it directly follows, and itself.</summary>
     private IndexSet Join(string point)
     {
         var set = IndexSet.Empty;
-        foreach (var e in _timeline.EarlierThan(point) ?? System.Array.Empty<string>()) set = IndexSet.Union(set, _atOrAfter[e]);
-        if (_indices.TryGetValue(point, out var indices))
-            foreach (var index in indices) set = set.Add(index);
+        for (int i = CountOf(point) - 1; i >= 0; i--)
+        {
+            var member = PointOf(point, i);
+            foreach (var e in _timeline.EarlierThan(member) ?? System.Array.Empty<string>())
+                if (FirstOfCycle(e) is var earlier && earlier != point) set = IndexSet.Union(set, _atOrAfter[earlier]);
+            if (_indices.TryGetValue(member, out var indices))
+                foreach (var index in indices) set = set.Add(index);
+        }
         return set;
     }
 

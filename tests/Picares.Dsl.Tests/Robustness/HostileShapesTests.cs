@@ -282,6 +282,25 @@ public class HostileShapesTests
     }
 
     [Fact]
+    public void Thousands_of_starts_in_a_protocol_with_a_follows_cycle_are_placed_without_asking_about_each_pair()
+    {
+        // A cycle (PIC4016) once asked each start about each anchor. Here the cycle comes after the last anchor, the hub after
+        // all the others: only the start after both comes after every visit.
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"anchor a{i} \"A{i}\"\nvisit V{i} {{ day -1 from a{i}; collect Vitals }}\n");
+        text.Append($"anchor c1 \"C1\" follows c2 follows a{Count}\nanchor c2 \"C2\" follows c1\n");
+        text.Append("anchor hub \"Hub\" follows enrollment").Append(string.Concat(Enumerable.Range(1, Count - 1).Select(i => $" follows a{i}"))).Append('\n');
+        for (int i = 1; i <= Count; i++) text.Append($"anchor s{i} \"S{i}\" follows hub\nendpoint E{i} exploratory \"E{i}\" {{ kind summary; start s{i}; data Vitals.weight }}\n");
+        text.Append("anchor both \"Both\" follows hub follows c2\nendpoint Late exploratory \"Late\" { kind summary; start both; data Vitals.weight }\n");
+        var (result, allocated) = Compile(text.ToString());
+        Assert.Equal(new[] { "PIC4016", "PIC4002" }, result.Diagnostics.Where(d => d.Severity != Severity.Info).Select(d => d.Id));
+        Assert.StartsWith("The timeline order is circular: c1 comes after itself through c2;", result.Diagnostics.Single(d => d.Id == "PIC4016").Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Endpoint Late reads Vitals.weight, but Vitals is collected only at Baseline, V1, V2, V3, V4, V5, V6, V7, V8, V9 and {Count - 9} more, before both;",
+            result.Diagnostics.Single(d => d.Id == "PIC4002").Message, StringComparison.Ordinal);
+        Assert.True(allocated < 80_000_000, $"allocated {allocated:N0} bytes"); // each start asked about each anchor (before): 13 GB, in 21 s
+    }
+
+    [Fact]
     public void A_criterion_reading_a_form_collected_only_late_at_thousands_of_visits_is_reported_with_a_short_message()
     {
         var text = new StringBuilder(TestProtocols.Prelude);
