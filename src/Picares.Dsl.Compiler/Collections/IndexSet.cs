@@ -148,6 +148,39 @@ internal sealed class IndexSet
         return count;
     }
 
+    /// <summary>
+    /// The least index from <paramref name="from"/> that the set does not hold, or <paramref name="end"/> when it holds every
+    /// one up to it: a part it holds whole is passed over at once, so finding the first few gaps in a long run costs a few
+    /// steps a level.
+    /// </summary>
+    public int NextAbsent(int from, int end)
+    {
+        if (from >= end) return end;
+        long found = from >= WordsAt(_level) * 64 ? from : NextAbsent(this, 0, from);
+        return (int)System.Math.Min(found, end);
+    }
+
+    /// <summary>The least index from <paramref name="from"/> (inside the node's span, which starts at <paramref name="first"/>) that the node does not hold; the end of its span when it holds them all.</summary>
+    private static long NextAbsent(IndexSet node, long first, long from)
+    {
+        long span = WordsAt(node._level) * 64;
+        if (node.Count == span) return first + span;
+        if (node._level == 0)
+        {
+            ulong absent = ~node._word & (~0UL << (int)(from - first));
+            return absent == 0 ? first + 64 : first + PopCount((absent & (~absent + 1)) - 1); // the lowest absent bit's place
+        }
+        long childSpan = span / Fanout;
+        for (int i = (int)((from - first) / childSpan); i < Fanout; i++)
+        {
+            long childFirst = first + i * childSpan, childFrom = System.Math.Max(from, childFirst);
+            if (node._children![i] is not { } child) return childFrom;
+            long found = NextAbsent(child, childFirst, childFrom);
+            if (found < childFirst + childSpan) return found;
+        }
+        return first + span;
+    }
+
     private static int PopCount(ulong x)
     {
         x -= (x >> 1) & 0x5555555555555555UL;

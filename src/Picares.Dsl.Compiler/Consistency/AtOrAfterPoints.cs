@@ -36,8 +36,9 @@ internal sealed class AtOrAfterPoints
     public AtOrAfterPoints(Timeline timeline) => _timeline = timeline;
 
     /// <summary>
-    /// A group of points to ask about, and the number to ask about it by. Every group is added before the first question,
-    /// since a point's set is worked out once, for all groups.
+    /// A group of points to ask about, and the number to ask about it by: its entries, one for each point given, in order (a
+    /// point given twice, the anchor of two of a form's visits, is two entries). Every group is added before the first
+    /// question, since a point's set is worked out once, for all groups.
     /// </summary>
     public int AddGroup(IEnumerable<string> points)
     {
@@ -45,22 +46,34 @@ internal sealed class AtOrAfterPoints
         var group = new Group(_end, _groups.Count);
         foreach (var point in points)
         {
-            if (group.Index.ContainsKey(point)) continue;
-            int index = group.First + group.Index.Count;
-            group.Index.Add(point, index);
+            int index = group.First + group.Size++;
+            if (!group.Index.ContainsKey(point)) group.Index.Add(point, index);
             if (!_indices.TryGetValue(point, out var indices)) _indices.Add(point, indices = new List<int>(1));
             indices.Add(index);
         }
-        _end = group.First + (group.Index.Count + 63) / 64 * 64; // the next group starts a word of its own, so that no word holds two groups
+        _end = group.First + (group.Size + 63) / 64 * 64; // the next group starts a word of its own, so that no word holds two groups
         _groups.Add(group);
         return group.Number;
     }
 
     /// <summary>True when <paramref name="point"/> is each of the group's points or ordered at or after it (true when there are none).</summary>
-    public bool IsAtOrAfterAll(int group, string point)
+    public bool IsAtOrAfterAll(int group, string point) => _groups[group].Size == 0 || CountAtOrAfter(group, point) == _groups[group].Size;
+
+    /// <summary>How many of the group's entries <paramref name="point"/> is at or after (is, or is ordered at or after their point).</summary>
+    public int CountAtOrAfter(int group, string point)
     {
         var g = _groups[group];
-        return g.Index.Count == 0 || AtOrAfter(point).CountWords(g.First / 64, g.EndWord, null) == g.Index.Count;
+        return AtOrAfter(point).CountWords(g.First / 64, g.EndWord, null);
+    }
+
+    /// <summary>
+    /// The first of the group's entries from <paramref name="from"/> (by their order) that <paramref name="point"/> is not at
+    /// or after; the group's size when there is none. Entries it is at or after are passed over a word or a node at a time.
+    /// </summary>
+    public int NextNotAtOrAfter(int group, string point, int from)
+    {
+        var g = _groups[group];
+        return AtOrAfter(point).NextAbsent(g.First + from, g.First + g.Size) - g.First;
     }
 
     /// <summary>True when <paramref name="point"/> is <paramref name="one"/>, a point of the group, or ordered at or after it.</summary>
@@ -79,7 +92,7 @@ internal sealed class AtOrAfterPoints
         if (_signatures.TryGetValue((group, set), out var signature)) return signature;
         var parts = new List<IndexSet>();
         int count = set.CountWords(g.First / 64, g.EndWord, parts);
-        signature = count == g.Index.Count ? g.All : count == 0 ? g.None : new PartsSignature(parts);
+        signature = count == g.Size ? g.All : count == 0 ? g.None : new PartsSignature(parts);
         _signatures.Add((group, set), signature);
         return signature;
     }
@@ -143,8 +156,9 @@ internal sealed class AtOrAfterPoints
 
         public int First { get; } // a multiple of 64
         public int Number { get; }
-        public Dictionary<string, int> Index { get; } = new(System.StringComparer.Ordinal);
-        public long EndWord => (First + Index.Count + 63) / 64;
+        public int Size { get; set; } // entries
+        public Dictionary<string, int> Index { get; } = new(System.StringComparer.Ordinal); // a point's first entry
+        public long EndWord => (First + Size + 63) / 64;
         public object All { get; } = new(); // the signature of a point at or after every one of the group's points
         public object None { get; } = new(); // of one at or after none of them
     }

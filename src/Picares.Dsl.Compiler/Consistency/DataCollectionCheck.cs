@@ -214,17 +214,55 @@ internal static class DataCollectionCheck
         private readonly AtOrAfterPoints _anchors;
         private readonly int _group;
 
-        /// <param name="anchors">Shared by the forms; this form's early visits' anchors are added to it as a group.</param>
+        private readonly List<VisitModel> _planned;
+        private readonly List<int> _othersAt = new(), _earlyAt = new(); // where the others and the early visits are in the planned visits
+        private readonly Dictionary<string, bool> _othersFollow = new(System.StringComparer.Ordinal);
+
+        /// <param name="anchors">Shared by the forms; this form's early visits' anchors are added to it as a group, an entry a visit.</param>
         /// <param name="planned">The form's planned visits.</param>
         public EarlyVisits(AtOrAfterPoints anchors, List<VisitModel> planned)
         {
-            Others = planned.Where(v => !Timeline.EndsBeforeItsAnchorsDay(v)).ToList();
+            _planned = planned;
+            for (int i = 0; i < planned.Count; i++) (Timeline.EndsBeforeItsAnchorsDay(planned[i]) ? _earlyAt : _othersAt).Add(i);
+            Others = _othersAt.Select(i => planned[i]).ToList();
             _anchors = anchors;
-            _group = anchors.AddGroup(planned.Where(Timeline.EndsBeforeItsAnchorsDay).Select(v => v.Anchor));
+            _group = anchors.AddGroup(_earlyAt.Select(i => planned[i].Anchor));
         }
 
         /// <summary>The visits that do not end before their anchor's day, in order: no start rules them out.</summary>
         public List<VisitModel> Others { get; }
+
+        /// <summary>
+        /// Whether one of the others is a visit that follows the subjects until one of some events, by
+        /// <paramref name="follows"/>; found once for the events (<paramref name="events"/>, joined by line breaks), however
+        /// many starts ask.
+        /// </summary>
+        public bool AnyOtherFollows(string events, System.Func<VisitModel, bool> follows)
+        {
+            if (!_othersFollow.TryGetValue(events, out var any)) _othersFollow.Add(events, any = Others.Any(follows));
+            return any;
+        }
+
+        /// <summary>How many of the planned visits fall in the time frame from <paramref name="start"/>: the others, and the early visits it does not come after.</summary>
+        public int CountInFrame(string start) => _planned.Count - _anchors.CountAtOrAfter(_group, start);
+
+        /// <summary>
+        /// The planned visits in the time frame from <paramref name="start"/>, in order, as far as they are read: the early
+        /// visits that the start comes after are passed over a word or a node at a time, not one by one.
+        /// </summary>
+        public IEnumerable<VisitModel> InFrame(string start)
+        {
+            int other = 0, early = _anchors.NextNotAtOrAfter(_group, start, 0);
+            while (other < _othersAt.Count || early < _earlyAt.Count)
+            {
+                if (early == _earlyAt.Count || (other < _othersAt.Count && _othersAt[other] < _earlyAt[early])) yield return _planned[_othersAt[other++]];
+                else
+                {
+                    yield return _planned[_earlyAt[early]];
+                    early = _anchors.NextNotAtOrAfter(_group, start, early + 1);
+                }
+            }
+        }
 
         /// <summary>True when <paramref name="start"/> comes after every one of the visits that end before their anchor's day.</summary>
         public bool AllBefore(string start) => _anchors.IsAtOrAfterAll(_group, start);
@@ -281,6 +319,25 @@ internal static class DataCollectionCheck
         string? start, EquatableArray<string> endpointEvents, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf)
     {
         var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
+        bool Follows(VisitModel visit) => visit.Timing == "repeating" && visit.Until.All(u => events.Contains(u) || c.Timeline.IsTerminal(u));
+        string Stops(VisitModel visit)
+        {
+            if (visit.Timing != "repeating") return $"{visit.Name} happens once";
+            var others = visit.Until.Where(u => !events.Contains(u)).ToList();
+            return $"{visit.Name} stops at {Suggestions.FirstListed(others, others.Count, MostNamed, " or ")}";
+        }
+        string Listed(List<string> stops, int count) => string.Join("; ", stops) + (count > MostNamed ? $"; and {count - MostNamed} more" : "");
+
+        if (start is not null && dataForms.Count == 1)
+        {
+            // One form: its visits are each in its list once, and the early ones a start rules out are counted, not walked
+            // (thousands of starts, each after a shared point and an anchor of its own, walked thousands of visits each).
+            // A visit that follows the subjects repeats, so it is never an early one: the others decide it.
+            var planned = Collecting(plannedByForm, dataForms[0].Form);
+            var early = earlyOf(dataForms[0].Form, planned);
+            if (early.AnyOtherFollows(string.Join("\n", endpointEvents), Follows)) return null;
+            return Listed(early.InFrame(start).Take(MostNamed).Select(Stops).ToList(), early.CountInFrame(start));
+        }
         var inFrame = new HashSet<string>(System.StringComparer.Ordinal); // by name: a visit that collects several of the forms counts once
         var named = new List<string>(MostNamed);
         foreach (var (form, _) in dataForms)
@@ -291,17 +348,10 @@ internal static class DataCollectionCheck
             foreach (var visit in allEarlyBefore ? early!.Others : planned)
             {
                 if (start is not null && Timeline.EndsBeforeItsAnchorsDay(visit) && (allEarlyBefore || early!.Before(visit, start))) continue;
-                if (visit.Timing == "repeating" && visit.Until.All(u => events.Contains(u) || c.Timeline.IsTerminal(u))) return null;
-                if (!inFrame.Add(visit.Name) || named.Count == MostNamed) continue;
-                if (visit.Timing != "repeating")
-                {
-                    named.Add($"{visit.Name} happens once");
-                    continue;
-                }
-                var others = visit.Until.Where(u => !events.Contains(u)).ToList();
-                named.Add($"{visit.Name} stops at {Suggestions.FirstListed(others, others.Count, MostNamed, " or ")}");
+                if (Follows(visit)) return null;
+                if (inFrame.Add(visit.Name) && named.Count < MostNamed) named.Add(Stops(visit));
             }
         }
-        return string.Join("; ", named) + (inFrame.Count > MostNamed ? $"; and {inFrame.Count - MostNamed} more" : "");
+        return Listed(named, inFrame.Count);
     }
 }

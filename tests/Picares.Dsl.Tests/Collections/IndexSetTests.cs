@@ -8,7 +8,8 @@ namespace Picares.Dsl.Tests.Collections;
 
 /// <summary>
 /// A set that never changes answers as a <see cref="HashSet{T}"/> does, across words, nodes and roots raised for larger
-/// indices; adding or joining leaves the sets it started from as they were, and returns a set itself when nothing changes.
+/// indices, with runs held whole and gaps; adding or joining leaves the sets it started from as they were, and returns a
+/// set itself when nothing changes.
 /// </summary>
 public class IndexSetTests
 {
@@ -26,7 +27,16 @@ public class IndexSetTests
                 var (set, expected) = sets[random.Next(sets.Count)];
                 IndexSet made;
                 HashSet<int> madeExpected;
-                if (random.Next(3) > 0)
+                int kind = random.Next(5);
+                if (kind == 0)
+                {
+                    // A run of indices, so that words and nodes are held whole, with gaps between runs.
+                    int low = random.Next(range), length = random.Next(1, 1500);
+                    made = set;
+                    for (int index = low; index < low + length; index++) made = made.Add(index);
+                    madeExpected = new HashSet<int>(expected.Concat(Enumerable.Range(low, length)));
+                }
+                else if (kind > 2)
                 {
                     int index = random.Next(range);
                     made = set.Add(index);
@@ -55,8 +65,21 @@ public class IndexSetTests
                 var parts = new List<IndexSet>();
                 Assert.Equal(expected.Count(i => i >= first * 64 && i < end * 64), set.CountWords(first, end, parts));
                 Assert.Equal(parts.Sum(p => p.Count), set.CountWords(first, end, null));
+                int from = random.Next(range + 100), limit = from + random.Next(3000);
+                Assert.Equal(Enumerable.Range(from, limit - from).Where(i => !expected.Contains(i)).DefaultIfEmpty(limit).First(), set.NextAbsent(from, limit));
             }
         }
+    }
+
+    [Fact]
+    public void The_next_index_absent_passes_over_parts_held_whole()
+    {
+        var full = Enumerable.Range(0, 5000).Aggregate(IndexSet.Empty, (s, i) => s.Add(i)).Add(5001);
+        Assert.Equal(5000, full.NextAbsent(0, 10_000));
+        Assert.Equal(5002, full.NextAbsent(5001, 10_000));
+        Assert.Equal(4000, full.NextAbsent(0, 4000)); // held up to the end asked about
+        Assert.Equal(1 << 20, full.NextAbsent(1 << 20, 1 << 21)); // past the root
+        Assert.Equal(0, IndexSet.Empty.NextAbsent(0, 5));
     }
 
     [Fact]

@@ -10,8 +10,8 @@ using Xunit;
 namespace Picares.Dsl.Tests.Consistency;
 
 /// <summary>
-/// Which points of each group each point is at or after, worked out once for every group from the points it follows,
-/// against the timeline asked about each pair; and a signature equal for two points only when they are at or after the
+/// Which points (and entries) of each group each point is at or after, worked out once for every group from the points it
+/// follows, against the timeline asked about each pair; and a signature equal for two points only when they are at or after the
 /// same of a group's points. Some graphs hold 'follows' cycles, which are worked out as one point.
 /// </summary>
 public class AtOrAfterPointsTests
@@ -44,12 +44,13 @@ public class AtOrAfterPointsTests
             var reference = new Timeline(model);
             if (reference.HasCycle) cyclic++;
             var atOrAfter = new AtOrAfterPoints(new Timeline(model));
-            // A few groups, which may share points (an anchor with early visits of several forms); each point once or twice.
-            var groups = new List<(int Number, List<string> Points)>();
+            // A few groups, which may share points (an anchor with early visits of several forms); each point an entry or two,
+            // in any order.
+            var groups = new List<(int Number, List<string> Points, List<string> Entries)>();
             for (int g = random.Next(1, 4); g > 0; g--)
             {
-                var points = names.Where(_ => random.Next(3) == 0).SelectMany(p => random.Next(5) == 0 ? new[] { p, p } : new[] { p }).ToList();
-                groups.Add((atOrAfter.AddGroup(points), points.Distinct().ToList()));
+                var entries = names.Where(_ => random.Next(3) == 0).SelectMany(p => random.Next(5) == 0 ? new[] { p, p } : new[] { p }).OrderBy(_ => random.Next()).ToList();
+                groups.Add((atOrAfter.AddGroup(entries), entries.Distinct().ToList(), entries));
             }
 
             // What each signature was handed out for, by group: the answers about each of the group's points.
@@ -57,11 +58,16 @@ public class AtOrAfterPointsTests
             for (int question = 0; question < 3 * count; question++)
             {
                 var point = names[random.Next(count)];
-                foreach (var (number, points) in groups)
+                foreach (var (number, points, entries) in groups)
                 {
                     var expected = points.Select(p => reference.IsSameOrNotBefore(point, p)).ToArray();
                     Assert.Equal(expected.All(x => x), atOrAfter.IsAtOrAfterAll(number, point));
                     Assert.Equal(expected, points.Select(p => atOrAfter.IsAtOrAfter(number, point, p)).ToArray());
+                    var notAfter = Enumerable.Range(0, entries.Count).Where(e => !reference.IsSameOrNotBefore(point, entries[e])).ToList();
+                    Assert.Equal(entries.Count - notAfter.Count, atOrAfter.CountAtOrAfter(number, point));
+                    var found = new List<int>();
+                    for (int e = atOrAfter.NextNotAtOrAfter(number, point, 0); e < entries.Count; e = atOrAfter.NextNotAtOrAfter(number, point, e + 1)) found.Add(e);
+                    Assert.Equal(notAfter, found);
                     var signature = atOrAfter.Signature(number, point);
                     if (answersBySignature[number].TryGetValue(signature, out var before)) Assert.Equal(before, expected);
                     else answersBySignature[number].Add(signature, expected);

@@ -264,6 +264,29 @@ public class HostileShapesTests
     }
 
     [Fact]
+    public void Thousands_of_time_to_event_starts_that_each_follow_a_shared_point_and_an_anchor_of_their_own_count_the_visits_in_their_frame()
+    {
+        // As above, with time-to-event endpoints: each start, a signature of its own, walked every visit of the form to name
+        // ten of those in its frame and count the rest.
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("event death \"Death\" terminal\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\n");
+        text.Append("visit R { every 30 days; until progression; collect Survival }\n");
+        for (int i = 1; i <= Count; i++) text.Append($"anchor a{i} \"A{i}\"\nvisit V{i} {{ day -1 from a{i}; collect Survival }}\nanchor b{i} \"B{i}\"\nvisit W{i} {{ day -1 from b{i}; collect Survival }}\n");
+        text.Append("anchor hub \"Hub\" follows enrollment").Append(string.Concat(Enumerable.Range(1, Count).Select(i => $" follows a{i}"))).Append('\n');
+        for (int i = 1; i <= Count; i++)
+            text.Append($"anchor s{i} \"S{i}\" follows hub follows b{i}\nendpoint OS{i} secondary \"OS\" {{ kind time_to_event; data Survival.contact, Survival.status; start s{i}; event death; censor_at last_known_alive }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var unfollowed = result.Diagnostics.Where(d => d.Id == "PIC4003").ToList();
+        Assert.Equal(Count, unfollowed.Count); // a warning each: R stops at progression, and the others happen once
+        Assert.Contains($"(R stops at progression; W2 happens once; W3 happens once; W4 happens once; W5 happens once; W6 happens once; W7 happens once; W8 happens once; W9 happens once; W10 happens once; and {Count - 10} more)",
+            unfollowed[0].Message, StringComparison.Ordinal); // OS1 comes after W1's anchor, b1
+        Assert.Contains($"(R stops at progression; W1 happens once; W2 happens once; W3 happens once; W4 happens once; W5 happens once; W6 happens once; W7 happens once; W8 happens once; W9 happens once; and {Count - 10} more)",
+            unfollowed[Count - 1].Message, StringComparison.Ordinal);
+        Assert.Contains("(R stops at progression; W1 happens once; W2 happens once; W3 happens once; W4 happens once; W6 happens once;", unfollowed[4].Message, StringComparison.Ordinal);
+        Assert.True(allocated < 160_000_000, $"allocated {allocated:N0} bytes"); // every visit in its frame walked, and put in a set, for each start (before): 1.0 GB
+    }
+
+    [Fact]
     public void Thousands_of_forms_with_early_visits_under_one_hub_work_the_hub_out_once()
     {
         // Each form is collected the day before two anchors of its own; the hub follows the first of each (and both for every
