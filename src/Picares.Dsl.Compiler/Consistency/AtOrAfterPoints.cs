@@ -32,6 +32,8 @@ internal sealed class AtOrAfterPoints
     // By point worked out (the first point of a cycle for the cycle): the indices of the groups' points it is at or after.
     private readonly Dictionary<string, IndexSet> _atOrAfter = new(System.StringComparer.Ordinal);
     private readonly Dictionary<(int Group, IndexSet Set), object> _signatures = new(); // by set object: the points that share one share their signature's object too
+    private readonly Dictionary<(IndexSet, IndexSet), IndexSet> _unions = new(); // by the pair of sets (objects) joined, when both have at least LargeUnion indices
+    private const int LargeUnion = 64;
 
     public AtOrAfterPoints(Timeline timeline) => _timeline = timeline;
 
@@ -143,11 +145,25 @@ internal sealed class AtOrAfterPoints
         {
             var member = PointOf(point, i);
             foreach (var e in _timeline.EarlierThan(member) ?? System.Array.Empty<string>())
-                if (FirstOfCycle(e) is var earlier && earlier != point) set = IndexSet.Union(set, _atOrAfter[earlier]);
+                if (FirstOfCycle(e) is var earlier && earlier != point) set = Union(set, _atOrAfter[earlier]);
             if (_indices.TryGetValue(member, out var indices))
                 foreach (var index in indices) set = set.Add(index);
         }
         return set;
+    }
+
+    /// <summary>
+    /// The union of two sets, kept by the pair when both are large and it is a new set: thousands of points that each follow
+    /// the same two large sets (two hubs, each after half of a form's anchors) then share one union rather than each making
+    /// one, a word at a time.
+    /// </summary>
+    private IndexSet Union(IndexSet a, IndexSet b)
+    {
+        if (a.Count < LargeUnion || b.Count < LargeUnion) return IndexSet.Union(a, b);
+        if (_unions.TryGetValue((a, b), out var kept)) return kept;
+        var union = IndexSet.Union(a, b);
+        if (!ReferenceEquals(union, a) && !ReferenceEquals(union, b)) _unions.Add((a, b), union);
+        return union;
     }
 
     private sealed class Group

@@ -78,6 +78,45 @@ public class AtOrAfterPointsTests
     }
 
     [Fact]
+    public void Answers_agree_with_the_timeline_on_random_follows_graphs_of_hundreds_of_points()
+    {
+        // Sets of hundreds of entries, which a point joins with another large set (unions kept by their pair), over several
+        // words and nodes; many points follow the same two hubs, or the first hub and another large set.
+        var random = new Random(7070);
+        for (int trial = 0; trial < 30; trial++)
+        {
+            int count = random.Next(150, 400);
+            var names = Enumerable.Range(0, count).Select(i => "p" + i).ToArray();
+            var follows = new Dictionary<string, string[]>();
+            var hubs = new[] { random.Next(count / 3, count / 2), random.Next(count / 2, 2 * count / 3) };
+            for (int i = 0; i < count; i++)
+            {
+                IEnumerable<int> earlier = Enumerable.Range(0, i).OrderBy(_ => random.Next()).Take(random.Next(4) switch { 0 => 0, 1 => 3, _ => 1 });
+                if (i == hubs[0] || i == hubs[1]) earlier = Enumerable.Range(0, i).Where(_ => random.Next(2) == 0);
+                else if (i > hubs[1] && random.Next(3) == 0) earlier = earlier.Concat(hubs);
+                else if (i > hubs[1] && random.Next(2) == 0) earlier = new[] { hubs[0], random.Next(hubs[1], i) }.Concat(earlier); // the first hub, then another large set
+                follows[names[i]] = earlier.Distinct().Select(e => names[e]).ToArray();
+            }
+            var anchorsAlone = ProtocolCompiler.Compile(TestProtocols.With(string.Concat(names.Select(n => $"anchor {n} \"{n}\"\n")))).Model;
+            var model = anchorsAlone! with
+            {
+                Anchors = anchorsAlone.Anchors.Select(a => follows.TryGetValue(a.Name, out var after) ? a with { After = new EquatableArray<string>(after) } : a).ToEquatableArray(),
+            };
+            var reference = new Timeline(model);
+            var atOrAfter = new AtOrAfterPoints(new Timeline(model));
+            var entries = names.Where(_ => random.Next(3) > 0).OrderBy(_ => random.Next()).ToList();
+            int group = atOrAfter.AddGroup(entries);
+            for (int question = 0; question < 40; question++)
+            {
+                var point = names[random.Next(count)];
+                var expected = entries.Select(p => reference.IsSameOrNotBefore(point, p)).ToArray();
+                Assert.Equal(expected, entries.Select(p => atOrAfter.IsAtOrAfter(group, point, p)).ToArray());
+                Assert.Equal(expected.Count(x => x), atOrAfter.CountAtOrAfter(group, point));
+            }
+        }
+    }
+
+    [Fact]
     public void Points_that_extend_a_shared_set_with_points_of_another_group_keep_its_signature()
     {
         // s1 and s2 each follow the hub and an anchor of the other group: against the first group they are where the hub
