@@ -153,9 +153,17 @@ internal static class DataCollectionCheck
         // each start, events and forms, rather than for each endpoint (thousands of endpoints over thousands of visits each
         // copied the visits, and named them all in a message of their own).
         var collectedInFrame = new Dictionary<(string Form, string? Start), bool>();
+        // The early visits' anchors of every form that an endpoint with a start reads are in one AtOrAfterPoints, each form's a
+        // group added before the first question (only such forms are asked about): a hub that follows the anchors of
+        // thousands of forms is then worked out once, not once a form.
+        var anchors = new AtOrAfterPoints(c.Timeline);
         var early = new Dictionary<string, EarlyVisits>(System.StringComparer.Ordinal);
         EarlyVisits EarlyOf(string form, List<VisitModel> planned) =>
-            early.TryGetValue(form, out var found) ? found : early[form] = new EarlyVisits(c.Timeline, planned);
+            early.TryGetValue(form, out var found) ? found : early[form] = new EarlyVisits(anchors, planned);
+        foreach (var endpoint in c.Model.Endpoints)
+            if (endpoint.Start is not null)
+                foreach (var path in endpoint.Data)
+                    if (FieldPath.FormOf(path) is var form && !early.ContainsKey(form)) EarlyOf(form, Collecting(plannedByForm, form));
         // By events, forms and the start's signature against each form's early visits: starts after the same of them share it.
         var unfollowed = new Dictionary<FollowKey, string?>();
         foreach (var endpoint in c.Model.Endpoints)
@@ -170,7 +178,7 @@ internal static class DataCollectionCheck
             foreach (var (form, reference) in dataForms)
             {
                 var planned = Collecting(plannedByForm, form);
-                if (!collectedInFrame.TryGetValue((form, start), out var inFrame)) collectedInFrame.Add((form, start), inFrame = AnyInFrame(planned, start, EarlyOf(form, planned)));
+                if (!collectedInFrame.TryGetValue((form, start), out var inFrame)) collectedInFrame.Add((form, start), inFrame = start is null ? planned.Count > 0 : AnyInFrame(planned, start, EarlyOf(form, planned)));
                 anyInFrame |= inFrame;
                 if (inFrame) continue;
                 if (!found) (dataStatement, found) = (Declared("data"), true);
@@ -192,9 +200,9 @@ internal static class DataCollectionCheck
         }
     }
 
-    /// <summary>Whether one of the planned visits falls in the time frame from <paramref name="start"/> (any, without a start).</summary>
-    private static bool AnyInFrame(List<VisitModel> planned, string? start, EarlyVisits early) =>
-        planned.Count > 0 && (start is null || early.Others.Count > 0 || !early.AllBefore(start));
+    /// <summary>Whether one of the planned visits falls in the time frame from <paramref name="start"/>.</summary>
+    private static bool AnyInFrame(List<VisitModel> planned, string start, EarlyVisits early) =>
+        planned.Count > 0 && (early.Others.Count > 0 || !early.AllBefore(start));
 
     /// <summary>
     /// What a start can rule out of a form's planned visits: only those that end before their anchor's day, and all of them
@@ -204,30 +212,72 @@ internal static class DataCollectionCheck
     private sealed class EarlyVisits
     {
         private readonly AtOrAfterPoints _anchors;
+        private readonly int _group;
 
-        public EarlyVisits(Timeline timeline, List<VisitModel> planned)
+        private readonly List<VisitModel> _planned;
+        private readonly List<int> _othersAt = new(), _earlyAt = new(); // where the others and the early visits are in the planned visits
+        private readonly Dictionary<string, bool> _othersFollow = new(System.StringComparer.Ordinal);
+
+        /// <param name="anchors">Shared by the forms; this form's early visits' anchors are added to it as a group, an entry a visit.</param>
+        /// <param name="planned">The form's planned visits.</param>
+        public EarlyVisits(AtOrAfterPoints anchors, List<VisitModel> planned)
         {
-            Others = planned.Where(v => !Timeline.EndsBeforeItsAnchorsDay(v)).ToList();
-            _anchors = new AtOrAfterPoints(timeline, planned.Where(Timeline.EndsBeforeItsAnchorsDay).Select(v => v.Anchor));
+            _planned = planned;
+            for (int i = 0; i < planned.Count; i++) (Timeline.EndsBeforeItsAnchorsDay(planned[i]) ? _earlyAt : _othersAt).Add(i);
+            Others = _othersAt.Select(i => planned[i]).ToList();
+            _anchors = anchors;
+            _group = anchors.AddGroup(_earlyAt.Select(i => planned[i].Anchor));
         }
 
         /// <summary>The visits that do not end before their anchor's day, in order: no start rules them out.</summary>
         public List<VisitModel> Others { get; }
 
+        /// <summary>
+        /// Whether one of the others is a visit that follows the subjects until one of some events, by
+        /// <paramref name="follows"/>; found once for the events (<paramref name="events"/>, joined by line breaks), however
+        /// many starts ask.
+        /// </summary>
+        public bool AnyOtherFollows(string events, System.Func<VisitModel, bool> follows)
+        {
+            if (!_othersFollow.TryGetValue(events, out var any)) _othersFollow.Add(events, any = Others.Any(follows));
+            return any;
+        }
+
+        /// <summary>How many of the planned visits fall in the time frame from <paramref name="start"/>: the others, and the early visits it does not come after.</summary>
+        public int CountInFrame(string start) => _planned.Count - _anchors.CountAtOrAfter(_group, start);
+
+        /// <summary>
+        /// The planned visits in the time frame from <paramref name="start"/>, in order, as far as they are read: the early
+        /// visits that the start comes after are passed over a word or a node at a time, not one by one.
+        /// </summary>
+        public IEnumerable<VisitModel> InFrame(string start)
+        {
+            int other = 0, early = _anchors.NextNotAtOrAfter(_group, start, 0);
+            while (other < _othersAt.Count || early < _earlyAt.Count)
+            {
+                if (early == _earlyAt.Count || (other < _othersAt.Count && _othersAt[other] < _earlyAt[early])) yield return _planned[_othersAt[other++]];
+                else
+                {
+                    yield return _planned[_earlyAt[early]];
+                    early = _anchors.NextNotAtOrAfter(_group, start, early + 1);
+                }
+            }
+        }
+
         /// <summary>True when <paramref name="start"/> comes after every one of the visits that end before their anchor's day.</summary>
-        public bool AllBefore(string start) => _anchors.IsAtOrAfterAll(start);
+        public bool AllBefore(string start) => _anchors.IsAtOrAfterAll(_group, start);
 
         /// <summary>True when <paramref name="start"/> comes after <paramref name="visit"/>, one that ends before its anchor's day.</summary>
-        public bool Before(VisitModel visit, string start) => _anchors.IsAtOrAfter(start, visit.Anchor);
+        public bool Before(VisitModel visit, string start) => _anchors.IsAtOrAfter(_group, start, visit.Anchor);
 
         /// <summary>Shared by the starts that come after the same of these visits (<see cref="AtOrAfterPoints.Signature"/>).</summary>
-        public object Signature(string start) => _anchors.Signature(start);
+        public object Signature(string start) => _anchors.Signature(_group, start);
     }
 
     /// <summary>
     /// A time-to-event endpoint's events and forms, with its start's signature against each form's early visits (null
     /// without a start): what decides which visits follow it, so that thousands of starts after the same point are worked
-    /// out once. Signatures compare by reference.
+    /// out once. Signatures compare as their own Equals says.
     /// </summary>
     private sealed class FollowKey : System.IEquatable<FollowKey>
     {
@@ -245,7 +295,7 @@ internal static class DataCollectionCheck
             if (other is null || _eventsAndForms != other._eventsAndForms || (_signatures is null) != (other._signatures is null)) return false;
             if (_signatures is null) return true;
             for (int i = 0; i < _signatures.Length; i++)
-                if (!ReferenceEquals(_signatures[i], other._signatures![i]) && !(_signatures[i] is string a && other._signatures[i] is string b && a == b)) return false;
+                if (!_signatures[i].Equals(other._signatures![i])) return false;
             return true;
         }
 
@@ -255,7 +305,7 @@ internal static class DataCollectionCheck
         {
             int hash = System.StringComparer.Ordinal.GetHashCode(_eventsAndForms);
             foreach (var signature in _signatures ?? System.Array.Empty<object>())
-                hash = hash * 31 + (signature is string name ? System.StringComparer.Ordinal.GetHashCode(name) : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(signature));
+                hash = hash * 31 + signature.GetHashCode();
             return hash;
         }
     }
@@ -269,6 +319,25 @@ internal static class DataCollectionCheck
         string? start, EquatableArray<string> endpointEvents, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf)
     {
         var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
+        bool Follows(VisitModel visit) => visit.Timing == "repeating" && visit.Until.All(u => events.Contains(u) || c.Timeline.IsTerminal(u));
+        string Stops(VisitModel visit)
+        {
+            if (visit.Timing != "repeating") return $"{visit.Name} happens once";
+            var others = visit.Until.Where(u => !events.Contains(u)).ToList();
+            return $"{visit.Name} stops at {Suggestions.FirstListed(others, others.Count, MostNamed, " or ")}";
+        }
+        string Listed(List<string> stops, int count) => string.Join("; ", stops) + (count > MostNamed ? $"; and {count - MostNamed} more" : "");
+
+        if (start is not null && dataForms.Count == 1)
+        {
+            // One form: its visits are each in its list once, and the early ones a start rules out are counted, not walked
+            // (thousands of starts, each after a shared point and an anchor of its own, walked thousands of visits each).
+            // A visit that follows the subjects repeats, so it is never an early one: the others decide it.
+            var planned = Collecting(plannedByForm, dataForms[0].Form);
+            var early = earlyOf(dataForms[0].Form, planned);
+            if (early.AnyOtherFollows(string.Join("\n", endpointEvents), Follows)) return null;
+            return Listed(early.InFrame(start).Take(MostNamed).Select(Stops).ToList(), early.CountInFrame(start));
+        }
         var inFrame = new HashSet<string>(System.StringComparer.Ordinal); // by name: a visit that collects several of the forms counts once
         var named = new List<string>(MostNamed);
         foreach (var (form, _) in dataForms)
@@ -279,17 +348,10 @@ internal static class DataCollectionCheck
             foreach (var visit in allEarlyBefore ? early!.Others : planned)
             {
                 if (start is not null && Timeline.EndsBeforeItsAnchorsDay(visit) && (allEarlyBefore || early!.Before(visit, start))) continue;
-                if (visit.Timing == "repeating" && visit.Until.All(u => events.Contains(u) || c.Timeline.IsTerminal(u))) return null;
-                if (!inFrame.Add(visit.Name) || named.Count == MostNamed) continue;
-                if (visit.Timing != "repeating")
-                {
-                    named.Add($"{visit.Name} happens once");
-                    continue;
-                }
-                var others = visit.Until.Where(u => !events.Contains(u)).ToList();
-                named.Add($"{visit.Name} stops at {Suggestions.FirstListed(others, others.Count, MostNamed, " or ")}");
+                if (Follows(visit)) return null;
+                if (inFrame.Add(visit.Name) && named.Count < MostNamed) named.Add(Stops(visit));
             }
         }
-        return string.Join("; ", named) + (inFrame.Count > MostNamed ? $"; and {inFrame.Count - MostNamed} more" : "");
+        return Listed(named, inFrame.Count);
     }
 }
