@@ -12,8 +12,8 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The answers are kept as one <see cref="IndexSet"/> a point, over the pairs of a group and one of its points (each
-/// group in a run of its own that starts a word), so that: a point that adds an anchor of its own to the set of a point
+/// The answers are kept as one <see cref="IndexSet"/> a point, over the entries of every group (each group in a run of
+/// its own that starts a word), so that: a point that adds an anchor of its own to the set of a point
 /// that thousands of others follow shares that set rather than copying it; and the forms share one pass through the
 /// points (a hub that follows the anchors of thousands of forms is worked out once, not once a form).
 /// </para>
@@ -27,7 +27,7 @@ internal sealed class AtOrAfterPoints
 {
     private readonly Timeline _timeline;
     private readonly List<Group> _groups = new();
-    private readonly Dictionary<string, List<int>> _indices = new(System.StringComparer.Ordinal); // a point's index in each group it is in
+    private readonly Dictionary<string, List<int>> _indices = new(System.StringComparer.Ordinal); // a point's entries, in every group
     private int _end; // the first index past every group
     // By point worked out (the first point of a cycle for the cycle): the indices of the groups' points it is at or after.
     private readonly Dictionary<string, IndexSet> _atOrAfter = new(System.StringComparer.Ordinal);

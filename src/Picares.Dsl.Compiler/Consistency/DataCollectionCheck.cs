@@ -160,19 +160,30 @@ internal static class DataCollectionCheck
         var early = new Dictionary<string, EarlyVisits>(System.StringComparer.Ordinal);
         EarlyVisits EarlyOf(string form, List<VisitModel> planned) =>
             early.TryGetValue(form, out var found) ? found : early[form] = new EarlyVisits(anchors, planned);
-        foreach (var endpoint in c.Model.Endpoints)
-            if (endpoint.Start is not null)
-                foreach (var path in endpoint.Data)
-                    if (FieldPath.FormOf(path) is var form && !early.ContainsKey(form)) EarlyOf(form, Collecting(plannedByForm, form));
-        // By events, forms and the start's signature against each form's early visits: starts after the same of them share it.
-        var unfollowed = new Dictionary<FollowKey, string?>();
+        var formsOf = new List<List<(string Form, string FirstPath)>>(c.Model.Endpoints.Count); // each endpoint's, in order
         foreach (var endpoint in c.Model.Endpoints)
         {
+            formsOf.Add(FormsOf(endpoint.Data));
+            if (endpoint.Start is not null)
+                foreach (var (form, _) in formsOf[formsOf.Count - 1])
+                    if (!early.ContainsKey(form)) EarlyOf(form, Collecting(plannedByForm, form));
+        }
+        // The visits that several forms of a time-to-event endpoint with a start share, by its forms: groups too.
+        var shared = new Dictionary<string, SharedVisits>(System.StringComparer.Ordinal);
+        for (int i = 0; i < formsOf.Count; i++)
+            if (c.Model.Endpoints[i] is { Kind: "time_to_event", Events.Count: > 0, Start: not null } && formsOf[i] is { Count: > 1 } several &&
+                string.Join(", ", several.Select(f => f.Form)) is var together && !shared.ContainsKey(together))
+                shared.Add(together, new SharedVisits(anchors, several.Select(f => early[f.Form]).ToList()));
+        // By events, forms and the start's signature against each form's early visits: starts after the same of them share it.
+        var unfollowed = new Dictionary<FollowKey, string?>();
+        for (int i = 0; i < formsOf.Count; i++)
+        {
+            var endpoint = c.Model.Endpoints[i];
             // The endpoint's statements are looked up only for a report.
             StatementSyntax? Declared(string keyword) => SourceLocator.Inner(c.Locator.Declaration("endpoint", endpoint.Name), keyword);
             // Without a start, the whole study is the time frame: any scheduled visit serves.
             var start = endpoint.Start;
-            var dataForms = FormsOf(endpoint.Data);
+            var dataForms = formsOf[i];
             StatementSyntax? dataStatement = null;
             bool found = false, anyInFrame = false;
             foreach (var (form, reference) in dataForms)
@@ -191,7 +202,8 @@ internal static class DataCollectionCheck
             var forms = string.Join(", ", dataForms.Select(f => f.Form));
             var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}", // names hold no line break, and none is empty
                 start is null ? null : dataForms.Select(f => EarlyOf(f.Form, Collecting(plannedByForm, f.Form)).Signature(start)).ToArray());
-            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, EarlyOf));
+            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, EarlyOf,
+                start is null || dataForms.Count == 1 ? null : shared[forms]));
             if (stoppers is null) continue;
             var eventStatement = Declared("event");
             c.Report(DiagnosticDescriptors.EndpointEventNotFollowed,
@@ -215,6 +227,7 @@ internal static class DataCollectionCheck
         private readonly int _group;
 
         private readonly List<VisitModel> _planned;
+        private HashSet<string>? _names; // the planned visits' names, made when asked
         private readonly List<int> _othersAt = new(), _earlyAt = new(); // where the others and the early visits are in the planned visits
         private readonly Dictionary<string, bool> _othersFollow = new(System.StringComparer.Ordinal);
 
@@ -231,6 +244,12 @@ internal static class DataCollectionCheck
 
         /// <summary>The visits that do not end before their anchor's day, in order: no start rules them out.</summary>
         public List<VisitModel> Others { get; }
+
+        /// <summary>The form's planned visits, in order.</summary>
+        public List<VisitModel> Planned => _planned;
+
+        /// <summary>True when <paramref name="visit"/> is one of the form's planned visits.</summary>
+        public bool Collects(VisitModel visit) => (_names ??= new HashSet<string>(_planned.Select(v => v.Name), System.StringComparer.Ordinal)).Contains(visit.Name);
 
         /// <summary>
         /// Whether one of the others is a visit that follows the subjects until one of some events, by
@@ -275,6 +294,46 @@ internal static class DataCollectionCheck
     }
 
     /// <summary>
+    /// The visits that several forms share (a visit may collect more than one of a time-to-event endpoint's forms), each
+    /// counted once: how many of their second and later appearances fall in a start's frame, so that the count of the
+    /// visits in it is the sum of each form's less these. The early ones are a group of their own, an entry an appearance.
+    /// </summary>
+    private sealed class SharedVisits
+    {
+        private readonly AtOrAfterPoints _anchors;
+        private readonly int _group, _others, _early; // second and later appearances: of visits no start rules out, of early visits
+
+        public SharedVisits(AtOrAfterPoints anchors, List<EarlyVisits> forms)
+        {
+            // A visit in several of the forms is in one other than the one with most visits: those are gone through, each visit
+            // once, and its forms counted.
+            int largest = 0;
+            for (int i = 1; i < forms.Count; i++)
+                if (forms[i].Planned.Count > forms[largest].Planned.Count) largest = i;
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            var early = new List<string>();
+            for (int i = 0; i < forms.Count; i++)
+            {
+                if (i == largest) continue;
+                foreach (var visit in forms[i].Planned)
+                {
+                    if (!seen.Add(visit.Name)) continue;
+                    int again = forms.Count(f => f.Collects(visit)) - 1;
+                    for (int k = 0; k < again; k++)
+                        if (Timeline.EndsBeforeItsAnchorsDay(visit)) early.Add(visit.Anchor);
+                        else _others++;
+                }
+            }
+            _anchors = anchors;
+            _group = anchors.AddGroup(early);
+            _early = early.Count;
+        }
+
+        /// <summary>How many second and later appearances of the shared visits fall in the time frame from <paramref name="start"/>.</summary>
+        public int InFrameAgain(string start) => _others + _early - _anchors.CountAtOrAfter(_group, start);
+    }
+
+    /// <summary>
     /// A time-to-event endpoint's events and forms, with its start's signature against each form's early visits (null
     /// without a start): what decides which visits follow it, so that thousands of starts after the same point are worked
     /// out once. Signatures compare as their own Equals says.
@@ -315,8 +374,9 @@ internal static class DataCollectionCheck
     /// happens once" (the first <see cref="MostNamed"/> visits, then a count); null when one of them follows the subjects: a
     /// repeating visit that nothing but the endpoint's own events (or the end of participation) stops.
     /// </summary>
+    /// <param name="shared">With a start and several forms, the visits they share.</param>
     private static string? Stoppers(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms,
-        string? start, EquatableArray<string> endpointEvents, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf)
+        string? start, EquatableArray<string> endpointEvents, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf, SharedVisits? shared)
     {
         var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
         bool Follows(VisitModel visit) => visit.Timing == "repeating" && visit.Until.All(u => events.Contains(u) || c.Timeline.IsTerminal(u));
@@ -328,15 +388,26 @@ internal static class DataCollectionCheck
         }
         string Listed(List<string> stops, int count) => string.Join("; ", stops) + (count > MostNamed ? $"; and {count - MostNamed} more" : "");
 
-        if (start is not null && dataForms.Count == 1)
+        if (start is not null)
         {
-            // One form: its visits are each in its list once, and the early ones a start rules out are counted, not walked
-            // (thousands of starts, each after a shared point and an anchor of its own, walked thousands of visits each).
-            // A visit that follows the subjects repeats, so it is never an early one: the others decide it.
-            var planned = Collecting(plannedByForm, dataForms[0].Form);
-            var early = earlyOf(dataForms[0].Form, planned);
-            if (early.AnyOtherFollows(string.Join("\n", endpointEvents), Follows)) return null;
-            return Listed(early.InFrame(start).Take(MostNamed).Select(Stops).ToList(), early.CountInFrame(start));
+            // With a start, the visits in its frame are counted, not walked: each form's, less the early ones the start comes
+            // after, less the second and later appearances of the visits in several of the forms (thousands of starts, each
+            // after a shared point and an anchor of its own, walked thousands of visits each). The first ten are found in
+            // order, passing over the early visits the start comes after; a visit already named is in the frame of an earlier
+            // form, so fewer than ten are passed over a form. A visit that follows the subjects repeats, so it is never an
+            // early one: the others decide it.
+            var forms = dataForms.Select(f => earlyOf(f.Form, Collecting(plannedByForm, f.Form))).ToList();
+            var eventsKey = string.Join("\n", endpointEvents);
+            if (forms.Any(f => f.AnyOtherFollows(eventsKey, Follows))) return null;
+            var listed = new List<string>(MostNamed);
+            var seen = forms.Count > 1 ? new HashSet<string>(System.StringComparer.Ordinal) : null; // one form lists each visit once
+            foreach (var form in forms)
+                foreach (var visit in form.InFrame(start))
+                {
+                    if (listed.Count == MostNamed) break;
+                    if (seen is null || seen.Add(visit.Name)) listed.Add(Stops(visit));
+                }
+            return Listed(listed, forms.Sum(f => f.CountInFrame(start)) - (shared?.InFrameAgain(start) ?? 0));
         }
         var inFrame = new HashSet<string>(System.StringComparer.Ordinal); // by name: a visit that collects several of the forms counts once
         var named = new List<string>(MostNamed);

@@ -287,6 +287,34 @@ public class HostileShapesTests
     }
 
     [Fact]
+    public void Thousands_of_time_to_event_starts_on_two_forms_that_share_visits_count_each_visit_in_their_frame_once()
+    {
+        // As above, the endpoints reading two forms: every other W also collects Other, which Y collects too. A visit of both
+        // forms counts once; the last start comes after every W, and has only R and Y in its frame.
+        var text = new StringBuilder(TestProtocols.Prelude);
+        text.Append("event death \"Death\" terminal\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\nform Other { field x integer }\n");
+        text.Append("visit R { every 30 days; until progression; collect Survival }\nvisit Y { day 3 from enrollment; collect Other }\n");
+        for (int i = 1; i <= Count; i++)
+            text.Append($"anchor a{i} \"A{i}\"\nvisit V{i} {{ day -1 from a{i}; collect Survival }}\nanchor b{i} \"B{i}\"\nvisit W{i} {{ day -1 from b{i}; collect Survival{(i % 2 == 0 ? ", Other" : "")} }}\n");
+        text.Append("anchor hub \"Hub\" follows enrollment").Append(string.Concat(Enumerable.Range(1, Count).Select(i => $" follows a{i}"))).Append('\n');
+        const string Reads = "kind time_to_event; data Survival.contact, Survival.status, Other.x";
+        for (int i = 1; i <= Count; i++)
+            text.Append($"anchor s{i} \"S{i}\" follows hub follows b{i}\nendpoint OS{i} secondary \"OS\" {{ {Reads}; start s{i}; event death; censor_at last_known_alive }}\n");
+        text.Append("anchor last \"Last\" follows hub").Append(string.Concat(Enumerable.Range(1, Count).Select(i => $" follows b{i}"))).Append('\n');
+        text.Append($"endpoint Last secondary \"OS\" {{ {Reads}; start last; event death; censor_at last_known_alive }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var unfollowed = result.Diagnostics.Where(d => d.Id == "PIC4003").ToList();
+        Assert.Equal(Count + 1, unfollowed.Count);
+        // R and every W but the start's own (Count), and Y.
+        Assert.Contains($"(R stops at progression; W2 happens once; W3 happens once; W4 happens once; W5 happens once; W6 happens once; W7 happens once; W8 happens once; W9 happens once; W10 happens once; and {Count + 1 - 10} more)",
+            unfollowed[0].Message, StringComparison.Ordinal);
+        Assert.Contains($"(R stops at progression; W1 happens once; W3 happens once; W4 happens once; W5 happens once; W6 happens once; W7 happens once; W8 happens once; W9 happens once; W10 happens once; and {Count + 1 - 10} more)",
+            unfollowed[1].Message, StringComparison.Ordinal);
+        Assert.Contains("(R stops at progression; Y happens once)", unfollowed[Count].Message, StringComparison.Ordinal);
+        Assert.True(allocated < 200_000_000, $"allocated {allocated:N0} bytes"); // every visit of both forms walked, and put in a set, for each start (before)
+    }
+
+    [Fact]
     public void Thousands_of_starts_that_each_follow_the_same_two_hubs_share_their_union()
     {
         // Each hub comes after one of two halves of the anchors, which alternate in the form's visits, so that joining the
