@@ -53,13 +53,13 @@ internal sealed class AtOrAfterPoints
             if (!_indices.TryGetValue(point, out var indices)) _indices.Add(point, indices = new List<int>(1));
             indices.Add(index);
         }
-        _end = group.First + (group.Size + 63) / 64 * 64; // the next group starts a word of its own, so that no word holds two groups
+        _end = (int)group.EndWord * 64; // the next group starts a word of its own, so that no word holds two groups
         _groups.Add(group);
         return group.Number;
     }
 
     /// <summary>True when <paramref name="point"/> is each of the group's points or ordered at or after it (true when there are none).</summary>
-    public bool IsAtOrAfterAll(int group, string point) => _groups[group].Size == 0 || CountAtOrAfter(group, point) == _groups[group].Size;
+    public bool IsAtOrAfterAll(int group, string point) => CountAtOrAfter(group, point) == _groups[group].Size;
 
     /// <summary>How many of the group's entries <paramref name="point"/> is at or after (is, or is ordered at or after their point).</summary>
     public int CountAtOrAfter(int group, string point)

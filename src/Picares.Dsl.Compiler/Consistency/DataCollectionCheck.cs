@@ -166,7 +166,7 @@ internal static class DataCollectionCheck
             formsOf.Add(FormsOf(endpoint.Data));
             if (endpoint.Start is not null)
                 foreach (var (form, _) in formsOf[formsOf.Count - 1])
-                    if (!early.ContainsKey(form)) EarlyOf(form, Collecting(plannedByForm, form));
+                    EarlyOf(form, Collecting(plannedByForm, form));
         }
         // The visits that several forms of a time-to-event endpoint with a start share, by its forms: groups too.
         var shared = new Dictionary<string, SharedVisits>(System.StringComparer.Ordinal);
@@ -215,123 +215,6 @@ internal static class DataCollectionCheck
     /// <summary>Whether one of the planned visits falls in the time frame from <paramref name="start"/>.</summary>
     private static bool AnyInFrame(List<VisitModel> planned, string start, EarlyVisits early) =>
         planned.Count > 0 && (early.Others.Count > 0 || !early.AllBefore(start));
-
-    /// <summary>
-    /// What a start can rule out of a form's planned visits: only those that end before their anchor's day, and all of them
-    /// exactly when the start is at or after each of their anchors. Worked out once per form, so that thousands of starts
-    /// over thousands of visits (or of their anchors) do not ask the timeline about each pair.
-    /// </summary>
-    private sealed class EarlyVisits
-    {
-        private readonly AtOrAfterPoints _anchors;
-        private readonly int _group;
-
-        private readonly List<VisitModel> _planned;
-        private HashSet<string>? _names; // the planned visits' names, made when asked
-        private readonly List<int> _othersAt = new(), _earlyAt = new(); // where the others and the early visits are in the planned visits
-        private readonly Dictionary<string, bool> _othersFollow = new(System.StringComparer.Ordinal);
-
-        /// <param name="anchors">Shared by the forms; this form's early visits' anchors are added to it as a group, an entry a visit.</param>
-        /// <param name="planned">The form's planned visits.</param>
-        public EarlyVisits(AtOrAfterPoints anchors, List<VisitModel> planned)
-        {
-            _planned = planned;
-            for (int i = 0; i < planned.Count; i++) (Timeline.EndsBeforeItsAnchorsDay(planned[i]) ? _earlyAt : _othersAt).Add(i);
-            Others = _othersAt.Select(i => planned[i]).ToList();
-            _anchors = anchors;
-            _group = anchors.AddGroup(_earlyAt.Select(i => planned[i].Anchor));
-        }
-
-        /// <summary>The visits that do not end before their anchor's day, in order: no start rules them out.</summary>
-        public List<VisitModel> Others { get; }
-
-        /// <summary>The form's planned visits, in order.</summary>
-        public List<VisitModel> Planned => _planned;
-
-        /// <summary>True when <paramref name="visit"/> is one of the form's planned visits.</summary>
-        public bool Collects(VisitModel visit) => (_names ??= new HashSet<string>(_planned.Select(v => v.Name), System.StringComparer.Ordinal)).Contains(visit.Name);
-
-        /// <summary>
-        /// Whether one of the others is a visit that follows the subjects until one of some events, by
-        /// <paramref name="follows"/>; found once for the events (<paramref name="events"/>, joined by line breaks), however
-        /// many starts ask.
-        /// </summary>
-        public bool AnyOtherFollows(string events, System.Func<VisitModel, bool> follows)
-        {
-            if (!_othersFollow.TryGetValue(events, out var any)) _othersFollow.Add(events, any = Others.Any(follows));
-            return any;
-        }
-
-        /// <summary>How many of the planned visits fall in the time frame from <paramref name="start"/>: the others, and the early visits it does not come after.</summary>
-        public int CountInFrame(string start) => _planned.Count - _anchors.CountAtOrAfter(_group, start);
-
-        /// <summary>
-        /// The planned visits in the time frame from <paramref name="start"/>, in order, as far as they are read: the early
-        /// visits that the start comes after are passed over a word or a node at a time, not one by one.
-        /// </summary>
-        public IEnumerable<VisitModel> InFrame(string start)
-        {
-            int other = 0, early = _anchors.NextNotAtOrAfter(_group, start, 0);
-            while (other < _othersAt.Count || early < _earlyAt.Count)
-            {
-                if (early == _earlyAt.Count || (other < _othersAt.Count && _othersAt[other] < _earlyAt[early])) yield return _planned[_othersAt[other++]];
-                else
-                {
-                    yield return _planned[_earlyAt[early]];
-                    early = _anchors.NextNotAtOrAfter(_group, start, early + 1);
-                }
-            }
-        }
-
-        /// <summary>True when <paramref name="start"/> comes after every one of the visits that end before their anchor's day.</summary>
-        public bool AllBefore(string start) => _anchors.IsAtOrAfterAll(_group, start);
-
-        /// <summary>True when <paramref name="start"/> comes after <paramref name="visit"/>, one that ends before its anchor's day.</summary>
-        public bool Before(VisitModel visit, string start) => _anchors.IsAtOrAfter(_group, start, visit.Anchor);
-
-        /// <summary>Shared by the starts that come after the same of these visits (<see cref="AtOrAfterPoints.Signature"/>).</summary>
-        public object Signature(string start) => _anchors.Signature(_group, start);
-    }
-
-    /// <summary>
-    /// The visits that several forms share (a visit may collect more than one of a time-to-event endpoint's forms), each
-    /// counted once: how many of their second and later appearances fall in a start's frame, so that the count of the
-    /// visits in it is the sum of each form's less these. The early ones are a group of their own, an entry an appearance.
-    /// </summary>
-    private sealed class SharedVisits
-    {
-        private readonly AtOrAfterPoints _anchors;
-        private readonly int _group, _others, _early; // second and later appearances: of visits no start rules out, of early visits
-
-        public SharedVisits(AtOrAfterPoints anchors, List<EarlyVisits> forms)
-        {
-            // A visit in several of the forms is in one other than the one with most visits: those are gone through, each visit
-            // once, and its forms counted.
-            int largest = 0;
-            for (int i = 1; i < forms.Count; i++)
-                if (forms[i].Planned.Count > forms[largest].Planned.Count) largest = i;
-            var seen = new HashSet<string>(System.StringComparer.Ordinal);
-            var early = new List<string>();
-            for (int i = 0; i < forms.Count; i++)
-            {
-                if (i == largest) continue;
-                foreach (var visit in forms[i].Planned)
-                {
-                    if (!seen.Add(visit.Name)) continue;
-                    int again = forms.Count(f => f.Collects(visit)) - 1;
-                    for (int k = 0; k < again; k++)
-                        if (Timeline.EndsBeforeItsAnchorsDay(visit)) early.Add(visit.Anchor);
-                        else _others++;
-                }
-            }
-            _anchors = anchors;
-            _group = anchors.AddGroup(early);
-            _early = early.Count;
-        }
-
-        /// <summary>How many second and later appearances of the shared visits fall in the time frame from <paramref name="start"/>.</summary>
-        public int InFrameAgain(string start) => _others + _early - _anchors.CountAtOrAfter(_group, start);
-    }
 
     /// <summary>
     /// A time-to-event endpoint's events and forms, with its start's signature against each form's early visits (null
@@ -409,20 +292,15 @@ internal static class DataCollectionCheck
                 }
             return Listed(listed, forms.Sum(f => f.CountInFrame(start)) - (shared?.InFrameAgain(start) ?? 0));
         }
+        // Without a start, the whole study is the frame: every visit of the forms.
         var inFrame = new HashSet<string>(System.StringComparer.Ordinal); // by name: a visit that collects several of the forms counts once
         var named = new List<string>(MostNamed);
         foreach (var (form, _) in dataForms)
-        {
-            var planned = Collecting(plannedByForm, form);
-            var early = start is null ? null : earlyOf(form, planned);
-            var allEarlyBefore = early is not null && early.AllBefore(start!);
-            foreach (var visit in allEarlyBefore ? early!.Others : planned)
+            foreach (var visit in Collecting(plannedByForm, form))
             {
-                if (start is not null && Timeline.EndsBeforeItsAnchorsDay(visit) && (allEarlyBefore || early!.Before(visit, start))) continue;
                 if (Follows(visit)) return null;
                 if (inFrame.Add(visit.Name) && named.Count < MostNamed) named.Add(Stops(visit));
             }
-        }
         return Listed(named, inFrame.Count);
     }
 }

@@ -103,9 +103,6 @@ internal sealed class Timeline
     /// </summary>
     public IReadOnlyList<string>? CycleThrough(string name) => (_cycles ??= Cycles()).TryGetValue(name, out var cycle) ? cycle : null;
 
-    /// <summary>True when some 'follows' clauses make a cycle.</summary>
-    public bool HasCycle => (_cycles ??= Cycles()).Count > 0;
-
     /// <summary>
     /// Whether a chain of 'follows' clauses leads from <paramref name="later"/> to <paramref name="earlier"/>. A point asked
     /// about a second time gets the whole of its side found once and kept (within <see cref="MostKept"/> points in all), so
@@ -135,7 +132,7 @@ internal sealed class Timeline
     public IReadOnlyList<string>? EarlierThan(string point) => _follows.TryGetValue(point, out var earlier) ? earlier : null;
 
     /// <summary>The points that directly follow <paramref name="point"/>.</summary>
-    public IReadOnlyList<string>? LaterThan(string point) => _followedBy.TryGetValue(point, out var later) ? later : null;
+    private IReadOnlyList<string>? LaterThan(string point) => _followedBy.TryGetValue(point, out var later) ? later : null;
 
     /// <summary>
     /// True only the second time <paramref name="point"/> is asked about on this side: its side is then searched once to be
