@@ -95,7 +95,8 @@ public class EligibilityBenchmarks
         return eligible;
     }
 
-    private static Screening.Input Candidate(Random random)
+    /// <summary>A complete candidate: every datum the computable criteria read, drawn from plausible ranges.</summary>
+    internal static Screening.Input Candidate(Random random)
     {
         var i = new Screening.Input();
         i.Consent.Signed = true;
