@@ -125,7 +125,10 @@ public abstract class EligibilityResult
                 "The screening input or the reference dates changed after this result was evaluated, so its explanations cannot be built from them; evaluate the candidate again, or read Criteria before changing the data.");
     }
 
-    /// <summary>The explanation of the criterion at <paramref name="index"/>, from the data the result was evaluated from.</summary>
+    /// <summary>
+    /// The explanation of the criterion at <paramref name="index"/>, from the data the result was evaluated from. It lists
+    /// missing inputs only when <paramref name="outcome"/> is Unknown (<see cref="Missing"/> explains no other criterion).
+    /// </summary>
     protected abstract CriterionResult Explain(int index, CriterionInfo criterion, CriterionOutcome outcome);
 
     /// <summary>The criteria that make the candidate ineligible.</summary>
@@ -135,15 +138,33 @@ public abstract class EligibilityResult
     }
 
     /// <summary>Every input still missing, once each, in criterion order.</summary>
+    /// <remarks>
+    /// Only a criterion whose outcome is Unknown lists missing inputs, so until <see cref="Criteria"/> has been read only
+    /// those criteria are explained (and not kept): a screening worklist that asks what to collect next pays for the few
+    /// undecided criteria, not for every explanation.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The input or the dates changed after the evaluation.</exception>
     [ProtocolName(ProtocolNameKind.Input)]
     public IReadOnlyList<string> Missing
     {
         get
         {
             var missing = new MissingInputs();
-            foreach (var c in Criteria)
-                foreach (var m in c.Missing)
+            if (Volatile.Read(ref _criteria) is { } criteria)
+            {
+                foreach (var c in criteria)
+                    foreach (var m in c.Missing)
+                        missing.Add(m);
+                return missing;
+            }
+            ThrowIfChanged();
+            for (int i = 0; i < _info.Count; i++)
+            {
+                if (_outcomes[i] != CriterionOutcome.Unknown) continue;
+                foreach (var m in Explain(i, _info[i], CriterionOutcome.Unknown).Missing)
                     missing.Add(m);
+            }
+            ThrowIfChanged(); // as in Criteria: changed by another thread while the explanations were built
             return missing;
         }
     }

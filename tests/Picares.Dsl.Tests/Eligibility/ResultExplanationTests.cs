@@ -47,6 +47,44 @@ public class ResultExplanationTests
     }
 
     [Fact]
+    public void Missing_read_first_names_what_every_explanation_names_in_the_same_order()
+    {
+        // Every nullable datum of the screening input, cleared at random (attestations included); Missing read before
+        // Criteria explains only the undecided criteria, and must say what the explanations of all of them say.
+        var data = typeof(Screening.Input).GetProperties()
+            .Where(form => form.PropertyType.Name.EndsWith("Input", StringComparison.Ordinal) || form.PropertyType.Name == "CriterionAttestations")
+            .SelectMany(form => form.PropertyType.GetProperties()
+                .Where(p => p.CanWrite && p.SetMethod!.IsPublic && (!p.PropertyType.IsValueType || Nullable.GetUnderlyingType(p.PropertyType) is not null))
+                .Select(p => (Form: form, Field: p)))
+            .ToArray();
+        Assert.True(data.Length > 40, $"only {data.Length} data found");
+        var random = new Random(20261124);
+        int pending = 0;
+        for (int n = 0; n < 400; n++)
+        {
+            var input = Candidates.Eligible();
+            foreach (var (form, field) in data.OrderBy(_ => random.Next()).Take(random.Next(9)))
+                field.SetValue(form.GetValue(input), null);
+            var dates = Candidates.Dates();
+            if (random.Next(8) == 0) dates.Consent = null;
+
+            var first = Screening.Evaluate(input, dates);
+            var missing = first.Missing.ToArray();
+            var explained = Screening.Evaluate(input, dates).Criteria.SelectMany(c => c.Missing).Distinct().ToArray();
+
+            Assert.Equal(explained, missing);
+            Assert.Equal(explained, first.Missing); // the same once the explanations are read and kept
+            Assert.Equal(missing, (first.Criteria.SelectMany(c => c.Missing).Distinct()));
+            if (first.Verdict == Verdict.Pending)
+            {
+                pending++;
+                Assert.NotEmpty(missing.Concat(first.PendingAttestations.Select(c => c.Criterion.Id)));
+            }
+        }
+        Assert.True(pending > 100, $"only {pending} of 400 candidates were Pending");
+    }
+
+    [Fact]
     public void A_result_whose_input_changed_before_its_explanations_were_read_refuses_to_explain()
     {
         var input = Candidates.Eligible();
