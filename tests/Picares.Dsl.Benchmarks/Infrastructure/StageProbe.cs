@@ -7,6 +7,8 @@ using System.Linq;
 using System.Threading;
 using Picares.Dsl.Benchmarks.Inputs;
 using Picares.Dsl.Compiler;
+using Picares.Dsl.Compiler.Binding;
+using Picares.Dsl.Compiler.Consistency;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Syntax;
 using Picares.Dsl.Compiler.Text;
@@ -18,7 +20,8 @@ namespace Picares.Dsl.Benchmarks.Infrastructure;
 /// For each run it prints the bytes the parse allocates, the bytes the whole compile allocates (so bind and the checks
 /// are the difference), the gen0/gen1/gen2 collections and the GC pause during the compile, and the compile's time with
 /// and without that pause. With <c>types</c> it also lists the types allocated most (the runtime's allocation-tick
-/// sampling, about one event per 100 KB). Times on a shared machine move; allocation and collection counts do not.
+/// sampling, about one event per 100 KB). Last, the bytes bind and each consistency check allocate on their own. Times on
+/// a shared machine move; allocation and collection counts do not.
 /// </summary>
 public static class StageProbe
 {
@@ -51,6 +54,7 @@ public static class StageProbe
                 collected.Gen0, collected.Gen1, collected.Gen2,
                 collected.Pause.TotalMilliseconds, watch.Elapsed.TotalMilliseconds, (watch.Elapsed - collected.Pause).TotalMilliseconds));
         }
+        PrintChecks(text);
         if (listener is not null)
         {
             Thread.Sleep(1000); // the runtime delivers its events on another thread
@@ -58,6 +62,28 @@ public static class StageProbe
             foreach (var (type, bytes) in listener.Top(30)) Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,10:F2} MB  {1}", bytes / 1e6, type));
         }
         return 0;
+    }
+
+    /// <summary>The bytes bind and each consistency check allocate, one after the other on one parse (exact, deterministic).</summary>
+    private static void PrintChecks(string text)
+    {
+        var source = new SourceText(text, ProtocolInputs.PicaresPath);
+        var syntax = Parser.Parse(source, new DiagnosticBag(source));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var model = ProtocolBinder.Bind(new BindingContext(source, new DiagnosticBag(source), syntax), syntax, "PICARES.protocol")
+            ?? throw new InvalidOperationException("The input no longer binds.");
+        var line = new System.Text.StringBuilder(string.Format(CultureInfo.InvariantCulture, "bind {0:F2} MB; checks:", (GC.GetAllocatedBytesForCurrentThread() - before) / 1e6));
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var context = new CheckContext(model, new SourceLocator(syntax), new DiagnosticBag(source));
+        line.AppendFormat(CultureInfo.InvariantCulture, " context {0:F2}", (GC.GetAllocatedBytesForCurrentThread() - before) / 1e6);
+        foreach (var (name, check) in new (string, Action<CheckContext>)[]
+                 { ("visits", VisitCheck.Run), ("data collection", DataCollectionCheck.Run), ("eligibility", EligibilityCheck.Run), ("design", DesignCheck.Run), ("usage", UsageCheck.Run) })
+        {
+            before = GC.GetAllocatedBytesForCurrentThread();
+            check(context);
+            line.AppendFormat(CultureInfo.InvariantCulture, ", {0} {1:F2}", name, (GC.GetAllocatedBytesForCurrentThread() - before) / 1e6);
+        }
+        Console.WriteLine(line.Append(" (MB)").ToString());
     }
 
     private sealed class AllocationListener : EventListener
