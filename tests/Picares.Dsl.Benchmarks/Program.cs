@@ -12,9 +12,10 @@ namespace Picares.Dsl.Benchmarks;
 
 /// <summary>
 /// dotnet run -c Release --project tests/Picares.Dsl.Benchmarks -- --filter '*' --job short
-/// (docs/performance.md); exits with 1 when a benchmark could not run. "--inputs" only builds and checks the inputs and prints their sizes; "--stages" prints
-/// where a compile's allocation and collections go (<see cref="Infrastructure.StageProbe"/>); "--profile" runs one stage back
-/// to back for a sampling profiler (<see cref="Infrastructure.ProfileLoop"/>); "--dry" runs every benchmark once (<see cref="DryRun"/>).
+/// (docs/performance.md); exits with 1 when a benchmark could not run. "--inputs" only builds and checks the inputs and
+/// prints their sizes; "--stages" prints where a compile's allocation and collections go (<see cref="Infrastructure.StageProbe"/>);
+/// "--profile" runs one stage back to back for a sampling profiler (<see cref="Infrastructure.ProfileLoop"/>); "--dry" runs
+/// every benchmark once (<see cref="DryRun"/>).
 /// </summary>
 public static class Program
 {
@@ -38,8 +39,8 @@ public static class Program
         if (args.Length >= 1 && args[0] == "--profile") return Infrastructure.ProfileLoop.Run(args);
         if (args.Length >= 1 && args[0] == "--stages") return Infrastructure.StageProbe.Run(args);
         if (args.Length >= 1 && args[0] == "--dry") return DryRun(args.Skip(1).ToArray());
-        // Non-zero when a benchmark could not run (a setup that throws, a validation error), so that a dry run
-        // (--job Dry --inProcess, BenchmarkDryRunTests) fails instead of printing an empty row.
+        // Non-zero when a benchmark could not run (a setup that throws, a validation error), so that a run in a script or a
+        // test (--dry, BenchmarkDryRunTests) fails instead of printing an empty row.
         return Succeeded(BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args)) ? 0 : 1;
     }
 
