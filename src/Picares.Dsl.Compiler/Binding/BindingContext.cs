@@ -150,18 +150,24 @@ internal sealed class BindingContext
     /// <summary>The source text of an expression with white space folded, for display.</summary>
     public string TextOf(ExpressionSyntax expression)
     {
-        var text = Source.ToString(expression.Span);
-        return IsFolded(text) ? text : Folded(text);
+        // Read in place in the source, so that the text is made once: a condition over several lines would otherwise be
+        // copied out of the source, then into a buffer, then into its folded string.
+        var text = Source.Text;
+        int start = expression.Span.Start, end = start + System.Math.Min(expression.Span.Length, text.Length - start);
+        return IsFolded(text, start, end) ? text.Substring(start, end - start) : Folded(text, start, end);
     }
 
-    // The words of the text (separated by white space) joined by single spaces, written once rather than split and joined.
-    private static string Folded(string text)
+    // The words of text[start..end) (separated by white space) joined by single spaces, written once into a buffer kept for
+    // the next text rather than split and joined.
+    private string Folded(string text, int start, int end)
     {
-        var folded = new char[text.Length];
+        if (_folded.Length < end - start) _folded = new char[System.Math.Max(end - start, 2 * _folded.Length)];
+        var folded = _folded;
         int length = 0;
         bool spaceDue = false;
-        foreach (char c in text)
+        for (int i = start; i < end; i++)
         {
+            char c = text[i];
             if (char.IsWhiteSpace(c))
             {
                 spaceDue = length > 0;
@@ -174,13 +180,15 @@ internal sealed class BindingContext
         return new string(folded, 0, length);
     }
 
-    // True when white space in the text is already single spaces between words.
-    private static bool IsFolded(string text)
+    private char[] _folded = new char[256];
+
+    // True when white space in text[start..end) is already single spaces between words.
+    private static bool IsFolded(string text, int start, int end)
     {
-        for (int i = 0; i < text.Length; i++)
+        for (int i = start; i < end; i++)
         {
             if (!char.IsWhiteSpace(text[i])) continue;
-            if (text[i] != ' ' || i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i + 1])) return false;
+            if (text[i] != ' ' || i == start || i == end - 1 || char.IsWhiteSpace(text[i + 1])) return false;
         }
         return true;
     }
