@@ -51,6 +51,19 @@ internal sealed class BindingContext
         else ScopeNames.Clear();
     }
 
+    /// <summary>
+    /// An empty list of texts to gather into and copy out of, the same list each time: a declaration's few names (what a
+    /// criterion reads) would otherwise each cost a list and its growth, for a moment. Nothing may hold it across another
+    /// call.
+    /// </summary>
+    public List<string> Scratch()
+    {
+        _scratch.Clear();
+        return _scratch;
+    }
+
+    private readonly List<string> _scratch = new();
+
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) => Diagnostics.Report(descriptor, span, args);
 
     /// <summary>
