@@ -110,6 +110,11 @@ internal sealed class CodeListSymbol
 
     public string Name { get; }
 
+    /// <summary>The type of its codes, one object for every field coded with it (made when first asked).</summary>
+    public Model.ValueType Type => _type ??= Model.ValueType.CodeOf(Name);
+
+    private Model.ValueType? _type;
+
     /// <summary>The codes in the order declared, for suggestions and lists in messages.</summary>
     public IReadOnlyList<string> Codes => _codes;
 
