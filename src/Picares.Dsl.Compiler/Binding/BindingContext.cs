@@ -51,6 +51,31 @@ internal sealed class BindingContext
         else ScopeNames.Clear();
     }
 
+    /// <summary>
+    /// An empty list of texts to gather into and copy out of, the same list each time: a declaration's few names (what a
+    /// criterion reads) would otherwise each cost a list and its growth, for a moment. Nothing may hold it across another
+    /// call.
+    /// </summary>
+    public List<string> Scratch()
+    {
+        _scratch.Clear();
+        return _scratch;
+    }
+
+    private readonly List<string> _scratch = new();
+
+    /// <summary>
+    /// The type of a quantity of <paramref name="dimension"/>, one object per dimension for the whole file: its quantity
+    /// fields (each read twice, declared and bound) and literals are of a few dimensions.
+    /// </summary>
+    public Model.ValueType QuantityOf(Runtime.Units.Dimension dimension)
+    {
+        if (!_quantityTypes.TryGetValue(dimension, out var type)) _quantityTypes.Add(dimension, type = Model.ValueType.QuantityOf(dimension));
+        return type;
+    }
+
+    private readonly Dictionary<Runtime.Units.Dimension, Model.ValueType> _quantityTypes = new();
+
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) => Diagnostics.Report(descriptor, span, args);
 
     /// <summary>
@@ -150,18 +175,24 @@ internal sealed class BindingContext
     /// <summary>The source text of an expression with white space folded, for display.</summary>
     public string TextOf(ExpressionSyntax expression)
     {
-        var text = Source.ToString(expression.Span);
-        return IsFolded(text) ? text : Folded(text);
+        // Read in place in the source, so that the text is made once: a condition over several lines would otherwise be
+        // copied out of the source, then into a buffer, then into its folded string.
+        var text = Source.Text;
+        int start = expression.Span.Start, end = start + System.Math.Min(expression.Span.Length, text.Length - start);
+        return IsFolded(text, start, end) ? text.Substring(start, end - start) : Folded(text, start, end);
     }
 
-    // The words of the text (separated by white space) joined by single spaces, written once rather than split and joined.
-    private static string Folded(string text)
+    // The words of text[start..end) (separated by white space) joined by single spaces, written once into a buffer kept for
+    // the next text rather than split and joined.
+    private string Folded(string text, int start, int end)
     {
-        var folded = new char[text.Length];
+        if (_folded.Length < end - start) _folded = new char[System.Math.Max(end - start, 2 * _folded.Length)];
+        var folded = _folded;
         int length = 0;
         bool spaceDue = false;
-        foreach (char c in text)
+        for (int i = start; i < end; i++)
         {
+            char c = text[i];
             if (char.IsWhiteSpace(c))
             {
                 spaceDue = length > 0;
@@ -174,13 +205,15 @@ internal sealed class BindingContext
         return new string(folded, 0, length);
     }
 
-    // True when white space in the text is already single spaces between words.
-    private static bool IsFolded(string text)
+    private char[] _folded = new char[256];
+
+    // True when white space in text[start..end) is already single spaces between words.
+    private static bool IsFolded(string text, int start, int end)
     {
-        for (int i = 0; i < text.Length; i++)
+        for (int i = start; i < end; i++)
         {
             if (!char.IsWhiteSpace(text[i])) continue;
-            if (text[i] != ' ' || i == 0 || i == text.Length - 1 || char.IsWhiteSpace(text[i + 1])) return false;
+            if (text[i] != ' ' || i == start || i == end - 1 || char.IsWhiteSpace(text[i + 1])) return false;
         }
         return true;
     }

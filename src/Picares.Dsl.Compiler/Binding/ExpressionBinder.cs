@@ -58,7 +58,7 @@ internal readonly struct ExpressionBinder
             case NumberExpressionSyntax n:
                 return n.Unit is null
                     ? new BoundNumber(n.Value, null, ValueType.Number, line, column)
-                    : new BoundNumber(n.Value, UnitCatalog.Get(n.Unit).Symbol, ValueType.QuantityOf(UnitCatalog.Get(n.Unit).Dimension), line, column);
+                    : new BoundNumber(n.Value, UnitCatalog.Get(n.Unit).Symbol, _context.QuantityOf(UnitCatalog.Get(n.Unit).Dimension), line, column);
             case StringExpressionSyntax s:
                 return new BoundText(s.Value, line, column);
             case NameExpressionSyntax name:
@@ -125,9 +125,7 @@ internal readonly struct ExpressionBinder
         if (_context.Symbols.Forms.TryGetValue(owner, out var form))
         {
             if (form.Fields.TryGetValue(memberName, out var field)) return new BoundFieldReference(owner, memberName, field.Type, line, column);
-            _context.Report(DiagnosticDescriptors.UnknownName, member.Name.Span, $"field of form {owner}", memberName,
-                Suggestions.DidYouMeanLater(memberName, form.Fields.Keys, () => "; its fields are: " + Suggestions.FirstListed(form.Fields.Keys)));
-            return new BoundError(line, column);
+            return UnknownField(member, form, line, column);
         }
         if (_context.Symbols.CodeLists.TryGetValue(owner, out var list))
         {
@@ -137,6 +135,16 @@ internal readonly struct ExpressionBinder
         }
         var candidates = _context.Symbols.Forms.Keys.Concat(_context.Symbols.CodeLists.Keys);
         _context.Report(DiagnosticDescriptors.UnknownName, target.Span, "form or code list", owner, Suggestions.DidYouMeanLater(owner, candidates));
+        return new BoundError(line, column);
+    }
+
+    // Apart from BindMember, whose every call would otherwise allocate the closure this message's lambda captures: a
+    // variable a lambda captures is allocated where its scope starts, and the form's starts with the method.
+    private BoundError UnknownField(MemberAccessExpressionSyntax member, FormSymbol form, int line, int column)
+    {
+        var memberName = member.Name.Text;
+        _context.Report(DiagnosticDescriptors.UnknownName, member.Name.Span, $"field of form {form.Name}", memberName,
+            Suggestions.DidYouMeanLater(memberName, form.Fields.Keys, () => "; its fields are: " + Suggestions.FirstListed(form.Fields.Keys)));
         return new BoundError(line, column);
     }
 
@@ -209,7 +217,7 @@ internal readonly struct ExpressionBinder
         // date ± duration → date; date − date → fixed duration
         if (lt.IsTemporal && rt.IsDuration) return new BoundBinary(left, op, right, lt, line, column);
         if (op == BoundOperator.Add && lt.IsDuration && rt.IsTemporal) return new BoundBinary(left, op, right, rt, line, column);
-        if (op == BoundOperator.Subtract && lt.IsTemporal && rt.IsTemporal) return new BoundBinary(left, op, right, ValueType.QuantityOf(Dimension.Time), line, column);
+        if (op == BoundOperator.Subtract && lt.IsTemporal && rt.IsTemporal) return new BoundBinary(left, op, right, _context.QuantityOf(Dimension.Time), line, column);
         if (lt.IsTemporal && rt.Kind == TypeKind.Number)
         {
             _context.Report(DiagnosticDescriptors.MissingUnit, b.Right.Span, "a date", _context.TextOf(b.Right), "days");
@@ -272,16 +280,7 @@ internal readonly struct ExpressionBinder
         var subject = Bind(t.Subject);
         var duration = Bind(t.Duration);
         var reference = Bind(t.Reference);
-        bool ok = true;
-        foreach (var (bound, syntax) in new[] { (subject, t.Subject), (reference, t.Reference) })
-        {
-            if (bound.Type.Kind != TypeKind.Error && !bound.Type.IsTemporal)
-            {
-                _context.Report(DiagnosticDescriptors.WrongType, syntax.Span, $"a date on each side of '{t.Qualifier.Text} ... {t.Direction.Text}'", bound.Type, "");
-                ok = false;
-            }
-            ok &= bound.Type.Kind != TypeKind.Error;
-        }
+        bool ok = IsDateSide(t, subject, t.Subject) & IsDateSide(t, reference, t.Reference);
         if (duration.Type.Kind == TypeKind.Number)
         {
             _context.Report(DiagnosticDescriptors.MissingUnit, t.Duration.Span, "a duration", _context.TextOf(t.Duration), "weeks");
@@ -303,6 +302,15 @@ internal readonly struct ExpressionBinder
             _ => TemporalQualifier.Within,
         };
         return new BoundTemporal(subject, qualifier, duration, t.Direction.Text == Keywords.Before, reference, line, column);
+    }
+
+    /// <summary>Whether one side of a temporal comparison is a date; reports it when it is a value of another type.</summary>
+    private bool IsDateSide(TemporalExpressionSyntax t, BoundExpression bound, ExpressionSyntax syntax)
+    {
+        if (bound.Type.Kind == TypeKind.Error) return false;
+        if (bound.Type.IsTemporal) return true;
+        _context.Report(DiagnosticDescriptors.WrongType, syntax.Span, $"a date on each side of '{t.Qualifier.Text} ... {t.Direction.Text}'", bound.Type, "");
+        return false;
     }
 
     private BoundExpression BindCall(CallExpressionSyntax call, int line, int column)

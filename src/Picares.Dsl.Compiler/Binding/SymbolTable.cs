@@ -36,19 +36,28 @@ internal sealed class SymbolTable
     private readonly ShardedDictionary<string, Symbol> _names;
     private readonly ShardedDictionary<string, Symbol> _criteria;
 
-    /// <param name="syntax">The file, whose top-level statements are all the declarations it can have: both tables are
-    /// sized once, by how many of them are criteria and how many are not.</param>
+    /// <param name="syntax">The file, whose top-level statements are all the declarations it can have: every table is
+    /// sized once, by how many of them are criteria and how many are not, and how many are forms and code lists.</param>
     public SymbolTable(Syntax.ProtocolSyntax syntax)
     {
-        int criteria = 0;
+        int criteria = 0, forms = 0, codeLists = 0;
         foreach (var statement in syntax.Statements)
-            if (statement.Keyword.Text == "criterion") criteria++;
+        {
+            switch (statement.Keyword.Text)
+            {
+                case "criterion": criteria++; break;
+                case "form": forms++; break;
+                case "codelist": codeLists++; break;
+            }
+        }
         _names = new ShardedDictionary<string, Symbol>(syntax.Statements.Count - criteria, StringComparer.Ordinal);
         _criteria = new ShardedDictionary<string, Symbol>(criteria, StringComparer.Ordinal);
+        Forms = new ShardedDictionary<string, FormSymbol>(forms, StringComparer.Ordinal);
+        CodeLists = new ShardedDictionary<string, CodeListSymbol>(codeLists, StringComparer.Ordinal);
     }
 
-    public ShardedDictionary<string, FormSymbol> Forms { get; } = new(0, StringComparer.Ordinal);
-    public ShardedDictionary<string, CodeListSymbol> CodeLists { get; } = new(0, StringComparer.Ordinal);
+    public ShardedDictionary<string, FormSymbol> Forms { get; }
+    public ShardedDictionary<string, CodeListSymbol> CodeLists { get; }
 
     /// <summary>Declares a name; returns the earlier symbol when the name is taken.</summary>
     public Symbol? Declare(SymbolKind kind, string name, int line, int statement)
@@ -109,6 +118,11 @@ internal sealed class CodeListSymbol
     }
 
     public string Name { get; }
+
+    /// <summary>The type of its codes, one object for every field coded with it (made when first asked).</summary>
+    public Model.ValueType Type => _type ??= Model.ValueType.CodeOf(Name);
+
+    private Model.ValueType? _type;
 
     /// <summary>The codes in the order declared, for suggestions and lists in messages.</summary>
     public IReadOnlyList<string> Codes => _codes;

@@ -44,11 +44,19 @@ public sealed class ModelTables
 
     /// <summary>
     /// The field <paramref name="field"/> of the form <paramref name="form"/>, or null: the same answer as <see cref="Fields"/>,
-    /// from the forms asked about alone, each indexed once (the binder's endpoints read a few forms of many).
+    /// from the forms asked about alone, each large one indexed once (the binder's endpoints read a few forms of many).
     /// </summary>
     public FieldModel? FieldOf(string form, string field)
     {
         if (!Forms.TryGetValue(form, out var declared)) return null;
+        // A small form is searched: most forms have a few fields and are asked about a few times, and a table of their own
+        // cost more than the searches.
+        if (declared.Fields.Count <= SearchedFields)
+        {
+            foreach (var f in declared.Fields)
+                if (f.Name == field) return f;
+            return null;
+        }
         _fieldsByForm ??= new Dictionary<string, Dictionary<string, FieldModel>>(StringComparer.Ordinal);
         if (!_fieldsByForm.TryGetValue(form, out var fields))
         {
@@ -59,6 +67,9 @@ public sealed class ModelTables
         }
         return fields.TryGetValue(field, out var found) ? found : null;
     }
+
+    // The most fields a form has for FieldOf to search it rather than index it.
+    private const int SearchedFields = 16;
 
     /// <summary>
     /// The date and date-time fields of the form <paramref name="form"/>, in order (none for an unknown form): found once per

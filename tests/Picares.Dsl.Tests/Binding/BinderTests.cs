@@ -207,6 +207,25 @@ public class BinderTests
         Assert.Equal(new[] { "Vitals.count" }, e1.Reads);
     }
 
+    [Fact]
+    public void A_condition_over_several_lines_is_displayed_with_its_white_space_folded()
+    {
+        var long_ = string.Join("\n      and ", Enumerable.Repeat("Vitals.count ≥ 3", 30));
+        // (The checks warn that these criteria imply one another, which does not matter here.)
+        var criteria = ProtocolCompiler.Compile(TestProtocols.With(
+            "criterion I1 inclusion \"a\" {\n  when Vitals.weight ≥ 40 kg\n\t and   Vitals.count ≥ 3\n}\n" +
+            "criterion I2 inclusion \"b\" {\n  when " + long_ + "\n}\n" +
+            "criterion I3 inclusion \"c\" {\n  when Vitals.count ≥ 2 or\r\n  Vitals.count ≥ 1\n}\n" +
+            "criterion I4 inclusion \"d\" { when Vitals.count ≥ 4 }\n"), "test.protocol").Model!.Criteria;
+        Assert.Equal(new[]
+        {
+            "Vitals.weight ≥ 40 kg and Vitals.count ≥ 3",
+            string.Join(" and ", Enumerable.Repeat("Vitals.count ≥ 3", 30)),
+            "Vitals.count ≥ 2 or Vitals.count ≥ 1",
+            "Vitals.count ≥ 4",
+        }, criteria.Select(c => c.ConditionText));
+    }
+
     [Theory]
     [InlineData("Vitals.weight >= 88 lb")]                       // mass in another unit converts
     [InlineData("Vitals.stop + 4 weeks < first_dose")]           // date + fixed duration

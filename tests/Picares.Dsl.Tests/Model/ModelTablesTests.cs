@@ -34,4 +34,24 @@ public class ModelTablesTests
         Assert.Null(allFirst.FieldOf("Vitals", "second_only"));
         Assert.NotNull(allFirst.FieldOf("Vitals", "weight"));
     }
+
+    /// <summary>
+    /// A small form is searched and a large one indexed: either way a field written twice is found as its first, the one
+    /// <see cref="ModelTables.Fields"/> has, and a field the form does not have is not found.
+    /// </summary>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void A_field_of_a_small_or_large_form_is_the_first_of_its_name(int fields)
+    {
+        var model = ProtocolCompiler.Compile(TestProtocols.Prelude).Model!;
+        var vitals = model.Forms.Single(f => f.Name == "Vitals");
+        var written = Enumerable.Range(0, fields).Select(i => vitals.Fields[0] with { Name = "f" + i, Label = "first " + i })
+            .Append(vitals.Fields[0] with { Name = "f0", Label = "again" }).ToEquatableArray();
+        var tables = new ModelTables(model with { Forms = new[] { vitals with { Fields = written } }.ToEquatableArray() });
+        for (int i = 0; i < fields; i++)
+            Assert.Equal("first " + i, tables.FieldOf("Vitals", "f" + i)?.Label);
+        Assert.Null(tables.FieldOf("Vitals", "weight"));
+        foreach (var field in written.Take(fields)) Assert.Same(tables.Fields[("Vitals", field.Name)], tables.FieldOf("Vitals", field.Name));
+    }
 }

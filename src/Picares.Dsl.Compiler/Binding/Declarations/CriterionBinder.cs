@@ -51,7 +51,7 @@ internal static class CriterionBinder
         if (block.One("when") is null && block.One("attested_by") is null)
             context.Report(DiagnosticDescriptors.CriterionWithoutRule, statement.Keyword.Span, id);
 
-        var reads = new List<string>();
+        var reads = context.Scratch(); // what the criterion reads, only until copied into its model
         if (condition is not null) BoundReferences.CollectPaths(condition, reads);
         return new CriterionModel(id, category, text, condition is BoundError ? null : condition, conditionText, role, SortedOnce(reads), origin);
     }

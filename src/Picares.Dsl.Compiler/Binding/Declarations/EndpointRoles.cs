@@ -42,8 +42,8 @@ internal sealed class EndpointRoles
     /// <param name="context">The binding context.</param>
     /// <param name="endpoint">The endpoint's name.</param>
     /// <param name="data">Its data fields.</param>
-    /// <param name="tables">The forms and code lists bound so far, shared by every endpoint: a code list's codes are looked up
-    /// in its positions, indexed once, rather than searched for each field of each endpoint.</param>
+    /// <param name="tables">The forms bound so far, shared by every endpoint: a form's date fields are found once, rather than
+    /// searched for each endpoint that reads it.</param>
     public EndpointRoles(BindingContext context, string endpoint, List<DataField> data, ModelTables tables)
     {
         _context = context;
@@ -58,11 +58,11 @@ internal sealed class EndpointRoles
     public void ObjectiveResponse(TextSpan dataSpan)
     {
         if (Response() is not null || AnyRecist) return; // found, or found without a date (PIC2014)
-        if (_data.FirstOrDefault(d => d.Field.DataType == "code") is { } coded)
+        if (FirstCoded() is { } coded)
         {
-            var codes = _tables.CodePositions(coded.Field.CodeList ?? "");
+            var codes = CodesOf(coded.Field);
             _context.Report(DiagnosticDescriptors.NotRecistCoded, coded.Span, coded.Name, coded.Field.CodeList ?? "?",
-                string.Join(", ", RecistCodes.Where(c => codes is null || !codes.ContainsKey(c))), _endpoint);
+                string.Join(", ", RecistCodes.Where(c => codes is null || !codes.Contains(c))), _endpoint);
         }
         else
             _context.Report(DiagnosticDescriptors.EndpointDataMissingRole, dataSpan, _endpoint, "objective_response", RecistHint, "TumorAssessment.overall_response");
@@ -71,13 +71,13 @@ internal sealed class EndpointRoles
     /// <summary>Checks the data of an incidence endpoint: a grade, a term of the same form, the record's date.</summary>
     public void Incidence(TextSpan dataSpan)
     {
-        var grade = Single(_data.Where(d => d.Field.DataType == "integer"), "CTCAE grade");
+        var grade = Single(Role.Grade, null);
         if (grade is null)
         {
             _context.Report(DiagnosticDescriptors.EndpointDataMissingRole, dataSpan, _endpoint, "incidence", "a CTCAE grade (an integer field)", "AdverseEvents.term, AdverseEvents.grade");
             return;
         }
-        var term = Single(_data.Where(d => d.Form == grade.Form && (d.Field.DataType == "text" || d.Field.DataType == "code")), "adverse-event term");
+        var term = Single(Role.Term, grade);
         if (term is null)
         {
             _context.Report(DiagnosticDescriptors.EndpointDataMissingRole, dataSpan, _endpoint, "incidence",
@@ -121,7 +121,7 @@ internal sealed class EndpointRoles
     private DataField? Response()
     {
         if (_response.Done) return _response.Field;
-        var field = Single(_data.Where(IsRecist), "RECIST 1.1 response");
+        var field = Single(Role.Response, null);
         if (field is not null)
         {
             Add("response", field);
@@ -134,11 +134,11 @@ internal sealed class EndpointRoles
     private DataField? Status()
     {
         if (_status.Done) return _status.Field;
-        var field = Single(_data.Where(IsStatus), "vital status");
+        var field = Single(Role.Status, null);
         if (field is not null)
         {
             Add("status", field);
-            var deathDate = Single(_data.Where(d => d.Form == field.Form && IsDate(d.Field) && ShownWhenDead(d.Field, field)), "date of death");
+            var deathDate = Single(Role.DeathDate, field);
             if (deathDate is not null) Add("death_date", deathDate);
             if (!RecordDate(field, "status_date", deathDate?.Field.Name)) field = null;
         }
@@ -149,56 +149,107 @@ internal sealed class EndpointRoles
     /// <summary>Dates each record of <paramref name="of"/>'s form: the form's date field listed in the data, or its only date field.</summary>
     private bool RecordDate(DataField of, string role, string? except)
     {
-        var listed = _data.Where(d => d.Form == of.Form && IsDate(d.Field) && d.Field.Name != except).ToList();
-        if (listed.Count > 0)
+        if (Single(Role.RecordDate, of, except) is { } listed)
         {
-            Add(role, Single(listed, "date of each " + of.Form + " record")!);
+            Add(role, listed);
             return true;
         }
         // The form's date fields other than the date of death (one of them when given: a date field of this form in the data),
         // found once per form; a message names the first few, since a form may have thousands and many endpoints read it.
         var formDates = _tables.DateFieldsOf(of.Form);
         int count = formDates.Count - (except is null ? 0 : 1);
-        var dates = formDates.Where(f => f.Name != except);
         if (count == 1)
         {
-            _roles.Add(new EndpointRoleModel(role, of.Form, dates.First().Name));
-            return true;
+            foreach (var date in formDates)
+                if (date.Name != except)
+                {
+                    _roles.Add(new EndpointRoleModel(role, of.Form, date.Name));
+                    return true;
+                }
         }
         _context.Report(DiagnosticDescriptors.EndpointRecordWithoutDate, of.Span, _endpoint, of.Form,
-            count == 0 ? "no date field" : $"several date fields ({Suggestions.FirstListed(dates.Select(d => d.Name), count, Suggestions.MostListed)})",
+            count == 0 ? "no date field" : $"several date fields ({Suggestions.FirstListed(formDates.Where(f => f.Name != except).Select(d => d.Name), count, Suggestions.MostListed)})",
             count == 0 ? "add one to the form" : "list the one that dates each record among the endpoint's data");
         return false;
     }
 
-    /// <summary>The first candidate; every further one is reported as ambiguous.</summary>
-    private DataField? Single(IEnumerable<DataField> candidates, string role)
+    /// <summary>What a data field is looked for as, by <see cref="Single"/>.</summary>
+    private enum Role { Grade, Term, Response, Status, DeathDate, RecordDate }
+
+    /// <summary>
+    /// The first data field that can play <paramref name="role"/> (<paramref name="of"/> is the field it goes with, and
+    /// <paramref name="except"/> a record date's field to leave out); every further one is reported as ambiguous. A loop over
+    /// the data rather than a query, since every derived endpoint asks several times.
+    /// </summary>
+    private DataField? Single(Role role, DataField? of, string? except = null)
     {
-        var list = candidates.ToList();
-        foreach (var extra in list.Skip(1))
-            _context.Report(DiagnosticDescriptors.EndpointRoleAmbiguous, extra.Span, list[0].Name, extra.Name, role, _endpoint);
-        return list.FirstOrDefault();
+        DataField? first = null;
+        foreach (var d in _data)
+        {
+            if (!Plays(d, role, of, except)) continue;
+            if (first is null) first = d;
+            else _context.Report(DiagnosticDescriptors.EndpointRoleAmbiguous, d.Span, first.Name, d.Name, Described(role, of), _endpoint);
+        }
+        return first;
+    }
+
+    // How a message names a role: made only for a report.
+    private static string Described(Role role, DataField? of) => role switch
+    {
+        Role.Grade => "CTCAE grade",
+        Role.Term => "adverse-event term",
+        Role.Response => "RECIST 1.1 response",
+        Role.Status => "vital status",
+        Role.DeathDate => "date of death",
+        _ => "date of each " + of!.Form + " record",
+    };
+
+    private bool Plays(DataField d, Role role, DataField? of, string? except) => role switch
+    {
+        Role.Grade => d.Field.DataType == "integer",
+        Role.Term => d.Form == of!.Form && (d.Field.DataType == "text" || d.Field.DataType == "code"),
+        Role.Response => IsRecist(d),
+        Role.Status => IsStatus(d),
+        Role.DeathDate => d.Form == of!.Form && IsDate(d.Field) && ShownWhenDead(d.Field, of),
+        _ => d.Form == of!.Form && IsDate(d.Field) && d.Field.Name != except,
+    };
+
+    private DataField? FirstCoded()
+    {
+        foreach (var d in _data)
+            if (d.Field.DataType == "code") return d;
+        return null;
     }
 
     private void Add(string role, DataField field) => _roles.Add(new EndpointRoleModel(role, field.Form, field.Field.Name));
 
-    private bool AnyRecist => _anyRecist ??= _data.Any(IsRecist);
+    private bool AnyRecist => _anyRecist ??= Any(Role.Response);
 
-    private bool AnyStatus => _anyStatus ??= _data.Any(IsStatus);
+    private bool AnyStatus => _anyStatus ??= Any(Role.Status);
+
+    private bool Any(Role role)
+    {
+        foreach (var d in _data)
+            if (Plays(d, role, null, null)) return true;
+        return false;
+    }
 
     private bool IsRecist(DataField d)
     {
         if (CodesOf(d.Field) is not { } codes) return false;
         foreach (var code in RecistCodes)
-            if (!codes.ContainsKey(code)) return false;
+            if (!codes.Contains(code)) return false;
         return true;
     }
 
-    private bool IsStatus(DataField d) => CodesOf(d.Field) is { } codes && codes.ContainsKey("dead");
+    private bool IsStatus(DataField d) => CodesOf(d.Field) is { } codes && codes.Contains("dead");
 
-    /// <summary>The codes of a coded field's list by position, or null for a field that is not coded with a known list.</summary>
-    private IReadOnlyDictionary<string, int>? CodesOf(FieldModel field) =>
-        field.DataType == "code" && field.CodeList is { } name ? _tables.CodePositions(name) : null;
+    /// <summary>
+    /// The codes of a coded field's list, or null for a field that is not coded with a known list: the symbol's, which has
+    /// them in a set already (the model's lists would each be indexed again, for a few lookups).
+    /// </summary>
+    private CodeListSymbol? CodesOf(FieldModel field) =>
+        field.DataType == "code" && field.CodeList is { } name && _context.Symbols.CodeLists.TryGetValue(name, out var list) ? list : null;
 
     private static bool IsDate(FieldModel field) => field.DataType is "date" or "datetime";
 

@@ -177,7 +177,7 @@ internal static class FormBinder
             case "code":
                 if (args.Count > 2 && args[2].AsName is { } list)
                 {
-                    if (context.Symbols.CodeLists.ContainsKey(list)) return (ValueType.CodeOf(list), list, 3);
+                    if (context.Symbols.CodeLists.TryGetValue(list, out var codes)) return (codes.Type, list, 3);
                     Report(DiagnosticDescriptors.UnknownName, args[2].Span, "code list", list,
                         Suggestions.DidYouMeanLater(list, context.Symbols.CodeLists.Keys, "; declare it with 'codelist " + list + " { code ... }'"));
                     return (ValueType.Error, null, 3);
@@ -187,7 +187,7 @@ internal static class FormBinder
             case "quantity":
                 if (args.Count > 2 && UnitText(context, args[2]) is { } unitName)
                 {
-                    if (UnitCatalog.TryFind(unitName, out var unit)) return (ValueType.QuantityOf(unit.Dimension), unit.Symbol, 3);
+                    if (UnitCatalog.TryFind(unitName, out var unit)) return (context.QuantityOf(unit.Dimension), unit.Symbol, 3);
                     Report(DiagnosticDescriptors.UnknownUnit, args[2].Span, unitName, Suggestions.DidYouMeanLater(unitName, UnitCatalog.Spellings));
                     return (ValueType.Error, null, 3);
                 }
@@ -200,17 +200,25 @@ internal static class FormBinder
         }
     }
 
-    /// <summary>A unit written as a type argument: <c>kg</c>, <c>mg/d</c>, <c>%</c>, <c>10^9/L</c>.</summary>
-    private static string? UnitText(BindingContext context, ExpressionSyntax e) =>
-        e is NameExpressionSyntax or BinaryExpressionSyntax or NumberExpressionSyntax
-            ? string.Concat(context.Source.ToString(e.Span).Where(c => !char.IsWhiteSpace(c)))
-            : null;
+    /// <summary>A unit written as a type argument, without white space: <c>kg</c>, <c>mg/d</c>, <c>%</c>, <c>10^9/L</c>.</summary>
+    private static string? UnitText(BindingContext context, ExpressionSyntax e)
+    {
+        // A name is its token's text; a unit of several tokens is most often written without white space, and its text is
+        // then the source's, taken as it is (each field's unit is read twice, declared and bound).
+        if (e is NameExpressionSyntax name) return name.Identifier.Text;
+        if (e is not (BinaryExpressionSyntax or NumberExpressionSyntax)) return null;
+        var text = context.Source.ToString(e.Span);
+        foreach (char c in text)
+            if (char.IsWhiteSpace(c)) return string.Concat(text.Where(ch => !char.IsWhiteSpace(ch)));
+        return text;
+    }
 
     private static LimitModel? ReadLimit(BindingContext context, StatementSyntax? statement, ValueType type, string? unitSymbol, string dataType)
     {
         if (statement is null) return null;
         var keyword = statement.Keyword.Text;
-        var a = new StatementArguments(context, statement, "an inclusive range low..high, in the field's unit", $"{keyword} 20..300 kg");
+        // The example is given for every limit, reported or not: one of two constants rather than a string made each time.
+        var a = new StatementArguments(context, statement, "an inclusive range low..high, in the field's unit", keyword == "hard" ? "hard 20..300 kg" : "soft 20..300 kg");
         if (!a.Expect(1, 1)) return null;
         if (type.Kind is not TypeKind.Number and not TypeKind.Quantity)
         {
