@@ -99,7 +99,7 @@ internal sealed class ConstraintExtractor
         {
             var code = Code(constant);
             if (code is null) return null;
-            var set = ValueSet.Within(v.Domain, new[] { code });
+            var set = ValueSet.Within(v.Domain, code);
             return op switch
             {
                 BoundOperator.Equal => Make(v, set),
@@ -128,8 +128,7 @@ internal sealed class ConstraintExtractor
         }
         else if (v.Domain.IsCodes)
         {
-            var codes = m.Items.Select(Code).ToList();
-            if (codes.All(c => c is not null)) set = ValueSet.Within(v.Domain, codes!);
+            if (Codes(m.Items) is { } codes) set = ValueSet.Within(v.Domain, codes);
         }
         if (set is null) return null;
         return m.Negated ? set.Complement(v.Domain) is { } c ? Make(v, c) : null : Make(v, set);
@@ -223,6 +222,15 @@ internal sealed class ConstraintExtractor
         BoundBoolean b => b.Value ? "true" : "false",
         _ => null,
     };
+
+    /// <summary>The codes of a list of constants, or null when one is not a code.</summary>
+    private static string[]? Codes(EquatableArray<BoundExpression> items)
+    {
+        var codes = new string[items.Count];
+        for (int i = 0; i < codes.Length; i++)
+            if ((codes[i] = Code(items[i])!) is null) return null;
+        return codes;
+    }
 
     private static double? Number(BoundExpression e) => e switch
     {

@@ -13,6 +13,8 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 internal sealed class ValueSet
 {
     private static readonly System.StringComparer Order = System.StringComparer.Ordinal;
+    // The same order as a delegate made once: sorting with the comparer makes a delegate of it at each sort.
+    private static readonly System.Comparison<string> OrderOf = string.CompareOrdinal;
 
     private readonly string[]? _codes; // the codes listed, or, when _domain is set, the codes of the domain left out
     private readonly string[]? _domain; // set for "every code of the domain but _codes"
@@ -84,19 +86,39 @@ internal sealed class ValueSet
     /// have is a value the variable never takes, and is dropped here rather than admitted. The binder reports such a code
     /// first (PIC2004, PIC2007), so that no set of the check ever holds one: every operation below assumes it.
     /// </summary>
-    public static ValueSet Within(ValueSet domain, IEnumerable<string> codes)
-    {
-        if (domain._codes is not { } all || domain._domain is not null) throw new System.ArgumentException("The domain must list its codes.", nameof(domain));
-        return OfSorted(Sorted(codes.Where(c => System.Array.BinarySearch(all, c, Order) >= 0)));
-    }
+    public static ValueSet Within(ValueSet domain, IEnumerable<string> codes) => OfSorted(Known(Listed(domain), Sorted(codes)));
+
+    /// <summary>The set of <paramref name="code"/> if <paramref name="domain"/> (a set that lists its codes) has it, else the empty set (as <see cref="Within(ValueSet, IEnumerable{string})"/>).</summary>
+    public static ValueSet Within(ValueSet domain, string code) =>
+        OfSorted(System.Array.BinarySearch(Listed(domain), code, Order) >= 0 ? new[] { code } : System.Array.Empty<string>());
 
     private static ValueSet OfSorted(string[] codes) => new(0, false, 0, false, codes, null);
 
     /// <summary>Every code of <paramref name="domain"/>, a set that lists its codes, but <paramref name="codes"/>.</summary>
     public static ValueSet AllBut(ValueSet domain, IEnumerable<string> codes)
     {
-        if (domain._codes is not { } all || domain._domain is not null) throw new System.ArgumentException("The domain must list its codes.", nameof(domain));
-        return AllBut(all, Sorted(codes.Where(c => System.Array.BinarySearch(all, c, Order) >= 0)));
+        var all = Listed(domain);
+        return AllBut(all, Known(all, Sorted(codes)));
+    }
+
+    private static string[] Listed(ValueSet domain) =>
+        domain._codes is { } all && domain._domain is null ? all : throw new System.ArgumentException("The domain must list its codes.", nameof(domain));
+
+    /// <summary>
+    /// The codes of <paramref name="sorted"/> (in ordinal order) that <paramref name="all"/> has, each found by a binary search:
+    /// <paramref name="sorted"/> itself when it has them all, as the sets of a condition do (sets are never changed, so they may share it).
+    /// </summary>
+    private static string[] Known(string[] all, string[] sorted)
+    {
+        int known = 0;
+        foreach (var code in sorted)
+            if (System.Array.BinarySearch(all, code, Order) >= 0) known++;
+        if (known == sorted.Length) return sorted;
+        var result = new string[known];
+        known = 0;
+        foreach (var code in sorted)
+            if (System.Array.BinarySearch(all, code, Order) >= 0) result[known++] = code;
+        return result;
     }
 
     /// <summary>Every code of <paramref name="domain"/> (a set that lists its codes) but those in <paramref name="sortedOut"/>, each of which it has.</summary>
@@ -105,7 +127,7 @@ internal sealed class ValueSet
     private static string[] Sorted(IEnumerable<string> codes)
     {
         var sorted = codes.ToArray();
-        System.Array.Sort(sorted, Order);
+        System.Array.Sort(sorted, OrderOf);
         int distinct = 0;
         for (int i = 0; i < sorted.Length; i++)
             if (distinct == 0 || sorted[i] != sorted[distinct - 1]) sorted[distinct++] = sorted[i];
@@ -146,7 +168,7 @@ internal sealed class ValueSet
         {
             if (_domain is not null) return OfSorted(codes);
             if (domain._codes is not { } all || domain._domain is not null) return null;
-            return AllBut(all, codes.Where(c => System.Array.BinarySearch(all, c, Order) >= 0).ToArray());
+            return AllBut(all, Known(all, codes));
         }
         bool lowerInfinite = double.IsNegativeInfinity(Lower), upperInfinite = double.IsPositiveInfinity(Upper);
         if (lowerInfinite && !upperInfinite) return domain.Intersect(Interval(Upper, !UpperOpen, double.PositiveInfinity, true));
