@@ -28,7 +28,8 @@ internal sealed class ConstraintExtractor
 
     // Each variable once, however many criteria bound it: its key, display and domain are made for its first bound. The
     // tables are sharded, so that a large file's are never one array on the large-object heap: by the number of fields, the
-    // most variables of fields there can be, and by the number of criteria for the distances, which few criteria have.
+    // most variables of fields there can be; the distances, which few criteria have, grow from nothing (sized by the number
+    // of criteria, their table was seven times what they needed).
     private readonly ShardedDictionary<(string Form, string Field), Variable?> _fieldVariables;
     private readonly ShardedDictionary<(string Anchor, string Form, string Field, bool Calendar), Variable> _distances;
     private readonly ShardedDictionary<string, ValueSet> _codeDomains;
@@ -40,7 +41,7 @@ internal sealed class ConstraintExtractor
         _codeLists = tables.CodeLists;
         _population = model.Population;
         _fieldVariables = new ShardedDictionary<(string Form, string Field), Variable?>(_fields.Count);
-        _distances = new ShardedDictionary<(string Anchor, string Form, string Field, bool Calendar), Variable>(model.Criteria.Count);
+        _distances = new ShardedDictionary<(string Anchor, string Form, string Field, bool Calendar), Variable>(0);
         _codeDomains = new ShardedDictionary<string, ValueSet>(_codeLists.Count, System.StringComparer.Ordinal);
     }
 
@@ -178,7 +179,7 @@ internal sealed class ConstraintExtractor
             case "boolean":
                 return new Variable(key, key, null, null, Booleans, null);
             case "code" when field.CodeList is { } list && _codeLists.TryGetValue(list, out var codes):
-                return new Variable(key, key, null, null, DomainOf(codes), null, () => _tables.CodePositions(list));
+                return new Variable(key, key, null, null, DomainOf(codes), null, CodeOrder(list));
             case "integer" or "decimal" or "quantity":
                 var unit = field.Unit is { } u && UnitCatalog.TryFind(u, out var found) ? found : null;
                 var factor = unit?.Factor ?? 1;
@@ -190,6 +191,9 @@ internal sealed class ConstraintExtractor
                 return null;
         }
     }
+
+    // A method of its own, so that the closure is made for coded fields alone, not at each field's variable.
+    private System.Func<IReadOnlyDictionary<string, int>?> CodeOrder(string list) => () => _tables.CodePositions(list);
 
     /// <summary>A code list's codes as a set, made once for all the fields that take them.</summary>
     private ValueSet DomainOf(CodeListModel list)
@@ -207,8 +211,9 @@ internal sealed class ConstraintExtractor
 
     private Variable NewDistance(string form, FieldModel field, string anchor, bool calendar)
     {
-        var key = $"{anchor} − {form}.{field.Name}" + (calendar ? " (calendar)" : "");
-        var isAge = _population.BirthDateField == FieldPath.Of(form, field.Name) && _population.AgeReference == anchor && calendar;
+        var key = $"{anchor} − {form}.{field.Name}{(calendar ? " (calendar)" : "")}";
+        // The birth date's path is written out only for a calendar distance from the age's anchor.
+        var isAge = calendar && _population.AgeReference == anchor && _population.BirthDateField == FieldPath.Of(form, field.Name);
         var display = isAge ? $"the age at {anchor}" : $"the time from {form}.{field.Name} to {anchor}";
         var unit = calendar ? UnitCatalog.Get("mo") : UnitCatalog.Days;
         // A date without a time of day is compared by calendar day (whole days).
