@@ -39,48 +39,46 @@ internal static class EligibilityCheck
             else exclusions.Add((criterion, parts));
         }
 
-        // Admitted values per variable, criterion by criterion; the first criterion that empties a set is reported.
-        var admitted = new ShardedDictionary<string, Admission>(0, System.StringComparer.Ordinal);
-        var broken = new ShardedSet<string>(0, System.StringComparer.Ordinal);
+        // Admitted values per variable, criterion by criterion; the first criterion that empties a set is reported. What is
+        // kept per variable is kept by its number (Variable.Index): every variable is made by now.
+        var admitted = new SegmentedList<Admission?>(extractor.VariableCount);
+        var broken = new SegmentedList<bool>(extractor.VariableCount);
         foreach (var bound in bounds)
         {
             var v = bound.Atom.Variable;
-            if (broken.Contains(v.Key)) continue;
-            if (!admitted.TryGetValue(v.Key, out var current)) admitted.Add(v.Key, current = Admission.For(v));
+            if (broken[v.Index]) continue;
+            var current = admitted[v.Index] ??= Admission.For(v);
             if (current.TryAdd(bound)) continue;
-            broken.Add(v.Key);
+            broken[v.Index] = true;
             c.Report(DiagnosticDescriptors.NobodyEligible, Where(c, bound),
                 $"{Who(bound)} requires {v.Describe(bound.Atom.Set)}, but {SourcesRequire(v, current.By)} {current.Describe(v)}");
         }
 
-        CheckImplied(c, inclusions, bounds, population, broken);
+        CheckImplied(c, inclusions, bounds, population, broken, extractor.VariableCount);
         CheckExclusions(c, exclusions, admitted, broken);
     }
 
-    private static void CheckImplied(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> inclusions, List<Bound> bounds, Atom? population, ShardedSet<string> broken)
+    private static void CheckImplied(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> inclusions, List<Bound> bounds, Atom? population, SegmentedList<bool> broken, int variables)
     {
         // From the last criterion back, leaving out those already reported: of two that say the same, the later is reported.
         // What the others admit on a variable is what the bounds before the criterion's own admit, with what the later ones
         // not reported admit (BoundsOnVariable): not one intersection per other criterion, so that thousands of criteria on
         // one field stay linear.
-        var onVariable = new ShardedDictionary<string, BoundsOnVariable>(0, System.StringComparer.Ordinal);
+        var onVariable = new SegmentedList<BoundsOnVariable?>(variables);
         foreach (var bound in bounds)
-        {
-            if (!onVariable.TryGetValue(bound.Atom.Variable.Key, out var same)) onVariable.Add(bound.Atom.Variable.Key, same = BoundsOnVariable.For(bound.Atom.Variable));
-            same.Add(bound);
-        }
+            (onVariable[bound.Atom.Variable.Index] ??= BoundsOnVariable.For(bound.Atom.Variable)).Add(bound);
         foreach (var (criterion, parts) in Enumerable.Reverse(inclusions))
         {
             bool implied = IsImplied(c, criterion, parts, population, broken, onVariable);
             // Its bounds join what the later criteria admit, unless it was just reported.
             foreach (var part in parts)
-                if (part is not null) onVariable[part.Variable.Key].PassBack(criterion, keep: !implied);
+                if (part is not null) onVariable[part.Variable.Index]!.PassBack(criterion, keep: !implied);
         }
     }
 
     /// <summary>Whether the other criteria already imply <paramref name="criterion"/>'s bounds (reported, PIC4005), or its age bound disagrees with the population (PIC4007).</summary>
-    private static bool IsImplied(CheckContext c, CriterionModel criterion, List<Atom?> parts, Atom? population, ShardedSet<string> broken,
-        ShardedDictionary<string, BoundsOnVariable> onVariable)
+    private static bool IsImplied(CheckContext c, CriterionModel criterion, List<Atom?> parts, Atom? population, SegmentedList<bool> broken,
+        SegmentedList<BoundsOnVariable?> onVariable)
     {
         if (parts.Count == 0 || !AllKnown(parts, broken)) return false;
         // An age bound is compared with the population's age range first.
@@ -95,7 +93,7 @@ internal static class EligibilityCheck
         bool anyOther = false;
         foreach (var part in parts)
         {
-            var (within, others) = onVariable[part!.Variable.Key].OthersWithin(criterion, part.Set);
+            var (within, others) = onVariable[part!.Variable.Index]!.OthersWithin(criterion, part.Set);
             if (!within) return false;
             anyOther |= others;
         }
@@ -103,20 +101,16 @@ internal static class EligibilityCheck
         if (!anyOther) return false;
         var variables = parts.Select(p => p!.Variable).ToList();
         var what = string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)));
-        var by = parts.Select(p => p!.Variable.Key).Distinct().SelectMany(key => onVariable[key].OthersThanInOrder(criterion));
+        var by = parts.Select(p => p!.Variable.Index).Distinct().SelectMany(index => onVariable[index]!.OthersThanInOrder(criterion));
         c.Report(DiagnosticDescriptors.ImpliedCriterion, c.Locator.Name("criterion", criterion.Id), criterion.Id, Sources(variables, by, out _), what);
         return true;
     }
 
     private static void CheckExclusions(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> exclusions,
-        ShardedDictionary<string, Admission> admitted, ShardedSet<string> broken)
+        SegmentedList<Admission?> admitted, SegmentedList<bool> broken)
     {
         // A variable no inclusion bounds admits its whole domain: one admission each, made when first asked.
-        Admission AdmittedFor(Variable v)
-        {
-            if (!admitted.TryGetValue(v.Key, out var a)) admitted.Add(v.Key, a = Admission.For(v));
-            return a;
-        }
+        Admission AdmittedFor(Variable v) => admitted[v.Index] ??= Admission.For(v);
 
         foreach (var (criterion, parts) in exclusions)
         {
@@ -147,18 +141,18 @@ internal static class EligibilityCheck
     }
 
     /// <summary>True when every part is an atom on a variable whose admitted values are not already reported empty.</summary>
-    private static bool AllKnown(List<Atom?> parts, ShardedSet<string> broken)
+    private static bool AllKnown(List<Atom?> parts, SegmentedList<bool> broken)
     {
         foreach (var part in parts)
-            if (part is null || broken.Contains(part.Variable.Key)) return false;
+            if (part is null || broken[part.Variable.Index]) return false;
         return true;
     }
 
     /// <summary>True when a part bounds a variable whose admitted values are already reported empty.</summary>
-    private static bool AnyBroken(List<Atom?> parts, ShardedSet<string> broken)
+    private static bool AnyBroken(List<Atom?> parts, SegmentedList<bool> broken)
     {
         foreach (var part in parts)
-            if (part is not null && broken.Contains(part.Variable.Key)) return true;
+            if (part is not null && broken[part.Variable.Index]) return true;
         return false;
     }
 

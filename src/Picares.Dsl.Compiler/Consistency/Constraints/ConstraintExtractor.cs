@@ -45,6 +45,9 @@ internal sealed class ConstraintExtractor
         _codeDomains = new ShardedDictionary<string, ValueSet>(_codeLists.Count, System.StringComparer.Ordinal);
     }
 
+    /// <summary>How many variables the extractor has made so far: their <see cref="Variable.Index"/> is below it.</summary>
+    public int VariableCount { get; private set; }
+
     /// <summary>The parts of a condition's top-level conjunction, each an atom or null.</summary>
     public List<Atom?> Conjuncts(BoundExpression condition)
     {
@@ -177,16 +180,16 @@ internal sealed class ConstraintExtractor
         switch (field.DataType)
         {
             case "boolean":
-                return new Variable(key, key, null, null, Booleans, null);
+                return new Variable(key, key, null, null, Booleans, null) { Index = VariableCount++ };
             case "code" when field.CodeList is { } list && _codeLists.TryGetValue(list, out var codes):
-                return new Variable(key, key, null, null, DomainOf(codes), null, CodeOrder(list));
+                return new Variable(key, key, null, null, DomainOf(codes), null, CodeOrder(list)) { Index = VariableCount++ };
             case "integer" or "decimal" or "quantity":
                 var unit = field.Unit is { } u && UnitCatalog.TryFind(u, out var found) ? found : null;
                 var factor = unit?.Factor ?? 1;
                 var domain = field.HardLimit is { } hard
                     ? ValueSet.Interval(hard.Lower * factor ?? double.NegativeInfinity, hard.Lower is null, hard.Upper * factor ?? double.PositiveInfinity, hard.Upper is null)
                     : ValueSet.All;
-                return new Variable(key, key, unit, field.DataType == "integer" ? 1 : null, domain, field.HardLimit is null ? null : $"the hard limit of {key} (line {field.Origin.Line})");
+                return new Variable(key, key, unit, field.DataType == "integer" ? 1 : null, domain, field.HardLimit is null ? null : $"the hard limit of {key} (line {field.Origin.Line})") { Index = VariableCount++ };
             default:
                 return null;
         }
@@ -218,7 +221,7 @@ internal sealed class ConstraintExtractor
         var unit = calendar ? UnitCatalog.Get("mo") : UnitCatalog.Days;
         // A date without a time of day is compared by calendar day (whole days).
         double? step = !calendar && field.DataType == "date" ? UnitCatalog.Days.Factor : null;
-        return new Variable(key, display, unit, step, ValueSet.All, null);
+        return new Variable(key, display, unit, step, ValueSet.All, null) { Index = VariableCount++ };
     }
 
     private static string? Code(BoundExpression e) => e switch

@@ -16,6 +16,11 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 internal sealed record Variable(string Key, string Display, Unit? DisplayUnit, double? Step, ValueSet Domain, string? DomainSource,
     System.Func<IReadOnlyDictionary<string, int>?>? CodeOrder = null)
 {
+    /// <summary>
+    /// The variable's number among those one <see cref="ConstraintExtractor"/> made, 0, 1, 2 … in the order it made them: so
+    /// that a check keeps what it knows per variable in a list by that number, not in tables that hash the key.
+    /// </summary>
+    public int Index { get; init; }
 
     /// <summary>A bound in words: <c>Vitals.weight ≥ 40 kg</c>, <c>Diagnosis.stage == extensive</c>.</summary>
     public string Describe(ValueSet set)
