@@ -201,7 +201,10 @@ internal sealed class ConstraintExtractor
     /// <summary>A code list's codes as a set, made once for all the fields that take them.</summary>
     private ValueSet DomainOf(CodeListModel list)
     {
-        if (!_codeDomains.TryGetValue(list.Name, out var domain)) _codeDomains.Add(list.Name, domain = ValueSet.Of(list.Codes.Select(c => c.Code)));
+        if (_codeDomains.TryGetValue(list.Name, out var domain)) return domain;
+        var codes = new string[list.Codes.Count];
+        for (int i = 0; i < codes.Length; i++) codes[i] = list.Codes[i].Code;
+        _codeDomains.Add(list.Name, domain = ValueSet.Of(codes));
         return domain;
     }
 

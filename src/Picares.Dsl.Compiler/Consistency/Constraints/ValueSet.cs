@@ -147,16 +147,29 @@ internal sealed class ValueSet
     {
         if (_codes is { } a && other._codes is { } b)
         {
-            if (_domain is null && other._domain is null) return OfSorted(Merge(a, b, keepShared: true));
-            if (_domain is null) return OfSorted(Merge(a, b, keepShared: false)); // listed here, not left out there
-            if (other._domain is null) return OfSorted(Merge(b, a, keepShared: false));
-            return AllBut(_domain, Union(a, b));
+            // As with intervals, a set that is the intersection itself is returned rather than copied.
+            if (_domain is null && other._domain is null) return Listing(Merge(a, b, keepShared: true));
+            if (_domain is null) return Listing(Merge(a, b, keepShared: false)); // listed here, not left out there
+            if (other._domain is null) return other.Listing(Merge(b, a, keepShared: false));
+            var union = Union(a, b);
+            return ReferenceEquals(union, a) ? this : AllBut(_domain, union);
         }
         if (_codes is not null || other._codes is not null) return this; // not comparable: no information
         var (lo, loOpen) = Lower > other.Lower ? (Lower, LowerOpen) : other.Lower > Lower ? (other.Lower, other.LowerOpen) : (Lower, LowerOpen || other.LowerOpen);
         var (hi, hiOpen) = Upper < other.Upper ? (Upper, UpperOpen) : other.Upper < Upper ? (other.Upper, other.UpperOpen) : (Upper, UpperOpen || other.UpperOpen);
-        return Interval(lo, loOpen, hi, hiOpen);
+        // Often one of the two is the intersection (a bound within a field's limits, or within what the bounds before it
+        // admit): sets never change, so that one is returned rather than a copy.
+        return HasBounds(lo, loOpen, hi, hiOpen) ? this : other.HasBounds(lo, loOpen, hi, hiOpen) ? other : Interval(lo, loOpen, hi, hiOpen);
     }
+
+    /// <summary>This set of codes, when it lists exactly <paramref name="codes"/> (the array itself); else a set that does.</summary>
+    private ValueSet Listing(string[] codes) => _domain is null && ReferenceEquals(codes, _codes) ? this : OfSorted(codes);
+
+    /// <summary>Whether this is the interval of exactly these bounds, to the bit (0 and -0 differ, as a message would show).</summary>
+    private bool HasBounds(double lower, bool lowerOpen, double upper, bool upperOpen) =>
+        _codes is null && LowerOpen == lowerOpen && UpperOpen == upperOpen &&
+        System.BitConverter.DoubleToInt64Bits(Lower) == System.BitConverter.DoubleToInt64Bits(lower) &&
+        System.BitConverter.DoubleToInt64Bits(Upper) == System.BitConverter.DoubleToInt64Bits(upper);
 
     /// <summary>
     /// The values of <paramref name="domain"/> that are not in this set, when that is one set; else null. Of codes, it is
@@ -203,7 +216,7 @@ internal sealed class ValueSet
         if (_codes is not null) return this;
         double lo = double.IsInfinity(Lower) ? Lower : (LowerOpen ? System.Math.Floor(Lower / step) + 1 : System.Math.Ceiling(Lower / step)) * step;
         double hi = double.IsInfinity(Upper) ? Upper : (UpperOpen ? System.Math.Ceiling(Upper / step) - 1 : System.Math.Floor(Upper / step)) * step;
-        return Interval(lo, double.IsInfinity(lo), hi, double.IsInfinity(hi));
+        return HasBounds(lo, double.IsInfinity(lo), hi, double.IsInfinity(hi)) ? this : Interval(lo, double.IsInfinity(lo), hi, double.IsInfinity(hi));
     }
 
     /// <summary>
