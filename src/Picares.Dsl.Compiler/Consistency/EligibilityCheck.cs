@@ -24,19 +24,17 @@ internal static class EligibilityCheck
         var population = extractor.PopulationAge();
         if (population is not null) bounds.Add(new Bound("the population's age range", population, null));
 
-        var inclusions = new List<(CriterionModel Criterion, List<Atom?> Parts)>();
-        var exclusions = new List<(CriterionModel Criterion, List<Atom?> Parts)>();
-        foreach (var criterion in c.Model.Criteria)
+        // Each criterion's parts by its position, null without a condition; a criterion that is not an inclusion is an exclusion.
+        var criteria = c.Model.Criteria;
+        var partsOf = new SegmentedList<Atom?[]?>(criteria.Count);
+        for (int i = 0; i < criteria.Count; i++)
         {
+            var criterion = criteria[i];
             if (criterion.Condition is null) continue;
-            var parts = extractor.Conjuncts(criterion.Condition);
-            if (criterion.Category == "inclusion")
-            {
-                inclusions.Add((criterion, parts));
-                foreach (var part in parts)
-                    if (part is not null) bounds.Add(new Bound(criterion.Id, part, criterion));
-            }
-            else exclusions.Add((criterion, parts));
+            var parts = partsOf[i] = extractor.Conjuncts(criterion.Condition);
+            if (!IsInclusion(criterion)) continue;
+            foreach (var part in parts)
+                if (part is not null) bounds.Add(new Bound(criterion.Id, part, criterion));
         }
 
         // Admitted values per variable, criterion by criterion; the first criterion that empties a set is reported. What is
@@ -54,11 +52,13 @@ internal static class EligibilityCheck
                 $"{Who(bound)} requires {v.Describe(bound.Atom.Set)}, but {SourcesRequire(v, current.By)} {current.Describe(v)}");
         }
 
-        CheckImplied(c, inclusions, bounds, population, broken, extractor.VariableCount);
-        CheckExclusions(c, exclusions, admitted, broken);
+        CheckImplied(c, partsOf, bounds, population, broken, extractor.VariableCount);
+        CheckExclusions(c, partsOf, admitted, broken);
     }
 
-    private static void CheckImplied(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> inclusions, List<Bound> bounds, Atom? population, SegmentedList<bool> broken, int variables)
+    private static bool IsInclusion(CriterionModel criterion) => criterion.Category == "inclusion";
+
+    private static void CheckImplied(CheckContext c, SegmentedList<Atom?[]?> partsOf, List<Bound> bounds, Atom? population, SegmentedList<bool> broken, int variables)
     {
         // From the last criterion back, leaving out those already reported: of two that say the same, the later is reported.
         // What the others admit on a variable is what the bounds before the criterion's own admit, with what the later ones
@@ -67,8 +67,11 @@ internal static class EligibilityCheck
         var onVariable = new SegmentedList<BoundsOnVariable?>(variables);
         foreach (var bound in bounds)
             (onVariable[bound.Atom.Variable.Index] ??= BoundsOnVariable.For(bound.Atom.Variable)).Add(bound);
-        foreach (var (criterion, parts) in Enumerable.Reverse(inclusions))
+        var criteria = c.Model.Criteria;
+        for (int i = criteria.Count - 1; i >= 0; i--)
         {
+            var criterion = criteria[i];
+            if (!IsInclusion(criterion) || partsOf[i] is not { } parts) continue;
             bool implied = IsImplied(c, criterion, parts, population, broken, onVariable);
             // Its bounds join what the later criteria admit, unless it was just reported.
             foreach (var part in parts)
@@ -77,12 +80,12 @@ internal static class EligibilityCheck
     }
 
     /// <summary>Whether the other criteria already imply <paramref name="criterion"/>'s bounds (reported, PIC4005), or its age bound disagrees with the population (PIC4007).</summary>
-    private static bool IsImplied(CheckContext c, CriterionModel criterion, List<Atom?> parts, Atom? population, SegmentedList<bool> broken,
+    private static bool IsImplied(CheckContext c, CriterionModel criterion, Atom?[] parts, Atom? population, SegmentedList<bool> broken,
         SegmentedList<BoundsOnVariable?> onVariable)
     {
-        if (parts.Count == 0 || !AllKnown(parts, broken)) return false;
+        if (parts.Length == 0 || !AllKnown(parts, broken)) return false;
         // An age bound is compared with the population's age range first.
-        if (population is not null && parts.Count == 1 && parts[0]!.Variable.Key == population.Variable.Key && !parts[0]!.Set.SameAs(population.Set))
+        if (population is not null && parts.Length == 1 && parts[0]!.Variable.Key == population.Variable.Key && !parts[0]!.Set.SameAs(population.Set))
         {
             var v = population.Variable;
             var p = c.Model.Population;
@@ -106,14 +109,17 @@ internal static class EligibilityCheck
         return true;
     }
 
-    private static void CheckExclusions(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> exclusions,
+    private static void CheckExclusions(CheckContext c, SegmentedList<Atom?[]?> partsOf,
         SegmentedList<Admission?> admitted, SegmentedList<bool> broken)
     {
         // A variable no inclusion bounds admits its whole domain: one admission each, made when first asked.
         Admission AdmittedFor(Variable v) => admitted[v.Index] ??= Admission.For(v);
 
-        foreach (var (criterion, parts) in exclusions)
+        var criteria = c.Model.Criteria;
+        for (int i = 0; i < criteria.Count; i++)
         {
+            var criterion = criteria[i];
+            if (IsInclusion(criterion) || partsOf[i] is not { } parts) continue;
             if (AnyBroken(parts, broken)) continue;
             // Never applies: one of its parts admits none of the values the other rules allow.
             Atom? never = null;
@@ -128,7 +134,7 @@ internal static class EligibilityCheck
                 continue;
             }
             // Excludes everyone: every part holds for every value the other rules allow.
-            if (parts.Count == 0 || parts.Contains(null)) continue;
+            if (parts.Length == 0 || System.Array.IndexOf(parts, null) >= 0) continue;
             bool excludesEveryone = true;
             foreach (var part in parts) excludesEveryone &= AdmittedFor(part!.Variable).Within(part.Set);
             if (!excludesEveryone) continue;
@@ -141,7 +147,7 @@ internal static class EligibilityCheck
     }
 
     /// <summary>True when every part is an atom on a variable whose admitted values are not already reported empty.</summary>
-    private static bool AllKnown(List<Atom?> parts, SegmentedList<bool> broken)
+    private static bool AllKnown(Atom?[] parts, SegmentedList<bool> broken)
     {
         foreach (var part in parts)
             if (part is null || broken[part.Variable.Index]) return false;
@@ -149,7 +155,7 @@ internal static class EligibilityCheck
     }
 
     /// <summary>True when a part bounds a variable whose admitted values are already reported empty.</summary>
-    private static bool AnyBroken(List<Atom?> parts, SegmentedList<bool> broken)
+    private static bool AnyBroken(Atom?[] parts, SegmentedList<bool> broken)
     {
         foreach (var part in parts)
             if (part is not null && broken[part.Variable.Index]) return true;

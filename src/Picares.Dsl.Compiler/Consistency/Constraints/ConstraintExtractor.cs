@@ -49,16 +49,26 @@ internal sealed class ConstraintExtractor
     public int VariableCount { get; private set; }
 
     /// <summary>The parts of a condition's top-level conjunction, each an atom or null.</summary>
-    public List<Atom?> Conjuncts(BoundExpression condition)
+    /// <remarks>Counted first, so that the array is made at its size: most conditions have one or two parts.</remarks>
+    public Atom?[] Conjuncts(BoundExpression condition)
     {
-        var parts = new List<Atom?>();
-        void Walk(BoundExpression e)
-        {
-            if (e is BoundBinary { Operator: BoundOperator.And } and) { Walk(and.Left); Walk(and.Right); }
-            else parts.Add(AtomOf(e));
-        }
-        Walk(condition);
+        var parts = new Atom?[CountConjuncts(condition)];
+        int next = 0;
+        Fill(condition, parts, ref next);
         return parts;
+    }
+
+    private static int CountConjuncts(BoundExpression e) =>
+        e is BoundBinary { Operator: BoundOperator.And } and ? CountConjuncts(and.Left) + CountConjuncts(and.Right) : 1;
+
+    private void Fill(BoundExpression e, Atom?[] parts, ref int next)
+    {
+        if (e is BoundBinary { Operator: BoundOperator.And } and)
+        {
+            Fill(and.Left, parts, ref next);
+            Fill(and.Right, parts, ref next);
+        }
+        else parts[next++] = AtomOf(e);
     }
 
     /// <summary>The population's age range as an atom on the time from the birth date to the age anchor, or null.</summary>
