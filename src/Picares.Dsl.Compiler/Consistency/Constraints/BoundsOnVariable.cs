@@ -67,7 +67,16 @@ internal abstract class BoundsOnVariable
     /// <summary>Passes <paramref name="criterion"/>'s bounds, keeping them for the criteria before it unless it was reported.</summary>
     public void PassBack(CriterionModel criterion, bool keep)
     {
-        for (int own = OwnAtEnd(criterion); own > 0; own--)
+        int ownCount = OwnAtEnd(criterion);
+        if (ownCount == _unpassed)
+        {
+            // No bound is left before them, so no criterion asks about the variable again: what would be kept or dropped is
+            // never read (a variable that one criterion alone bounds, as most are, keeps no list of its bounds twice).
+            _unpassed = 0;
+            _ownOf = null;
+            return;
+        }
+        for (int own = ownCount; own > 0; own--)
         {
             int position = --_unpassed;
             if (!keep)
