@@ -84,8 +84,9 @@ internal static class EligibilityCheck
         SegmentedList<BoundsOnVariable?> onVariable)
     {
         if (parts.Length == 0 || !AllKnown(parts, broken)) return false;
-        // An age bound is compared with the population's age range first.
-        if (population is not null && parts.Length == 1 && parts[0]!.Variable.Key == population.Variable.Key && !parts[0]!.Set.SameAs(population.Set))
+        // An age bound is compared with the population's age range first (the extractor makes each variable once, so the
+        // same variable is the same object).
+        if (population is not null && parts.Length == 1 && ReferenceEquals(parts[0]!.Variable, population.Variable) && !parts[0]!.Set.SameAs(population.Set))
         {
             var v = population.Variable;
             var p = c.Model.Population;

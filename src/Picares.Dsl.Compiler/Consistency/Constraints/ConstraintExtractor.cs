@@ -186,20 +186,20 @@ internal sealed class ConstraintExtractor
     private Variable? NewVariableOf(BoundFieldReference reference)
     {
         if (!_fields.TryGetValue((reference.Form, reference.Field), out var field)) return null;
-        var key = FieldPath.Of(reference.Form, reference.Field);
+        var (form, name) = (reference.Form, reference.Field);
         switch (field.DataType)
         {
             case "boolean":
-                return new Variable(key, key, null, null, Booleans, null) { Index = VariableCount++ };
+                return Variable.OfField(VariableCount++, form, name, null, null, Booleans);
             case "code" when field.CodeList is { } list && _codeLists.TryGetValue(list, out var codes):
-                return new Variable(key, key, null, null, DomainOf(codes), null, CodeOrder(list)) { Index = VariableCount++ };
+                return Variable.OfField(VariableCount++, form, name, null, null, DomainOf(codes), codeOrder: CodeOrder(list));
             case "integer" or "decimal" or "quantity":
                 var unit = field.Unit is { } u && UnitCatalog.TryFind(u, out var found) ? found : null;
                 var factor = unit?.Factor ?? 1;
                 var domain = field.HardLimit is { } hard
                     ? ValueSet.Interval(hard.Lower * factor ?? double.NegativeInfinity, hard.Lower is null, hard.Upper * factor ?? double.PositiveInfinity, hard.Upper is null)
                     : ValueSet.All;
-                return new Variable(key, key, unit, field.DataType == "integer" ? 1 : null, domain, field.HardLimit is null ? null : $"the hard limit of {key} (line {field.Origin.Line})") { Index = VariableCount++ };
+                return Variable.OfField(VariableCount++, form, name, unit, field.DataType == "integer" ? 1 : null, domain, field.HardLimit is null ? null : field.Origin.Line);
             default:
                 return null;
         }
@@ -227,14 +227,12 @@ internal sealed class ConstraintExtractor
 
     private Variable NewDistance(string form, FieldModel field, string anchor, bool calendar)
     {
-        var key = $"{anchor} − {form}.{field.Name}{(calendar ? " (calendar)" : "")}";
         // The birth date's path is written out only for a calendar distance from the age's anchor.
         var isAge = calendar && _population.AgeReference == anchor && _population.BirthDateField == FieldPath.Of(form, field.Name);
-        var display = isAge ? $"the age at {anchor}" : $"the time from {form}.{field.Name} to {anchor}";
         var unit = calendar ? UnitCatalog.Get("mo") : UnitCatalog.Days;
         // A date without a time of day is compared by calendar day (whole days).
         double? step = !calendar && field.DataType == "date" ? UnitCatalog.Days.Factor : null;
-        return new Variable(key, display, unit, step, ValueSet.All, null) { Index = VariableCount++ };
+        return Variable.Distance(VariableCount++, form, field.Name, anchor, isAge, unit, step);
     }
 
     private static string? Code(BoundExpression e) => e switch
