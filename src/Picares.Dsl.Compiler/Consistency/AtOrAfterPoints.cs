@@ -42,13 +42,15 @@ internal sealed class AtOrAfterPoints
     /// point given twice, the anchor of two of a form's visits, is two entries). Every group is added before the first
     /// question, since a point's set is worked out once, for all groups.
     /// </summary>
-    public int AddGroup(IEnumerable<string> points)
+    public int AddGroup(IReadOnlyList<string> points)
     {
         if (_atOrAfter.Count > 0) throw new System.InvalidOperationException("A group was added after the first question.");
         var group = new Group(_end, _groups.Count);
-        foreach (var point in points)
+        for (int i = 0; i < points.Count; i++)
         {
+            var point = points[i];
             int index = group.First + group.Size++;
+            group.Index ??= new Dictionary<string, int>(System.StringComparer.Ordinal);
             if (!group.Index.ContainsKey(point)) group.Index.Add(point, index);
             if (!_indices.TryGetValue(point, out var indices)) _indices.Add(point, indices = new List<int>(1));
             indices.Add(index);
@@ -80,7 +82,7 @@ internal sealed class AtOrAfterPoints
 
     /// <summary>True when <paramref name="point"/> is <paramref name="one"/>, a point of the group, or ordered at or after it.</summary>
     public bool IsAtOrAfter(int group, string point, string one) =>
-        _groups[group].Index.TryGetValue(one, out var index) ? AtOrAfter(point).Contains(index) : _timeline.IsSameOrNotBefore(point, one);
+        _groups[group].Index is { } entries && entries.TryGetValue(one, out var index) ? AtOrAfter(point).Contains(index) : _timeline.IsSameOrNotBefore(point, one);
 
     /// <summary>
     /// An object that equals another of the group's only when their points are at or after the same of the group's points:
@@ -132,8 +134,11 @@ internal sealed class AtOrAfterPoints
             }
             pending.Push((point, true));
             for (int i = CountOf(point) - 1; i >= 0; i--)
-                foreach (var e in _timeline.EarlierThan(PointOf(point, i)) ?? System.Array.Empty<string>())
-                    if (FirstOfCycle(e) is var earlier && earlier != point && !_atOrAfter.ContainsKey(earlier)) pending.Push((earlier, false));
+            {
+                if (_timeline.EarlierThan(PointOf(point, i)) is not { } earlierPoints) continue;
+                for (int k = 0; k < earlierPoints.Count; k++) // by index: a foreach over the list's interface makes an enumerator
+                    if (FirstOfCycle(earlierPoints[k]) is var earlier && earlier != point && !_atOrAfter.ContainsKey(earlier)) pending.Push((earlier, false));
+            }
         }
     }
 
@@ -144,8 +149,9 @@ internal sealed class AtOrAfterPoints
         for (int i = CountOf(point) - 1; i >= 0; i--)
         {
             var member = PointOf(point, i);
-            foreach (var e in _timeline.EarlierThan(member) ?? System.Array.Empty<string>())
-                if (FirstOfCycle(e) is var earlier && earlier != point) set = Union(set, _atOrAfter[earlier]);
+            if (_timeline.EarlierThan(member) is { } earlierPoints)
+                for (int k = 0; k < earlierPoints.Count; k++)
+                    if (FirstOfCycle(earlierPoints[k]) is var earlier && earlier != point) set = Union(set, _atOrAfter[earlier]);
             if (_indices.TryGetValue(member, out var indices))
                 foreach (var index in indices) set = set.Add(index);
         }
@@ -173,10 +179,11 @@ internal sealed class AtOrAfterPoints
         public int First { get; } // a multiple of 64
         public int Number { get; }
         public int Size { get; set; } // entries
-        public Dictionary<string, int> Index { get; } = new(System.StringComparer.Ordinal); // a point's first entry
+        public Dictionary<string, int>? Index { get; set; } // a point's first entry; made with the first (most forms have no early visits)
         public long EndWord => (First + Size + 63) / 64;
-        public object All { get; } = new(); // the signature of a point at or after every one of the group's points
-        public object None { get; } = new(); // of one at or after none of them
+        public object All => _all ??= new object(); // the signature of a point at or after every one of the group's points
+        public object None => _none ??= new object(); // of one at or after none of them
+        private object? _all, _none;
     }
 
     /// <summary>

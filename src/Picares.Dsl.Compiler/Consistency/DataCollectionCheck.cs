@@ -72,13 +72,18 @@ internal static class DataCollectionCheck
     /// </summary>
     private static void CheckDatesAfterDecision(CheckContext c, string decision, string described)
     {
+        // By the read of each anchor's date: the anchor's name is cut out of it once, however many criteria read it.
+        var afterDecision = new Dictionary<string, bool>(System.StringComparer.Ordinal);
         foreach (var criterion in c.Model.Criteria)
         {
             StatementSyntax? when = null;
             bool found = false;
             foreach (var read in criterion.Reads)
             {
-                if (FieldPath.AnchorOf(read) is not { } anchor || !c.Timeline.IsNotBefore(anchor, decision)) continue;
+                if (!IsAnchorRead(read)) continue;
+                if (!afterDecision.TryGetValue(read, out var after)) afterDecision.Add(read, after = c.Timeline.IsNotBefore(FieldPath.AnchorOf(read)!, decision));
+                if (!after) continue;
+                var anchor = FieldPath.AnchorOf(read)!;
                 if (!found) (when, found) = (SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when"), true);
                 var span = when is null ? c.Locator.Name("criterion", criterion.Id) : c.Locator.NameArgument(when, anchor);
                 c.Report(DiagnosticDescriptors.DateAfterEligibilityDecision, span, "Criterion " + criterion.Id, anchor, described, decision);
@@ -111,7 +116,7 @@ internal static class DataCollectionCheck
             bool found = false;
             foreach (var read in criterion.Reads)
             {
-                if (FieldPath.AnchorOf(read) is not null) continue;
+                if (IsAnchorRead(read)) continue;
                 var (form, field) = FieldPath.Split(read);
                 if (!lateForms.TryGetValue(form, out var where)) continue;
                 if (!found) (when, found) = (SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when"), true);
@@ -120,6 +125,9 @@ internal static class DataCollectionCheck
             }
         }
     }
+
+    /// <summary>Whether a criterion's read is of an anchor's date (<see cref="FieldPath.AnchorOf"/>), asked without cutting out its name.</summary>
+    private static bool IsAnchorRead(string read) => read.StartsWith("@", System.StringComparison.Ordinal);
 
     /// <summary>Why no planned visit collects <paramref name="form"/> on or before the decision, or null when one does.</summary>
     private static string? CollectedTooLate(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, string form, string decision)
@@ -133,26 +141,46 @@ internal static class DataCollectionCheck
     }
 
     /// <summary>The forms of some <c>Form.field</c> paths, each once, in order, with the first path that reads each.</summary>
+    /// <remarks>
+    /// An endpoint reads a form or two: until it has read <see cref="MostFormsSearched"/>, a path's form is looked for among
+    /// them as it stands in the path, so that no set is made and a form already read is not cut out of its path again.
+    /// </remarks>
     private static List<(string Form, string FirstPath)> FormsOf(EquatableArray<string> paths)
     {
         var forms = new List<(string Form, string FirstPath)>(paths.Count);
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        HashSet<string>? seen = null;
         foreach (var path in paths)
         {
-            var form = FieldPath.FormOf(path);
-            if (seen.Add(form)) forms.Add((form, path));
+            if (seen is null)
+            {
+                if (IsListed(forms, path)) continue;
+                forms.Add((FieldPath.FormOf(path), path));
+                if (forms.Count == MostFormsSearched) seen = new HashSet<string>(forms.Select(f => f.Form), System.StringComparer.Ordinal);
+            }
+            else if (FieldPath.FormOf(path) is var form && seen.Add(form)) forms.Add((form, path));
         }
         return forms;
+    }
+
+    private const int MostFormsSearched = 8;
+
+    /// <summary>Whether the form of <paramref name="path"/> is one of <paramref name="forms"/>, found without cutting it out.</summary>
+    private static bool IsListed(List<(string Form, string FirstPath)> forms, string path)
+    {
+        int dot = path.IndexOf('.');
+        int length = dot < 0 ? path.Length : dot;
+        foreach (var (form, _) in forms)
+            if (form.Length == length && string.CompareOrdinal(form, 0, path, 0, length) == 0) return true;
+        return false;
     }
 
     private static void CheckEndpoints(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm)
     {
         // Endpoints share their forms, starts and events (a protocol's endpoints read a few forms from a few anchors), and
         // what the visits say about them takes a pass over every visit that collects the forms: whether a form is collected
-        // in a time frame is found once for each form and start, and whether a time-to-event endpoint is followed once for
+        // in a time frame is found once for each form and start (EarlyVisits.AnyInFrame), and whether a time-to-event endpoint is followed once for
         // each start, events and forms, rather than for each endpoint (thousands of endpoints over thousands of visits each
         // copied the visits, and named them all in a message of their own).
-        var collectedInFrame = new Dictionary<(string Form, string? Start), bool>();
         // The early visits' anchors of every form that an endpoint with a start reads are in one AtOrAfterPoints, each form's a
         // group added before the first question (only such forms are asked about): a hub that follows the anchors of
         // thousands of forms is then worked out once, not once a form.
@@ -189,7 +217,7 @@ internal static class DataCollectionCheck
             foreach (var (form, reference) in dataForms)
             {
                 var planned = Collecting(plannedByForm, form);
-                if (!collectedInFrame.TryGetValue((form, start), out var inFrame)) collectedInFrame.Add((form, start), inFrame = start is null ? planned.Count > 0 : AnyInFrame(planned, start, EarlyOf(form, planned)));
+                bool inFrame = start is null ? planned.Count > 0 : EarlyOf(form, planned).AnyInFrame(start);
                 anyInFrame |= inFrame;
                 if (inFrame) continue;
                 if (!found) (dataStatement, found) = (Declared("data"), true);
@@ -200,8 +228,13 @@ internal static class DataCollectionCheck
 
             if (endpoint.Kind != "time_to_event" || endpoint.Events.Count == 0 || !anyInFrame) continue;
             var forms = string.Join(", ", dataForms.Select(f => f.Form));
-            var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}", // names hold no line break, and none is empty
-                start is null ? null : dataForms.Select(f => EarlyOf(f.Form, Collecting(plannedByForm, f.Form)).Signature(start)).ToArray());
+            object[]? signatures = null;
+            if (start is not null)
+            {
+                signatures = new object[dataForms.Count];
+                for (int f = 0; f < signatures.Length; f++) signatures[f] = EarlyOf(dataForms[f].Form, Collecting(plannedByForm, dataForms[f].Form)).Signature(start);
+            }
+            var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}", signatures); // names hold no line break, and none is empty
             if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, EarlyOf,
                 start is null || dataForms.Count == 1 ? null : shared[forms]));
             if (stoppers is null) continue;
@@ -211,10 +244,6 @@ internal static class DataCollectionCheck
                 endpoint.Name, string.Join(" or ", endpoint.Events), forms, stoppers);
         }
     }
-
-    /// <summary>Whether one of the planned visits falls in the time frame from <paramref name="start"/>.</summary>
-    private static bool AnyInFrame(List<VisitModel> planned, string start, EarlyVisits early) =>
-        planned.Count > 0 && (early.Others.Count > 0 || !early.AllBefore(start));
 
     /// <summary>
     /// A time-to-event endpoint's events and forms, with its start's signature against each form's early visits (null
@@ -262,7 +291,13 @@ internal static class DataCollectionCheck
         string? start, EquatableArray<string> endpointEvents, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf, SharedVisits? shared)
     {
         var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
-        bool Follows(VisitModel visit) => visit.Timing == "repeating" && visit.Until.All(u => events.Contains(u) || c.Timeline.IsTerminal(u));
+        bool Follows(VisitModel visit)
+        {
+            if (visit.Timing != "repeating") return false;
+            foreach (var u in visit.Until) // the array's own enumerator: All() boxed it, a box and an enumerator a visit
+                if (!events.Contains(u) && !c.Timeline.IsTerminal(u)) return false;
+            return true;
+        }
         string Stops(VisitModel visit)
         {
             if (visit.Timing != "repeating") return $"{visit.Name} happens once";
@@ -292,15 +327,16 @@ internal static class DataCollectionCheck
                 }
             return Listed(listed, forms.Sum(f => f.CountInFrame(start)) - (shared?.InFrameAgain(start) ?? 0));
         }
-        // Without a start, the whole study is the frame: every visit of the forms.
+        // Without a start, the whole study is the frame: every visit of the forms. One that follows is looked for first, so
+        // that the others are named only for a message.
+        foreach (var (form, _) in dataForms)
+            foreach (var visit in Collecting(plannedByForm, form))
+                if (Follows(visit)) return null;
         var inFrame = new HashSet<string>(System.StringComparer.Ordinal); // by name: a visit that collects several of the forms counts once
         var named = new List<string>(MostNamed);
         foreach (var (form, _) in dataForms)
             foreach (var visit in Collecting(plannedByForm, form))
-            {
-                if (Follows(visit)) return null;
                 if (inFrame.Add(visit.Name) && named.Count < MostNamed) named.Add(Stops(visit));
-            }
         return Listed(named, inFrame.Count);
     }
 }

@@ -16,18 +16,36 @@ internal sealed class EarlyVisits
 
     private readonly List<VisitModel> _planned;
     private HashSet<string>? _names; // the planned visits' names, made when asked
-    private readonly List<int> _othersAt = new(), _earlyAt = new(); // where the others and the early visits are in the planned visits
-    private readonly Dictionary<string, bool> _othersFollow = new(System.StringComparer.Ordinal);
+    private readonly List<int> _othersAt, _earlyAt = new(); // where the others and the early visits are in the planned visits
+    // Made when first asked: most forms' visits are asked about neither by a time-to-event endpoint nor with none but early visits.
+    private Dictionary<string, bool>? _othersFollow;
+    private Dictionary<string, bool>? _anyInFrame;
 
     /// <param name="anchors">Shared by the forms; this form's early visits' anchors are added to it as a group, an entry a visit.</param>
     /// <param name="planned">The form's planned visits.</param>
     public EarlyVisits(AtOrAfterPoints anchors, List<VisitModel> planned)
     {
         _planned = planned;
-        for (int i = 0; i < planned.Count; i++) (Timeline.EndsBeforeItsAnchorsDay(planned[i]) ? _earlyAt : _othersAt).Add(i);
-        Others = _othersAt.Select(i => planned[i]).ToList();
+        _othersAt = new List<int>(planned.Count); // sized for every visit: few end before their anchor's day
+        List<string>? earlyAnchors = null;
+        for (int i = 0; i < planned.Count; i++)
+        {
+            if (Timeline.EndsBeforeItsAnchorsDay(planned[i]))
+            {
+                _earlyAt.Add(i);
+                (earlyAnchors ??= new List<string>()).Add(planned[i].Anchor);
+            }
+            else _othersAt.Add(i);
+        }
+        // Without early visits, as a form mostly has, the others are the planned visits themselves (neither list changes).
+        if (_earlyAt.Count == 0) Others = planned;
+        else
+        {
+            Others = new List<VisitModel>(_othersAt.Count);
+            foreach (var i in _othersAt) Others.Add(planned[i]);
+        }
         _anchors = anchors;
-        _group = anchors.AddGroup(_earlyAt.Select(i => planned[i].Anchor));
+        _group = anchors.AddGroup(earlyAnchors ?? (IReadOnlyList<string>)System.Array.Empty<string>());
     }
 
     /// <summary>The visits that do not end before their anchor's day, in order: no start rules them out.</summary>
@@ -46,7 +64,21 @@ internal sealed class EarlyVisits
     /// </summary>
     public bool AnyOtherFollows(string events, System.Func<VisitModel, bool> follows)
     {
+        _othersFollow ??= new Dictionary<string, bool>(System.StringComparer.Ordinal);
         if (!_othersFollow.TryGetValue(events, out var any)) _othersFollow.Add(events, any = Others.Any(follows));
+        return any;
+    }
+
+    /// <summary>
+    /// Whether one of the planned visits falls in the time frame from <paramref name="start"/>: one of the others, if there
+    /// is one; else an early visit the start does not come after, found once for each start.
+    /// </summary>
+    public bool AnyInFrame(string start)
+    {
+        if (Others.Count > 0) return true;
+        if (_planned.Count == 0) return false;
+        _anyInFrame ??= new Dictionary<string, bool>(System.StringComparer.Ordinal);
+        if (!_anyInFrame.TryGetValue(start, out var any)) _anyInFrame.Add(start, any = !AllBefore(start));
         return any;
     }
 

@@ -24,67 +24,69 @@ internal static class EligibilityCheck
         var population = extractor.PopulationAge();
         if (population is not null) bounds.Add(new Bound("the population's age range", population, null));
 
-        var inclusions = new List<(CriterionModel Criterion, List<Atom?> Parts)>();
-        var exclusions = new List<(CriterionModel Criterion, List<Atom?> Parts)>();
-        foreach (var criterion in c.Model.Criteria)
+        // Each criterion's parts by its position, null without a condition; a criterion that is not an inclusion is an exclusion.
+        var criteria = c.Model.Criteria;
+        var partsOf = new SegmentedList<Atom?[]?>(criteria.Count);
+        for (int i = 0; i < criteria.Count; i++)
         {
+            var criterion = criteria[i];
             if (criterion.Condition is null) continue;
-            var parts = extractor.Conjuncts(criterion.Condition);
-            if (criterion.Category == "inclusion")
-            {
-                inclusions.Add((criterion, parts));
-                foreach (var part in parts)
-                    if (part is not null) bounds.Add(new Bound(criterion.Id, part, criterion));
-            }
-            else exclusions.Add((criterion, parts));
+            var parts = partsOf[i] = extractor.Conjuncts(criterion.Condition);
+            if (!IsInclusion(criterion)) continue;
+            foreach (var part in parts)
+                if (part is not null) bounds.Add(new Bound(criterion.Id, part, criterion));
         }
 
-        // Admitted values per variable, criterion by criterion; the first criterion that empties a set is reported.
-        var admitted = new ShardedDictionary<string, Admission>(0, System.StringComparer.Ordinal);
-        var broken = new ShardedSet<string>(0, System.StringComparer.Ordinal);
+        // Admitted values per variable, criterion by criterion; the first criterion that empties a set is reported. What is
+        // kept per variable is kept by its number (Variable.Index): every variable is made by now.
+        var admitted = new SegmentedList<Admission?>(extractor.VariableCount);
+        var broken = new SegmentedList<bool>(extractor.VariableCount);
         foreach (var bound in bounds)
         {
             var v = bound.Atom.Variable;
-            if (broken.Contains(v.Key)) continue;
-            if (!admitted.TryGetValue(v.Key, out var current)) admitted.Add(v.Key, current = Admission.For(v));
+            if (broken[v.Index]) continue;
+            var current = admitted[v.Index] ??= Admission.For(v);
             if (current.TryAdd(bound)) continue;
-            broken.Add(v.Key);
+            broken[v.Index] = true;
             c.Report(DiagnosticDescriptors.NobodyEligible, Where(c, bound),
                 $"{Who(bound)} requires {v.Describe(bound.Atom.Set)}, but {SourcesRequire(v, current.By)} {current.Describe(v)}");
         }
 
-        CheckImplied(c, inclusions, bounds, population, broken);
-        CheckExclusions(c, exclusions, admitted, broken);
+        CheckImplied(c, partsOf, bounds, population, broken, extractor.VariableCount);
+        CheckExclusions(c, partsOf, admitted, broken);
     }
 
-    private static void CheckImplied(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> inclusions, List<Bound> bounds, Atom? population, ShardedSet<string> broken)
+    private static bool IsInclusion(CriterionModel criterion) => criterion.Category == "inclusion";
+
+    private static void CheckImplied(CheckContext c, SegmentedList<Atom?[]?> partsOf, List<Bound> bounds, Atom? population, SegmentedList<bool> broken, int variables)
     {
         // From the last criterion back, leaving out those already reported: of two that say the same, the later is reported.
         // What the others admit on a variable is what the bounds before the criterion's own admit, with what the later ones
         // not reported admit (BoundsOnVariable): not one intersection per other criterion, so that thousands of criteria on
         // one field stay linear.
-        var onVariable = new ShardedDictionary<string, BoundsOnVariable>(0, System.StringComparer.Ordinal);
+        var onVariable = new SegmentedList<BoundsOnVariable?>(variables);
         foreach (var bound in bounds)
+            (onVariable[bound.Atom.Variable.Index] ??= BoundsOnVariable.For(bound.Atom.Variable)).Add(bound);
+        var criteria = c.Model.Criteria;
+        for (int i = criteria.Count - 1; i >= 0; i--)
         {
-            if (!onVariable.TryGetValue(bound.Atom.Variable.Key, out var same)) onVariable.Add(bound.Atom.Variable.Key, same = BoundsOnVariable.For(bound.Atom.Variable));
-            same.Add(bound);
-        }
-        foreach (var (criterion, parts) in Enumerable.Reverse(inclusions))
-        {
+            var criterion = criteria[i];
+            if (!IsInclusion(criterion) || partsOf[i] is not { } parts) continue;
             bool implied = IsImplied(c, criterion, parts, population, broken, onVariable);
             // Its bounds join what the later criteria admit, unless it was just reported.
             foreach (var part in parts)
-                if (part is not null) onVariable[part.Variable.Key].PassBack(criterion, keep: !implied);
+                if (part is not null) onVariable[part.Variable.Index]!.PassBack(criterion, keep: !implied);
         }
     }
 
     /// <summary>Whether the other criteria already imply <paramref name="criterion"/>'s bounds (reported, PIC4005), or its age bound disagrees with the population (PIC4007).</summary>
-    private static bool IsImplied(CheckContext c, CriterionModel criterion, List<Atom?> parts, Atom? population, ShardedSet<string> broken,
-        ShardedDictionary<string, BoundsOnVariable> onVariable)
+    private static bool IsImplied(CheckContext c, CriterionModel criterion, Atom?[] parts, Atom? population, SegmentedList<bool> broken,
+        SegmentedList<BoundsOnVariable?> onVariable)
     {
-        if (parts.Count == 0 || !AllKnown(parts, broken)) return false;
-        // An age bound is compared with the population's age range first.
-        if (population is not null && parts.Count == 1 && parts[0]!.Variable.Key == population.Variable.Key && !parts[0]!.Set.SameAs(population.Set))
+        if (parts.Length == 0 || !AllKnown(parts, broken)) return false;
+        // An age bound is compared with the population's age range first (the extractor makes each variable once, so the
+        // same variable is the same object).
+        if (population is not null && parts.Length == 1 && ReferenceEquals(parts[0]!.Variable, population.Variable) && !parts[0]!.Set.SameAs(population.Set))
         {
             var v = population.Variable;
             var p = c.Model.Population;
@@ -95,7 +97,7 @@ internal static class EligibilityCheck
         bool anyOther = false;
         foreach (var part in parts)
         {
-            var (within, others) = onVariable[part!.Variable.Key].OthersWithin(criterion, part.Set);
+            var (within, others) = onVariable[part!.Variable.Index]!.OthersWithin(criterion, part.Set);
             if (!within) return false;
             anyOther |= others;
         }
@@ -103,23 +105,22 @@ internal static class EligibilityCheck
         if (!anyOther) return false;
         var variables = parts.Select(p => p!.Variable).ToList();
         var what = string.Join(" and ", parts.Select(p => p!.Variable.Describe(p.Set)));
-        var by = parts.Select(p => p!.Variable.Key).Distinct().SelectMany(key => onVariable[key].OthersThanInOrder(criterion));
+        var by = parts.Select(p => p!.Variable.Index).Distinct().SelectMany(index => onVariable[index]!.OthersThanInOrder(criterion));
         c.Report(DiagnosticDescriptors.ImpliedCriterion, c.Locator.Name("criterion", criterion.Id), criterion.Id, Sources(variables, by, out _), what);
         return true;
     }
 
-    private static void CheckExclusions(CheckContext c, List<(CriterionModel Criterion, List<Atom?> Parts)> exclusions,
-        ShardedDictionary<string, Admission> admitted, ShardedSet<string> broken)
+    private static void CheckExclusions(CheckContext c, SegmentedList<Atom?[]?> partsOf,
+        SegmentedList<Admission?> admitted, SegmentedList<bool> broken)
     {
         // A variable no inclusion bounds admits its whole domain: one admission each, made when first asked.
-        Admission AdmittedFor(Variable v)
-        {
-            if (!admitted.TryGetValue(v.Key, out var a)) admitted.Add(v.Key, a = Admission.For(v));
-            return a;
-        }
+        Admission AdmittedFor(Variable v) => admitted[v.Index] ??= Admission.For(v);
 
-        foreach (var (criterion, parts) in exclusions)
+        var criteria = c.Model.Criteria;
+        for (int i = 0; i < criteria.Count; i++)
         {
+            var criterion = criteria[i];
+            if (IsInclusion(criterion) || partsOf[i] is not { } parts) continue;
             if (AnyBroken(parts, broken)) continue;
             // Never applies: one of its parts admits none of the values the other rules allow.
             Atom? never = null;
@@ -134,7 +135,7 @@ internal static class EligibilityCheck
                 continue;
             }
             // Excludes everyone: every part holds for every value the other rules allow.
-            if (parts.Count == 0 || parts.Contains(null)) continue;
+            if (parts.Length == 0 || System.Array.IndexOf(parts, null) >= 0) continue;
             bool excludesEveryone = true;
             foreach (var part in parts) excludesEveryone &= AdmittedFor(part!.Variable).Within(part.Set);
             if (!excludesEveryone) continue;
@@ -147,18 +148,18 @@ internal static class EligibilityCheck
     }
 
     /// <summary>True when every part is an atom on a variable whose admitted values are not already reported empty.</summary>
-    private static bool AllKnown(List<Atom?> parts, ShardedSet<string> broken)
+    private static bool AllKnown(Atom?[] parts, SegmentedList<bool> broken)
     {
         foreach (var part in parts)
-            if (part is null || broken.Contains(part.Variable.Key)) return false;
+            if (part is null || broken[part.Variable.Index]) return false;
         return true;
     }
 
     /// <summary>True when a part bounds a variable whose admitted values are already reported empty.</summary>
-    private static bool AnyBroken(List<Atom?> parts, ShardedSet<string> broken)
+    private static bool AnyBroken(Atom?[] parts, SegmentedList<bool> broken)
     {
         foreach (var part in parts)
-            if (part is not null && broken.Contains(part.Variable.Key)) return true;
+            if (part is not null && broken[part.Variable.Index]) return true;
         return false;
     }
 

@@ -23,11 +23,12 @@ internal static class UsageCheck
             if (!collected.Contains(form.Name)) c.Report(DiagnosticDescriptors.FormNeverCollected, c.Locator.Name("form", form.Name), form.Name);
 
         var read = FieldsRead(model);
+        var readByPath = new PathsRead(PathsOfFieldsRead(model));
         foreach (var form in model.Forms)
         {
             if (!collected.Contains(form.Name)) continue;
             foreach (var field in form.Fields)
-                if (!read.Contains((form.Name, field.Name)))
+                if (!read.Contains((form.Name, field.Name)) && !readByPath.Contains(form.Name, field.Name))
                     c.Report(DiagnosticDescriptors.FieldNeverRead, c.Locator.Field(form.Name, field.Name), FieldPath.Of(form.Name, field.Name));
         }
 
@@ -43,8 +44,8 @@ internal static class UsageCheck
     }
 
     /// <summary>
-    /// Every field something reads, as form and field: criteria and conditions that show fields (from their bound
-    /// references, so that no path is written to be looked up), endpoint data, the birth date and the strata.
+    /// Every field a condition reads, as form and field: criteria and conditions that show fields (from their bound
+    /// references, so that no path is written to be looked up).
     /// </summary>
     /// <remarks>Sharded by the number of fields, since a large file's set would be one array on the large-object heap.</remarks>
     private static ShardedSet<(string Form, string Field)> FieldsRead(ProtocolModel model)
@@ -53,15 +54,26 @@ internal static class UsageCheck
         // A criterion's condition reads what its Reads list; it is null only when it did not bind, and then reads nothing.
         foreach (var criterion in model.Criteria)
             if (criterion.Condition is { } condition) AddFieldsRead(condition, read);
-        foreach (var endpoint in model.Endpoints)
-            foreach (var path in endpoint.Data) read.Add(FieldPath.Split(path));
         foreach (var form in model.Forms)
             foreach (var field in form.Fields)
                 if (field.ShownWhen is { } shownWhen) AddFieldsRead(shownWhen, read);
-        if (model.Population.BirthDateField is { } birth) read.Add(FieldPath.Split(birth));
-        if (model.Randomization is { } randomization)
-            foreach (var path in randomization.StratifyBy) read.Add(FieldPath.Split(path));
         return read;
+    }
+
+    /// <summary>The paths of the fields read by path: endpoint data, the birth date and the strata (counted first, to make the array at its size).</summary>
+    private static string[] PathsOfFieldsRead(ProtocolModel model)
+    {
+        var birth = model.Population.BirthDateField;
+        var strata = model.Randomization?.StratifyBy ?? default;
+        int count = (birth is null ? 0 : 1) + strata.Count;
+        foreach (var endpoint in model.Endpoints) count += endpoint.Data.Count;
+        var paths = new string[count];
+        int next = 0;
+        foreach (var endpoint in model.Endpoints)
+            foreach (var path in endpoint.Data) paths[next++] = path;
+        if (birth is not null) paths[next++] = birth;
+        foreach (var path in strata) paths[next++] = path;
+        return paths;
     }
 
     /// <summary>The fields an expression reads, as (form, field).</summary>

@@ -28,29 +28,40 @@ internal static class VisitCheck
         }
         if (cyclic) return;
 
-        foreach (var visit in c.Model.Visits.Where(Timeline.IsPlanned))
+        foreach (var visit in c.Model.Visits)
         {
-            // Where the visit is timed, looked up only for a report.
-            Text.TextSpan TimingSpan() =>
-                SourceLocator.Inner(c.Locator.Declaration("visit", visit.Name), visit.Timing switch { "repeating" => "every", "relative" => "at", _ => "day" }) is { } timing
-                    ? c.Locator.NameArgument(timing, visit.Anchor)
-                    : c.Locator.Name("visit", visit.Name);
+            if (!Timeline.IsPlanned(visit)) continue;
             if (c.Timeline.FirstTerminalAtOrBefore(visit.Anchor) is { } terminal)
             {
                 var why = visit.Anchor == terminal ? $"it is placed on {terminal}, which ends every subject's participation" : $"it is placed on {visit.Anchor}, which comes after {terminal}, which ends every subject's participation";
-                c.Report(DiagnosticDescriptors.VisitNeverHappens, TimingSpan(), visit.Name, why, "place it before that event, or remove it");
+                c.Report(DiagnosticDescriptors.VisitNeverHappens, TimingSpan(c, visit), visit.Name, why, "place it before that event, or remove it");
                 continue;
             }
-            if (visit.Timing != "repeating") continue;
-            var ender = visit.Until.FirstOrDefault(u => c.Timeline.IsSameOrNotBefore(visit.Anchor, u));
-            if (ender is null) continue;
+            if (visit.Timing != "repeating" || EnderOf(c, visit) is not { } ender) continue;
             var until = SourceLocator.Inner(c.Locator.Declaration("visit", visit.Name), "until");
             var why2 = ender == visit.Anchor
                 ? $"it starts on {visit.Anchor} and stops when {ender} happens"
                 : $"it starts on {visit.Anchor}, which the protocol orders after {ender}, and stops when {ender} happens";
-            c.Report(DiagnosticDescriptors.VisitNeverHappens, until is null ? TimingSpan() : c.Locator.NameArgument(until, ender), visit.Name, why2,
+            c.Report(DiagnosticDescriptors.VisitNeverHappens, until is null ? TimingSpan(c, visit) : c.Locator.NameArgument(until, ender), visit.Name, why2,
                 $"end it with an event that comes after {visit.Anchor}, or start it earlier");
         }
+    }
+
+    /// <summary>Where the visit is timed, looked up only for a report.</summary>
+    private static Text.TextSpan TimingSpan(CheckContext c, Model.VisitModel visit) =>
+        SourceLocator.Inner(c.Locator.Declaration("visit", visit.Name), visit.Timing switch { "repeating" => "every", "relative" => "at", _ => "day" }) is { } timing
+            ? c.Locator.NameArgument(timing, visit.Anchor)
+            : c.Locator.Name("visit", visit.Name);
+
+    /// <summary>
+    /// The first event that stops a repeating visit and that its anchor is, or comes at or after; null when none does. A
+    /// loop over the array itself: no closure, box or enumerator for each of thousands of visits.
+    /// </summary>
+    private static string? EnderOf(CheckContext c, Model.VisitModel visit)
+    {
+        foreach (var u in visit.Until)
+            if (c.Timeline.IsSameOrNotBefore(visit.Anchor, u)) return u;
+        return null;
     }
 
     /// <summary>

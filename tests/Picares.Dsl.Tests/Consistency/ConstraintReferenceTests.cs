@@ -136,7 +136,7 @@ public class ConstraintReferenceTests
         {
             var domain = DomainOf(size);
             var whole = ValueSet.Of(domain);
-            var variable = new Variable("F.a", "F.a", null, null, whole, null);
+            var variable = Variable.OfField(0, "F", "a", null, null, whole);
             for (int trial = 0; trial < 300; trial++)
             {
                 // Criteria of one to three bounds each, in file order.

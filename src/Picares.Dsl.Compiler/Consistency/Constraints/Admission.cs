@@ -10,8 +10,10 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 /// </summary>
 internal abstract class Admission
 {
+    private List<Bound>? _by; // made with the first bound: a variable only exclusions bound has none
+
     /// <summary>The bounds taken so far, in file order.</summary>
-    public List<Bound> By { get; } = new();
+    public IReadOnlyList<Bound> By => (IReadOnlyList<Bound>?)_by ?? System.Array.Empty<Bound>();
 
     /// <summary>For a variable with no bound yet: its whole domain.</summary>
     public static Admission For(Variable variable) =>
@@ -22,7 +24,7 @@ internal abstract class Admission
     {
         if (!TryTake(bound.Atom.Set)) return false;
         _described = null;
-        By.Add(bound);
+        (_by ??= new List<Bound>()).Add(bound);
         return true;
     }
 

@@ -14,7 +14,7 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 /// </summary>
 internal abstract class BoundsOnVariable
 {
-    private readonly List<Bound> _kept = new(); // the bounds passed and not reported, last first
+    private List<Bound>? _kept; // the bounds passed and not reported, last first; made with the first
     private int _unpassed; // bounds 0 .. _unpassed-1 are not passed yet
     private CriterionModel? _ownOf; // the criterion whose own bounds at the end were last counted, asked about once per part
     private int _own;
@@ -53,7 +53,7 @@ internal abstract class BoundsOnVariable
     public (bool Within, bool Any) OthersWithin(CriterionModel criterion, ValueSet set)
     {
         int first = _unpassed - OwnAtEnd(criterion);
-        return (OthersWithin(first, _unpassed, set), first > 0 || _kept.Count > 0);
+        return (OthersWithin(first, _unpassed, set), first > 0 || _kept is { Count: > 0 });
     }
 
     /// <summary>Those same bounds, in file order.</summary>
@@ -61,13 +61,22 @@ internal abstract class BoundsOnVariable
     {
         int first = _unpassed - OwnAtEnd(criterion);
         for (int i = 0; i < first; i++) yield return Bounds[i];
-        for (int i = _kept.Count - 1; i >= 0; i--) yield return _kept[i];
+        for (int i = (_kept?.Count ?? 0) - 1; i >= 0; i--) yield return _kept![i];
     }
 
     /// <summary>Passes <paramref name="criterion"/>'s bounds, keeping them for the criteria before it unless it was reported.</summary>
     public void PassBack(CriterionModel criterion, bool keep)
     {
-        for (int own = OwnAtEnd(criterion); own > 0; own--)
+        int ownCount = OwnAtEnd(criterion);
+        if (ownCount == _unpassed)
+        {
+            // No bound is left before them, so no criterion asks about the variable again: what would be kept or dropped is
+            // never read (a variable that one criterion alone bounds, as most are, keeps no list of its bounds twice).
+            _unpassed = 0;
+            _ownOf = null;
+            return;
+        }
+        for (int own = ownCount; own > 0; own--)
         {
             int position = --_unpassed;
             if (!keep)
@@ -75,7 +84,7 @@ internal abstract class BoundsOnVariable
                 Dropped(position);
                 continue;
             }
-            _kept.Add(Bounds[position]);
+            (_kept ??= new List<Bound>()).Add(Bounds[position]);
             Kept(position);
         }
         _ownOf = null;

@@ -13,6 +13,8 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 internal sealed class ValueSet
 {
     private static readonly System.StringComparer Order = System.StringComparer.Ordinal;
+    // The same order as a delegate made once: sorting with the comparer makes a delegate of it at each sort.
+    private static readonly System.Comparison<string> OrderOf = string.CompareOrdinal;
 
     private readonly string[]? _codes; // the codes listed, or, when _domain is set, the codes of the domain left out
     private readonly string[]? _domain; // set for "every code of the domain but _codes"
@@ -84,19 +86,39 @@ internal sealed class ValueSet
     /// have is a value the variable never takes, and is dropped here rather than admitted. The binder reports such a code
     /// first (PIC2004, PIC2007), so that no set of the check ever holds one: every operation below assumes it.
     /// </summary>
-    public static ValueSet Within(ValueSet domain, IEnumerable<string> codes)
-    {
-        if (domain._codes is not { } all || domain._domain is not null) throw new System.ArgumentException("The domain must list its codes.", nameof(domain));
-        return OfSorted(Sorted(codes.Where(c => System.Array.BinarySearch(all, c, Order) >= 0)));
-    }
+    public static ValueSet Within(ValueSet domain, IEnumerable<string> codes) => OfSorted(Known(Listed(domain), Sorted(codes)));
+
+    /// <summary>The set of <paramref name="code"/> if <paramref name="domain"/> (a set that lists its codes) has it, else the empty set (as <see cref="Within(ValueSet, IEnumerable{string})"/>).</summary>
+    public static ValueSet Within(ValueSet domain, string code) =>
+        OfSorted(System.Array.BinarySearch(Listed(domain), code, Order) >= 0 ? new[] { code } : System.Array.Empty<string>());
 
     private static ValueSet OfSorted(string[] codes) => new(0, false, 0, false, codes, null);
 
     /// <summary>Every code of <paramref name="domain"/>, a set that lists its codes, but <paramref name="codes"/>.</summary>
     public static ValueSet AllBut(ValueSet domain, IEnumerable<string> codes)
     {
-        if (domain._codes is not { } all || domain._domain is not null) throw new System.ArgumentException("The domain must list its codes.", nameof(domain));
-        return AllBut(all, Sorted(codes.Where(c => System.Array.BinarySearch(all, c, Order) >= 0)));
+        var all = Listed(domain);
+        return AllBut(all, Known(all, Sorted(codes)));
+    }
+
+    private static string[] Listed(ValueSet domain) =>
+        domain._codes is { } all && domain._domain is null ? all : throw new System.ArgumentException("The domain must list its codes.", nameof(domain));
+
+    /// <summary>
+    /// The codes of <paramref name="sorted"/> (in ordinal order) that <paramref name="all"/> has, each found by a binary search:
+    /// <paramref name="sorted"/> itself when it has them all, as the sets of a condition do (sets are never changed, so they may share it).
+    /// </summary>
+    private static string[] Known(string[] all, string[] sorted)
+    {
+        int known = 0;
+        foreach (var code in sorted)
+            if (System.Array.BinarySearch(all, code, Order) >= 0) known++;
+        if (known == sorted.Length) return sorted;
+        var result = new string[known];
+        known = 0;
+        foreach (var code in sorted)
+            if (System.Array.BinarySearch(all, code, Order) >= 0) result[known++] = code;
+        return result;
     }
 
     /// <summary>Every code of <paramref name="domain"/> (a set that lists its codes) but those in <paramref name="sortedOut"/>, each of which it has.</summary>
@@ -105,7 +127,7 @@ internal sealed class ValueSet
     private static string[] Sorted(IEnumerable<string> codes)
     {
         var sorted = codes.ToArray();
-        System.Array.Sort(sorted, Order);
+        System.Array.Sort(sorted, OrderOf);
         int distinct = 0;
         for (int i = 0; i < sorted.Length; i++)
             if (distinct == 0 || sorted[i] != sorted[distinct - 1]) sorted[distinct++] = sorted[i];
@@ -125,16 +147,29 @@ internal sealed class ValueSet
     {
         if (_codes is { } a && other._codes is { } b)
         {
-            if (_domain is null && other._domain is null) return OfSorted(Merge(a, b, keepShared: true));
-            if (_domain is null) return OfSorted(Merge(a, b, keepShared: false)); // listed here, not left out there
-            if (other._domain is null) return OfSorted(Merge(b, a, keepShared: false));
-            return AllBut(_domain, Union(a, b));
+            // As with intervals, a set that is the intersection itself is returned rather than copied.
+            if (_domain is null && other._domain is null) return Listing(Merge(a, b, keepShared: true));
+            if (_domain is null) return Listing(Merge(a, b, keepShared: false)); // listed here, not left out there
+            if (other._domain is null) return other.Listing(Merge(b, a, keepShared: false));
+            var union = Union(a, b);
+            return ReferenceEquals(union, a) ? this : AllBut(_domain, union);
         }
         if (_codes is not null || other._codes is not null) return this; // not comparable: no information
         var (lo, loOpen) = Lower > other.Lower ? (Lower, LowerOpen) : other.Lower > Lower ? (other.Lower, other.LowerOpen) : (Lower, LowerOpen || other.LowerOpen);
         var (hi, hiOpen) = Upper < other.Upper ? (Upper, UpperOpen) : other.Upper < Upper ? (other.Upper, other.UpperOpen) : (Upper, UpperOpen || other.UpperOpen);
-        return Interval(lo, loOpen, hi, hiOpen);
+        // Often one of the two is the intersection (a bound within a field's limits, or within what the bounds before it
+        // admit): sets never change, so that one is returned rather than a copy.
+        return HasBounds(lo, loOpen, hi, hiOpen) ? this : other.HasBounds(lo, loOpen, hi, hiOpen) ? other : Interval(lo, loOpen, hi, hiOpen);
     }
+
+    /// <summary>This set of codes, when it lists exactly <paramref name="codes"/> (the array itself); else a set that does.</summary>
+    private ValueSet Listing(string[] codes) => _domain is null && ReferenceEquals(codes, _codes) ? this : OfSorted(codes);
+
+    /// <summary>Whether this is the interval of exactly these bounds, to the bit (0 and -0 differ, as a message would show).</summary>
+    private bool HasBounds(double lower, bool lowerOpen, double upper, bool upperOpen) =>
+        _codes is null && LowerOpen == lowerOpen && UpperOpen == upperOpen &&
+        System.BitConverter.DoubleToInt64Bits(Lower) == System.BitConverter.DoubleToInt64Bits(lower) &&
+        System.BitConverter.DoubleToInt64Bits(Upper) == System.BitConverter.DoubleToInt64Bits(upper);
 
     /// <summary>
     /// The values of <paramref name="domain"/> that are not in this set, when that is one set; else null. Of codes, it is
@@ -146,7 +181,7 @@ internal sealed class ValueSet
         {
             if (_domain is not null) return OfSorted(codes);
             if (domain._codes is not { } all || domain._domain is not null) return null;
-            return AllBut(all, codes.Where(c => System.Array.BinarySearch(all, c, Order) >= 0).ToArray());
+            return AllBut(all, Known(all, codes));
         }
         bool lowerInfinite = double.IsNegativeInfinity(Lower), upperInfinite = double.IsPositiveInfinity(Upper);
         if (lowerInfinite && !upperInfinite) return domain.Intersect(Interval(Upper, !UpperOpen, double.PositiveInfinity, true));
@@ -181,7 +216,7 @@ internal sealed class ValueSet
         if (_codes is not null) return this;
         double lo = double.IsInfinity(Lower) ? Lower : (LowerOpen ? System.Math.Floor(Lower / step) + 1 : System.Math.Ceiling(Lower / step)) * step;
         double hi = double.IsInfinity(Upper) ? Upper : (UpperOpen ? System.Math.Ceiling(Upper / step) - 1 : System.Math.Floor(Upper / step)) * step;
-        return Interval(lo, double.IsInfinity(lo), hi, double.IsInfinity(hi));
+        return HasBounds(lo, double.IsInfinity(lo), hi, double.IsInfinity(hi)) ? this : Interval(lo, double.IsInfinity(lo), hi, double.IsInfinity(hi));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Picares.Dsl.Compiler.Diagnostics;
 using System.Collections.Generic;
 using System.Linq;
+using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Compiler.Consistency.Constraints;
@@ -11,11 +12,52 @@ namespace Picares.Dsl.Compiler.Consistency.Constraints;
 /// (<see cref="Unit.Factor"/>), so 88 lb and 40 kg compare directly; <see cref="Step"/> is set when the values are
 /// whole multiples of it (whole numbers; calendar days between a date and an anchor). A coded field's
 /// <see cref="CodeOrder"/> gives each code's position in its code list, asked for only when a message names codes, so
-/// that they are named in the order the list declares them.
+/// that they are named in the order the list declares them. Its names (<see cref="Display"/>, <see cref="DomainSource"/>)
+/// are written out only when a message asks for them: a clean protocol's thousands of variables never are.
 /// </summary>
-internal sealed record Variable(string Key, string Display, Unit? DisplayUnit, double? Step, ValueSet Domain, string? DomainSource,
-    System.Func<IReadOnlyDictionary<string, int>?>? CodeOrder = null)
+internal sealed class Variable
 {
+    private readonly string _form, _field;
+    private readonly string? _anchor; // for the time from the field's date to the anchor
+    private readonly bool _isAge; // that time is the population's age
+    private readonly int? _limitLine; // the line of the field's hard limit, when that is the domain
+    private string? _display;
+
+    private Variable(int index, string form, string field, string? anchor, bool isAge, Unit? displayUnit, double? step, ValueSet domain, int? limitLine,
+        System.Func<IReadOnlyDictionary<string, int>?>? codeOrder)
+    {
+        Index = index;
+        (_form, _field, _anchor, _isAge, _limitLine) = (form, field, anchor, isAge, limitLine);
+        (DisplayUnit, Step, Domain, CodeOrder) = (displayUnit, step, domain, codeOrder);
+    }
+
+    /// <summary>The field <paramref name="form"/>.<paramref name="field"/>; <paramref name="limitLine"/>: the line of its hard limit, when that is <paramref name="domain"/>.</summary>
+    public static Variable OfField(int index, string form, string field, Unit? unit, double? step, ValueSet domain, int? limitLine = null,
+        System.Func<IReadOnlyDictionary<string, int>?>? codeOrder = null) =>
+        new(index, form, field, null, false, unit, step, domain, limitLine, codeOrder);
+
+    /// <summary>The time from the date field <paramref name="form"/>.<paramref name="field"/> to <paramref name="anchor"/> (<paramref name="isAge"/>: the population's age).</summary>
+    public static Variable Distance(int index, string form, string field, string anchor, bool isAge, Unit unit, double? step) =>
+        new(index, form, field, anchor, isAge, unit, step, ValueSet.All, null, null);
+
+    /// <summary>
+    /// The variable's number among those one <see cref="ConstraintExtractor"/> made, 0, 1, 2 … in the order it made them: so
+    /// that a check keeps what it knows per variable in a list by that number, not in tables that hash a name.
+    /// </summary>
+    public int Index { get; }
+
+    /// <summary>The variable in a message: <c>Vitals.weight</c>, <c>the age at consent</c>, <c>the time from Labs.date to consent</c>.</summary>
+    public string Display => _display ??=
+        _anchor is null ? FieldPath.Of(_form, _field) : _isAge ? $"the age at {_anchor}" : $"the time from {_form}.{_field} to {_anchor}";
+
+    public Unit? DisplayUnit { get; }
+    public double? Step { get; }
+    public ValueSet Domain { get; }
+
+    /// <summary>Who bounds the variable when no rule does: the field's hard limit, with its line; null for a domain no declaration limits.</summary>
+    public string? DomainSource => _limitLine is { } line ? $"the hard limit of {FieldPath.Of(_form, _field)} (line {line})" : null;
+
+    public System.Func<IReadOnlyDictionary<string, int>?>? CodeOrder { get; }
 
     /// <summary>A bound in words: <c>Vitals.weight ≥ 40 kg</c>, <c>Diagnosis.stage == extensive</c>.</summary>
     public string Describe(ValueSet set)
