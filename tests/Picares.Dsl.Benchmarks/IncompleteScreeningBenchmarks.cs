@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using Picares.Dsl.Benchmarks.Inputs;
 using Picares.Dsl.Runtime.Eligibility;
 using RulesEngine.Models;
 using Screening = Picares.Protocols.PicaresProtocol.Screening;
@@ -43,11 +44,11 @@ public class IncompleteScreeningBenchmarks
     public void Setup()
     {
         var random = new Random(7);
-        _dates = new Screening.Dates { Consent = new DateTime(2026, 2, 2), Enrollment = new DateTime(2026, 2, 16), FirstDose = new DateTime(2026, 3, 2, 9, 0, 0) };
+        _dates = ScreeningCandidates.Dates();
         var cleared = new List<HashSet<string>>();
         _inputs = Enumerable.Range(0, 64).Select(_ =>
         {
-            var input = EligibilityBenchmarks.Candidate(random);
+            var input = ScreeningCandidates.Complete(random);
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (name, clear) in NotYetCollected.OrderBy(_ => random.Next()).Take(1 + random.Next(4)))
             {
@@ -58,7 +59,7 @@ public class IncompleteScreeningBenchmarks
             return input;
         }).ToArray();
         _flat = _inputs.Select(i => FlatCandidate.From(i, _dates)).ToArray();
-        _engine = new RulesEngine.RulesEngine(new[] { FlatCandidate.Workflow() }, new ReSettings());
+        _engine = FlatCandidate.Engine();
 
         // The two must agree on who is eligible (nobody with a datum missing that a criterion needs), and the evaluator must
         // name only data that were cleared, and some for every Pending candidate, before anything is timed.
@@ -66,7 +67,7 @@ public class IncompleteScreeningBenchmarks
         for (int i = 0; i < _inputs.Length; i++)
         {
             var ours = Screening.Evaluate(_inputs[i], _dates);
-            var theirs = _engine.ExecuteAllRulesAsync("Picares", new RuleParameter("c", _flat[i])).GetAwaiter().GetResult().All(r => r.IsSuccess);
+            var theirs = FlatCandidate.Admits(_engine, _flat[i]);
             if ((ours.Verdict == Verdict.Eligible) != theirs)
                 throw new InvalidOperationException($"candidate {i}: generated {ours.Verdict}, RulesEngine {theirs}");
             if (ours.Missing.FirstOrDefault(m => !cleared[i].Contains(m)) is { } extra)
