@@ -80,7 +80,7 @@ internal static class DataCollectionCheck
             bool found = false;
             foreach (var read in criterion.Reads)
             {
-                if (!IsAnchorRead(read)) continue;
+                if (!FieldPath.IsAnchorRead(read)) continue;
                 if (!afterDecision.TryGetValue(read, out var after)) afterDecision.Add(read, after = c.Timeline.IsNotBefore(FieldPath.AnchorOf(read)!, decision));
                 if (!after) continue;
                 var anchor = FieldPath.AnchorOf(read)!;
@@ -116,7 +116,7 @@ internal static class DataCollectionCheck
             bool found = false;
             foreach (var read in criterion.Reads)
             {
-                if (IsAnchorRead(read)) continue;
+                if (FieldPath.IsAnchorRead(read)) continue;
                 var (form, field) = FieldPath.Split(read);
                 if (!lateForms.TryGetValue(form, out var where)) continue;
                 if (!found) (when, found) = (SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when"), true);
@@ -125,9 +125,6 @@ internal static class DataCollectionCheck
             }
         }
     }
-
-    /// <summary>Whether a criterion's read is of an anchor's date (<see cref="FieldPath.AnchorOf"/>), asked without cutting out its name.</summary>
-    private static bool IsAnchorRead(string read) => read.StartsWith("@", System.StringComparison.Ordinal);
 
     /// <summary>Why no planned visit collects <paramref name="form"/> on or before the decision, or null when one does.</summary>
     private static string? CollectedTooLate(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, string form, string decision)
@@ -167,10 +164,8 @@ internal static class DataCollectionCheck
     /// <summary>Whether the form of <paramref name="path"/> is one of <paramref name="forms"/>, found without cutting it out.</summary>
     private static bool IsListed(List<(string Form, string FirstPath)> forms, string path)
     {
-        int dot = path.IndexOf('.');
-        int length = dot < 0 ? path.Length : dot;
         foreach (var (form, _) in forms)
-            if (form.Length == length && string.CompareOrdinal(form, 0, path, 0, length) == 0) return true;
+            if (FieldPath.HasForm(path, form)) return true;
         return false;
     }
 

@@ -28,36 +28,11 @@ internal sealed class PathsRead
         while (low <= high)
         {
             int middle = low + (high - low) / 2;
-            int order = Compare(_paths[middle], form, field);
+            int order = Model.FieldPath.CompareOrdinal(_paths[middle], form, field);
             if (order == 0) return true;
             if (order < 0) low = middle + 1;
             else high = middle - 1;
         }
         return false;
-    }
-
-    /// <summary>The sign of the ordinal comparison of <paramref name="path"/> with <c><paramref name="form"/>.<paramref name="field"/></c> written out.</summary>
-    internal static int Compare(string path, string form, string field)
-    {
-        int i = 0;
-        int order = ComparePart(path, ref i, form);
-        if (order != 0) return order;
-        if (i == path.Length) return -1;
-        if (path[i] != '.') return path[i] < '.' ? -1 : 1;
-        i++;
-        order = ComparePart(path, ref i, field);
-        if (order != 0) return order;
-        return i == path.Length ? 0 : 1;
-    }
-
-    /// <summary>Compares <paramref name="path"/> from <paramref name="i"/> with <paramref name="part"/>, moving <paramref name="i"/> past it while they agree.</summary>
-    private static int ComparePart(string path, ref int i, string part)
-    {
-        for (int j = 0; j < part.Length; j++, i++)
-        {
-            if (i == path.Length) return -1;
-            if (path[i] != part[j]) return path[i] < part[j] ? -1 : 1;
-        }
-        return 0;
     }
 }

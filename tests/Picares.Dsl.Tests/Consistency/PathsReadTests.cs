@@ -8,8 +8,9 @@ using Xunit;
 namespace Picares.Dsl.Tests.Consistency;
 
 /// <summary>
-/// PathsRead finds a field by its form and name without writing its path: it must order a path against them exactly as
-/// the ordinal order of the path written out, and so find the same fields as a set of the paths.
+/// PathsRead finds a field by its form and name without writing its path: FieldPath.CompareOrdinal must order a path
+/// against them exactly as the ordinal order of the path written out, and PathsRead so find the same fields as a set of
+/// the paths.
 /// </summary>
 public class PathsReadTests
 {
@@ -24,7 +25,16 @@ public class PathsReadTests
         foreach (var path in paths)
             foreach (var form in Names)
                 foreach (var field in Names)
-                    Assert.Equal(Math.Sign(string.CompareOrdinal(path, FieldPath.Of(form, field))), Math.Sign(PathsRead.Compare(path, form, field)));
+                    Assert.Equal(Math.Sign(string.CompareOrdinal(path, FieldPath.Of(form, field))), Math.Sign(FieldPath.CompareOrdinal(path, form, field)));
+    }
+
+    [Fact]
+    public void A_path_has_a_form_as_the_form_cut_out_of_it_is_that_form()
+    {
+        var paths = Names.SelectMany(f => Names.Select(g => FieldPath.Of(f, g))).Concat(Names).ToList();
+        foreach (var path in paths)
+            foreach (var form in Names)
+                Assert.Equal(FieldPath.FormOf(path) == form, FieldPath.HasForm(path, form));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ internal sealed class ConstraintExtractor
         int reads = 0;
         foreach (var criterion in model.Criteria)
             foreach (var read in criterion.Reads)
-                if (!read.StartsWith("@", System.StringComparison.Ordinal)) reads++; // not an anchor's date (FieldPath.AnchorOf), asked without cutting out its name
+                if (!FieldPath.IsAnchorRead(read)) reads++; // not an anchor's date
         return reads;
     }
 
