@@ -64,18 +64,6 @@ internal sealed class BindingContext
 
     private readonly List<string> _scratch = new();
 
-    /// <summary>
-    /// The type of a quantity of <paramref name="dimension"/>, one object per dimension for the whole file: its quantity
-    /// fields (each read twice, declared and bound) and literals are of a few dimensions.
-    /// </summary>
-    public Model.ValueType QuantityOf(Runtime.Units.Dimension dimension)
-    {
-        if (!_quantityTypes.TryGetValue(dimension, out var type)) _quantityTypes.Add(dimension, type = Model.ValueType.QuantityOf(dimension));
-        return type;
-    }
-
-    private readonly Dictionary<Runtime.Units.Dimension, Model.ValueType> _quantityTypes = new();
-
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) => Diagnostics.Report(descriptor, span, args);
 
     /// <summary>

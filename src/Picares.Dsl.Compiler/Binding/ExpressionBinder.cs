@@ -58,7 +58,7 @@ internal readonly struct ExpressionBinder
             case NumberExpressionSyntax n:
                 return n.Unit is null
                     ? new BoundNumber(n.Value, null, ValueType.Number, line, column)
-                    : new BoundNumber(n.Value, UnitCatalog.Get(n.Unit).Symbol, _context.QuantityOf(UnitCatalog.Get(n.Unit).Dimension), line, column);
+                    : new BoundNumber(n.Value, UnitCatalog.Get(n.Unit).Symbol, ValueType.QuantityOf(UnitCatalog.Get(n.Unit).Dimension), line, column);
             case StringExpressionSyntax s:
                 return new BoundText(s.Value, line, column);
             case NameExpressionSyntax name:
@@ -217,7 +217,7 @@ internal readonly struct ExpressionBinder
         // date ± duration → date; date − date → fixed duration
         if (lt.IsTemporal && rt.IsDuration) return new BoundBinary(left, op, right, lt, line, column);
         if (op == BoundOperator.Add && lt.IsDuration && rt.IsTemporal) return new BoundBinary(left, op, right, rt, line, column);
-        if (op == BoundOperator.Subtract && lt.IsTemporal && rt.IsTemporal) return new BoundBinary(left, op, right, _context.QuantityOf(Dimension.Time), line, column);
+        if (op == BoundOperator.Subtract && lt.IsTemporal && rt.IsTemporal) return new BoundBinary(left, op, right, ValueType.QuantityOf(Dimension.Time), line, column);
         if (lt.IsTemporal && rt.Kind == TypeKind.Number)
         {
             _context.Report(DiagnosticDescriptors.MissingUnit, b.Right.Span, "a date", _context.TextOf(b.Right), "days");

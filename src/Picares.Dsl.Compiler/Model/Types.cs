@@ -40,8 +40,23 @@ public sealed record ValueType(TypeKind Kind, Dimension Dimension = default, str
     /// <summary>Text.</summary>
     public static ValueType Text { get; } = new(TypeKind.Text);
 
-    /// <summary>A quantity of a dimension.</summary>
-    public static ValueType QuantityOf(Dimension dimension) => new(TypeKind.Quantity, dimension);
+    /// <summary>
+    /// A quantity of a dimension: for a dimension of the unit catalogue (every unit a protocol can write), one object for
+    /// all, since quantity fields and literals are many and their dimensions few; another is made anew.
+    /// </summary>
+    public static ValueType QuantityOf(Dimension dimension) =>
+        CatalogueQuantities.TryGetValue(dimension, out var type) ? type : new(TypeKind.Quantity, dimension);
+
+    // Built once and only read after, so that threads compiling files at once share it safely.
+    private static readonly System.Collections.Generic.Dictionary<Dimension, ValueType> CatalogueQuantities = MakeCatalogueQuantities();
+
+    private static System.Collections.Generic.Dictionary<Dimension, ValueType> MakeCatalogueQuantities()
+    {
+        var types = new System.Collections.Generic.Dictionary<Dimension, ValueType>();
+        foreach (var unit in UnitCatalog.All)
+            if (!types.ContainsKey(unit.Dimension)) types.Add(unit.Dimension, new ValueType(TypeKind.Quantity, unit.Dimension));
+        return types;
+    }
     /// <summary>A code of a list.</summary>
     public static ValueType CodeOf(string codeList) => new(TypeKind.Code, default, codeList);
 

@@ -187,7 +187,7 @@ internal static class FormBinder
             case "quantity":
                 if (args.Count > 2 && UnitText(context, args[2]) is { } unitName)
                 {
-                    if (UnitCatalog.TryFind(unitName, out var unit)) return (context.QuantityOf(unit.Dimension), unit.Symbol, 3);
+                    if (UnitCatalog.TryFind(unitName, out var unit)) return (ValueType.QuantityOf(unit.Dimension), unit.Symbol, 3);
                     Report(DiagnosticDescriptors.UnknownUnit, args[2].Span, unitName, Suggestions.DidYouMeanLater(unitName, UnitCatalog.Spellings));
                     return (ValueType.Error, null, 3);
                 }
