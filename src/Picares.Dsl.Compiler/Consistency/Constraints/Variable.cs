@@ -48,7 +48,7 @@ internal sealed class Variable
 
     /// <summary>The variable in a message: <c>Vitals.weight</c>, <c>the age at consent</c>, <c>the time from Labs.date to consent</c>.</summary>
     public string Display => _display ??=
-        _anchor is null ? FieldPath.Of(_form, _field) : _isAge ? $"the age at {_anchor}" : $"the time from {_form}.{_field} to {_anchor}";
+        _anchor is null ? FieldPath.Of(_form, _field) : _isAge ? $"the age at {_anchor}" : $"the time from {FieldPath.Of(_form, _field)} to {_anchor}";
 
     public Unit? DisplayUnit { get; }
     public double? Step { get; }
