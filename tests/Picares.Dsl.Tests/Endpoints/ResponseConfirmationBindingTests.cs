@@ -1,5 +1,7 @@
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Picares.Dsl.Compiler;
+using Picares.Dsl.Testing;
 using Picares.Dsl.Tests.Infrastructure;
 using Xunit;
 
@@ -7,7 +9,7 @@ namespace Picares.Dsl.Tests.Endpoints;
 
 /// <summary>
 /// <c>confirm_response</c> and <c>stable_disease_minimum</c> on endpoints: fixed durations in whole days, on objective_response
-/// endpoints only; every misuse reported with its ID at its exact span, and nothing else.
+/// endpoints only; every misuse reported with its ID at its exact span, and nothing else; the generated derivation passes them.
 /// </summary>
 public class ResponseConfirmationBindingTests
 {
@@ -41,6 +43,23 @@ public class ResponseConfirmationBindingTests
         Assert.Empty(result.Diagnostics);
         var orr = result.Model!.Endpoints.Single(e => e.Name == "ORR");
         Assert.Equal((confirmation, stableDisease), (orr.ConfirmationDays, orr.StableDiseaseMinimumDays));
+    }
+
+    [Theory]
+    [InlineData("confirm_response 4 weeks\n  stable_disease_minimum 6 weeks\n", "dataCutoff, __Confirmation0);", "ResponseConfirmation(28, 42);")]
+    [InlineData("confirm_response 5 weeks\n", "dataCutoff, __Confirmation0);", "ResponseConfirmation(35, null);")]
+    [InlineData("stable_disease_minimum 8 weeks\n", "dataCutoff, __Confirmation0);", "ResponseConfirmation(null, 56);")]
+    [InlineData("", "__Records0(subject.Forms), dataCutoff);", null)]
+    public void The_generated_derivation_passes_the_intervals_and_compiles_with_warnings_as_errors(string statements, string call, string? rules)
+    {
+        var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/orr.protocol", Orr(statements)));
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var text = Assert.Single(result.Results.Single().GeneratedSources).SourceText.ToString();
+        var derive = text.Split('\n').Single(line => line.Contains("ObjectiveResponseDerivation.Derive(", System.StringComparison.Ordinal));
+        Assert.EndsWith(call, derive.Trim(), System.StringComparison.Ordinal);
+        if (rules is null) Assert.DoesNotContain("ResponseConfirmation", text, System.StringComparison.Ordinal);
+        else Assert.Contains("__Confirmation0 = new global::Picares.Dsl.Runtime.Endpoints." + rules, text, System.StringComparison.Ordinal);
     }
 
     [Theory]
