@@ -109,12 +109,12 @@ public static class BestOverallResponse
             .Where(a => baselineDate is not { } baseline || a.Date > baseline)
             .OrderBy(a => a.Date)
             .ToList();
-        var rules = new BestOverallResponseResult(RecistResponse.NE, HasPostBaselineAssessment: false, null, null, 0)
+        var none = new BestOverallResponseResult(RecistResponse.NE, HasPostBaselineAssessment: false, null, null, 0)
         {
             ConfirmationDays = confirmation.ConfirmationDays,
             StableDiseaseMinimumDays = confirmation.StableDiseaseMinimumDays,
         };
-        if (ordered.Count == 0) return rules;
+        if (ordered.Count == 0) return none;
 
         // The assessments up to and including the first PD; nothing after it counts.
         var considered = new List<ResponseAssessment>();
@@ -128,7 +128,7 @@ public static class BestOverallResponse
                 break;
             }
         }
-        var found = rules with { HasPostBaselineAssessment = true, FirstProgressionDate = progression, AssessmentsConsidered = considered.Count };
+        var found = none with { HasPostBaselineAssessment = true, FirstProgressionDate = progression, AssessmentsConsidered = considered.Count };
 
         if (Confirmed(considered, confirmation.ConfirmationDays, RecistResponse.CR) is { } cr)
             return found with { Best = RecistResponse.CR, BestResponseDate = cr.Response.Date, ConfirmationDate = cr.Confirmation?.Date };

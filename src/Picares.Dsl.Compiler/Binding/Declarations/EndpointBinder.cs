@@ -15,7 +15,7 @@ internal static class EndpointBinder
     private const string ConfirmResponse = "confirm_response", StableDiseaseMinimum = "stable_disease_minimum";
 
     /// <summary>What an endpoint of another kind takes instead of the confirmation statements, for PIC1002.</summary>
-    private static readonly string AcceptedByOtherKinds = "kind, data, start, event, censor_at, time_frame";
+    private const string AcceptedByOtherKinds = "kind, data, start, event, censor_at, time_frame";
 
     public static readonly string[] Levels = { "primary", "secondary", "exploratory" };
     public static readonly string[] Kinds = { "objective_response", "time_to_event", "incidence", "correlation", "proportion", "summary" };
