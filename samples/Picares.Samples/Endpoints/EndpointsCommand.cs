@@ -65,7 +65,8 @@ internal static class EndpointsCommand
                 : "  Safety     not analysed");
             var orr = s.ORR;
             o.WriteLine(orr.Result is { } bor
-                ? $"  ORR        best {bor.Best}{(bor.BestResponseDate is { } d ? " on " + Date(d) : " (no post-baseline assessment)")}{(orr.IsResponder ? ", responder" : "")}; from {Refs(orr.Used)}"
+                ? $"  ORR        best {bor.Best}{(bor.BestResponseDate is { } d ? " on " + Date(d) : bor.HasPostBaselineAssessment ? "" : " (no post-baseline assessment)")}" +
+                  $"{(bor.ConfirmationDate is { } c ? ", confirmed on " + Date(c) : "")}{(orr.IsResponder ? ", responder" : "")}; from {Refs(orr.Used)}"
                 : $"  ORR        not analysed: {orr.NotAnalysedReason}");
             o.WriteLine("  PFS        " + TimeToEvent(s.PFS));
             o.WriteLine("  OS         " + TimeToEvent(s.OS));
@@ -137,6 +138,7 @@ internal static class EndpointsCommand
                 w.WriteNumber("findings", s.Subject.Forms.Validate().Count);
                 if (s.Safety.WorstGrade is { } g) w.WriteNumber("worstGrade", g); else w.WriteNull("worstGrade");
                 if (s.ORR.Result is { } bor) w.WriteString("bestOverallResponse", bor.Best.ToString()); else w.WriteNull("bestOverallResponse");
+                if (s.ORR.Result?.ConfirmationDate is { } confirmed) w.WriteString("confirmedOn", Date(confirmed)); else w.WriteNull("confirmedOn");
                 w.WriteBoolean("responder", s.ORR.IsResponder);
                 foreach (var (name, t) in new[] { ("pfs", s.PFS), ("os", s.OS) })
                 {

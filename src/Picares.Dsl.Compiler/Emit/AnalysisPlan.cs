@@ -31,9 +31,11 @@ public sealed class AnalysisPlan
     /// <param name="SubjectType">The per-subject derivation type.</param>
     /// <param name="SummaryType">The summary type.</param>
     /// <param name="Derive">The expression that derives one subject, over <c>subject</c> and <c>dataCutoff</c>.</param>
-    /// <param name="Definition">A static field initializer for time-to-event definitions, or null.</param>
+    /// <param name="Definition">A static field's declarator (<c>__Definition2 = new ...</c>) for what the derivation is given: a time-to-event definition, a response confirmation; or null.</param>
     /// <param name="Description">What the derivation reads, for its documentation.</param>
-    public sealed record DerivedEndpoint(string Name, string Member, string Title, string Kind, string SubjectType, string SummaryType, string Derive, string? Definition, string Description);
+    /// <param name="DefinitionType">The type of the <paramref name="Definition"/> field.</param>
+    public sealed record DerivedEndpoint(string Name, string Member, string Title, string Kind, string SubjectType, string SummaryType, string Derive, string? Definition, string Description,
+        string DefinitionType = Endpoints + "TimeToEventDefinition");
 
     /// <summary>A method that lists the records of one form as one record type.</summary>
     public sealed record RecordSource(string Method, string RecordType, string Body);
@@ -100,10 +102,25 @@ public sealed class AnalysisPlan
             switch (endpoint.Kind)
             {
                 case "objective_response" when Role("response") is not null:
+                    if (endpoint.ConfirmationDays is null && endpoint.StableDiseaseMinimumDays is null)
+                    {
+                        plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
+                            Endpoints + "SubjectObjectiveResponse", Endpoints + "ObjectiveResponseSummary",
+                            $"{Endpoints}ObjectiveResponseDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Responses()}, dataCutoff)", null,
+                            "RECIST 1.1 best overall response from " + Fields()));
+                        break;
+                    }
+                    var rules = "__Confirmation" + plan.Derived.Count.ToString(CultureInfo.InvariantCulture);
+                    var confirmed = endpoint.ConfirmationDays is { } days
+                        ? $"CR and PR confirmed by an assessment at least {days} days later"
+                        : "CR and PR unconfirmed";
+                    var stable = endpoint.StableDiseaseMinimumDays is { } minimum ? $", SD at least {minimum} days after {endpoint.Start}" : "";
                     plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
                         Endpoints + "SubjectObjectiveResponse", Endpoints + "ObjectiveResponseSummary",
-                        $"{Endpoints}ObjectiveResponseDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Responses()}, dataCutoff)", null,
-                        "RECIST 1.1 best overall response from " + Fields()));
+                        $"{Endpoints}ObjectiveResponseDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Responses()}, dataCutoff, {rules})",
+                        $"{rules} = new {Endpoints}ResponseConfirmation({CSharp.Integer(endpoint.ConfirmationDays)}, {CSharp.Integer(endpoint.StableDiseaseMinimumDays)})",
+                        $"RECIST 1.1 confirmed best overall response ({confirmed}{stable}) from " + Fields(),
+                        Endpoints + "ResponseConfirmation"));
                     break;
                 case "incidence" when Role("grade") is { } grade && Role("term") is { } term && Role("onset") is { } onset:
                     plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,

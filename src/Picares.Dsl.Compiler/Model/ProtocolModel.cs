@@ -165,7 +165,11 @@ public sealed record VisitModel(
 
 /// <summary>
 /// An endpoint: its level, what it measures and from which data, over which time frame; and, for the kinds the
-/// generated code derives (objective_response, time_to_event, incidence), the part each data field plays.
+/// generated code derives (objective_response, time_to_event, incidence), the part each data field plays. An
+/// objective_response endpoint may also give RECIST 1.1's confirmation: <see cref="ConfirmationDays"/>
+/// (<c>confirm_response</c>), the least days between a CR or PR and the assessment that confirms it, and
+/// <see cref="StableDiseaseMinimumDays"/> (<c>stable_disease_minimum</c>), the least days from the start to an
+/// assessment of stable disease; null when not given.
 /// </summary>
 public sealed record EndpointModel(
     string Name,
@@ -178,7 +182,9 @@ public sealed record EndpointModel(
     string? Censoring,
     string? TimeFrame,
     Origin Origin,
-    EquatableArray<EndpointRoleModel> Roles = default);
+    EquatableArray<EndpointRoleModel> Roles = default,
+    int? ConfirmationDays = null,
+    int? StableDiseaseMinimumDays = null);
 
 /// <summary>
 /// The part a form field plays in an endpoint's derivation. Roles: <c>response</c> (a RECIST 1.1 coded field) and

@@ -27,7 +27,9 @@ public sealed record SubjectObjectiveResponse(string SubjectId, DateTime? Start,
 /// a date or a response, baseline records (on or before the start date) and records after a data cut-off are not
 /// used; the best overall response is then <see cref="BestOverallResponse.Derive(IEnumerable{ResponseAssessment}, DateTime?)"/>
 /// over the rest, so responses after the first PD do not count. A subject without post-baseline assessments is NE,
-/// analysed and not a responder.
+/// analysed and not a responder. Given a <see cref="ResponseConfirmation"/> (an endpoint's <c>confirm_response</c> and
+/// <c>stable_disease_minimum</c>), the best response is RECIST 1.1's confirmed one, the minimum duration of SD counted from
+/// the start date (<see cref="BestOverallResponse.Derive(IEnumerable{ResponseAssessment}, DateTime?, ResponseConfirmation?)"/>).
 /// </summary>
 public static class ObjectiveResponseDerivation
 {
@@ -38,9 +40,23 @@ public static class ObjectiveResponseDerivation
     /// <param name="records">The subject's assessments.</param>
     /// <param name="dataCutoff">When given, assessments after this date are not used.</param>
     /// <exception cref="ArgumentNullException">When <paramref name="records"/> is null.</exception>
-    public static SubjectObjectiveResponse Derive(string subjectId, string? startAnchor, DateTime? start, IEnumerable<ResponseRecord> records, DateTime? dataCutoff = null)
+    public static SubjectObjectiveResponse Derive(string subjectId, string? startAnchor, DateTime? start, IEnumerable<ResponseRecord> records, DateTime? dataCutoff = null) =>
+        Derive(subjectId, startAnchor, start, records, dataCutoff, null);
+
+    /// <summary>Derives one subject's best overall response, confirmed as RECIST 1.1 requires when <paramref name="confirmation"/> is given.</summary>
+    /// <param name="subjectId">The subject.</param>
+    /// <param name="startAnchor">The anchor the endpoint starts at (first_dose); null when the endpoint has no start, and every dated assessment counts.</param>
+    /// <param name="start">The subject's date of that anchor; a subject without it is not analysed. The minimum duration of SD counts from it.</param>
+    /// <param name="records">The subject's assessments.</param>
+    /// <param name="dataCutoff">When given, assessments after this date are not used.</param>
+    /// <param name="confirmation">The confirmation interval of CR and PR and the minimum duration of SD; null for the unconfirmed best response.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="records"/> is null.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="confirmation"/> gives a minimum duration of SD and <paramref name="startAnchor"/> is null (no start to count it from).</exception>
+    public static SubjectObjectiveResponse Derive(string subjectId, string? startAnchor, DateTime? start, IEnumerable<ResponseRecord> records, DateTime? dataCutoff, ResponseConfirmation? confirmation)
     {
         if (records is null) throw new ArgumentNullException(nameof(records));
+        if (confirmation?.StableDiseaseMinimumDays is not null && startAnchor is null)
+            throw new ArgumentException("A minimum duration of stable disease counts from the endpoint's start: give its anchor.", nameof(startAnchor));
         var all = records.ToList();
         var notUsed = new List<UnusedRecord>();
         if (startAnchor is not null && start is null)
@@ -68,7 +84,9 @@ public static class ObjectiveResponseDerivation
             used.Add(record);
             if (response == RecistResponse.PD) progression = record.Date!.Value;
         }
-        var result = BestOverallResponse.Derive(used.Select(r => new ResponseAssessment(r.Date!.Value, RecistResponseCodes.Parse(r.Code!))));
+        var assessments = used.Select(r => new ResponseAssessment(r.Date!.Value, RecistResponseCodes.Parse(r.Code!)));
+        // The used records all lie after the start, so giving it as the baseline drops none; it is what SD's minimum counts from.
+        var result = confirmation is null ? BestOverallResponse.Derive(assessments) : BestOverallResponse.Derive(assessments, start, confirmation);
         return new(subjectId, start, result, used, notUsed, null);
     }
 

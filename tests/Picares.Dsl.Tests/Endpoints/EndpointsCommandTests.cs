@@ -43,9 +43,19 @@ public class EndpointsCommandTests
         Assert.Contains("Reject AdverseEvents#1 related (required", text, StringComparison.Ordinal);      // PIC-005 left it empty
         Assert.Contains("TumorAssessment#6: after the first progression (2020-03-23)", text, StringComparison.Ordinal); // PIC-003's late PR
         Assert.Contains("best NE (no post-baseline assessment)", text, StringComparison.Ordinal);         // PIC-004 died before imaging
-        // Responders: PIC-001 (CR), PIC-003 (PR), PIC-006 (PR) of six; the exact interval as the runtime computes it for 3/6.
-        var rate = ProportionEstimate.ClopperPearson(3, 6);
-        Assert.Contains($"ORR: 3/6 50.0% ({rate.Lower!.Value * 100:0.0}% to {rate.Upper!.Value * 100:0.0}%)", text, StringComparison.Ordinal);
+        // PICARES confirms CR and PR 4 weeks (28 days) later and asks SD 6 weeks (42 days) after the first dose. PIC-001: CR on
+        // 2020-01-06, CR again 42 days later (2020-02-17). PIC-006: PR on 2019-12-30, PR again 42 days later (2020-02-10).
+        // PIC-003: PR on 2019-11-18, then SD, SD and PD: unconfirmed; that PR lies 42 days after the first dose of 2019-10-07,
+        // so SD. PIC-002 and PIC-005: SD 42 days after the first dose, exactly the minimum. PIC-004: no post-baseline scan.
+        Assert.Contains("best CR on 2020-01-06, confirmed on 2020-02-17, responder;", text, StringComparison.Ordinal);
+        Assert.Contains("best PR on 2019-12-30, confirmed on 2020-02-10, responder;", text, StringComparison.Ordinal);
+        Assert.Contains("best SD on 2019-11-18; from TumorAssessment#2, TumorAssessment#3, TumorAssessment#4, TumorAssessment#5", text, StringComparison.Ordinal);
+        Assert.Contains("best SD on 2019-10-28; from", text, StringComparison.Ordinal);
+        Assert.Contains("best SD on 2019-12-16; from", text, StringComparison.Ordinal);
+        // Responders: PIC-001 (CR) and PIC-006 (PR) of six; the exact interval as the runtime computes it for 2/6.
+        var rate = ProportionEstimate.ClopperPearson(2, 6);
+        Assert.Contains($"ORR: 2/6 33.3% ({rate.Lower!.Value * 100:0.0}% to {rate.Upper!.Value * 100:0.0}%)", text, StringComparison.Ordinal);
+        Assert.Contains("best overall response: CR 1, PR 1, SD 3, PD 0, NE 1; evaluable 5", text, StringComparison.Ordinal);
         // PFS days: 210, 84, 168 (PD); 38 (death); 168 censored; 126 (PD). S: 5/6 at 38, 4/6 at 84, 3/6 at 126: the median is day 126.
         Assert.Contains("PFS: 6 analysed, 5 events, 1 censored; median 126 days", text, StringComparison.Ordinal);
         // OS: deaths on days 38, 237, 276; censored 252, 336, 378. S: 5/6 at 38, 2/3 at 237, 2/3·2/3 = 4/9 at 276 (3 at risk): the median is day 276.
@@ -61,7 +71,10 @@ public class EndpointsCommandTests
         using var document = JsonDocument.Parse(output.ToString());
         var root = document.RootElement;
         Assert.Equal(6, root.GetProperty("subjects").GetArrayLength());
-        Assert.Equal(3, root.GetProperty("summary").GetProperty("orr").GetProperty("count").GetInt32());
+        Assert.Equal(2, root.GetProperty("summary").GetProperty("orr").GetProperty("count").GetInt32());
+        var first = root.GetProperty("subjects")[0];
+        Assert.Equal(("CR", "2020-02-17"), (first.GetProperty("bestOverallResponse").GetString(), first.GetProperty("confirmedOn").GetString()));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("subjects")[2].GetProperty("confirmedOn").ValueKind); // PIC-003's PR is not confirmed
         Assert.Equal(126, root.GetProperty("summary").GetProperty("pfs").GetProperty("median").GetDouble());
     }
 
@@ -95,7 +108,9 @@ public class EndpointsCommandTests
             var events = book.AdverseEvents.Select((a, i) => new AdverseEventRecord("AdverseEvents", i + 1, a.Term, a.Grade, a.OnsetDate)).ToList();
             var start = subject.Anchors.FirstDose;
 
-            Assert.Equal(ObjectiveResponseDerivation.Derive(subject.Id!, "first_dose", start, assessments).Result, Analysis.ORR(subject).Result);
+            // PICARES's ORR: confirm_response 4 weeks, stable_disease_minimum 6 weeks.
+            Assert.Equal(ObjectiveResponseDerivation.Derive(subject.Id!, "first_dose", start, assessments, null, new ResponseConfirmation(28, 42)).Result, Analysis.ORR(subject).Result);
+            Assert.True(Analysis.ORR(subject).Result!.ConfirmationApplied);
             var pfs = TimeToEventEndpoint.Derive(new TimeToEventDefinition("PFS", "first_dose", true, true, CensoringRule.LastAssessment), subject.Id!, start, assessments, contacts);
             Assert.Equal((pfs.Observation, pfs.Event, pfs.Date), (Analysis.PFS(subject).Observation, Analysis.PFS(subject).Event, Analysis.PFS(subject).Date));
             var os = TimeToEventEndpoint.Derive(new TimeToEventDefinition("OS", "first_dose", false, true, CensoringRule.LastKnownAlive), subject.Id!, start, Array.Empty<ResponseRecord>(), contacts);

@@ -9,7 +9,13 @@ namespace Picares.Dsl.Compiler.Binding.Declarations;
 /// <summary>Binds <c>endpoint</c>: level, title, derivation kind, the data it derives from and its time frame.</summary>
 internal static class EndpointBinder
 {
-    private static readonly string[] BlockStatements = { "kind", "data", "start", "event", "censor_at", "time_frame" };
+    private static readonly string[] BlockStatements = { "kind", "data", "start", "event", "censor_at", "time_frame", ConfirmResponse, StableDiseaseMinimum };
+
+    /// <summary>The statements of RECIST 1.1's confirmation (section 4.4), which only an <c>objective_response</c> endpoint takes.</summary>
+    private const string ConfirmResponse = "confirm_response", StableDiseaseMinimum = "stable_disease_minimum";
+
+    /// <summary>What an endpoint of another kind takes instead of the confirmation statements, for PIC1002.</summary>
+    private const string AcceptedByOtherKinds = "kind, data, start, event, censor_at, time_frame";
 
     public static readonly string[] Levels = { "primary", "secondary", "exploratory" };
     public static readonly string[] Kinds = { "objective_response", "time_to_event", "incidence", "correlation", "proportion", "summary" };
@@ -35,10 +41,15 @@ internal static class EndpointBinder
         var block = new BlockReader(context, statement, subject, BlockStatements, ownerOrigin: origin);
 
         string kind = "summary";
+        var kindKnown = false; // a valid kind is given: only then is a statement of another kind reported as one
         if (block.One("kind") is { } k)
         {
             var a = new StatementArguments(context, k, "how it is derived", "kind time_to_event");
-            if (a.Expect(1, 1)) kind = a.Choice(0, "endpoint kind", Kinds) ?? kind;
+            if (a.Expect(1, 1) && a.Choice(0, "endpoint kind", Kinds) is { } chosen)
+            {
+                kind = chosen;
+                kindKnown = true;
+            }
         }
         else
             context.Report(DiagnosticDescriptors.MissingStatement, statement.Keyword.Span, "endpoint " + name, "kind", "kind objective_response");
@@ -115,6 +126,14 @@ internal static class EndpointBinder
             if (a.Expect(1, 1)) timeFrame = a.Text(0);
         }
 
+        // RECIST 1.1 confirmation of CR and PR, and the minimum duration of SD from the start: objective_response only.
+        int? confirmationDays = ResponseInterval(context, block, ConfirmResponse, name, kind, kindKnown,
+            $"the least interval between a CR or PR and the assessment that confirms it, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "confirm_response 4 weeks");
+        int? stableDiseaseMinimumDays = ResponseInterval(context, block, StableDiseaseMinimum, name, kind, kindKnown,
+            $"the least time from the endpoint's start to an assessment of stable disease, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "stable_disease_minimum 6 weeks");
+        if (kind == "objective_response" && block.One(StableDiseaseMinimum) is { } minimum && block.One("start") is null)
+            context.Report(DiagnosticDescriptors.MissingStatement, minimum.Keyword.Span, $"endpoint {name}, whose stable_disease_minimum counts from its start,", "start", "start first_dose");
+
         // Which data field plays which part in the generated derivation (PIC2012-PIC2016).
         var roles = new EndpointRoles(context, name, dataFields, tables);
         if (kind == "objective_response") roles.ObjectiveResponse(dataSpan);
@@ -124,6 +143,26 @@ internal static class EndpointBinder
             for (var i = 0; i < events.Count; i++) roles.Event(events[i], eventSpans[i]);
             if (censoring is not null) roles.Censoring(censoring, censoringSpan);
         }
-        return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles);
+        return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles,
+            confirmationDays, stableDiseaseMinimumDays);
+    }
+
+    /// <summary>
+    /// <c>confirm_response</c> or <c>stable_disease_minimum</c>: a fixed duration in whole days (PIC2006 without a unit, PIC2011
+    /// in months or years, PIC1003 when missing, zero, negative or past the longest), on an <c>objective_response</c>
+    /// endpoint; on an endpoint of another kind it is PIC1002, and its argument is not read.
+    /// </summary>
+    private static int? ResponseInterval(BindingContext context, BlockReader block, string keyword, string endpoint, string kind, bool kindKnown, string shape, string example)
+    {
+        if (block.One(keyword) is not { } statement) return null;
+        var a = new StatementArguments(context, statement, shape, example);
+        if (kindKnown && kind != "objective_response")
+        {
+            context.Report(DiagnosticDescriptors.UnknownStatement, statement.Keyword.Span, keyword, $"{kind} endpoint {endpoint}",
+                "; it is for objective_response endpoints (RECIST 1.1 confirmation): remove it, or make the endpoint kind objective_response", AcceptedByOtherKinds);
+            return null;
+        }
+        if (!a.Expect(1, 1)) return null;
+        return ScheduleBinder.Days(context, a, 0, keyword);
     }
 }

@@ -566,23 +566,23 @@ namespace Picares.Protocols
             /// <summary>secondary: progression free survival(PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PFS", "secondary", "progression free survival(PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(551, 1));
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(555, 1));
             /// <summary>secondary: overall survial</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "overall survial", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(562, 1));
+                new string[] { "death" }, "last_known_alive", null, __Rec(566, 1));
             /// <summary>exploratory: correlation of PD-1 expression on the tumor tissue ... with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PdL1Correlation", "exploratory", "correlation of PD-1 expression on the tumor tissue ... with the efficacy of treatent", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.sample_type", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 575, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 579, 1));
             /// <summary>exploratory: the TMB ... derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "TmbCorrelation", "exploratory", "the TMB ... derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.tmb", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 582, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 586, 1));
             /// <summary>exploratory: Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "RepertoireCorrelation", "exploratory", "Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 589, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 593, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
@@ -649,17 +649,19 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 543, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 546, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 548, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 554, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 556, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 559, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 566, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 569, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 575, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 578, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 582, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation data", "The efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 585, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 589, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation data", "The immune repertoire as T-cell receptor clonality; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 592, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR confirm_response", "The record does not state confirmation; RECIST 1.1 requires CR and PR to be confirmed no less than 4 weeks later when response is the primary endpoint of a single-arm trial, as here", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 550, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR stable_disease_minimum", "The record does not state it; RECIST 1.1 asks stable disease to last a minimum time from the start, commonly 6 to 8 weeks: 6 weeks, the first scheduled tumor assessment, as is standard practice", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 558, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 560, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 563, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 570, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 573, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 579, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 582, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 586, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation data", "The efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 589, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 593, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation data", "The immune repertoire as T-cell receptor clonality; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 596, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -4048,13 +4050,15 @@ namespace Picares.Protocols
                 return global::Picares.Dsl.Runtime.Endpoints.IncidenceDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records0(subject.Forms), dataCutoff);
             }
 
-            /// <summary>ORR (objective_response): objective response rate; RECIST 1.1 best overall response from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date).</summary>
+            private static readonly global::Picares.Dsl.Runtime.Endpoints.ResponseConfirmation __Confirmation1 = new global::Picares.Dsl.Runtime.Endpoints.ResponseConfirmation(28, 42);
+
+            /// <summary>ORR (objective_response): objective response rate; RECIST 1.1 confirmed best overall response (CR and PR confirmed by an assessment at least 28 days later, SD at least 42 days after first_dose) from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectObjectiveResponse ORR(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
             {
                 if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
-                return global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records1(subject.Forms), dataCutoff);
+                return global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records1(subject.Forms), dataCutoff, __Confirmation1);
             }
 
             private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition2 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("PFS", "first_dose", true, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastAssessment);
