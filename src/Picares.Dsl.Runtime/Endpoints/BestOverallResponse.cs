@@ -51,9 +51,10 @@ public sealed record BestOverallResponseResult(RecistResponse Best, bool HasPost
 /// confirmation; a PD does, since nothing after the first PD counts. The best response is then CR if a CR is confirmed; else
 /// PR if a PR is confirmed; else SD if an assessment of SD, PR or CR lies at least
 /// <see cref="ResponseConfirmation.StableDiseaseMinimumDays"/> after the start (any such assessment without a minimum);
-/// else PD if there is a PD; else NE. So Table 3 reads: CR then CR is CR; CR then PR is PR (the first CR re-read as PR, as
+/// else PD if there is a PD, or an SD after a CR (disease that came back: Table 3 reads CR then SD as PD when the minimum
+/// for SD is not met); else NE. So Table 3 reads: CR then CR is CR; CR then PR is PR (the first CR re-read as PR, as
 /// the table's note allows); PR then CR or PR is PR; CR or PR then SD, PD or NE is SD when the SD minimum is met, else PD
-/// when there is a PD, else NE; NE then NE is NE. With only a minimum for SD, CR and PR are unconfirmed and SD needs
+/// when there is a PD or the SD follows a CR, else NE; NE then NE is NE. With only a minimum for SD, CR and PR are unconfirmed and SD needs
 /// the minimum.
 /// </para>
 /// </remarks>
@@ -139,6 +140,8 @@ public static class BestOverallResponse
                 (confirmation.StableDiseaseMinimumDays is not { } minimum || Days(baselineDate!.Value, a.Date) >= minimum))
                 return found with { Best = RecistResponse.SD, BestResponseDate = a.Date };
         if (progression is not null) return found with { Best = RecistResponse.PD, BestResponseDate = progression };
+        // Table 3: SD after a CR is disease that came back, so progression when the minimum for SD is not met.
+        if (StableDiseaseAfterComplete(considered) is { } back) return found with { Best = RecistResponse.PD, BestResponseDate = back };
         return found with { Best = RecistResponse.NE, BestResponseDate = considered.FirstOrDefault(a => a.Response == RecistResponse.NE)?.Date };
     }
 
@@ -161,6 +164,18 @@ public static class BestOverallResponse
             if (!Counts(considered[i])) continue;
             for (int j = i + 1; j < considered.Count; j++)
                 if (Counts(considered[j]) && Days(considered[i].Date, considered[j].Date) >= days) return (considered[i], considered[j]);
+        }
+        return null;
+    }
+
+    /// <summary>The date of the first assessment of SD that follows an assessment of CR, or null.</summary>
+    private static DateTime? StableDiseaseAfterComplete(List<ResponseAssessment> considered)
+    {
+        bool complete = false;
+        foreach (var a in considered)
+        {
+            if (complete && a.Response == RecistResponse.SD) return a.Date;
+            complete |= a.Response == RecistResponse.CR;
         }
         return null;
     }

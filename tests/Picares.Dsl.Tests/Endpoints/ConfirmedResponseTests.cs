@@ -48,10 +48,11 @@ public class ConfirmedResponseTests
     [InlineData("PR", 42, "SD", 84, "SD")]
     [InlineData("PR", 42, "PD", 84, "SD")]
     [InlineData("PR", 42, "NE", 84, "SD")]
-    // ... otherwise PD when there is a PD, else NE (the SD at day 35 is short of 42 days too).
+    // ... otherwise PD when there is a PD or the SD follows a CR (disease that came back), else NE (the SD at day 35 is
+    // short of 42 days too).
     [InlineData("CR", 21, "PD", 35, "PD")]
     [InlineData("CR", 21, "NE", 49, "NE")]
-    [InlineData("CR", 14, "SD", 35, "NE")]
+    [InlineData("CR", 14, "SD", 35, "PD")]
     [InlineData("PR", 21, "PD", 35, "PD")]
     [InlineData("PR", 21, "NE", 49, "NE")]
     [InlineData("PR", 14, "SD", 35, "NE")]
