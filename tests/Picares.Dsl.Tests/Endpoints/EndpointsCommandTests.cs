@@ -43,10 +43,10 @@ public class EndpointsCommandTests
         Assert.Contains("Reject AdverseEvents#1 related (required", text, StringComparison.Ordinal);      // PIC-005 left it empty
         Assert.Contains("TumorAssessment#6: after the first progression (2020-03-23)", text, StringComparison.Ordinal); // PIC-003's late PR
         Assert.Contains("best NE (no post-baseline assessment)", text, StringComparison.Ordinal);         // PIC-004 died before imaging
-        // PICARES confirms CR and PR 4 weeks (28 days) later and asks SD 6 weeks (42 days) after the first dose. PIC-001: CR on
+        // PICARES confirms CR and PR 4 weeks (28 days) later and asks SD 5 weeks (35 days) after the first dose. PIC-001: CR on
         // 2020-01-06, CR again 42 days later (2020-02-17). PIC-006: PR on 2019-12-30, PR again 42 days later (2020-02-10).
         // PIC-003: PR on 2019-11-18, then SD, SD and PD: unconfirmed; that PR lies 42 days after the first dose of 2019-10-07,
-        // so SD. PIC-002 and PIC-005: SD 42 days after the first dose, exactly the minimum. PIC-004: no post-baseline scan.
+        // so SD. PIC-002 and PIC-005: SD 42 days after the first dose, past the minimum. PIC-004: no post-baseline scan.
         Assert.Contains("best CR on 2020-01-06, confirmed on 2020-02-17, responder;", text, StringComparison.Ordinal);
         Assert.Contains("best PR on 2019-12-30, confirmed on 2020-02-10, responder;", text, StringComparison.Ordinal);
         Assert.Contains("best SD on 2019-11-18; from TumorAssessment#2, TumorAssessment#3, TumorAssessment#4, TumorAssessment#5", text, StringComparison.Ordinal);
@@ -108,8 +108,8 @@ public class EndpointsCommandTests
             var events = book.AdverseEvents.Select((a, i) => new AdverseEventRecord("AdverseEvents", i + 1, a.Term, a.Grade, a.OnsetDate)).ToList();
             var start = subject.Anchors.FirstDose;
 
-            // PICARES's ORR: confirm_response 4 weeks, stable_disease_minimum 6 weeks.
-            Assert.Equal(ObjectiveResponseDerivation.Derive(subject.Id!, "first_dose", start, assessments, null, new ResponseConfirmation(28, 42)).Result, Analysis.ORR(subject).Result);
+            // PICARES's ORR: confirm_response 4 weeks, stable_disease_minimum 5 weeks.
+            Assert.Equal(ObjectiveResponseDerivation.Derive(subject.Id!, "first_dose", start, assessments, null, new ResponseConfirmation(28, 35)).Result, Analysis.ORR(subject).Result);
             Assert.True(Analysis.ORR(subject).Result!.ConfirmationApplied);
             var pfs = TimeToEventEndpoint.Derive(new TimeToEventDefinition("PFS", "first_dose", true, true, CensoringRule.LastAssessment), subject.Id!, start, assessments, contacts);
             Assert.Equal((pfs.Observation, pfs.Event, pfs.Date), (Analysis.PFS(subject).Observation, Analysis.PFS(subject).Event, Analysis.PFS(subject).Date));

@@ -650,7 +650,7 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 546, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 548, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR confirm_response", "The record does not state confirmation; RECIST 1.1 requires CR and PR to be confirmed no less than 4 weeks later when response is the primary endpoint of a single-arm trial, as here", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 550, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR stable_disease_minimum", "The record does not state it; RECIST 1.1 asks stable disease to last a minimum time from the start, commonly 6 to 8 weeks: 6 weeks, the first scheduled tumor assessment, as is standard practice", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR stable_disease_minimum", "The record does not state it; RECIST 1.1 asks stable disease to last a minimum time from the start: the first scheduled tumor assessment (6 weeks) less its 7-day window, so that stable disease read at any assessment inside that window counts, as is standard practice", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 558, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 560, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 563, 3)),
@@ -4050,9 +4050,9 @@ namespace Picares.Protocols
                 return global::Picares.Dsl.Runtime.Endpoints.IncidenceDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records0(subject.Forms), dataCutoff);
             }
 
-            private static readonly global::Picares.Dsl.Runtime.Endpoints.ResponseConfirmation __Confirmation1 = new global::Picares.Dsl.Runtime.Endpoints.ResponseConfirmation(28, 42);
+            private static readonly global::Picares.Dsl.Runtime.Endpoints.ResponseConfirmation __Confirmation1 = new global::Picares.Dsl.Runtime.Endpoints.ResponseConfirmation(28, 35);
 
-            /// <summary>ORR (objective_response): objective response rate; RECIST 1.1 confirmed best overall response (CR and PR confirmed by an assessment at least 28 days later, SD at least 42 days after first_dose) from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date).</summary>
+            /// <summary>ORR (objective_response): objective response rate; RECIST 1.1 confirmed best overall response (CR and PR confirmed by an assessment at least 28 days later, SD at least 35 days after first_dose) from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectObjectiveResponse ORR(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
