@@ -102,14 +102,9 @@ public sealed class AnalysisPlan
             switch (endpoint.Kind)
             {
                 case "objective_response" when Role("response") is not null:
-                    if (endpoint.ConfirmationDays is null && endpoint.StableDiseaseMinimumDays is null)
-                    {
-                        plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
-                            Endpoints + "SubjectObjectiveResponse", Endpoints + "ObjectiveResponseSummary",
-                            $"{Endpoints}ObjectiveResponseDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Responses()}, dataCutoff)", null,
-                            "RECIST 1.1 best overall response from " + Fields()));
-                        break;
-                    }
+                {
+                    // With confirm_response or stable_disease_minimum, the rules are a static field the call passes.
+                    bool confirms = endpoint.ConfirmationDays is not null || endpoint.StableDiseaseMinimumDays is not null;
                     var rules = "__Confirmation" + plan.Derived.Count.ToString(CultureInfo.InvariantCulture);
                     var confirmed = endpoint.ConfirmationDays is { } days
                         ? $"CR and PR confirmed by an assessment at least {days} days later"
@@ -117,11 +112,12 @@ public sealed class AnalysisPlan
                     var stable = endpoint.StableDiseaseMinimumDays is { } minimum ? $", SD at least {minimum} days after {endpoint.Start}" : "";
                     plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
                         Endpoints + "SubjectObjectiveResponse", Endpoints + "ObjectiveResponseSummary",
-                        $"{Endpoints}ObjectiveResponseDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Responses()}, dataCutoff, {rules})",
-                        $"{rules} = new {Endpoints}ResponseConfirmation({CSharp.Integer(endpoint.ConfirmationDays)}, {CSharp.Integer(endpoint.StableDiseaseMinimumDays)})",
-                        $"RECIST 1.1 confirmed best overall response ({confirmed}{stable}) from " + Fields(),
+                        $"{Endpoints}ObjectiveResponseDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Responses()}, dataCutoff{(confirms ? ", " + rules : "")})",
+                        confirms ? $"{rules} = new {Endpoints}ResponseConfirmation({CSharp.Integer(endpoint.ConfirmationDays)}, {CSharp.Integer(endpoint.StableDiseaseMinimumDays)})" : null,
+                        confirms ? $"RECIST 1.1 confirmed best overall response ({confirmed}{stable}) from " + Fields() : "RECIST 1.1 best overall response from " + Fields(),
                         Endpoints + "ResponseConfirmation"));
                     break;
+                }
                 case "incidence" when Role("grade") is { } grade && Role("term") is { } term && Role("onset") is { } onset:
                     plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
                         Endpoints + "SubjectIncidence", Endpoints + "IncidenceSummary",
