@@ -9,13 +9,13 @@ namespace Picares.Dsl.Compiler.Binding.Declarations;
 /// <summary>Binds <c>endpoint</c>: level, title, derivation kind, the data it derives from and its time frame.</summary>
 internal static class EndpointBinder
 {
-    private static readonly string[] BlockStatements = { "kind", "data", "start", "event", "censor_at", "time_frame", ConfirmResponse, StableDiseaseMinimum };
-
     /// <summary>The statements of RECIST 1.1's confirmation (section 4.4), which only an <c>objective_response</c> endpoint takes.</summary>
     private const string ConfirmResponse = "confirm_response", StableDiseaseMinimum = "stable_disease_minimum";
 
-    /// <summary>What an endpoint of another kind takes instead of the confirmation statements, for PIC1002.</summary>
-    private const string AcceptedByOtherKinds = "kind, data, start, event, censor_at, time_frame";
+    /// <summary>The statements every kind of endpoint takes: what PIC1002 lists when another kind is given a confirmation statement.</summary>
+    private static readonly string[] StatementsOfEveryKind = { "kind", "data", "start", "event", "censor_at", "time_frame" };
+
+    private static readonly string[] BlockStatements = StatementsOfEveryKind.Concat(new[] { ConfirmResponse, StableDiseaseMinimum }).ToArray();
 
     public static readonly string[] Levels = { "primary", "secondary", "exploratory" };
     public static readonly string[] Kinds = { "objective_response", "time_to_event", "incidence", "correlation", "proportion", "summary" };
@@ -159,7 +159,7 @@ internal static class EndpointBinder
         if (kindKnown && kind != "objective_response")
         {
             context.Report(DiagnosticDescriptors.UnknownStatement, statement.Keyword.Span, keyword, $"{kind} endpoint {endpoint}",
-                "; it is for objective_response endpoints (RECIST 1.1 confirmation): remove it, or make the endpoint kind objective_response", AcceptedByOtherKinds);
+                "; it is for objective_response endpoints (RECIST 1.1 confirmation): remove it, or make the endpoint kind objective_response", Suggestions.ListLater(StatementsOfEveryKind));
             return null;
         }
         if (!a.Expect(1, 1)) return null;
