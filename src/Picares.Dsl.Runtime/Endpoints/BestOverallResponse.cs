@@ -66,28 +66,12 @@ public static class BestOverallResponse
     /// <exception cref="ArgumentNullException">When <paramref name="assessments"/> or one of them is null.</exception>
     public static BestOverallResponseResult Derive(IEnumerable<ResponseAssessment> assessments, DateTime? baselineDate = null)
     {
-        if (assessments is null) throw new ArgumentNullException(nameof(assessments));
-        var ordered = assessments
-            .Select(a => a ?? throw new ArgumentNullException(nameof(assessments), "An assessment is null."))
-            .Where(a => baselineDate is not { } baseline || a.Date > baseline)
-            .OrderBy(a => a.Date)
-            .ToList();
-        if (ordered.Count == 0) return new(RecistResponse.NE, HasPostBaselineAssessment: false, null, null, 0);
-
-        ResponseAssessment best = ordered[0];
-        DateTime? progression = null;
-        var considered = 0;
-        foreach (var assessment in ordered)
-        {
-            considered++;
+        var considered = Considered(assessments, baselineDate, out var progression);
+        if (considered.Count == 0) return new(RecistResponse.NE, HasPostBaselineAssessment: false, null, null, 0);
+        ResponseAssessment best = considered[0];
+        foreach (var assessment in considered)
             if (RecistResponseCodes.Rank(assessment.Response) > RecistResponseCodes.Rank(best.Response)) best = assessment;
-            if (assessment.Response == RecistResponse.PD)
-            {
-                progression = assessment.Date;
-                break;
-            }
-        }
-        return new(best.Response, HasPostBaselineAssessment: true, best.Date, progression, considered);
+        return new(best.Response, HasPostBaselineAssessment: true, best.Date, progression, considered.Count);
     }
 
     /// <summary>The best overall response of one subject, confirmed as RECIST 1.1 requires when <paramref name="confirmation"/> is given.</summary>
@@ -102,33 +86,15 @@ public static class BestOverallResponse
     public static BestOverallResponseResult Derive(IEnumerable<ResponseAssessment> assessments, DateTime? baselineDate, ResponseConfirmation? confirmation)
     {
         if (confirmation is null) return Derive(assessments, baselineDate);
-        if (assessments is null) throw new ArgumentNullException(nameof(assessments));
         if (confirmation.StableDiseaseMinimumDays is not null && baselineDate is null)
             throw new ArgumentException("A minimum duration of stable disease counts from the start: give the baseline date.", nameof(baselineDate));
-        var ordered = assessments
-            .Select(a => a ?? throw new ArgumentNullException(nameof(assessments), "An assessment is null."))
-            .Where(a => baselineDate is not { } baseline || a.Date > baseline)
-            .OrderBy(a => a.Date)
-            .ToList();
+        var considered = Considered(assessments, baselineDate, out var progression);
         var none = new BestOverallResponseResult(RecistResponse.NE, HasPostBaselineAssessment: false, null, null, 0)
         {
             ConfirmationDays = confirmation.ConfirmationDays,
             StableDiseaseMinimumDays = confirmation.StableDiseaseMinimumDays,
         };
-        if (ordered.Count == 0) return none;
-
-        // The assessments up to and including the first PD; nothing after it counts.
-        var considered = new List<ResponseAssessment>();
-        DateTime? progression = null;
-        foreach (var assessment in ordered)
-        {
-            considered.Add(assessment);
-            if (assessment.Response == RecistResponse.PD)
-            {
-                progression = assessment.Date;
-                break;
-            }
-        }
+        if (considered.Count == 0) return none;
         var found = none with { HasPostBaselineAssessment = true, FirstProgressionDate = progression, AssessmentsConsidered = considered.Count };
 
         if (Confirmed(considered, confirmation.ConfirmationDays, RecistResponse.CR) is { } cr)
@@ -143,6 +109,28 @@ public static class BestOverallResponse
         // Table 3: SD after a CR is disease that came back, so progression when the minimum for SD is not met.
         if (StableDiseaseAfterComplete(considered) is { } back) return found with { Best = RecistResponse.PD, BestResponseDate = back };
         return found with { Best = RecistResponse.NE, BestResponseDate = considered.FirstOrDefault(a => a.Response == RecistResponse.NE)?.Date };
+    }
+
+    /// <summary>
+    /// The post-baseline assessments in date order (same-day ones in their given order) up to and including the first PD,
+    /// which is <paramref name="progression"/>: nothing after it counts, confirmed or not.
+    /// </summary>
+    private static List<ResponseAssessment> Considered(IEnumerable<ResponseAssessment> assessments, DateTime? baselineDate, out DateTime? progression)
+    {
+        if (assessments is null) throw new ArgumentNullException(nameof(assessments));
+        var considered = assessments
+            .Select(a => a ?? throw new ArgumentNullException(nameof(assessments), "An assessment is null."))
+            .Where(a => baselineDate is not { } baseline || a.Date > baseline)
+            .OrderBy(a => a.Date)
+            .ToList();
+        progression = null;
+        int first = considered.FindIndex(a => a.Response == RecistResponse.PD);
+        if (first >= 0)
+        {
+            progression = considered[first].Date;
+            considered.RemoveRange(first + 1, considered.Count - first - 1);
+        }
+        return considered;
     }
 
     /// <summary>

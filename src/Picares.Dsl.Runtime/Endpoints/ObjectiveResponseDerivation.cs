@@ -73,6 +73,7 @@ public static class ObjectiveResponseDerivation
         }
 
         var used = new List<ResponseRecord>();
+        var assessments = new List<ResponseAssessment>();
         DateTime? progression = null;
         foreach (var (record, response) in usable.OrderBy(u => u.Record.Date!.Value)) // stable: same-day records keep their order
         {
@@ -82,11 +83,11 @@ public static class ObjectiveResponseDerivation
                 continue;
             }
             used.Add(record);
+            assessments.Add(new ResponseAssessment(record.Date!.Value, response));
             if (response == RecistResponse.PD) progression = record.Date!.Value;
         }
-        var assessments = used.Select(r => new ResponseAssessment(r.Date!.Value, RecistResponseCodes.Parse(r.Code!)));
         // The used records all lie after the start, so giving it as the baseline drops none; it is what SD's minimum counts from.
-        var result = confirmation is null ? BestOverallResponse.Derive(assessments) : BestOverallResponse.Derive(assessments, start, confirmation);
+        var result = BestOverallResponse.Derive(assessments, start, confirmation);
         return new(subjectId, start, result, used, notUsed, null);
     }
 
