@@ -136,6 +136,40 @@ internal readonly struct StatementArguments
         return (int)value.Value;
     }
 
+    /// <summary>
+    /// A fixed duration in whole days (<c>21 days</c>, <c>3 weeks</c>), from 1 (0 when <paramref name="allowZero"/>) to
+    /// <see cref="AllowedRanges.MaxDays"/>: a bare number is PIC2006, a calendar duration or another dimension PIC2011, anything
+    /// else that does not fit the statement's shape; then null.
+    /// </summary>
+    /// <param name="what">The statement, as the messages name it.</param>
+    public int? Days(int index, string what, bool allowZero = false)
+    {
+        if (At(index) is { } e) return Days(e, what, allowZero);
+        FailStatement();
+        return null;
+    }
+
+    /// <summary>As <see cref="Days(int, string, bool)"/>, for a duration inside an argument (the offset of <c>at end_of_treatment + 30 days</c>).</summary>
+    public int? Days(ExpressionSyntax e, string what, bool allowZero = false)
+    {
+        var value = ConstantFolding.SignedNumber(e, out var unitName);
+        if (value is null) { Fail(e.Span); return null; }
+        if (unitName is null)
+        {
+            _context.Report(DiagnosticDescriptors.MissingUnit, e.Span, "a duration", value, "days");
+            return null;
+        }
+        var unit = UnitCatalog.Get(unitName);
+        if (unit.Dimension != Dimension.Time)
+        {
+            _context.Report(DiagnosticDescriptors.UnitNotAllowedHere, e.Span, what, "fixed duration", unit.Symbol, unit.Dimension, "use days or weeks");
+            return null;
+        }
+        var days = unit.ConvertTo(value.Value, UnitCatalog.Days);
+        if (days != System.Math.Floor(days) || !AllowedRanges.Within(days, allowZero ? 0 : 1, AllowedRanges.MaxDays)) { Fail(e.Span); return null; }
+        return (int)days;
+    }
+
     /// <summary>Names separated by commas or 'or': <c>progression or death</c>, <c>Vitals, Labs</c>.</summary>
     public List<(string Name, ExpressionSyntax Syntax)> Names(int from)
     {

@@ -163,6 +163,6 @@ internal static class EndpointBinder
             return null;
         }
         if (!a.Expect(1, 1)) return null;
-        return ScheduleBinder.Days(context, a, 0, keyword);
+        return a.Days(0, keyword);
     }
 }

@@ -110,40 +110,6 @@ internal static class ScheduleBinder
         return false;
     }
 
-    /// <summary>
-    /// A fixed duration in whole days, at most <see cref="AllowedRanges.MaxDays"/>; calendar durations, bare numbers and
-    /// longer durations are reported.
-    /// </summary>
-    public static int? Days(BindingContext context, StatementArguments args, int index, string what, bool allowZero = false) =>
-        args.At(index) is { } e ? Days(context, e, what, args, allowZero) : NotGiven(args);
-
-    private static int? NotGiven(StatementArguments args)
-    {
-        args.FailStatement();
-        return null;
-    }
-
-    /// <summary>A fixed duration in whole days from an expression of <paramref name="args"/>, which reports a shape that does not fit.</summary>
-    private static int? Days(BindingContext context, ExpressionSyntax e, string what, StatementArguments args, bool allowZero)
-    {
-        var value = ConstantFolding.SignedNumber(e, out var unitName);
-        if (value is null) { args.Fail(e.Span); return null; }
-        if (unitName is null)
-        {
-            context.Report(DiagnosticDescriptors.MissingUnit, e.Span, "a duration", value, "days");
-            return null;
-        }
-        var unit = UnitCatalog.Get(unitName);
-        if (unit.Dimension != Dimension.Time)
-        {
-            context.Report(DiagnosticDescriptors.UnitNotAllowedHere, e.Span, what, "fixed duration", unit.Symbol, unit.Dimension, "use days or weeks");
-            return null;
-        }
-        var days = unit.ConvertTo(value.Value, UnitCatalog.Days);
-        if (days != System.Math.Floor(days) || !AllowedRanges.Within(days, allowZero ? 0 : 1, AllowedRanges.MaxDays)) { args.Fail(e.Span); return null; }
-        return (int)days;
-    }
-
     public static VisitModel? BindVisit(BindingContext context, StatementSyntax statement, string? dayOne)
     {
         var args = new StatementArguments(context, statement, "a name, optionally a \"label\", and a { } block", "visit Cycle \"Treatment cycle\" { every 21 days  until progression }", allowsBlock: true);
@@ -200,7 +166,7 @@ internal static class ScheduleBinder
                 case "every":
                     if (a.Expect(1, 3))
                     {
-                        every = Days(context, a, 0, "every");
+                        every = a.Days(0, "every");
                         if (ReadFrom(a, 1) is { } from) (anchor, anchorNamedAt) = from;
                     }
                     break;
@@ -330,7 +296,7 @@ internal static class ScheduleBinder
         else if (e is BinaryExpressionSyntax { Left: NameExpressionSyntax left } b && b.Operator.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             named = left;
-            var days = Days(context, b.Right, "at", a, allowZero: true);
+            var days = a.Days(b.Right, "at", allowZero: true);
             offset = days is null ? null : b.Operator.Kind == TokenKind.Minus ? -days : days;
         }
         else a.Fail(e.Span);

@@ -125,7 +125,7 @@ internal static class TreatmentBinder
         {
             origin = Merge(origin, context.OriginOf(es, subject + " frequency", parent));
             var a = new StatementArguments(context, es, EveryShape, "every 21 days");
-            if (a.Expect(1, 1)) every = ScheduleBinder.Days(context, a, 0, "every");
+            if (a.Expect(1, 1)) every = a.Days(0, "every");
         }
         var cycleDays = new List<int>();
         if (block.One("cycle_days") is { } cs)
