@@ -256,7 +256,7 @@ internal sealed class Timeline
     private static int? FirstDay(VisitModel v) => v.Timing switch
     {
         "day" => v.Day is { } d ? StudyDayMinus(d, v.WindowBefore) : null,
-        "repeating" => StudyDayMinus(1, v.WindowBefore),
+        "repeating" => OffsetAsDay((v.OffsetDays ?? 0) - v.WindowBefore), // occurrence 1, on the anchor's day unless 'from A + <duration>'
         "relative" => v.OffsetDays is { } o ? OffsetAsDay(o - v.WindowBefore) : null,
         _ => null,
     };

@@ -126,7 +126,7 @@ public sealed class ScheduleBuilder
                         throw new InvalidOperationException(
                             $"Visit {visit.Name} repeats without a maximum count and none of its ending events has happened: give the request a horizon.");
                     var actualAnchoring = visit.Anchoring == "actual";
-                    var nominal = anchor;
+                    var nominal = DateOf(visit, anchor, visit.OffsetDays ?? 0); // occurrence 1: the anchor's date, or 'from A + <duration>' later
                     for (var k = 1; (visit.MaxCount is not { } max || k <= max) && (last is null || nominal <= last); k++)
                     {
                         yield return PlanAround(visit, k, nominal, nominal);

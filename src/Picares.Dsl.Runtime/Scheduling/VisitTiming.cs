@@ -22,6 +22,7 @@ public static class VisitTiming
                     : $"Day {Number(visit.Day)}";
             case "repeating":
                 var text = $"Every {Number(visit.EveryDays)} days from {visit.Anchor}";
+                if (visit.OffsetDays is { } first and not 0) text += $" + {Number(first)} days";
                 if (visit.Anchoring == "actual") text += " (after the previous visit's actual date)";
                 if (visit.Until.Count > 0) text += " until " + string.Join(" or ", visit.Until);
                 if (visit.MaxCount is { } max) text += ", max " + Number(max);

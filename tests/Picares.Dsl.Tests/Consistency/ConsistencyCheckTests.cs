@@ -141,6 +141,9 @@ public class ConsistencyCheckTests
     [Theory]
     [InlineData("visit Week4 { day 29; collect Labs }", true)]
     [InlineData("visit Cycle { every 21 days from first_dose; window -3..+3 days; max 4; collect Labs }", false)] // cycle 1 is on day 1
+    [InlineData("visit Scan { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 4; collect Labs }", true)] // the first on day 43, from day 36
+    [InlineData("visit Scan { every 6 weeks from first_dose + 3 days; window -3..+3 days; max 4; collect Labs }", false)]  // the first on day 4, its window reaches day 1
+    [InlineData("visit Scan { every 6 weeks from first_dose + 0 days; max 4; collect Labs }", false)]                      // + 0: on day 1 itself
     [InlineData("visit Late { day 2; window -1..+1 days; collect Labs }", false)]                                   // its window reaches day 1
     [InlineData("visit Late { day 8 from eot; collect Labs }", true)]                                               // eot follows first_dose
     [InlineData("visit Late { day 8 from other; collect Labs }", false)]                                            // no order known: benefit of the doubt

@@ -13,8 +13,8 @@ public class ScheduleBuilderTests
     private static readonly Origin Here = new(Provenance.Record, null, new SourceLocation("test.protocol", 1, 1));
 
     private static VisitInfo Repeating(string name, int every, int window = 3, string anchor = "first_dose", int? max = null,
-        string anchoring = "fixed", params string[] until) =>
-        new(name, name, "repeating", anchor, null, null, window, window, null, every, anchoring, until, max, new[] { "Form" }, Array.Empty<string>(), Here);
+        string anchoring = "fixed", int? first = null, params string[] until) =>
+        new(name, name, "repeating", anchor, null, null, window, window, first, every, anchoring, until, max, new[] { "Form" }, Array.Empty<string>(), Here);
 
     private static VisitInfo Day(string name, int day, int? lastDay = null, int before = 0, int after = 0) =>
         new(name, name, "day", "first_dose", day, lastDay, before, after, null, null, "fixed", Array.Empty<string>(), null, new[] { "Form" }, Array.Empty<string>(), Here);
@@ -64,6 +64,26 @@ public class ScheduleBuilderTests
         Assert.Equal(new[] { D(2026, 1, 5), D(2026, 1, 26), D(2026, 2, 16), D(2026, 3, 9) }, cycles.Select(c => c.NominalDate));
         Assert.Equal(new int?[] { 1, 22, 43, 64 }, cycles.Select(c => c.StudyDay));
         Assert.Equal(D(2026, 2, 1), cycles[1].ActualDate);
+    }
+
+    [Fact]
+    public void A_repetition_from_an_anchor_plus_a_duration_starts_that_long_after_it()
+    {
+        // 'every 6 weeks from first_dose + 6 weeks': tumor assessments in weeks 6, 12, 18, not on the day of the first dose.
+        var scans = Build(new[] { Repeating("Imaging", 42, window: 7, max: 3, first: 42) });
+        Assert.Equal(new int?[] { 1, 2, 3 }, scans.Select(c => c.Occurrence));
+        Assert.Equal(new[] { D(2026, 2, 16), D(2026, 3, 30), D(2026, 5, 11) }, scans.Select(c => c.NominalDate));
+        Assert.Equal(new int?[] { 43, 85, 127 }, scans.Select(c => c.StudyDay));
+        Assert.Equal((D(2026, 2, 9), D(2026, 2, 23)), (scans[0].WindowStart, scans[0].WindowEnd)); // days 36 to 50
+
+        // With actual anchoring, the second counts from the first's actual date; the first is still 6 weeks after the anchor.
+        var actual = Build(new[] { Repeating("Imaging", 42, window: 7, max: 2, anchoring: "actual", first: 42) },
+            actual: new() { [new("Imaging", 1)] = D(2026, 2, 20) });
+        Assert.Equal(new[] { D(2026, 2, 16), D(2026, 4, 3) }, actual.Select(c => c.NominalDate));
+
+        // An ending event before the first occurrence leaves none.
+        Assert.Empty(Build(new[] { Repeating("Imaging", 42, window: 7, max: 3, first: 42, until: new[] { "progression" }) },
+            events: new() { ["progression"] = D(2026, 2, 15) }));
     }
 
     [Fact]

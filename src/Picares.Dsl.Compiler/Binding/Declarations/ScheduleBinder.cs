@@ -24,7 +24,7 @@ internal static class ScheduleBinder
 
     // The shapes that state a range, made once.
     private static readonly string DayShape = $"a study day or range of days, whole numbers from -{AllowedRanges.MaxDays} to {AllowedRanges.MaxDays} (no day 0), optionally 'from <anchor>'";
-    private static readonly string EveryShape = $"a fixed interval of 1 to {AllowedRanges.MaxDays} days, optionally 'from <anchor>'";
+    private static readonly string EveryShape = $"a fixed interval of 1 to {AllowedRanges.MaxDays} days, optionally 'from <anchor>', then optionally '+ <fixed duration>' of up to {AllowedRanges.MaxDays} days to the first occurrence";
     private static readonly string AtShape = $"an anchor or event, optionally plus or minus a fixed duration of up to {AllowedRanges.MaxDays} days";
     private static readonly string WindowShape = $"a signed range of whole days around the nominal day, from -{AllowedRanges.MaxDays} to +{AllowedRanges.MaxDays}";
     private static readonly string MaxShape = $"the most times it repeats, a whole number from 1 to {AllowedRanges.MaxVisitRepeats}";
@@ -167,7 +167,8 @@ internal static class ScheduleBinder
                     if (a.Expect(1, 3))
                     {
                         every = a.Days(0, "every");
-                        if (ReadFrom(a, 1) is { } from) (anchor, anchorNamedAt) = from;
+                        if (ReadFirstOccurrence(a, 1) is { } first) (anchor, anchorNamedAt, offset) = first;
+                        else if (ReadFrom(a, 1) is { } from) (anchor, anchorNamedAt) = from;
                     }
                     break;
                 case "at":
@@ -229,11 +230,13 @@ internal static class ScheduleBinder
             var a = new StatementArguments(context, ms, MaxShape, "max 35");
             if (a.Expect(1, 1)) max = a.Integer(0, 1, AllowedRanges.MaxVisitRepeats);
             // Its last occurrence must stay within the schedule's reach of its anchor, as every other day of a visit does.
-            if (max is { } m && every is { } e && (long)e * (m - 1) > AllowedRanges.MaxDays)
+            int first = timing == "repeating" ? offset ?? 0 : 0;
+            if (max is { } m && every is { } e && first + (long)e * (m - 1) > AllowedRanges.MaxDays)
             {
-                int most = AllowedRanges.MaxDays / e + 1;
+                int most = (AllowedRanges.MaxDays - first) / e + 1;
+                var start = first == 0 ? "" : $", the first {first} days after it,";
                 context.Report(DiagnosticDescriptors.BadArguments, a.At(0)!.Span, "max",
-                    $"at most {most} occurrences of a visit every {e} days, so that the last falls within {AllowedRanges.MaxDays} days (100 years) of its anchor", $"max {most}");
+                    $"at most {most} occurrences of a visit every {e} days{start} so that the last falls within {AllowedRanges.MaxDays} days (100 years) of its anchor", $"max {most}");
                 max = null;
             }
         }
@@ -287,6 +290,23 @@ internal static class ScheduleBinder
         return null;
     }
 
+    /// <summary>
+    /// <c>from &lt;anchor&gt; + &lt;duration&gt;</c> at <paramref name="index"/>: a repetition whose first occurrence is that long
+    /// after the anchor (tumor assessments every 6 weeks, the first in week 6). Null when the argument is not of that shape
+    /// (<see cref="ReadFrom"/> reads the rest); a minus, which would start the repetition before its anchor, is reported.
+    /// </summary>
+    private static (string Name, Text.TextSpan Span, int? Offset)? ReadFirstOccurrence(StatementArguments a, int index)
+    {
+        if (a.Count != index + 2 || a.At(index)?.AsName != "from" ||
+            a.At(index + 1) is not BinaryExpressionSyntax { Left: NameExpressionSyntax anchor } start ||
+            start.Operator.Kind is not (TokenKind.Plus or TokenKind.Minus))
+            return null;
+        int? offset = null;
+        if (start.Operator.Kind == TokenKind.Minus) a.Fail(start.Span);
+        else offset = a.Days(start.Right, "every", allowZero: true);
+        return (anchor.Identifier.Text, anchor.Span, offset);
+    }
+
     private static (string Anchor, int? Offset) ReadRelative(BindingContext context, StatementArguments a, string fallback)
     {
         var e = a.At(0)!;
@@ -318,7 +338,7 @@ internal static class ScheduleBinder
     private static string TimingExample(string keyword) => keyword switch
     {
         "day" => "day -28..-1 from first_dose",
-        "every" => "every 21 days from first_dose",
+        "every" => "every 6 weeks from first_dose + 6 weeks",
         "at" => "at end_of_treatment + 30 days",
         _ => "unscheduled",
     };
