@@ -261,6 +261,31 @@ internal sealed class Timeline
         _ => null,
     };
 
+    /// <summary>
+    /// How many days after its anchor's date the earliest occurrence of a planned visit that falls wholly after that date
+    /// can be (window included): a tumor assessment every 6 weeks from the first dose + 6 weeks, window ±7 days, is 35 days.
+    /// Occurrences whose window reaches the anchor's date or before it (a baseline) are passed over, as is a visit with no
+    /// such occurrence (null).
+    /// </summary>
+    public static int? EarliestDaysAfterItsAnchor(VisitModel v)
+    {
+        switch (v.Timing)
+        {
+            case "day" when v.Day is { } d:
+                var day = (d > 0 ? d - 1 : d) - v.WindowBefore;
+                return day > 0 ? day : null;
+            case "relative" when v.OffsetDays is { } o:
+                return o - v.WindowBefore > 0 ? o - v.WindowBefore : null;
+            case "repeating" when v.EveryDays is { } every:
+                long first = (long)(v.OffsetDays ?? 0) - v.WindowBefore;
+                long skipped = first > 0 ? 0 : -first / every + 1; // the occurrences whose window reaches the anchor's date
+                if (v.MaxCount is { } max && skipped >= max) return null;
+                return (int)(first + skipped * every);
+            default:
+                return null;
+        }
+    }
+
     /// <summary>The latest study day an occurrence can fall on; null for a repeating visit (no last day).</summary>
     private static int? LastDay(VisitModel v) => v.Timing switch
     {

@@ -226,6 +226,9 @@ public static class DiagnosticDescriptors
     /// <summary>PIC4018</summary>
     public static readonly DiagnosticDescriptor DateAfterEligibilityDecision = new("PIC4018", "Criterion reads a date not known at the eligibility decision",
         "{0} reads the date of {1}, which the timeline orders at or after the eligibility decision on {2}, so it may not be known when eligibility is decided; measure from {3} or an earlier anchor, or decide eligibility later with 'eligibility_at'", Severity.Warning, Consistency);
+    /// <summary>PIC4019</summary>
+    public static readonly DiagnosticDescriptor StableDiseaseMinimumTooLong = new("PIC4019", "Stable disease minimum longer than the first assessment allows",
+        "Endpoint {0} counts stable disease only from {1} days after {2}, but visit {3} may assess {4} on day {5}, {6} days after {2}, inside its window; stable disease read that early would be NE; use 'stable_disease_minimum {6} days' or less, or narrow the visit's window", Severity.Warning, Consistency);
     /// <summary>PIC4017</summary>
     public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
         "Event {0} is not marked terminal, so visit {1} is still planned for a subject after it; {2}", Severity.Warning, Consistency);

@@ -48,7 +48,7 @@ public class ResponseConfirmationBindingTests
     [Theory]
     [InlineData("confirm_response 4 weeks\n  stable_disease_minimum 6 weeks\n", "dataCutoff, __Confirmation0);", "ResponseConfirmation(28, 42);")]
     [InlineData("confirm_response 5 weeks\n", "dataCutoff, __Confirmation0);", "ResponseConfirmation(35, null);")]
-    [InlineData("stable_disease_minimum 8 weeks\n", "dataCutoff, __Confirmation0);", "ResponseConfirmation(null, 56);")]
+    [InlineData("stable_disease_minimum 5 weeks\n", "dataCutoff, __Confirmation0);", "ResponseConfirmation(null, 35);")]
     [InlineData("", "__Records0(subject.Forms), dataCutoff);", null)]
     public void The_generated_derivation_passes_the_intervals_and_compiles_with_warnings_as_errors(string statements, string call, string? rules)
     {
