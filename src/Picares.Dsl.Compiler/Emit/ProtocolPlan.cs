@@ -45,10 +45,13 @@ public sealed class ProtocolPlan
         string WindowBefore, string WindowAfter, string OffsetDays, string EveryDays, string Anchoring, string Until, string MaxCount,
         string Collect, string Activities, string Origin);
 
-    /// <summary>An endpoint: its property, its summary, and its constructor's arguments, one property each.</summary>
+    /// <summary>
+    /// An endpoint: its property, its summary, and its constructor's arguments, one property each; <see cref="Confirmation"/>
+    /// is empty, or the optional arguments of RECIST confirmation with their leading comma.
+    /// </summary>
     public sealed record EndpointEntry(
         string Member, string Summary, string Name, string Level, string Title, string Kind, string Data, string Start,
-        string Events, string Censoring, string TimeFrame, string Origin);
+        string Events, string Censoring, string TimeFrame, string Origin, string Confirmation);
 
     /// <summary>An assumption's arguments: its subject and reason as C# literals, and its place in the file.</summary>
     public sealed record AssumptionEntry(string Subject, string Reason, string Line, string Column);
@@ -82,7 +85,9 @@ public sealed class ProtocolPlan
             plan.Endpoints.Add(new EndpointEntry(
                 CSharp.Member(e.Name, "Endpoints"), e.Level + ": " + CSharp.Xml(e.Title), CSharp.Literal(e.Name), CSharp.Literal(e.Level),
                 CSharp.Literal(e.Title), CSharp.Literal(e.Kind), ModelValues.Strings(e.Data), CSharp.Literal(e.Start),
-                ModelValues.Strings(e.Events), CSharp.Literal(e.Censoring), CSharp.Literal(e.TimeFrame), ModelValues.Origin(e.Origin)));
+                ModelValues.Strings(e.Events), CSharp.Literal(e.Censoring), CSharp.Literal(e.TimeFrame), ModelValues.Origin(e.Origin),
+                e.ConfirmationDays is null && e.StableDiseaseMinimumDays is null ? ""
+                    : ", " + CSharp.Integer(e.ConfirmationDays) + ", " + CSharp.Integer(e.StableDiseaseMinimumDays)));
         foreach (var a in model.Assumptions)
             plan.Assumptions.Add(new AssumptionEntry(CSharp.Literal(a.Subject), CSharp.Literal(a.Reason), CSharp.Integer(a.Line), CSharp.Integer(a.Column)));
         return plan;

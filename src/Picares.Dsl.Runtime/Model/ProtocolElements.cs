@@ -125,9 +125,14 @@ public sealed record VisitInfo([property: ProtocolName(ProtocolNameKind.Visit)] 
     int? OffsetDays, int? EveryDays, string Anchoring, IReadOnlyList<string> Until, int? MaxCount, [property: ProtocolName(ProtocolNameKind.Form)] IReadOnlyList<string> Collect,
     IReadOnlyList<string> Activities, Origin Origin);
 
-/// <summary>An endpoint.</summary>
+/// <summary>
+/// An endpoint. For an objective_response endpoint, RECIST 1.1's confirmation as the protocol states it:
+/// <see cref="ConfirmationDays"/> (<c>confirm_response</c>), the least days between a CR or PR and the assessment that
+/// confirms it, and <see cref="StableDiseaseMinimumDays"/> (<c>stable_disease_minimum</c>), the least days from the start
+/// to an assessment of stable disease; null when not given.
+/// </summary>
 public sealed record EndpointInfo(string Name, string Level, string Title, string Kind, IReadOnlyList<string> Data, string? Start,
-    IReadOnlyList<string> Events, string? Censoring, string? TimeFrame, Origin Origin);
+    IReadOnlyList<string> Events, string? Censoring, string? TimeFrame, Origin Origin, int? ConfirmationDays = null, int? StableDiseaseMinimumDays = null);
 
 /// <summary>Everything a protocol declares, as generated from its .protocol file.</summary>
 public sealed record ProtocolInfo(

@@ -62,6 +62,20 @@ public class ResponseConfirmationBindingTests
         else Assert.Contains("__Confirmation0 = new global::Picares.Dsl.Runtime.Endpoints." + rules, text, System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_generated_model_of_an_endpoint_carries_its_confirmation()
+    {
+        // PICARES's ORR: confirmed after 4 weeks, stable disease from 5 weeks; the other endpoints have neither.
+        Assert.Equal((28, 35), (Picares.Protocols.PicaresProtocol.Endpoints.ORR.ConfirmationDays, Picares.Protocols.PicaresProtocol.Endpoints.ORR.StableDiseaseMinimumDays));
+        Assert.All(Picares.Protocols.PicaresProtocol.Endpoints.All.Where(e => e.Name != "ORR"),
+            e => Assert.Equal(((int?)null, (int?)null), (e.ConfirmationDays, e.StableDiseaseMinimumDays)));
+
+        var (result, _, _) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/orr.protocol", Orr("stable_disease_minimum 5 weeks\n")));
+        var text = Assert.Single(result.Results.Single().GeneratedSources).SourceText.ToString();
+        var info = text.Substring(text.IndexOf("EndpointInfo ORR", System.StringComparison.Ordinal));
+        Assert.Contains("), null, 35);", info.Substring(0, info.IndexOf(";\n", System.StringComparison.Ordinal) + 2), System.StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{|PIC1003:confirm_response|}\n")]                               // missing
     [InlineData("confirm_response {|PIC1003:-4 weeks|}\n")]                      // negative

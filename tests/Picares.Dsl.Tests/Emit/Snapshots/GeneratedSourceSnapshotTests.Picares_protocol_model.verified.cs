@@ -562,7 +562,7 @@ namespace Picares.Protocols
             /// <summary>primary: objective response rate</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo ORR { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "ORR", "primary", "objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(541, 1));
+                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(541, 1), 28, 35);
             /// <summary>secondary: progression free survival(PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PFS", "secondary", "progression free survival(PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
