@@ -28,9 +28,13 @@ public static class CSharp
     public static string Literal(string? value)
     {
         if (value is null) return "null";
-        var sb = new StringBuilder(value.Length + 2);
-        sb.Append('"');
-        for (int i = 0; i < value.Length; i++)
+        // Most text needs no escape: quoted as it is, in one allocation.
+        int first = 0;
+        while (first < value.Length && !NeedsCare(value[first])) first++;
+        if (first == value.Length) return string.Concat("\"", value, "\"");
+        var sb = new StringBuilder(value.Length + 8);
+        sb.Append('"').Append(value, 0, first);
+        for (int i = first; i < value.Length; i++)
         {
             char c = value[i];
             switch (c)
@@ -54,6 +58,14 @@ public static class CSharp
         sb.Append('"');
         return sb.ToString();
     }
+
+    /// <summary>
+    /// A character that <see cref="Literal"/> or <see cref="Xml"/> may have to change: a quote, a backslash, an XML
+    /// metacharacter, a control or line-terminator character, a surrogate (a pair is kept; the slow path tells) or a BOM.
+    /// </summary>
+    private static bool NeedsCare(char c) =>
+        c < 0x20 || c == '"' || c == '\\' || c == '&' || c == '<' || c == '>' || (c >= 0x7F && (c == 0x7F || c == '\u0085' ||
+        c == '\u2028' || c == '\u2029' || c == '\uFEFF' || char.IsSurrogate(c)));
 
     /// <summary>
     /// A PascalCase C# identifier for a protocol name: <c>first_dose</c> → <c>FirstDose</c>, <c>I6</c> → <c>I6</c>.
@@ -211,9 +223,15 @@ public static class CSharp
     public static string Xml(string? text)
     {
         if (text is null) return "";
-        var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
+        // Most text needs no escape: it is its own XML text.
+        int first = 0;
+        while (first < text.Length && !NeedsCare(text[first])) first++;
+        if (first == text.Length) return text;
+        var sb = new StringBuilder(text.Length + 8);
+        sb.Append(text, 0, first);
+        for (int i = first; i < text.Length; i++)
         {
+            char c = text[i];
             switch (c)
             {
                 case '&': sb.Append("&amp;"); break;

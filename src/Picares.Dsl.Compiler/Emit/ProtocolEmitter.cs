@@ -115,6 +115,9 @@ public static class ProtocolEmitter
         LoopLimit = 0,
         LimitToString = 0,
         NewLine = "\n",
+        // Auto-indentation re-indents the lines of a multi-line value, looking for line breaks in everything written. No
+        // value the templates write has a line break but the assembly attributes, written at the start of a line.
+        AutoIndent = false,
     };
 
     private static Template Load(string name)

@@ -200,7 +200,28 @@ public class HostileInputTests
     [InlineData("line\nbreak", "\"line\\nbreak\"")]
     [InlineData("\u2028\u0085\u0000", "\"\\u2028\\u0085\\0\"")]
     [InlineData("*/ {{ }}", "\"*/ {{ }}\"")]
+    [InlineData("", "\"\"")]
+    [InlineData("plain text, données & <tags>", "\"plain text, données & <tags>\"")]   // nothing to escape: quoted as it is
+    [InlineData("clean prefix then a quote\"", "\"clean prefix then a quote\\\"\"")]  // the escape after a clean run
+    [InlineData("pair \U0001F600 kept", "\"pair \U0001F600 kept\"")]                // a surrogate pair is one character
+    [InlineData("bom \uFEFF del \u007F", "\"bom \\uFEFF del \\u007F\"")]
     public void String_literals_escape_what_would_break_them(string text, string literal) => Assert.Equal(literal, CSharp.Literal(text));
+
+    [Fact]
+    public void A_lone_surrogate_after_clean_text_is_escaped()
+    {
+        // Built here: theory data cannot carry a lone surrogate through its serialization.
+        Assert.Equal("\"lone \\uD83D end\"", CSharp.Literal("lone " + (char)0xD83D + " end"));
+        Assert.Equal("\"end \\uDE00\"", CSharp.Literal("end " + (char)0xDE00));
+    }
+
+    [Theory]
+    [InlineData("Plain text, données", "Plain text, données")]
+    [InlineData("a < b & c > d", "a &lt; b &amp; c &gt; d")]
+    [InlineData("clean prefix then\nbreak", "clean prefix then break")]
+    [InlineData("pair \U0001F600", "pair   ")]                                          // surrogates become spaces in XML doc text
+    [InlineData("bom \uFEFF", "bom \uFEFF")]
+    public void Xml_doc_text_is_one_line_with_its_metacharacters_escaped(string text, string xml) => Assert.Equal(xml, CSharp.Xml(text));
 
     [Theory]
     [InlineData("first_dose", "FirstDose")]
