@@ -132,12 +132,15 @@ public sealed class AnalysisPlan
                         _ => "EndOfStudy",
                     };
                     var definition = $"new {Endpoints}TimeToEventDefinition({CSharp.Literal(endpoint.Name)}, {startAnchor}, " +
-                                     $"{(endpoint.Events.Contains("progression") ? "true" : "false")}, {(endpoint.Events.Contains("death") ? "true" : "false")}, {Endpoints}CensoringRule.{censoring})";
+                                     $"{(endpoint.Events.Contains("progression") ? "true" : "false")}, {(endpoint.Events.Contains("death") ? "true" : "false")}, {Endpoints}CensoringRule.{censoring}" +
+                                     (endpoint.CensorAfterGapDays is { } gap ? ", " + CSharp.Integer(gap) : "") + ")";
                     var field = "__Definition" + plan.Derived.Count.ToString(CultureInfo.InvariantCulture);
                     plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
                         Endpoints + "SubjectTimeToEvent", Endpoints + "TimeToEventSummary",
                         $"{Endpoints}TimeToEventEndpoint.Derive({field}, subject.Id ?? \"\", {start}, {Responses()}, {Statuses()}, dataCutoff)", field + " = " + definition,
-                        $"time from {endpoint.Start} to {string.Join(" or ", endpoint.Events)}, censored at {endpoint.Censoring}, from " + Fields()));
+                        $"time from {endpoint.Start} to {string.Join(" or ", endpoint.Events)}, censored at {endpoint.Censoring}" +
+                        (endpoint.CensorAfterGapDays is { } gapDays ? $" and, for an event more than {gapDays.ToString(CultureInfo.InvariantCulture)} days after the last adequate assessment, there" : "") +
+                        ", from " + Fields()));
                     break;
                 default:
                     notDerived.Add($"{endpoint.Name} ({endpoint.Kind})");

@@ -169,7 +169,9 @@ public sealed record VisitModel(
 /// objective_response endpoint may also give RECIST 1.1's confirmation: <see cref="ConfirmationDays"/>
 /// (<c>confirm_response</c>), the least days between a CR or PR and the assessment that confirms it, and
 /// <see cref="StableDiseaseMinimumDays"/> (<c>stable_disease_minimum</c>), the least days from the start to an
-/// assessment of stable disease; null when not given.
+/// assessment of stable disease; null when not given. A time_to_event endpoint may give <see cref="CensorAfterGapDays"/>
+/// (<c>censor_after_gap</c>): an event more than that many days after the last adequate tumor assessment (or the start)
+/// is censored there.
 /// </summary>
 public sealed record EndpointModel(
     string Name,
@@ -184,7 +186,8 @@ public sealed record EndpointModel(
     Origin Origin,
     EquatableArray<EndpointRoleModel> Roles = default,
     int? ConfirmationDays = null,
-    int? StableDiseaseMinimumDays = null);
+    int? StableDiseaseMinimumDays = null,
+    int? CensorAfterGapDays = null);
 
 /// <summary>
 /// The part a form field plays in an endpoint's derivation. Roles: <c>response</c> (a RECIST 1.1 coded field) and

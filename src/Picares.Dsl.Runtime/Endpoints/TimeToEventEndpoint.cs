@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using static Picares.Dsl.Runtime.Endpoints.ObjectiveResponseDerivation;
 
@@ -22,7 +23,12 @@ public enum CensoringRule
 /// <param name="Progression">True when progression (the first PD) is an event.</param>
 /// <param name="Death">True when death is an event.</param>
 /// <param name="Censoring">When subjects without an event are censored.</param>
-public sealed record TimeToEventDefinition(string Name, string StartAnchor, bool Progression, bool Death, CensoringRule Censoring);
+/// <param name="CensorAfterGapDays">
+/// When given, an event more than this many days after the last adequate tumour assessment before it (CR, PR or SD; the
+/// start when there is none) is censored at that assessment: the event followed missed assessments, so when it began is
+/// not known (the protocol's <c>censor_after_gap</c>; FDA guidance on cancer endpoints, 2018).
+/// </param>
+public sealed record TimeToEventDefinition(string Name, string StartAnchor, bool Progression, bool Death, CensoringRule Censoring, int? CensorAfterGapDays = null);
 
 /// <summary>One subject's time-to-event observation, what it rests on, and the records not used.</summary>
 /// <param name="SubjectId">The subject.</param>
@@ -49,9 +55,10 @@ public sealed record SubjectTimeToEvent(string SubjectId, DateTime? Start, Survi
 /// <item>the event is the earlier of the two (progression when both fall on one day);</item>
 /// <item>without an event the subject is censored by the rule: at the last adequate assessment (CR, PR or SD), at the last
 /// contact alive, or at the data cut-off; with no such record, at the start (day 0).</item>
+/// <item>with <see cref="TimeToEventDefinition.CensorAfterGapDays"/>, an event more than that many days after the last
+/// adequate assessment before its date (or after the start, without one) is censored at that assessment (or the start).</item>
 /// </list>
 /// Records without a date or a status, before the start, or after the data cut-off are not used and are listed with the reason.
-/// Rules that censor an event after missed assessments are not applied.
 /// </summary>
 public static class TimeToEventEndpoint
 {
@@ -113,7 +120,23 @@ public static class TimeToEventEndpoint
                 death.Record.DeathDate is null ? $"death at {death.Record.Reference} (no date of death: the contact date)" : $"death at {death.Record.Reference}");
 
         if (found is { } e)
+        {
+            if (definition.CensorAfterGapDays is { } gap)
+            {
+                // The last adequate assessment before the event's day: an event long after it followed missed assessments.
+                var last = usableAssessments.LastOrDefault(a => a.Record.Date!.Value.Date < e.Date && a.Response is RecistResponse.CR or RecistResponse.PR or RecistResponse.SD).Record;
+                var from = last?.Date!.Value.Date ?? startDate;
+                var days = (e.Date - from).TotalDays;
+                if (days > gap)
+                {
+                    var since = last is null ? "the start, with no adequate assessment before it" : $"the last adequate assessment, {last.Reference}";
+                    var basisText = $"censored at {since}: the {e.Event} on {Day(e.Date)} came {((int)days).ToString(CultureInfo.InvariantCulture)} days after it, more than the {gap.ToString(CultureInfo.InvariantCulture)} days censor_after_gap allows";
+                    return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, null, from), null, from, basisText,
+                        last is null ? Array.Empty<EndpointRecord>() : new EndpointRecord[] { last }, notUsed);
+                }
+            }
             return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, e.Date, e.Date), e.Event, e.Date, e.Basis, new[] { e.Record }, notUsed);
+        }
 
         EndpointRecord? basis = null;
         DateTime censoredAt = startDate;

@@ -12,10 +12,13 @@ internal static class EndpointBinder
     /// <summary>The statements of RECIST 1.1's confirmation (section 4.4), which only an <c>objective_response</c> endpoint takes.</summary>
     private const string ConfirmResponse = "confirm_response", StableDiseaseMinimum = "stable_disease_minimum";
 
-    /// <summary>The statements every kind of endpoint takes: what PIC1002 lists when another kind is given a confirmation statement.</summary>
+    /// <summary>The censoring of an event that follows missed assessments, which only a <c>time_to_event</c> endpoint takes.</summary>
+    private const string CensorAfterGap = "censor_after_gap";
+
+    /// <summary>The statements every kind of endpoint takes: what PIC1002 lists when another kind is given a statement of one kind.</summary>
     private static readonly string[] StatementsOfEveryKind = { "kind", "data", "start", "event", "censor_at", "time_frame" };
 
-    private static readonly string[] BlockStatements = StatementsOfEveryKind.Concat(new[] { ConfirmResponse, StableDiseaseMinimum }).ToArray();
+    private static readonly string[] BlockStatements = StatementsOfEveryKind.Concat(new[] { ConfirmResponse, StableDiseaseMinimum, CensorAfterGap }).ToArray();
 
     public static readonly string[] Levels = { "primary", "secondary", "exploratory" };
     public static readonly string[] Kinds = { "objective_response", "time_to_event", "incidence", "correlation", "proportion", "summary" };
@@ -127,10 +130,13 @@ internal static class EndpointBinder
         }
 
         // RECIST 1.1 confirmation of CR and PR, and the minimum duration of SD from the start: objective_response only.
-        int? confirmationDays = ResponseInterval(context, block, ConfirmResponse, name, kind, kindKnown,
+        int? confirmationDays = Interval(context, block, ConfirmResponse, name, kind, kindKnown, Recist,
             $"the least interval between a CR or PR and the assessment that confirms it, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "confirm_response 4 weeks");
-        int? stableDiseaseMinimumDays = ResponseInterval(context, block, StableDiseaseMinimum, name, kind, kindKnown,
+        int? stableDiseaseMinimumDays = Interval(context, block, StableDiseaseMinimum, name, kind, kindKnown, Recist,
             $"the least time from the endpoint's start to an assessment of stable disease, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "stable_disease_minimum 6 weeks");
+        // An event after missed assessments is censored at the last adequate one: time_to_event only.
+        int? censorAfterGapDays = Interval(context, block, CensorAfterGap, name, kind, kindKnown, Gap,
+            $"the longest time from the last adequate tumor assessment to an event that is still counted, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "censor_after_gap 13 weeks");
         if (kind == "objective_response" && block.One(StableDiseaseMinimum) is { } minimum && block.One("start") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, minimum.Keyword.Span, $"endpoint {name}, whose stable_disease_minimum counts from its start,", "start", "start first_dose");
 
@@ -142,24 +148,32 @@ internal static class EndpointBinder
         {
             for (var i = 0; i < events.Count; i++) roles.Event(events[i], eventSpans[i]);
             if (censoring is not null) roles.Censoring(censoring, censoringSpan);
+            if (censorAfterGapDays is not null) roles.AssessmentGap(block.One(CensorAfterGap)!.Arguments[0].Span);
         }
         return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles,
-            confirmationDays, stableDiseaseMinimumDays);
+            confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays);
     }
 
+    /// <summary>The kind an interval statement belongs to, and what PIC1002 says to an endpoint of another kind.</summary>
+    private readonly record struct IntervalKind(string Kind, string Why);
+
+    private static readonly IntervalKind Recist = new("objective_response", "RECIST 1.1 confirmation");
+    private static readonly IntervalKind Gap = new("time_to_event", "censoring of an event after missed assessments");
+
     /// <summary>
-    /// <c>confirm_response</c> or <c>stable_disease_minimum</c>: a fixed duration in whole days (PIC2006 without a unit, PIC2011
-    /// in months or years, PIC1003 when missing, zero, negative or past the longest), on an <c>objective_response</c>
-    /// endpoint; on an endpoint of another kind it is PIC1002, and its argument is not read.
+    /// <c>confirm_response</c>, <c>stable_disease_minimum</c> or <c>censor_after_gap</c>: a fixed duration in whole days
+    /// (PIC2006 without a unit, PIC2011 in months or years, PIC1003 when missing, zero, negative or past the longest), on an
+    /// endpoint of the statement's kind; on an endpoint of another kind it is PIC1002, and its argument is not read.
     /// </summary>
-    private static int? ResponseInterval(BindingContext context, BlockReader block, string keyword, string endpoint, string kind, bool kindKnown, string shape, string example)
+    private static int? Interval(BindingContext context, BlockReader block, string keyword, string endpoint, string kind, bool kindKnown, IntervalKind of,
+        string shape, string example)
     {
         if (block.One(keyword) is not { } statement) return null;
         var a = new StatementArguments(context, statement, shape, example);
-        if (kindKnown && kind != "objective_response")
+        if (kindKnown && kind != of.Kind)
         {
             context.Report(DiagnosticDescriptors.UnknownStatement, statement.Keyword.Span, keyword, $"{kind} endpoint {endpoint}",
-                "; it is for objective_response endpoints (RECIST 1.1 confirmation): remove it, or make the endpoint kind objective_response", Suggestions.ListLater(StatementsOfEveryKind));
+                $"; it is for {of.Kind} endpoints ({of.Why}): remove it, or make the endpoint kind {of.Kind}", Suggestions.ListLater(StatementsOfEveryKind));
             return null;
         }
         if (!a.Expect(1, 1)) return null;

@@ -115,6 +115,16 @@ internal sealed class EndpointRoles
             NotDerivable("censoring at last_known_alive", span, $"add {StatusHint} and its form's date");
     }
 
+    /// <summary>
+    /// Checks that <c>censor_after_gap</c> can be derived: the gap runs from the last adequate tumour assessment, so the
+    /// endpoint reads a RECIST 1.1 response.
+    /// </summary>
+    public void AssessmentGap(TextSpan span)
+    {
+        if (Response() is null && !AnyRecist)
+            NotDerivable("censoring after a gap in the assessments", span, $"add {RecistHint} and its form's date, or remove censor_after_gap");
+    }
+
     private void NotDerivable(string what, TextSpan span, string fix) =>
         _context.Report(DiagnosticDescriptors.EndpointNotDerivable, span, _endpoint, what, fix);
 

@@ -570,19 +570,19 @@ namespace Picares.Protocols
             /// <summary>secondary: overall survial</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "overall survial", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(566, 1));
+                new string[] { "death" }, "last_known_alive", null, __Rec(568, 1));
             /// <summary>exploratory: correlation of PD-1 expression on the tumor tissue ... with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PdL1Correlation", "exploratory", "correlation of PD-1 expression on the tumor tissue ... with the efficacy of treatent", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.sample_type", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 579, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 581, 1));
             /// <summary>exploratory: the TMB ... derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "TmbCorrelation", "exploratory", "the TMB ... derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.tmb", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 586, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 588, 1));
             /// <summary>exploratory: Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "RepertoireCorrelation", "exploratory", "Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 593, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 595, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
@@ -654,14 +654,15 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 558, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 560, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 563, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 570, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 573, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 579, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 582, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 586, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation data", "The efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 589, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 593, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation data", "The immune repertoire as T-cell receptor clonality; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 596, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_after_gap", "The record does not state it; standard practice (FDA guidance on clinical trial endpoints for cancer drugs, 2018): a progression or death after two or more missed tumor assessments is censored at the last adequate one; two 6-week intervals and the 7-day window make 13 weeks", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 565, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 572, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 575, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 581, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 584, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 588, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation data", "The efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 591, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 595, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation data", "The immune repertoire as T-cell receptor clonality; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 598, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -4061,9 +4062,9 @@ namespace Picares.Protocols
                 return global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records1(subject.Forms), dataCutoff, __Confirmation1);
             }
 
-            private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition2 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("PFS", "first_dose", true, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastAssessment);
+            private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition2 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("PFS", "first_dose", true, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastAssessment, 91);
 
-            /// <summary>PFS (time_to_event): progression free survival(PFS); time from first_dose to progression or death, censored at last_assessment, from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
+            /// <summary>PFS (time_to_event): progression free survival(PFS); time from first_dose to progression or death, censored at last_assessment and, for an event more than 91 days after the last adequate assessment, there, from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent PFS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
