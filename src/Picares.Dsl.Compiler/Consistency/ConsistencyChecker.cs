@@ -6,7 +6,7 @@ namespace Picares.Dsl.Compiler.Consistency;
 
 /// <summary>
 /// Checks a bound protocol against itself (PIC4xxx): data collected in time for the criteria and endpoints that
-/// read them, a minimum for stable disease that the first tumor assessment does not allow, criteria that admit nobody or check nothing, the design against its arms and enrollment, limits,
+/// read them, a minimum for stable disease that the first tumor assessment does not allow, a gap for censoring shorter than the assessments' schedule, criteria that admit nobody or check nothing, the design against its arms and enrollment, limits,
 /// unused declarations, and visits the timeline rules out. It runs only on a protocol that bound without errors,
 /// so that it never repeats an earlier diagnostic in other words.
 /// </summary>
@@ -22,6 +22,7 @@ internal static class ConsistencyChecker
         VisitCheck.Run(context);
         DataCollectionCheck.Run(context);
         StableDiseaseCheck.Run(context);
+        AssessmentGapCheck.Run(context);
         EligibilityCheck.Run(context);
         DesignCheck.Run(context);
         UsageCheck.Run(context);
