@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
 
@@ -16,38 +15,24 @@ internal static class AssessmentGapCheck
 {
     public static void Run(CheckContext c)
     {
-        Dictionary<(string Anchor, string Form), (VisitModel Visit, int Days)>? longest = null;
+        ResponseVisits? schedules = null; // made only when an endpoint states a gap
         foreach (var endpoint in c.Model.Endpoints)
         {
-            if (endpoint.CensorAfterGapDays is not { } gap || endpoint.Start is not { } start) continue;
-            longest ??= LongestOnTimeIntervals(c.Model);
-            foreach (var role in endpoint.Roles)
-            {
-                if (role.Role != "response" || !longest.TryGetValue((start, role.Form), out var found) || gap >= found.Days) continue;
-                var statement = SourceLocator.Inner(c.Locator.Declaration("endpoint", endpoint.Name), "censor_after_gap");
-                var span = statement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Arguments(statement);
-                var v = found.Visit;
-                c.Report(DiagnosticDescriptors.AssessmentGapShorterThanSchedule, span, endpoint.Name, gap, found.Days, v.Name, role.Form,
-                    v.EveryDays ?? 0, v.WindowBefore, v.WindowAfter, 2 * (v.EveryDays ?? 0) + v.WindowAfter);
-                break;
-            }
+            if (endpoint.CensorAfterGapDays is not { } gap) continue;
+            schedules ??= new ResponseVisits(c.Model.Visits, LongestOnTimeInterval);
+            if (schedules.For(endpoint) is not { } found || gap >= found.Days) continue;
+            var v = found.Visit;
+            c.Report(DiagnosticDescriptors.AssessmentGapShorterThanSchedule, c.Locator.InnerArguments("endpoint", endpoint.Name, "censor_after_gap"),
+                endpoint.Name, gap, found.Days, v.Name, found.Form, v.EveryDays!.Value, v.WindowBefore, v.WindowAfter, 2 * v.EveryDays.Value + v.WindowAfter);
         }
     }
 
     /// <summary>
-    /// For each anchor and form, the repeating visit that collects it whose on-time assessments may be the least far apart,
-    /// and how far: the interval and both sides of the window, or from the anchor to the first occurrence's window's end.
+    /// How far apart two on-time occurrences of a repeating visit may be: the interval and both sides of the window, or from
+    /// the anchor to the end of the first occurrence's window; null for a visit that does not repeat.
     /// </summary>
-    private static Dictionary<(string, string), (VisitModel, int)> LongestOnTimeIntervals(ProtocolModel model)
-    {
-        var result = new Dictionary<(string, string), (VisitModel Visit, int Days)>();
-        foreach (var visit in model.Visits)
-        {
-            if (visit.Timing != "repeating" || visit.EveryDays is not { } every) continue;
-            int days = System.Math.Max(every + visit.WindowBefore + visit.WindowAfter, (visit.OffsetDays ?? 0) + visit.WindowAfter);
-            foreach (var form in visit.Collect)
-                if (!result.TryGetValue((visit.Anchor, form), out var known) || days < known.Days) result[(visit.Anchor, form)] = (visit, days);
-        }
-        return result;
-    }
+    private static int? LongestOnTimeInterval(VisitModel visit) =>
+        visit.Timing == "repeating" && visit.EveryDays is { } every
+            ? System.Math.Max(every + visit.WindowBefore + visit.WindowAfter, (visit.OffsetDays ?? 0) + visit.WindowAfter)
+            : null;
 }

@@ -58,6 +58,13 @@ internal sealed class SourceLocator
         return null;
     }
 
+    /// <summary>
+    /// The arguments of a statement of a declaration's block, such as the duration of an endpoint's
+    /// <c>censor_after_gap</c>; the declaration's name when the block has no such statement.
+    /// </summary>
+    public TextSpan InnerArguments(string keyword, string name, string inner) =>
+        Inner(Declaration(keyword, name), inner) is { } statement ? Arguments(statement) : Name(keyword, name);
+
     /// <summary>The arguments of a statement (its keyword when it has none).</summary>
     public static TextSpan Arguments(StatementSyntax statement) =>
         statement.Arguments.Count == 0 ? statement.Keyword.Span : TextSpan.FromBounds(statement.Arguments[0].Span.Start, statement.Arguments[statement.Arguments.Count - 1].Span.End);

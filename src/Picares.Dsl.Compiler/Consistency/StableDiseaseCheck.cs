@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using Picares.Dsl.Compiler.Diagnostics;
-using Picares.Dsl.Compiler.Model;
 
 namespace Picares.Dsl.Compiler.Consistency;
 
@@ -14,33 +12,14 @@ internal static class StableDiseaseCheck
 {
     public static void Run(CheckContext c)
     {
-        // The earliest assessment of each form on each anchor, worked out once (only when an endpoint asks).
-        Dictionary<(string Anchor, string Form), (VisitModel Visit, int Days)>? earliest = null;
+        ResponseVisits? first = null; // made only when an endpoint states a minimum
         foreach (var endpoint in c.Model.Endpoints)
         {
-            if (endpoint.StableDiseaseMinimumDays is not { } minimum || endpoint.Start is not { } start || endpoint.Roles.Count == 0) continue;
-            earliest ??= EarliestAssessments(c.Model);
-            foreach (var role in endpoint.Roles)
-            {
-                if (role.Role != "response" || !earliest.TryGetValue((start, role.Form), out var first) || first.Days >= minimum) continue;
-                var statement = SourceLocator.Inner(c.Locator.Declaration("endpoint", endpoint.Name), "stable_disease_minimum");
-                var span = statement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Arguments(statement);
-                c.Report(DiagnosticDescriptors.StableDiseaseMinimumTooLong, span, endpoint.Name, minimum, start, first.Visit.Name, role.Form,
-                    first.Days + 1, first.Days);
-                break;
-            }
+            if (endpoint.StableDiseaseMinimumDays is not { } minimum) continue;
+            first ??= new ResponseVisits(c.Model.Visits, Timeline.EarliestDaysAfterItsAnchor);
+            if (first.For(endpoint) is not { } found || found.Days >= minimum) continue;
+            c.Report(DiagnosticDescriptors.StableDiseaseMinimumTooLong, c.Locator.InnerArguments("endpoint", endpoint.Name, "stable_disease_minimum"),
+                endpoint.Name, minimum, endpoint.Start!, found.Visit.Name, found.Form, found.Days + 1, found.Days);
         }
-    }
-
-    private static Dictionary<(string, string), (VisitModel, int)> EarliestAssessments(ProtocolModel model)
-    {
-        var earliest = new Dictionary<(string, string), (VisitModel Visit, int Days)>();
-        foreach (var visit in model.Visits)
-        {
-            if (Timeline.EarliestDaysAfterItsAnchor(visit) is not { } days) continue;
-            foreach (var form in visit.Collect)
-                if (!earliest.TryGetValue((visit.Anchor, form), out var known) || days < known.Days) earliest[(visit.Anchor, form)] = (visit, days);
-        }
-        return earliest;
     }
 }
