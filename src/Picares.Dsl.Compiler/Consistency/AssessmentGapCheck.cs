@@ -7,9 +7,11 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// A time-to-event endpoint's <c>censor_after_gap</c> against the schedule (PIC4020): a gap shorter than the time that
 /// may pass between two on-time tumor assessments would censor an event found at an assessment that missed nothing. The
 /// assessments are those of a repeating visit placed on the endpoint's <c>start</c> that collects the form of its
-/// response: consecutive occurrences may be the interval plus both sides of the window apart, and the first may be its
-/// offset plus the window's later side after the start. Of several such visits, the one that allows the shortest gap is
-/// compared (a subject it follows misses nothing within it).
+/// response. Two consecutive on-time occurrences may be the interval and both sides of the window apart (with
+/// <c>anchoring actual</c>, counted from the previous one's actual date, the interval and the later side), and the first
+/// may be its offset and the later side after the start. Of several such visits, the one that allows the shortest gap is
+/// compared (a subject it follows misses nothing within it). The gap it suggests lets one missed assessment pass and
+/// censors after two.
 /// </summary>
 internal static class AssessmentGapCheck
 {
@@ -22,17 +24,27 @@ internal static class AssessmentGapCheck
             schedules ??= new ResponseVisits(c.Model.Visits, LongestOnTimeInterval);
             if (schedules.For(endpoint) is not { } found || gap >= found.Days) continue;
             var v = found.Visit;
+            var window = $"window -{v.WindowBefore}..+{v.WindowAfter} days";
+            var why = FirstAfterStart(v) >= BetweenTwo(v)
+                ? $"an on-time first assessment may come {found.Days} days after {endpoint.Start} ({v.OffsetDays ?? 0} days after it, {window})"
+                : $"two on-time assessments may be {found.Days} days apart (every {v.EveryDays} days{(v.Anchoring == "actual" ? " from the previous one's actual date" : "")}, {window})";
             c.Report(DiagnosticDescriptors.AssessmentGapShorterThanSchedule, c.Locator.InnerArguments("endpoint", endpoint.Name, "censor_after_gap"),
-                endpoint.Name, gap, found.Days, v.Name, found.Form, v.EveryDays!.Value, v.WindowBefore, v.WindowAfter, 2 * v.EveryDays.Value + v.WindowAfter);
+                endpoint.Name, gap, v.Name, found.Form, why, found.Days, System.Math.Max(found.Days, OneMissedPasses(v)));
         }
     }
 
-    /// <summary>
-    /// How far apart two on-time occurrences of a repeating visit may be: the interval and both sides of the window, or from
-    /// the anchor to the end of the first occurrence's window; null for a visit that does not repeat.
-    /// </summary>
+    /// <summary>How far apart two on-time occurrences of a repeating visit, or the start and its first, may be; null for a visit that does not repeat.</summary>
     private static int? LongestOnTimeInterval(VisitModel visit) =>
-        visit.Timing == "repeating" && visit.EveryDays is { } every
-            ? System.Math.Max(every + visit.WindowBefore + visit.WindowAfter, (visit.OffsetDays ?? 0) + visit.WindowAfter)
-            : null;
+        visit.Timing == "repeating" && visit.EveryDays is not null ? System.Math.Max(FirstAfterStart(visit), BetweenTwo(visit)) : null;
+
+    /// <summary>From the anchor to the end of the first occurrence's window.</summary>
+    private static int FirstAfterStart(VisitModel v) => (v.OffsetDays ?? 0) + v.WindowAfter;
+
+    /// <summary>Between two consecutive on-time occurrences: none when it happens once.</summary>
+    private static int BetweenTwo(VisitModel v) =>
+        v.MaxCount == 1 ? 0 : v.EveryDays!.Value + (v.Anchoring == "actual" ? 0 : v.WindowBefore) + v.WindowAfter;
+
+    /// <summary>A gap that an event after one missed occurrence stays within: two intervals and the window's sides as above.</summary>
+    private static int OneMissedPasses(VisitModel v) =>
+        v.MaxCount == 1 ? 0 : 2 * v.EveryDays!.Value + (v.Anchoring == "actual" ? 0 : v.WindowBefore) + v.WindowAfter;
 }

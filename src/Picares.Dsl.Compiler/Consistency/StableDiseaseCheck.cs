@@ -18,8 +18,9 @@ internal static class StableDiseaseCheck
             if (endpoint.StableDiseaseMinimumDays is not { } minimum) continue;
             first ??= new ResponseVisits(c.Model.Visits, Timeline.EarliestDaysAfterItsAnchor);
             if (first.For(endpoint) is not { } found || found.Days >= minimum) continue;
+            // Days after the start; the start's own day is its day 1.
             c.Report(DiagnosticDescriptors.StableDiseaseMinimumTooLong, c.Locator.InnerArguments("endpoint", endpoint.Name, "stable_disease_minimum"),
-                endpoint.Name, minimum, endpoint.Start!, found.Visit.Name, found.Form, found.Days + 1, found.Days);
+                endpoint.Name, minimum, endpoint.Start!, found.Visit.Name, found.Form, found.Days, found.Days + 1);
         }
     }
 }

@@ -139,7 +139,7 @@ public sealed class AnalysisPlan
                         Endpoints + "SubjectTimeToEvent", Endpoints + "TimeToEventSummary",
                         $"{Endpoints}TimeToEventEndpoint.Derive({field}, subject.Id ?? \"\", {start}, {Responses()}, {Statuses()}, dataCutoff)", field + " = " + definition,
                         $"time from {endpoint.Start} to {string.Join(" or ", endpoint.Events)}, censored at {endpoint.Censoring}" +
-                        (endpoint.CensorAfterGapDays is { } gapDays ? $" and, for an event more than {gapDays.ToString(CultureInfo.InvariantCulture)} days after the last adequate assessment, there" : "") +
+                        (endpoint.CensorAfterGapDays is { } gapDays ? $" (an event more than {gapDays.ToString(CultureInfo.InvariantCulture)} days after the last adequate assessment censored at that assessment)" : "") +
                         ", from " + Fields()));
                     break;
                 default:

@@ -30,7 +30,7 @@ public static class CSharp
         if (value is null) return "null";
         // Most text needs no escape: quoted as it is, in one allocation.
         int first = 0;
-        while (first < value.Length && !NeedsCare(value[first])) first++;
+        while (first < value.Length && !MayNeedEscape(value[first])) first++;
         if (first == value.Length) return string.Concat("\"", value, "\"");
         var sb = new StringBuilder(value.Length + 8);
         sb.Append('"').Append(value, 0, first);
@@ -63,7 +63,7 @@ public static class CSharp
     /// A character that <see cref="Literal"/> or <see cref="Xml"/> may have to change: a quote, a backslash, an XML
     /// metacharacter, a control or line-terminator character, a surrogate (a pair is kept; the slow path tells) or a BOM.
     /// </summary>
-    private static bool NeedsCare(char c) =>
+    private static bool MayNeedEscape(char c) =>
         c < 0x20 || c == '"' || c == '\\' || c == '&' || c == '<' || c == '>' || (c >= 0x7F && (c == 0x7F || c == '\u0085' ||
         c == '\u2028' || c == '\u2029' || c == '\uFEFF' || char.IsSurrogate(c)));
 
@@ -225,7 +225,7 @@ public static class CSharp
         if (text is null) return "";
         // Most text needs no escape: it is its own XML text.
         int first = 0;
-        while (first < text.Length && !NeedsCare(text[first])) first++;
+        while (first < text.Length && !MayNeedEscape(text[first])) first++;
         if (first == text.Length) return text;
         var sb = new StringBuilder(text.Length + 8);
         sb.Append(text, 0, first);

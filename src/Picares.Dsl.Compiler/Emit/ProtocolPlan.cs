@@ -46,12 +46,13 @@ public sealed class ProtocolPlan
         string Collect, string Activities, string Origin);
 
     /// <summary>
-    /// An endpoint: its property, its summary, and its constructor's arguments, one property each; <see cref="Confirmation"/>
-    /// is empty, or the optional arguments of RECIST confirmation with their leading comma.
+    /// An endpoint: its property, its summary, and its constructor's arguments, one property each; <see cref="OptionalArguments"/>
+    /// is empty, or the optional intervals (RECIST confirmation, the minimum for stable disease, the gap for censoring) with
+    /// their leading comma, up to the last one given.
     /// </summary>
     public sealed record EndpointEntry(
         string Member, string Summary, string Name, string Level, string Title, string Kind, string Data, string Start,
-        string Events, string Censoring, string TimeFrame, string Origin, string Confirmation);
+        string Events, string Censoring, string TimeFrame, string Origin, string OptionalArguments);
 
     /// <summary>An assumption's arguments: its subject and reason as C# literals, and its place in the file.</summary>
     public sealed record AssumptionEntry(string Subject, string Reason, string Line, string Column);
@@ -86,11 +87,18 @@ public sealed class ProtocolPlan
                 CSharp.Member(e.Name, "Endpoints"), e.Level + ": " + CSharp.Xml(e.Title), CSharp.Literal(e.Name), CSharp.Literal(e.Level),
                 CSharp.Literal(e.Title), CSharp.Literal(e.Kind), ModelValues.Strings(e.Data), CSharp.Literal(e.Start),
                 ModelValues.Strings(e.Events), CSharp.Literal(e.Censoring), CSharp.Literal(e.TimeFrame), ModelValues.Origin(e.Origin),
-                e.ConfirmationDays is null && e.StableDiseaseMinimumDays is null ? ""
-                    : ", " + CSharp.Integer(e.ConfirmationDays) + ", " + CSharp.Integer(e.StableDiseaseMinimumDays)));
+                OptionalArguments(e.ConfirmationDays, e.StableDiseaseMinimumDays, e.CensorAfterGapDays)));
         foreach (var a in model.Assumptions)
             plan.Assumptions.Add(new AssumptionEntry(CSharp.Literal(a.Subject), CSharp.Literal(a.Reason), CSharp.Integer(a.Line), CSharp.Integer(a.Column)));
         return plan;
+    }
+
+    /// <summary>Optional int arguments with their leading commas, up to the last one given: none when none is.</summary>
+    private static string OptionalArguments(params int?[] values)
+    {
+        int count = values.Length;
+        while (count > 0 && values[count - 1] is null) count--;
+        return string.Concat(values.Take(count).Select(v => ", " + CSharp.Integer(v)));
     }
 
     /// <summary>The arguments of a field's <c>FieldInfo</c>, in the constructor's order.</summary>

@@ -24,8 +24,8 @@ public enum CensoringRule
 /// <param name="Death">True when death is an event.</param>
 /// <param name="Censoring">When subjects without an event are censored.</param>
 /// <param name="CensorAfterGapDays">
-/// When given, an event more than this many days after the last adequate tumour assessment before it (CR, PR or SD; the
-/// start when there is none) is censored at that assessment: the event followed missed assessments, so when it began is
+/// When given, an event more than this many days after the last adequate tumour assessment on or before its day (CR, PR or
+/// SD; the start when there is none) is censored at that assessment: the event followed missed assessments, so when it began is
 /// not known (the protocol's <c>censor_after_gap</c>; FDA guidance on cancer endpoints, 2018).
 /// </param>
 public sealed record TimeToEventDefinition(string Name, string StartAnchor, bool Progression, bool Death, CensoringRule Censoring, int? CensorAfterGapDays = null);
@@ -56,7 +56,7 @@ public sealed record SubjectTimeToEvent(string SubjectId, DateTime? Start, Survi
 /// <item>without an event the subject is censored by the rule: at the last adequate assessment (CR, PR or SD), at the last
 /// contact alive, or at the data cut-off; with no such record, at the start (day 0).</item>
 /// <item>with <see cref="TimeToEventDefinition.CensorAfterGapDays"/>, an event more than that many days after the last
-/// adequate assessment before its date (or after the start, without one) is censored at that assessment (or the start).</item>
+/// adequate assessment on or before its day (or after the start, without one) is censored at that assessment (or the start).</item>
 /// </list>
 /// Records without a date or a status, before the start, or after the data cut-off are not used and are listed with the reason.
 /// </summary>
@@ -123,8 +123,8 @@ public static class TimeToEventEndpoint
         {
             if (definition.CensorAfterGapDays is { } gap)
             {
-                // The last adequate assessment before the event's day: an event long after it followed missed assessments.
-                var last = usableAssessments.LastOrDefault(a => a.Record.Date!.Value.Date < e.Date && a.Response is RecistResponse.CR or RecistResponse.PR or RecistResponse.SD).Record;
+                // The last adequate assessment on or before the event's day: an event long after it followed missed assessments.
+                var last = usableAssessments.LastOrDefault(a => a.Record.Date!.Value.Date <= e.Date && IsAdequate(a.Response)).Record;
                 var from = last?.Date!.Value.Date ?? startDate;
                 var days = (e.Date - from).TotalDays;
                 if (days > gap)
@@ -144,7 +144,7 @@ public static class TimeToEventEndpoint
         switch (definition.Censoring)
         {
             case CensoringRule.LastAssessment:
-                var adequate = usableAssessments.LastOrDefault(a => a.Response is RecistResponse.CR or RecistResponse.PR or RecistResponse.SD).Record;
+                var adequate = usableAssessments.LastOrDefault(a => IsAdequate(a.Response)).Record;
                 if (adequate is not null) (basis, censoredAt) = (adequate, adequate.Date!.Value.Date);
                 text = adequate is null ? "censored at the start: no adequate post-baseline assessment" : $"censored at the last adequate assessment, {adequate.Reference}";
                 break;
@@ -163,6 +163,9 @@ public static class TimeToEventEndpoint
         return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, null, censoredAt), null, censoredAt, text,
             basis is null ? Array.Empty<EndpointRecord>() : new[] { basis }, notUsed);
     }
+
+    /// <summary>An adequate tumour assessment: one that shows the disease has not progressed (CR, PR or SD; not PD or NE).</summary>
+    private static bool IsAdequate(RecistResponse response) => response is RecistResponse.CR or RecistResponse.PR or RecistResponse.SD;
 }
 
 /// <summary>A time-to-event endpoint over a set of subjects: events, censorings and the Kaplan-Meier curve with its median.</summary>

@@ -126,7 +126,13 @@ public sealed class ScheduleBuilder
                         throw new InvalidOperationException(
                             $"Visit {visit.Name} repeats without a maximum count and none of its ending events has happened: give the request a horizon.");
                     var actualAnchoring = visit.Anchoring == "actual";
-                    var nominal = DateOf(visit, anchor, visit.OffsetDays ?? 0); // occurrence 1: the anchor's date, or 'from A + <duration>' later
+                    // Occurrence 1: the anchor's date, or 'from A + <duration>' later. Past the end of the calendar it is not due
+                    // when a horizon or an ending event comes first (as for the later ones below); otherwise it cannot be dated.
+                    if (!CalendarDays.TryAdd(anchor, visit.OffsetDays ?? 0, out var nominal))
+                    {
+                        if (last is not null) yield break;
+                        nominal = DateOf(visit, anchor, visit.OffsetDays ?? 0);
+                    }
                     for (var k = 1; (visit.MaxCount is not { } max || k <= max) && (last is null || nominal <= last); k++)
                     {
                         yield return PlanAround(visit, k, nominal, nominal);

@@ -31,7 +31,7 @@ public class AssessmentGapCheckTests
     [Theory]
     [InlineData("55 days", true)]    // one scan early in its window, the next late in its own: 42 + 7 + 7 = 56 days apart
     [InlineData("56 days", false)]
-    [InlineData("13 weeks", false)]  // two intervals and the window's later side: what PICARES states
+    [InlineData("14 weeks", false)]  // two intervals and both sides of the window: what PICARES states
     public void The_gap_must_cover_two_on_time_scans_as_far_apart_as_their_windows_allow(string gap, bool reported)
     {
         var found = Check(Imaging, gap);
@@ -43,9 +43,20 @@ public class AssessmentGapCheckTests
     public void The_message_says_how_far_apart_on_time_scans_may_be_and_what_to_write()
     {
         var (_, _, message) = Assert.Single(Check(Imaging, "6 weeks"));
-        Assert.Equal("Endpoint PFS censors an event more than 42 days after the last adequate assessment, but 56 days may pass between two " +
-            "on-time assessments at visit Imaging, which collects Tumor every 42 days within -7..+7 days; an event found on time would be censored; " +
-            "use at least 56 days, usually two intervals and the window's later side ('censor_after_gap 91 days')", message);
+        Assert.Equal("Endpoint PFS censors an event more than 42 days after the last adequate assessment or the start, but at visit Imaging, " +
+            "which collects Tumor, two on-time assessments may be 56 days apart (every 42 days, window -7..+7 days); an event found on time would be " +
+            "censored; use at least 56 days, usually 'censor_after_gap 98 days'", message);
+    }
+
+    [Fact]
+    public void When_the_first_assessment_is_the_furthest_the_message_says_so_and_suggests_a_gap_that_covers_it()
+    {
+        // The first scan late in week 20 is 147 days after the start, more than two intervals and the window (98 days).
+        var (_, _, message) = Assert.Single(Check(
+            "visit Imaging { every 6 weeks from first_dose + 20 weeks; window -7..+7 days; until progression or death; max 17; collect Tumor }", "14 weeks"));
+        Assert.Equal("Endpoint PFS censors an event more than 98 days after the last adequate assessment or the start, but at visit Imaging, " +
+            "which collects Tumor, an on-time first assessment may come 147 days after first_dose (140 days after it, window -7..+7 days); an event " +
+            "found on time would be censored; use at least 147 days, usually 'censor_after_gap 147 days'", message);
     }
 
     [Theory]
@@ -55,6 +66,11 @@ public class AssessmentGapCheckTests
     // Of two schedules of the form, the denser one is what a subject may follow.
     [InlineData("visit Imaging { every 6 weeks from first_dose; until progression or death; max 17; collect Tumor }\n" +
                 "visit Slow { every 12 weeks from first_dose; until progression or death; max 9; collect Tumor }", "6 weeks", false)]
+    // A visit that happens once has no time between two; one counted from the previous actual date, the interval and the later side.
+    [InlineData("visit Imaging { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 1; collect Tumor }", "48 days", true)]
+    [InlineData("visit Imaging { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 1; collect Tumor }", "49 days", false)]
+    [InlineData("visit Imaging { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; anchoring actual; until progression or death; max 17; collect Tumor }", "48 days", true)]
+    [InlineData("visit Imaging { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; anchoring actual; until progression or death; max 17; collect Tumor }", "49 days", false)]
     // Scans on another anchor, or once, say nothing about the time between scans after the start.
     [InlineData("visit Imaging { every 6 weeks from enrollment; until progression or death; max 17; collect Tumor }", "1 days", false)]
     [InlineData("visit Imaging { day 43; collect Tumor }", "1 days", false)]
@@ -68,7 +84,7 @@ public class AssessmentGapCheckTests
     {
         var text = System.IO.File.ReadAllText(System.IO.Path.Combine(Repository.Root, "protocols", "PICARES.protocol"));
         Assert.DoesNotContain(ProtocolCompiler.Compile(text, "PICARES.protocol").Diagnostics, d => d.Id == "PIC4020");
-        var shorter = text.Replace("censor_after_gap 13 weeks", "censor_after_gap 7 weeks");
+        var shorter = text.Replace("censor_after_gap 14 weeks", "censor_after_gap 7 weeks");
         Assert.NotEqual(text, shorter);
         Assert.Contains(ProtocolCompiler.Compile(shorter, "PICARES.protocol").Diagnostics, d => d.Id == "PIC4020");
     }

@@ -43,8 +43,8 @@ public class StableDiseaseCheckTests
     public void The_message_names_the_visit_the_day_and_the_longest_minimum_that_fits()
     {
         var (_, _, message) = Assert.Single(Check(Imaging, "6 weeks"));
-        Assert.Equal("Endpoint ORR counts stable disease only from 42 days after first_dose, but visit Imaging may assess Tumor on day 36, " +
-            "35 days after first_dose, inside its window; stable disease read that early would be NE; use 'stable_disease_minimum 35 days' or less, " +
+        Assert.Equal("Endpoint ORR counts stable disease only from 42 days after first_dose, but visit Imaging may assess Tumor 35 days after " +
+            "first_dose (its day 36), inside its window; stable disease read that early would be NE; use 'stable_disease_minimum 35 days' or less, " +
             "or narrow the visit's window", message);
     }
 

@@ -59,6 +59,23 @@ public class AssessmentGapTests
     }
 
     [Fact]
+    public void An_adequate_assessment_on_the_day_of_the_event_is_the_last_one_and_the_start_counts_as_one()
+    {
+        // SD read on the day of death: nothing was missed.
+        var sameDay = TimeToEventEndpoint.Derive(Pfs, "E", Start, new[] { R(1, 42, "SD"), R(2, 150, "SD") }, new[] { V(1, 150, "dead", 150) });
+        Assert.Equal(("death", 150.0), (sameDay.Event, sameDay.Observation!.Value.TimeInDays));
+
+        // A death with no date of death (the contact date) long after the last scan is censored too.
+        var noDate = TimeToEventEndpoint.Derive(Pfs, "F", Start, new[] { R(1, 42, "SD") }, new[] { V(1, 200, "dead") });
+        Assert.Equal(((string?)null, 42.0), (noDate.Event, noDate.Observation!.Value.TimeInDays));
+
+        // From the start, without an adequate assessment: exactly the gap counts, a day more is censored at day 0.
+        Assert.Equal("progression", TimeToEventEndpoint.Derive(Pfs, "G", Start, new[] { R(1, 91, "PD") }, Array.Empty<VitalStatusRecord>()).Event);
+        var late = TimeToEventEndpoint.Derive(Pfs, "H", Start, new[] { R(1, 92, "PD") }, Array.Empty<VitalStatusRecord>());
+        Assert.Equal(((string?)null, 0.0), (late.Event, late.Observation!.Value.TimeInDays));
+    }
+
+    [Fact]
     public void Without_the_rule_the_same_event_counts()
     {
         var records = new[] { R(1, 42, "SD"), R(2, 200, "PD") };
@@ -125,6 +142,14 @@ public class AssessmentGapTests
         Assert.Empty(output.GetDiagnostics().Where(x => x.Severity >= DiagnosticSeverity.Warning));
         var text = Assert.Single(result.Results.Single().GeneratedSources).SourceText.ToString();
         Assert.Contains("CensoringRule.LastAssessment, 91);", text, StringComparison.Ordinal);
-        Assert.Contains("censored at last_assessment and, for an event more than 91 days after the last adequate assessment, there", text, StringComparison.Ordinal);
+        Assert.Contains("censored at last_assessment (an event more than 91 days after the last adequate assessment censored at that assessment)", text, StringComparison.Ordinal);
+        Assert.Contains("), null, null, 91);", text, StringComparison.Ordinal); // the model's EndpointInfo states the gap too
+
+        // With another censoring rule, the summary still says where an event after a gap is censored.
+        var alive = Tte("censor_after_gap 13 weeks\n").Replace("censor_at last_assessment", "censor_at last_known_alive");
+        var (aliveResult, _, aliveDiagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/pfs.protocol", alive));
+        Assert.Empty(aliveDiagnostics);
+        Assert.Contains("censored at last_known_alive (an event more than 91 days after the last adequate assessment censored at that assessment)",
+            Assert.Single(aliveResult.Results.Single().GeneratedSources).SourceText.ToString(), StringComparison.Ordinal);
     }
 }

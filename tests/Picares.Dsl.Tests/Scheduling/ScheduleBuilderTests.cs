@@ -227,6 +227,16 @@ public class ScheduleBuilderTests
         Assert.Equal(D(9999, 12, 25), planned[1].WindowEnd);
     }
 
+    [Fact]
+    public void A_first_occurrence_past_the_end_of_the_calendar_is_not_due_before_a_horizon_and_an_error_without_one()
+    {
+        var anchors = new Dictionary<string, DateTime> { ["first_dose"] = D(9999, 12, 1) };
+        Assert.Empty(Build(new[] { Repeating("Scan", every: 42, first: 42) }, anchors, horizon: D(9999, 12, 31)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Build(new[] { Repeating("Scan", every: 42, max: 3, first: 42) }, anchors));
+        Assert.StartsWith("Visit Scan falls outside the calendar (0001-01-01 to 9999-12-31): 42 days from 9999-12-01, counted from first_dose",
+            error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(9999, 12, 20, "Late", "Visit Late falls outside the calendar (0001-01-01 to 9999-12-31): 29 days from 9999-12-20, counted from first_dose")]
     [InlineData(1, 1, 3, "Screening", "Visit Screening falls outside the calendar (0001-01-01 to 9999-12-31): -28 days from 0001-01-03, counted from first_dose")]

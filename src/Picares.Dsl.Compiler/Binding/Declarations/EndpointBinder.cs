@@ -130,12 +130,12 @@ internal static class EndpointBinder
         }
 
         // RECIST 1.1 confirmation of CR and PR, and the minimum duration of SD from the start: objective_response only.
-        int? confirmationDays = Interval(context, block, ConfirmResponse, name, kind, kindKnown, Recist,
+        int? confirmationDays = FixedDaysStatement(context, block, ConfirmResponse, name, kind, kindKnown, ForRecist,
             $"the least interval between a CR or PR and the assessment that confirms it, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "confirm_response 4 weeks");
-        int? stableDiseaseMinimumDays = Interval(context, block, StableDiseaseMinimum, name, kind, kindKnown, Recist,
+        int? stableDiseaseMinimumDays = FixedDaysStatement(context, block, StableDiseaseMinimum, name, kind, kindKnown, ForRecist,
             $"the least time from the endpoint's start to an assessment of stable disease, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "stable_disease_minimum 6 weeks");
         // An event after missed assessments is censored at the last adequate one: time_to_event only.
-        int? censorAfterGapDays = Interval(context, block, CensorAfterGap, name, kind, kindKnown, Gap,
+        int? censorAfterGapDays = FixedDaysStatement(context, block, CensorAfterGap, name, kind, kindKnown, ForGaps,
             $"the longest time from the last adequate tumor assessment to an event that is still counted, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "censor_after_gap 13 weeks");
         if (kind == "objective_response" && block.One(StableDiseaseMinimum) is { } minimum && block.One("start") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, minimum.Keyword.Span, $"endpoint {name}, whose stable_disease_minimum counts from its start,", "start", "start first_dose");
@@ -154,18 +154,18 @@ internal static class EndpointBinder
             confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays);
     }
 
-    /// <summary>The kind an interval statement belongs to, and what PIC1002 says to an endpoint of another kind.</summary>
-    private readonly record struct IntervalKind(string Kind, string Why);
+    /// <summary>The one kind of endpoint a statement is for, and what it is for, as PIC1002 says to an endpoint of another kind.</summary>
+    private readonly record struct OnlyForKind(string Kind, string Purpose);
 
-    private static readonly IntervalKind Recist = new("objective_response", "RECIST 1.1 confirmation");
-    private static readonly IntervalKind Gap = new("time_to_event", "censoring of an event after missed assessments");
+    private static readonly OnlyForKind ForRecist = new("objective_response", "RECIST 1.1 confirmation");
+    private static readonly OnlyForKind ForGaps = new("time_to_event", "censoring of an event after missed assessments");
 
     /// <summary>
     /// <c>confirm_response</c>, <c>stable_disease_minimum</c> or <c>censor_after_gap</c>: a fixed duration in whole days
     /// (PIC2006 without a unit, PIC2011 in months or years, PIC1003 when missing, zero, negative or past the longest), on an
     /// endpoint of the statement's kind; on an endpoint of another kind it is PIC1002, and its argument is not read.
     /// </summary>
-    private static int? Interval(BindingContext context, BlockReader block, string keyword, string endpoint, string kind, bool kindKnown, IntervalKind of,
+    private static int? FixedDaysStatement(BindingContext context, BlockReader block, string keyword, string endpoint, string kind, bool kindKnown, OnlyForKind of,
         string shape, string example)
     {
         if (block.One(keyword) is not { } statement) return null;
@@ -173,7 +173,7 @@ internal static class EndpointBinder
         if (kindKnown && kind != of.Kind)
         {
             context.Report(DiagnosticDescriptors.UnknownStatement, statement.Keyword.Span, keyword, $"{kind} endpoint {endpoint}",
-                $"; it is for {of.Kind} endpoints ({of.Why}): remove it, or make the endpoint kind {of.Kind}", Suggestions.ListLater(StatementsOfEveryKind));
+                $"; it is for {of.Kind} endpoints ({of.Purpose}): remove it, or make the endpoint kind {of.Kind}", Suggestions.ListLater(StatementsOfEveryKind));
             return null;
         }
         if (!a.Expect(1, 1)) return null;

@@ -566,7 +566,7 @@ namespace Picares.Protocols
             /// <summary>secondary: progression free survival(PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PFS", "secondary", "progression free survival(PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(555, 1));
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(555, 1), null, null, 98);
             /// <summary>secondary: overall survial</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "overall survial", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
@@ -654,7 +654,7 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 558, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 560, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 563, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_after_gap", "The record does not state it; standard practice (FDA guidance on clinical trial endpoints for cancer drugs, 2018): a progression or death after two or more missed tumor assessments is censored at the last adequate one; two 6-week intervals and the 7-day window make 13 weeks", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 565, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_after_gap", "The record does not state it; standard practice (FDA guidance on clinical trial endpoints for cancer drugs, 2018): a progression or death after two or more missed tumor assessments is censored at the last adequate one; two 6-week intervals and both sides of the 7-day window make 14 weeks, so an event after one missed scan still counts", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 565, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 572, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 575, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 581, 1)),
@@ -4062,9 +4062,9 @@ namespace Picares.Protocols
                 return global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records1(subject.Forms), dataCutoff, __Confirmation1);
             }
 
-            private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition2 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("PFS", "first_dose", true, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastAssessment, 91);
+            private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition2 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("PFS", "first_dose", true, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastAssessment, 98);
 
-            /// <summary>PFS (time_to_event): progression free survival(PFS); time from first_dose to progression or death, censored at last_assessment and, for an event more than 91 days after the last adequate assessment, there, from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
+            /// <summary>PFS (time_to_event): progression free survival(PFS); time from first_dose to progression or death, censored at last_assessment (an event more than 98 days after the last adequate assessment censored at that assessment), from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent PFS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
