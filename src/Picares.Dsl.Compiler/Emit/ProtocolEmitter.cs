@@ -41,12 +41,20 @@ public static class ProtocolEmitter
     /// Renders the same C# as <see cref="Emit"/>, kept in chunks (see <see cref="GeneratedText"/>): for hosts that read
     /// text in pieces, such as the Roslyn generator, it saves one copy of the whole text and a large-object allocation.
     /// </summary>
-    public static GeneratedText EmitText(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default)
+    public static GeneratedText EmitText(ProtocolModel model, string @namespace, CancellationToken cancellationToken = default) =>
+        EmitText(model, @namespace, cancellationToken, autoIndent: false);
+
+    /// <summary>
+    /// As <see cref="EmitText(ProtocolModel, string, CancellationToken)"/>; with <paramref name="autoIndent"/>, in a context of
+    /// its own with Scriban's auto-indentation on: the seam through which a test shows that turning it off changes nothing.
+    /// </summary>
+    internal static GeneratedText EmitText(ProtocolModel model, string @namespace, CancellationToken cancellationToken, bool autoIndent)
     {
         var crf = "global::" + @namespace + "." + ClassName(model) + ".Crf.";
         // The thread's context is taken out of its slot while in use, so a nested call would make its own.
-        var context = Context ?? NewContext();
-        Context = null;
+        var context = autoIndent ? NewContext() : Context ?? NewContext();
+        context.AutoIndent = autoIndent;
+        if (!autoIndent) Context = null;
         context.CancellationToken = cancellationToken;
         // All templates write to one fresh output. (Template.Render would make a string per template and then clear the
         // context's builder, which reallocates its whole capacity as one array on the large-object heap.)
@@ -60,7 +68,7 @@ public static class ProtocolEmitter
             Write(context, CrfTemplate.Value, model, @namespace, CrfPlan.For(model, crf));
             Write(context, AnalysisTemplate.Value, model, @namespace, AnalysisPlan.For(model, crf));
             context.PopOutput();
-            Context = context; // only a context that finished cleanly is used again
+            if (!autoIndent) Context = context; // only a context that finished cleanly is used again
             return output.ToGeneratedText();
         }
         catch (Exception e)
