@@ -278,9 +278,14 @@ internal sealed class Timeline
                 return o - v.WindowBefore > 0 ? o - v.WindowBefore : null;
             case "repeating" when v.EveryDays is { } every:
                 long first = (long)(v.OffsetDays ?? 0) - v.WindowBefore;
-                long skipped = first > 0 ? 0 : -first / every + 1; // the occurrences whose window reaches the anchor's date
+                // With 'anchoring actual' each occurrence counts from the previous one's actual date, which may itself have
+                // been early: each step may be its window's early side shorter (a window narrower than the interval, PIC3004,
+                // keeps the step positive).
+                long step = v.Anchoring == "actual" ? every - v.WindowBefore : every;
+                if (step <= 0) return null;
+                long skipped = first > 0 ? 0 : -first / step + 1; // the occurrences whose window reaches the anchor's date
                 if (v.MaxCount is { } max && skipped >= max) return null;
-                return (int)(first + skipped * every);
+                return (int)(first + skipped * step);
             default:
                 return null;
         }

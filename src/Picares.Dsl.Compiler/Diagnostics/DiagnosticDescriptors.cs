@@ -228,10 +228,10 @@ public static class DiagnosticDescriptors
         "{0} reads the date of {1}, which the timeline orders at or after the eligibility decision on {2}, so it may not be known when eligibility is decided; measure from {3} or an earlier anchor, or decide eligibility later with 'eligibility_at'", Severity.Warning, Consistency);
     /// <summary>PIC4019</summary>
     public static readonly DiagnosticDescriptor StableDiseaseMinimumTooLong = new("PIC4019", "Stable disease minimum longer than the first assessment allows",
-        "Endpoint {0} counts stable disease only from {1} days after {2}, but visit {3} may assess {4} {5} days after {2} (its day {6}), inside its window; stable disease read that early would be NE; use 'stable_disease_minimum {5} days' or less, or narrow the visit's window", Severity.Warning, Consistency);
+        "Endpoint {0} counts stable disease only from {1} days after {2}, but visit {3} may assess {4} {5} days after {2} (day {6} from {2}), inside its window; stable disease read that early would be NE; use 'stable_disease_minimum {5} days' or less, or narrow the visit's window", Severity.Warning, Consistency);
     /// <summary>PIC4020</summary>
     public static readonly DiagnosticDescriptor AssessmentGapShorterThanSchedule = new("PIC4020", "Gap for censoring shorter than the assessment schedule",
-        "Endpoint {0} censors an event more than {1} days after the last adequate assessment or the start, but at visit {2}, which collects {3}, {4}; an event found on time would be censored; use at least {5} days, usually 'censor_after_gap {6} days'", Severity.Warning, Consistency);
+        "Endpoint {0} censors an event more than {1} days after the last adequate assessment or the start, but at visit {2}, which collects {3}, {4}; an event found on time would be censored; use at least {5} days: 'censor_after_gap {6} days' also lets one missed assessment pass", Severity.Warning, Consistency);
     /// <summary>PIC4017</summary>
     public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
         "Event {0} is not marked terminal, so visit {1} is still planned for a subject after it; {2}", Severity.Warning, Consistency);

@@ -129,7 +129,7 @@ public static class TimeToEventEndpoint
                 var days = (e.Date - from).TotalDays;
                 if (days > gap)
                 {
-                    var since = last is null ? "the start, with no adequate assessment before it" : $"the last adequate assessment, {last.Reference}";
+                    var since = last is null ? "the start, with no adequate assessment on or before its day" : $"the last adequate assessment, {last.Reference}";
                     var basisText = $"censored at {since}: the {e.Event} on {Day(e.Date)} came {((int)days).ToString(CultureInfo.InvariantCulture)} days after it, more than the {gap.ToString(CultureInfo.InvariantCulture)} days censor_after_gap allows";
                     return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, null, from), null, from, basisText,
                         last is null ? Array.Empty<EndpointRecord>() : new EndpointRecord[] { last }, notUsed);

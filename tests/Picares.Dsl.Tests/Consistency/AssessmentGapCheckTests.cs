@@ -45,18 +45,19 @@ public class AssessmentGapCheckTests
         var (_, _, message) = Assert.Single(Check(Imaging, "6 weeks"));
         Assert.Equal("Endpoint PFS censors an event more than 42 days after the last adequate assessment or the start, but at visit Imaging, " +
             "which collects Tumor, two on-time assessments may be 56 days apart (every 42 days, window -7..+7 days); an event found on time would be " +
-            "censored; use at least 56 days, usually 'censor_after_gap 98 days'", message);
+            "censored; use at least 56 days: 'censor_after_gap 98 days' also lets one missed assessment pass", message);
     }
 
     [Fact]
     public void When_the_first_assessment_is_the_furthest_the_message_says_so_and_suggests_a_gap_that_covers_it()
     {
-        // The first scan late in week 20 is 147 days after the start, more than two intervals and the window (98 days).
+        // The first scan late in week 20 is 147 days after the start, more than two intervals and the window (98 days); with
+        // it missed, the second on time is 140 + 42 + 7 = 189 days after the start.
         var (_, _, message) = Assert.Single(Check(
             "visit Imaging { every 6 weeks from first_dose + 20 weeks; window -7..+7 days; until progression or death; max 17; collect Tumor }", "14 weeks"));
         Assert.Equal("Endpoint PFS censors an event more than 98 days after the last adequate assessment or the start, but at visit Imaging, " +
-            "which collects Tumor, an on-time first assessment may come 147 days after first_dose (140 days after it, window -7..+7 days); an event " +
-            "found on time would be censored; use at least 147 days, usually 'censor_after_gap 147 days'", message);
+            "which collects Tumor, an on-time first assessment may come 147 days after first_dose (due 140 days after it, window -7..+7 days); an event " +
+            "found on time would be censored; use at least 147 days: 'censor_after_gap 189 days' also lets one missed assessment pass", message);
     }
 
     [Theory]
@@ -66,17 +67,27 @@ public class AssessmentGapCheckTests
     // Of two schedules of the form, the denser one is what a subject may follow.
     [InlineData("visit Imaging { every 6 weeks from first_dose; until progression or death; max 17; collect Tumor }\n" +
                 "visit Slow { every 12 weeks from first_dose; until progression or death; max 9; collect Tumor }", "6 weeks", false)]
-    // A visit that happens once has no time between two; one counted from the previous actual date, the interval and the later side.
-    [InlineData("visit Imaging { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 1; collect Tumor }", "48 days", true)]
-    [InlineData("visit Imaging { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 1; collect Tumor }", "49 days", false)]
-    [InlineData("visit Imaging { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; anchoring actual; until progression or death; max 17; collect Tumor }", "48 days", true)]
-    [InlineData("visit Imaging { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; anchoring actual; until progression or death; max 17; collect Tumor }", "49 days", false)]
+    // A visit that happens once says nothing about the time between two, and does not hide a schedule beside it.
+    [InlineData("visit Imaging { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 1; collect Tumor }", "1 days", false)]
+    [InlineData("visit Once { every 6 weeks from first_dose; max 1; collect Tumor }\n" + Imaging, "50 days", true)]
+    // Counted from the previous one's actual date: the interval and the later side (the first scan, 14 + 7 days, is nearer).
+    [InlineData("visit Imaging { every 6 weeks from first_dose + 2 weeks; window -7..+7 days; anchoring actual; until progression or death; max 17; collect Tumor }", "48 days", true)]
+    [InlineData("visit Imaging { every 6 weeks from first_dose + 2 weeks; window -7..+7 days; anchoring actual; until progression or death; max 17; collect Tumor }", "49 days", false)]
     // Scans on another anchor, or once, say nothing about the time between scans after the start.
     [InlineData("visit Imaging { every 6 weeks from enrollment; until progression or death; max 17; collect Tumor }", "1 days", false)]
     [InlineData("visit Imaging { day 43; collect Tumor }", "1 days", false)]
     public void The_schedule_compared_is_each_repeating_visit_on_the_start_that_collects_the_response(string visits, string gap, bool reported)
     {
         Assert.Equal(reported, Check(visits, gap).Length == 1);
+    }
+
+    [Fact]
+    public void With_actual_anchoring_the_message_says_the_interval_counts_from_the_previous_actual_date()
+    {
+        var (_, _, message) = Assert.Single(Check(
+            "visit Imaging { every 6 weeks from first_dose + 2 weeks; window -7..+7 days; anchoring actual; until progression or death; max 17; collect Tumor }", "6 weeks"));
+        Assert.Contains("two on-time assessments may be 49 days apart (every 42 days from the previous one's actual date, window -7..+7 days)", message, System.StringComparison.Ordinal);
+        Assert.EndsWith("use at least 49 days: 'censor_after_gap 91 days' also lets one missed assessment pass", message, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public class StableDiseaseCheckTests
     {
         var (_, _, message) = Assert.Single(Check(Imaging, "6 weeks"));
         Assert.Equal("Endpoint ORR counts stable disease only from 42 days after first_dose, but visit Imaging may assess Tumor 35 days after " +
-            "first_dose (its day 36), inside its window; stable disease read that early would be NE; use 'stable_disease_minimum 35 days' or less, " +
+            "first_dose (day 36 from first_dose), inside its window; stable disease read that early would be NE; use 'stable_disease_minimum 35 days' or less, " +
             "or narrow the visit's window", message);
     }
 
@@ -52,6 +52,10 @@ public class StableDiseaseCheckTests
     // Occurrence 1 on the first dose's day is a baseline: the first assessment after it is occurrence 2, from day 36.
     [InlineData("visit Imaging { every 6 weeks from first_dose; window -7..+7 days; max 17; collect Tumor }", "6 weeks", true)]
     [InlineData("visit Imaging { every 6 weeks from first_dose; window -7..+7 days; max 1; collect Tumor }", "6 weeks", false)] // no later scan
+    // Counted from the previous one's actual date, the second scan may follow an early baseline by 6 weeks less 7 days, and
+    // itself be 7 days early: day 29, 28 days after the start.
+    [InlineData("visit Imaging { every 6 weeks from first_dose; window -7..+7 days; anchoring actual; max 17; collect Tumor }", "29 days", true)]
+    [InlineData("visit Imaging { every 6 weeks from first_dose; window -7..+7 days; anchoring actual; max 17; collect Tumor }", "28 days", false)]
     [InlineData("visit Week6 { day 43; window -3..+3 days; collect Tumor }", "6 weeks", true)]             // from day 40, 39 days
     [InlineData("visit Week6 { day 43; window -3..+3 days; collect Tumor }", "39 days", false)]
     [InlineData("visit Week6 { at first_dose + 42 days; window -3..+3 days; collect Tumor }", "40 days", true)]

@@ -51,7 +51,7 @@ public class AssessmentGapTests
         var none = TimeToEventEndpoint.Derive(Pfs, "C", Start, new[] { R(1, 40, "NE"), R(2, 100, "PD") }, Array.Empty<VitalStatusRecord>());
         Assert.Equal(((string?)null, 0.0, false), (none.Event, none.Observation!.Value.TimeInDays, none.Observation.Value.Event));
         Assert.Empty(none.Used);
-        Assert.StartsWith("censored at the start, with no adequate assessment before it", none.Basis, StringComparison.Ordinal);
+        Assert.StartsWith("censored at the start, with no adequate assessment on or before its day", none.Basis, StringComparison.Ordinal);
 
         // Within the gap from the start, an early progression is an event.
         var early = TimeToEventEndpoint.Derive(Pfs, "D", Start, new[] { R(1, 42, "PD") }, Array.Empty<VitalStatusRecord>());
@@ -59,16 +59,23 @@ public class AssessmentGapTests
     }
 
     [Fact]
-    public void An_adequate_assessment_on_the_day_of_the_event_is_the_last_one_and_the_start_counts_as_one()
+    public void An_adequate_assessment_on_the_day_of_the_event_counts_as_the_last_one()
     {
         // SD read on the day of death: nothing was missed.
         var sameDay = TimeToEventEndpoint.Derive(Pfs, "E", Start, new[] { R(1, 42, "SD"), R(2, 150, "SD") }, new[] { V(1, 150, "dead", 150) });
         Assert.Equal(("death", 150.0), (sameDay.Event, sameDay.Observation!.Value.TimeInDays));
+    }
 
-        // A death with no date of death (the contact date) long after the last scan is censored too.
+    [Fact]
+    public void A_death_known_only_by_its_contact_date_is_censored_after_a_gap_too()
+    {
         var noDate = TimeToEventEndpoint.Derive(Pfs, "F", Start, new[] { R(1, 42, "SD") }, new[] { V(1, 200, "dead") });
         Assert.Equal(((string?)null, 42.0), (noDate.Event, noDate.Observation!.Value.TimeInDays));
+    }
 
+    [Fact]
+    public void Without_an_adequate_assessment_the_gap_runs_from_the_start()
+    {
         // From the start, without an adequate assessment: exactly the gap counts, a day more is censored at day 0.
         Assert.Equal("progression", TimeToEventEndpoint.Derive(Pfs, "G", Start, new[] { R(1, 91, "PD") }, Array.Empty<VitalStatusRecord>()).Event);
         var late = TimeToEventEndpoint.Derive(Pfs, "H", Start, new[] { R(1, 92, "PD") }, Array.Empty<VitalStatusRecord>());

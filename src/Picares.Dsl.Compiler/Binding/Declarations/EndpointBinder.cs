@@ -136,7 +136,7 @@ internal static class EndpointBinder
             $"the least time from the endpoint's start to an assessment of stable disease, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "stable_disease_minimum 6 weeks");
         // An event after missed assessments is censored at the last adequate one: time_to_event only.
         int? censorAfterGapDays = FixedDaysStatement(context, block, CensorAfterGap, name, kind, kindKnown, ForGaps,
-            $"the longest time from the last adequate tumor assessment to an event that is still counted, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "censor_after_gap 13 weeks");
+            $"the longest time from the last adequate tumor assessment to an event that is still counted, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "censor_after_gap 14 weeks");
         if (kind == "objective_response" && block.One(StableDiseaseMinimum) is { } minimum && block.One("start") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, minimum.Keyword.Span, $"endpoint {name}, whose stable_disease_minimum counts from its start,", "start", "start first_dose");
 
