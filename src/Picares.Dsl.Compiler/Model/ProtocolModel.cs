@@ -143,7 +143,9 @@ public sealed record CriterionModel(
 
 /// <summary>
 /// A visit of the schedule: a single visit at a nominal study day, a repeating visit, a visit placed relative
-/// to another anchor, or an unscheduled visit; with its window and what is collected.
+/// to another anchor, or an unscheduled visit; with its window and what is collected. <see cref="OffsetDays"/> is an
+/// <c>at</c> visit's offset from its anchor or event, or a repeating visit's first occurrence's offset from its anchor
+/// (<c>every 6 weeks from first_dose + 6 weeks</c>: 42; null when it falls on the anchor's date).
 /// </summary>
 public sealed record VisitModel(
     string Name,

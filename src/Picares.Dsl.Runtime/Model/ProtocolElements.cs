@@ -121,6 +121,25 @@ public sealed record CriterionInfo([property: ProtocolName(ProtocolNameKind.Crit
 }
 
 /// <summary>A visit of the schedule.</summary>
+/// <param name="Name">The visit's name in the protocol.</param>
+/// <param name="Label">Its label.</param>
+/// <param name="Timing"><c>day</c>, <c>repeating</c> (<c>every</c>), <c>relative</c> (<c>at</c>) or <c>unscheduled</c>.</param>
+/// <param name="Anchor">The anchor (or, for <c>at</c>, the event) it is placed on.</param>
+/// <param name="Day">A <c>day</c> visit's study day (no day 0), or the first of its range.</param>
+/// <param name="LastDay">The last study day of a <c>day</c> visit's range.</param>
+/// <param name="WindowBefore">Days allowed before the nominal date.</param>
+/// <param name="WindowAfter">Days allowed after it.</param>
+/// <param name="OffsetDays">
+/// Days from the anchor's date: of an <c>at</c> visit (negative before it), or of a repeating visit's first occurrence
+/// (<c>every 6 weeks from first_dose + 6 weeks</c> is 42; null when it falls on the anchor's date).
+/// </param>
+/// <param name="EveryDays">A repeating visit's interval in days.</param>
+/// <param name="Anchoring"><c>fixed</c> (a grid from the anchor) or <c>actual</c> (each from the previous one's actual date).</param>
+/// <param name="Until">The events or anchors that stop a repeating visit.</param>
+/// <param name="MaxCount">The most occurrences of a repeating visit.</param>
+/// <param name="Collect">The forms collected.</param>
+/// <param name="Activities">Further activities, in words.</param>
+/// <param name="Origin">Where it is declared, and whether it is an assumption.</param>
 public sealed record VisitInfo([property: ProtocolName(ProtocolNameKind.Visit)] string Name, string Label, string Timing, string Anchor, int? Day, int? LastDay, int WindowBefore, int WindowAfter,
     int? OffsetDays, int? EveryDays, string Anchoring, IReadOnlyList<string> Until, int? MaxCount, [property: ProtocolName(ProtocolNameKind.Form)] IReadOnlyList<string> Collect,
     IReadOnlyList<string> Activities, Origin Origin);
