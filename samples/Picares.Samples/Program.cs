@@ -9,7 +9,7 @@ var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordi
 switch (command)
 {
     case "model":
-        ProtocolOverview.Print();
+        ProtocolOverview.Print(Console.Out);
         return 0;
     case "screen":
         var file = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Skip(1).FirstOrDefault()
