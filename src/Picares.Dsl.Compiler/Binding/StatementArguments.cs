@@ -200,10 +200,13 @@ internal readonly struct StatementArguments
     /// <summary>Reports the statement's shape at its keyword and arguments.</summary>
     public void FailStatement() => Fail(_statement.HeaderSpan);
 
-    public void Fail(Picares.Dsl.Compiler.Text.TextSpan span)
+    public void Fail(Picares.Dsl.Compiler.Text.TextSpan span) => Fail(span, _shape, _example);
+
+    /// <summary>As <see cref="Fail(Picares.Dsl.Compiler.Text.TextSpan)"/>, with what this argument takes and an example of its own.</summary>
+    public void Fail(Picares.Dsl.Compiler.Text.TextSpan span, string shape, string example)
     {
         if (HasSyntaxError) return;
-        _context.Report(DiagnosticDescriptors.BadArguments, span, _statement.Keyword.Text, _shape, _example);
+        _context.Report(DiagnosticDescriptors.BadArguments, span, _statement.Keyword.Text, shape, example);
     }
 
     private static bool EndsWithNumber(ExpressionSyntax e) => e switch

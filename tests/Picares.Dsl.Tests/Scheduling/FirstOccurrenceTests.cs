@@ -54,6 +54,13 @@ public class FirstOccurrenceTests
     }
 
     [Fact]
+    public void A_minus_with_nothing_after_it_is_only_the_syntax_error()
+    {
+        var text = TestProtocols.With("visit Scan { every 21 days from first_dose -; max 4; collect Vitals }\n");
+        Assert.Equal(new[] { "PIC0005" }, ProtocolCompiler.Compile(text).Diagnostics.Select(d => d.Id).ToArray());
+    }
+
+    [Fact]
     public void The_most_occurrences_with_a_first_offset_are_accepted()
     {
         var result = Compile("visit Scan { every 1 days from first_dose + 36000 days; max 501; collect Vitals }");

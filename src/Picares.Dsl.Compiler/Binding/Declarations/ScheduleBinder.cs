@@ -167,7 +167,7 @@ internal static class ScheduleBinder
                     if (a.Expect(1, 3))
                     {
                         every = a.Days(0, "every");
-                        if (ReadFirstOccurrence(context, a, 1) is { } first) (anchor, anchorNamedAt, offset) = first;
+                        if (ReadFirstOccurrence(a, 1) is { } first) (anchor, anchorNamedAt, offset) = first;
                         else if (ReadFrom(a, 1) is { } from) (anchor, anchorNamedAt) = from;
                     }
                     break;
@@ -295,7 +295,7 @@ internal static class ScheduleBinder
     /// after the anchor (tumor assessments every 6 weeks, the first in week 6). Null when the argument is not of that shape
     /// (<see cref="ReadFrom"/> reads the rest); a minus, which would start the repetition before its anchor, is reported.
     /// </summary>
-    private static (string Name, Text.TextSpan Span, int? Offset)? ReadFirstOccurrence(BindingContext context, StatementArguments a, int index)
+    private static (string Name, Text.TextSpan Span, int? Offset)? ReadFirstOccurrence(StatementArguments a, int index)
     {
         if (a.Count != index + 2 || a.At(index)?.AsName != "from" ||
             a.At(index + 1) is not BinaryExpressionSyntax { Left: NameExpressionSyntax anchor } start ||
@@ -303,7 +303,7 @@ internal static class ScheduleBinder
             return null;
         int? offset = null;
         if (start.Operator.Kind == TokenKind.Minus)
-            context.Report(DiagnosticDescriptors.BadArguments, start.Span, "every",
+            a.Fail(start.Span,
                 $"a first occurrence on or after its anchor, '+ <fixed duration>' of up to {AllowedRanges.MaxDays} days (a visit before the anchor is 'day -n from {anchor.Identifier.Text}')",
                 $"every 6 weeks from {anchor.Identifier.Text} + 6 weeks");
         else offset = a.Days(start.Right, "every", allowZero: true);
