@@ -97,6 +97,7 @@ public sealed class AnalysisPlan
             string Statuses() => Role("status") is { } status && Role("status_date") is { } date
                 ? Source("VitalStatusRecord", status.Form, Value(date), Value(status), Role("death_date") is { } death ? Value(death) : "null") + "(subject.Forms)"
                 : $"global::System.Array.Empty<{Endpoints}VitalStatusRecord>()";
+            string Therapies() => Role("new_therapy") is { } therapy ? ", newTherapies: " + Source("TherapyRecord", therapy.Form, Value(therapy)) + "(subject.Forms)" : "";
             string Fields() => string.Join(", ", endpoint.Roles.Select(r => $"{r.Form}.{r.Field} ({r.Role.Replace('_', ' ')})"));
 
             switch (endpoint.Kind)
@@ -137,9 +138,10 @@ public sealed class AnalysisPlan
                     var field = "__Definition" + plan.Derived.Count.ToString(CultureInfo.InvariantCulture);
                     plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
                         Endpoints + "SubjectTimeToEvent", Endpoints + "TimeToEventSummary",
-                        $"{Endpoints}TimeToEventEndpoint.Derive({field}, subject.Id ?? \"\", {start}, {Responses()}, {Statuses()}, dataCutoff)", field + " = " + definition,
+                        $"{Endpoints}TimeToEventEndpoint.Derive({field}, subject.Id ?? \"\", {start}, {Responses()}, {Statuses()}, dataCutoff{Therapies()})", field + " = " + definition,
                         $"time from {endpoint.Start} to {string.Join(" or ", endpoint.Events)}, censored at {endpoint.Censoring}" +
                         (endpoint.CensorAfterGapDays is { } gapDays ? $" (an event more than {gapDays.ToString(CultureInfo.InvariantCulture)} days after the last adequate assessment censored at that assessment)" : "") +
+                        (Role("new_therapy") is { } newTherapy ? $" (a subject who starts a new anticancer therapy, {newTherapy.Form}.{newTherapy.Field}, before the event censored at the last adequate assessment on or before it)" : "") +
                         ", from " + Fields()));
                     break;
                 default:

@@ -24,6 +24,9 @@ public sealed record VitalStatusRecord(string Form, int Occurrence, DateTime? Da
     public bool IsAlive => Status == "alive";
 }
 
+/// <summary>A new anticancer therapy given after the start (a subsequent line of treatment): its start date.</summary>
+public sealed record TherapyRecord(string Form, int Occurrence, DateTime? Date) : EndpointRecord(Form, Occurrence);
+
 /// <summary>An adverse event: its term, CTCAE grade and onset date.</summary>
 public sealed record AdverseEventRecord(string Form, int Occurrence, string? Term, int? Grade, DateTime? Onset) : EndpointRecord(Form, Occurrence);
 

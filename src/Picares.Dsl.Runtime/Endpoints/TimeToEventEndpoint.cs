@@ -55,6 +55,8 @@ public sealed record SubjectTimeToEvent(string SubjectId, DateTime? Start, Survi
 /// <item>the event is the earlier of the two (progression when both fall on one day);</item>
 /// <item>without an event the subject is censored by the rule: at the last adequate assessment (CR, PR or SD), at the last
 /// contact alive, or at the data cut-off; with no such record, at the start (day 0).</item>
+/// <item>with new anticancer therapies given, a subject who starts one before the event (or without one) is censored at the
+/// last adequate assessment on or before its start.</item>
 /// <item>with <see cref="TimeToEventDefinition.CensorAfterGapDays"/>, an event more than that many days after the last
 /// adequate assessment on or before its day (or after the start, without one) is censored at that assessment (or the start).</item>
 /// </list>
@@ -69,21 +71,29 @@ public static class TimeToEventEndpoint
     /// <param name="assessments">The subject's tumour assessments (empty when the endpoint does not read them).</param>
     /// <param name="statuses">The subject's survival contacts (empty when the endpoint does not read them).</param>
     /// <param name="dataCutoff">When given, records after it are not used; needed for <see cref="CensoringRule.EndOfStudy"/>.</param>
+    /// <param name="newTherapies">
+    /// When given (the protocol's <c>censor_at_new_therapy</c>), the subject's new anticancer therapies: a subject who starts
+    /// one before the event, or without an event, is censored at the last adequate assessment on or before the earliest
+    /// one's start (at the start without one), whatever the censoring rule (FDA guidance on cancer endpoints, 2018).
+    /// </param>
     /// <exception cref="ArgumentNullException">When an argument is null.</exception>
     public static SubjectTimeToEvent Derive(TimeToEventDefinition definition, string subjectId, DateTime? start,
-        IEnumerable<ResponseRecord> assessments, IEnumerable<VitalStatusRecord> statuses, DateTime? dataCutoff = null)
+        IEnumerable<ResponseRecord> assessments, IEnumerable<VitalStatusRecord> statuses, DateTime? dataCutoff = null,
+        IEnumerable<TherapyRecord>? newTherapies = null)
     {
         if (definition is null) throw new ArgumentNullException(nameof(definition));
         if (assessments is null) throw new ArgumentNullException(nameof(assessments));
         if (statuses is null) throw new ArgumentNullException(nameof(statuses));
         var responses = assessments.ToList();
         var contacts = statuses.ToList();
+        var therapies = newTherapies?.ToList() ?? new List<TherapyRecord>();
         var notUsed = new List<UnusedRecord>();
         if (start is not { } startDate)
         {
             var reason = $"the subject has no {definition.StartAnchor} date";
             notUsed.AddRange(responses.Select(r => new UnusedRecord(r, reason)));
             notUsed.AddRange(contacts.Select(r => new UnusedRecord(r, reason)));
+            notUsed.AddRange(therapies.Select(r => new UnusedRecord(r, reason)));
             return new(subjectId, null, null, null, null, reason, Array.Empty<EndpointRecord>(), notUsed);
         }
         startDate = startDate.Date;
@@ -118,6 +128,29 @@ public static class TimeToEventEndpoint
             (found is null || death.Date < found.Value.Date))
             found = (death.Record, death.Date, "death",
                 death.Record.DeathDate is null ? $"death at {death.Record.Reference} (no date of death: the contact date)" : $"death at {death.Record.Reference}");
+
+        // A new anticancer therapy started before the event (or with none): the disease is no longer followed untreated,
+        // so the subject is censored at the last adequate assessment on or before the therapy's start.
+        TherapyRecord? therapy = null;
+        foreach (var record in therapies)
+        {
+            string? reason = record.Date is null ? "no start date"
+                : record.Date.Value.Date < startDate ? $"before the start ({Day(startDate)})"
+                : dataCutoff is { } cutoff && record.Date.Value.Date > cutoff.Date ? $"after the data cut-off ({Day(cutoff)})"
+                : null;
+            if (reason is not null) notUsed.Add(new UnusedRecord(record, reason));
+            else if (therapy is null || record.Date!.Value.Date < therapy.Date!.Value.Date) therapy = record;
+        }
+        if (therapy is not null && (found is null || found.Value.Date > therapy.Date!.Value.Date))
+        {
+            var therapyStart = therapy.Date!.Value.Date;
+            var before = usableAssessments.LastOrDefault(a => a.Record.Date!.Value.Date <= therapyStart && IsAdequate(a.Response)).Record;
+            var at = before?.Date!.Value.Date ?? startDate;
+            var since = before is null ? "the start, with no adequate assessment on or before" : $"the last adequate assessment, {before.Reference}, on or before";
+            return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, null, at), null, at,
+                $"censored at {since} the new anticancer therapy of {Day(therapyStart)} ({therapy.Reference})",
+                before is null ? new EndpointRecord[] { therapy } : new EndpointRecord[] { before, therapy }, notUsed);
+        }
 
         if (found is { } e)
         {

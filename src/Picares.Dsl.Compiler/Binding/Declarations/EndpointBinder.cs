@@ -12,13 +12,13 @@ internal static class EndpointBinder
     /// <summary>The statements of RECIST 1.1's confirmation (section 4.4), which only an <c>objective_response</c> endpoint takes.</summary>
     private const string ConfirmResponse = "confirm_response", StableDiseaseMinimum = "stable_disease_minimum";
 
-    /// <summary>The censoring of an event that follows missed assessments, which only a <c>time_to_event</c> endpoint takes.</summary>
-    private const string CensorAfterGap = "censor_after_gap";
+    /// <summary>The censorings of an event that follows missed assessments or a new anticancer therapy, which only a <c>time_to_event</c> endpoint takes.</summary>
+    private const string CensorAfterGap = "censor_after_gap", CensorAtNewTherapy = "censor_at_new_therapy";
 
     /// <summary>The statements every kind of endpoint takes: what PIC1002 lists when another kind is given a statement of one kind.</summary>
     private static readonly string[] StatementsOfEveryKind = { "kind", "data", "start", "event", "censor_at", "time_frame" };
 
-    private static readonly string[] BlockStatements = StatementsOfEveryKind.Concat(new[] { ConfirmResponse, StableDiseaseMinimum, CensorAfterGap }).ToArray();
+    private static readonly string[] BlockStatements = StatementsOfEveryKind.Concat(new[] { ConfirmResponse, StableDiseaseMinimum, CensorAfterGap, CensorAtNewTherapy }).ToArray();
 
     public static readonly string[] Levels = { "primary", "secondary", "exploratory" };
     public static readonly string[] Kinds = { "objective_response", "time_to_event", "incidence", "correlation", "proportion", "summary" };
@@ -137,6 +137,21 @@ internal static class EndpointBinder
         // An event after missed assessments is censored at the last adequate one: time_to_event only.
         int? censorAfterGapDays = FixedDaysStatement(context, block, CensorAfterGap, name, kind, kindKnown, ForGaps,
             $"the longest time from the last adequate tumor assessment to an event that is still counted, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "censor_after_gap 14 weeks");
+        // The start of a new anticancer therapy: a date field among the endpoint's data.
+        (string Form, string Field, Text.TextSpan Span)? newTherapy = null;
+        if (block.One(CensorAtNewTherapy) is { } therapyStatement && IsFor(context, therapyStatement, name, kind, kindKnown, ForNewTherapy))
+        {
+            var a = new StatementArguments(context, therapyStatement, "a date field of the endpoint's data: when a new anticancer therapy starts",
+                "censor_at_new_therapy SubsequentTherapy.start_date");
+            if (a.Expect(1, 1))
+            {
+                var e = a.At(0)!;
+                var bound = new ExpressionBinder(context).Bind(e);
+                if (bound is BoundFieldReference f && tables.FieldOf(f.Form, f.Field) is { DataType: "date" or "datetime" } && data.Contains(FieldPath.Of(f.Form, f.Field)))
+                    newTherapy = (f.Form, f.Field, e.Span);
+                else if (bound.Type.Kind != TypeKind.Error) a.Fail(e.Span); // errors are already reported
+            }
+        }
         if (kind == "objective_response" && block.One(StableDiseaseMinimum) is { } minimum && block.One("start") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, minimum.Keyword.Span, $"endpoint {name}, whose stable_disease_minimum counts from its start,", "start", "start first_dose");
 
@@ -149,6 +164,7 @@ internal static class EndpointBinder
             for (var i = 0; i < events.Count; i++) roles.Event(events[i], eventSpans[i]);
             if (censoring is not null) roles.Censoring(censoring, censoringSpan);
             if (censorAfterGapDays is not null) roles.AssessmentGap(block.One(CensorAfterGap)!.Arguments[0].Span);
+            if (newTherapy is { } therapy) roles.NewTherapy(therapy.Form, therapy.Field, therapy.Span);
         }
         return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles,
             confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays);
@@ -159,6 +175,7 @@ internal static class EndpointBinder
 
     private static readonly OnlyForKind ForRecist = new("objective_response", "RECIST 1.1 confirmation");
     private static readonly OnlyForKind ForGaps = new("time_to_event", "censoring of an event after missed assessments");
+    private static readonly OnlyForKind ForNewTherapy = new("time_to_event", "censoring at a new anticancer therapy");
 
     /// <summary>
     /// <c>confirm_response</c>, <c>stable_disease_minimum</c> or <c>censor_after_gap</c>: a fixed duration in whole days
@@ -168,15 +185,21 @@ internal static class EndpointBinder
     private static int? FixedDaysStatement(BindingContext context, BlockReader block, string keyword, string endpoint, string kind, bool kindKnown, OnlyForKind of,
         string shape, string example)
     {
-        if (block.One(keyword) is not { } statement) return null;
+        if (block.One(keyword) is not { } statement || !IsFor(context, statement, endpoint, kind, kindKnown, of)) return null;
         var a = new StatementArguments(context, statement, shape, example);
-        if (kindKnown && kind != of.Kind)
-        {
-            context.Report(DiagnosticDescriptors.UnknownStatement, statement.Keyword.Span, keyword, $"{kind} endpoint {endpoint}",
-                $"; it is for {of.Kind} endpoints ({of.Purpose}): remove it, or make the endpoint kind {of.Kind}", Suggestions.ListLater(StatementsOfEveryKind));
-            return null;
-        }
         if (!a.Expect(1, 1)) return null;
         return a.Days(0, keyword);
+    }
+
+    /// <summary>
+    /// Whether a statement of one kind of endpoint is on an endpoint of that kind (or of a kind not known); if not, it is
+    /// PIC1002 at its keyword, and its argument is not read.
+    /// </summary>
+    private static bool IsFor(BindingContext context, StatementSyntax statement, string endpoint, string kind, bool kindKnown, OnlyForKind of)
+    {
+        if (!kindKnown || kind == of.Kind) return true;
+        context.Report(DiagnosticDescriptors.UnknownStatement, statement.Keyword.Span, statement.Keyword.Text, $"{kind} endpoint {endpoint}",
+            $"; it is for {of.Kind} endpoints ({of.Purpose}): remove it, or make the endpoint kind {of.Kind}", Suggestions.ListLater(StatementsOfEveryKind));
+        return false;
     }
 }

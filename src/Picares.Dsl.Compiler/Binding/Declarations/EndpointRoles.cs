@@ -125,6 +125,17 @@ internal sealed class EndpointRoles
             NotDerivable("censoring after a gap in the assessments", span, $"add {RecistHint} and its form's date, or remove censor_after_gap");
     }
 
+    /// <summary>
+    /// The field that dates a new anticancer therapy (<c>censor_at_new_therapy</c>): a subject is then censored at the last
+    /// adequate tumour assessment before it, so the endpoint reads a RECIST 1.1 response.
+    /// </summary>
+    public void NewTherapy(string form, string field, TextSpan span)
+    {
+        if (Response() is null && !AnyRecist)
+            NotDerivable("censoring at a new anticancer therapy", span, $"add {RecistHint} and its form's date, or remove censor_at_new_therapy");
+        else _roles.Add(new EndpointRoleModel("new_therapy", form, field));
+    }
+
     private void NotDerivable(string what, TextSpan span, string fix) =>
         _context.Report(DiagnosticDescriptors.EndpointNotDerivable, span, _endpoint, what, fix);
 
