@@ -21,6 +21,7 @@ public class EndpointRoleBindingTests
         {
             "response=TumorAssessment.overall_response", "response_date=TumorAssessment.assessment_date",
             "status=SurvivalStatus.vital_status", "death_date=SurvivalStatus.death_date", "status_date=SurvivalStatus.contact_date",
+            "new_therapy=SubsequentTherapy.start_date",
         }, Roles("PFS"));
         Assert.Equal(new[] { "status=SurvivalStatus.vital_status", "death_date=SurvivalStatus.death_date", "status_date=SurvivalStatus.contact_date" }, Roles("OS"));
         Assert.Empty(Roles("PdL1Correlation")); // correlations are not derived

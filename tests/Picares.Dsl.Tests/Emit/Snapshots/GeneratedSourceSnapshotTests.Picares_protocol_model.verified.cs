@@ -7,8 +7,8 @@
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Visit, "Screening", "Cycle", "Imaging", "SafetyFollowUp", "SurvivalFollowUp", "Unscheduled")]
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Anchor, "consent", "enrollment", "first_dose", "end_of_treatment")]
 [assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Event, "progression", "death")]
-[assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Form, "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Dosing", "AdverseEvents", "TumorAssessment", "Biospecimens", "SurvivalStatus")]
-[assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Field, "Consent.signed", "Demographics.birth_date", "Demographics.sex", "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage", "PriorTherapy.first_line_chemotherapy", "PriorTherapy.chemotherapy_response", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade", "PriorTherapy.checkpoint_antibody", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_last_dose", "PriorMedication.investigational_drug_half_life", "PriorMedication.vaccine", "PriorMedication.vaccine_date", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end", "Pathology.specimens_available", "Vitals.weight", "Baseline.ecog", "Baseline.life_expectancy", "Baseline.cns_metastases", "Baseline.carcinomatous_meningitis", "Baseline.pregnant_or_breastfeeding", "MedicalHistory.autoimmune_disease", "MedicalHistory.active_tuberculosis", "MedicalHistory.aids", "MedicalHistory.needs_immunosuppression", "MedicalHistory.interstitial_lung_disease", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_type", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.protein_allergy", "Serology.hiv", "Serology.hbsag", "Serology.hcv_antibody", "Dosing.administration_date", "Dosing.dose", "AdverseEvents.term", "AdverseEvents.onset_date", "AdverseEvents.grade", "AdverseEvents.related", "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "Biospecimens.sample_type", "Biospecimens.collection_date", "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date")]
+[assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Form, "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Dosing", "AdverseEvents", "TumorAssessment", "Biospecimens", "SurvivalStatus", "SubsequentTherapy")]
+[assembly: global::Picares.Dsl.Runtime.Model.ProtocolNames(typeof(global::Picares.Protocols.PicaresProtocol), global::Picares.Dsl.Runtime.Model.ProtocolNameKind.Field, "Consent.signed", "Demographics.birth_date", "Demographics.sex", "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage", "PriorTherapy.first_line_chemotherapy", "PriorTherapy.chemotherapy_response", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade", "PriorTherapy.checkpoint_antibody", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_last_dose", "PriorMedication.investigational_drug_half_life", "PriorMedication.vaccine", "PriorMedication.vaccine_date", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end", "Pathology.specimens_available", "Vitals.weight", "Baseline.ecog", "Baseline.life_expectancy", "Baseline.cns_metastases", "Baseline.carcinomatous_meningitis", "Baseline.pregnant_or_breastfeeding", "MedicalHistory.autoimmune_disease", "MedicalHistory.active_tuberculosis", "MedicalHistory.aids", "MedicalHistory.needs_immunosuppression", "MedicalHistory.interstitial_lung_disease", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_type", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.protein_allergy", "Serology.hiv", "Serology.hbsag", "Serology.hcv_antibody", "Dosing.administration_date", "Dosing.dose", "AdverseEvents.term", "AdverseEvents.onset_date", "AdverseEvents.grade", "AdverseEvents.related", "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "Biospecimens.sample_type", "Biospecimens.collection_date", "Biospecimens.pd_l1_tps", "Biospecimens.tmb", "Biospecimens.tcr_clonality", "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date", "SubsequentTherapy.start_date")]
 
 namespace Picares.Protocols
 {
@@ -321,9 +321,14 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 323, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 324, 3)),
             }, __Asm("CRF design", 320, 1));
+            /// <summary>Subsequent anticancer therapy</summary>
+            public static global::Picares.Dsl.Runtime.Model.FormInfo SubsequentTherapy { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("SubsequentTherapy", "Subsequent anticancer therapy", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
+            {
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("start_date", "Start date of the new anticancer therapy", "date", null, null, true, null, null, null, __Asm("CRF design: the start of any new anticancer therapy after JS-001, which censors progression-free survival", 332, 3)),
+            }, __Asm("CRF design: the start of any new anticancer therapy after JS-001, which censors progression-free survival", 330, 1));
 
             /// <summary>Every form, in declaration order.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.FormInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo[] { Consent, Demographics, Diagnosis, PriorTherapy, PriorMedication, Surgery, Pathology, Vitals, Baseline, MedicalHistory, Serology, Dosing, AdverseEvents, TumorAssessment, Biospecimens, SurvivalStatus, };
+            public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.FormInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo[] { Consent, Demographics, Diagnosis, PriorTherapy, PriorMedication, Surgery, Pathology, Vitals, Baseline, MedicalHistory, Serology, Dosing, AdverseEvents, TumorAssessment, Biospecimens, SurvivalStatus, SubsequentTherapy, };
         }
 
         /// <summary>Eligibility criteria, numbered as in the protocol.</summary>
@@ -334,181 +339,181 @@ namespace Picares.Protocols
                 "I1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Sign written informed consent;",
                 "Consent.signed == true",
-                null, new string[] { "Consent.signed" }, __Rec(331, 1));
+                null, new string[] { "Consent.signed" }, __Rec(337, 1));
             /// <summary>inclusion I2: With extensive small cell lung cancer;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With extensive small cell lung cancer;",
                 "Diagnosis.small_cell_lung_cancer == true and Diagnosis.stage == extensive",
-                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(335, 1));
+                null, new string[] { "Diagnosis.small_cell_lung_cancer", "Diagnosis.stage" }, __Rec(341, 1));
             /// <summary>inclusion I3: Previously received first-line standard chemotherapy, with treatment response of CR or PR;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Previously received first-line standard chemotherapy, with treatment response of CR or PR;",
                 "PriorTherapy.first_line_chemotherapy == true and PriorTherapy.chemotherapy_response in [CR, PR]",
-                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(339, 1));
+                null, new string[] { "PriorTherapy.chemotherapy_response", "PriorTherapy.first_line_chemotherapy" }, __Rec(345, 1));
             /// <summary>inclusion I4: Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can provide at least 5-8 pathological tissue specimens (for detecting PD-L1 expression and infiltrating lymphocytes)",
                 "Pathology.specimens_available >= 5",
-                "pathologist", new string[] { "Pathology.specimens_available" }, __Asm("'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", 343, 1));
+                "pathologist", new string[] { "Pathology.specimens_available" }, __Asm("'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", 349, 1));
             /// <summary>inclusion I5: Can tolerate the radiotherapy process;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Can tolerate the radiotherapy process;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(350, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(356, 1));
             /// <summary>inclusion I6: Weight ≥ 40kg;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Weight ≥ 40kg;",
                 "Vitals.weight >= 40 kg",
-                null, new string[] { "Vitals.weight" }, __Rec(355, 1));
+                null, new string[] { "Vitals.weight" }, __Rec(361, 1));
             /// <summary>inclusion I7: Life expectancy ≥ 12 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Life expectancy ≥ 12 weeks;",
                 "Baseline.life_expectancy >= 12 weeks",
-                null, new string[] { "Baseline.life_expectancy" }, __Rec(359, 1));
+                null, new string[] { "Baseline.life_expectancy" }, __Rec(365, 1));
             /// <summary>inclusion I8: With the Eastern Cancer Cooperative Group (ECOG) score 0-1;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "With the Eastern Cancer Cooperative Group (ECOG) score 0-1;",
                 "Baseline.ecog in [0, 1]",
-                null, new string[] { "Baseline.ecog" }, __Rec(363, 1));
+                null, new string[] { "Baseline.ecog" }, __Rec(369, 1));
             /// <summary>inclusion I9: The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "The interval from the previous chemotherapy is more than 4 weeks, the grade of all adverse events caused by previous treatment have been reduced to grade 1 or less evaluated by CTCAE 4.03;",
                 "PriorTherapy.last_chemotherapy_date more_than 4 weeks before first_dose and PriorTherapy.residual_ae_grade <= 1",
-                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Asm("The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", 367, 1));
+                null, new string[] { "@first_dose", "PriorTherapy.last_chemotherapy_date", "PriorTherapy.residual_ae_grade" }, __Asm("The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", 373, 1));
             /// <summary>inclusion I10: Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone &gt; 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Before the administration of the study drug, systemic drugs (such as corticosteroids) applied at an immunosuppressive dose level (prednisone > 10 mg/d or equivalent) must have been discontinued for at least 2 weeks;",
                 "PriorMedication.immunosuppressive_dose <= 10 mg/d or PriorMedication.immunosuppressive_stop_date at_least 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(373, 1));
+                null, new string[] { "@first_dose", "PriorMedication.immunosuppressive_dose", "PriorMedication.immunosuppressive_stop_date" }, __Rec(379, 1));
             /// <summary>inclusion I11: Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Major surgery requiring general anesthesia must have been completed for at least 4 weeks before administration of the study drug. Surgery requiring local anesthesia/epidural anesthesia must have been completed for at least 72 hours before administration of the study drug, and the subject must have recovered. Skin biopsy with only local anesthesia has been completed for at least 1 hour before administration of the study drug.",
                 "(Surgery.major_surgery == false or Surgery.major_surgery_end at_least 4 weeks before first_dose) and (Surgery.local_surgery == false or (Surgery.local_surgery_end at_least 72 hours before first_dose and Surgery.recovered == true)) and (Surgery.skin_biopsy == false or Surgery.skin_biopsy_end at_least 1 hour before first_dose)",
-                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(378, 1));
+                null, new string[] { "@first_dose", "Surgery.local_surgery", "Surgery.local_surgery_end", "Surgery.major_surgery", "Surgery.major_surgery_end", "Surgery.recovered", "Surgery.skin_biopsy", "Surgery.skin_biopsy_end" }, __Rec(384, 1));
             /// <summary>inclusion I12: Other criteria including the laboratory values meets the requirements specified in the protocol.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo I12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "I12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion,
                 "Other criteria including the laboratory values meets the requirements specified in the protocol.",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(384, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(390, 1));
             /// <summary>exclusion E1: Subjects with central nervous system (CNS) metastases;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E1 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E1", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with central nervous system (CNS) metastases;",
                 "Baseline.cns_metastases == true",
-                null, new string[] { "Baseline.cns_metastases" }, __Rec(392, 1));
+                null, new string[] { "Baseline.cns_metastases" }, __Rec(398, 1));
             /// <summary>exclusion E2: The subject has cancerous meningitis;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E2 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E2", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "The subject has cancerous meningitis;",
                 "Baseline.carcinomatous_meningitis == true",
-                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(396, 1));
+                null, new string[] { "Baseline.carcinomatous_meningitis" }, __Rec(402, 1));
             /// <summary>exclusion E3: Subjects with active, known or suspected autoimmune diseases ;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E3 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E3", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with active, known or suspected autoimmune diseases ;",
                 "MedicalHistory.autoimmune_disease == true",
-                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(400, 1));
+                null, new string[] { "MedicalHistory.autoimmune_disease" }, __Rec(406, 1));
             /// <summary>exclusion E4: Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E4 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E4", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously treated with anti-PD-1 antibody, anti-PD-L1 antibody, anti-PD-L2 antibody or anti-CTLA-4 antibody (or any other antibody acting on the T cell stimulation or checkpoint pathway);",
                 "PriorTherapy.checkpoint_antibody == true",
-                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(404, 1));
+                null, new string[] { "PriorTherapy.checkpoint_antibody" }, __Rec(410, 1));
             /// <summary>exclusion E5: According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E5 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E5", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "According to chest X-ray examination, sputum examination and clinical examination, it is determined that there is active tuberculosis (TB) infection now or before, even one year before;",
                 "MedicalHistory.active_tuberculosis == true",
-                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Asm("The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", 408, 1));
+                null, new string[] { "MedicalHistory.active_tuberculosis" }, __Asm("The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", 414, 1));
             /// <summary>exclusion E6: A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E6 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E6", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "A positive immunodeficiency virus (HIV) test or have acquired immunodeficiency syndrome (AIDS);",
                 "Serology.hiv == positive or MedicalHistory.aids == true",
-                null, new string[] { "MedicalHistory.aids", "Serology.hiv" }, __Rec(413, 1));
+                null, new string[] { "MedicalHistory.aids", "Serology.hiv" }, __Rec(419, 1));
             /// <summary>exclusion E7: With comorbidity needs to be treated with an immunosuppressive drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E7 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E7", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "With comorbidity needs to be treated with an immunosuppressive drug;",
                 "MedicalHistory.needs_immunosuppression == true",
-                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(417, 1));
+                null, new string[] { "MedicalHistory.needs_immunosuppression" }, __Rec(423, 1));
             /// <summary>exclusion E8: Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E8 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E8", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Other research drugs were administrated 28 days prior to the start of study drug or although they were more than 28 days apart, still within the 5 half-life of previous study drugs;",
                 "PriorMedication.investigational_drug == true and (PriorMedication.investigational_drug_last_dose within 28 days before first_dose or PriorMedication.investigational_drug_last_dose within 5 * PriorMedication.investigational_drug_half_life before first_dose)",
-                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Asm("'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", 421, 1));
+                null, new string[] { "@first_dose", "PriorMedication.investigational_drug", "PriorMedication.investigational_drug_half_life", "PriorMedication.investigational_drug_last_dose" }, __Asm("'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", 427, 1));
             /// <summary>exclusion E9: Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E9 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E9", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inoculated with any anti-infective vaccine (such as influenza vaccine, varicella vaccine, etc.) within 4 weeks before starting the study drug;",
                 "PriorMedication.vaccine == true and PriorMedication.vaccine_date within 4 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(430, 1));
+                null, new string[] { "@first_dose", "PriorMedication.vaccine", "PriorMedication.vaccine_date" }, __Rec(436, 1));
             /// <summary>exclusion E10: In the condition of pregnant or breastfeeding;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E10 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E10", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "In the condition of pregnant or breastfeeding;",
                 "Demographics.sex == female and Baseline.pregnant_or_breastfeeding == true",
-                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(434, 1));
+                null, new string[] { "Baseline.pregnant_or_breastfeeding", "Demographics.sex" }, __Rec(440, 1));
             /// <summary>exclusion E11: Inability to tolerate venous puncture and/or venous access;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E11 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E11", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Inability to tolerate venous puncture and/or venous access;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(438, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(444, 1));
             /// <summary>exclusion E12: Any other medical, psychotic, and/or social problems determined by the investigator;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E12 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E12", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Any other medical, psychotic, and/or social problems determined by the investigator;",
                 null,
-                "investigator", global::System.Array.Empty<string>(), __Rec(443, 1));
+                "investigator", global::System.Array.Empty<string>(), __Rec(449, 1));
             /// <summary>exclusion E13: Subject has interstitial lung disease;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E13 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E13", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subject has interstitial lung disease;",
                 "MedicalHistory.interstitial_lung_disease == true",
-                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(447, 1));
+                null, new string[] { "MedicalHistory.interstitial_lung_disease" }, __Rec(453, 1));
             /// <summary>exclusion E14: Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E14 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E14", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Use any Chinese medicine with anti-tumor activity within 2 weeks before starting of the study drug;",
                 "PriorMedication.chinese_medicine == true and PriorMedication.chinese_medicine_last_date within 2 weeks before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(451, 1));
+                null, new string[] { "@first_dose", "PriorMedication.chinese_medicine", "PriorMedication.chinese_medicine_last_date" }, __Rec(457, 1));
             /// <summary>exclusion E15: Monoclonal antibodies have been used in the past 3 months, except for topical use;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E15 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E15", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Monoclonal antibodies have been used in the past 3 months, except for topical use;",
                 "PriorMedication.monoclonal_antibody == true and PriorMedication.monoclonal_antibody_last_date within 3 months before first_dose",
-                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Asm("The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", 455, 1));
+                null, new string[] { "@first_dose", "PriorMedication.monoclonal_antibody", "PriorMedication.monoclonal_antibody_last_date" }, __Asm("The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", 461, 1));
             /// <summary>exclusion E16: Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E16 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E16", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects who have previously had other malignancies (excluding non-melanoma skin cancer and the following carcinomas in situ: bladder, stomach, colon, endometrium, cervix/dysplasia, melanoma or breast cancer) are not allowed to participate in the study. Unless he/she has been cured at least 2 years prior to enrollment, and does not require additional treatment or other treatments during the study;",
                 "MedicalHistory.other_malignancy == true and MedicalHistory.other_malignancy_type not in [non_melanoma_skin, cis_bladder, cis_stomach, cis_colon, cis_endometrium, cis_cervix, cis_melanoma, cis_breast] and not (MedicalHistory.other_malignancy_cured_date at_least 2 years before enrollment and MedicalHistory.other_malignancy_needs_treatment == false)",
-                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(460, 1));
+                null, new string[] { "@enrollment", "MedicalHistory.other_malignancy", "MedicalHistory.other_malignancy_cured_date", "MedicalHistory.other_malignancy_needs_treatment", "MedicalHistory.other_malignancy_type" }, __Rec(466, 1));
             /// <summary>exclusion E17: Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E17 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E17", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Subjects with chronic hepatitis B (hepatitis B surface antigen positive) or chronic hepatitis C (HCV antibody positive) blood screening positive;",
                 "Serology.hbsag == positive or Serology.hcv_antibody == positive",
-                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(467, 1));
+                null, new string[] { "Serology.hbsag", "Serology.hcv_antibody" }, __Rec(473, 1));
             /// <summary>exclusion E18: Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.</summary>
             public static global::Picares.Dsl.Runtime.Model.CriterionInfo E18 { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo(
                 "E18", global::Picares.Dsl.Runtime.Model.CriterionCategory.Exclusion,
                 "Previously allergic to macromolecular protein preparations, or to any of the JS001 ingredients.",
                 "MedicalHistory.protein_allergy == true",
-                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(471, 1));
+                null, new string[] { "MedicalHistory.protein_allergy" }, __Rec(477, 1));
 
             /// <summary>Every criterion, in protocol order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.CriterionInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.CriterionInfo[] { I1, I2, I3, I4, I5, I6, I7, I8, I9, I10, I11, I12, E1, E2, E3, E4, E5, E6, E7, E8, E9, E10, E11, E12, E13, E14, E15, E16, E17, E18, };
@@ -521,32 +526,32 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Screening { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Screening", "Screening", "day", "first_dose", -28, -1, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "Consent", "Demographics", "Diagnosis", "PriorTherapy", "PriorMedication", "Surgery", "Pathology", "Vitals", "Baseline", "MedicalHistory", "Serology", "Biospecimens", "TumorAssessment" },
-                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 478, 1));
+                new string[] { "Tumor tissue and blood sample for biomarkers (baseline)" }, __Asm("Standard 28-day screening period before first dose", 484, 1));
             /// <summary>Treatment cycle</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Cycle { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Cycle", "Treatment cycle", "repeating", "first_dose", null, null, 3, 3,
                 null, 21, "fixed", new string[] { "progression", "death" }, 35, new string[] { "Dosing", "Vitals", "AdverseEvents" },
-                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 486, 1));
+                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 492, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Imaging { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Imaging", "Tumor assessment", "repeating", "first_dose", null, null, 7, 7,
                 42, 42, "fixed", new string[] { "progression", "death" }, 17, new string[] { "TumorAssessment", "Biospecimens" },
-                global::System.Array.Empty<string>(), __Asm("Tumor assessment by RECIST 1.1 every 6 weeks from the first dose, the first in week 6 (the baseline scan is at screening), as usual for immunotherapy trials", 495, 1));
+                global::System.Array.Empty<string>(), __Asm("Tumor assessment by RECIST 1.1 every 6 weeks from the first dose, the first in week 6 (the baseline scan is at screening), as usual for immunotherapy trials", 501, 1));
             /// <summary>Safety follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SafetyFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SafetyFollowUp", "Safety follow-up", "relative", "end_of_treatment", null, null, 7, 7,
-                30, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals" },
-                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 504, 1));
+                30, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals", "SubsequentTherapy" },
+                global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 510, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SurvivalFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SurvivalFollowUp", "Survival follow-up", "repeating", "end_of_treatment", null, null, 14, 14,
-                null, 84, "fixed", new string[] { "death" }, 20, new string[] { "SurvivalStatus" },
-                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 511, 1));
+                null, 84, "fixed", new string[] { "death" }, 20, new string[] { "SurvivalStatus", "SubsequentTherapy" },
+                global::System.Array.Empty<string>(), __Asm("Survival follow-up every 12 weeks from the end of treatment (the first on that day)", 517, 1));
             /// <summary>Unscheduled visit</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Unscheduled { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Unscheduled", "Unscheduled visit", "unscheduled", "first_dose", null, null, 0, 0,
                 null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals", "TumorAssessment" },
-                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", 520, 1));
+                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", 526, 1));
 
             /// <summary>Every visit, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.VisitInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo[] { Screening, Cycle, Imaging, SafetyFollowUp, SurvivalFollowUp, Unscheduled, };
@@ -558,31 +563,31 @@ namespace Picares.Protocols
             /// <summary>primary: safety</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo Safety { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "Safety", "primary", "safety", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade", "AdverseEvents.onset_date", "AdverseEvents.related", "Dosing.administration_date", "Dosing.dose" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(530, 1));
+                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(536, 1));
             /// <summary>primary: objective response rate</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo ORR { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "ORR", "primary", "objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(541, 1), 28, 35);
+                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(547, 1), 28, 35);
             /// <summary>secondary: progression free survival(PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
-                "PFS", "secondary", "progression free survival(PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(555, 1), null, null, 98);
+                "PFS", "secondary", "progression free survival(PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date", "SubsequentTherapy.start_date" }, "first_dose",
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(561, 1), null, null, 98);
             /// <summary>secondary: overall survial</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "overall survial", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(568, 1));
+                new string[] { "death" }, "last_known_alive", null, __Rec(576, 1));
             /// <summary>exploratory: correlation of PD-1 expression on the tumor tissue ... with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PdL1Correlation", "exploratory", "correlation of PD-1 expression on the tumor tissue ... with the efficacy of treatent", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.sample_type", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 581, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 589, 1));
             /// <summary>exploratory: the TMB ... derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "TmbCorrelation", "exploratory", "the TMB ... derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.tmb", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 588, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 596, 1));
             /// <summary>exploratory: Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "RepertoireCorrelation", "exploratory", "Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 595, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 603, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
@@ -620,6 +625,7 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form TumorAssessment", "CRF design; response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 297, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form Biospecimens", "CRF design; the record says tissue and blood are collected at baseline and during or after treatment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 304, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SurvivalStatus", "CRF design", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 320, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("form SubsequentTherapy", "CRF design: the start of any new anticancer therapy after JS-001, which censors progression-free survival", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 330, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population age", "The record gives 18 to 75 years; completed years at informed consent is the usual reference", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 38, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("population birth_date", "CRF design: the date of birth is collected on the demographics form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 40, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 description", "JS-001 is toripalimab, an anti-PD-1 monoclonal antibody; the record names it only as PD-1 inhibitor JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 62, 3)),
@@ -627,42 +633,43 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 route", "Standard toripalimab administration; the record states no route", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 66, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 every", "Standard toripalimab schedule; the record states no frequency", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 68, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("intervention JS001 cycle_days", "Given on day 1 of each cycle, as usual for every-3-weeks antibodies", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 70, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 when", "'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 345, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 attested_by", "The record does not say who judges it; the pathologist confirms the specimens are enough for PD-L1 expression and infiltrating lymphocytes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 347, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I5 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 352, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I9 when", "The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 369, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I12 attested_by", "The record does not say who confirms it; the investigator, who has the full protocol", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 387, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E5 when", "The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 410, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E8 when", "'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 425, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E11 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 440, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E15 when", "The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 457, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 478, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 486, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment by RECIST 1.1 every 6 weeks from the first dose, the first in week 6 (the baseline scan is at screening), as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 495, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 504, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 511, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 520, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 532, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 534, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 536, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 538, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 543, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 546, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 548, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR confirm_response", "The record does not state confirmation; RECIST 1.1 requires CR and PR to be confirmed no less than 4 weeks later when response is the primary endpoint of a single-arm trial, as here", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 550, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR stable_disease_minimum", "The record does not state it; RECIST 1.1 asks stable disease to last a minimum time from the start: the first scheduled tumor assessment (6 weeks) less its 7-day window, so that stable disease read at any assessment inside that window counts, as is standard practice", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 558, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 560, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 563, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_after_gap", "The record does not state it; standard practice (FDA guidance on clinical trial endpoints for cancer drugs, 2018): a progression or death after two or more missed tumor assessments is censored at the last adequate one; two 6-week intervals and both sides of the 7-day window make 14 weeks, so an event after one missed scan still counts", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 565, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 572, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 575, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 581, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 584, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 588, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation data", "The efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 591, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 595, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation data", "The immune repertoire as T-cell receptor clonality; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 598, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 when", "'At least 5-8' gives no single bound, and it is not the range 5..8: 'at least' bounds from below only, so more than 8 specimens meet it. Fewer than 5 fail under every reading, so the condition asks for at least 5, and whether 5 to 7 are enough is left to the attestation", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 351, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I4 attested_by", "The record does not say who judges it; the pathologist confirms the specimens are enough for PD-L1 expression and infiltrating lymphocytes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 353, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I5 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 358, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I9 when", "The record does not say between which dates the interval runs; taken from the last dose of the previous chemotherapy to the first dose of JS-001, the date I10, I11, E8, E9 and E14 count back from", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 375, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion I12 attested_by", "The record does not say who confirms it; the investigator, who has the full protocol", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 393, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E5 when", "The record's 'now or before, even one year before' sets no limit on how long before; read conservatively as active TB now or at any time before, more than one year before included, which is what the field asks. A one-year look-back, one possible intent of 'even one year before', would admit subjects with active TB more than a year ago, whom 'now or before' excludes", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 416, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E8 when", "'Administrated 28 days prior to the start of study drug' read as a last dose within the 28 days before the first dose of JS-001, and 'still within the 5 half-life' as within 5 half-lives of that drug before it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 431, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E11 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 446, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E15 when", "The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 463, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 484, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 492, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment by RECIST 1.1 every 6 weeks from the first dose, the first in week 6 (the baseline scan is at screening), as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 501, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 510, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 517, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 526, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 538, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 540, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 542, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 544, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 549, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 554, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR confirm_response", "The record does not state confirmation; RECIST 1.1 requires CR and PR to be confirmed no less than 4 weeks later when response is the primary endpoint of a single-arm trial, as here", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 556, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR stable_disease_minimum", "The record does not state it; RECIST 1.1 asks stable disease to last a minimum time from the start: the first scheduled tumor assessment (6 weeks) less its 7-day window, so that stable disease read at any assessment inside that window counts, as is standard practice", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 558, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known; new anticancer therapies from their own form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 564, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 566, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 569, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_after_gap", "The record does not state it; standard practice (FDA guidance on clinical trial endpoints for cancer drugs, 2018): a progression or death after two or more missed tumor assessments is censored at the last adequate one; two 6-week intervals and both sides of the 7-day window make 14 weeks, so an event after one missed scan still counts", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 571, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at_new_therapy", "The record does not state it; standard practice (FDA guidance on clinical trial endpoints for cancer drugs, 2018): a subject who starts a new anticancer therapy before progression is censored at the last adequate tumor assessment on or before its start", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 573, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 580, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 583, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 589, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 592, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 596, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation data", "The efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 599, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 603, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation data", "The immune repertoire as T-cell receptor clonality; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 606, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -2808,6 +2815,23 @@ namespace Picares.Protocols
                 }
             }
 
+            /// <summary>Form SubsequentTherapy: Subsequent anticancer therapy (repeating).</summary>
+            public sealed class SubsequentTherapy
+            {
+                /// <summary>Start date of the new anticancer therapy (start_date).</summary>
+                public global::System.DateTime? StartDate { get; set; }
+
+                /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
+                /// <param name="caseBook">The subject's other forms, for conditional fields that depend on them.</param>
+                /// <param name="occurrence">The occurrence number of a repeating form, for the findings.</param>
+                public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate(CaseBook? caseBook = null, int? occurrence = null)
+                {
+                    var findings = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Crf.CrfFinding>();
+                    global::Picares.Dsl.Runtime.Crf.EditChecks.Required(findings, "SubsequentTherapy", occurrence, "start_date", this.StartDate is not null, 332);
+                    return findings;
+                }
+            }
+
             /// <summary>One subject's forms: single forms as properties, repeating forms as lists.</summary>
             public sealed class CaseBook
             {
@@ -2843,6 +2867,8 @@ namespace Picares.Protocols
                 public global::System.Collections.Generic.List<Biospecimens> Biospecimens { get; } = new global::System.Collections.Generic.List<Biospecimens>();
                 /// <summary>Survival follow-up, every occurrence.</summary>
                 public global::System.Collections.Generic.List<SurvivalStatus> SurvivalStatus { get; } = new global::System.Collections.Generic.List<SurvivalStatus>();
+                /// <summary>Subsequent anticancer therapy, every occurrence.</summary>
+                public global::System.Collections.Generic.List<SubsequentTherapy> SubsequentTherapy { get; } = new global::System.Collections.Generic.List<SubsequentTherapy>();
 
                 /// <summary>Every form's findings, repeating forms numbered from 1.</summary>
                 public global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Crf.CrfFinding> Validate()
@@ -2864,6 +2890,7 @@ namespace Picares.Protocols
                     for (int i = 0; i < TumorAssessment.Count; i++) findings.AddRange(TumorAssessment[i].Validate(this, i + 1));
                     for (int i = 0; i < Biospecimens.Count; i++) findings.AddRange(Biospecimens[i].Validate(this, i + 1));
                     for (int i = 0; i < SurvivalStatus.Count; i++) findings.AddRange(SurvivalStatus[i].Validate(this, i + 1));
+                    for (int i = 0; i < SubsequentTherapy.Count; i++) findings.AddRange(SubsequentTherapy[i].Validate(this, i + 1));
                     return findings;
                 }
             }
@@ -2981,6 +3008,10 @@ namespace Picares.Protocols
                 public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus> SurvivalStatus =>
                     (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus));
 
+                /// <summary>Form SubsequentTherapy.</summary>
+                public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.SubsequentTherapy> SubsequentTherapy =>
+                    (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.SubsequentTherapy>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.SubsequentTherapy));
+
                 /// <summary>Code list Response, as its codes.</summary>
                 public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Response> Response =>
                     (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Picares.Protocols.PicaresProtocol.Crf.Response>)Options.GetTypeInfo(typeof(global::Picares.Protocols.PicaresProtocol.Crf.Response));
@@ -3041,6 +3072,7 @@ namespace Picares.Protocols
                     if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.TumorAssessment)) return Create(options, __F13.Instance);
                     if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Biospecimens)) return Create(options, __F14.Instance);
                     if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.SurvivalStatus)) return Create(options, __F15.Instance);
+                    if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.SubsequentTherapy)) return Create(options, __F16.Instance);
                     if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Response)) return Create(options, __E0.Instance);
                     if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Ecog)) return Create(options, __E1.Instance);
                     if (type == typeof(global::Picares.Protocols.PicaresProtocol.Crf.Stage)) return Create(options, __E2.Instance);
@@ -3815,6 +3847,37 @@ namespace Picares.Protocols
                     }
                 }
 
+                private sealed class __F16 : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.SubsequentTherapy>
+                {
+                    public static readonly __F16 Instance = new __F16();
+                    public static readonly global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.SubsequentTherapy> List = new global::Picares.Dsl.Runtime.Serialization.CrfJsonListConverter<global::Picares.Protocols.PicaresProtocol.Crf.SubsequentTherapy>(Instance, "form SubsequentTherapy");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n0 = global::System.Text.Json.JsonEncodedText.Encode("start_date");
+
+                    public override global::Picares.Protocols.PicaresProtocol.Crf.SubsequentTherapy? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
+                    {
+                        if (!global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "form SubsequentTherapy")) return null;
+                        var value = new global::Picares.Protocols.PicaresProtocol.Crf.SubsequentTherapy();
+                        var seen = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+                        while (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.NextProperty(ref reader, context, seen, out var name))
+                        {
+                            switch (name)
+                            {
+                                case "start_date": value.StartDate = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Date(ref reader, context); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "form SubsequentTherapy", "start_date"); break;
+                            }
+                            context.Pop();
+                        }
+                        return value;
+                    }
+
+                    public override void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Picares.Protocols.PicaresProtocol.Crf.SubsequentTherapy value)
+                    {
+                        writer.WriteStartObject();
+                        global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __n0, value.StartDate);
+                        writer.WriteEndObject();
+                    }
+                }
+
                 private sealed class __CaseBookConverter : global::Picares.Dsl.Runtime.Serialization.CrfJsonConverter<global::Picares.Protocols.PicaresProtocol.Crf.CaseBook>
                 {
                     public static readonly __CaseBookConverter Instance = new __CaseBookConverter();
@@ -3834,6 +3897,7 @@ namespace Picares.Protocols
                     private static readonly global::System.Text.Json.JsonEncodedText __n13 = global::System.Text.Json.JsonEncodedText.Encode("TumorAssessment");
                     private static readonly global::System.Text.Json.JsonEncodedText __n14 = global::System.Text.Json.JsonEncodedText.Encode("Biospecimens");
                     private static readonly global::System.Text.Json.JsonEncodedText __n15 = global::System.Text.Json.JsonEncodedText.Encode("SurvivalStatus");
+                    private static readonly global::System.Text.Json.JsonEncodedText __n16 = global::System.Text.Json.JsonEncodedText.Encode("SubsequentTherapy");
 
                     public override global::Picares.Protocols.PicaresProtocol.Crf.CaseBook? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
                     {
@@ -3867,7 +3931,8 @@ namespace Picares.Protocols
                                 case "TumorAssessment": __F13.List.ReadInto(ref reader, context, value.TumorAssessment); break;
                                 case "Biospecimens": __F14.List.ReadInto(ref reader, context, value.Biospecimens); break;
                                 case "SurvivalStatus": __F15.List.ReadInto(ref reader, context, value.SurvivalStatus); break;
-                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "the case book", "Consent, Demographics, Diagnosis, PriorTherapy, PriorMedication, Surgery, Pathology, Vitals, Baseline, MedicalHistory, Serology, Dosing, AdverseEvents, TumorAssessment, Biospecimens, SurvivalStatus"); break;
+                                case "SubsequentTherapy": __F16.List.ReadInto(ref reader, context, value.SubsequentTherapy); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "the case book", "Consent, Demographics, Diagnosis, PriorTherapy, PriorMedication, Surgery, Pathology, Vitals, Baseline, MedicalHistory, Serology, Dosing, AdverseEvents, TumorAssessment, Biospecimens, SurvivalStatus, SubsequentTherapy"); break;
                             }
                             context.Pop();
                         }
@@ -3955,6 +4020,11 @@ namespace Picares.Protocols
                         {
                             writer.WritePropertyName(__n15);
                             __F15.List.WriteValue(writer, value.SurvivalStatus);
+                        }
+                        if (value.SubsequentTherapy.Count > 0)
+                        {
+                            writer.WritePropertyName(__n16);
+                            __F16.List.WriteValue(writer, value.SubsequentTherapy);
                         }
                         writer.WriteEndObject();
                     }
@@ -4064,13 +4134,13 @@ namespace Picares.Protocols
 
             private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition2 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("PFS", "first_dose", true, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastAssessment, 98);
 
-            /// <summary>PFS (time_to_event): progression free survival(PFS); time from first_dose to progression or death, censored at last_assessment (an event more than 98 days after the last adequate assessment censored at that assessment), from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date).</summary>
+            /// <summary>PFS (time_to_event): progression free survival(PFS); time from first_dose to progression or death, censored at last_assessment (an event more than 98 days after the last adequate assessment censored at that assessment) (a subject who starts a new anticancer therapy, SubsequentTherapy.start_date, before the event censored at the last adequate assessment on or before it), from TumorAssessment.overall_response (response), TumorAssessment.assessment_date (response date), SurvivalStatus.vital_status (status), SurvivalStatus.death_date (death date), SurvivalStatus.contact_date (status date), SubsequentTherapy.start_date (new therapy).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent PFS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
             {
                 if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
-                return global::Picares.Dsl.Runtime.Endpoints.TimeToEventEndpoint.Derive(__Definition2, subject.Id ?? "", subject.Anchors.FirstDose, __Records1(subject.Forms), __Records2(subject.Forms), dataCutoff);
+                return global::Picares.Dsl.Runtime.Endpoints.TimeToEventEndpoint.Derive(__Definition2, subject.Id ?? "", subject.Anchors.FirstDose, __Records1(subject.Forms), __Records2(subject.Forms), dataCutoff, newTherapies: __Records3(subject.Forms));
             }
 
             private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition3 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("OS", "first_dose", false, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastKnownAlive);
@@ -4168,6 +4238,13 @@ namespace Picares.Protocols
             {
                 var records = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.VitalStatusRecord>();
                 for (var i = 0; i < book.SurvivalStatus.Count; i++) { var r = book.SurvivalStatus[i]; records.Add(new global::Picares.Dsl.Runtime.Endpoints.VitalStatusRecord("SurvivalStatus", i + 1, r.ContactDate, global::Picares.Protocols.PicaresProtocol.Crf.VitalStatusCodes.CodeOf(r.VitalStatus), r.DeathDate)); }
+                return records;
+            }
+
+            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.TherapyRecord> __Records3(Crf.CaseBook book)
+            {
+                var records = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.TherapyRecord>();
+                for (var i = 0; i < book.SubsequentTherapy.Count; i++) { var r = book.SubsequentTherapy[i]; records.Add(new global::Picares.Dsl.Runtime.Endpoints.TherapyRecord("SubsequentTherapy", i + 1, r.StartDate)); }
                 return records;
             }
         }
