@@ -37,7 +37,7 @@ public sealed record TimeToEventDefinition(string Name, string StartAnchor, bool
 /// <param name="Event">"progression" or "death"; null when censored or not analysed.</param>
 /// <param name="Date">The date of the event or of the censoring.</param>
 /// <param name="Basis">In words, what decided the observation.</param>
-/// <param name="Used">The records the observation rests on (the event's, or the censoring's); empty when censored at the start.</param>
+/// <param name="Used">The records the observation rests on (the event's, or the censoring's, and a new therapy that censored it); empty when censored at the start for want of any record.</param>
 /// <param name="NotUsed">Records that could not be used, with the reason.</param>
 public sealed record SubjectTimeToEvent(string SubjectId, DateTime? Start, SurvivalObservation? Observation, string? Event, DateTime? Date, string Basis,
     IReadOnlyList<EndpointRecord> Used, IReadOnlyList<UnusedRecord> NotUsed)

@@ -56,6 +56,20 @@ public class NewTherapyCensoringTests
     }
 
     [Fact]
+    public void A_therapy_before_a_death_censors_it_and_one_after_the_event_leaves_the_gap_rule_its_say()
+    {
+        var statuses = new[] { new VitalStatusRecord("SurvivalStatus", 1, Day(150), "dead", Day(150)) };
+        var death = TimeToEventEndpoint.Derive(Pfs, "E", Start, new[] { R(1, 42, "SD") }, statuses, newTherapies: new[] { T(1, 60) });
+        Assert.Equal(((string?)null, 42.0), (death.Event, death.Observation!.Value.TimeInDays));
+
+        // The therapy after the progression leaves the event to the other rules: here, a gap of 91 days censors it.
+        var gapped = TimeToEventEndpoint.Derive(Pfs with { CensorAfterGapDays = 91 }, "F", Start, new[] { R(1, 42, "SD"), R(2, 140, "PD") },
+            Array.Empty<VitalStatusRecord>(), newTherapies: new[] { T(1, 150) });
+        Assert.Equal(((string?)null, 42.0), (gapped.Event, gapped.Observation!.Value.TimeInDays));
+        Assert.Contains("censor_after_gap", gapped.Basis, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Therapies_without_a_date_before_the_start_or_after_the_cutoff_are_not_used()
     {
         var s = TimeToEventEndpoint.Derive(Pfs, "D", Start, new[] { R(1, 42, "SD"), R(2, 84, "PD") }, Array.Empty<VitalStatusRecord>(), dataCutoff: Day(200),
@@ -106,6 +120,35 @@ public class NewTherapyCensoringTests
         var (text, expected) = Markup.Parse(Tte(statements));
         Assert.NotEmpty(expected);
         Assert.Equal(expected, ProtocolCompiler.Compile(text, "case.protocol").Diagnostics.Select(d => (d.Id, d.Span)).ToList());
+    }
+
+    [Fact]
+    public void The_therapy_date_never_dates_a_survival_contact_or_an_assessment()
+    {
+        // A therapy date on the survival form, listed before its contact date: the contact date still dates each contact.
+        var forms = Forms.Replace("form Survival { repeating; field contact date; field status code VitalCodes }",
+            "form Survival { repeating; field therapy_start date; field contact date; field status code VitalCodes }");
+        var text = TestProtocols.With(forms + "endpoint PFS secondary \"PFS\" {\n  kind time_to_event\n  data Tumor.scan, Tumor.response, Survival.therapy_start, Survival.contact, Survival.status, NewTherapy.started, NewTherapy.regimen\n" +
+            "  start first_dose\n  event progression or death\n  censor_at last_assessment\n  censor_at_new_therapy Survival.therapy_start\n}\n");
+        var result = ProtocolCompiler.Compile(text);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var roles = result.Model!.Endpoints.Single(e => e.Name == "PFS").Roles.Select(r => $"{r.Role}={r.Form}.{r.Field}").ToArray();
+        Assert.Contains("status_date=Survival.contact", roles);
+        Assert.Contains("new_therapy=Survival.therapy_start", roles);
+        Assert.DoesNotContain("status_date=Survival.therapy_start", roles);
+
+        // The assessments' only date set aside for the therapy leaves them undated: reported, not silently used twice.
+        var (marked, expected) = Markup.Parse(Tte("censor_at_new_therapy Tumor.scan\n",
+            data: "Tumor.scan, {|PIC2014:Tumor.response|}, Survival.contact, Survival.status, NewTherapy.started, NewTherapy.regimen"));
+        Assert.Equal(expected, ProtocolCompiler.Compile(marked).Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).Select(d => (d.Id, d.Span)).ToList());
+    }
+
+    [Fact]
+    public void A_date_not_among_the_data_is_told_to_be_added_there()
+    {
+        var text = Tte("censor_at_new_therapy Vitals.stop\n");
+        var d = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics);
+        Assert.Equal("'censor_at_new_therapy' takes a date field listed in the endpoint's data: add Vitals.stop to 'data'; write it as: data ..., Vitals.stop", d.Message);
     }
 
     [Fact]

@@ -147,8 +147,11 @@ internal static class EndpointBinder
             {
                 var e = a.At(0)!;
                 var bound = new ExpressionBinder(context).Bind(e);
-                if (bound is BoundFieldReference f && tables.FieldOf(f.Form, f.Field) is { DataType: "date" or "datetime" } && data.Contains(FieldPath.Of(f.Form, f.Field)))
-                    newTherapy = (f.Form, f.Field, e.Span);
+                if (bound is BoundFieldReference f && tables.FieldOf(f.Form, f.Field) is { DataType: "date" or "datetime" })
+                {
+                    if (data.Contains(FieldPath.Of(f.Form, f.Field))) newTherapy = (f.Form, f.Field, e.Span);
+                    else a.Fail(e.Span, $"a date field listed in the endpoint's data: add {f.Form}.{f.Field} to 'data'", $"data ..., {f.Form}.{f.Field}");
+                }
                 else if (bound.Type.Kind != TypeKind.Error) a.Fail(e.Span); // errors are already reported
             }
         }
@@ -156,7 +159,7 @@ internal static class EndpointBinder
             context.Report(DiagnosticDescriptors.MissingStatement, minimum.Keyword.Span, $"endpoint {name}, whose stable_disease_minimum counts from its start,", "start", "start first_dose");
 
         // Which data field plays which part in the generated derivation (PIC2012-PIC2016).
-        var roles = new EndpointRoles(context, name, dataFields, tables);
+        var roles = new EndpointRoles(context, name, dataFields, tables, newTherapy is { } therapyField ? (therapyField.Form, therapyField.Field) : ((string, string)?)null);
         if (kind == "objective_response") roles.ObjectiveResponse(dataSpan);
         else if (kind == "incidence") roles.Incidence(dataSpan);
         else if (kind == "time_to_event")

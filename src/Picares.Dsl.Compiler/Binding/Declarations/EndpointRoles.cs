@@ -44,13 +44,20 @@ internal sealed class EndpointRoles
     /// <param name="data">Its data fields.</param>
     /// <param name="tables">The forms bound so far, shared by every endpoint: a form's date fields are found once, rather than
     /// searched for each endpoint that reads it.</param>
-    public EndpointRoles(BindingContext context, string endpoint, List<DataField> data, ModelTables tables)
+    /// <param name="newTherapy">The data field <c>censor_at_new_therapy</c> names, if any: it dates a therapy, never a record
+    /// of the response or the vital status, nor a death.</param>
+    public EndpointRoles(BindingContext context, string endpoint, List<DataField> data, ModelTables tables, (string Form, string Field)? newTherapy = null)
     {
         _context = context;
         _endpoint = endpoint;
         _data = data;
         _tables = tables;
+        _newTherapy = newTherapy;
     }
+
+    private readonly (string Form, string Field)? _newTherapy;
+
+    private bool IsNewTherapy(string form, string field) => _newTherapy is { } t && t.Form == form && t.Field == field;
 
     public EquatableArray<EndpointRoleModel> Roles => _roles.ToEquatableArray();
 
@@ -178,18 +185,19 @@ internal sealed class EndpointRoles
         // The form's date fields other than the date of death (one of them when given: a date field of this form in the data),
         // found once per form; a message names the first few, since a form may have thousands and many endpoints read it.
         var formDates = _tables.DateFieldsOf(of.Form);
-        int count = formDates.Count - (except is null ? 0 : 1);
+        bool Candidate(FieldModel f) => f.Name != except && !IsNewTherapy(of.Form, f.Name);
+        int count = formDates.Count - (except is null ? 0 : 1) - (_newTherapy is { } t && t.Form == of.Form && t.Field != except ? 1 : 0);
         if (count == 1)
         {
             foreach (var date in formDates)
-                if (date.Name != except)
+                if (Candidate(date))
                 {
                     _roles.Add(new EndpointRoleModel(role, of.Form, date.Name));
                     return true;
                 }
         }
         _context.Report(DiagnosticDescriptors.EndpointRecordWithoutDate, of.Span, _endpoint, of.Form,
-            count == 0 ? "no date field" : $"several date fields ({Suggestions.FirstListed(formDates.Where(f => f.Name != except).Select(d => d.Name), count, Suggestions.MostListed)})",
+            count == 0 ? "no date field" : $"several date fields ({Suggestions.FirstListed(formDates.Where(Candidate).Select(d => d.Name), count, Suggestions.MostListed)})",
             count == 0 ? "add one to the form" : "list the one that dates each record among the endpoint's data");
         return false;
     }
@@ -231,8 +239,8 @@ internal sealed class EndpointRoles
         Role.Term => d.Form == of!.Form && (d.Field.DataType == "text" || d.Field.DataType == "code"),
         Role.Response => IsRecist(d),
         Role.Status => IsStatus(d),
-        Role.DeathDate => d.Form == of!.Form && IsDate(d.Field) && ShownWhenDead(d.Field, of),
-        _ => d.Form == of!.Form && IsDate(d.Field) && d.Field.Name != except,
+        Role.DeathDate => d.Form == of!.Form && IsDate(d.Field) && ShownWhenDead(d.Field, of) && !IsNewTherapy(d.Form, d.Field.Name),
+        _ => d.Form == of!.Form && IsDate(d.Field) && d.Field.Name != except && !IsNewTherapy(d.Form, d.Field.Name),
     };
 
     private DataField? FirstCoded()
