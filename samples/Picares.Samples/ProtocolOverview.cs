@@ -67,6 +67,7 @@ internal static class ProtocolOverview
             endpoint.ConfirmationDays is { } c ? $"CR and PR confirmed at least {c} days later" : null,
             endpoint.StableDiseaseMinimumDays is { } m ? $"SD from {m} days after {endpoint.Start}" : null,
             endpoint.CensorAfterGapDays is { } g ? $"an event more than {g} days after the last adequate assessment censored there" : null,
+            endpoint.NewTherapyField is { } t ? $"censored at a new anticancer therapy ({t})" : null,
         }.Where(r => r is not null).ToList();
         return rules.Count == 0 ? "" : "; " + string.Join("; ", rules);
     }

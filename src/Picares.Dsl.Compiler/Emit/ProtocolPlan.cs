@@ -47,8 +47,8 @@ public sealed class ProtocolPlan
 
     /// <summary>
     /// An endpoint: its property, its summary, and its constructor's arguments, one property each; <see cref="OptionalArguments"/>
-    /// is empty, or the optional intervals (RECIST confirmation, the minimum for stable disease, the gap for censoring) with
-    /// their leading comma, up to the last one given.
+    /// is empty, or the optional rules (RECIST confirmation, the minimum for stable disease, the gap for censoring, the field
+    /// of a new therapy) with their leading comma, up to the last one given.
     /// </summary>
     public sealed record EndpointEntry(
         string Member, string Summary, string Name, string Level, string Title, string Kind, string Data, string Start,
@@ -87,18 +87,19 @@ public sealed class ProtocolPlan
                 CSharp.Member(e.Name, "Endpoints"), e.Level + ": " + CSharp.Xml(e.Title), CSharp.Literal(e.Name), CSharp.Literal(e.Level),
                 CSharp.Literal(e.Title), CSharp.Literal(e.Kind), ModelValues.Strings(e.Data), CSharp.Literal(e.Start),
                 ModelValues.Strings(e.Events), CSharp.Literal(e.Censoring), CSharp.Literal(e.TimeFrame), ModelValues.Origin(e.Origin),
-                OptionalArguments(e.ConfirmationDays, e.StableDiseaseMinimumDays, e.CensorAfterGapDays)));
+                OptionalArguments(CSharp.Integer(e.ConfirmationDays), CSharp.Integer(e.StableDiseaseMinimumDays), CSharp.Integer(e.CensorAfterGapDays),
+                    e.Roles.Where(r => r.Role == "new_therapy").Select(r => CSharp.Literal(r.Form + "." + r.Field)).FirstOrDefault() ?? "null")));
         foreach (var a in model.Assumptions)
             plan.Assumptions.Add(new AssumptionEntry(CSharp.Literal(a.Subject), CSharp.Literal(a.Reason), CSharp.Integer(a.Line), CSharp.Integer(a.Column)));
         return plan;
     }
 
-    /// <summary>Optional int arguments with their leading commas, up to the last one given: none when none is.</summary>
-    private static string OptionalArguments(params int?[] values)
+    /// <summary>Optional arguments, as C#, with their leading commas, up to the last one that is not <c>null</c>: none when all are.</summary>
+    private static string OptionalArguments(params string[] values)
     {
         int count = values.Length;
-        while (count > 0 && values[count - 1] is null) count--;
-        return string.Concat(values.Take(count).Select(v => ", " + CSharp.Integer(v)));
+        while (count > 0 && values[count - 1] == "null") count--;
+        return string.Concat(values.Take(count).Select(v => ", " + v));
     }
 
     /// <summary>The arguments of a field's <c>FieldInfo</c>, in the constructor's order.</summary>

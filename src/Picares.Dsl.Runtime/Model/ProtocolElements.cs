@@ -149,11 +149,13 @@ public sealed record VisitInfo([property: ProtocolName(ProtocolNameKind.Visit)] 
 /// <see cref="ConfirmationDays"/> (<c>confirm_response</c>), the least days between a CR or PR and the assessment that
 /// confirms it, and <see cref="StableDiseaseMinimumDays"/> (<c>stable_disease_minimum</c>), the least days from the start
 /// to an assessment of stable disease; null when not given. For a time_to_event endpoint, <see cref="CensorAfterGapDays"/>
-/// (<c>censor_after_gap</c>): an event more than that many days after the last adequate tumour assessment is censored there.
+/// (<c>censor_after_gap</c>): an event more than that many days after the last adequate tumour assessment is censored there;
+/// and <see cref="NewTherapyField"/> (<c>censor_at_new_therapy</c>), the <c>Form.field</c> that dates a new anticancer
+/// therapy, before which a subject's time is censored.
 /// </summary>
 public sealed record EndpointInfo(string Name, string Level, string Title, string Kind, IReadOnlyList<string> Data, string? Start,
     IReadOnlyList<string> Events, string? Censoring, string? TimeFrame, Origin Origin, int? ConfirmationDays = null, int? StableDiseaseMinimumDays = null,
-    int? CensorAfterGapDays = null);
+    int? CensorAfterGapDays = null, [property: ProtocolName(ProtocolNameKind.Field)] string? NewTherapyField = null);
 
 /// <summary>Everything a protocol declares, as generated from its .protocol file.</summary>
 public sealed record ProtocolInfo(

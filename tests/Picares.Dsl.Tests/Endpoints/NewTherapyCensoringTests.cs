@@ -107,6 +107,7 @@ public class NewTherapyCensoringTests
         var text = Assert.Single(run.Results.Single().GeneratedSources).SourceText.ToString();
         Assert.Contains("dataCutoff, newTherapies: __Records", text, StringComparison.Ordinal);
         Assert.Contains("new global::Picares.Dsl.Runtime.Endpoints.TherapyRecord(\"NewTherapy\", i + 1, r.Started)", text, StringComparison.Ordinal);
+        Assert.Contains("), null, null, null, \"NewTherapy.started\");", text, StringComparison.Ordinal); // and the model's EndpointInfo names the field
     }
 
     [Theory]

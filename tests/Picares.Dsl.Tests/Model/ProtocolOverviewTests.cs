@@ -32,7 +32,8 @@ public class ProtocolOverviewTests
         var text = Overview();
         Assert.Contains("  primary     ORR: objective response rate [objective_response]; CR and PR confirmed at least 28 days later; SD from 35 days after first_dose",
             text, StringComparison.Ordinal);
-        Assert.Contains("  secondary   PFS: progression free survival(PFS) [time_to_event]; an event more than 98 days after the last adequate assessment censored there",
+        Assert.Contains("  secondary   PFS: progression free survival(PFS) [time_to_event]; an event more than 98 days after the last adequate assessment censored there; " +
+            "censored at a new anticancer therapy (SubsequentTherapy.start_date)",
             text, StringComparison.Ordinal);
         Assert.Contains("  secondary   OS: overall survial [time_to_event]" + Environment.NewLine, text, StringComparison.Ordinal);
     }

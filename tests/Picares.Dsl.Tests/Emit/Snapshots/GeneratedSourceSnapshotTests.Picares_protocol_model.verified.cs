@@ -571,7 +571,7 @@ namespace Picares.Protocols
             /// <summary>secondary: progression free survival(PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PFS", "secondary", "progression free survival(PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date", "SubsequentTherapy.start_date" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(561, 1), null, null, 98);
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(561, 1), null, null, 98, "SubsequentTherapy.start_date");
             /// <summary>secondary: overall survial</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "overall survial", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
