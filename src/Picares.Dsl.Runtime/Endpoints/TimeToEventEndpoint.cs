@@ -129,6 +129,14 @@ public static class TimeToEventEndpoint
             found = (death.Record, death.Date, "death",
                 death.Record.DeathDate is null ? $"death at {death.Record.Reference} (no date of death: the contact date)" : $"death at {death.Record.Reference}");
 
+        // The last adequate assessment on or before a day, which each censoring at an assessment below starts from.
+        ResponseRecord? LastAdequate(DateTime onOrBefore) =>
+            usableAssessments.LastOrDefault(a => a.Record.Date!.Value.Date <= onOrBefore && IsAdequate(a.Response)).Record;
+        // A censored observation, resting on the records given (those that are null left out).
+        SubjectTimeToEvent Censored(DateTime at, string text, params EndpointRecord?[] basis) =>
+            new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, null, at), null, at, text,
+                basis.Where(r => r is not null).Select(r => r!).ToArray(), notUsed);
+
         // A new anticancer therapy started before the event (or with none): the disease is no longer followed untreated,
         // so the subject is censored at the last adequate assessment on or before the therapy's start.
         TherapyRecord? therapy = null;
@@ -144,12 +152,10 @@ public static class TimeToEventEndpoint
         if (therapy is not null && (found is null || found.Value.Date > therapy.Date!.Value.Date))
         {
             var therapyStart = therapy.Date!.Value.Date;
-            var before = usableAssessments.LastOrDefault(a => a.Record.Date!.Value.Date <= therapyStart && IsAdequate(a.Response)).Record;
-            var at = before?.Date!.Value.Date ?? startDate;
+            var before = LastAdequate(therapyStart);
             var since = before is null ? "the start, with no adequate assessment on or before" : $"the last adequate assessment, {before.Reference}, on or before";
-            return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, null, at), null, at,
-                $"censored at {since} the new anticancer therapy of {Day(therapyStart)} ({therapy.Reference})",
-                before is null ? new EndpointRecord[] { therapy } : new EndpointRecord[] { before, therapy }, notUsed);
+            return Censored(before?.Date!.Value.Date ?? startDate, $"censored at {since} the new anticancer therapy of {Day(therapyStart)} ({therapy.Reference})",
+                before, therapy);
         }
 
         if (found is { } e)
@@ -157,15 +163,14 @@ public static class TimeToEventEndpoint
             if (definition.CensorAfterGapDays is { } gap)
             {
                 // The last adequate assessment on or before the event's day: an event long after it followed missed assessments.
-                var last = usableAssessments.LastOrDefault(a => a.Record.Date!.Value.Date <= e.Date && IsAdequate(a.Response)).Record;
+                var last = LastAdequate(e.Date);
                 var from = last?.Date!.Value.Date ?? startDate;
                 var days = (e.Date - from).TotalDays;
                 if (days > gap)
                 {
                     var since = last is null ? "the start, with no adequate assessment on or before its day" : $"the last adequate assessment, {last.Reference}";
-                    var basisText = $"censored at {since}: the {e.Event} on {Day(e.Date)} came {((int)days).ToString(CultureInfo.InvariantCulture)} days after it, more than the {gap.ToString(CultureInfo.InvariantCulture)} days censor_after_gap allows";
-                    return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, null, from), null, from, basisText,
-                        last is null ? Array.Empty<EndpointRecord>() : new EndpointRecord[] { last }, notUsed);
+                    return Censored(from, $"censored at {since}: the {e.Event} on {Day(e.Date)} came {((int)days).ToString(CultureInfo.InvariantCulture)} days after it, " +
+                        $"more than the {gap.ToString(CultureInfo.InvariantCulture)} days censor_after_gap allows", last);
                 }
             }
             return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, e.Date, e.Date), e.Event, e.Date, e.Basis, new[] { e.Record }, notUsed);
@@ -177,7 +182,7 @@ public static class TimeToEventEndpoint
         switch (definition.Censoring)
         {
             case CensoringRule.LastAssessment:
-                var adequate = usableAssessments.LastOrDefault(a => IsAdequate(a.Response)).Record;
+                var adequate = LastAdequate(DateTime.MaxValue);
                 if (adequate is not null) (basis, censoredAt) = (adequate, adequate.Date!.Value.Date);
                 text = adequate is null ? "censored at the start: no adequate post-baseline assessment" : $"censored at the last adequate assessment, {adequate.Reference}";
                 break;
@@ -193,8 +198,7 @@ public static class TimeToEventEndpoint
                 text = $"censored at the data cut-off ({Day(end)})";
                 break;
         }
-        return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, null, censoredAt), null, censoredAt, text,
-            basis is null ? Array.Empty<EndpointRecord>() : new[] { basis }, notUsed);
+        return Censored(censoredAt, text, basis);
     }
 
     /// <summary>An adequate tumour assessment: one that shows the disease has not progressed (CR, PR or SD; not PD or NE).</summary>
