@@ -138,28 +138,14 @@ internal static class EndpointBinder
         int? censorAfterGapDays = FixedDaysStatement(context, block, CensorAfterGap, name, kind, kindKnown, ForGaps,
             $"the longest time from the last adequate tumor assessment to an event that is still counted, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "censor_after_gap 14 weeks");
         // The start of a new anticancer therapy: a date field among the endpoint's data.
-        (string Form, string Field, Text.TextSpan Span)? newTherapy = null;
-        if (block.One(CensorAtNewTherapy) is { } therapyStatement && IsFor(context, therapyStatement, name, kind, kindKnown, ForNewTherapy))
-        {
-            var a = new StatementArguments(context, therapyStatement, "a date field of the endpoint's data: when a new anticancer therapy starts",
-                "censor_at_new_therapy SubsequentTherapy.start_date");
-            if (a.Expect(1, 1))
-            {
-                var e = a.At(0)!;
-                var bound = new ExpressionBinder(context).Bind(e);
-                if (bound is BoundFieldReference f && tables.FieldOf(f.Form, f.Field) is { DataType: "date" or "datetime" })
-                {
-                    if (data.Contains(FieldPath.Of(f.Form, f.Field))) newTherapy = (f.Form, f.Field, e.Span);
-                    else a.Fail(e.Span, $"a date field listed in the endpoint's data: add {f.Form}.{f.Field} to 'data'", $"data ..., {f.Form}.{f.Field}");
-                }
-                else if (bound.Type.Kind != TypeKind.Error) a.Fail(e.Span); // errors are already reported
-            }
-        }
+        var newTherapy = block.One(CensorAtNewTherapy) is { } therapyStatement && IsFor(context, therapyStatement, name, kind, kindKnown, ForNewTherapy)
+            ? NewTherapyField(context, therapyStatement, tables, data)
+            : null;
         if (kind == "objective_response" && block.One(StableDiseaseMinimum) is { } minimum && block.One("start") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, minimum.Keyword.Span, $"endpoint {name}, whose stable_disease_minimum counts from its start,", "start", "start first_dose");
 
         // Which data field plays which part in the generated derivation (PIC2012-PIC2016).
-        var roles = new EndpointRoles(context, name, dataFields, tables, newTherapy is { } therapyField ? (therapyField.Form, therapyField.Field) : ((string, string)?)null);
+        var roles = new EndpointRoles(context, name, dataFields, tables, newTherapy is { } therapyField ? (therapyField.Form, therapyField.Field) : null);
         if (kind == "objective_response") roles.ObjectiveResponse(dataSpan);
         else if (kind == "incidence") roles.Incidence(dataSpan);
         else if (kind == "time_to_event")
@@ -167,7 +153,7 @@ internal static class EndpointBinder
             for (var i = 0; i < events.Count; i++) roles.Event(events[i], eventSpans[i]);
             if (censoring is not null) roles.Censoring(censoring, censoringSpan);
             if (censorAfterGapDays is not null) roles.AssessmentGap(block.One(CensorAfterGap)!.Arguments[0].Span);
-            if (newTherapy is { } therapy) roles.NewTherapy(therapy.Form, therapy.Field, therapy.Span);
+            if (newTherapy is { } therapy) roles.NewTherapy(therapy.Span);
         }
         return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles,
             confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays);
@@ -192,6 +178,27 @@ internal static class EndpointBinder
         var a = new StatementArguments(context, statement, shape, example);
         if (!a.Expect(1, 1)) return null;
         return a.Days(0, keyword);
+    }
+
+    /// <summary>
+    /// <c>censor_at_new_therapy Form.field</c>: a date field that the endpoint's <paramref name="data"/> list; anything else is
+    /// PIC1003 at the argument (a date missing from the data is told to be added there), and null.
+    /// </summary>
+    private static (string Form, string Field, Text.TextSpan Span)? NewTherapyField(BindingContext context, StatementSyntax statement, ModelTables tables, List<string> data)
+    {
+        var a = new StatementArguments(context, statement, "a date field of the endpoint's data: when a new anticancer therapy starts",
+            "censor_at_new_therapy SubsequentTherapy.start_date");
+        if (!a.Expect(1, 1)) return null;
+        var e = a.At(0)!;
+        var bound = new ExpressionBinder(context).Bind(e);
+        if (bound is not BoundFieldReference f || tables.FieldOf(f.Form, f.Field) is not { DataType: "date" or "datetime" })
+        {
+            if (bound.Type.Kind != TypeKind.Error) a.Fail(e.Span); // errors are already reported
+            return null;
+        }
+        if (data.Contains(FieldPath.Of(f.Form, f.Field))) return (f.Form, f.Field, e.Span);
+        a.Fail(e.Span, $"a date field listed in the endpoint's data: add {f.Form}.{f.Field} to 'data'", $"data ..., {f.Form}.{f.Field}");
+        return null;
     }
 
     /// <summary>

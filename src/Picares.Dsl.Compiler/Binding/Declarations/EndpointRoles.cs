@@ -102,10 +102,10 @@ internal sealed class EndpointRoles
         switch (name)
         {
             case "progression":
-                if (Response() is null && !AnyRecist) NotDerivable($"event '{name}'", span, $"add {RecistHint} and its form's date, such as 'data TumorAssessment.assessment_date, TumorAssessment.overall_response'");
+                if (LacksResponse) NotDerivable($"event '{name}'", span, $"add {RecistHint} and its form's date, such as 'data TumorAssessment.assessment_date, TumorAssessment.overall_response'");
                 break;
             case "death":
-                if (Status() is null && !AnyStatus) NotDerivable($"event '{name}'", span, $"add {StatusHint}, such as 'data SurvivalStatus.contact_date, SurvivalStatus.vital_status'");
+                if (LacksStatus) NotDerivable($"event '{name}'", span, $"add {StatusHint}, such as 'data SurvivalStatus.contact_date, SurvivalStatus.vital_status'");
                 break;
             default:
                 NotDerivable($"event '{name}'", span, "only progression (the first PD of a RECIST 1.1 response) and death (from a vital status) come from form data");
@@ -116,9 +116,9 @@ internal sealed class EndpointRoles
     /// <summary>Checks that the censoring of a time_to_event endpoint can be derived from its data.</summary>
     public void Censoring(string rule, TextSpan span)
     {
-        if (rule == "last_assessment" && Response() is null && !AnyRecist)
+        if (rule == "last_assessment" && LacksResponse)
             NotDerivable("censoring at last_assessment", span, $"add {RecistHint} and its form's date");
-        else if (rule == "last_known_alive" && Status() is null && !AnyStatus)
+        else if (rule == "last_known_alive" && LacksStatus)
             NotDerivable("censoring at last_known_alive", span, $"add {StatusHint} and its form's date");
     }
 
@@ -126,22 +126,30 @@ internal sealed class EndpointRoles
     /// Checks that <c>censor_after_gap</c> can be derived: the gap runs from the last adequate tumour assessment, so the
     /// endpoint reads a RECIST 1.1 response.
     /// </summary>
-    public void AssessmentGap(TextSpan span)
-    {
-        if (Response() is null && !AnyRecist)
-            NotDerivable("censoring after a gap in the assessments", span, $"add {RecistHint} and its form's date, or remove censor_after_gap");
-    }
+    public void AssessmentGap(TextSpan span) => ReadsResponse("censoring after a gap in the assessments", span, "censor_after_gap");
 
     /// <summary>
-    /// The field that dates a new anticancer therapy (<c>censor_at_new_therapy</c>): a subject is then censored at the last
-    /// adequate tumour assessment before it, so the endpoint reads a RECIST 1.1 response.
+    /// The field given to the constructor that dates a new anticancer therapy (<c>censor_at_new_therapy</c>, at
+    /// <paramref name="span"/>) becomes its part: a subject is then censored at the last adequate tumour assessment before
+    /// it, so the endpoint reads a RECIST 1.1 response.
     /// </summary>
-    public void NewTherapy(string form, string field, TextSpan span)
+    public void NewTherapy(TextSpan span)
     {
-        if (Response() is null && !AnyRecist)
-            NotDerivable("censoring at a new anticancer therapy", span, $"add {RecistHint} and its form's date, or remove censor_at_new_therapy");
-        else _roles.Add(new EndpointRoleModel("new_therapy", form, field));
+        if (_newTherapy is { } therapy && ReadsResponse("censoring at a new anticancer therapy", span, "censor_at_new_therapy"))
+            _roles.Add(new EndpointRoleModel("new_therapy", therapy.Form, therapy.Field));
     }
+
+    /// <summary>Whether the endpoint reads a RECIST 1.1 response, as a censoring at an assessment needs; else PIC2015 at <paramref name="span"/>.</summary>
+    private bool ReadsResponse(string what, TextSpan span, string statement)
+    {
+        if (!LacksResponse) return true;
+        NotDerivable(what, span, $"add {RecistHint} and its form's date, or remove {statement}");
+        return false;
+    }
+
+    // No data field is a RECIST response, or a vital status (one without a date is reported once, PIC2014).
+    private bool LacksResponse => Response() is null && !AnyRecist;
+    private bool LacksStatus => Status() is null && !AnyStatus;
 
     private void NotDerivable(string what, TextSpan span, string fix) =>
         _context.Report(DiagnosticDescriptors.EndpointNotDerivable, span, _endpoint, what, fix);
