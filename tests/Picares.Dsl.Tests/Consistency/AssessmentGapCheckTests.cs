@@ -13,8 +13,7 @@ public class AssessmentGapCheckTests
 {
     private const string Tumor =
         "event death \"Death\" terminal\n" +
-        "codelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\n" +
-        "form Tumor { repeating; field scan date; field response code Recist }\n";
+        TestProtocols.TumorForm;
 
     private static (string Id, string At, string Message)[] Check(string visits, string gap)
     {

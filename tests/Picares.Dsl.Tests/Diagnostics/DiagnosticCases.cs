@@ -85,13 +85,10 @@ public static class DiagnosticCases
         ["PIC4016"] = With("anchor a1 \"A\" {|PIC4016:follows|} a2\nanchor a2 \"B\" follows a1\n"),
         ["PIC4018"] = With("anchor eot \"End of treatment\" follows first_dose\nform Labs { field d date }\nvisit Lab { day -3; collect Labs }\ncriterion I1 inclusion \"x\" { when Labs.d more_than 7 days before {|PIC4018:eot|} }\n"),
         ["PIC4017"] = With("event {|PIC4017:death|} \"Death\"\nvisit Week12 { day 85; collect Vitals }\n"),
-        ["PIC4020"] = With("event death \"Death\" terminal\n" +
-            "codelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\n" +
-            "form Tumor { repeating; field scan date; field response code Recist }\n" +
+        ["PIC4020"] = With("event death \"Death\" terminal\n" + TumorForm +
             "visit Scan { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; until progression or death; max 4; collect Tumor }\n" +
             "endpoint PFS secondary \"PFS\" { kind time_to_event; data Tumor.scan, Tumor.response; start first_dose; event progression; censor_at last_assessment; censor_after_gap {|PIC4020:6 weeks|} }\n"),
-        ["PIC4019"] = With("codelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\n" +
-            "form Tumor { repeating; field scan date; field response code Recist }\n" +
+        ["PIC4019"] = With(TumorForm +
             "visit Scan { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 4; collect Tumor }\n" +
             "endpoint ORR primary \"ORR\" { kind objective_response; data Tumor.scan, Tumor.response; start first_dose; stable_disease_minimum {|PIC4019:6 weeks|} }\n"),
     };

@@ -7,6 +7,8 @@ using Picares.Dsl.Testing;
 using Picares.Dsl.Tests.Infrastructure;
 using Xunit;
 
+using static Picares.Dsl.Tests.Endpoints.SubjectRecords;
+
 namespace Picares.Dsl.Tests.Endpoints;
 
 /// <summary>
@@ -16,12 +18,6 @@ namespace Picares.Dsl.Tests.Endpoints;
 /// </summary>
 public class AssessmentGapTests
 {
-    private static readonly DateTime Start = new(2026, 1, 5);
-    private static DateTime Day(int days) => Start.AddDays(days);
-    private static ResponseRecord R(int occurrence, int day, string code) => new("TumorAssessment", occurrence, Day(day), code);
-    private static VitalStatusRecord V(int occurrence, int day, string status, int? deathDay = null) =>
-        new("SurvivalStatus", occurrence, Day(day), status, deathDay is { } d ? Day(d) : null);
-
     private static readonly TimeToEventDefinition Pfs = new("PFS", "first_dose", Progression: true, Death: true, CensoringRule.LastAssessment, CensorAfterGapDays: 91);
 
     [Theory]
@@ -92,10 +88,7 @@ public class AssessmentGapTests
 
     private const string Forms =
         "event death \"Death\" terminal\n" +
-        "codelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\n" +
-        "codelist VitalCodes { code alive \"Alive\"; code dead \"Dead\" }\n" +
-        "form Tumor { repeating; field scan date; field response code Recist }\n" +
-        "form Survival { repeating; field contact date; field status code VitalCodes }\n" +
+        TestProtocols.TumorForm + TestProtocols.SurvivalForm +
         "visit Scan { every 6 weeks from first_dose + 6 weeks; max 4; until progression or death; collect Tumor }\n" +
         "visit Call { every 12 weeks from first_dose; until death; max 8; collect Survival }\n";
 

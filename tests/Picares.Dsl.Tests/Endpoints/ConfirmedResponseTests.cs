@@ -3,6 +3,8 @@ using System.Linq;
 using Picares.Dsl.Runtime.Endpoints;
 using Xunit;
 
+using static Picares.Dsl.Tests.Endpoints.SubjectRecords;
+
 namespace Picares.Dsl.Tests.Endpoints;
 
 /// <summary>
@@ -12,10 +14,7 @@ namespace Picares.Dsl.Tests.Endpoints;
 /// </summary>
 public class ConfirmedResponseTests
 {
-    private static readonly DateTime Start = new(2026, 1, 5);
     private static readonly ResponseConfirmation Recist = new(confirmationDays: 28, stableDiseaseMinimumDays: 42);
-
-    private static DateTime Day(int day) => Start.AddDays(day);
 
     private static BestOverallResponseResult Derive(params (int Day, string Code)[] assessments) => Derive(Recist, assessments);
 
@@ -262,8 +261,6 @@ public class ConfirmedResponseTests
     }
 
     // ---- the per-subject derivation and the rules themselves ----
-
-    private static ResponseRecord R(int occurrence, int day, string code) => new("TumorAssessment", occurrence, Day(day), code);
 
     [Fact]
     public void The_subject_derivation_counts_the_minimum_from_the_start_and_ignores_baseline()

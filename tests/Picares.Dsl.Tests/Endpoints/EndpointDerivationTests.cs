@@ -3,17 +3,13 @@ using System.Linq;
 using Picares.Dsl.Runtime.Endpoints;
 using Xunit;
 
+using static Picares.Dsl.Tests.Endpoints.SubjectRecords;
+
 namespace Picares.Dsl.Tests.Endpoints;
 
 /// <summary>Per-subject derivations and summaries on small cohorts whose results are worked out by hand in the comments.</summary>
 public class EndpointDerivationTests
 {
-    private static readonly DateTime Start = new(2026, 1, 5);
-    private static DateTime Day(int studyDayOffset) => Start.AddDays(studyDayOffset);
-    private static ResponseRecord R(int occurrence, int day, string? code) => new("TumorAssessment", occurrence, Day(day), code);
-    private static VitalStatusRecord V(int occurrence, int day, string status, int? deathDay = null) =>
-        new("SurvivalStatus", occurrence, Day(day), status, deathDay is { } d ? Day(d) : null);
-    private static AdverseEventRecord Ae(int occurrence, string? term, int? grade, int? day) => new("AdverseEvents", occurrence, term, grade, day is { } d ? Day(d) : null);
 
     private static readonly TimeToEventDefinition Pfs = new("PFS", "first_dose", Progression: true, Death: true, CensoringRule.LastAssessment);
     private static readonly TimeToEventDefinition Os = new("OS", "first_dose", Progression: false, Death: true, CensoringRule.LastKnownAlive);

@@ -7,6 +7,8 @@ using Picares.Dsl.Testing;
 using Picares.Dsl.Tests.Infrastructure;
 using Xunit;
 
+using static Picares.Dsl.Tests.Endpoints.SubjectRecords;
+
 namespace Picares.Dsl.Tests.Endpoints;
 
 /// <summary>
@@ -16,11 +18,6 @@ namespace Picares.Dsl.Tests.Endpoints;
 /// </summary>
 public class NewTherapyCensoringTests
 {
-    private static readonly DateTime Start = new(2026, 1, 5);
-    private static DateTime Day(int days) => Start.AddDays(days);
-    private static ResponseRecord R(int occurrence, int day, string code) => new("TumorAssessment", occurrence, Day(day), code);
-    private static TherapyRecord T(int occurrence, int? day) => new("SubsequentTherapy", occurrence, day is { } d ? Day(d) : null);
-
     private static readonly TimeToEventDefinition Pfs = new("PFS", "first_dose", Progression: true, Death: true, CensoringRule.LastAssessment);
 
     [Theory]
@@ -83,10 +80,7 @@ public class NewTherapyCensoringTests
 
     private const string Forms =
         "event death \"Death\" terminal\n" +
-        "codelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\n" +
-        "codelist VitalCodes { code alive \"Alive\"; code dead \"Dead\" }\n" +
-        "form Tumor { repeating; field scan date; field response code Recist }\n" +
-        "form Survival { repeating; field contact date; field status code VitalCodes }\n" +
+        TestProtocols.TumorForm + TestProtocols.SurvivalForm +
         "form NewTherapy { repeating; field started date; field regimen text }\n" +
         "visit Scan { every 6 weeks from first_dose + 6 weeks; max 4; until progression or death; collect Tumor }\n" +
         "visit Call { every 12 weeks from first_dose; until death; max 8; collect Survival, NewTherapy }\n";

@@ -13,9 +13,7 @@ namespace Picares.Dsl.Tests.Endpoints;
 /// </summary>
 public class ResponseConfirmationBindingTests
 {
-    private const string Tumor =
-        "codelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\n" +
-        "form Tumor { repeating; field scan date; field response code Recist }\n" +
+    private const string Tumor = TestProtocols.TumorForm +
         "visit Scan { every 6 weeks from first_dose; max 4; collect Tumor }\n";
 
     /// <summary>A protocol whose objective_response endpoint holds <paramref name="statements"/>, in markup.</summary>

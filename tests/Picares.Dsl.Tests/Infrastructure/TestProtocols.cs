@@ -18,6 +18,19 @@ internal static class TestProtocols
         "visit Baseline \"Baseline\" { day -1 from enrollment; collect Vitals }\n" +
         "endpoint Vital exploratory \"Vital signs\" { kind summary; data Vitals.weight, Vitals.life, Vitals.ecog, Vitals.stop, Vitals.flag, Vitals.count }\n";
 
+    /// <summary>
+    /// A RECIST 1.1 code list and a repeating form of dated tumour responses (<c>Tumor.scan</c>, <c>Tumor.response</c>),
+    /// for the endpoints that derive a response, progression or censoring at an assessment.
+    /// </summary>
+    public const string TumorForm =
+        "codelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\n" +
+        "form Tumor { repeating; field scan date; field response code Recist }\n";
+
+    /// <summary>A vital-status code list and a repeating form of survival contacts (<c>Survival.contact</c>, <c>Survival.status</c>).</summary>
+    public const string SurvivalForm =
+        "codelist VitalCodes { code alive \"Alive\"; code dead \"Dead\" }\n" +
+        "form Survival { repeating; field contact date; field status code VitalCodes }\n";
+
     /// <summary>The prelude with more study statements (such as <c>allocation randomized</c>), followed by <paramref name="body"/>.</summary>
     public static string WithStudy(string studyStatements, string body) =>
         Prelude.Replace("day_one first_dose }", "day_one first_dose; " + studyStatements + " }") + body;

@@ -598,8 +598,7 @@ public class HostileShapesTests
         // stays in proportion to the file (41.7 MB for these 1.8 MB).
         var text = new StringBuilder(TestProtocols.Prelude);
         text.Append("event death \"Death\" terminal\n");
-        text.Append("codelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\n");
-        text.Append("form Tumor { repeating; field scan date; field response code Recist }\n");
+        text.Append(TestProtocols.TumorForm);
         for (int i = 1; i <= Count; i++)
             text.Append($"visit Scan{i} {{ every {42 + i % 7} days from first_dose + {42 + i % 5} days; window -7..+7 days; until progression or death; max 4; collect Tumor }}\n");
         for (int i = 1; i <= Count; i++)
