@@ -40,6 +40,16 @@ public class EndpointRoleBindingTests
     }
 
     [Fact]
+    public void A_survival_form_whose_only_date_is_the_date_of_death_is_told_so()
+    {
+        var text = Repository.Picares.Replace("  field contact_date date required \"Date of contact\"\n", "");
+        Assert.NotEqual(Repository.Picares, text);
+        var diagnostic = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics, d => d.Id == "PIC2014" && d.Message.StartsWith("Endpoint OS ", System.StringComparison.Ordinal));
+        Assert.Equal("Endpoint OS needs the date of each SurvivalStatus record, but form SurvivalStatus has no date field but SurvivalStatus.death_date " +
+            "(the date of death); add a date field that dates each record to the form and list it among the endpoint's data", diagnostic.Message);
+    }
+
+    [Fact]
     public void The_listed_date_of_a_form_with_several_dates_dates_its_records()
     {
         string Protocol(string data) => TestProtocols.With(

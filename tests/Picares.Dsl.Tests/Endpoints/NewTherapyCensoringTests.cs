@@ -139,6 +139,15 @@ public class NewTherapyCensoringTests
     }
 
     [Fact]
+    public void An_assessment_form_whose_only_date_dates_the_therapy_is_told_so()
+    {
+        var text = Tte("censor_at_new_therapy Tumor.scan\n", data: "Tumor.scan, Tumor.response, Survival.contact, Survival.status, NewTherapy.started, NewTherapy.regimen");
+        var d = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics, x => x.Id == "PIC2014");
+        Assert.Equal("Endpoint PFS needs the date of each Tumor record, but form Tumor has no date field but Tumor.scan, which censor_at_new_therapy " +
+            "reads as a new therapy's start; add a date field that dates each record to the form and list it among the endpoint's data", d.Message);
+    }
+
+    [Fact]
     public void A_date_not_among_the_data_is_told_to_be_added_there()
     {
         var text = Tte("censor_at_new_therapy Vitals.stop\n");

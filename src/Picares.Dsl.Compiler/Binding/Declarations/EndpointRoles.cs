@@ -205,9 +205,21 @@ internal sealed class EndpointRoles
                 }
         }
         _context.Report(DiagnosticDescriptors.EndpointRecordWithoutDate, of.Span, _endpoint, of.Form,
-            count == 0 ? "no date field" : $"several date fields ({Suggestions.FirstListed(formDates.Where(Candidate).Select(d => d.Name), count, Suggestions.MostListed)})",
-            count == 0 ? "add one to the form" : "list the one that dates each record among the endpoint's data");
+            count > 0 ? $"several date fields ({Suggestions.FirstListed(formDates.Where(Candidate).Select(d => d.Name), count, Suggestions.MostListed)})"
+                : formDates.Count == 0 ? "no date field" : "no date field but " + SetAside(of.Form, except),
+            count > 0 ? "list the one that dates each record among the endpoint's data"
+                : formDates.Count == 0 ? "add one to the form" : "add a date field that dates each record to the form and list it among the endpoint's data");
         return false;
+    }
+
+    /// <summary>The date fields of <paramref name="form"/> kept for another role (the date of death, a new therapy's start), for
+    /// PIC2014's message when no other date field is left to date each record.</summary>
+    private string SetAside(string form, string? deathDate)
+    {
+        var kept = new List<string>(2);
+        if (deathDate is not null) kept.Add($"{FieldPath.Of(form, deathDate)} (the date of death)");
+        if (_newTherapy is { } t && t.Form == form && t.Field != deathDate) kept.Add($"{FieldPath.Of(form, t.Field)}, which censor_at_new_therapy reads as a new therapy's start");
+        return string.Join(" and ", kept);
     }
 
     /// <summary>What a data field is looked for as, by <see cref="Single"/>.</summary>
