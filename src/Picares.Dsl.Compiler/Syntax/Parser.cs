@@ -454,8 +454,8 @@ public sealed class Parser
 
         // Most units are one token ("kg", "days"): its text is the spelling, and only glued runs ("mg/m2") build one.
         string spelled = "";
-        int bestEnd = -1;
-        string? bestUnit = null;
+        int bestEnd = -1, caseEnd = -1, leftOutEnd = -1;
+        string? bestUnit = null, caseUnit = null;
         for (int i = start; ; i++)
         {
             var t = _tokens[i];
@@ -464,7 +464,40 @@ public sealed class Parser
             if (i > start && t.Span.Start != _tokens[i - 1].Span.End) break;
             spelled = i == start ? t.Text : spelled + t.Text;
             if (UnitCatalog.TryFind(spelled, out _)) { bestEnd = i; bestUnit = spelled; }
+            else if (UnitSpellings.IgnoringCase(spelled) is { } corrected) { caseEnd = i; caseUnit = corrected; }
+            else if (UnitSuggestions.IsLeftOut(spelled)) leftOutEnd = i;
             if (spelled.Length > 24) break;
+        }
+
+        // "mg/dl", "ml/min/1.73m2": a longer run than any unit it starts with spells a unit in other cases. It is that unit,
+        // miswritten (not "mg" divided by a name "dl"): reported, and read as the unit meant, so that nothing else follows
+        // from it. One name on its own after a space ("6 Days") may be the next argument; an extra one is reported there.
+        if (caseUnit is not null && caseEnd > bestEnd && (bestUnit is not null || caseEnd > start || !first.HasLeadingTrivia))
+        {
+            var written = TextSpan.FromBounds(first.Span.Start, _tokens[caseEnd].Span.End);
+            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, written, UnitSpelling(start, caseEnd), $"; did you mean '{caseUnit}'?");
+            _index = caseEnd + 1;
+            return new NumberExpressionSyntax(number, value, caseUnit, written);
+        }
+
+        // "mmol/mol": a unit left out of the catalogue on purpose (not "mmol" divided by a name "mol"), reported with what to
+        // write instead; the number stands for nothing further, so that its comparison reports nothing more.
+        if (leftOutEnd > bestEnd && leftOutEnd > caseEnd)
+        {
+            var written = TextSpan.FromBounds(first.Span.Start, _tokens[leftOutEnd].Span.End);
+            var spelling = UnitSpelling(start, leftOutEnd);
+            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, written, spelling, UnitSuggestions.For(spelling));
+            _index = leftOutEnd + 1;
+            return new MissingExpressionSyntax(number.Span.Cover(written));
+        }
+
+        // "mL/min/1.73 m2", "mg / dL": a unit written with spaces inside, which spells a longer unit than its glued start.
+        if (bestUnit is not null && SpacedUnitEnd(start, bestUnit.Length) is { } spaced)
+        {
+            var written = TextSpan.FromBounds(first.Span.Start, _tokens[spaced.End].Span.End);
+            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, written, UnitSpelling(start, spaced.End, spaced: true), $"; write it without spaces: '{spaced.Unit}'");
+            _index = spaced.End + 1;
+            return new NumberExpressionSyntax(number, value, spaced.Unit, written);
         }
 
         if (bestUnit is not null)
@@ -477,11 +510,35 @@ public sealed class Parser
         if (first.Kind == TokenKind.Identifier && !first.HasLeadingTrivia)
         {
             _index = start + 1;
-            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, first.Span, first.Text, Suggestions.DidYouMeanLater(first.Text, UnitCatalog.Spellings));
-            return new NumberExpressionSyntax(number, value, null, default);
+            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, first.Span, first.Text, UnitSuggestions.For(first.Text));
+            // Not a number without a unit, which a comparison with a quantity would report again (PIC2006).
+            return new MissingExpressionSyntax(number.Span.Cover(first.Span));
         }
         return new NumberExpressionSyntax(number, value, null, default);
     }
+
+    /// <summary>
+    /// The last token and spelling of the longest unit longer than <paramref name="gluedLength"/> characters that the tokens
+    /// from <paramref name="start"/> spell when the spaces between them on the line are left out, if some are; else null.
+    /// </summary>
+    private (int End, string Unit)? SpacedUnitEnd(int start, int gluedLength)
+    {
+        (int, string)? found = null;
+        var text = new StringBuilder();
+        bool spaced = false;
+        for (int i = start; i < start + MaxSpacedUnitTokens && text.Length <= 24; i++)
+        {
+            var t = _tokens[i];
+            if (t.Kind is not (TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Percent or TokenKind.Dot)) break;
+            spaced |= i > start && t.Span.Start != _tokens[i - 1].Span.End;
+            text.Append(t.Text);
+            if (spaced && text.Length > gluedLength && UnitCatalog.TryFind(text.ToString(), out _)) found = (i, text.ToString());
+        }
+        return found;
+    }
+
+    // The most tokens a unit written with spaces is looked for in: "mL / min / 1.73 m2" has seven.
+    private const int MaxSpacedUnitTokens = 8;
 
     /// <summary>The index of the last token of the longest glued run from <paramref name="start"/> that spells a unit.</summary>
     private int? GluedUnitEnd(int start)
@@ -499,10 +556,15 @@ public sealed class Parser
         return end;
     }
 
-    private string UnitSpelling(int start, int end)
+    /// <summary>The tokens' texts joined; <paramref name="spaced"/>, with one space where the source has white space between two.</summary>
+    private string UnitSpelling(int start, int end, bool spaced = false)
     {
         var text = new StringBuilder();
-        for (int i = start; i <= end; i++) text.Append(_tokens[i].Text);
+        for (int i = start; i <= end; i++)
+        {
+            if (spaced && i > start && _tokens[i].Span.Start != _tokens[i - 1].Span.End) text.Append(' ');
+            text.Append(_tokens[i].Text);
+        }
         return text.ToString();
     }
 

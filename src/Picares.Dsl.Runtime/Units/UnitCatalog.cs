@@ -14,7 +14,7 @@ public static class UnitCatalog
     private static readonly List<Unit> AllUnits = new();
 
     private static readonly Dimension M = new(mass: 1), L = new(length: 1), T = new(time: 1),
-        N = new(amount: 1), C = new(calendar: 1), BW = new(bodyWeight: 1), BSA = new(bodySurface: 1);
+        N = new(amount: 1), C = new(calendar: 1), BW = new(bodyWeight: 1), BSA = new(bodySurface: 1), U = new(activity: 1);
     private static readonly Dimension Volume = L * L * L;
 
     // Units of time, in seconds and months.
@@ -28,6 +28,7 @@ public static class UnitCatalog
         Add("mg", "milligram", M, 1e-6);
         Add("ug", "microgram", M, 1e-9, "mcg", "µg");
         Add("ng", "nanogram", M, 1e-12);
+        Add("pg", "picogram", M, 1e-15);
         Add("lb", "pound", M, 0.45359237, "lbs");
         Add("oz", "ounce", M, 0.028349523125);
         // Length and area
@@ -43,6 +44,7 @@ public static class UnitCatalog
         Add("mL", "millilitre", Volume, 1e-6);
         Add("uL", "microlitre", Volume, 1e-9, "µL");
         // Fixed durations
+        Add("ms", "millisecond", T, 1e-3, "msec");
         Add("s", "second", T, 1, "sec", "second", "seconds");
         Add("min", "minute", T, Minute, "minute", "minutes");
         Add("h", "hour", T, Hour, "hour", "hours");
@@ -55,17 +57,40 @@ public static class UnitCatalog
         Add("mol", "mole", N, 1);
         Add("mmol", "millimole", N, 1e-3);
         Add("umol", "micromole", N, 1e-6, "µmol");
+        Add("nmol", "nanomole", N, 1e-9);
+        Add("pmol", "picomole", N, 1e-12);
         // Concentrations (mass or amount per volume)
         Add("g/L", "gram per litre", M / Volume, 1);
         Add("g/dL", "gram per decilitre", M / Volume, 10);
         Add("mg/dL", "milligram per decilitre", M / Volume, 1e-2);
         Add("mg/L", "milligram per litre", M / Volume, 1e-3);
         Add("mg/mL", "milligram per millilitre", M / Volume, 1);
-        Add("ug/L", "microgram per litre", M / Volume, 1e-6, "mcg/L");
+        Add("ug/dL", "microgram per decilitre", M / Volume, 1e-5, "mcg/dL", "µg/dL");
+        Add("ug/mL", "microgram per millilitre", M / Volume, 1e-3, "mcg/mL", "µg/mL");
+        Add("ug/L", "microgram per litre", M / Volume, 1e-6, "mcg/L", "µg/L");
         Add("ng/mL", "nanogram per millilitre", M / Volume, 1e-6);
+        Add("ng/dL", "nanogram per decilitre", M / Volume, 1e-8);
+        Add("ng/L", "nanogram per litre", M / Volume, 1e-9);
+        Add("pg/mL", "picogram per millilitre", M / Volume, 1e-9);
         Add("mol/L", "mole per litre", N / Volume, 1e3);
         Add("mmol/L", "millimole per litre", N / Volume, 1);
         Add("umol/L", "micromole per litre", N / Volume, 1e-3, "µmol/L");
+        Add("nmol/L", "nanomole per litre", N / Volume, 1e-6);
+        Add("pmol/L", "picomole per litre", N / Volume, 1e-9);
+        // Activity: enzyme units (1 U = 1 µmol/min of substrate) and international units of a reference standard. Within
+        // one analyte U and IU are the same; both spellings are units of their own (a dose written in IU/kg shows as such),
+        // and they convert only into each other, never into mass or amount.
+        foreach (var (u, name) in new[] { ("U", "unit"), ("IU", "international unit") })
+        {
+            Add(u, name + " of activity", U, 1);
+            Add("k" + u, "thousand " + name + "s of activity", U, 1e3);
+            Add(u + "/L", name + " of activity per litre", U / Volume, 1e3);
+            Add(u + "/mL", name + " of activity per millilitre", U / Volume, 1e6);
+            Add("m" + u + "/L", "milli" + name + " of activity per litre", U / Volume, 1);
+            Add("m" + u + "/mL", "milli" + name + " of activity per millilitre", U / Volume, 1e3);
+            Add("k" + u + "/L", "thousand " + name + "s of activity per litre", U / Volume, 1e6);
+            Add(u + "/kg", name + " of activity per kilogram of body weight", U / BW, 1);
+        }
         // Cell counts per volume (counts are dimensionless)
         Add("10^9/L", "10^9 per litre", Dimension.None / Volume, 1e12, "10*9/L");
         Add("10^12/L", "10^12 per litre", Dimension.None / Volume, 1e15, "10*12/L");
@@ -86,7 +111,9 @@ public static class UnitCatalog
         Add("kg/m2", "kilogram per square metre (BMI)", M / (L * L), 1);
         Add("mmHg", "millimetre of mercury", M / L / (T * T), 133.322387415);
         Add("kPa", "kilopascal", M / L / (T * T), 1000);
-        // Ratios
+        // Ratios: a mass of one substance per mass of another (an albumin-to-creatinine ratio), or per amount of another
+        Add("mg/g", "milligram per gram", Dimension.None, 1e-3);
+        Add("mg/mmol", "milligram per millimole", M / N, 1e-3);
         Add("%", "percent", Dimension.None, 0.01, "percent");
         Add("count", "count", Dimension.None, 1, "times");
     }

@@ -188,7 +188,7 @@ internal static class FormBinder
                 if (args.Count > 2 && UnitText(context, args[2]) is { } unitName)
                 {
                     if (UnitCatalog.TryFind(unitName, out var unit)) return (ValueType.QuantityOf(unit.Dimension), unit.Symbol, 3);
-                    Report(DiagnosticDescriptors.UnknownUnit, args[2].Span, unitName, Suggestions.DidYouMeanLater(unitName, UnitCatalog.Spellings));
+                    Report(DiagnosticDescriptors.UnknownUnit, args[2].Span, unitName, UnitSuggestions.For(unitName));
                     return (ValueType.Error, null, 3);
                 }
                 Report(DiagnosticDescriptors.BadArguments, args[1].Span, "field", "'quantity' followed by its unit", "field weight quantity kg");
@@ -203,14 +203,12 @@ internal static class FormBinder
     /// <summary>A unit written as a type argument, without white space: <c>kg</c>, <c>mg/d</c>, <c>%</c>, <c>10^9/L</c>.</summary>
     private static string? UnitText(BindingContext context, ExpressionSyntax e)
     {
-        // A name is its token's text; a unit of several tokens is most often written without white space, and its text is
-        // then the source's, taken as it is (each field's unit is read twice, declared and bound).
+        // A name is its token's text; a unit of several tokens is the source's text as it is, white space included, since a
+        // unit is written without (language.md 2.8): "mL/min/1.73 m2" is not a unit here, as it is not after a number, and
+        // the suggestion is the spelling without the space.
         if (e is NameExpressionSyntax name) return name.Identifier.Text;
         if (e is not (BinaryExpressionSyntax or NumberExpressionSyntax)) return null;
-        var text = context.Source.ToString(e.Span);
-        foreach (char c in text)
-            if (char.IsWhiteSpace(c)) return string.Concat(text.Where(ch => !char.IsWhiteSpace(ch)));
-        return text;
+        return context.Source.ToString(e.Span);
     }
 
     private static LimitModel? ReadLimit(BindingContext context, StatementSyntax? statement, ValueType type, string? unitSymbol, string dataType)

@@ -154,13 +154,13 @@ internal static class TreatmentBinder
         return new RegimenModel(phase, dose, route, every, cycleDays.ToEquatableArray(), cycles, until.ToEquatableArray(), origin);
     }
 
-    /// <summary>A dose is a mass, volume or amount, possibly per body weight or body surface, or an AUC target.</summary>
+    /// <summary>A dose is a mass, volume, amount or activity (<c>IU</c>), possibly per body weight or body surface, or an AUC target.</summary>
     private static bool IsDose(Unit unit)
     {
         var mass = Dimension.Mass;
         var volume = Dimension.Length * Dimension.Length * Dimension.Length;
         var amount = new Dimension(amount: 1);
-        foreach (var d in new[] { mass, volume, amount, Dimension.None })
+        foreach (var d in new[] { mass, volume, amount, Dimension.Activity, Dimension.None })
             if (unit.Dimension == d || unit.Dimension == d / new Dimension(bodyWeight: 1) || unit.Dimension == d / new Dimension(bodySurface: 1))
                 return unit.Dimension != Dimension.None || unit.Symbol == "count";
         return unit.Symbol == "AUC";

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using Picares.Dsl.Runtime.Units;
+
+namespace Picares.Dsl.Compiler.Diagnostics;
+
+/// <summary>
+/// What PIC2001 suggests for a unit the catalogue does not have: the closest spelling, or, for a unit left out on purpose
+/// because no factor converts it safely, what to write instead. A spelling one letter away can be a unit of another kind
+/// (<c>mmol/mol</c> and <c>mmol/L</c>), so a unit that is absent for a reason says so rather than suggest its neighbour.
+/// </summary>
+internal static class UnitSuggestions
+{
+    private static readonly Dictionary<string, string> LeftOut = new(StringComparer.Ordinal)
+    {
+        ["mmol/mol"] = "; HbA1c in IFCC units (mmol/mol) does not convert to NGSP percent by a factor, so the language has no such unit: " +
+            "declare the field 'decimal' and name the unit in its label, or collect the value in %",
+        ["mEq/L"] = "; an equivalent depends on the ion's charge, so the language has no such unit: for monovalent ions (sodium, potassium, " +
+            "chloride, bicarbonate) write mmol/L, which equals mEq/L",
+        ["mEq"] = "; an equivalent depends on the ion's charge, so the language has no such unit: for a monovalent ion write mmol",
+    };
+
+    /// <summary>Whether <paramref name="written"/> is a unit the catalogue leaves out on purpose.</summary>
+    public static bool IsLeftOut(string written) => LeftOut.ContainsKey(written);
+
+    /// <summary>The end of PIC2001's message for <paramref name="written"/>, worked out only if the diagnostic is kept.</summary>
+    public static DeferredText For(string written) =>
+        LeftOut.TryGetValue(written, out var instead) ? new DeferredText(() => instead) : Suggestions.DidYouMeanLater(written, UnitCatalog.Spellings);
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using Picares.Dsl.Runtime.Units;
+
+namespace Picares.Dsl.Compiler.Syntax;
+
+/// <summary>
+/// The catalogue's unit spellings looked up without regard to case: for the diagnostic that tells an author who wrote
+/// <c>mg/dl</c> or <c>ml/min/1.73m2</c> that units are case-sensitive and which spelling is meant, rather than reading the
+/// run as a shorter unit followed by something else.
+/// </summary>
+internal static class UnitSpellings
+{
+    // Each spelling by its upper-case form; null where two spellings differ only in case (none do today), since a
+    // suggestion must then not pick one.
+    private static readonly Dictionary<string, string?> ByUpperCase = Build();
+
+    private static Dictionary<string, string?> Build()
+    {
+        var table = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var spelling in UnitCatalog.Spellings)
+            table[spelling] = table.ContainsKey(spelling) ? null : spelling;
+        return table;
+    }
+
+    /// <summary>The one catalogue spelling that <paramref name="written"/> spells with other cases, or null (also when it is exact).</summary>
+    public static string? IgnoringCase(string written) =>
+        ByUpperCase.TryGetValue(written, out var spelling) && spelling is not null && spelling != written ? spelling : null;
+}

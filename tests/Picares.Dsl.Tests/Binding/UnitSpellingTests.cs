@@ -1,0 +1,92 @@
+using System.Linq;
+using Picares.Dsl.Compiler;
+using Picares.Dsl.Tests.Infrastructure;
+using Xunit;
+
+namespace Picares.Dsl.Tests.Binding;
+
+/// <summary>
+/// A unit miswritten after a number (in the wrong case, with spaces inside, or one the catalogue leaves out) is one PIC2001
+/// on the whole unit as written, saying what to write: not a shorter unit divided by an unknown name, nor a number
+/// without a unit that its comparison reports again.
+/// </summary>
+public class UnitSpellingTests
+{
+    private const string Labs =
+        "form Labs { field creatinine quantity mg/dL; field egfr quantity mL/min/1.73m2; field alt quantity U/L; field weight quantity kg }\n" +
+        "visit Screening \"Screening\" { day -14 from first_dose; collect Labs }\n" +
+        "endpoint LabSummary exploratory \"Labs\" { kind summary; data Labs.creatinine, Labs.egfr, Labs.alt, Labs.weight }\n";
+
+    private static (string Id, string Text, string Message)[] Diagnose(string condition)
+    {
+        var (text, expected) = Markup.Parse(TestProtocols.With(Labs + "criterion E1 exclusion \"e\" { when " + condition + " }\n"));
+        var found = ProtocolCompiler.Compile(text).Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).ToList();
+        Assert.Equal(expected, found.Select(d => (d.Id, d.Span)).ToList());
+        return found.Select(d => (d.Id, text.Substring(d.Span.Start, d.Span.Length), d.Message)).ToArray();
+    }
+
+    [Theory]
+    [InlineData("Labs.creatinine > 1.5 {|PIC2001:mg/dl|}", "mg/dL")]
+    [InlineData("Labs.egfr < 45 {|PIC2001:ml/min/1.73m2|}", "mL/min/1.73m2")]
+    [InlineData("Labs.egfr < 45{|PIC2001:ML/MIN/1.73M2|}", "mL/min/1.73m2")]
+    [InlineData("Labs.alt > 3 {|PIC2001:u/l|}", "U/L")]
+    [InlineData("Labs.weight < 40{|PIC2001:KG|}", "kg")]
+    public void A_unit_in_the_wrong_case_is_named_with_its_spelling(string condition, string meant)
+    {
+        var d = Assert.Single(Diagnose(condition));
+        Assert.EndsWith($"did you mean '{meant}'?", d.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Labs.egfr < 45 {|PIC2001:mL/min/1.73 m2|}", "mL/min/1.73 m2", "mL/min/1.73m2")]
+    [InlineData("Labs.creatinine > 1.5 {|PIC2001:mg / dL|}", "mg / dL", "mg/dL")]
+    public void A_unit_written_with_spaces_is_told_to_lose_them(string condition, string written, string meant)
+    {
+        var d = Assert.Single(Diagnose(condition));
+        Assert.StartsWith($"Unknown unit '{written}'", d.Message, System.StringComparison.Ordinal);
+        Assert.EndsWith($"write it without spaces: '{meant}'", d.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_unit_left_out_on_purpose_says_what_to_write_instead()
+    {
+        var d = Assert.Single(Diagnose("Labs.creatinine > 53 {|PIC2001:mmol/mol|}"));
+        Assert.Contains("does not convert to NGSP percent by a factor", d.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("did you mean", d.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_glued_to_a_number_that_is_no_unit_is_reported_once()
+    {
+        // Not also PIC2006 ("this number needs a unit") for the comparison with a weight.
+        var d = Assert.Single(Diagnose("Labs.weight < 40{|PIC2001:kgs|}"));
+        Assert.EndsWith("did you mean 'kg'?", d.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Labs.creatinine > 1.5 mg/dL")]
+    [InlineData("Labs.creatinine > 1.5 mg/dL / 2")]   // a unit, then a division by a number
+    [InlineData("Labs.egfr < 45 mL/min/1.73m2")]
+    [InlineData("Labs.alt > 120 IU/L or Labs.alt > 3 mU/mL")]
+    [InlineData("Labs.weight < 40 kg and Labs.weight > 30 kg")]
+    public void Units_written_as_the_catalogue_spells_them_are_read(string condition) => Assert.Empty(Diagnose(condition));
+
+    [Fact]
+    public void A_field_unit_written_with_spaces_is_reported_with_the_spelling_meant()
+    {
+        var (text, expected) = Markup.Parse(TestProtocols.With("form Labs { field egfr quantity {|PIC2001:mL/min/1.73 m2|} }\n" +
+            "visit Screening \"Screening\" { day -14 from first_dose; collect Labs }\n"));
+        var d = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics, x => x.Severity == Compiler.Diagnostics.Severity.Error);
+        Assert.Equal(expected.Single(), (d.Id, d.Span));
+        Assert.EndsWith("did you mean 'mL/min/1.73m2'?", d.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dose_in_international_units_is_a_dose()
+    {
+        var text = TestProtocols.With("intervention Heparin \"Heparin\" { type drug; dose 80 IU/kg; route iv; every 1 days }\n");
+        var result = ProtocolCompiler.Compile(text);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Compiler.Diagnostics.Severity.Error);
+        Assert.Equal("IU/kg", result.Model!.Interventions.Single().Regimens.Single().Dose!.Unit);
+    }
+}
