@@ -72,6 +72,8 @@ public sealed class CrfPlan
         public string Converter { get; init; } = "";
         /// <summary>The fields' names, comma-separated, as a C# literal.</summary>
         public string FieldNamesLiteral => CSharp.Literal(string.Join(", ", Fields.Select(f => f.Name)));
+        /// <summary>The static fields its edit checks' conditions read (quantities, code sets), declared in its class.</summary>
+        public List<string> Constants { get; } = new();
     }
     /// <summary>One field: its property, its type, the C# statements of its edit checks, and its JSON reading and writing.</summary>
     public sealed record FieldProperty(string Name, string Property, string Type, string Label, List<string> Checks)
@@ -171,6 +173,7 @@ public sealed class CrfPlan
                 var (read, write) = Json(field, property, formClass.Fields.Count, enums, crf);
                 formClass.Fields.Add(new FieldProperty(field.Name, property, TypeOf(field, enums), field.Label, checks) { JsonRead = read, JsonWrite = write });
             }
+            formClass.Constants.AddRange(conditions.Constants);
             plan.Forms.Add(formClass);
         }
         return plan;
