@@ -44,7 +44,8 @@ internal static class UsageCheck
     }
 
     /// <summary>
-    /// Every field a condition reads, as form and field: criteria and conditions that show fields (from their bound
+    /// Every field a condition reads, as form and field: criteria, conditions that show fields and those of the adverse
+    /// events an endpoint counts (from their bound
     /// references, so that no path is written to be looked up).
     /// </summary>
     /// <remarks>Sharded by the number of fields, since a large file's set would be one array on the large-object heap.</remarks>
@@ -57,6 +58,9 @@ internal static class UsageCheck
         foreach (var form in model.Forms)
             foreach (var field in form.Fields)
                 if (field.ShownWhen is { } shownWhen) AddFieldsRead(shownWhen, read);
+        // An incidence endpoint's count_when reads its fields from each adverse event.
+        foreach (var endpoint in model.Endpoints)
+            if (endpoint.CountWhen is { } countWhen) AddFieldsRead(countWhen, read);
         return read;
     }
 

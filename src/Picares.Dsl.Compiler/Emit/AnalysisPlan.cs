@@ -22,6 +22,8 @@ public sealed class AnalysisPlan
     public string NotDerived { get; private set; } = "";
     /// <summary>The private methods that turn a case book into records, one per form and record type.</summary>
     public List<RecordSource> Sources { get; } = new();
+    /// <summary>The static fields the conditions of <c>count_when</c> read (quantities, code sets).</summary>
+    public List<string> Constants { get; } = new();
 
     /// <summary>One derived endpoint.</summary>
     /// <param name="Name">Its protocol name.</param>
@@ -60,11 +62,17 @@ public sealed class AnalysisPlan
             var form = forms[role.Form];
             // Found by name: a search of the form's fields for each role of each endpoint grew with endpoints times fields.
             var field = tables.FieldOf(role.Form, role.Field) ?? throw new System.InvalidOperationException($"The endpoint field {role.Form}.{role.Field} is not in the model.");
-            var access = "r." + CSharp.Member(field.Name, CSharp.Member(form.Name, "Crf"));
+            var access = Access(form.Name, field.Name);
             return field.DataType == "code" && field.CodeList is { } list && codeLists.ContainsKey(list)
                 ? $"{crf}{CSharp.CodeListHelper(list)}.CodeOf({access})"
                 : access;
         }
+        // A field of the record being listed (r, one occurrence of its form).
+        static string Access(string form, string field) => "r." + CSharp.Member(field, CSharp.Member(form, "Crf"));
+        // count_when, read from each record: Unknown (a field it reads is missing) is null, never taken as met.
+        var conditions = new ConditionEmitter(model, Access, (list, access) => $"{crf}{CSharp.CodeListHelper(list)}.CodeOf({access})", tables: tables);
+        string Meets(BoundExpression condition) =>
+            $"({conditions.Emit(condition)}) switch {{ global::Picares.Dsl.Runtime.Eligibility.Truth.True => true, global::Picares.Dsl.Runtime.Eligibility.Truth.False => false, _ => (bool?)null }}";
 
         string Source(string recordType, string form, params string[] values)
         {
@@ -74,10 +82,11 @@ public sealed class AnalysisPlan
             sources[key] = method;
             var f = forms[form];
             var property = "book." + CSharp.Member(form, "CaseBook");
-            var create = $"new {Endpoints}{recordType}({CSharp.Literal(form)}, {{0}}, {string.Join(", ", values)})";
+            // Not a format string: a count_when condition's C# has braces of its own.
+            string Create(string occurrence) => $"new {Endpoints}{recordType}({CSharp.Literal(form)}, {occurrence}, {string.Join(", ", values)})";
             var body = f.Repeating
-                ? $"for (var i = 0; i < {property}.Count; i++) {{ var r = {property}[i]; records.Add({string.Format(CultureInfo.InvariantCulture, create, "i + 1")}); }}"
-                : $"if ({property} is {{ }} r) records.Add({string.Format(CultureInfo.InvariantCulture, create, "1")});";
+                ? $"for (var i = 0; i < {property}.Count; i++) {{ var r = {property}[i]; records.Add({Create("i + 1")}); }}"
+                : $"if ({property} is {{ }} r) records.Add({Create("1")});";
             plan.Sources.Add(new RecordSource(method, Endpoints + recordType, body));
             return method;
         }
@@ -120,11 +129,21 @@ public sealed class AnalysisPlan
                     break;
                 }
                 case "incidence" when Role("grade") is { } grade && Role("term") is { } term && Role("onset") is { } onset:
+                {
+                    var values = endpoint.CountWhen is { } condition
+                        ? new[] { Value(term), Value(grade), Value(onset), Meets(condition) }
+                        : new[] { Value(term), Value(grade), Value(onset) };
+                    var period = endpoint.OnsetWithinDays is { } days ? ", onsetWithinDays: " + CSharp.Integer(days) : "";
+                    var counted = endpoint.CountWhenText is { } text ? ", countWhen: " + CSharp.Literal(text) : "";
                     plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
                         Endpoints + "SubjectIncidence", Endpoints + "IncidenceSummary",
-                        $"{Endpoints}IncidenceDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Source("AdverseEventRecord", grade.Form, Value(term), Value(grade), Value(onset))}(subject.Forms), dataCutoff)", null,
-                        "worst CTCAE grade per subject and term from " + Fields()));
+                        $"{Endpoints}IncidenceDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Source("AdverseEventRecord", grade.Form, values)}(subject.Forms), dataCutoff{period}{counted})", null,
+                        "worst CTCAE grade per subject and term" +
+                        (endpoint.OnsetWithinDays is { } within ? $" of the events with an onset in the first {within.ToString(CultureInfo.InvariantCulture)} days from {endpoint.Start}" : "") +
+                        (endpoint.CountWhenText is { } when ? $" {(endpoint.OnsetWithinDays is null ? "of the events" : "and")} that meet count_when {when}" : "") +
+                        " from " + Fields()));
                     break;
+                }
                 case "time_to_event" when endpoint.Start is not null && endpoint.Censoring is not null:
                     var censoring = endpoint.Censoring switch
                     {
@@ -150,6 +169,7 @@ public sealed class AnalysisPlan
             }
         }
         plan.NotDerived = string.Join(", ", notDerived);
+        plan.Constants.AddRange(conditions.Constants);
         return plan;
     }
 }

@@ -48,7 +48,7 @@ public sealed class ProtocolPlan
     /// <summary>
     /// An endpoint: its property, its summary, and its constructor's arguments, one property each; <see cref="OptionalArguments"/>
     /// is empty, or the optional rules (RECIST confirmation, the minimum for stable disease, the gap for censoring, the field
-    /// of a new therapy) with their leading comma, up to the last one given.
+    /// of a new therapy, the period and condition of the adverse events counted) with their leading comma, up to the last one given.
     /// </summary>
     public sealed record EndpointEntry(
         string Member, string Summary, string Name, string Level, string Title, string Kind, string Data, string Start,
@@ -88,7 +88,8 @@ public sealed class ProtocolPlan
                 CSharp.Literal(e.Title), CSharp.Literal(e.Kind), ModelValues.Strings(e.Data), CSharp.Literal(e.Start),
                 ModelValues.Strings(e.Events), CSharp.Literal(e.Censoring), CSharp.Literal(e.TimeFrame), ModelValues.Origin(e.Origin),
                 OptionalArguments(CSharp.Integer(e.ConfirmationDays), CSharp.Integer(e.StableDiseaseMinimumDays), CSharp.Integer(e.CensorAfterGapDays),
-                    e.Roles.Where(r => r.Role == "new_therapy").Select(r => CSharp.Literal(r.Form + "." + r.Field)).FirstOrDefault() ?? "null")));
+                    e.Roles.Where(r => r.Role == "new_therapy").Select(r => CSharp.Literal(r.Form + "." + r.Field)).FirstOrDefault() ?? "null",
+                    CSharp.Integer(e.OnsetWithinDays), CSharp.Literal(e.CountWhenText))));
         foreach (var a in model.Assumptions)
             plan.Assumptions.Add(new AssumptionEntry(CSharp.Literal(a.Subject), CSharp.Literal(a.Reason), CSharp.Integer(a.Line), CSharp.Integer(a.Column)));
         return plan;

@@ -173,7 +173,9 @@ public sealed record VisitModel(
 /// <see cref="StableDiseaseMinimumDays"/> (<c>stable_disease_minimum</c>), the least days from the start to an
 /// assessment of stable disease; null when not given. A time_to_event endpoint may give <see cref="CensorAfterGapDays"/>
 /// (<c>censor_after_gap</c>): an event more than that many days after the last adequate tumor assessment (or the start)
-/// is censored there.
+/// is censored there. An incidence endpoint may give <see cref="OnsetWithinDays"/> (<c>onset_within</c>): only events with
+/// an onset on one of the first that many days from the start count (a dose-limiting toxicity period); and
+/// <see cref="CountWhen"/> (<c>count_when</c>): a condition on each event's own form that says which events count.
 /// </summary>
 public sealed record EndpointModel(
     string Name,
@@ -189,7 +191,10 @@ public sealed record EndpointModel(
     EquatableArray<EndpointRoleModel> Roles = default,
     int? ConfirmationDays = null,
     int? StableDiseaseMinimumDays = null,
-    int? CensorAfterGapDays = null);
+    int? CensorAfterGapDays = null,
+    int? OnsetWithinDays = null,
+    BoundExpression? CountWhen = null,
+    string? CountWhenText = null);
 
 /// <summary>
 /// The part a form field plays in an endpoint's derivation. Roles: <c>response</c> (a RECIST 1.1 coded field) and

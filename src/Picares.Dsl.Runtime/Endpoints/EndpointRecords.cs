@@ -28,7 +28,14 @@ public sealed record VitalStatusRecord(string Form, int Occurrence, DateTime? Da
 public sealed record TherapyRecord(string Form, int Occurrence, DateTime? Date) : EndpointRecord(Form, Occurrence);
 
 /// <summary>An adverse event: its term, CTCAE grade and onset date.</summary>
-public sealed record AdverseEventRecord(string Form, int Occurrence, string? Term, int? Grade, DateTime? Onset) : EndpointRecord(Form, Occurrence);
+/// <param name="Form">The form it was recorded on.</param>
+/// <param name="Occurrence">Its occurrence of the form, from 1.</param>
+/// <param name="Term">The term.</param>
+/// <param name="Grade">The CTCAE grade.</param>
+/// <param name="Onset">The onset date.</param>
+/// <param name="MeetsCondition">Whether it meets the endpoint's <c>count_when</c> condition: true (or no condition), false, or null when a
+/// field the condition reads is missing and it cannot be told; only an event that meets it counts.</param>
+public sealed record AdverseEventRecord(string Form, int Occurrence, string? Term, int? Grade, DateTime? Onset, bool? MeetsCondition = true) : EndpointRecord(Form, Occurrence);
 
 /// <summary>A record a derivation did not use, and why: a missing date or code, before the start, after the first progression or the data cut-off.</summary>
 public sealed record UnusedRecord(EndpointRecord Record, string Reason)

@@ -23,6 +23,9 @@ public sealed record SubjectIncidence(string SubjectId, DateTime? Start, bool Is
 /// Derives the adverse-event incidence of one subject: events with a term, a CTCAE grade 1 to 5 and an onset on or
 /// after the start (treatment-emergent) and not after the data cut-off are counted; each subject counts once per term,
 /// at the worst grade. Events without a term, grade or onset, with a grade outside 1..5, or outside the period are listed as not used.
+/// An endpoint may count fewer: only events with an onset on one of the first days from the start (<c>onset_within</c>, such as
+/// a dose-limiting toxicity period), and only events that meet a condition (<c>count_when</c>); an event for which the
+/// condition cannot be told, since a field it reads is missing, is not counted and is listed as such, never taken as met.
 /// </summary>
 public static class IncidenceDerivation
 {
@@ -35,9 +38,16 @@ public static class IncidenceDerivation
     /// <param name="start">The subject's date of that anchor; a subject without it is not analysed.</param>
     /// <param name="records">The subject's adverse events.</param>
     /// <param name="dataCutoff">When given, events with an onset after it are not counted.</param>
+    /// <param name="onsetWithinDays">When given, only events with an onset on one of the first this many days from the start
+    /// (the start's day is the first) are counted.</param>
+    /// <param name="countWhen">The endpoint's <c>count_when</c> condition as written, for the reasons of the events that do not
+    /// meet it (<see cref="AdverseEventRecord.MeetsCondition"/>); null when it has none.</param>
     /// <exception cref="ArgumentNullException">When <paramref name="records"/> is null.</exception>
-    public static SubjectIncidence Derive(string subjectId, string? startAnchor, DateTime? start, IEnumerable<AdverseEventRecord> records, DateTime? dataCutoff = null)
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="onsetWithinDays"/> is less than 1.</exception>
+    public static SubjectIncidence Derive(string subjectId, string? startAnchor, DateTime? start, IEnumerable<AdverseEventRecord> records, DateTime? dataCutoff = null,
+        int? onsetWithinDays = null, string? countWhen = null)
     {
+        if (onsetWithinDays is < 1) throw new ArgumentOutOfRangeException(nameof(onsetWithinDays), onsetWithinDays, "The period of onset is at least one day.");
         if (records is null) throw new ArgumentNullException(nameof(records));
         var all = records.ToList();
         if (startAnchor is not null && start is null)
@@ -56,6 +66,10 @@ public static class IncidenceDerivation
                 : record.Onset is not { } onset ? "no onset date"
                 : start is { } s && onset.Date < s.Date ? $"onset before the start ({Day(s)})"
                 : dataCutoff is { } cutoff && onset.Date > cutoff.Date ? $"onset after the data cut-off ({Day(cutoff)})"
+                : onsetWithinDays is { } days && start is { } from && (onset.Date - from.Date).TotalDays >= days
+                    ? $"onset after the first {days} days from the start (on or after {Day(from.Date.AddDays(days))})"
+                : record.MeetsCondition is false ? $"does not meet count_when {countWhen ?? "(the endpoint's condition)"}"
+                : record.MeetsCondition is null ? $"count_when {countWhen ?? "(the endpoint's condition)"} cannot be told: a field it reads is missing"
                 : null;
             if (reason is null) used.Add(record);
             else notUsed.Add(new UnusedRecord(record, reason));

@@ -15,10 +15,13 @@ internal static class EndpointBinder
     /// <summary>The censorings of an event that follows missed assessments or a new anticancer therapy, which only a <c>time_to_event</c> endpoint takes.</summary>
     private const string CensorAfterGap = "censor_after_gap", CensorAtNewTherapy = "censor_at_new_therapy";
 
+    /// <summary>Which adverse events an incidence endpoint counts: those with an onset in a period from the start, those that meet a condition.</summary>
+    private const string OnsetWithin = "onset_within", CountWhen = "count_when";
+
     /// <summary>The statements every kind of endpoint takes: what PIC1002 lists when another kind is given a statement of one kind.</summary>
     private static readonly string[] StatementsOfEveryKind = { "kind", "data", "start", "event", "censor_at", "time_frame" };
 
-    private static readonly string[] BlockStatements = StatementsOfEveryKind.Concat(new[] { ConfirmResponse, StableDiseaseMinimum, CensorAfterGap, CensorAtNewTherapy }).ToArray();
+    private static readonly string[] BlockStatements = StatementsOfEveryKind.Concat(new[] { ConfirmResponse, StableDiseaseMinimum, CensorAfterGap, CensorAtNewTherapy, OnsetWithin, CountWhen }).ToArray();
 
     public static readonly string[] Levels = { "primary", "secondary", "exploratory" };
     public static readonly string[] Kinds = { "objective_response", "time_to_event", "incidence", "correlation", "proportion", "summary" };
@@ -143,11 +146,23 @@ internal static class EndpointBinder
             : null;
         if (kind == "objective_response" && block.One(StableDiseaseMinimum) is { } minimum && block.One("start") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, minimum.Keyword.Span, $"endpoint {name}, whose stable_disease_minimum counts from its start,", "start", "start first_dose");
+        // Which adverse events count: an onset within a period from the start (a DLT period), a condition on the event's form.
+        int? onsetWithinDays = FixedDaysStatement(context, block, OnsetWithin, name, kind, kindKnown, ForIncidencePeriod,
+            $"how many days from the endpoint's start an event's onset counts, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "onset_within 21 days");
+        if (kind == "incidence" && block.One(OnsetWithin) is { } within && block.One("start") is null)
+            context.Report(DiagnosticDescriptors.MissingStatement, within.Keyword.Span, $"endpoint {name}, whose onset_within counts from its start,", "start", "start first_dose");
+        var countWhen = block.One(CountWhen) is { } countStatement && IsFor(context, countStatement, name, kind, kindKnown, ForIncidenceCondition)
+            ? CountCondition(context, countStatement)
+            : null;
 
         // Which data field plays which part in the generated derivation (PIC2012-PIC2016).
         var roles = new EndpointRoles(context, name, dataFields, tables, newTherapy is { } therapyField ? (therapyField.Form, therapyField.Field) : null);
         if (kind == "objective_response") roles.ObjectiveResponse(dataSpan);
-        else if (kind == "incidence") roles.Incidence(dataSpan);
+        else if (kind == "incidence")
+        {
+            roles.Incidence(dataSpan);
+            if (countWhen is { } condition && !ReadsTheEventForm(context, block.One(CountWhen)!, condition.Bound, roles.Roles)) countWhen = null;
+        }
         else if (kind == "time_to_event")
         {
             for (var i = 0; i < events.Count; i++) roles.Event(events[i], eventSpans[i]);
@@ -156,7 +171,42 @@ internal static class EndpointBinder
             if (newTherapy is { } therapy) roles.NewTherapy(therapy.Span);
         }
         return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles,
-            confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays);
+            confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays, onsetWithinDays, countWhen?.Bound, countWhen?.Text);
+    }
+
+    /// <summary>
+    /// <c>count_when condition</c>: a yes/no condition (PIC2004 otherwise) that says which adverse events count, with its
+    /// text as written for the generated documentation; null when it does not bind.
+    /// </summary>
+    private static (BoundExpression Bound, string Text)? CountCondition(BindingContext context, StatementSyntax statement)
+    {
+        var a = new StatementArguments(context, statement, "one condition on the fields of the adverse events' form", "count_when AdverseEvents.dose_limiting");
+        if (!a.Expect(1, 1)) return null;
+        var bound = new ExpressionBinder(context).BindCondition(a.At(0)!);
+        return bound.Type.Kind == TypeKind.Error ? null : (bound, context.TextOf(a.At(0)!));
+    }
+
+    /// <summary>
+    /// Whether a <c>count_when</c> condition reads only fields of the form whose records are counted (the form of the grade),
+    /// which it reads from each event; a field of another form or an anchor is PIC1003 at the condition.
+    /// </summary>
+    private static bool ReadsTheEventForm(BindingContext context, StatementSyntax statement, BoundExpression condition, EquatableArray<EndpointRoleModel> roles)
+    {
+        string? form = null;
+        foreach (var role in roles)
+            if (role.Role == "grade") form = role.Form;
+        if (form is null) return false; // no grade: PIC2012 is reported
+        var read = new List<string>();
+        BoundReferences.CollectPaths(condition, read);
+        foreach (var path in read)
+            if (!path.StartsWith(form + ".", System.StringComparison.Ordinal))
+            {
+                new StatementArguments(context, statement, "one condition on the fields of the adverse events' form", "count_when AdverseEvents.dose_limiting")
+                    .Fail(statement.Arguments[0].Span, $"a condition on the fields of {form}, the form of the events it counts, read from each event; it reads {path.TrimStart('@')}",
+                        $"count_when {form}.dose_limiting");
+                return false;
+            }
+        return true;
     }
 
     /// <summary>The one kind of endpoint a statement is for, and what it is for, as PIC1002 says to an endpoint of another kind.</summary>
@@ -165,6 +215,8 @@ internal static class EndpointBinder
     private static readonly OnlyForKind ForRecist = new("objective_response", "RECIST 1.1 confirmation");
     private static readonly OnlyForKind ForGaps = new("time_to_event", "censoring of an event after missed assessments");
     private static readonly OnlyForKind ForNewTherapy = new("time_to_event", "censoring at a new anticancer therapy");
+    private static readonly OnlyForKind ForIncidencePeriod = new("incidence", "the period from the start in which an event's onset counts");
+    private static readonly OnlyForKind ForIncidenceCondition = new("incidence", "the condition an adverse event meets to count");
 
     /// <summary>
     /// <c>confirm_response</c>, <c>stable_disease_minimum</c> or <c>censor_after_gap</c>: a fixed duration in whole days

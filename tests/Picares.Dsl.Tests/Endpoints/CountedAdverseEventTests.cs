@@ -1,0 +1,136 @@
+using System;
+using System.Collections;
+using System.Linq;
+using Picares.Dsl.Compiler;
+using Picares.Dsl.Runtime.Endpoints;
+using Picares.Dsl.Tests.Infrastructure;
+using Xunit;
+using static Picares.Dsl.Tests.Endpoints.SubjectRecords;
+
+namespace Picares.Dsl.Tests.Endpoints;
+
+/// <summary>
+/// An incidence endpoint that counts some adverse events: those with an onset in a period from the start
+/// (<c>onset_within</c>, such as a dose-limiting toxicity period) and those that meet a condition (<c>count_when</c>).
+/// An event whose condition cannot be told is not counted, and is listed with why.
+/// </summary>
+public class CountedAdverseEventTests
+{
+    private static AdverseEventRecord Meets(int occurrence, int day, bool? meets) => Ae(occurrence, "Neutropenia", 4, day) with { MeetsCondition = meets };
+
+    [Fact]
+    public void Only_events_with_an_onset_in_the_first_days_count()
+    {
+        // Day 0 is the start's day, the first of 21: day 20 is the last in the period, day 21 the first after it.
+        var s = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Ae(1, "Rash", 2, 0), Ae(2, "Fatigue", 3, 20), Ae(3, "Neutropenia", 4, 21) }, onsetWithinDays: 21);
+        Assert.Equal(new[] { 1, 2 }, s.Used.Select(r => r.Occurrence));
+        Assert.Equal(3, s.WorstGrade);
+        var late = Assert.Single(s.NotUsed);
+        Assert.Equal("AdverseEvents#3: onset after the first 21 days from the start (on or after 2026-01-26)", late.ToString());
+    }
+
+    [Fact]
+    public void Only_events_that_meet_the_condition_count_and_an_unknown_one_is_listed()
+    {
+        var s = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Meets(1, 3, true), Meets(2, 4, false), Meets(3, 5, null) }, countWhen: "AE.dlt");
+        Assert.Equal(1, Assert.Single(s.Used).Occurrence);
+        Assert.Equal(new[] { "AdverseEvents#2: does not meet count_when AE.dlt", "AdverseEvents#3: count_when AE.dlt cannot be told: a field it reads is missing" },
+            s.NotUsed.Select(u => u.ToString()));
+        // Without an event that counts, the subject is analysed with no event: not a pass on missing data, but listed.
+        var none = IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Meets(1, 3, null) }, countWhen: "AE.dlt");
+        Assert.True(none.IsAnalysed);
+        Assert.Null(none.WorstGrade);
+        Assert.Single(none.NotUsed);
+    }
+
+    [Fact]
+    public void A_period_of_no_days_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => IncidenceDerivation.Derive("A", "first_dose", Start, Array.Empty<AdverseEventRecord>(), onsetWithinDays: 0));
+
+    private const string AeForm =
+        "codelist Relation { code unrelated \"Unrelated\"; code possible \"Possible\"; code probable \"Probable\"; code definite \"Definite\" }\n" +
+        "form AE { repeating; field onset date; field term text; field grade integer; field dlt boolean; field relation code Relation }\n" +
+        "form Other { field flag boolean }\n" +
+        "visit Cycle { every 21 days from first_dose; max 6; collect AE, Other }\n";
+
+    private static string Dlt(string statements, string kind = "incidence") => TestProtocols.With(AeForm +
+        $"endpoint DLT primary \"DLT\" {{\n  kind {kind}\n  data AE.grade, AE.term, AE.onset\n  start first_dose\n{statements}}}\n");
+
+    [Fact]
+    public void The_period_and_the_condition_are_in_the_model()
+    {
+        var result = ProtocolCompiler.Compile(Dlt("  onset_within 3 weeks\n  count_when AE.dlt and AE.relation in [possible, probable, definite]\n"));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var dlt = result.Model!.Endpoints.Single(e => e.Name == "DLT");
+        Assert.Equal(21, dlt.OnsetWithinDays);
+        Assert.Equal("AE.dlt and AE.relation in [possible, probable, definite]", dlt.CountWhenText);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PIC4012" && d.Message.Contains("AE.dlt", StringComparison.Ordinal)); // count_when reads it
+    }
+
+    [Theory]
+    [InlineData("  {|PIC1002:onset_within|} 21 days\n", "objective_response")]
+    [InlineData("  {|PIC1002:count_when|} AE.dlt\n", "summary")]
+    [InlineData("  onset_within {|PIC2011:1 month|}\n", "incidence")]
+    [InlineData("  onset_within {|PIC1003:0 days|}\n", "incidence")]
+    [InlineData("  count_when {|PIC2005:AE.grade|}\n", "incidence")]
+    [InlineData("  count_when {|PIC1003:Other.flag|}\n", "incidence")]
+    [InlineData("  count_when AE.dlt and AE.{|PIC1005:dl|}\n", "incidence")]
+    public void Each_mistake_is_reported_at_its_place(string statements, string kind)
+    {
+        var (text, expected) = Markup.Parse(Dlt(statements, kind));
+        var errors = ProtocolCompiler.Compile(text).Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error && d.Id is not ("PIC2012" or "PIC2013")).Select(d => (d.Id, d.Span)).ToList();
+        Assert.Equal(expected, errors);
+    }
+
+    [Fact]
+    public void A_period_needs_the_start_it_counts_from()
+    {
+        var text = Dlt("  onset_within 21 days\n").Replace("  start first_dose\n", "");
+        var d = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics, x => x.Id == "PIC1006");
+        Assert.Contains("onset_within counts from its start", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_condition_on_another_form_says_which_form_it_reads()
+    {
+        var d = Assert.Single(ProtocolCompiler.Compile(Dlt("  count_when Other.flag\n")).Diagnostics, x => x.Id == "PIC1003");
+        Assert.Contains("a condition on the fields of AE, the form of the events it counts, read from each event; it reads Other.flag", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_generated_derivation_counts_the_events_of_the_period_that_meet_the_condition()
+    {
+        using var generated = new GeneratedAssembly(Dlt("  onset_within 21 days\n  count_when AE.dlt and AE.relation in [possible, probable, definite]\n"), "dlt");
+        var subjectType = generated.Type("TProtocol", "Crf+Subject");
+        var aeType = generated.Type("TProtocol", "Crf+AE");
+        var relation = generated.Type("TProtocol", "Crf+Relation");
+        var subject = Activator.CreateInstance(subjectType)!;
+        subjectType.GetProperty("Id")!.SetValue(subject, "S-1");
+        var anchors = subjectType.GetProperty("Anchors")!.GetValue(subject)!;
+        anchors.GetType().GetProperty("FirstDose")!.SetValue(anchors, (DateTime?)Start);
+        var book = subjectType.GetProperty("Forms")!.GetValue(subject)!;
+        var events = (IList)book.GetType().GetProperty("AE")!.GetValue(book)!;
+        void Add(int day, int grade, bool? dlt, string? related)
+        {
+            var ae = Activator.CreateInstance(aeType)!;
+            aeType.GetProperty("Onset")!.SetValue(ae, (DateTime?)Day(day));
+            aeType.GetProperty("Term")!.SetValue(ae, "Neutropenia");
+            aeType.GetProperty("Grade")!.SetValue(ae, (int?)grade);
+            aeType.GetProperty("Dlt")!.SetValue(ae, dlt);
+            aeType.GetProperty("Relation")!.SetValue(ae, related is null ? null : Enum.Parse(relation, related, ignoreCase: true));
+            events.Add(ae);
+        }
+        Add(2, 3, true, "probable");   // counts
+        Add(3, 4, true, "unrelated");  // not related
+        Add(4, 4, false, "definite");   // not a DLT
+        Add(5, 4, null, "definite");    // unknown: not counted, listed
+        Add(25, 5, true, "definite");   // after the period
+        var analysis = generated.Type("TProtocol", "Analysis");
+        var result = (SubjectIncidence)analysis.GetMethod("DLT")!.Invoke(null, new object?[] { subject, null })!;
+        Assert.Equal(new[] { 1 }, result.Used.Select(r => r.Occurrence));
+        Assert.Equal(3, result.WorstGrade);
+        Assert.Equal(new[] { 2, 3, 4, 5 }, result.NotUsed.Select(u => u.Record.Occurrence));
+        Assert.Contains("cannot be told", result.NotUsed[2].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("onset after the first 21 days", result.NotUsed[3].Reason, StringComparison.Ordinal);
+    }
+}
