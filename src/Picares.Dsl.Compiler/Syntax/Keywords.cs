@@ -37,6 +37,24 @@ public static class Keywords
         }
     }
 
+    /// <summary>
+    /// The keywords of top-level declarations that no block takes as a statement of its own (<c>event</c> is also an
+    /// endpoint's statement): a line that starts with one, unindented, begins a declaration. The parser reads them so only
+    /// to recover from a block that is never closed.
+    /// </summary>
+    public static IReadOnlyList<string> DeclarationsOnly { get; } = new[]
+    {
+        "study", "population", "randomization", "anchor", "intervention", "arm", "codelist", "form", "criterion", "visit", "endpoint",
+    };
+
+    /// <summary>True for a word of <see cref="DeclarationsOnly"/>.</summary>
+    public static bool IsDeclarationOnly(string text)
+    {
+        foreach (var word in DeclarationsOnly)
+            if (word == text) return true;
+        return false;
+    }
+
     /// <summary>True for a temporal qualifier.</summary>
     public static bool IsTemporalQualifier(string text) =>
         text == AtLeast || text == MoreThan || text == AtMost || text == LessThan || text == Within;

@@ -28,9 +28,14 @@ public sealed class Parser
     private int _depth;
     private int _statements; // how many statements were made so far: the number of the next one
 
-    private Parser(TokenWindow tokens)
+    // Set to recover from a block never closed: each block ends before a declaration that starts a line (see Parse).
+    private readonly bool _closeBeforeDeclarations;
+    private bool _unclosedBlock; // a block ran to the end of the file
+
+    private Parser(TokenWindow tokens, bool closeBeforeDeclarations = false)
     {
         _tokens = tokens;
+        _closeBeforeDeclarations = closeBeforeDeclarations;
         _diagnostics = new PendingDiagnostics();
         _parseAnd = ParseAnd;
         _parseNot = ParseNot;
@@ -41,6 +46,15 @@ public sealed class Parser
     {
         var parser = new Parser(new TokenWindow(new Lexer(text, diagnostics)));
         var syntax = parser.ParseFile();
+        if (parser._unclosedBlock)
+        {
+            // A '{' never closed took the rest of the file into its block, and every declaration after it would be reported
+            // as a statement of that block. The file is parsed again, each block ending before an unindented line that
+            // starts a declaration: the '}' is reported missing there, and what follows is read as declarations. Only a file
+            // with an unclosed block is parsed twice; the lexer's diagnostics, reported again, are the same and kept once.
+            parser = new Parser(new TokenWindow(new Lexer(text, diagnostics)), closeBeforeDeclarations: true);
+            syntax = parser.ParseFile();
+        }
         // The lexer has reported everything it found by now: the parser's diagnostics follow, as if the file had been lexed first.
         parser._diagnostics.ReportTo(diagnostics);
         return syntax;
@@ -95,9 +109,13 @@ public sealed class Parser
     private Token Advance()
     {
         var token = Current;
+        _taken = token.Kind;
         if (token.Kind != TokenKind.EndOfFile) _tokens.Release(++_index);
         return token;
     }
+
+    // The kind of the token Advance took last (the window may have dropped it): whether the current token starts a line.
+    private TokenKind _taken = TokenKind.NewLine;
 
     private bool IsStatementEnd(Token t) =>
         t.Kind is TokenKind.NewLine or TokenKind.Semicolon or TokenKind.OpenBrace or TokenKind.CloseBrace or TokenKind.EndOfFile;
@@ -205,7 +223,7 @@ public sealed class Parser
             return new BlockSyntax(open, default, Missing(TokenKind.CloseBrace));
         }
         var statements = _statementLists.Rent();
-        while (Current.Kind is not TokenKind.CloseBrace and not TokenKind.EndOfFile)
+        while (Current.Kind is not TokenKind.CloseBrace and not TokenKind.EndOfFile && !(_closeBeforeDeclarations && AtDeclarationLine()))
         {
             var statement = ParseStatement();
             if (statement is not null) statements.Add(statement);
@@ -216,9 +234,23 @@ public sealed class Parser
         else
         {
             _diagnostics.Report(DiagnosticDescriptors.UnclosedBlock, open.Span, owner.Text);
+            _unclosedBlock = true;
             close = Missing(TokenKind.CloseBrace);
         }
         return new BlockSyntax(open, _statementLists.ToSyntaxListAndReturn(statements), close);
+    }
+
+    /// <summary>
+    /// Whether the next statement (past line breaks and semicolons) starts an unindented line with a keyword that only a
+    /// declaration has (<see cref="Keywords.DeclarationsOnly"/>), or an annotation that does.
+    /// </summary>
+    private bool AtDeclarationLine()
+    {
+        int i = _index;
+        while (_tokens[i].Kind is TokenKind.NewLine or TokenKind.Semicolon) i++;
+        var t = _tokens[i];
+        bool startsLine = (i > _index ? _tokens[i - 1].Kind == TokenKind.NewLine : _taken == TokenKind.NewLine) && !t.HasLeadingTrivia;
+        return startsLine && (t.Kind == TokenKind.At || t.Kind == TokenKind.Identifier && Keywords.IsDeclarationOnly(t.Text));
     }
 
     // ---- expressions, lowest precedence first ------------------------------------------------

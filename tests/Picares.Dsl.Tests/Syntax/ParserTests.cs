@@ -61,6 +61,38 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_block_never_closed_ends_before_the_next_unindented_declaration()
+    {
+        // One missing '}' is one error: the form and visit after it are declarations, not statements of form F.
+        var (syntax, diagnostics) = Parse("study S { title \"S\" }\nform F { field x integer\n  field y integer\nform G { field z integer }\n@assumed \"why\"\nvisit V { day 1; collect F, G }\n");
+        Assert.Equal(new[] { "PIC0006" }, diagnostics.Ids);
+        Assert.Equal(new[] { "study", "form", "form", "visit" }, syntax.Statements.Select(s => s.Keyword.Text));
+        Assert.Equal(new[] { "x", "y" }, syntax.Statements[1].Body!.Statements.Select(s => s.Arguments[0].AsName));
+        Assert.True(syntax.Statements[1].Body!.Close.IsMissing);
+        Assert.Single(syntax.Statements[3].Annotations);
+    }
+
+    [Fact]
+    public void A_block_never_closed_keeps_its_indented_and_nested_statements()
+    {
+        // Indented declarations' keywords, and an endpoint's own 'event', stay inside; the lexer's error is reported once.
+        var (syntax, diagnostics) = Parse("endpoint E primary \"e\" {\nevent progression\n  form x $\n");
+        Assert.Equal(new[] { "PIC0001", "PIC0006" }, diagnostics.Ids.OrderBy(i => i, System.StringComparer.Ordinal));
+        var endpoint = Assert.Single(syntax.Statements);
+        Assert.Equal(new[] { "event", "form" }, endpoint.Body!.Statements.Select(s => s.Keyword.Text));
+    }
+
+    [Fact]
+    public void A_closed_block_is_never_cut_at_an_unindented_keyword()
+    {
+        // Only a file with a block never closed is read the second way: here the nested 'visit' at the line's start stays inside.
+        var (syntax, diagnostics) = Parse("arm A \"a\" {\nvisit x\n}\n");
+        var arm = Assert.Single(syntax.Statements);
+        Assert.Equal("visit", Assert.Single(arm.Body!.Statements).Keyword.Text);
+        Assert.Empty(diagnostics.Ids);
+    }
+
+    [Fact]
     public void A_name_glued_to_a_number_that_is_no_unit_is_reported()
     {
         var (_, diagnostics) = Parse("x 40kgs");
