@@ -103,6 +103,18 @@ internal readonly struct ExpressionBinder
             _context.Report(DiagnosticDescriptors.WrongType, name.Span, "a value", $"the form {text}", "; name one of its fields, such as " + text + "." + FirstField(text));
             return new BoundError(line, column);
         }
+        if (symbol is { } other)
+        {
+            // A declaration a condition cannot read: say what it is, and what to write instead.
+            var instead = other.Kind switch
+            {
+                SymbolKind.Visit => "; a condition has no date for a visit: compare with an anchor (such as first_dose, or one the visit is placed on) or with a date field of a form it collects",
+                SymbolKind.Event => "; an event has no date in a condition: compare with a date field that records it, such as Form.progression_date, or with an anchor",
+                _ => "; a condition reads form fields (Form.field), anchors (first_dose) and codes",
+            };
+            _context.Report(DiagnosticDescriptors.WrongType, name.Span, "a value", $"{ProtocolBinder.Article(other.Kind)} ({text})", instead);
+            return new BoundError(line, column);
+        }
         var candidates = _context.Symbols.NamesOf(SymbolKind.Anchor).Concat(_context.Symbols.NamesOf(SymbolKind.Form));
         _context.Report(DiagnosticDescriptors.UnknownName, name.Span, "name", text,
             Suggestions.DidYouMeanLater(text, candidates, "; a condition reads form fields (Form.field), anchors (first_dose) and codes"));

@@ -17,7 +17,7 @@ public static class DiagnosticDescriptors
     // ---- PIC0xxx: text and syntax -------------------------------------------------------------
     /// <summary>PIC0001</summary>
     public static readonly DiagnosticDescriptor UnexpectedCharacter = new("PIC0001", "Unexpected character",
-        "Unexpected character {0}; remove it, or put it inside a \"string\"", Severity.Error, Syntax);
+        "Unexpected character {0}{1}", Severity.Error, Syntax);
     /// <summary>PIC0002</summary>
     public static readonly DiagnosticDescriptor UnterminatedString = new("PIC0002", "Unterminated string",
         "This string is not closed; end it with '\"' on the same line", Severity.Error, Syntax);

@@ -80,10 +80,22 @@ public sealed class Lexer
                 return Single(TokenKind.Dot);
             case '=':
                 if (Peek(1) == '=') { _position += 2; return Make(TokenKind.EqualsEquals, start); }
-                break;
+                // "=>" and "=<" are meant as ">=" and "<=", a lone '=' as '==': reported, and read so, so that the condition reads on.
+                if (Peek(1) is '>' or '<')
+                {
+                    var meant = Peek(1) == '>' ? ">=" : "<=";
+                    _position += 2;
+                    _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, 2), $"'{_text.ToString(new TextSpan(start, 2))}'", $"; did you mean '{meant}'?");
+                    return Make(meant == ">=" ? TokenKind.GreaterEquals : TokenKind.LessEquals, start);
+                }
+                _position++;
+                _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, 1), "'='", "; to compare, write '=='");
+                return Make(TokenKind.EqualsEquals, start);
             case '!':
                 if (Peek(1) == '=') { _position += 2; return Make(TokenKind.BangEquals, start); }
-                break;
+                _position++;
+                _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, 1), "'!'", "; to negate a condition, write 'not', and 'is not equal' as '!='");
+                return Make(TokenKind.Bad, start);
             case '<':
                 if (Peek(1) == '=') { _position += 2; return Make(TokenKind.LessEquals, start); }
                 return Single(TokenKind.Less);
@@ -101,7 +113,8 @@ public sealed class Lexer
         // A character that starts nothing: report it once, skip it (a surrogate pair as one).
         int length = char.IsHighSurrogate(c) && char.IsLowSurrogate(Peek(1)) ? 2 : 1;
         _position += length;
-        _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, length), Describe(_text.ToString(new TextSpan(start, length))));
+        _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, length), Describe(_text.ToString(new TextSpan(start, length))),
+            "; remove it, or put it inside a \"string\"");
         return Make(TokenKind.Bad, start);
     }
 

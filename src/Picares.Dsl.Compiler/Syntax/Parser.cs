@@ -169,6 +169,13 @@ public sealed class Parser
         var keyword = Advance();
         var arguments = ParseArguments();
         BlockSyntax? body = null;
+        if (Current.Kind == TokenKind.NewLine && PeekAfterNewLines().Kind == TokenKind.OpenBrace)
+        {
+            // "visit Week4\n{": no line starts with '{', so it is the block of this statement, put on a line of its own.
+            var brace = PeekAfterNewLines();
+            _diagnostics.Report(DiagnosticDescriptors.Expected, brace.Span, $"'{{' at the end of the line of the '{keyword.Text}' it opens", "it on a line of its own; move it up to that line");
+            while (Current.Kind == TokenKind.NewLine) Advance();
+        }
         if (Current.Kind == TokenKind.OpenBrace) body = ParseBlock(keyword);
         var annotated = annotations is null ? default : _annotationLists.ToSyntaxListAndReturn(annotations);
         return new StatementSyntax(_statements++, annotated, keyword, arguments, body);

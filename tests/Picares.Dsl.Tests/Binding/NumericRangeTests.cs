@@ -72,7 +72,7 @@ public class NumericRangeTests
     [InlineData("intervention D \"d\" { dose 1 mg; cycles {|PIC1003:10001|} }\n", "from 1 to 10000")]
     [InlineData("intervention D \"d\" { dose {|PIC1003:AUC -5|} }\n", "or 'AUC <n>'")] // read as 'AUC minus 5', not a dose
     [InlineData("intervention D \"d\" { dose AUC {|PIC1003:0|} }\n", "or 'AUC <n>'")] // a target exposure, like any dose, is more than nothing
-    [InlineData("intervention D \"d\" { dose {|PIC1003:-5 mg|} }\n", "or 'AUC <n>'")]
+    [InlineData("intervention D \"d\" { dose {|PIC1003:-5 mg|} }\n", "a positive amount")]
     [InlineData("intervention D \"d\" { dose 1 mg; cycle_days 1, {|PIC1003:367|} }\n", "366 without 'every'")]
     [InlineData("intervention D \"d\" { dose 1 mg; every 21 days; cycle_days {|PIC1003:22|} }\n", "from 1 to the cycle's length")]
     [InlineData("intervention D \"d\" { dose 1 mg }\narm A \"a\" { receives D; ratio {|PIC1003:101|} }\n", "from 1 to 100")]

@@ -178,6 +178,13 @@ internal static class FormBinder
                 if (args.Count > 2 && args[2].AsName is { } list)
                 {
                     if (context.Symbols.CodeLists.TryGetValue(list, out var codes)) return (codes.Type, list, 3);
+                    if (list == "required" && !context.Symbols.Is(list, SymbolKind.CodeList))
+                    {
+                        // "field sex code required": the code list's name is missing, not a code list named 'required'.
+                        Report(DiagnosticDescriptors.BadArguments, args[2].Span, "field", "'code' followed by the code list's name, then 'required'",
+                            $"field {args[0].AsName ?? "sex"} code Sex required");
+                        return (ValueType.Error, null, 3);
+                    }
                     Report(DiagnosticDescriptors.UnknownName, args[2].Span, "code list", list,
                         Suggestions.DidYouMeanLater(list, context.Symbols.CodeLists.Keys, "; declare it with 'codelist " + list + " { code ... }'"));
                     return (ValueType.Error, null, 3);

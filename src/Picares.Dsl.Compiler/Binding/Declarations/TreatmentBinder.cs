@@ -93,7 +93,7 @@ internal static class TreatmentBinder
         if (block.One("dose") is { } ds)
         {
             origin = Merge(origin, context.OriginOf(ds, subject + " dose", parent));
-            var a = new StatementArguments(context, ds, "an amount with its unit (mg, mg/kg, mg/m2, ...) or 'AUC <n>'", "dose 240 mg");
+            var a = new StatementArguments(context, ds, "an amount with its unit (mg, mg/kg, mg/m2, IU, ...) or 'AUC <n>'", "dose 240 mg");
             if (a.Expect(1, 2))
             {
                 if (a.Count == 2 && a.At(0)?.AsName is "AUC" or "auc")
@@ -102,6 +102,8 @@ internal static class TreatmentBinder
                     if (ConstantFolding.SignedNumber(a.At(1), out var u2) is { } auc && u2 is null && auc > 0) dose = new DoseModel(auc, "AUC");
                     else a.Fail(a.At(1)!.Span);
                 }
+                else if (a.Count == 1 && ConstantFolding.SignedNumber(a.At(0), out var zeroUnit) is <= 0 && zeroUnit is not null)
+                    a.Fail(a.At(0)!.Span, "a positive amount with its unit (a placebo needs no 'dose': leave it out)", "dose 240 mg");
                 else if (a.Count == 1 && ConstantFolding.SignedNumber(a.At(0), out var unit) is { } value && value > 0)
                 {
                     if (unit is null)

@@ -1,0 +1,63 @@
+using System.Linq;
+using Picares.Dsl.Compiler;
+using Picares.Dsl.Tests.Infrastructure;
+using Xunit;
+
+namespace Picares.Dsl.Tests.Diagnostics;
+
+/// <summary>
+/// Mistakes a new author made in a first protocol (a trial of the language by someone who had only its reference): each is one
+/// diagnostic at the mistake, whose message says what to write, and nothing reported after it.
+/// </summary>
+public class AuthorMistakeTests
+{
+    private const string Forms =
+        "form F { field t1d boolean; field dt date; field x integer }\n" +
+        "visit Screening \"Screening\" { day -14 from first_dose; collect F }\n" +
+        "endpoint E exploratory \"e\" { kind summary; data F.t1d, F.dt, F.x }\n";
+
+    private static string Only(string body, string id)
+    {
+        var (text, expected) = Markup.Parse(TestProtocols.With(body));
+        var found = ProtocolCompiler.Compile(text).Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).ToList();
+        Assert.Equal(expected, found.Select(d => (d.Id, d.Span)).ToList());
+        return Assert.Single(found, d => d.Id == id).Message;
+    }
+
+    [Theory]
+    [InlineData("F.t1d {|PIC0001:=|} true", "Unexpected character '='; to compare, write '=='")]
+    [InlineData("F.x {|PIC0001:=>|} 2", "Unexpected character '=>'; did you mean '>='?")]
+    [InlineData("F.x {|PIC0001:=<|} 2", "Unexpected character '=<'; did you mean '<='?")]
+    public void A_comparison_miswritten_is_read_as_meant(string condition, string message) =>
+        Assert.Equal(message, Only(Forms + $"criterion E1 exclusion \"e\" {{ when {condition} }}\n", "PIC0001"));
+
+    [Fact]
+    public void A_lone_bang_says_how_to_negate() =>
+        Assert.EndsWith("write 'not', and 'is not equal' as '!='", Only(Forms + "criterion E1 exclusion \"e\" { when {|PIC0001:!|}F.t1d }\n", "PIC0001"), System.StringComparison.Ordinal);
+
+    [Fact]
+    public void A_brace_on_the_next_line_opens_the_block_of_the_statement_before_it()
+    {
+        var message = Only(Forms + "visit Week4 \"Week 4\"\n{|PIC0005:{|}\n  day 29 from first_dose\n  collect F\n}\n", "PIC0005");
+        Assert.Equal("Expected '{' at the end of the line of the 'visit' it opens but found it on a line of its own; move it up to that line", message);
+    }
+
+    [Theory]
+    [InlineData("F.dt within 3 months before {|PIC2005:Screening|}", "this is a visit (Screening); a condition has no date for a visit")]
+    [InlineData("F.dt within 3 months before {|PIC2005:progression|}", "this is an event (progression); an event has no date in a condition")]
+    [InlineData("F.t1d and {|PIC2005:E|}", "this is an endpoint (E); a condition reads form fields")]
+    public void A_declaration_a_condition_cannot_read_is_named_for_what_it_is(string condition, string says) =>
+        Assert.Contains(says, Only(Forms + $"criterion E1 exclusion \"e\" {{ when {condition} }}\n", "PIC2005"), System.StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("0 mg")]
+    [InlineData("-5 mg")]
+    public void A_dose_of_nothing_says_it_must_be_positive(string dose) =>
+        Assert.Contains("a positive amount with its unit (a placebo needs no 'dose': leave it out)",
+            Only($"intervention Placebo \"Placebo\" {{ type drug; dose {{|PIC1003:{dose}|}} }}\n", "PIC1003"), System.StringComparison.Ordinal);
+
+    [Fact]
+    public void A_code_field_without_its_code_list_is_told_where_the_name_goes() =>
+        Assert.Equal("'field' takes 'code' followed by the code list's name, then 'required'; write it as: field s code Sex required",
+            Only("form G { field s code {|PIC1003:required|} \"Sex\" }\nvisit V \"v\" { day 1 from first_dose; collect G }\n", "PIC1003"));
+}
