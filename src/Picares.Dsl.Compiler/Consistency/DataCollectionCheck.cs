@@ -10,7 +10,7 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// <summary>
 /// Data are collected in time for what reads them: every field a criterion reads is on a form collected at a
 /// planned visit on or before the eligibility decision (PIC4001); every endpoint's data are collected at a
-/// planned visit inside its time frame (PIC4002); a time-to-event endpoint is followed by a repeating visit
+/// planned visit inside its time frame (PIC4002); a stratification factor by study day 1 (PIC4021); a time-to-event endpoint is followed by a repeating visit
 /// that runs until its event (PIC4003); no criterion reads the date of an anchor ordered after the decision (PIC4018).
 /// </summary>
 internal static class DataCollectionCheck
@@ -19,7 +19,26 @@ internal static class DataCollectionCheck
     {
         var planned = PlannedVisitsByForm(c.Model);
         CheckCriteria(c, planned);
+        CheckStrata(c, planned);
         CheckEndpoints(c, planned);
+    }
+
+    /// <summary>
+    /// A stratification factor is known when the subject is randomized, by study day 1 at the latest (PIC4021): its form is
+    /// collected at a planned visit on or before that day. A warning, since a protocol may randomize later than day 1.
+    /// </summary>
+    private static void CheckStrata(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm)
+    {
+        if (c.Model.Randomization is not { StratifyBy.Count: > 0 } randomization || c.Model.Study.DayOneAnchor is not { } dayOne) return;
+        foreach (var path in randomization.StratifyBy)
+        {
+            var form = FieldPath.FormOf(path);
+            if (CollectedTooLate(c, plannedByForm, form, dayOne, "study day 1") is not { } where) continue;
+            var (f, field) = FieldPath.Split(path);
+            var span = SourceLocator.Inner(c.Locator.Declaration("randomization"), "stratify_by") is { } statement
+                ? c.Locator.Reference(statement, f, field) : c.Locator.Name("randomization");
+            c.Report(DiagnosticDescriptors.StratumDataTooLate, span, path, where, dayOne, form);
+        }
     }
 
     // Read only, never changed; a List (not an interface) so that a foreach over what Collecting returns allocates nothing.
@@ -127,14 +146,14 @@ internal static class DataCollectionCheck
     }
 
     /// <summary>Why no planned visit collects <paramref name="form"/> on or before the decision, or null when one does.</summary>
-    private static string? CollectedTooLate(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, string form, string decision)
+    private static string? CollectedTooLate(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, string form, string decision, string after = "the decision")
     {
         var planned = Collecting(plannedByForm, form);
         foreach (var visit in planned)
             if (!c.Timeline.IsAfter(visit, decision)) return null;
         return planned.Count == 0
             ? $"no scheduled visit collects {form}"
-            : $"{form} is collected only at {Names(planned)}, after the decision";
+            : $"{form} is collected only at {Names(planned)}, after {after}";
     }
 
     /// <summary>The forms of some <c>Form.field</c> paths, each once, in order, with the first path that reads each.</summary>

@@ -232,6 +232,9 @@ public static class DiagnosticDescriptors
     /// <summary>PIC4020</summary>
     public static readonly DiagnosticDescriptor AssessmentGapShorterThanSchedule = new("PIC4020", "Gap for censoring shorter than the assessment schedule",
         "Endpoint {0} censors an event more than {1} days after the last adequate assessment or the start, but at visit {2}, which collects {3}, {4}; an event found on time would be censored; use at least {5} days: 'censor_after_gap {6} days' also lets one missed assessment pass", Severity.Warning, Consistency);
+    /// <summary>PIC4021</summary>
+    public static readonly DiagnosticDescriptor StratumDataTooLate = new("PIC4021", "Stratification factor not collected before randomization",
+        "Randomization stratifies by {0}, but {1}; a subject is randomized by study day 1 ({2}) at the latest. Add 'collect {3}' to a visit on or before that day, such as the screening visit", Severity.Warning, Consistency);
     /// <summary>PIC4017</summary>
     public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
         "Event {0} is not marked terminal, so visit {1} is still planned for a subject after it; {2}", Severity.Warning, Consistency);

@@ -57,6 +57,20 @@ public class AuthorMistakeTests
             Only($"intervention Placebo \"Placebo\" {{ type drug; dose {{|PIC1003:{dose}|}} }}\n", "PIC1003"), System.StringComparison.Ordinal);
 
     [Fact]
+    public void A_stratification_factor_is_a_category()
+    {
+        var (text, expected) = Markup.Parse(TestProtocols.WithStudy("allocation randomized; design parallel",
+            "codelist Sex { code f \"F\"; code m \"M\" }\nform Labs { field sex code Sex; field smoker boolean; field hba1c quantity %; field seen date }\n" +
+            "visit Screening \"Screening\" { day -14 from first_dose; collect Labs }\nintervention D \"Drug\" { type drug; dose 1 mg }\n" +
+            "arm A \"A\" { type experimental; receives D }\narm B \"B\" { type no_intervention }\n" +
+            "randomization { stratify_by Labs.sex, Labs.smoker, {|PIC2005:Labs.hba1c|}, {|PIC2005:Labs.seen|} }\n"));
+        var result = ProtocolCompiler.Compile(text);
+        var errors = result.Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).ToList();
+        Assert.Equal(expected, errors.Select(d => (d.Id, d.Span)).ToList());
+        Assert.Contains("Expected a coded or yes/no field (each stratum is a category) here, but this is a date (Labs.seen)", errors[1].Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_code_field_without_its_code_list_is_told_where_the_name_goes() =>
         Assert.Equal("'field' takes 'code' followed by the code list's name, then 'required'; write it as: field s code Sex required",
             Only("form G { field s code {|PIC1003:required|} \"Sex\" }\nvisit V \"v\" { day 1 from first_dose; collect G }\n", "PIC1003"));

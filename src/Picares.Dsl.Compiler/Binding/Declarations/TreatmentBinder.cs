@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Emit;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Compiler.Syntax;
 using Picares.Dsl.Runtime.Units;
@@ -229,7 +230,17 @@ internal static class TreatmentBinder
         if (block.One("stratify_by") is { } s)
         {
             var a = new StatementArguments(context, s, "the form fields to stratify by", "stratify_by Demographics.sex, Baseline.ecog");
-            strata.AddRange(new ExpressionBinder(context).BindFieldList(a));
+            var binder = new ExpressionBinder(context);
+            foreach (var e in a.All)
+            {
+                var bound = binder.Bind(e);
+                // A stratum is a category: a coded or yes/no field. A measurement or a date has no strata until they are coded.
+                if (bound is BoundFieldReference { Type.Kind: TypeKind.Code or TypeKind.Boolean } f) strata.Add(FieldPath.Of(f.Form, f.Field));
+                else if (bound is BoundFieldReference other)
+                    context.Report(DiagnosticDescriptors.WrongType, e.Span, "a coded or yes/no field (each stratum is a category)", $"{other.Type} ({other.Form}.{other.Field})",
+                        $"; stratify by a coded field of its categories instead, such as 'field {other.Field}_stratum code {CSharp.Identifier(other.Field).TrimStart('@')}Strata' with one code per stratum");
+                else if (bound.Type.Kind != TypeKind.Error) a.Fail(e.Span); // errors are already reported
+            }
         }
         return new RandomizationModel(method, strata.ToEquatableArray(), origin);
     }
