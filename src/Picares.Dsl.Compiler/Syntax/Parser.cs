@@ -240,8 +240,11 @@ public sealed class Parser
         if (Current.Kind == TokenKind.CloseBrace) close = Advance();
         else
         {
-            _diagnostics.Report(DiagnosticDescriptors.UnclosedBlock, open.Span, owner.Text);
-            _unclosedBlock = true;
+            if (!_skippedToEnd)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnclosedBlock, open.Span, owner.Text);
+                _unclosedBlock = true;
+            }
             close = Missing(TokenKind.CloseBrace);
         }
         return new BlockSyntax(open, _statementLists.ToSyntaxListAndReturn(statements), close);
@@ -284,6 +287,7 @@ public sealed class Parser
     private ExpressionSyntax ParseLogical(string word, System.Func<ExpressionSyntax> operand)
     {
         var left = operand();
+        bool tooLong = false; // the chain passed the limit: reported once there, the rest of it read and left out
         while (true)
         {
             // A condition may continue on the next line when that line starts with and/or.
@@ -292,7 +296,13 @@ public sealed class Parser
             if (!Current.IsWord(word)) return left;
             var op = Advance();
             SkipNewLines();
-            left = Bounded(new BinaryExpressionSyntax(left, op, operand()));
+            var right = operand();
+            if (!tooLong && left.Depth >= MaxDepth)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.Expected, op.Span, $"a shorter chain of conditions joined by '{word}' (each one nests the expression one level deeper, at most {MaxDepth})", "a longer chain; split it into several criteria, or group it with ( )");
+                tooLong = true;
+            }
+            left = tooLong ? new MissingExpressionSyntax(left.Span.Cover(right.Span)) : Bounded(new BinaryExpressionSyntax(left, op, right));
         }
     }
 
@@ -626,7 +636,7 @@ public sealed class Parser
     private Token Expect(TokenKind kind, string what)
     {
         if (Current.Kind == kind) return Advance();
-        _diagnostics.Report(DiagnosticDescriptors.Expected, Current.Span, what, Describe(Current));
+        if (!_skippedToEnd) _diagnostics.Report(DiagnosticDescriptors.Expected, Current.Span, what, Describe(Current));
         return Missing(kind);
     }
 
@@ -654,7 +664,12 @@ public sealed class Parser
     {
         while (_tokens[_index].Kind != TokenKind.EndOfFile) _tokens.Release(++_index);
         _nested = 0;
+        _skippedToEnd = true;
     }
+
+    // The rest of the file was skipped after an error that says so (nesting too deep): the blocks it leaves open are not
+    // reported again as never closed.
+    private bool _skippedToEnd;
 
     private static string Describe(Token t) => t.Kind switch
     {

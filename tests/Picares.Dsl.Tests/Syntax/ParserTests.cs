@@ -338,4 +338,24 @@ public class ParserTests
         var (_, chain) = Parse("x " + string.Join(" + ", Enumerable.Repeat("1", 20000)));
         Assert.Contains("PIC0005", chain.Ids);
     }
+
+    [Fact]
+    public void Too_deep_is_one_error_and_no_error_follows_from_the_skipped_rest()
+    {
+        // Parentheses too deep inside a block: the rest of the file is skipped, and neither its ')' nor its '}' is reported missing.
+        var (_, parentheses) = Parse("criterion E1 exclusion \"e\" {\n  when " + new string('(', 150) + "F.x == 1" + new string(')', 150) + "\n}\nform G { field y integer }\n");
+        Assert.Equal(new[] { "PIC0005" }, parentheses.Ids);
+    }
+
+    [Fact]
+    public void A_chain_of_conditions_too_long_is_reported_once()
+    {
+        var source = new SourceText("when " + string.Join(" or ", Enumerable.Range(0, 3000).Select(i => "F.x == " + i)) + "\nanchor a \"A\"\n");
+        var bag = new DiagnosticBag(source);
+        var syntax = Parser.Parse(source, bag);
+        var d = Assert.Single(bag.ToArray());
+        Assert.Equal("PIC0005", d.Id);
+        Assert.StartsWith("Expected a shorter chain of conditions joined by 'or'", d.Message, System.StringComparison.Ordinal);
+        Assert.Equal("anchor", syntax.Statements[1].Keyword.Text); // the rest of the chain is read, and what follows it
+    }
 }
