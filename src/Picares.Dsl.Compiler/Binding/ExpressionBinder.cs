@@ -382,7 +382,12 @@ internal readonly struct ExpressionBinder
             var quantity = lt.Kind == TypeKind.Quantity ? left : right;
             var number = lt.Kind == TypeKind.Number ? left : right;
             var unit = ExampleUnit(quantity);
-            _context.Report(DiagnosticDescriptors.MissingUnit, at.Span, quantity.Type, number is BoundNumber bn ? NumberText.Of(bn.Value) : "the number", unit);
+            if (number is BoundFieldReference field)
+                // A field declared as a plain number, compared with a quantity: the field lacks its unit, not the constant.
+                _context.Report(DiagnosticDescriptors.WrongType, at.Span, $"{quantity.Type} to {verb} with {Describe(quantity)}", $"{field.Form}.{field.Field}, a number without a unit",
+                    $"; declare the field with its unit: 'field {field.Field} quantity {unit}'");
+            else
+                _context.Report(DiagnosticDescriptors.MissingUnit, at.Span, quantity.Type, number is BoundNumber bn ? NumberText.Of(bn.Value) : "the number", unit);
             return false;
         }
         if (lt.IsTemporal && rt.IsTemporal) return true;

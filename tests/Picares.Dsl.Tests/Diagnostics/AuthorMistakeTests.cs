@@ -57,6 +57,14 @@ public class AuthorMistakeTests
             Only($"intervention Placebo \"Placebo\" {{ type drug; dose {{|PIC1003:{dose}|}} }}\n", "PIC1003"), System.StringComparison.Ordinal);
 
     [Fact]
+    public void A_plain_number_field_compared_with_a_quantity_is_told_to_take_the_unit()
+    {
+        var message = Only("form L { field anc decimal }\nvisit V \"v\" { day -7 from first_dose; collect L }\n" +
+            "criterion I1 inclusion \"ANC\" { when {|PIC2005:L.anc >= 1.5 10^9/L|} }\n", "PIC2005");
+        Assert.Equal("Expected a quantity of 1/length^3 to compare with 1.5 10^9/L here, but this is L.anc, a number without a unit; declare the field with its unit: 'field anc quantity 10^9/L'", message);
+    }
+
+    [Fact]
     public void A_stratification_factor_is_a_category()
     {
         var (text, expected) = Markup.Parse(TestProtocols.WithStudy("allocation randomized; design parallel",
