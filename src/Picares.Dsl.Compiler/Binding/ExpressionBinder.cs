@@ -34,19 +34,6 @@ internal readonly struct ExpressionBinder
         return bound;
     }
 
-    /// <summary>The arguments of a statement that lists form fields, as "Form.field"; anything else is reported.</summary>
-    public List<string> BindFieldList(StatementArguments arguments)
-    {
-        var fields = new List<string>();
-        foreach (var e in arguments.All)
-        {
-            var bound = Bind(e);
-            if (bound is BoundFieldReference f) fields.Add(FieldPath.Of(f.Form, f.Field));
-            else if (bound.Type.Kind != TypeKind.Error) arguments.Fail(e.Span); // errors are already reported
-        }
-        return fields;
-    }
-
     public BoundExpression Bind(ExpressionSyntax syntax, string? codeListHint = null)
     {
         int line = _context.LineOf(syntax.Span), column = _context.ColumnOf(syntax.Span);

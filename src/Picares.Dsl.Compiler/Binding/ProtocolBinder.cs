@@ -15,7 +15,9 @@ namespace Picares.Dsl.Compiler.Binding;
 /// </summary>
 internal static class ProtocolBinder
 {
-    private static readonly Dictionary<string, SymbolKind?> Declarations = new()
+    /// <summary>The declarations a file is made of, by keyword (<see cref="Keywords.DeclarationsOnly"/> are these but <c>event</c>,
+    /// which is also an endpoint's statement).</summary>
+    internal static readonly Dictionary<string, SymbolKind?> Declarations = new()
     {
         ["study"] = null,
         ["population"] = null,

@@ -24,6 +24,16 @@ internal static class UnitSuggestions
     public static bool IsLeftOut(string written) => LeftOut.ContainsKey(written);
 
     /// <summary>The end of PIC2001's message for <paramref name="written"/>, worked out only if the diagnostic is kept.</summary>
-    public static DeferredText For(string written) =>
-        LeftOut.TryGetValue(written, out var instead) ? new DeferredText(() => instead) : Suggestions.DidYouMeanLater(written, UnitCatalog.Spellings);
+    public static DeferredText For(string written)
+    {
+        if (LeftOut.TryGetValue(written, out var instead)) return new DeferredText(() => instead);
+        // "mL / min / 1.73 m2" on a field: a unit written with spaces, which edit distance may not reach.
+        if (written.IndexOf(' ') >= 0 && string.Concat(written.Split(' ')) is var glued && UnitCatalog.TryFind(glued, out _))
+            return new DeferredText(() => $"; write it without spaces: '{glued}'");
+        return new DeferredText(() => Suggestions.Closest(written, UnitCatalog.Spellings) is { } closest
+            ? Syntax.UnitSpellings.FlipsMilliAndMega(written, closest)
+                ? $"; M is mega and m is milli, a factor of 10^9 apart: write the prefix meant, such as {closest}"
+                : $"; did you mean '{closest}'?"
+            : "");
+    }
 }

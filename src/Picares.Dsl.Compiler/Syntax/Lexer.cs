@@ -80,7 +80,7 @@ public sealed class Lexer
                 return Single(TokenKind.Dot);
             case '=':
                 if (Peek(1) == '=') { _position += 2; return Make(TokenKind.EqualsEquals, start); }
-                // "=>" and "=<" are meant as ">=" and "<=", a lone '=' as '==': reported, and read so, so that the condition reads on.
+                // "=>" and "=<" are meant as ">=" and "<=": reported, and read so, so that the condition reads on.
                 if (Peek(1) is '>' or '<')
                 {
                     var meant = Peek(1) == '>' ? ">=" : "<=";
@@ -88,9 +88,9 @@ public sealed class Lexer
                     _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, 2), $"'{_text.ToString(new TextSpan(start, 2))}'", $"; did you mean '{meant}'?");
                     return Make(meant == ">=" ? TokenKind.GreaterEquals : TokenKind.LessEquals, start);
                 }
+                // A lone '=': what to write instead depends on where it stands, which the parser knows.
                 _position++;
-                _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, new TextSpan(start, 1), "'='", "; to compare, write '=='");
-                return Make(TokenKind.EqualsEquals, start);
+                return Make(TokenKind.Equals, start);
             case '!':
                 if (Peek(1) == '=') { _position += 2; return Make(TokenKind.BangEquals, start); }
                 _position++;

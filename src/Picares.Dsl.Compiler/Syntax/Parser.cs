@@ -206,6 +206,13 @@ public sealed class Parser
         while (!IsStatementEnd(Current))
         {
             int before = _index;
+            if (Current.Kind == TokenKind.Equals)
+            {
+                // "title = \"S\"": a statement's arguments follow its keyword without '='.
+                _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, Current.Span, "'='", "; remove it: a statement's arguments follow its keyword, as in 'title \"Study title\"'");
+                Advance();
+                continue;
+            }
             if (Current.Kind == TokenKind.Comma)
             {
                 if (arguments.Count == 0)
@@ -252,7 +259,8 @@ public sealed class Parser
 
     /// <summary>
     /// Whether the next statement (past line breaks and semicolons) starts an unindented line with a keyword that only a
-    /// declaration has (<see cref="Keywords.DeclarationsOnly"/>), or an annotation that does.
+    /// declaration has (<see cref="Keywords.DeclarationsOnly"/>), or with annotations before such a keyword (an annotation
+    /// may also stand before a statement inside a block).
     /// </summary>
     private bool AtDeclarationLine()
     {
@@ -260,7 +268,17 @@ public sealed class Parser
         while (_tokens[i].Kind is TokenKind.NewLine or TokenKind.Semicolon) i++;
         var t = _tokens[i];
         bool startsLine = (i > _index ? _tokens[i - 1].Kind == TokenKind.NewLine : _taken == TokenKind.NewLine) && !t.HasLeadingTrivia;
-        return startsLine && (t.Kind == TokenKind.At || t.Kind == TokenKind.Identifier && Keywords.IsDeclarationOnly(t.Text));
+        if (!startsLine) return false;
+        // Past "@name" and "@name \"reason\"", and the line breaks after them.
+        while (t.Kind == TokenKind.At)
+        {
+            i++;
+            if (_tokens[i].Kind == TokenKind.Identifier) i++;
+            if (_tokens[i].Kind == TokenKind.String) i++;
+            while (_tokens[i].Kind == TokenKind.NewLine) i++;
+            t = _tokens[i];
+        }
+        return t.Kind == TokenKind.Identifier && Keywords.IsDeclarationOnly(t.Text);
     }
 
     // ---- expressions, lowest precedence first ------------------------------------------------
@@ -320,6 +338,14 @@ public sealed class Parser
     {
         var left = ParseRange();
         var t = Current;
+        if (t.Kind == TokenKind.Equals)
+        {
+            // A lone '=' between two values is meant as a comparison: reported, and read as '==' so that the condition reads on.
+            _diagnostics.Report(DiagnosticDescriptors.UnexpectedCharacter, t.Span, "'='", "; to compare, write '=='");
+            Advance();
+            SkipNewLines();
+            return Bounded(new BinaryExpressionSyntax(left, new Token(TokenKind.EqualsEquals, t.Span, "==", t.HasLeadingTrivia), ParseRange()));
+        }
         if (t.Kind is TokenKind.EqualsEquals or TokenKind.BangEquals or TokenKind.Less or TokenKind.LessEquals or TokenKind.Greater or TokenKind.GreaterEquals || t.IsWord(Keywords.In))
         {
             var op = Advance();
@@ -503,7 +529,7 @@ public sealed class Parser
 
         // Most units are one token ("kg", "days"): its text is the spelling, and only glued runs ("mg/m2") build one.
         string spelled = "";
-        int bestEnd = -1, caseEnd = -1, leftOutEnd = -1;
+        int bestEnd = -1, caseEnd = -1, leftOutEnd = -1, runEnd = start;
         string? bestUnit = null, caseUnit = null;
         for (int i = start; ; i++)
         {
@@ -511,8 +537,11 @@ public sealed class Parser
             if (i > start && t.HasLeadingTrivia) break;
             if (t.Kind is not (TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Percent or TokenKind.Dot)) break;
             if (i > start && t.Span.Start != _tokens[i - 1].Span.End) break;
+            runEnd = i;
             spelled = i == start ? t.Text : spelled + t.Text;
             if (UnitCatalog.TryFind(spelled, out _)) { bestEnd = i; bestUnit = spelled; }
+            // A name alone after a space ("day 29 from") is the next argument whatever it spells: looked up only when glued.
+            else if (i == start && first.HasLeadingTrivia) { }
             else if (UnitSpellings.IgnoringCase(spelled) is { } corrected) { caseEnd = i; caseUnit = corrected; }
             else if (UnitSuggestions.IsLeftOut(spelled)) leftOutEnd = i;
             if (spelled.Length > 24) break;
@@ -541,7 +570,9 @@ public sealed class Parser
         }
 
         // "mL/min/1.73 m2", "mg / dL": a unit written with spaces inside, which spells a longer unit than its glued start.
-        if (bestUnit is not null && SpacedUnitEnd(start, bestUnit.Length) is { } spaced)
+        // Looked for only when the glued run stops at a space before more of a unit's kind of token on the line.
+        if (bestUnit is not null && _tokens[runEnd + 1] is { HasLeadingTrivia: true, Kind: TokenKind.Identifier or TokenKind.Slash or TokenKind.Number } &&
+            SpacedUnitEnd(start, bestUnit.Length) is { } spaced)
         {
             var written = TextSpan.FromBounds(first.Span.Start, _tokens[spaced.End].Span.End);
             _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, written, UnitSpelling(start, spaced.End, spaced: true), $"; write it without spaces: '{spaced.Unit}'");
@@ -555,13 +586,15 @@ public sealed class Parser
             return new NumberExpressionSyntax(number, value, bestUnit, TextSpan.FromBounds(first.Span.Start, _tokens[bestEnd].Span.End));
         }
 
-        // "40kgs": a name glued to a number can only be meant as a unit.
+        // "40kgs", "45ML/min/1.73m2": a name glued to a number can only be meant as a unit, and so can the run glued to it.
         if (first.Kind == TokenKind.Identifier && !first.HasLeadingTrivia)
         {
-            _index = start + 1;
-            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, first.Span, first.Text, UnitSuggestions.For(first.Text));
+            _index = runEnd + 1;
+            var written = TextSpan.FromBounds(first.Span.Start, _tokens[runEnd].Span.End);
+            var spelling = UnitSpelling(start, runEnd);
+            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, written, spelling, UnitSuggestions.For(spelling));
             // Not a number without a unit, which a comparison with a quantity would report again (PIC2006).
-            return new MissingExpressionSyntax(number.Span.Cover(first.Span));
+            return new MissingExpressionSyntax(number.Span.Cover(written));
         }
         return new NumberExpressionSyntax(number, value, null, default);
     }

@@ -61,6 +61,8 @@ public enum TokenKind
     Greater,
     /// <summary>&gt;=</summary>
     GreaterEquals,
+    /// <summary>A lone '=', not an operator of the language: the parser reports it where it stands (as '==' in a comparison).</summary>
+    Equals,
     /// <summary>A character that starts no token; already reported.</summary>
     Bad,
 }

@@ -23,7 +23,23 @@ internal static class UnitSpellings
         return table;
     }
 
-    /// <summary>The one catalogue spelling that <paramref name="written"/> spells with other cases, or null (also when it is exact).</summary>
+    /// <summary>
+    /// The one catalogue spelling that <paramref name="written"/> spells with other cases, or null (also when it is exact, and
+    /// when the two differ in an m or M: milli and mega are a factor of 10^9 apart, so a guess between them is no help).
+    /// </summary>
     public static string? IgnoringCase(string written) =>
-        ByUpperCase.TryGetValue(written, out var spelling) && spelling is not null && spelling != written ? spelling : null;
+        ByUpperCase.TryGetValue(written, out var spelling) && spelling is not null && spelling != written && !FlipsMilliAndMega(written, spelling) ? spelling : null;
+
+    /// <summary>
+    /// Whether two spellings equal but for case differ in the case of a prefix m or M (one that starts the unit or follows a
+    /// '/', before a letter: mg and Mg, mU and MU), which is milli against mega: a factor of 10^9, never worth a guess.
+    /// </summary>
+    public static bool FlipsMilliAndMega(string written, string spelling)
+    {
+        if (written.Length != spelling.Length) return false;
+        for (int i = 0; i < written.Length; i++)
+            if (written[i] != spelling[i] && written[i] is 'm' or 'M' && (i == 0 || written[i - 1] == '/') && i + 1 < written.Length && char.IsLetter(written[i + 1]))
+                return true;
+        return false;
+    }
 }

@@ -11,13 +11,19 @@ public sealed record TermWorstGrade(string Term, int WorstGrade, AdverseEventRec
 /// <summary>One subject's adverse events as the incidence endpoint counts them: the worst grade per term and overall.</summary>
 /// <param name="SubjectId">The subject.</param>
 /// <param name="Start">The start date; events with an onset before it are not counted.</param>
-/// <param name="IsAnalysed">False when the subject has no start date.</param>
+/// <param name="IsAnalysed">False when the subject has no start date, or when what it counts cannot be told yet (see
+/// <see cref="NotAnalysedBecause"/>): such a subject is left out of the summary's denominators rather than counted as without events.</param>
 /// <param name="WorstGrade">The worst grade of any counted event; null when none.</param>
 /// <param name="Terms">The worst grade per term (terms compared ignoring case and surrounding white space), by term.</param>
 /// <param name="Used">The events counted.</param>
 /// <param name="NotUsed">The events not counted, with the reason.</param>
 public sealed record SubjectIncidence(string SubjectId, DateTime? Start, bool IsAnalysed, int? WorstGrade, IReadOnlyList<TermWorstGrade> Terms,
-    IReadOnlyList<AdverseEventRecord> Used, IReadOnlyList<UnusedRecord> NotUsed);
+    IReadOnlyList<AdverseEventRecord> Used, IReadOnlyList<UnusedRecord> NotUsed)
+{
+    /// <summary>Why the subject is not analysed, when it is not: no start date, an event whose <c>count_when</c> cannot be told, or a
+    /// period of onset that the data cut-off ends early; null when it is analysed.</summary>
+    public string? NotAnalysedBecause { get; init; }
+}
 
 /// <summary>
 /// Derives the adverse-event incidence of one subject: events with a term, a CTCAE grade 1 to 5 and an onset on or
@@ -53,11 +59,17 @@ public static class IncidenceDerivation
         if (startAnchor is not null && start is null)
         {
             var reason = $"the subject has no {startAnchor} date";
-            return new(subjectId, null, false, null, Array.Empty<TermWorstGrade>(), Array.Empty<AdverseEventRecord>(), all.Select(r => new UnusedRecord(r, reason)).ToList());
+            return new(subjectId, null, false, null, Array.Empty<TermWorstGrade>(), Array.Empty<AdverseEventRecord>(), all.Select(r => new UnusedRecord(r, reason)).ToList())
+            {
+                NotAnalysedBecause = reason,
+            };
         }
 
         var used = new List<AdverseEventRecord>();
         var notUsed = new List<UnusedRecord>();
+        AdverseEventRecord? untold = null; // the first event that would count but for a count_when that cannot be told
+        var condition = countWhen ?? "(the endpoint's condition)";
+        var cannotBeTold = $"count_when {condition} cannot be told: a field it reads is missing";
         foreach (var record in all)
         {
             string? reason = string.IsNullOrWhiteSpace(record.Term) ? "no term"
@@ -68,11 +80,12 @@ public static class IncidenceDerivation
                 : dataCutoff is { } cutoff && onset.Date > cutoff.Date ? $"onset after the data cut-off ({Day(cutoff)})"
                 : onsetWithinDays is { } days && start is { } from && (onset.Date - from.Date).TotalDays >= days
                     ? $"onset after the first {days} days from the start (on or after {Day(from.Date.AddDays(days))})"
-                : record.MeetsCondition is false ? $"does not meet count_when {countWhen ?? "(the endpoint's condition)"}"
-                : record.MeetsCondition is null ? $"count_when {countWhen ?? "(the endpoint's condition)"} cannot be told: a field it reads is missing"
+                : record.MeetsCondition is false ? $"does not meet count_when {condition}"
+                : record.MeetsCondition is null ? cannotBeTold
                 : null;
             if (reason is null) used.Add(record);
             else notUsed.Add(new UnusedRecord(record, reason));
+            if (untold is null && ReferenceEquals(reason, cannotBeTold)) untold = record;
         }
 
         var terms = used
@@ -84,7 +97,14 @@ public static class IncidenceDerivation
             })
             .OrderBy(t => t.Term, TermComparer).ThenBy(t => t.Term, StringComparer.Ordinal)
             .ToList();
-        return new(subjectId, start, true, used.Count == 0 ? null : used.Max(r => r.Grade), terms, used, notUsed);
+        // Missing data never count as a subject without the event: a subject with an event that may or may not count, or whose
+        // period of onset the cut-off ends before its last day with nothing counted yet, is not analysed, and says why.
+        string? notAnalysed = untold is not null
+            ? $"whether {untold.Reference} counts cannot be told (count_when {condition}: a field it reads is missing)"
+            : used.Count == 0 && onsetWithinDays is { } period && start is { } first && dataCutoff is { } end && (end.Date - first.Date).TotalDays < period - 1
+                ? $"its {period}-day period of onset ends after the data cut-off ({Day(end)}), with no event counted so far"
+                : null;
+        return new(subjectId, start, notAnalysed is null, used.Count == 0 ? null : used.Max(r => r.Grade), terms, used, notUsed) { NotAnalysedBecause = notAnalysed };
     }
 }
 

@@ -90,6 +90,7 @@ public static class UnitCatalog
             Add("m" + u + "/mL", "milli" + name + " of activity per millilitre", U / Volume, 1e3);
             Add("k" + u + "/L", "thousand " + name + "s of activity per litre", U / Volume, 1e6);
             Add(u + "/kg", name + " of activity per kilogram of body weight", U / BW, 1);
+            Add(u + "/m2", name + " of activity per square metre of body surface", U / BSA, 1);
         }
         // Cell counts per volume (counts are dimensionless)
         Add("10^9/L", "10^9 per litre", Dimension.None / Volume, 1e12, "10*9/L");

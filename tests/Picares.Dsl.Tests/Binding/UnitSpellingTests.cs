@@ -28,7 +28,7 @@ public class UnitSpellingTests
     [Theory]
     [InlineData("Labs.creatinine > 1.5 {|PIC2001:mg/dl|}", "mg/dL")]
     [InlineData("Labs.egfr < 45 {|PIC2001:ml/min/1.73m2|}", "mL/min/1.73m2")]
-    [InlineData("Labs.egfr < 45{|PIC2001:ML/MIN/1.73M2|}", "mL/min/1.73m2")]
+    [InlineData("Labs.egfr < 45 {|PIC2001:mL/min/1.73M2|}", "mL/min/1.73m2")]
     [InlineData("Labs.alt > 3 {|PIC2001:u/l|}", "U/L")]
     [InlineData("Labs.weight < 40{|PIC2001:KG|}", "kg")]
     public void A_unit_in_the_wrong_case_is_named_with_its_spelling(string condition, string meant)
@@ -46,6 +46,23 @@ public class UnitSpellingTests
         Assert.StartsWith($"Unknown unit '{written}'", d.Message, System.StringComparison.Ordinal);
         Assert.EndsWith($"write it without spaces: '{meant}'", d.Message, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Milli_and_mega_are_never_guessed_one_for_the_other()
+    {
+        // "ML" is not taken for mL: M is mega, a factor of 10^9 from milli. The unit is reported as written, whole, without a guess.
+        var d = Assert.Single(Diagnose("Labs.egfr < 45{|PIC2001:ML/min/1.73m2|}"));
+        Assert.Equal("Unknown unit 'ML/min/1.73m2': units are case-sensitive, such as kg, mg/m2, mL, days, weeks, months; " +
+            "M is mega and m is milli, a factor of 10^9 apart: write the prefix meant, such as mL/min/1.73m2", d.Message);
+        Assert.Null(Picares.Dsl.Compiler.Syntax.UnitSpellings.IgnoringCase("MG/DL"));
+        Assert.Equal("mg/dL", Picares.Dsl.Compiler.Syntax.UnitSpellings.IgnoringCase("mg/DL"));
+    }
+
+    [Theory]
+    [InlineData("Labs.creatinine > 53 {|PIC2001:mmol/mol|}", "does not convert to NGSP percent by a factor")]
+    [InlineData("Labs.creatinine > 140 {|PIC2001:mEq/L|}", "for monovalent ions (sodium, potassium, chloride, bicarbonate) write mmol/L")]
+    public void Each_unit_left_out_says_why(string condition, string says) =>
+        Assert.Contains(says, Assert.Single(Diagnose(condition)).Message, System.StringComparison.Ordinal);
 
     [Fact]
     public void A_unit_left_out_on_purpose_says_what_to_write_instead()
@@ -78,7 +95,12 @@ public class UnitSpellingTests
             "visit Screening \"Screening\" { day -14 from first_dose; collect Labs }\n"));
         var d = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics, x => x.Severity == Compiler.Diagnostics.Severity.Error);
         Assert.Equal(expected.Single(), (d.Id, d.Span));
-        Assert.EndsWith("did you mean 'mL/min/1.73m2'?", d.Message, System.StringComparison.Ordinal);
+        Assert.EndsWith("write it without spaces: 'mL/min/1.73m2'", d.Message, System.StringComparison.Ordinal);
+        // Four spaces are past the reach of a suggestion by edit distance, not of this one.
+        var (wide, at) = Markup.Parse(TestProtocols.With("form Labs { field egfr quantity {|PIC2001:mL / min / 1.73 m2|} }\nvisit Screening \"Screening\" { day -14 from first_dose; collect Labs }\n"));
+        var w = Assert.Single(ProtocolCompiler.Compile(wide).Diagnostics, x => x.Severity == Compiler.Diagnostics.Severity.Error);
+        Assert.Equal(at.Single(), (w.Id, w.Span));
+        Assert.EndsWith("write it without spaces: 'mL/min/1.73m2'", w.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,14 +68,14 @@ public class AuthorMistakeTests
     public void A_stratification_factor_is_a_category()
     {
         var (text, expected) = Markup.Parse(TestProtocols.WithStudy("allocation randomized; design parallel",
-            "codelist Sex { code f \"F\"; code m \"M\" }\nform Labs { field sex code Sex; field smoker boolean; field hba1c quantity %; field seen date }\n" +
+            "codelist Sex { code f \"F\"; code m \"M\" }\nform Labs { field sex code Sex; field smoker boolean; field ecog integer; field hba1c quantity %; field seen date }\n" +
             "visit Screening \"Screening\" { day -14 from first_dose; collect Labs }\nintervention D \"Drug\" { type drug; dose 1 mg }\n" +
             "arm A \"A\" { type experimental; receives D }\narm B \"B\" { type no_intervention }\n" +
-            "randomization { stratify_by Labs.sex, Labs.smoker, {|PIC2005:Labs.hba1c|}, {|PIC2005:Labs.seen|} }\n"));
+            "randomization { stratify_by Labs.sex, Labs.smoker, Labs.ecog, {|PIC2005:Labs.hba1c|}, {|PIC2005:Labs.seen|} }\n"));
         var result = ProtocolCompiler.Compile(text);
         var errors = result.Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).ToList();
         Assert.Equal(expected, errors.Select(d => (d.Id, d.Span)).ToList());
-        Assert.Contains("Expected a coded or yes/no field (each stratum is a category) here, but this is a date (Labs.seen)", errors[1].Message, System.StringComparison.Ordinal);
+        Assert.Contains("Expected a coded, yes/no or integer field (each stratum is a category) here, but this is a date (Labs.seen)", errors[1].Message, System.StringComparison.Ordinal);
     }
 
     [Fact]

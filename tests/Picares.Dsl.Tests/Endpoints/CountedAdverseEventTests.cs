@@ -36,11 +36,30 @@ public class CountedAdverseEventTests
         Assert.Equal(1, Assert.Single(s.Used).Occurrence);
         Assert.Equal(new[] { "AdverseEvents#2: does not meet count_when AE.dlt", "AdverseEvents#3: count_when AE.dlt cannot be told: a field it reads is missing" },
             s.NotUsed.Select(u => u.ToString()));
-        // Without an event that counts, the subject is analysed with no event: not a pass on missing data, but listed.
+        // An event that may or may not count leaves the subject out of the analysis, with or without another event: missing data
+        // never count as a subject without the event.
+        Assert.False(s.IsAnalysed);
+        Assert.Equal("whether AdverseEvents#3 counts cannot be told (count_when AE.dlt: a field it reads is missing)", s.NotAnalysedBecause);
         var none = IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Meets(1, 3, null) }, countWhen: "AE.dlt");
-        Assert.True(none.IsAnalysed);
-        Assert.Null(none.WorstGrade);
-        Assert.Single(none.NotUsed);
+        Assert.False(none.IsAnalysed);
+        var told = IncidenceDerivation.Derive("C", "first_dose", Start, new[] { Meets(1, 3, false) }, countWhen: "AE.dlt");
+        Assert.True(told.IsAnalysed);
+        Assert.Null(told.NotAnalysedBecause);
+        var summary = IncidenceSummary.Summarize(new[] { s, none, told });
+        Assert.Equal((3, 1, 0), (summary.Subjects, summary.Analysed, summary.AnyEvent.AnyGrade.Count));
+    }
+
+    [Fact]
+    public void A_period_the_cutoff_ends_early_is_not_a_period_without_events()
+    {
+        // Started on day 0, cut off on day 19: days 1 to 19 of a 21-day period seen. Nothing counted yet is not "no DLT".
+        var open = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Ae(1, "Rash", 1, 30) }, Day(19), onsetWithinDays: 21);
+        Assert.False(open.IsAnalysed);
+        Assert.Equal("its 21-day period of onset ends after the data cut-off (2026-01-24), with no event counted so far", open.NotAnalysedBecause);
+        // An event already counted decides it; so does a period seen to its last day (day 20, the 21st from the start).
+        Assert.True(IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Ae(1, "Rash", 3, 5) }, Day(19), onsetWithinDays: 21).IsAnalysed);
+        Assert.True(IncidenceDerivation.Derive("C", "first_dose", Start, Array.Empty<AdverseEventRecord>(), Day(20), onsetWithinDays: 21).IsAnalysed);
+        Assert.True(IncidenceDerivation.Derive("D", "first_dose", Start, Array.Empty<AdverseEventRecord>(), Day(19)).IsAnalysed); // no period
     }
 
     [Fact]
@@ -130,6 +149,7 @@ public class CountedAdverseEventTests
         Assert.Equal(new[] { 1 }, result.Used.Select(r => r.Occurrence));
         Assert.Equal(3, result.WorstGrade);
         Assert.Equal(new[] { 2, 3, 4, 5 }, result.NotUsed.Select(u => u.Record.Occurrence));
+        Assert.False(result.IsAnalysed); // event 4's DLT flag is missing: whether the subject had a DLT of grade 4 cannot be told
         Assert.Contains("cannot be told", result.NotUsed[2].Reason, StringComparison.Ordinal);
         Assert.StartsWith("onset after the first 21 days", result.NotUsed[3].Reason, StringComparison.Ordinal);
     }

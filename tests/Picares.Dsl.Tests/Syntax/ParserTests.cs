@@ -83,6 +83,34 @@ public class ParserTests
     }
 
     [Fact]
+    public void The_declarations_the_recovery_knows_are_the_binders()
+    {
+        var binder = Picares.Dsl.Compiler.Binding.ProtocolBinder.Declarations.Keys.Where(k => k != "event").OrderBy(k => k, System.StringComparer.Ordinal);
+        Assert.Equal(binder, Keywords.DeclarationsOnly.OrderBy(k => k, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_unindented_annotation_inside_a_block_stays_in_it()
+    {
+        // The file has a block never closed (H), so it is read the second way: G's annotated field stays in G.
+        var (syntax, diagnostics) = Parse("form G {\n@assumed \"x\"\nfield y integer\n}\nform H { field z integer\n@assumed \"why\"\nvisit V { day 1; collect G }\n");
+        Assert.Equal(new[] { "PIC0006" }, diagnostics.Ids);
+        Assert.Equal(new[] { "form", "form", "visit" }, syntax.Statements.Select(s => s.Keyword.Text));
+        Assert.Equal("field", Assert.Single(syntax.Statements[0].Body!.Statements).Keyword.Text);
+    }
+
+    [Fact]
+    public void A_lone_equals_sign_in_a_statement_is_removed_and_said_so()
+    {
+        var source = new SourceText("study S {\n  title = \"S\"\n}\n");
+        var bag = new DiagnosticBag(source);
+        var syntax = Parser.Parse(source, bag);
+        var d = Assert.Single(bag.ToArray());
+        Assert.Equal("Unexpected character '='; remove it: a statement's arguments follow its keyword, as in 'title \"Study title\"'", d.Message);
+        Assert.Equal("S", Assert.IsType<StringExpressionSyntax>(Assert.Single(syntax.Statements[0].Body!.Statements[0].Arguments)).Value);
+    }
+
+    [Fact]
     public void A_closed_block_is_never_cut_at_an_unindented_keyword()
     {
         // Only a file with a block never closed is read the second way: here the nested 'visit' at the line's start stays inside.

@@ -175,7 +175,7 @@ internal static class EndpointBinder
     }
 
     /// <summary>
-    /// <c>count_when condition</c>: a yes/no condition (PIC2004 otherwise) that says which adverse events count, with its
+    /// <c>count_when condition</c>: a yes/no condition (PIC2005 otherwise) that says which adverse events count, with its
     /// text as written for the generated documentation; null when it does not bind.
     /// </summary>
     private static (BoundExpression Bound, string Text)? CountCondition(BindingContext context, StatementSyntax statement)

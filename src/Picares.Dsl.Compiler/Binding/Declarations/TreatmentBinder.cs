@@ -234,10 +234,11 @@ internal static class TreatmentBinder
             foreach (var e in a.All)
             {
                 var bound = binder.Bind(e);
-                // A stratum is a category: a coded or yes/no field. A measurement or a date has no strata until they are coded.
-                if (bound is BoundFieldReference { Type.Kind: TypeKind.Code or TypeKind.Boolean } f) strata.Add(FieldPath.Of(f.Form, f.Field));
+                // A stratum is a category: a coded, yes/no or counted field (ECOG 0-1 is often an integer). A measurement with a
+                // unit, a date or free text has no strata until they are coded.
+                if (bound is BoundFieldReference { Type.Kind: TypeKind.Code or TypeKind.Boolean or TypeKind.Number } f) strata.Add(FieldPath.Of(f.Form, f.Field));
                 else if (bound is BoundFieldReference other)
-                    context.Report(DiagnosticDescriptors.WrongType, e.Span, "a coded or yes/no field (each stratum is a category)", $"{other.Type} ({other.Form}.{other.Field})",
+                    context.Report(DiagnosticDescriptors.WrongType, e.Span, "a coded, yes/no or integer field (each stratum is a category)", $"{other.Type} ({other.Form}.{other.Field})",
                         $"; stratify by a coded field of its categories instead, such as 'field {other.Field}_stratum code {CSharp.Identifier(other.Field).TrimStart('@')}Strata' with one code per stratum");
                 else if (bound.Type.Kind != TypeKind.Error) a.Fail(e.Span); // errors are already reported
             }
