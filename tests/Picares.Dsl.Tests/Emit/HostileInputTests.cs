@@ -1,8 +1,5 @@
 using System;
-using System.IO;
 using System.Linq;
-using System.Reflection;
-using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Picares.Dsl.Compiler.Emit;
 using Picares.Dsl.Tests.Infrastructure;
@@ -31,37 +28,23 @@ public class HostileInputTests
             $"criterion I1 inclusion \"{escaped}\" {{ when Forms.namespace == true and Données.int != \"{escaped}\" }}\n" +
             $"@assumed \"{escaped}\"\ncriterion Ivoid inclusion \"x\" {{ attested_by investigator }}\n";
 
-        var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/hostile.protocol", protocol));
-        Assert.Empty(diagnostics);
-        Assert.Single(result.Results.Single().GeneratedSources);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-
-        using var stream = new MemoryStream();
-        var emit = output.Emit(stream);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        var context = new AssemblyLoadContext("hostile", isCollectible: true);
-        try
-        {
-            var assembly = context.LoadFromStream(new MemoryStream(stream.ToArray()));
-            var type = assembly.GetType("Picares.Protocols.ClassProtocol", throwOnError: true)!;
-            var study = (Picares.Dsl.Runtime.Model.StudyInfo)type.GetProperty("Study")!.GetValue(null)!;
-            Assert.Equal(Hostile, study.Title);
-            var criteria = (System.Collections.Generic.IReadOnlyList<Picares.Dsl.Runtime.Model.CriterionInfo>)type.GetNestedType("Criteria")!.GetProperty("All")!.GetValue(null)!;
-            Assert.Equal(Hostile, criteria[0].Text);
-            Assert.Equal(Hostile, criteria[1].Origin.Assumption);
-            var anchors = type.GetNestedType("Anchors")!;
-            Assert.NotNull(anchors.GetProperty("Anchors_"));
-            Assert.NotNull(anchors.GetProperty("All_"));
-            var forms = type.GetNestedType("Forms")!;
-            var donnees = (Picares.Dsl.Runtime.Model.FormInfo)forms.GetProperty("Données")!.GetValue(null)!;
-            Assert.Equal(Hostile, donnees.Label);
-            Assert.Equal(Hostile, donnees.Fields[0].Label);
-            Assert.NotNull(forms.GetProperty("Forms_"));
-        }
-        finally
-        {
-            context.Unload();
-        }
+        using var generated = new GeneratedAssembly(protocol, "hostile");
+        Assert.Empty(generated.GeneratorDiagnostics);
+        Assert.Equal(1, generated.GeneratedSources);
+        var type = generated.Assembly.GetType("Picares.Protocols.ClassProtocol", throwOnError: true)!;
+        var study = (Picares.Dsl.Runtime.Model.StudyInfo)type.GetProperty("Study")!.GetValue(null)!;
+        Assert.Equal(Hostile, study.Title);
+        var criteria = (System.Collections.Generic.IReadOnlyList<Picares.Dsl.Runtime.Model.CriterionInfo>)type.GetNestedType("Criteria")!.GetProperty("All")!.GetValue(null)!;
+        Assert.Equal(Hostile, criteria[0].Text);
+        Assert.Equal(Hostile, criteria[1].Origin.Assumption);
+        var anchors = type.GetNestedType("Anchors")!;
+        Assert.NotNull(anchors.GetProperty("Anchors_"));
+        Assert.NotNull(anchors.GetProperty("All_"));
+        var forms = type.GetNestedType("Forms")!;
+        var donnees = (Picares.Dsl.Runtime.Model.FormInfo)forms.GetProperty("Données")!.GetValue(null)!;
+        Assert.Equal(Hostile, donnees.Label);
+        Assert.Equal(Hostile, donnees.Fields[0].Label);
+        Assert.NotNull(forms.GetProperty("Forms_"));
     }
 
     [Fact]

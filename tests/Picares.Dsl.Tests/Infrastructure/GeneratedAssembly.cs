@@ -19,7 +19,9 @@ internal sealed class GeneratedAssembly : IDisposable
 
     public GeneratedAssembly(string protocol, string name = "test")
     {
-        var (_, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText($"/repo/{name}.protocol", protocol));
+        var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText($"/repo/{name}.protocol", protocol));
+        GeneratorDiagnostics = diagnostics;
+        GeneratedSources = result.Results.Single().GeneratedSources.Length;
         Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         using var stream = new MemoryStream();
@@ -30,6 +32,12 @@ internal sealed class GeneratedAssembly : IDisposable
     }
 
     public Assembly Assembly { get; }
+
+    /// <summary>What the generator reported about the protocol (no error, or the constructor would have failed).</summary>
+    public System.Collections.Immutable.ImmutableArray<Diagnostic> GeneratorDiagnostics { get; }
+
+    /// <summary>How many sources the generator added.</summary>
+    public int GeneratedSources { get; }
 
     /// <summary>A nested type of the generated protocol class, such as "Crf+Vitals".</summary>
     public Type Type(string protocolClass, string nested) =>

@@ -1,6 +1,4 @@
-using System.IO;
 using System.Linq;
-using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Picares.Dsl.Tests.Infrastructure;
 using Picares.Dsl.Testing;
@@ -29,40 +27,27 @@ public class GeneratedJsonNamesTests
     [Fact]
     public void Names_of_generated_json_and_analysis_members_compile_and_round_trip()
     {
-        var (result, output, diagnostics) = GeneratorHarness.Run(new InMemoryAdditionalText("/repo/names.protocol", Protocol));
-        Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.Single(result.Results.Single().GeneratedSources);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        using var generated = new GeneratedAssembly(Protocol, "json-names");
+        Assert.Empty(generated.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Equal(1, generated.GeneratedSources);
+        var assembly = generated.Assembly;
+        var crf = assembly.GetType("Picares.Protocols.TProtocol+Crf", throwOnError: true)!;
+        var json = crf.GetNestedType("Json")!;
+        var contextInstance = json.GetProperty("Default")!.GetValue(null)!;
+        Assert.NotNull(json.GetProperty("Subjects_"));      // the code list Subjects, beside the subjects list
+        Assert.NotNull(json.GetProperty("Options_"));
+        Assert.NotNull(json.GetProperty("GetTypeInfo_"));
+        Assert.NotNull(crf.GetNestedType("Json_"));          // the form Json
+        Assert.NotNull(crf.GetNestedType("Subject_"));       // the form Subject
+        var analysis = assembly.GetType("Picares.Protocols.TProtocol+Analysis", throwOnError: true)!;
+        Assert.NotNull(analysis.GetMethod("Run_"));
+        Assert.NotNull(analysis.GetMethod("Crf_"));
+        Assert.NotNull(analysis.GetMethod("Results_"));
 
-        using var stream = new MemoryStream();
-        var emit = output.Emit(stream);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        var context = new AssemblyLoadContext("json-names", isCollectible: true);
-        try
-        {
-            var assembly = context.LoadFromStream(new MemoryStream(stream.ToArray()));
-            var crf = assembly.GetType("Picares.Protocols.TProtocol+Crf", throwOnError: true)!;
-            var json = crf.GetNestedType("Json")!;
-            var contextInstance = json.GetProperty("Default")!.GetValue(null)!;
-            Assert.NotNull(json.GetProperty("Subjects_"));      // the code list Subjects, beside the subjects list
-            Assert.NotNull(json.GetProperty("Options_"));
-            Assert.NotNull(json.GetProperty("GetTypeInfo_"));
-            Assert.NotNull(crf.GetNestedType("Json_"));          // the form Json
-            Assert.NotNull(crf.GetNestedType("Subject_"));       // the form Subject
-            var analysis = assembly.GetType("Picares.Protocols.TProtocol+Analysis", throwOnError: true)!;
-            Assert.NotNull(analysis.GetMethod("Run_"));
-            Assert.NotNull(analysis.GetMethod("Crf_"));
-            Assert.NotNull(analysis.GetMethod("Results_"));
-
-            var caseBookInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo)json.GetProperty("CaseBook")!.GetValue(contextInstance)!;
-            const string document = "{\"Json\":[{\"value\":\"2026-01-05\",\"reader\":\"odd\",\"writer\":\"w \\\" */\",\"context\":2}],\"GetTypeInfo\":{\"données\":{\"value\":1.5,\"unit\":\"kg\"},\"at\":\"2026-01-05T09:30:00\",\"ok\":true,\"x\":0.25}}";
-            var book = System.Text.Json.JsonSerializer.Deserialize(document, caseBookInfo);
-            var written = System.Text.Json.JsonSerializer.Serialize(book, caseBookInfo);
-            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(document), System.Text.Json.Nodes.JsonNode.Parse(written)), written);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var caseBookInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo)json.GetProperty("CaseBook")!.GetValue(contextInstance)!;
+        const string document = "{\"Json\":[{\"value\":\"2026-01-05\",\"reader\":\"odd\",\"writer\":\"w \\\" */\",\"context\":2}],\"GetTypeInfo\":{\"données\":{\"value\":1.5,\"unit\":\"kg\"},\"at\":\"2026-01-05T09:30:00\",\"ok\":true,\"x\":0.25}}";
+        var book = System.Text.Json.JsonSerializer.Deserialize(document, caseBookInfo);
+        var written = System.Text.Json.JsonSerializer.Serialize(book, caseBookInfo);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(document), System.Text.Json.Nodes.JsonNode.Parse(written)), written);
     }
 }
