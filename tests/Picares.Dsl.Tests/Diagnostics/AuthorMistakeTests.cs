@@ -79,6 +79,22 @@ public class AuthorMistakeTests
     }
 
     [Fact]
+    public void Statements_that_mean_nothing_for_a_kind_of_visit_are_reported()
+    {
+        var body = "form G { field y integer }\nendpoint G1 exploratory \"g\" { kind summary; data G.y }\n" +
+            "visit Once \"Once\" { day 8 from first_dose; {|PIC1002:until|} progression; {|PIC1002:max|} 3; {|PIC1002:anchoring|} actual; collect G }\n" +
+            "visit Any \"Any\" { unscheduled; {|PIC1002:window|} -3..+3 days; collect G }\n";
+        var (text, expected) = Markup.Parse(TestProtocols.With(body));
+        var found = ProtocolCompiler.Compile(text).Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).ToList();
+        Assert.Equal(expected, found.Select(d => (d.Id, d.Span)).ToList());
+        Assert.EndsWith("it is for repeating visits ('every <duration>'): remove it, or make the visit repeat", found[0].Message, System.StringComparison.Ordinal);
+        Assert.Contains("an unscheduled visit has none: remove it", found[3].Message, System.StringComparison.Ordinal);
+        // The same statements on a repeating visit are its own.
+        Assert.DoesNotContain(ProtocolCompiler.Compile(TestProtocols.With(body.Replace("day 8 from first_dose", "every 7 days from first_dose").Replace("{|PIC1002:", "").Replace("|}", "")))
+            .Diagnostics, d => d.Id == "PIC1002" && d.Message.Contains("visit Once", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_code_field_without_its_code_list_is_told_where_the_name_goes() =>
         Assert.Equal("'field' takes 'code' followed by the code list's name, then 'required'; write it as: field s code Sex required",
             Only("form G { field s code {|PIC1003:required|} \"Sex\" }\nvisit V \"v\" { day 1 from first_dose; collect G }\n", "PIC1003"));

@@ -17,6 +17,9 @@ internal static class ScheduleBinder
     private static readonly string[] VisitSingle = { "day", "every", "at", "unscheduled", "window", "until", "max", "anchoring" }, VisitRepeatable = { "collect", "activity" };
 
     public static readonly string[] Anchorings = { "fixed", "actual" };
+
+    // The statements only a repeating visit takes.
+    private static readonly string[] RepeatingOnly = { "until", "max", "anchoring" };
     private static readonly string[] Timings = { "day", "every", "at", "unscheduled" };
 
     private const string AnchorShape = "a name, optionally a \"label\", then 'follows <anchor or event>' for each point it never comes before";
@@ -249,6 +252,16 @@ internal static class ScheduleBinder
             var a = new StatementArguments(context, an, "fixed (a grid from day 1) or actual (each visit from the previous one's actual date)", "anchoring actual");
             if (a.Expect(1, 1)) anchoring = a.Choice(0, "anchoring", Anchorings) ?? anchoring;
         }
+
+        // Statements that mean nothing for this kind of visit: said, not silently ignored.
+        if (timing != "repeating" && timingStatement is not null)
+            foreach (var keyword in RepeatingOnly)
+                if (block.One(keyword) is { } misplaced)
+                    context.Report(DiagnosticDescriptors.UnknownStatement, misplaced.Keyword.Span, keyword, $"visit {name}, which does not repeat",
+                        "; it is for repeating visits ('every <duration>'): remove it, or make the visit repeat", Suggestions.ListLater(VisitSingle.Concat(VisitRepeatable).Except(RepeatingOnly)));
+        if (timing == "unscheduled" && block.One("window") is { } unplanned)
+            context.Report(DiagnosticDescriptors.UnknownStatement, unplanned.Keyword.Span, "window", $"visit {name}, which is unscheduled",
+                "; a window is the days around a planned visit's nominal day, and an unscheduled visit has none: remove it", Suggestions.ListLater(new[] { "unscheduled", "collect", "activity" }));
 
         var collect = new List<string>();
         foreach (var cs in block.All("collect"))
