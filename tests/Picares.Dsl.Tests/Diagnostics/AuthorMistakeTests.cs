@@ -94,6 +94,26 @@ public class AuthorMistakeTests
             .Diagnostics, d => d.Id == "PIC1002" && d.Message.Contains("visit Once", System.StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("masking {|PIC1003:double participant|}", "'double' masks 2, but 1 is named")]
+    [InlineData("masking {|PIC1003:single participant investigator|}", "'single' masks 1, but 2 are named")]
+    [InlineData("masking {|PIC1003:double participant participant|}", "'double' masks 2, but 1 is named")]
+    [InlineData("masking {|PIC1003:none investigator|}", "'none' and no role masked")]
+    public void A_masking_level_counts_its_roles(string masking, string says)
+    {
+        var (text, expected) = Markup.Parse(TestProtocols.WithStudy(masking, ""));
+        var d = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics, x => x.Severity == Compiler.Diagnostics.Severity.Error);
+        Assert.Equal(expected.Single(), (d.Id, d.Span));
+        Assert.Contains(says, d.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("masking double participant investigator")]
+    [InlineData("masking double")] // the source may not name the roles
+    [InlineData("masking quadruple participant care_provider investigator outcomes_assessor")]
+    public void A_masking_level_with_its_roles_or_none_is_read(string masking) =>
+        Assert.DoesNotContain(ProtocolCompiler.Compile(TestProtocols.WithStudy(masking, "")).Diagnostics, d => d.Severity == Compiler.Diagnostics.Severity.Error);
+
     [Fact]
     public void A_code_field_without_its_code_list_is_told_where_the_name_goes() =>
         Assert.Equal("'field' takes 'code' followed by the code list's name, then 'required'; write it as: field s code Sex required",
