@@ -34,6 +34,9 @@ internal readonly struct StatementArguments
     /// </summary>
     private bool HasSyntaxError => _context.HasSyntaxError(_statement);
 
+    /// <summary>The binding context the arguments are read in.</summary>
+    public BindingContext Context => _context;
+
     /// <summary>Whether an argument of <paramref name="statement"/> holds a syntax error: a search of all its arguments.</summary>
     internal static bool SearchSyntaxErrors(StatementSyntax statement)
     {

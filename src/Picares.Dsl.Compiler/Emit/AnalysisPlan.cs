@@ -107,6 +107,19 @@ public sealed class AnalysisPlan
                 ? Source("VitalStatusRecord", status.Form, Value(date), Value(status), Role("death_date") is { } death ? Value(death) : "null") + "(subject.Forms)"
                 : $"global::System.Array.Empty<{Endpoints}VitalStatusRecord>()";
             string Therapies() => Role("new_therapy") is { } therapy ? ", newTherapies: " + Source("TherapyRecord", therapy.Form, Value(therapy)) + "(subject.Forms)" : "";
+            // The other events' records, each event's form listed by its own method, joined in the order of the endpoint's events.
+            string DatedEvents()
+            {
+                string? joined = null;
+                foreach (var role in endpoint.Roles)
+                {
+                    if (!role.Role.StartsWith(Binding.Declarations.EndpointRoles.EventDateRole, System.StringComparison.Ordinal)) continue;
+                    var eventName = role.Role.Substring(Binding.Declarations.EndpointRoles.EventDateRole.Length);
+                    var records = Source("DatedEventRecord", role.Form, CSharp.Literal(eventName), Value(role)) + "(subject.Forms)";
+                    joined = joined is null ? records : $"global::System.Linq.Enumerable.Concat({joined}, {records})";
+                }
+                return joined is null ? "" : ", datedEvents: " + joined;
+            }
             string Fields() => string.Join(", ", endpoint.Roles.Select(r => $"{r.Form}.{r.Field} ({r.Role.Replace('_', ' ')})"));
 
             switch (endpoint.Kind)
@@ -157,7 +170,7 @@ public sealed class AnalysisPlan
                     var field = "__Definition" + plan.Derived.Count.ToString(CultureInfo.InvariantCulture);
                     plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
                         Endpoints + "SubjectTimeToEvent", Endpoints + "TimeToEventSummary",
-                        $"{Endpoints}TimeToEventEndpoint.Derive({field}, subject.Id ?? \"\", {start}, {Responses()}, {Statuses()}, dataCutoff{Therapies()})", field + " = " + definition,
+                        $"{Endpoints}TimeToEventEndpoint.Derive({field}, subject.Id ?? \"\", {start}, {Responses()}, {Statuses()}, dataCutoff{Therapies()}{DatedEvents()})", field + " = " + definition,
                         $"time from {endpoint.Start} to {string.Join(" or ", endpoint.Events)}, censored at {endpoint.Censoring}" +
                         (endpoint.CensorAfterGapDays is { } gapDays ? $" (an event more than {gapDays.ToString(CultureInfo.InvariantCulture)} days after the last adequate assessment censored at that assessment)" : "") +
                         (Role("new_therapy") is { } newTherapy ? $" (a subject who starts a new anticancer therapy, {newTherapy.Form}.{newTherapy.Field}, before the event censored at the last adequate assessment on or before it)" : "") +

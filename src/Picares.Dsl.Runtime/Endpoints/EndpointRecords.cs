@@ -27,6 +27,14 @@ public sealed record VitalStatusRecord(string Form, int Occurrence, DateTime? Da
 /// <summary>A new anticancer therapy given after the start (a subsequent line of treatment): its start date.</summary>
 public sealed record TherapyRecord(string Form, int Occurrence, DateTime? Date) : EndpointRecord(Form, Occurrence);
 
+/// <summary>A record of an event other than progression and death (a cardiovascular event, a rescue therapy): the date the
+/// endpoint's <c>event_date</c> names, on one occurrence of its form.</summary>
+/// <param name="Form">The form.</param>
+/// <param name="Occurrence">Its occurrence, from 1.</param>
+/// <param name="Event">The protocol's event (mace).</param>
+/// <param name="Date">The date of the event; null when not recorded (the occurrence then records no such event).</param>
+public sealed record DatedEventRecord(string Form, int Occurrence, string Event, DateTime? Date) : EndpointRecord(Form, Occurrence);
+
 /// <summary>An adverse event: its term, CTCAE grade and onset date.</summary>
 /// <param name="Form">The form it was recorded on.</param>
 /// <param name="Occurrence">Its occurrence of the form, from 1.</param>

@@ -34,7 +34,7 @@ public sealed record TimeToEventDefinition(string Name, string StartAnchor, bool
 /// <param name="SubjectId">The subject.</param>
 /// <param name="Start">The start date.</param>
 /// <param name="Observation">Days from the start to the event or the censoring; null when the subject is not analysed.</param>
-/// <param name="Event">"progression" or "death"; null when censored or not analysed.</param>
+/// <param name="Event">"progression", "death" or another event of the protocol (from its <c>event_date</c>); null when censored or not analysed.</param>
 /// <param name="Date">The date of the event or of the censoring.</param>
 /// <param name="Basis">In words, what decided the observation.</param>
 /// <param name="Used">The records the observation rests on (the event's, or the censoring's, and a new therapy that censored it); empty when censored at the start for want of any record.</param>
@@ -52,7 +52,8 @@ public sealed record SubjectTimeToEvent(string SubjectId, DateTime? Start, Survi
 /// <list type="bullet">
 /// <item>progression is the date of the first post-baseline assessment with PD;</item>
 /// <item>death is the earliest date of death (the record's date of death, or its contact date when that is missing) of a record with status dead;</item>
-/// <item>the event is the earlier of the two (progression when both fall on one day);</item>
+/// <item>another event of the protocol is the earliest date its <c>event_date</c> field records (<see cref="DatedEventRecord"/>);</item>
+/// <item>the event is the earliest of these (on one day: progression, then death, then the others in the order given);</item>
 /// <item>without an event the subject is censored by the rule: at the last adequate assessment (CR, PR or SD), at the last
 /// contact alive, or at the data cut-off; with no such record, at the start (day 0).</item>
 /// <item>with new anticancer therapies given, a subject who starts one before the event (or without one) is censored at the
@@ -76,10 +77,14 @@ public static class TimeToEventEndpoint
     /// one before the event, or without an event, is censored at the last adequate assessment on or before the earliest
     /// one's start (at the start without one), whatever the censoring rule (FDA guidance on cancer endpoints, 2018).
     /// </param>
+    /// <param name="datedEvents">
+    /// When given, the records of the endpoint's other events (its <c>event_date</c> statements): a record with a date on or
+    /// after the start is the event on that date; one without a date records no event.
+    /// </param>
     /// <exception cref="ArgumentNullException">When an argument is null.</exception>
     public static SubjectTimeToEvent Derive(TimeToEventDefinition definition, string subjectId, DateTime? start,
         IEnumerable<ResponseRecord> assessments, IEnumerable<VitalStatusRecord> statuses, DateTime? dataCutoff = null,
-        IEnumerable<TherapyRecord>? newTherapies = null)
+        IEnumerable<TherapyRecord>? newTherapies = null, IEnumerable<DatedEventRecord>? datedEvents = null)
     {
         if (definition is null) throw new ArgumentNullException(nameof(definition));
         if (assessments is null) throw new ArgumentNullException(nameof(assessments));
@@ -87,6 +92,7 @@ public static class TimeToEventEndpoint
         var responses = assessments.ToList();
         var contacts = statuses.ToList();
         var therapies = newTherapies?.ToList() ?? new List<TherapyRecord>();
+        var dated = datedEvents?.ToList() ?? new List<DatedEventRecord>();
         var notUsed = new List<UnusedRecord>();
         if (start is not { } startDate)
         {
@@ -94,6 +100,7 @@ public static class TimeToEventEndpoint
             notUsed.AddRange(responses.Select(r => new UnusedRecord(r, reason)));
             notUsed.AddRange(contacts.Select(r => new UnusedRecord(r, reason)));
             notUsed.AddRange(therapies.Select(r => new UnusedRecord(r, reason)));
+            notUsed.AddRange(dated.Where(r => r.Date is not null).Select(r => new UnusedRecord(r, reason)));
             return new(subjectId, null, null, null, null, reason, Array.Empty<EndpointRecord>(), notUsed);
         }
         startDate = startDate.Date;
@@ -128,6 +135,17 @@ public static class TimeToEventEndpoint
             (found is null || death.Date < found.Value.Date))
             found = (death.Record, death.Date, "death",
                 death.Record.DeathDate is null ? $"death at {death.Record.Reference} (no date of death: the contact date)" : $"death at {death.Record.Reference}");
+        // The other events: the earliest recorded date of each, on or after the start and not after the cut-off. An occurrence
+        // without a date records no such event, and is not listed.
+        foreach (var record in dated)
+        {
+            if (record.Date is not { } when) continue;
+            string? reason = when.Date < startDate ? $"before the start ({Day(startDate)})"
+                : dataCutoff is { } cutoff && when.Date > cutoff.Date ? $"after the data cut-off ({Day(cutoff)})"
+                : null;
+            if (reason is not null) notUsed.Add(new UnusedRecord(record, reason));
+            else if (found is null || when.Date < found.Value.Date) found = (record, when.Date, record.Event, $"{record.Event} at {record.Reference}");
+        }
 
         // The last adequate assessment on or before a day, which each censoring at an assessment below starts from.
         ResponseRecord? LastAdequate(DateTime onOrBefore) =>

@@ -152,7 +152,7 @@ public class NewTherapyCensoringTests
     {
         var text = Tte("censor_at_new_therapy Vitals.stop\n");
         var d = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics);
-        Assert.Equal("'censor_at_new_therapy' takes a date field listed in the endpoint's data: add Vitals.stop to 'data'; write it as: data ..., Vitals.stop", d.Message);
+        Assert.Equal("'censor_at_new_therapy' takes a date field listed in the endpoint's data (a new therapy's start): add Vitals.stop to 'data'; write it as: data ..., Vitals.stop", d.Message);
     }
 
     [Fact]

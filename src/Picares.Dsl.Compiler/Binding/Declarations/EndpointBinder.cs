@@ -15,6 +15,9 @@ internal static class EndpointBinder
     /// <summary>The censorings of an event that follows missed assessments or a new anticancer therapy, which only a <c>time_to_event</c> endpoint takes.</summary>
     private const string CensorAfterGap = "censor_after_gap", CensorAtNewTherapy = "censor_at_new_therapy";
 
+    /// <summary>The date field that records an event other than progression and death (repeatable, one per event): time_to_event only.</summary>
+    private const string EventDate = "event_date";
+
     /// <summary>Which adverse events an incidence endpoint counts: those with an onset in a period from the start, those that meet a condition.</summary>
     private const string OnsetWithin = "onset_within", CountWhen = "count_when";
 
@@ -44,7 +47,7 @@ internal static class EndpointBinder
         if (name is null || level is null || title is null) return null;
         var subject = new OriginSubject("endpoint", name);
         var origin = context.OriginOf(statement, subject);
-        var block = new BlockReader(context, statement, subject, BlockStatements, ownerOrigin: origin);
+        var block = new BlockReader(context, statement, subject, BlockStatements, new[] { EventDate }, ownerOrigin: origin);
 
         string kind = "summary";
         var kindKnown = false; // a valid kind is given: only then is a statement of another kind reported as one
@@ -155,8 +158,22 @@ internal static class EndpointBinder
             ? CountCondition(context, countStatement)
             : null;
 
+        // The date fields of the other events, each an event of this endpoint's 'event' and a date field of its data.
+        var eventDates = new List<(string Event, string Form, string Field)>();
+        var eventsDated = new HashSet<string>(System.StringComparer.Ordinal); // named by an event_date, even one reported: no PIC2015 on top
+        foreach (var dated in block.All(EventDate))
+        {
+            if (dated.Arguments.Count > 0 && dated.Arguments[0].AsName is { } datedName and not ("progression" or "death")) eventsDated.Add(datedName);
+            if (IsFor(context, dated, name, kind, kindKnown, ForEventDates) && EventDateField(context, dated, tables, data, events) is { } found)
+            {
+                if (eventDates.Exists(e => e.Event == found.Event))
+                    context.Report(DiagnosticDescriptors.RepeatedStatement, dated.Keyword.Span, $"{EventDate} {found.Event}", $"endpoint {name}", context.LineOf(FirstEventDate(block, found.Event).Keyword.Span));
+                else eventDates.Add(found);
+            }
+        }
+
         // Which data field plays which part in the generated derivation (PIC2012-PIC2016).
-        var roles = new EndpointRoles(context, name, dataFields, tables, newTherapy is { } therapyField ? (therapyField.Form, therapyField.Field) : null);
+        var roles = new EndpointRoles(context, name, dataFields, tables, newTherapy is { } therapyField ? (therapyField.Form, therapyField.Field) : null, eventDates);
         if (kind == "objective_response") roles.ObjectiveResponse(dataSpan);
         else if (kind == "incidence")
         {
@@ -165,13 +182,43 @@ internal static class EndpointBinder
         }
         else if (kind == "time_to_event")
         {
-            for (var i = 0; i < events.Count; i++) roles.Event(events[i], eventSpans[i]);
+            for (var i = 0; i < events.Count; i++)
+                if (!eventsDated.Contains(events[i]) || eventDates.Exists(e => e.Event == events[i])) roles.Event(events[i], eventSpans[i]);
             if (censoring is not null) roles.Censoring(censoring, censoringSpan);
             if (censorAfterGapDays is not null) roles.AssessmentGap(block.One(CensorAfterGap)!.Arguments[0].Span);
             if (newTherapy is { } therapy) roles.NewTherapy(therapy.Span);
         }
         return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles,
             confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays, onsetWithinDays, countWhen?.Bound, countWhen?.Text);
+    }
+
+    /// <summary>
+    /// <c>event_date event Form.field</c>: an event of the endpoint's <c>event</c> other than progression and death, and a date
+    /// field of its data that records it; anything else is PIC1003 at the argument, and null.
+    /// </summary>
+    private static (string Event, string Form, string Field)? EventDateField(BindingContext context, StatementSyntax statement, ModelTables tables, List<string> data, List<string> events)
+    {
+        var a = new StatementArguments(context, statement, "an event of the endpoint's 'event' and the date field of its data that records it", "event_date mace Outcomes.mace_date");
+        if (!a.Expect(2, 2) || a.Name(0) is not { } eventName) return null;
+        if (eventName is "progression" or "death")
+        {
+            a.Fail(a.At(0)!.Span, $"an event other than progression and death, which come from the tumour assessments and the vital status", "event_date mace Outcomes.mace_date");
+            return null;
+        }
+        if (!events.Contains(eventName))
+        {
+            a.Fail(a.At(0)!.Span, $"an event the endpoint ends at: add '{eventName}' to its 'event', or name one of {(events.Count == 0 ? "them" : string.Join(", ", events))}", $"event_date {(events.Count > 0 ? events[0] : eventName)} Form.date");
+            return null;
+        }
+        return DateFieldOfData(a, 1, tables, data, "the date of " + eventName) is { } field ? (eventName, field.Form, field.Field) : null;
+    }
+
+    /// <summary>The first <c>event_date</c> statement of an event, for PIC1007's "first given on line".</summary>
+    private static StatementSyntax FirstEventDate(BlockReader block, string eventName)
+    {
+        foreach (var s in block.All(EventDate))
+            if (s.Arguments.Count > 0 && s.Arguments[0].AsName == eventName) return s;
+        throw new System.InvalidOperationException("No event_date statement for " + eventName + ".");
     }
 
     /// <summary>
@@ -215,6 +262,7 @@ internal static class EndpointBinder
     private static readonly OnlyForKind ForRecist = new("objective_response", "RECIST 1.1 confirmation");
     private static readonly OnlyForKind ForGaps = new("time_to_event", "censoring of an event after missed assessments");
     private static readonly OnlyForKind ForNewTherapy = new("time_to_event", "censoring at a new anticancer therapy");
+    private static readonly OnlyForKind ForEventDates = new("time_to_event", "the date that records an event");
     private static readonly OnlyForKind ForIncidencePeriod = new("incidence", "the period from the start in which an event's onset counts");
     private static readonly OnlyForKind ForIncidenceCondition = new("incidence", "the condition an adverse event meets to count");
 
@@ -241,15 +289,24 @@ internal static class EndpointBinder
         var a = new StatementArguments(context, statement, "a date field of the endpoint's data: when a new anticancer therapy starts",
             "censor_at_new_therapy SubsequentTherapy.start_date");
         if (!a.Expect(1, 1)) return null;
-        var e = a.At(0)!;
-        var bound = new ExpressionBinder(context).Bind(e);
+        return DateFieldOfData(a, 0, tables, data, "a new therapy's start") is { } f ? (f.Form, f.Field, a.At(0)!.Span) : null;
+    }
+
+    /// <summary>
+    /// The argument at <paramref name="index"/>: a date field that the endpoint's <paramref name="data"/> list; anything else is
+    /// PIC1003 at it (a date missing from the data is told to be added there, since the data list what the endpoint reads).
+    /// </summary>
+    private static (string Form, string Field)? DateFieldOfData(StatementArguments a, int index, ModelTables tables, List<string> data, string what)
+    {
+        var e = a.At(index)!;
+        var bound = new ExpressionBinder(a.Context).Bind(e);
         if (bound is not BoundFieldReference f || tables.FieldOf(f.Form, f.Field) is not { DataType: "date" or "datetime" })
         {
             if (bound.Type.Kind != TypeKind.Error) a.Fail(e.Span); // errors are already reported
             return null;
         }
-        if (data.Contains(FieldPath.Of(f.Form, f.Field))) return (f.Form, f.Field, e.Span);
-        a.Fail(e.Span, $"a date field listed in the endpoint's data: add {f.Form}.{f.Field} to 'data'", $"data ..., {f.Form}.{f.Field}");
+        if (data.Contains(FieldPath.Of(f.Form, f.Field))) return (f.Form, f.Field);
+        a.Fail(e.Span, $"a date field listed in the endpoint's data ({what}): add {f.Form}.{f.Field} to 'data'", $"data ..., {f.Form}.{f.Field}");
         return null;
     }
 

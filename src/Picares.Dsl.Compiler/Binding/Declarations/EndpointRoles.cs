@@ -46,20 +46,45 @@ internal sealed class EndpointRoles
     /// searched for each endpoint that reads it.</param>
     /// <param name="newTherapy">The data field <c>censor_at_new_therapy</c> names, if any: it dates a therapy, never a record
     /// of the response or the vital status, nor a death.</param>
-    public EndpointRoles(BindingContext context, string endpoint, List<DataField> data, ModelTables tables, (string Form, string Field)? newTherapy = null)
+    /// <param name="eventDates">The date fields <c>event_date</c> names for the endpoint's other events: each dates its event, never a
+    /// record of the response or the vital status, nor a death.</param>
+    public EndpointRoles(BindingContext context, string endpoint, List<DataField> data, ModelTables tables, (string Form, string Field)? newTherapy = null,
+        IReadOnlyList<(string Event, string Form, string Field)>? eventDates = null)
     {
         _context = context;
         _endpoint = endpoint;
         _data = data;
         _tables = tables;
         _newTherapy = newTherapy;
+        _eventDates = eventDates ?? System.Array.Empty<(string, string, string)>();
     }
 
     private readonly (string Form, string Field)? _newTherapy;
+    private readonly IReadOnlyList<(string Event, string Form, string Field)> _eventDates;
 
-    private bool IsNewTherapy(string form, string field) => _newTherapy is { } t && t.Form == form && t.Field == field;
+    /// <summary>Whether a date field plays a part of its own (a new therapy's start, an event's date): it dates no record then.</summary>
+    private bool IsSetAside(string form, string field)
+    {
+        if (_newTherapy is { } t && t.Form == form && t.Field == field) return true;
+        foreach (var e in _eventDates)
+            if (e.Form == form && e.Field == field) return true;
+        return false;
+    }
+
+    /// <summary>How many distinct date fields of <paramref name="form"/> play a part of their own, <paramref name="except"/> left out.</summary>
+    private int SetAsideCount(string form, string? except)
+    {
+        var fields = new HashSet<string>(System.StringComparer.Ordinal);
+        if (_newTherapy is { } t && t.Form == form && t.Field != except) fields.Add(t.Field);
+        foreach (var e in _eventDates)
+            if (e.Form == form && e.Field != except) fields.Add(e.Field);
+        return fields.Count;
+    }
 
     public EquatableArray<EndpointRoleModel> Roles => _roles.ToEquatableArray();
+
+    /// <summary>The role of an event's date field, followed by the event's name (<c>event_date:mace</c>).</summary>
+    public const string EventDateRole = "event_date:";
 
     /// <summary>Checks the data of an objective_response endpoint.</summary>
     public void ObjectiveResponse(TextSpan dataSpan)
@@ -108,7 +133,14 @@ internal sealed class EndpointRoles
                 if (LacksStatus) NotDerivable($"event '{name}'", span, $"add {StatusHint}, such as 'data SurvivalStatus.contact_date, SurvivalStatus.vital_status'");
                 break;
             default:
-                NotDerivable($"event '{name}'", span, "only progression (the first PD of a RECIST 1.1 response) and death (from a vital status) come from form data");
+                foreach (var dated in _eventDates)
+                    if (dated.Event == name)
+                    {
+                        _roles.Add(new EndpointRoleModel(EventDateRole + name, dated.Form, dated.Field));
+                        return;
+                    }
+                NotDerivable($"event '{name}'", span,
+                    $"progression (the first PD of a RECIST 1.1 response) and death (from a vital status) come from form data; for another event, name the date field that records it: 'event_date {name} Form.{name}_date'");
                 break;
         }
     }
@@ -193,8 +225,8 @@ internal sealed class EndpointRoles
         // The form's date fields other than the date of death (one of them when given: a date field of this form in the data),
         // found once per form; a message names the first few, since a form may have thousands and many endpoints read it.
         var formDates = _tables.DateFieldsOf(of.Form);
-        bool Candidate(FieldModel f) => f.Name != except && !IsNewTherapy(of.Form, f.Name);
-        int count = formDates.Count - (except is null ? 0 : 1) - (_newTherapy is { } t && t.Form == of.Form && t.Field != except ? 1 : 0);
+        bool Candidate(FieldModel f) => f.Name != except && !IsSetAside(of.Form, f.Name);
+        int count = formDates.Count - (except is null ? 0 : 1) - SetAsideCount(of.Form, except);
         if (count == 1)
         {
             foreach (var date in formDates)
@@ -219,6 +251,8 @@ internal sealed class EndpointRoles
         var kept = new List<string>(2);
         if (deathDate is not null) kept.Add($"{FieldPath.Of(form, deathDate)} (the date of death)");
         if (_newTherapy is { } t && t.Form == form && t.Field != deathDate) kept.Add($"{FieldPath.Of(form, t.Field)}, which censor_at_new_therapy reads as a new therapy's start");
+        foreach (var e in _eventDates)
+            if (e.Form == form && e.Field != deathDate) kept.Add($"{FieldPath.Of(form, e.Field)}, which event_date reads as the date of {e.Event}");
         return string.Join(" and ", kept);
     }
 
@@ -259,8 +293,8 @@ internal sealed class EndpointRoles
         Role.Term => d.Form == of!.Form && (d.Field.DataType == "text" || d.Field.DataType == "code"),
         Role.Response => IsRecist(d),
         Role.Status => IsStatus(d),
-        Role.DeathDate => d.Form == of!.Form && IsDate(d.Field) && ShownWhenDead(d.Field, of) && !IsNewTherapy(d.Form, d.Field.Name),
-        _ => d.Form == of!.Form && IsDate(d.Field) && d.Field.Name != except && !IsNewTherapy(d.Form, d.Field.Name),
+        Role.DeathDate => d.Form == of!.Form && IsDate(d.Field) && ShownWhenDead(d.Field, of) && !IsSetAside(d.Form, d.Field.Name),
+        _ => d.Form == of!.Form && IsDate(d.Field) && d.Field.Name != except && !IsSetAside(d.Form, d.Field.Name),
     };
 
     private DataField? FirstCoded()
