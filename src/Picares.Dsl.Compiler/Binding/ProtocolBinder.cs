@@ -114,7 +114,8 @@ internal static class ProtocolBinder
         var randomizations = Of("randomization");
         foreach (var extra in randomizations.Skip(1))
             context.Report(DiagnosticDescriptors.RepeatedStatement, extra.Keyword.Span, "randomization", "protocol", context.LineOf(randomizations[0].Keyword.Span));
-        var randomization = randomizations.Count > 0 ? TreatmentBinder.BindRandomization(context, randomizations[0]) : null;
+        var tables = new ModelTables(forms, codeLists);
+        var randomization = randomizations.Count > 0 ? TreatmentBinder.BindRandomization(context, randomizations[0], tables) : null;
 
         var criteria = new List<CriterionModel>(Of("criterion").Count);
         var criterionIds = new ShardedSet<string>(Of("criterion").Count, System.StringComparer.Ordinal);
@@ -129,7 +130,6 @@ internal static class ProtocolBinder
             if (ScheduleBinder.BindVisit(context, s, study?.DayOneAnchor) is { } v) visitSyntax.Add((v, s));
         ScheduleBinder.CheckOverlaps(context, visitSyntax);
 
-        var tables = new ModelTables(forms, codeLists);
         var endpoints = Of("endpoint").Where(s => IsFirst(s, SymbolKind.Endpoint)).Select(s => EndpointBinder.Bind(context, s, tables)).Where(e => e is not null).Select(e => e!).ToList();
 
         if (study is null) return null;

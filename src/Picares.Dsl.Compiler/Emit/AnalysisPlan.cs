@@ -93,7 +93,10 @@ public sealed class AnalysisPlan
 
         foreach (var endpoint in model.Endpoints)
         {
-            var roles = endpoint.Roles.ToDictionary(r => r.Role);
+            // The first field of each part (the binder gives each part one; a dictionary that threw on a second would stop the emit).
+            var roles = new Dictionary<string, EndpointRoleModel>(System.StringComparer.Ordinal);
+            foreach (var r in endpoint.Roles)
+                if (!roles.ContainsKey(r.Role)) roles.Add(r.Role, r);
             EndpointRoleModel? Role(string name) => roles.TryGetValue(name, out var r) ? r : null;
             var start = endpoint.Start is { } anchor ? "subject.Anchors." + CSharp.Member(anchor, "AnchorDates") : "null";
             var startAnchor = CSharp.Literal(endpoint.Start);

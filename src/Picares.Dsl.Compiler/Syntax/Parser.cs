@@ -540,10 +540,10 @@ public sealed class Parser
             runEnd = i;
             spelled = i == start ? t.Text : spelled + t.Text;
             if (UnitCatalog.TryFind(spelled, out _)) { bestEnd = i; bestUnit = spelled; }
-            // A name alone after a space ("day 29 from") is the next argument whatever it spells: looked up only when glued.
+            else if (UnitSuggestions.IsLeftOut(spelled)) leftOutEnd = i;
+            // A name alone after a space ("day 29 from") is the next argument whatever case it is in: looked up only when glued.
             else if (i == start && first.HasLeadingTrivia) { }
             else if (UnitSpellings.IgnoringCase(spelled) is { } corrected) { caseEnd = i; caseUnit = corrected; }
-            else if (UnitSuggestions.IsLeftOut(spelled)) leftOutEnd = i;
             if (spelled.Length > 24) break;
         }
 

@@ -38,8 +38,17 @@ internal static class UnitSpellings
     {
         if (written.Length != spelling.Length) return false;
         for (int i = 0; i < written.Length; i++)
-            if (written[i] != spelling[i] && written[i] is 'm' or 'M' && (i == 0 || written[i - 1] == '/') && i + 1 < written.Length && char.IsLetter(written[i + 1]))
+            if (written[i] != spelling[i] && written[i] is 'm' or 'M' && (i == 0 || written[i - 1] == '/') && IsUnitAfterPrefix(written, i + 1))
                 return true;
         return false;
+    }
+
+    // Whether the unit component from 'start' (up to the next '/') spells a unit in some case: then the m before it is a
+    // prefix (mL, MU), not the start of a word (min, mol, months).
+    private static bool IsUnitAfterPrefix(string written, int start)
+    {
+        int end = written.IndexOf('/', start);
+        var rest = end < 0 ? written.Substring(start) : written.Substring(start, end - start);
+        return rest.Length > 0 && ByUpperCase.ContainsKey(rest);
     }
 }

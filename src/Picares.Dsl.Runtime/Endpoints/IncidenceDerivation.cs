@@ -67,7 +67,7 @@ public static class IncidenceDerivation
 
         var used = new List<AdverseEventRecord>();
         var notUsed = new List<UnusedRecord>();
-        AdverseEventRecord? untold = null; // the first event that would count but for a count_when that cannot be told
+        AdverseEventRecord? untold = null; // the worst event that would count but for a count_when that cannot be told
         var condition = countWhen ?? "(the endpoint's condition)";
         var cannotBeTold = $"count_when {condition} cannot be told: a field it reads is missing";
         foreach (var record in all)
@@ -85,7 +85,7 @@ public static class IncidenceDerivation
                 : null;
             if (reason is null) used.Add(record);
             else notUsed.Add(new UnusedRecord(record, reason));
-            if (untold is null && ReferenceEquals(reason, cannotBeTold)) untold = record;
+            if (ReferenceEquals(reason, cannotBeTold) && (untold is null || record.Grade > untold.Grade)) untold = record;
         }
 
         var terms = used
@@ -97,14 +97,16 @@ public static class IncidenceDerivation
             })
             .OrderBy(t => t.Term, TermComparer).ThenBy(t => t.Term, StringComparer.Ordinal)
             .ToList();
-        // Missing data never count as a subject without the event: a subject with an event that may or may not count, or whose
-        // period of onset the cut-off ends before its last day with nothing counted yet, is not analysed, and says why.
-        string? notAnalysed = untold is not null
+        // Missing data never count as a subject without the event: a subject with an event that may or may not count and would
+        // make its worst grade worse (or its only event), or whose period of onset the cut-off ends before its last day with
+        // nothing counted yet, is not analysed, and says why. An event already counted is never dropped for another unknown one.
+        var worst = used.Count == 0 ? (int?)null : used.Max(r => r.Grade);
+        string? notAnalysed = untold is not null && (worst is null || untold.Grade > worst)
             ? $"whether {untold.Reference} counts cannot be told (count_when {condition}: a field it reads is missing)"
             : used.Count == 0 && onsetWithinDays is { } period && start is { } first && dataCutoff is { } end && (end.Date - first.Date).TotalDays < period - 1
                 ? $"its {period}-day period of onset ends after the data cut-off ({Day(end)}), with no event counted so far"
                 : null;
-        return new(subjectId, start, notAnalysed is null, used.Count == 0 ? null : used.Max(r => r.Grade), terms, used, notUsed) { NotAnalysedBecause = notAnalysed };
+        return new(subjectId, start, notAnalysed is null, worst, terms, used, notUsed) { NotAnalysedBecause = notAnalysed };
     }
 }
 

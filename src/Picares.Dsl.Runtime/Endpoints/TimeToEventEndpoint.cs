@@ -100,7 +100,7 @@ public static class TimeToEventEndpoint
             notUsed.AddRange(responses.Select(r => new UnusedRecord(r, reason)));
             notUsed.AddRange(contacts.Select(r => new UnusedRecord(r, reason)));
             notUsed.AddRange(therapies.Select(r => new UnusedRecord(r, reason)));
-            notUsed.AddRange(dated.Where(r => r.Date is not null).Select(r => new UnusedRecord(r, reason)));
+            notUsed.AddRange(dated.Select(r => new UnusedRecord(r, reason)));
             return new(subjectId, null, null, null, null, reason, Array.Empty<EndpointRecord>(), notUsed);
         }
         startDate = startDate.Date;
@@ -136,10 +136,15 @@ public static class TimeToEventEndpoint
             found = (death.Record, death.Date, "death",
                 death.Record.DeathDate is null ? $"death at {death.Record.Reference} (no date of death: the contact date)" : $"death at {death.Record.Reference}");
         // The other events: the earliest recorded date of each, on or after the start and not after the cut-off. An occurrence
-        // without a date records no such event, and is not listed.
+        // without a date is read as recording no event, and is listed so, since on a form of one occurrence per event it may
+        // be an event whose date is missing.
         foreach (var record in dated)
         {
-            if (record.Date is not { } when) continue;
+            if (record.Date is not { } when)
+            {
+                notUsed.Add(new UnusedRecord(record, $"no date: read as no {record.Event}"));
+                continue;
+            }
             string? reason = when.Date < startDate ? $"before the start ({Day(startDate)})"
                 : dataCutoff is { } cutoff && when.Date > cutoff.Date ? $"after the data cut-off ({Day(cutoff)})"
                 : null;

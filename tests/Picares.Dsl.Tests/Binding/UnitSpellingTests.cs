@@ -56,6 +56,10 @@ public class UnitSpellingTests
             "M is mega and m is milli, a factor of 10^9 apart: write the prefix meant, such as mL/min/1.73m2", d.Message);
         Assert.Null(Picares.Dsl.Compiler.Syntax.UnitSpellings.IgnoringCase("MG/DL"));
         Assert.Equal("mg/dL", Picares.Dsl.Compiler.Syntax.UnitSpellings.IgnoringCase("mg/DL"));
+        // An m that starts a word, not a prefix before a unit, is corrected: minutes, moles, months.
+        Assert.Equal("min", Picares.Dsl.Compiler.Syntax.UnitSpellings.IgnoringCase("MIN"));
+        Assert.Equal("mol/L", Picares.Dsl.Compiler.Syntax.UnitSpellings.IgnoringCase("Mol/L"));
+        Assert.Equal("months", Picares.Dsl.Compiler.Syntax.UnitSpellings.IgnoringCase("Months"));
     }
 
     [Theory]

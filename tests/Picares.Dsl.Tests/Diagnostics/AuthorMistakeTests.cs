@@ -68,14 +68,15 @@ public class AuthorMistakeTests
     public void A_stratification_factor_is_a_category()
     {
         var (text, expected) = Markup.Parse(TestProtocols.WithStudy("allocation randomized; design parallel",
-            "codelist Sex { code f \"F\"; code m \"M\" }\nform Labs { field sex code Sex; field smoker boolean; field ecog integer; field hba1c quantity %; field seen date }\n" +
+            "codelist Sex { code f \"F\"; code m \"M\" }\nform Labs { field sex code Sex; field smoker boolean; field ecog integer; field ratio decimal; field hba1c quantity %; field seen date }\n" +
             "visit Screening \"Screening\" { day -14 from first_dose; collect Labs }\nintervention D \"Drug\" { type drug; dose 1 mg }\n" +
             "arm A \"A\" { type experimental; receives D }\narm B \"B\" { type no_intervention }\n" +
-            "randomization { stratify_by Labs.sex, Labs.smoker, Labs.ecog, {|PIC2005:Labs.hba1c|}, {|PIC2005:Labs.seen|} }\n"));
+            "randomization { stratify_by Labs.sex, Labs.smoker, Labs.ecog, {|PIC2005:Labs.ratio|}, {|PIC2005:Labs.hba1c|}, {|PIC2005:Labs.seen|} }\n"));
         var result = ProtocolCompiler.Compile(text);
         var errors = result.Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).ToList();
         Assert.Equal(expected, errors.Select(d => (d.Id, d.Span)).ToList());
-        Assert.Contains("Expected a coded, yes/no or integer field (each stratum is a category) here, but this is a date (Labs.seen)", errors[1].Message, System.StringComparison.Ordinal);
+        Assert.Contains("Expected a coded, yes/no or integer field (each stratum is a category) here, but this is a decimal number (Labs.ratio)", errors[0].Message, System.StringComparison.Ordinal);
+        Assert.Contains("but this is a date (Labs.seen)", errors[2].Message, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,6 +100,7 @@ public class AuthorMistakeTests
     [InlineData("masking {|PIC1003:single participant investigator|}", "'single' masks 1, but 2 are named")]
     [InlineData("masking {|PIC1003:double participant participant|}", "'double' masks 2, but 1 is named")]
     [InlineData("masking {|PIC1003:none investigator|}", "'none' and no role masked")]
+    [InlineData("masking {|PIC1008:dual|} participant investigator", "'dual' is not a valid masking")] // one error: the roles are not counted against an unknown level
     public void A_masking_level_counts_its_roles(string masking, string says)
     {
         var (text, expected) = Markup.Parse(TestProtocols.WithStudy(masking, ""));

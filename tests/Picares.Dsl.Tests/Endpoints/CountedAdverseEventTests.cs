@@ -16,7 +16,7 @@ namespace Picares.Dsl.Tests.Endpoints;
 /// </summary>
 public class CountedAdverseEventTests
 {
-    private static AdverseEventRecord Meets(int occurrence, int day, bool? meets) => Ae(occurrence, "Neutropenia", 4, day) with { MeetsCondition = meets };
+    private static AdverseEventRecord Meets(int occurrence, int day, bool? meets, int grade = 4) => Ae(occurrence, "Neutropenia", grade, day) with { MeetsCondition = meets };
 
     [Fact]
     public void Only_events_with_an_onset_in_the_first_days_count()
@@ -36,17 +36,20 @@ public class CountedAdverseEventTests
         Assert.Equal(1, Assert.Single(s.Used).Occurrence);
         Assert.Equal(new[] { "AdverseEvents#2: does not meet count_when AE.dlt", "AdverseEvents#3: count_when AE.dlt cannot be told: a field it reads is missing" },
             s.NotUsed.Select(u => u.ToString()));
-        // An event that may or may not count leaves the subject out of the analysis, with or without another event: missing data
-        // never count as a subject without the event.
-        Assert.False(s.IsAnalysed);
-        Assert.Equal("whether AdverseEvents#3 counts cannot be told (count_when AE.dlt: a field it reads is missing)", s.NotAnalysedBecause);
-        var none = IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Meets(1, 3, null) }, countWhen: "AE.dlt");
+        // An unknown event no worse than one already counted changes nothing: the subject is analysed, with its counted event.
+        Assert.True(s.IsAnalysed);
+        // One that could make the subject's worst grade worse, or its only event, leaves it out: missing data never count as a
+        // subject without the event, and an event already counted is never dropped for it either.
+        var worse = IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Meets(1, 3, true, grade: 3), Meets(2, 5, null, grade: 4) }, countWhen: "AE.dlt");
+        Assert.False(worse.IsAnalysed);
+        Assert.Equal("whether AdverseEvents#2 counts cannot be told (count_when AE.dlt: a field it reads is missing)", worse.NotAnalysedBecause);
+        var none = IncidenceDerivation.Derive("C", "first_dose", Start, new[] { Meets(1, 3, null) }, countWhen: "AE.dlt");
         Assert.False(none.IsAnalysed);
-        var told = IncidenceDerivation.Derive("C", "first_dose", Start, new[] { Meets(1, 3, false) }, countWhen: "AE.dlt");
+        var told = IncidenceDerivation.Derive("D", "first_dose", Start, new[] { Meets(1, 3, false) }, countWhen: "AE.dlt");
         Assert.True(told.IsAnalysed);
         Assert.Null(told.NotAnalysedBecause);
-        var summary = IncidenceSummary.Summarize(new[] { s, none, told });
-        Assert.Equal((3, 1, 0), (summary.Subjects, summary.Analysed, summary.AnyEvent.AnyGrade.Count));
+        var summary = IncidenceSummary.Summarize(new[] { s, worse, none, told });
+        Assert.Equal((4, 2, 1), (summary.Subjects, summary.Analysed, summary.AnyEvent.AnyGrade.Count));
     }
 
     [Fact]
@@ -149,7 +152,7 @@ public class CountedAdverseEventTests
         Assert.Equal(new[] { 1 }, result.Used.Select(r => r.Occurrence));
         Assert.Equal(3, result.WorstGrade);
         Assert.Equal(new[] { 2, 3, 4, 5 }, result.NotUsed.Select(u => u.Record.Occurrence));
-        Assert.False(result.IsAnalysed); // event 4's DLT flag is missing: whether the subject had a DLT of grade 4 cannot be told
+        Assert.False(result.IsAnalysed); // event 4's DLT flag is missing: whether the subject's worst DLT is grade 4, not 3, cannot be told
         Assert.Contains("cannot be told", result.NotUsed[2].Reason, StringComparison.Ordinal);
         Assert.StartsWith("onset after the first 21 days", result.NotUsed[3].Reason, StringComparison.Ordinal);
     }

@@ -26,8 +26,8 @@ public class DatedEventTests
             datedEvents: new[] { D(1, "mace", null), D(2, "rescue", 60), D(3, "mace", 40), D(4, "mace", -3) });
         Assert.Equal(("mace", Day(40), 40d), (s.Event, s.Date, s.Observation!.Value.TimeInDays));
         Assert.Equal("mace at Outcomes#3", s.Basis);
-        // A record before the start is listed; one with no date records no event and is not.
-        Assert.Equal("Outcomes#4: before the start (2026-01-05)", Assert.Single(s.NotUsed).ToString());
+        // A record before the start is listed; so is one with no date, read as no event (it may be an event whose date is missing).
+        Assert.Equal(new[] { "Outcomes#1: no date: read as no mace", "Outcomes#4: before the start (2026-01-05)" }, s.NotUsed.Select(u => u.ToString()));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class DatedEventTests
             datedEvents: new[] { D(1, "mace", 120), D(2, "mace", null) });
         Assert.Null(censored.Event);
         Assert.Equal(Day(84), censored.Date);
-        Assert.Equal("Outcomes#1: after the data cut-off (2026-04-15)", Assert.Single(censored.NotUsed).ToString());
+        Assert.Equal(new[] { "Outcomes#1: after the data cut-off (2026-04-15)", "Outcomes#2: no date: read as no mace" }, censored.NotUsed.Select(u => u.ToString()));
     }
 
     private const string Forms =
@@ -75,6 +75,26 @@ public class DatedEventTests
     {
         var (text, expected) = Markup.Parse(Ttm(statements, events));
         Assert.Equal(expected, ProtocolCompiler.Compile(text).Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).Select(d => (d.Id, d.Span)).ToList());
+    }
+
+    [Fact]
+    public void An_event_named_twice_is_reported_and_emits_nothing_twice()
+    {
+        var (text, expected) = Markup.Parse(Ttm("  event_date mace Outcomes.mace_date\n  event_date rescue Outcomes.rescue_date\n", "mace or {|PIC1003:mace|} or rescue or death"));
+        Assert.Equal(expected, ProtocolCompiler.Compile(text).Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).Select(d => (d.Id, d.Span)).ToList());
+    }
+
+    [Theory]
+    [InlineData("censor_after_gap 14 weeks")]
+    [InlineData("censor_at_new_therapy Outcomes.rescue_date")]
+    public void Censorings_at_tumour_assessments_need_progression_among_the_events(string censoring)
+    {
+        var text = TestProtocols.With(TestProtocols.TumorForm + Forms +
+            "endpoint TTM secondary \"t\" {\n  kind time_to_event\n  data Tumor.scan, Tumor.response, Outcomes.mace_date, Outcomes.rescue_date\n  start first_dose\n  event mace\n" +
+            $"  event_date mace Outcomes.mace_date\n  censor_at last_assessment\n  {censoring}\n}}\n");
+        var d = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics, x => x.Severity == Compiler.Diagnostics.Severity.Error);
+        Assert.Equal("PIC2015", d.Id);
+        Assert.Contains("so the endpoint's events include progression; add 'progression' to 'event'", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,7 +102,9 @@ internal static class EndpointBinder
         {
             var a = new StatementArguments(context, ev, "the events that end the time, joined by 'or'", "event progression or death");
             foreach (var (n, syntax) in a.Names(0))
-                if (ScheduleBinder.CheckEvent(context, n, syntax))
+                if (events.Contains(n))
+                    a.Fail(syntax.Span, "each event once, joined by 'or'", "event progression or death");
+                else if (ScheduleBinder.CheckEvent(context, n, syntax))
                 {
                     events.Add(n);
                     eventSpans.Add(syntax.Span);
@@ -167,7 +169,7 @@ internal static class EndpointBinder
             if (IsFor(context, dated, name, kind, kindKnown, ForEventDates) && EventDateField(context, dated, tables, data, events) is { } found)
             {
                 if (eventDates.Exists(e => e.Event == found.Event))
-                    context.Report(DiagnosticDescriptors.RepeatedStatement, dated.Keyword.Span, $"{EventDate} {found.Event}", $"endpoint {name}", context.LineOf(FirstEventDate(block, found.Event).Keyword.Span));
+                    context.Report(DiagnosticDescriptors.RepeatedStatement, dated.Keyword.Span, $"{EventDate} {found.Event}", $"endpoint {name}", context.LineOf(FirstEventDate(block, found.Event, dated).Keyword.Span));
                 else eventDates.Add(found);
             }
         }
@@ -187,6 +189,13 @@ internal static class EndpointBinder
             if (censoring is not null) roles.Censoring(censoring, censoringSpan);
             if (censorAfterGapDays is not null) roles.AssessmentGap(block.One(CensorAfterGap)!.Arguments[0].Span);
             if (newTherapy is { } therapy) roles.NewTherapy(therapy.Span);
+            // Both censor at the last adequate tumour assessment: they are about progression, and would otherwise censor other events
+            // by the scans. (Without a RECIST response among the data, PIC2015 is reported above instead.)
+            if (block.One("event") is not null && !events.Contains("progression") && roles.Roles.Any(r => r.Role == "response"))
+                foreach (var (keyword, what) in new[] { (CensorAfterGap, "censoring after a gap in the tumour assessments"), (CensorAtNewTherapy, "censoring at a new anticancer therapy") })
+                    if (block.One(keyword) is { } censoringStatement && censoringStatement.Arguments.Count > 0)
+                        context.Report(DiagnosticDescriptors.EndpointNotDerivable, censoringStatement.Keyword.Span, name, what,
+                            $"it censors at the last adequate tumour assessment, so the endpoint's events include progression; add 'progression' to 'event', or remove '{keyword}'");
         }
         return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles,
             confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays, onsetWithinDays, countWhen?.Bound, countWhen?.Text);
@@ -214,11 +223,11 @@ internal static class EndpointBinder
     }
 
     /// <summary>The first <c>event_date</c> statement of an event, for PIC1007's "first given on line".</summary>
-    private static StatementSyntax FirstEventDate(BlockReader block, string eventName)
+    private static StatementSyntax FirstEventDate(BlockReader block, string eventName, StatementSyntax repeated)
     {
         foreach (var s in block.All(EventDate))
             if (s.Arguments.Count > 0 && s.Arguments[0].AsName == eventName) return s;
-        throw new System.InvalidOperationException("No event_date statement for " + eventName + ".");
+        return repeated;
     }
 
     /// <summary>

@@ -136,7 +136,8 @@ internal sealed class EndpointRoles
                 foreach (var dated in _eventDates)
                     if (dated.Event == name)
                     {
-                        _roles.Add(new EndpointRoleModel(EventDateRole + name, dated.Form, dated.Field));
+                        var role = new EndpointRoleModel(EventDateRole + name, dated.Form, dated.Field);
+                        if (!_roles.Contains(role)) _roles.Add(role);
                         return;
                     }
                 NotDerivable($"event '{name}'", span,

@@ -259,7 +259,7 @@ internal static class ScheduleBinder
                 if (block.One(keyword) is { } misplaced)
                     context.Report(DiagnosticDescriptors.UnknownStatement, misplaced.Keyword.Span, keyword, $"visit {name}, which does not repeat",
                         "; it is for repeating visits ('every <duration>'): remove it, or make the visit repeat", Suggestions.ListLater(VisitSingle.Concat(VisitRepeatable).Except(RepeatingOnly)));
-        if (timing == "unscheduled" && block.One("window") is { } unplanned)
+        if (timing == "unscheduled" && timingStatement is not null && block.One("window") is { } unplanned)
             context.Report(DiagnosticDescriptors.UnknownStatement, unplanned.Keyword.Span, "window", $"visit {name}, which is unscheduled",
                 "; a window is the days around a planned visit's nominal day, and an unscheduled visit has none: remove it", Suggestions.ListLater(new[] { "unscheduled", "collect", "activity" }));
 

@@ -94,8 +94,9 @@ internal static class StudyBinder
             context.OriginOf(maskStatement, "study masking", origin);
             if (a.Expect(1, 1 + MaskedRoles.Length))
             {
-                masking = a.Choice(0, "masking", Maskings) ?? "none";
-                bool allKnown = true;
+                var level = a.Choice(0, "masking", Maskings);
+                masking = level ?? "none";
+                bool allKnown = level is not null; // an unknown level is reported: its roles are not counted against it
                 for (int i = 1; i < a.Count; i++)
                     if (a.Choice(i, "masked role", MaskedRoles) is { } r) roles.Add(r);
                     else allKnown = false;
