@@ -151,12 +151,19 @@ public sealed class AnalysisPlan
                         : new[] { Value(term), Value(grade), Value(onset) };
                     var period = endpoint.OnsetWithinDays is { } days ? ", onsetWithinDays: " + CSharp.Integer(days) : "";
                     var counted = endpoint.CountWhenText is { } text ? ", countWhen: " + CSharp.Literal(text) : "";
+                    var untilDose = "";
+                    if (endpoint.LastDoseField is { } doseField && endpoint.DaysAfterLastDose is { } afterDose)
+                    {
+                        var (doseForm, doseDate) = FieldPath.Split(doseField);
+                        untilDose = $", doses: {Source("DoseRecord", doseForm, Value(new EndpointRoleModel("dose_date", doseForm, doseDate)))}(subject.Forms), daysAfterLastDose: {CSharp.Integer(afterDose)}";
+                    }
                     plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
                         Endpoints + "SubjectIncidence", Endpoints + "IncidenceSummary",
-                        $"{Endpoints}IncidenceDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Source("AdverseEventRecord", grade.Form, values)}(subject.Forms), dataCutoff{period}{counted})", null,
+                        $"{Endpoints}IncidenceDerivation.Derive(subject.Id ?? \"\", {startAnchor}, {start}, {Source("AdverseEventRecord", grade.Form, values)}(subject.Forms), dataCutoff{period}{counted}{untilDose})", null,
                         "worst CTCAE grade per subject and term" +
                         (endpoint.OnsetWithinDays is { } within ? $" of the events with an onset in the first {within.ToString(CultureInfo.InvariantCulture)} days from {endpoint.Start}" : "") +
                         (endpoint.CountWhenText is { } when ? $" {(endpoint.OnsetWithinDays is null ? "of the events" : "and")} that meet count_when {when}" : "") +
+                        (endpoint.LastDoseField is { } last ? $" with an onset at most {CSharp.Integer(endpoint.DaysAfterLastDose)} days after the last {last}" : "") +
                         " from " + Fields()));
                     break;
                 }

@@ -89,7 +89,7 @@ public sealed class ProtocolPlan
                 ModelValues.Strings(e.Events), CSharp.Literal(e.Censoring), CSharp.Literal(e.TimeFrame), ModelValues.Origin(e.Origin),
                 OptionalArguments(CSharp.Integer(e.ConfirmationDays), CSharp.Integer(e.StableDiseaseMinimumDays), CSharp.Integer(e.CensorAfterGapDays),
                     e.Roles.Where(r => r.Role == "new_therapy").Select(r => CSharp.Literal(r.Form + "." + r.Field)).FirstOrDefault() ?? "null",
-                    CSharp.Integer(e.OnsetWithinDays), CSharp.Literal(e.CountWhenText))));
+                    CSharp.Integer(e.OnsetWithinDays), CSharp.Literal(e.CountWhenText), CSharp.Literal(e.LastDoseField), CSharp.Integer(e.DaysAfterLastDose))));
         foreach (var a in model.Assumptions)
             plan.Assumptions.Add(new AssumptionEntry(CSharp.Literal(a.Subject), CSharp.Literal(a.Reason), CSharp.Integer(a.Line), CSharp.Integer(a.Column)));
         return plan;

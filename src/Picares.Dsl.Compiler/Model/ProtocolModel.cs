@@ -175,7 +175,9 @@ public sealed record VisitModel(
 /// (<c>censor_after_gap</c>): an event more than that many days after the last adequate tumor assessment (or the start)
 /// is censored there. An incidence endpoint may give <see cref="OnsetWithinDays"/> (<c>onset_within</c>): only events with
 /// an onset on one of the first that many days from the start count (a dose-limiting toxicity period); and
-/// <see cref="CountWhen"/> (<c>count_when</c>): a condition on each event's own form that says which events count.
+/// <see cref="CountWhen"/> (<c>count_when</c>): a condition on each event's own form that says which events count; and
+/// <see cref="LastDoseField"/> with <see cref="DaysAfterLastDose"/> (<c>onset_until last Dosing.date + 30 days</c>): only events with an
+/// onset at most that many days after the last dose's date count (treatment-emergent).
 /// </summary>
 public sealed record EndpointModel(
     string Name,
@@ -194,7 +196,9 @@ public sealed record EndpointModel(
     int? CensorAfterGapDays = null,
     int? OnsetWithinDays = null,
     BoundExpression? CountWhen = null,
-    string? CountWhenText = null);
+    string? CountWhenText = null,
+    string? LastDoseField = null,
+    int? DaysAfterLastDose = null);
 
 /// <summary>
 /// The part a form field plays in an endpoint's derivation. Roles: <c>response</c> (a RECIST 1.1 coded field) and

@@ -35,6 +35,9 @@ public sealed record TherapyRecord(string Form, int Occurrence, DateTime? Date) 
 /// <param name="Date">The date of the event; null when not recorded (the occurrence then records no such event).</param>
 public sealed record DatedEventRecord(string Form, int Occurrence, string Event, DateTime? Date) : EndpointRecord(Form, Occurrence);
 
+/// <summary>A dose of study treatment given: its date, for the end of an incidence endpoint's period (<c>onset_until last</c>).</summary>
+public sealed record DoseRecord(string Form, int Occurrence, DateTime? Date) : EndpointRecord(Form, Occurrence);
+
 /// <summary>An adverse event: its term, CTCAE grade and onset date.</summary>
 /// <param name="Form">The form it was recorded on.</param>
 /// <param name="Occurrence">Its occurrence of the form, from 1.</param>

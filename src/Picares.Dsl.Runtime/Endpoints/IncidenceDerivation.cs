@@ -48,12 +48,17 @@ public static class IncidenceDerivation
     /// (the start's day is the first) are counted.</param>
     /// <param name="countWhen">The endpoint's <c>count_when</c> condition as written, for the reasons of the events that do not
     /// meet it (<see cref="AdverseEventRecord.MeetsCondition"/>); null when it has none.</param>
+    /// <param name="doses">With <paramref name="daysAfterLastDose"/> (the protocol's <c>onset_until last</c>), the subject's doses: only events
+    /// with an onset at most that many days after the last dose's date count (treatment-emergent). A subject without a dated
+    /// dose, or with a dose whose date is missing, is not analysed: when the period ends cannot be told.</param>
+    /// <param name="daysAfterLastDose">How many days after the last dose an onset still counts (0 or more).</param>
     /// <exception cref="ArgumentNullException">When <paramref name="records"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="onsetWithinDays"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="onsetWithinDays"/> is less than 1, or <paramref name="daysAfterLastDose"/> less than 0.</exception>
     public static SubjectIncidence Derive(string subjectId, string? startAnchor, DateTime? start, IEnumerable<AdverseEventRecord> records, DateTime? dataCutoff = null,
-        int? onsetWithinDays = null, string? countWhen = null)
+        int? onsetWithinDays = null, string? countWhen = null, IEnumerable<DoseRecord>? doses = null, int? daysAfterLastDose = null)
     {
         if (onsetWithinDays is < 1) throw new ArgumentOutOfRangeException(nameof(onsetWithinDays), onsetWithinDays, "The period of onset is at least one day.");
+        if (daysAfterLastDose is < 0) throw new ArgumentOutOfRangeException(nameof(daysAfterLastDose), daysAfterLastDose, "The days after the last dose are 0 or more.");
         if (records is null) throw new ArgumentNullException(nameof(records));
         var all = records.ToList();
         if (startAnchor is not null && start is null)
@@ -67,6 +72,14 @@ public static class IncidenceDerivation
 
         var used = new List<AdverseEventRecord>();
         var notUsed = new List<UnusedRecord>();
+        // The end of a treatment-emergent period: the last dose's date plus the days after it. A dose without a date leaves the
+        // last dose, and so the end, unknown.
+        DateTime? lastDose = null;
+        DoseRecord? undated = null;
+        if (daysAfterLastDose is not null)
+            foreach (var dose in doses ?? Array.Empty<DoseRecord>())
+                if (dose.Date is not { } given) undated ??= dose;
+                else if (lastDose is null || given.Date > lastDose) lastDose = given.Date;
         AdverseEventRecord? untold = null; // the worst event that would count but for a count_when that cannot be told
         var condition = countWhen ?? "(the endpoint's condition)";
         var cannotBeTold = $"count_when {condition} cannot be told: a field it reads is missing";
@@ -80,6 +93,8 @@ public static class IncidenceDerivation
                 : dataCutoff is { } cutoff && onset.Date > cutoff.Date ? $"onset after the data cut-off ({Day(cutoff)})"
                 : onsetWithinDays is { } days && start is { } from && (onset.Date - from.Date).TotalDays >= days
                     ? $"onset after the first {days} days from the start (on or after {Day(from.Date.AddDays(days))})"
+                : daysAfterLastDose is { } after && lastDose is { } last && undated is null && (onset.Date - last).TotalDays > after
+                    ? $"onset more than {after} days after the last dose ({Day(last)})"
                 : record.MeetsCondition is false ? $"does not meet count_when {condition}"
                 : record.MeetsCondition is null ? cannotBeTold
                 : null;
@@ -101,7 +116,10 @@ public static class IncidenceDerivation
         // make its worst grade worse (or its only event), or whose period of onset the cut-off ends before its last day with
         // nothing counted yet, is not analysed, and says why. An event already counted is never dropped for another unknown one.
         var worst = used.Count == 0 ? (int?)null : used.Max(r => r.Grade);
-        string? notAnalysed = untold is not null && (worst is null || untold.Grade > worst)
+        string? notAnalysed = daysAfterLastDose is not null && (undated is not null || lastDose is null)
+            ? undated is not null ? $"the date of {undated.Reference} is missing: when the last dose was, and so the period's end, cannot be told"
+                : "no dose has a date: the period after the last dose has no end"
+            : untold is not null && (worst is null || untold.Grade > worst)
             ? $"whether {untold.Reference} counts cannot be told (count_when {condition}: a field it reads is missing)"
             : used.Count == 0 && onsetWithinDays is { } period && start is { } first && dataCutoff is { } end && (end.Date - first.Date).TotalDays < period - 1
                 ? $"its {period}-day period of onset ends after the data cut-off ({Day(end)}), with no event counted so far"

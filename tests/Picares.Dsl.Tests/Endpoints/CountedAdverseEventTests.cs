@@ -65,6 +65,57 @@ public class CountedAdverseEventTests
         Assert.True(IncidenceDerivation.Derive("D", "first_dose", Start, Array.Empty<AdverseEventRecord>(), Day(19)).IsAnalysed); // no period
     }
 
+    private static DoseRecord Dose(int occurrence, int? day) => new("Dosing", occurrence, day is { } d ? Day(d) : null);
+
+    [Fact]
+    public void Only_events_up_to_the_days_after_the_last_dose_count()
+    {
+        // Doses on days 0, 21 and 42: the last is day 42, and an onset on day 72 (30 days after) still counts, day 73 not.
+        var s = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Ae(1, "Rash", 2, 50), Ae(2, "Colitis", 3, 72), Ae(3, "Fatigue", 1, 73) }, null,
+            doses: new[] { Dose(1, 0), Dose(2, 42), Dose(3, 21) }, daysAfterLastDose: 30);
+        Assert.True(s.IsAnalysed);
+        Assert.Equal(new[] { 1, 2 }, s.Used.Select(r => r.Occurrence));
+        Assert.Equal("AdverseEvents#3: onset more than 30 days after the last dose (2026-02-16)", Assert.Single(s.NotUsed).ToString());
+    }
+
+    [Fact]
+    public void Without_the_last_doses_date_the_period_has_no_known_end()
+    {
+        var undated = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Ae(1, "Rash", 2, 50) }, null, doses: new[] { Dose(1, 0), Dose(2, null) }, daysAfterLastDose: 30);
+        Assert.False(undated.IsAnalysed);
+        Assert.Equal("the date of Dosing#2 is missing: when the last dose was, and so the period's end, cannot be told", undated.NotAnalysedBecause);
+        var none = IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Ae(1, "Rash", 2, 50) }, null, doses: Array.Empty<DoseRecord>(), daysAfterLastDose: 30);
+        Assert.False(none.IsAnalysed);
+        Assert.Equal("no dose has a date: the period after the last dose has no end", none.NotAnalysedBecause);
+        Assert.Throws<ArgumentOutOfRangeException>(() => IncidenceDerivation.Derive("C", "first_dose", Start, Array.Empty<AdverseEventRecord>(), daysAfterLastDose: -1));
+    }
+
+    [Theory]
+    [InlineData("  onset_until last Dosing.given + 30 days\n", "")]
+    [InlineData("  onset_until last Dosing.given + 0 days\n", "")]
+    [InlineData("  onset_until {|PIC1003:first|} Dosing.given + 30 days\n", "")]
+    [InlineData("  onset_until last {|PIC1003:Dosing.dose|} + 30 days\n", "")]
+    [InlineData("  onset_until last {|PIC1003:Dosing.other|} + 30 days\n", "")]
+    [InlineData("  onset_until last Dosing.given + {|PIC2011:1 month|}\n", "")]
+    [InlineData("  {|PIC1002:onset_until|} last Dosing.given + 30 days\n", "summary")]
+    public void The_days_after_the_last_dose_are_read_or_reported_at_their_place(string statement, string kind)
+    {
+        var body = AeForm + "form Dosing { repeating; field given date; field other date; field dose quantity mg }\nvisit Dose \"Dose\" { every 21 days from first_dose; max 6; collect Dosing }\n" +
+            "endpoint DLT primary \"DLT\" {\n  kind " + (kind == "" ? "incidence" : kind) + "\n  data AE.grade, AE.term, AE.onset, Dosing.given, Dosing.dose\n  start first_dose\n" + statement + "}\n";
+        var (text, expected) = Markup.Parse(TestProtocols.With(body));
+        var result = ProtocolCompiler.Compile(text);
+        Assert.Equal(expected, result.Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error && d.Id is not ("PIC2012" or "PIC2013")).Select(d => (d.Id, d.Span)).ToList());
+        if (expected.Count == 0)
+            Assert.Equal("Dosing.given", result.Model!.Endpoints.Single(e => e.Name == "DLT").LastDoseField);
+    }
+
+    [Fact]
+    public void Picares_safety_counts_treatment_emergent_events()
+    {
+        var safety = ProtocolCompiler.Compile(Repository.Picares).Model!.Endpoints.Single(e => e.Name == "Safety");
+        Assert.Equal(("Dosing.administration_date", 30), (safety.LastDoseField, safety.DaysAfterLastDose));
+    }
+
     [Fact]
     public void A_period_of_no_days_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => IncidenceDerivation.Derive("A", "first_dose", Start, Array.Empty<AdverseEventRecord>(), onsetWithinDays: 0));

@@ -19,12 +19,12 @@ internal static class EndpointBinder
     private const string EventDate = "event_date";
 
     /// <summary>Which adverse events an incidence endpoint counts: those with an onset in a period from the start, those that meet a condition.</summary>
-    private const string OnsetWithin = "onset_within", CountWhen = "count_when";
+    private const string OnsetWithin = "onset_within", CountWhen = "count_when", OnsetUntil = "onset_until";
 
     /// <summary>The statements every kind of endpoint takes: what PIC1002 lists when another kind is given a statement of one kind.</summary>
     private static readonly string[] StatementsOfEveryKind = { "kind", "data", "start", "event", "censor_at", "time_frame" };
 
-    private static readonly string[] BlockStatements = StatementsOfEveryKind.Concat(new[] { ConfirmResponse, StableDiseaseMinimum, CensorAfterGap, CensorAtNewTherapy, OnsetWithin, CountWhen }).ToArray();
+    private static readonly string[] BlockStatements = StatementsOfEveryKind.Concat(new[] { ConfirmResponse, StableDiseaseMinimum, CensorAfterGap, CensorAtNewTherapy, OnsetWithin, CountWhen, OnsetUntil }).ToArray();
 
     public static readonly string[] Levels = { "primary", "secondary", "exploratory" };
     public static readonly string[] Kinds = { "objective_response", "time_to_event", "incidence", "correlation", "proportion", "summary" };
@@ -154,10 +154,13 @@ internal static class EndpointBinder
         // Which adverse events count: an onset within a period from the start (a DLT period), a condition on the event's form.
         int? onsetWithinDays = FixedDaysStatement(context, block, OnsetWithin, name, kind, kindKnown, ForIncidencePeriod,
             $"how many days from the endpoint's start an event's onset counts, a fixed duration of 1 to {AllowedRanges.MaxDays} days", "onset_within 21 days");
-        if (kind == "incidence" && block.One(OnsetWithin) is { } within && block.One("start") is null)
-            context.Report(DiagnosticDescriptors.MissingStatement, within.Keyword.Span, $"endpoint {name}, whose onset_within counts from its start,", "start", "start first_dose");
+        if (kind == "incidence" && (block.One(OnsetWithin) ?? block.One(OnsetUntil)) is { } within && block.One("start") is null)
+            context.Report(DiagnosticDescriptors.MissingStatement, within.Keyword.Span, $"endpoint {name}, whose {within.Keyword.Text} counts from its start,", "start", "start first_dose");
         var countWhen = block.One(CountWhen) is { } countStatement && IsFor(context, countStatement, name, kind, kindKnown, ForIncidenceCondition)
             ? CountCondition(context, countStatement)
+            : null;
+        var lastDose = block.One(OnsetUntil) is { } untilStatement && IsFor(context, untilStatement, name, kind, kindKnown, ForIncidencePeriod)
+            ? AfterLastDose(context, untilStatement, tables, data)
             : null;
 
         // The date fields of the other events, each an event of this endpoint's 'event' and a date field of its data.
@@ -198,7 +201,38 @@ internal static class EndpointBinder
                             $"it censors at the last adequate tumour assessment, so the endpoint's events include progression; add 'progression' to 'event', or remove '{keyword}'");
         }
         return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles,
-            confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays, onsetWithinDays, countWhen?.Bound, countWhen?.Text);
+            confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays, onsetWithinDays, countWhen?.Bound, countWhen?.Text,
+            lastDose is { } dose ? FieldPath.Of(dose.Form, dose.Field) : null, lastDose?.Days);
+    }
+
+    /// <summary>
+    /// <c>onset_until last Dosing.administration_date + 30 days</c>: a date field of the endpoint's data that dates each dose, and the
+    /// days after the last one (0 to 36500) up to which an onset counts; anything else is PIC1003 (or PIC2006, PIC2011 for the
+    /// duration), and null.
+    /// </summary>
+    private static (string Form, string Field, int Days)? AfterLastDose(BindingContext context, StatementSyntax statement, ModelTables tables, List<string> data)
+    {
+        const string Shape = "'last', a date field of the endpoint's data that dates each dose, '+' and the days after the last dose an onset still counts",
+            Example = "onset_until last Dosing.administration_date + 30 days";
+        var a = new StatementArguments(context, statement, Shape, Example);
+        if (!a.Expect(2, 2)) return null;
+        if (a.At(0)!.AsName != "last" || a.At(1) is not BinaryExpressionSyntax { Operator.Kind: TokenKind.Plus } sum)
+        {
+            a.Fail(a.At(0)!.AsName != "last" ? a.At(0)!.Span : a.At(1)!.Span);
+            return null;
+        }
+        var bound = new ExpressionBinder(context).Bind(sum.Left);
+        if (bound is not BoundFieldReference f || tables.FieldOf(f.Form, f.Field) is not { DataType: "date" or "datetime" })
+        {
+            if (bound.Type.Kind != TypeKind.Error) a.Fail(sum.Left.Span);
+            return null;
+        }
+        if (!data.Contains(FieldPath.Of(f.Form, f.Field)))
+        {
+            a.Fail(sum.Left.Span, $"a date field listed in the endpoint's data (the date of each dose): add {f.Form}.{f.Field} to 'data'", $"data ..., {f.Form}.{f.Field}");
+            return null;
+        }
+        return a.Days(sum.Right, OnsetUntil, allowZero: true) is { } days ? (f.Form, f.Field, days) : null;
     }
 
     /// <summary>

@@ -563,31 +563,31 @@ namespace Picares.Protocols
             /// <summary>primary: safety</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo Safety { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "Safety", "primary", "safety", "incidence", new string[] { "AdverseEvents.term", "AdverseEvents.grade", "AdverseEvents.onset_date", "AdverseEvents.related", "Dosing.administration_date", "Dosing.dose" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(536, 1));
+                global::System.Array.Empty<string>(), null, "From first dose to 30 days after the last dose", __Rec(536, 1), null, null, null, null, null, null, "Dosing.administration_date", 30);
             /// <summary>primary: objective response rate</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo ORR { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "ORR", "primary", "objective response rate", "objective_response", new string[] { "TumorAssessment.overall_response" }, "first_dose",
-                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(547, 1), 28, 35);
+                global::System.Array.Empty<string>(), null, "From first dose until progression", __Rec(549, 1), 28, 35);
             /// <summary>secondary: progression free survival(PFS)</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PFS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PFS", "secondary", "progression free survival(PFS)", "time_to_event", new string[] { "TumorAssessment.assessment_date", "TumorAssessment.overall_response", "SurvivalStatus.vital_status", "SurvivalStatus.death_date", "SubsequentTherapy.start_date" }, "first_dose",
-                new string[] { "progression", "death" }, "last_assessment", null, __Rec(561, 1), null, null, 98, "SubsequentTherapy.start_date");
+                new string[] { "progression", "death" }, "last_assessment", null, __Rec(563, 1), null, null, 98, "SubsequentTherapy.start_date");
             /// <summary>secondary: overall survial</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo OS { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "OS", "secondary", "overall survial", "time_to_event", new string[] { "SurvivalStatus.contact_date", "SurvivalStatus.vital_status", "SurvivalStatus.death_date" }, "first_dose",
-                new string[] { "death" }, "last_known_alive", null, __Rec(576, 1));
+                new string[] { "death" }, "last_known_alive", null, __Rec(578, 1));
             /// <summary>exploratory: correlation of PD-1 expression on the tumor tissue ... with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo PdL1Correlation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "PdL1Correlation", "exploratory", "correlation of PD-1 expression on the tumor tissue ... with the efficacy of treatent", "correlation", new string[] { "Biospecimens.pd_l1_tps", "Biospecimens.sample_type", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 589, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 591, 1));
             /// <summary>exploratory: the TMB ... derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo TmbCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "TmbCorrelation", "exploratory", "the TMB ... derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.tmb", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 596, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 598, 1));
             /// <summary>exploratory: Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent</summary>
             public static global::Picares.Dsl.Runtime.Model.EndpointInfo RepertoireCorrelation { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo(
                 "RepertoireCorrelation", "exploratory", "Immune Repertoire sequencing derived from the tumor tissue and the blood sample with the efficacy of treatent", "correlation", new string[] { "Biospecimens.tcr_clonality", "Biospecimens.sample_type", "Biospecimens.collection_date", "TumorAssessment.overall_response" }, null,
-                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 603, 1));
+                global::System.Array.Empty<string>(), null, null, __Asm("One exploratory endpoint for each biomarker the record's exploratory end point names", 605, 1));
 
             /// <summary>Every endpoint, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.EndpointInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.EndpointInfo[] { Safety, ORR, PFS, OS, PdL1Correlation, TmbCorrelation, RepertoireCorrelation, };
@@ -651,25 +651,26 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 538, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 540, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 542, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 544, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 549, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 552, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 554, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR confirm_response", "The record does not state confirmation; RECIST 1.1 requires CR and PR to be confirmed no less than 4 weeks later when response is the primary endpoint of a single-arm trial, as here", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 556, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR stable_disease_minimum", "The record does not state it; RECIST 1.1 asks stable disease to last a minimum time from the start: the first scheduled tumor assessment (6 weeks) less its 7-day window, so that stable disease read at any assessment inside that window counts, as is standard practice", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 558, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known; new anticancer therapies from their own form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 564, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 566, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 569, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_after_gap", "The record does not state it; standard practice (FDA guidance on clinical trial endpoints for cancer drugs, 2018): a progression or death after two or more missed tumor assessments is censored at the last adequate one; two 6-week intervals and both sides of the 7-day window make 14 weeks, so an event after one missed scan still counts", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 571, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at_new_therapy", "The record does not state it; standard practice (FDA guidance on clinical trial endpoints for cancer drugs, 2018): a subject who starts a new anticancer therapy before progression is censored at the last adequate tumor assessment on or before its start", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 573, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 580, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 583, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 589, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 592, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 596, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation data", "The efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 599, 3)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 603, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation data", "The immune repertoire as T-cell receptor clonality; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 606, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety onset_until", "Treatment-emergent: an onset up to 30 days after the last dose counts, the usual safety window", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 544, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 546, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR kind", "Best overall response by RECIST 1.1", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 551, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 554, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR time_frame", "The record gives no time frame", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 556, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR confirm_response", "The record does not state confirmation; RECIST 1.1 requires CR and PR to be confirmed no less than 4 weeks later when response is the primary endpoint of a single-arm trial, as here", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 558, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint ORR stable_disease_minimum", "The record does not state it; RECIST 1.1 asks stable disease to last a minimum time from the start: the first scheduled tumor assessment (6 weeks) less its 7-day window, so that stable disease read at any assessment inside that window counts, as is standard practice", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 560, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS data", "Deaths come from the survival follow-up, with the date of death when it is known; new anticancer therapies from their own form", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 566, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 568, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at", "Conventional censoring at the last adequate tumor assessment", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 571, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_after_gap", "The record does not state it; standard practice (FDA guidance on clinical trial endpoints for cancer drugs, 2018): a progression or death after two or more missed tumor assessments is censored at the last adequate one; two 6-week intervals and both sides of the 7-day window make 14 weeks, so an event after one missed scan still counts", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 573, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PFS censor_at_new_therapy", "The record does not state it; standard practice (FDA guidance on clinical trial endpoints for cancer drugs, 2018): a subject who starts a new anticancer therapy before progression is censored at the last adequate tumor assessment on or before its start", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 575, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 582, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint OS censor_at", "Conventional censoring at the date last known alive", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 585, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 591, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint PdL1Correlation data", "The record says PD-1 expression here and PD-L1 expression in I4; the biomarker collected is the PD-L1 tumor proportion score; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 594, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 598, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint TmbCorrelation data", "The efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 601, 3)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation", "One exploratory endpoint for each biomarker the record's exploratory end point names", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 605, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint RepertoireCorrelation data", "The immune repertoire as T-cell receptor clonality; the efficacy of treatment as the RECIST response", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 608, 3)),
         };
 
         /// <summary>The whole protocol as one value.</summary>
@@ -4112,13 +4113,13 @@ namespace Picares.Protocols
         /// </summary>
         public static class Analysis
         {
-            /// <summary>Safety (incidence): safety; worst CTCAE grade per subject and term from AdverseEvents.grade (grade), AdverseEvents.term (term), AdverseEvents.onset_date (onset).</summary>
+            /// <summary>Safety (incidence): safety; worst CTCAE grade per subject and term with an onset at most 30 days after the last Dosing.administration_date from AdverseEvents.grade (grade), AdverseEvents.term (term), AdverseEvents.onset_date (onset).</summary>
             /// <param name="subject">The subject.</param>
             /// <param name="dataCutoff">When given, records after this date are not used.</param>
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectIncidence Safety(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
             {
                 if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
-                return global::Picares.Dsl.Runtime.Endpoints.IncidenceDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records0(subject.Forms), dataCutoff);
+                return global::Picares.Dsl.Runtime.Endpoints.IncidenceDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records1(subject.Forms), dataCutoff, doses: __Records0(subject.Forms), daysAfterLastDose: 30);
             }
 
             private static readonly global::Picares.Dsl.Runtime.Endpoints.ResponseConfirmation __Confirmation1 = new global::Picares.Dsl.Runtime.Endpoints.ResponseConfirmation(28, 35);
@@ -4129,7 +4130,7 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectObjectiveResponse ORR(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
             {
                 if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
-                return global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records1(subject.Forms), dataCutoff, __Confirmation1);
+                return global::Picares.Dsl.Runtime.Endpoints.ObjectiveResponseDerivation.Derive(subject.Id ?? "", "first_dose", subject.Anchors.FirstDose, __Records2(subject.Forms), dataCutoff, __Confirmation1);
             }
 
             private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition2 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("PFS", "first_dose", true, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastAssessment, 98);
@@ -4140,7 +4141,7 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent PFS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
             {
                 if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
-                return global::Picares.Dsl.Runtime.Endpoints.TimeToEventEndpoint.Derive(__Definition2, subject.Id ?? "", subject.Anchors.FirstDose, __Records1(subject.Forms), __Records2(subject.Forms), dataCutoff, newTherapies: __Records3(subject.Forms));
+                return global::Picares.Dsl.Runtime.Endpoints.TimeToEventEndpoint.Derive(__Definition2, subject.Id ?? "", subject.Anchors.FirstDose, __Records2(subject.Forms), __Records3(subject.Forms), dataCutoff, newTherapies: __Records4(subject.Forms));
             }
 
             private static readonly global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition __Definition3 = new global::Picares.Dsl.Runtime.Endpoints.TimeToEventDefinition("OS", "first_dose", false, true, global::Picares.Dsl.Runtime.Endpoints.CensoringRule.LastKnownAlive);
@@ -4151,7 +4152,7 @@ namespace Picares.Protocols
             public static global::Picares.Dsl.Runtime.Endpoints.SubjectTimeToEvent OS(Crf.Subject subject, global::System.DateTime? dataCutoff = null)
             {
                 if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
-                return global::Picares.Dsl.Runtime.Endpoints.TimeToEventEndpoint.Derive(__Definition3, subject.Id ?? "", subject.Anchors.FirstDose, global::System.Array.Empty<global::Picares.Dsl.Runtime.Endpoints.ResponseRecord>(), __Records2(subject.Forms), dataCutoff);
+                return global::Picares.Dsl.Runtime.Endpoints.TimeToEventEndpoint.Derive(__Definition3, subject.Id ?? "", subject.Anchors.FirstDose, global::System.Array.Empty<global::Picares.Dsl.Runtime.Endpoints.ResponseRecord>(), __Records3(subject.Forms), dataCutoff);
             }
 
             /// <summary>One subject's derivations, one property per derived endpoint.</summary>
@@ -4220,28 +4221,35 @@ namespace Picares.Protocols
                 return new Results(results, dataCutoff, confidenceLevel);
             }
 
-            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.AdverseEventRecord> __Records0(Crf.CaseBook book)
+            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.DoseRecord> __Records0(Crf.CaseBook book)
+            {
+                var records = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.DoseRecord>();
+                for (var i = 0; i < book.Dosing.Count; i++) { var r = book.Dosing[i]; records.Add(new global::Picares.Dsl.Runtime.Endpoints.DoseRecord("Dosing", i + 1, r.AdministrationDate)); }
+                return records;
+            }
+
+            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.AdverseEventRecord> __Records1(Crf.CaseBook book)
             {
                 var records = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.AdverseEventRecord>();
                 for (var i = 0; i < book.AdverseEvents.Count; i++) { var r = book.AdverseEvents[i]; records.Add(new global::Picares.Dsl.Runtime.Endpoints.AdverseEventRecord("AdverseEvents", i + 1, r.Term, r.Grade, r.OnsetDate)); }
                 return records;
             }
 
-            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.ResponseRecord> __Records1(Crf.CaseBook book)
+            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.ResponseRecord> __Records2(Crf.CaseBook book)
             {
                 var records = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.ResponseRecord>();
                 for (var i = 0; i < book.TumorAssessment.Count; i++) { var r = book.TumorAssessment[i]; records.Add(new global::Picares.Dsl.Runtime.Endpoints.ResponseRecord("TumorAssessment", i + 1, r.AssessmentDate, global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.CodeOf(r.OverallResponse))); }
                 return records;
             }
 
-            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.VitalStatusRecord> __Records2(Crf.CaseBook book)
+            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.VitalStatusRecord> __Records3(Crf.CaseBook book)
             {
                 var records = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.VitalStatusRecord>();
                 for (var i = 0; i < book.SurvivalStatus.Count; i++) { var r = book.SurvivalStatus[i]; records.Add(new global::Picares.Dsl.Runtime.Endpoints.VitalStatusRecord("SurvivalStatus", i + 1, r.ContactDate, global::Picares.Protocols.PicaresProtocol.Crf.VitalStatusCodes.CodeOf(r.VitalStatus), r.DeathDate)); }
                 return records;
             }
 
-            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.TherapyRecord> __Records3(Crf.CaseBook book)
+            private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.TherapyRecord> __Records4(Crf.CaseBook book)
             {
                 var records = new global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.TherapyRecord>();
                 for (var i = 0; i < book.SubsequentTherapy.Count; i++) { var r = book.SubsequentTherapy[i]; records.Add(new global::Picares.Dsl.Runtime.Endpoints.TherapyRecord("SubsequentTherapy", i + 1, r.StartDate)); }
