@@ -49,8 +49,9 @@ public static class IncidenceDerivation
     /// <param name="countWhen">The endpoint's <c>count_when</c> condition as written, for the reasons of the events that do not
     /// meet it (<see cref="AdverseEventRecord.MeetsCondition"/>); null when it has none.</param>
     /// <param name="doses">With <paramref name="daysAfterLastDose"/> (the protocol's <c>onset_until last</c>), the subject's doses: only events
-    /// with an onset at most that many days after the last dose's date count (treatment-emergent). A subject without a dated
-    /// dose, or with a dose whose date is missing, is not analysed: when the period ends cannot be told.</param>
+    /// with an onset at most that many days after the last dose's date on or before the cut-off count (treatment-emergent). A
+    /// subject without a dated dose is not analysed; with a dose whose date is missing, an event after the last dated dose's
+    /// period cannot be placed, and leaves the subject out only when it would make the worst grade worse.</param>
     /// <param name="daysAfterLastDose">How many days after the last dose an onset still counts (0 or more).</param>
     /// <exception cref="ArgumentNullException">When <paramref name="records"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="onsetWithinDays"/> is less than 1, or <paramref name="daysAfterLastDose"/> less than 0.</exception>
@@ -72,17 +73,22 @@ public static class IncidenceDerivation
 
         var used = new List<AdverseEventRecord>();
         var notUsed = new List<UnusedRecord>();
-        // The end of a treatment-emergent period: the last dose's date plus the days after it. A dose without a date leaves the
-        // last dose, and so the end, unknown.
+        // The end of a treatment-emergent period: the last dose's date, on or before the cut-off, plus the days after it. A dose
+        // without a date can only make the last dose later: every onset up to the last dated dose plus the days counts, and one
+        // after it cannot be placed.
         DateTime? lastDose = null;
         DoseRecord? undated = null;
         if (daysAfterLastDose is not null)
             foreach (var dose in doses ?? Array.Empty<DoseRecord>())
                 if (dose.Date is not { } given) undated ??= dose;
+                else if (dataCutoff is { } cut && given.Date > cut.Date) notUsed.Add(new UnusedRecord(dose, $"after the data cut-off ({Day(cut)})"));
                 else if (lastDose is null || given.Date > lastDose) lastDose = given.Date;
         AdverseEventRecord? untold = null; // the worst event that would count but for a count_when that cannot be told
+        AdverseEventRecord? unplaced = null; // the worst event after the last dated dose's period, with a dose undated
         var condition = countWhen ?? "(the endpoint's condition)";
         var cannotBeTold = $"count_when {condition} cannot be told: a field it reads is missing";
+        var cannotBePlaced = undated is null || lastDose is null ? null
+            : $"onset more than {daysAfterLastDose} days after the last dated dose ({Day(lastDose.Value)}), and {undated.Reference} has no date: whether it falls in the period cannot be told";
         foreach (var record in all)
         {
             string? reason = string.IsNullOrWhiteSpace(record.Term) ? "no term"
@@ -93,14 +99,15 @@ public static class IncidenceDerivation
                 : dataCutoff is { } cutoff && onset.Date > cutoff.Date ? $"onset after the data cut-off ({Day(cutoff)})"
                 : onsetWithinDays is { } days && start is { } from && (onset.Date - from.Date).TotalDays >= days
                     ? $"onset after the first {days} days from the start (on or after {Day(from.Date.AddDays(days))})"
-                : daysAfterLastDose is { } after && lastDose is { } last && undated is null && (onset.Date - last).TotalDays > after
-                    ? $"onset more than {after} days after the last dose ({Day(last)})"
+                : daysAfterLastDose is { } after && lastDose is { } last && (onset.Date - last).TotalDays > after
+                    ? cannotBePlaced ?? $"onset more than {after} days after the last dose ({Day(last)})"
                 : record.MeetsCondition is false ? $"does not meet count_when {condition}"
                 : record.MeetsCondition is null ? cannotBeTold
                 : null;
             if (reason is null) used.Add(record);
             else notUsed.Add(new UnusedRecord(record, reason));
             if (ReferenceEquals(reason, cannotBeTold) && (untold is null || record.Grade > untold.Grade)) untold = record;
+            if (reason is not null && ReferenceEquals(reason, cannotBePlaced) && (unplaced is null || record.Grade > unplaced.Grade)) unplaced = record;
         }
 
         var terms = used
@@ -116,13 +123,19 @@ public static class IncidenceDerivation
         // make its worst grade worse (or its only event), or whose period of onset the cut-off ends before its last day with
         // nothing counted yet, is not analysed, and says why. An event already counted is never dropped for another unknown one.
         var worst = used.Count == 0 ? (int?)null : used.Max(r => r.Grade);
-        string? notAnalysed = daysAfterLastDose is not null && (undated is not null || lastDose is null)
-            ? undated is not null ? $"the date of {undated.Reference} is missing: when the last dose was, and so the period's end, cannot be told"
-                : "no dose has a date: the period after the last dose has no end"
+        // The onset_within period's last day, brought forward by the end of the period after the last dose when that comes first.
+        var periodDays = onsetWithinDays is { } within ? within - 1 : (int?)null;
+        if (periodDays is { } days0 && start is { } begin && lastDose is { } lastKnown && undated is null && daysAfterLastDose is { } afterDays)
+            periodDays = (int)Math.Min(days0, (lastKnown - begin.Date).TotalDays + afterDays);
+        string? notAnalysed = daysAfterLastDose is not null && lastDose is null
+            ? undated is not null ? $"no dose has a date ({undated.Reference} has none): the period after the last dose has no known end"
+                : "no dose is recorded on or before the cut-off: the period after the last dose has no end"
+            : unplaced is not null && (worst is null || unplaced.Grade > worst)
+            ? $"whether {unplaced.Reference} falls within {daysAfterLastDose} days of the last dose cannot be told: {undated!.Reference} has no date"
             : untold is not null && (worst is null || untold.Grade > worst)
             ? $"whether {untold.Reference} counts cannot be told (count_when {condition}: a field it reads is missing)"
-            : used.Count == 0 && onsetWithinDays is { } period && start is { } first && dataCutoff is { } end && (end.Date - first.Date).TotalDays < period - 1
-                ? $"its {period}-day period of onset ends after the data cut-off ({Day(end)}), with no event counted so far"
+            : used.Count == 0 && periodDays is { } last0 && start is { } first && dataCutoff is { } end && (end.Date - first.Date).TotalDays < last0
+                ? $"its {onsetWithinDays}-day period of onset ends after the data cut-off ({Day(end)}), with no event counted so far"
                 : null;
         return new(subjectId, start, notAnalysed is null, worst, terms, used, notUsed) { NotAnalysedBecause = notAnalysed };
     }

@@ -79,15 +79,36 @@ public class CountedAdverseEventTests
     }
 
     [Fact]
-    public void Without_the_last_doses_date_the_period_has_no_known_end()
+    public void A_dose_without_a_date_leaves_out_only_what_it_could_change()
     {
-        var undated = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Ae(1, "Rash", 2, 50) }, null, doses: new[] { Dose(1, 0), Dose(2, null) }, daysAfterLastDose: 30);
-        Assert.False(undated.IsAnalysed);
-        Assert.Equal("the date of Dosing#2 is missing: when the last dose was, and so the period's end, cannot be told", undated.NotAnalysedBecause);
-        var none = IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Ae(1, "Rash", 2, 50) }, null, doses: Array.Empty<DoseRecord>(), daysAfterLastDose: 30);
+        // The undated dose could only be later than day 0: an onset on day 50 may or may not fall in the period, and it would be
+        // the subject's only event, so the subject is not analysed.
+        var unplaced = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Ae(1, "Rash", 2, 50) }, null, doses: new[] { Dose(1, 0), Dose(2, null) }, daysAfterLastDose: 30);
+        Assert.False(unplaced.IsAnalysed);
+        Assert.Equal("whether AdverseEvents#1 falls within 30 days of the last dose cannot be told: Dosing#2 has no date", unplaced.NotAnalysedBecause);
+        // An onset within 30 days of the last dated dose counts whatever the undated dose's date: the subject is analysed.
+        var known = IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Ae(1, "Rash", 2, 20), Ae(2, "Cough", 1, 50) }, null, doses: new[] { Dose(1, 0), Dose(2, null) }, daysAfterLastDose: 30);
+        Assert.True(known.IsAnalysed);
+        Assert.Equal(new[] { 1 }, known.Used.Select(r => r.Occurrence));
+        var none = IncidenceDerivation.Derive("C", "first_dose", Start, new[] { Ae(1, "Rash", 2, 50) }, null, doses: Array.Empty<DoseRecord>(), daysAfterLastDose: 30);
         Assert.False(none.IsAnalysed);
-        Assert.Equal("no dose has a date: the period after the last dose has no end", none.NotAnalysedBecause);
-        Assert.Throws<ArgumentOutOfRangeException>(() => IncidenceDerivation.Derive("C", "first_dose", Start, Array.Empty<AdverseEventRecord>(), daysAfterLastDose: -1));
+        Assert.Equal("no dose is recorded on or before the cut-off: the period after the last dose has no end", none.NotAnalysedBecause);
+        Assert.Throws<ArgumentOutOfRangeException>(() => IncidenceDerivation.Derive("D", "first_dose", Start, Array.Empty<AdverseEventRecord>(), daysAfterLastDose: -1));
+    }
+
+    [Fact]
+    public void A_dose_after_the_cutoff_does_not_move_the_period_seen_at_the_cutoff()
+    {
+        // Cut off on day 100, with a dose on day 120 entered later: the last dose at the cut-off is day 42, so day 80 is out.
+        var s = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Ae(1, "Rash", 2, 60), Ae(2, "Colitis", 3, 80) }, Day(100),
+            doses: new[] { Dose(1, 0), Dose(2, 42), Dose(3, 120) }, daysAfterLastDose: 30);
+        Assert.Equal(new[] { 1 }, s.Used.Select(r => r.Occurrence));
+        Assert.Equal(new[] { "Dosing#3: after the data cut-off (2026-04-15)", "AdverseEvents#2: onset more than 30 days after the last dose (2026-02-16)" },
+            s.NotUsed.Select(u => u.ToString()));
+        // With nothing counted, a cut-off on day 19 ends a 21-day period early (its last day is day 20); but a 60-day period
+        // that 10 days after a single dose on day 0 already closed on day 10 is seen whole.
+        Assert.False(IncidenceDerivation.Derive("B", "first_dose", Start, Array.Empty<AdverseEventRecord>(), Day(19), onsetWithinDays: 21, doses: new[] { Dose(1, 0) }, daysAfterLastDose: 30).IsAnalysed);
+        Assert.True(IncidenceDerivation.Derive("C", "first_dose", Start, Array.Empty<AdverseEventRecord>(), Day(19), onsetWithinDays: 60, doses: new[] { Dose(1, 0) }, daysAfterLastDose: 10).IsAnalysed);
     }
 
     [Theory]
@@ -107,6 +128,23 @@ public class CountedAdverseEventTests
         Assert.Equal(expected, result.Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error && d.Id is not ("PIC2012" or "PIC2013")).Select(d => (d.Id, d.Span)).ToList());
         if (expected.Count == 0)
             Assert.Equal("Dosing.given", result.Model!.Endpoints.Single(e => e.Name == "DLT").LastDoseField);
+    }
+
+    [Theory]
+    [InlineData("  onset_until\n", "PIC1003")]
+    [InlineData("  onset_until last\n", "PIC1003")]
+    [InlineData("  onset_until last Dosing.given +\n", "PIC0005")]
+    [InlineData("  onset_until last + 30 days\n", "PIC1003")]
+    [InlineData("  onset_until last Dosing.given + 36501 days\n", "PIC1003")]
+    public void A_malformed_period_after_the_last_dose_is_one_error(string statement, string id)
+    {
+        var body = AeForm + "form Dosing { repeating; field given date }\nvisit Dose \"Dose\" { every 21 days from first_dose; max 6; collect Dosing }\n" +
+            "endpoint DLT primary \"DLT\" {\n  kind incidence\n  data AE.grade, AE.term, AE.onset, Dosing.given\n  start first_dose\n" + statement + "}\n";
+        var errors = ProtocolCompiler.Compile(TestProtocols.With(body)).Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).ToList();
+        Assert.Equal(id, Assert.Single(errors).Id);
+        // And without the start it counts from, PIC1006.
+        var noStart = ProtocolCompiler.Compile(TestProtocols.With(body.Replace(statement, "  onset_until last Dosing.given + 30 days\n").Replace("  start first_dose\n", ""))).Diagnostics;
+        Assert.Contains(noStart, d => d.Id == "PIC1006" && d.Message.Contains("onset_until counts from its start", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -159,7 +159,7 @@ internal static class EndpointBinder
         var countWhen = block.One(CountWhen) is { } countStatement && IsFor(context, countStatement, name, kind, kindKnown, ForIncidenceCondition)
             ? CountCondition(context, countStatement)
             : null;
-        var lastDose = block.One(OnsetUntil) is { } untilStatement && IsFor(context, untilStatement, name, kind, kindKnown, ForIncidencePeriod)
+        var lastDose = block.One(OnsetUntil) is { } untilStatement && IsFor(context, untilStatement, name, kind, kindKnown, ForTreatmentEmergent)
             ? AfterLastDose(context, untilStatement, tables, data)
             : null;
 
@@ -308,6 +308,7 @@ internal static class EndpointBinder
     private static readonly OnlyForKind ForEventDates = new("time_to_event", "the date that records an event");
     private static readonly OnlyForKind ForIncidencePeriod = new("incidence", "the period from the start in which an event's onset counts");
     private static readonly OnlyForKind ForIncidenceCondition = new("incidence", "the condition an adverse event meets to count");
+    private static readonly OnlyForKind ForTreatmentEmergent = new("incidence", "the days after the last dose in which an event's onset counts");
 
     /// <summary>
     /// <c>confirm_response</c>, <c>stable_disease_minimum</c> or <c>censor_after_gap</c>: a fixed duration in whole days
