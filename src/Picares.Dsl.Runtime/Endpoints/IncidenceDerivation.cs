@@ -85,6 +85,7 @@ public static class IncidenceDerivation
                 else if (lastDose is null || given.Date > lastDose) lastDose = given.Date;
         AdverseEventRecord? untold = null; // the worst event that would count but for a count_when that cannot be told
         AdverseEventRecord? unplaced = null; // the worst event after the last dated dose's period, with a dose undated
+        AdverseEventRecord? undatedEvent = null, ungraded = null; // the worst event without an onset date, the first without a grade
         var condition = countWhen ?? "(the endpoint's condition)";
         var cannotBeTold = $"count_when {condition} cannot be told: a field it reads is missing";
         var cannotBePlaced = undated is null || lastDose is null ? null
@@ -108,6 +109,12 @@ public static class IncidenceDerivation
             else notUsed.Add(new UnusedRecord(record, reason));
             if (ReferenceEquals(reason, cannotBeTold) && (untold is null || record.Grade > untold.Grade)) untold = record;
             if (reason is not null && ReferenceEquals(reason, cannotBePlaced) && (unplaced is null || record.Grade > unplaced.Grade)) unplaced = record;
+            // An event with its term but without its onset date may or may not be in the period; one without its grade (but an
+            // onset in it) is an event of a grade not known. Either may change the result.
+            if (!string.IsNullOrWhiteSpace(record.Term) && record.Grade is int g && g is >= 1 and <= 5 && record.Onset is null && (undatedEvent is null || g > undatedEvent.Grade))
+                undatedEvent = record;
+            if (!string.IsNullOrWhiteSpace(record.Term) && record.Grade is null && record.Onset is { } on && ungraded is null &&
+                (start is not { } s0 || on.Date >= s0.Date) && (dataCutoff is not { } c0 || on.Date <= c0.Date)) ungraded = record;
         }
 
         var terms = used
@@ -130,6 +137,10 @@ public static class IncidenceDerivation
         string? notAnalysed = daysAfterLastDose is not null && lastDose is null
             ? undated is not null ? $"no dose has a date ({undated.Reference} has none): the period after the last dose has no known end"
                 : "no dose is recorded on or before the cut-off: the period after the last dose has no end"
+            : undatedEvent is not null && (worst is null || undatedEvent.Grade > worst)
+            ? $"the onset date of {undatedEvent.Reference} is missing: whether it counts cannot be told"
+            : ungraded is not null && worst is not 5
+            ? $"the grade of {ungraded.Reference} is missing: the subject's worst grade cannot be told"
             : unplaced is not null && (worst is null || unplaced.Grade > worst)
             ? $"whether {unplaced.Reference} falls within {daysAfterLastDose} days of the last dose cannot be told: {undated!.Reference} has no date"
             : untold is not null && (worst is null || untold.Grade > worst)

@@ -155,6 +155,23 @@ public class CountedAdverseEventTests
     }
 
     [Fact]
+    public void An_event_without_its_onset_or_its_grade_is_not_taken_as_no_event()
+    {
+        // Without its onset, a grade-4 event may be treatment-emergent: the subject's worst grade (2 so far) cannot be told.
+        var undated = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Ae(1, "Rash", 2, 5), Ae(2, "Colitis", 4, null) });
+        Assert.False(undated.IsAnalysed);
+        Assert.Equal("the onset date of AdverseEvents#2 is missing: whether it counts cannot be told", undated.NotAnalysedBecause);
+        // No worse than what is counted: it changes nothing.
+        Assert.True(IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Ae(1, "Rash", 3, 5), Ae(2, "Cough", 1, null) }).IsAnalysed);
+        // Without its grade, an event after the start is an event of a grade not known: only a grade 5 already counted decides.
+        var ungraded = IncidenceDerivation.Derive("C", "first_dose", Start, new[] { Ae(1, "Rash", null, 5) });
+        Assert.False(ungraded.IsAnalysed);
+        Assert.Equal("the grade of AdverseEvents#1 is missing: the subject's worst grade cannot be told", ungraded.NotAnalysedBecause);
+        Assert.True(IncidenceDerivation.Derive("D", "first_dose", Start, new[] { Ae(1, "Pneumonitis", 5, 9), Ae(2, "Rash", null, 5) }).IsAnalysed);
+        Assert.True(IncidenceDerivation.Derive("E", "first_dose", Start, new[] { Ae(1, "Rash", null, -5) }).IsAnalysed); // before the start
+    }
+
+    [Fact]
     public void A_period_of_no_days_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => IncidenceDerivation.Derive("A", "first_dose", Start, Array.Empty<AdverseEventRecord>(), onsetWithinDays: 0));
 
