@@ -111,10 +111,17 @@ public static class IncidenceDerivation
             if (reason is not null && ReferenceEquals(reason, cannotBePlaced) && (unplaced is null || record.Grade > unplaced.Grade)) unplaced = record;
             // An event with its term but without its onset date may or may not be in the period; one without its grade (but an
             // onset in it) is an event of a grade not known. Either may change the result.
-            if (!string.IsNullOrWhiteSpace(record.Term) && record.Grade is int g && g is >= 1 and <= 5 && record.Onset is null && (undatedEvent is null || g > undatedEvent.Grade))
-                undatedEvent = record;
-            if (!string.IsNullOrWhiteSpace(record.Term) && record.Grade is null && record.Onset is { } on && ungraded is null &&
-                (start is not { } s0 || on.Date >= s0.Date) && (dataCutoff is not { } c0 || on.Date <= c0.Date)) ungraded = record;
+            // (Only one the endpoint's other rules would count: not outside a known period, not failing count_when.)
+            if (!string.IsNullOrWhiteSpace(record.Term) && record.MeetsCondition is not false)
+            {
+                if (record.Grade is int g && g is >= 1 and <= 5 && record.Onset is null && (undatedEvent is null || g > undatedEvent.Grade))
+                    undatedEvent = record;
+                if (record.Grade is null && record.Onset is { } on && ungraded is null &&
+                    (start is not { } s0 || on.Date >= s0.Date && (onsetWithinDays is not { } w || (on.Date - s0.Date).TotalDays < w)) &&
+                    (dataCutoff is not { } c0 || on.Date <= c0.Date) &&
+                    (daysAfterLastDose is not { } a0 || lastDose is not { } l0 || (on.Date - l0).TotalDays <= a0))
+                    ungraded = record;
+            }
         }
 
         var terms = used

@@ -169,6 +169,9 @@ public class CountedAdverseEventTests
         Assert.Equal("the grade of AdverseEvents#1 is missing: the subject's worst grade cannot be told", ungraded.NotAnalysedBecause);
         Assert.True(IncidenceDerivation.Derive("D", "first_dose", Start, new[] { Ae(1, "Pneumonitis", 5, 9), Ae(2, "Rash", null, 5) }).IsAnalysed);
         Assert.True(IncidenceDerivation.Derive("E", "first_dose", Start, new[] { Ae(1, "Rash", null, -5) }).IsAnalysed); // before the start
+        // Outside a DLT period, or not meeting count_when, it would not count whatever its grade.
+        Assert.True(IncidenceDerivation.Derive("F", "first_dose", Start, new[] { Ae(1, "Rash", null, 40) }, onsetWithinDays: 21).IsAnalysed);
+        Assert.True(IncidenceDerivation.Derive("G", "first_dose", Start, new[] { Ae(1, "Rash", null, 4) with { MeetsCondition = false } }, countWhen: "AE.dlt").IsAnalysed);
     }
 
     [Fact]
