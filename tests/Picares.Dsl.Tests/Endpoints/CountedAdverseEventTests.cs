@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Linq;
 using Picares.Dsl.Compiler;
 using Picares.Dsl.Runtime.Endpoints;
@@ -232,32 +231,17 @@ public class CountedAdverseEventTests
     public void The_generated_derivation_counts_the_events_of_the_period_that_meet_the_condition()
     {
         using var generated = new GeneratedAssembly(Dlt("  onset_within 21 days\n  count_when AE.dlt and AE.relation in [possible, probable, definite]\n"), "dlt");
-        var subjectType = generated.Type("TProtocol", "Crf+Subject");
-        var aeType = generated.Type("TProtocol", "Crf+AE");
         var relation = generated.Type("TProtocol", "Crf+Relation");
-        var subject = Activator.CreateInstance(subjectType)!;
-        subjectType.GetProperty("Id")!.SetValue(subject, "S-1");
-        var anchors = subjectType.GetProperty("Anchors")!.GetValue(subject)!;
-        anchors.GetType().GetProperty("FirstDose")!.SetValue(anchors, (DateTime?)Start);
-        var book = subjectType.GetProperty("Forms")!.GetValue(subject)!;
-        var events = (IList)book.GetType().GetProperty("AE")!.GetValue(book)!;
-        void Add(int day, int grade, bool? dlt, string? related)
-        {
-            var ae = Activator.CreateInstance(aeType)!;
-            aeType.GetProperty("Onset")!.SetValue(ae, (DateTime?)Day(day));
-            aeType.GetProperty("Term")!.SetValue(ae, "Neutropenia");
-            aeType.GetProperty("Grade")!.SetValue(ae, (int?)grade);
-            aeType.GetProperty("Dlt")!.SetValue(ae, dlt);
-            aeType.GetProperty("Relation")!.SetValue(ae, related is null ? null : Enum.Parse(relation, related, ignoreCase: true));
-            events.Add(ae);
-        }
+        var subject = generated.NewSubject("TProtocol", Start, "S-1");
+        void Add(int day, int grade, bool? dlt, string? related) => generated.AddOccurrence("TProtocol", subject, "AE",
+            ("Onset", (DateTime?)Day(day)), ("Term", "Neutropenia"), ("Grade", (int?)grade), ("Dlt", dlt),
+            ("Relation", related is null ? null : Enum.Parse(relation, related, ignoreCase: true)));
         Add(2, 3, true, "probable");   // counts
         Add(3, 4, true, "unrelated");  // not related
         Add(4, 4, false, "definite");   // not a DLT
         Add(5, 4, null, "definite");    // unknown: not counted, listed
         Add(25, 5, true, "definite");   // after the period
-        var analysis = generated.Type("TProtocol", "Analysis");
-        var result = (SubjectIncidence)analysis.GetMethod("DLT")!.Invoke(null, new object?[] { subject, null })!;
+        var result = generated.Analyse<SubjectIncidence>("TProtocol", "DLT", subject);
         Assert.Equal(new[] { 1 }, result.Used.Select(r => r.Occurrence));
         Assert.Equal(3, result.WorstGrade);
         Assert.Equal(new[] { 2, 3, 4, 5 }, result.NotUsed.Select(u => u.Record.Occurrence));

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Linq;
 using Picares.Dsl.Compiler;
 using Picares.Dsl.Runtime.Endpoints;
@@ -118,23 +117,12 @@ public class DatedEventTests
     public void The_generated_derivation_reads_each_events_date()
     {
         using var generated = new GeneratedAssembly(Ttm("  event_date mace Outcomes.mace_date\n  event_date rescue Outcomes.rescue_date\n"), "mace");
-        var subjectType = generated.Type("TProtocol", "Crf+Subject");
-        var outcomes = generated.Type("TProtocol", "Crf+Outcomes");
-        var subject = Activator.CreateInstance(subjectType)!;
-        var anchors = subjectType.GetProperty("Anchors")!.GetValue(subject)!;
-        anchors.GetType().GetProperty("FirstDose")!.SetValue(anchors, (DateTime?)Start);
-        var book = subjectType.GetProperty("Forms")!.GetValue(subject)!;
-        var list = (IList)book.GetType().GetProperty("Outcomes")!.GetValue(book)!;
-        void Add(int? mace, int? rescue)
-        {
-            var o = Activator.CreateInstance(outcomes)!;
-            outcomes.GetProperty("MaceDate")!.SetValue(o, mace is { } m ? Day(m) : (DateTime?)null);
-            outcomes.GetProperty("RescueDate")!.SetValue(o, rescue is { } r ? Day(r) : (DateTime?)null);
-            list.Add(o);
-        }
+        var subject = generated.NewSubject("TProtocol", Start);
+        void Add(int? mace, int? rescue) => generated.AddOccurrence("TProtocol", subject, "Outcomes",
+            ("MaceDate", mace is { } m ? Day(m) : (DateTime?)null), ("RescueDate", rescue is { } r ? Day(r) : (DateTime?)null));
         Add(null, 70);
         Add(50, null);
-        var result = (SubjectTimeToEvent)generated.Type("TProtocol", "Analysis").GetMethod("TTM")!.Invoke(null, new object?[] { subject, null })!;
+        var result = generated.Analyse<SubjectTimeToEvent>("TProtocol", "TTM", subject);
         Assert.Equal(("mace", 50d), (result.Event, result.Observation!.Value.TimeInDays));
         Assert.Equal("mace at Outcomes#2", result.Basis);
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -42,6 +43,32 @@ internal sealed class GeneratedAssembly : IDisposable
     /// <summary>A nested type of the generated protocol class, such as "Crf+Vitals".</summary>
     public Type Type(string protocolClass, string nested) =>
         Assembly.GetType($"Picares.Protocols.{protocolClass}+{nested}", throwOnError: true)!;
+
+    /// <summary>A new <c>Crf.Subject</c> of the generated protocol class, with its id and the date of its first_dose anchor.</summary>
+    public object NewSubject(string protocolClass, DateTime firstDose, string? id = null)
+    {
+        var type = Type(protocolClass, "Crf+Subject");
+        var subject = Activator.CreateInstance(type)!;
+        if (id is not null) type.GetProperty("Id")!.SetValue(subject, id);
+        var anchors = type.GetProperty("Anchors")!.GetValue(subject)!;
+        anchors.GetType().GetProperty("FirstDose")!.SetValue(anchors, (DateTime?)firstDose);
+        return subject;
+    }
+
+    /// <summary>Adds a new occurrence of a repeating form to a subject's case book, its properties set by name, and returns it.</summary>
+    public object AddOccurrence(string protocolClass, object subject, string form, params (string Property, object? Value)[] values)
+    {
+        var formType = Type(protocolClass, "Crf+" + form);
+        var occurrence = Activator.CreateInstance(formType)!;
+        foreach (var (property, value) in values) formType.GetProperty(property)!.SetValue(occurrence, value);
+        var book = subject.GetType().GetProperty("Forms")!.GetValue(subject)!;
+        ((IList)book.GetType().GetProperty(form)!.GetValue(book)!).Add(occurrence);
+        return occurrence;
+    }
+
+    /// <summary>The generated <c>Analysis</c> method of an endpoint, called on one subject without a data cut-off.</summary>
+    public T Analyse<T>(string protocolClass, string endpoint, object subject) =>
+        (T)Type(protocolClass, "Analysis").GetMethod(endpoint)!.Invoke(null, new object?[] { subject, null })!;
 
     public void Dispose() => _context.Unload();
 }
