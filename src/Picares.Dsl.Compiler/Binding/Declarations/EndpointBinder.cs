@@ -166,14 +166,19 @@ internal static class EndpointBinder
         // The date fields of the other events, each an event of this endpoint's 'event' and a date field of its data.
         var eventDates = new List<(string Event, string Form, string Field)>();
         var eventsDated = new HashSet<string>(System.StringComparer.Ordinal); // named by an event_date, even one reported: no PIC2015 on top
+        var datedBy = new Dictionary<string, StatementSyntax>(System.StringComparer.Ordinal); // the event_date each dated event takes
         foreach (var dated in block.All(EventDate))
         {
             if (dated.Arguments.Count > 0 && dated.Arguments[0].AsName is { } datedName and not ("progression" or "death")) eventsDated.Add(datedName);
             if (IsFor(context, dated, name, kind, kindKnown, ForEventDates) && EventDateField(context, dated, tables, data, events) is { } found)
             {
-                if (eventDates.Exists(e => e.Event == found.Event))
-                    context.Report(DiagnosticDescriptors.RepeatedStatement, dated.Keyword.Span, $"{EventDate} {found.Event}", $"endpoint {name}", context.LineOf(FirstEventDate(block, found.Event, dated).Keyword.Span));
-                else eventDates.Add(found);
+                if (datedBy.TryGetValue(found.Event, out var first))
+                    context.Report(DiagnosticDescriptors.RepeatedStatement, dated.Keyword.Span, $"{EventDate} {found.Event}", $"endpoint {name}", context.LineOf(first.Keyword.Span));
+                else
+                {
+                    datedBy.Add(found.Event, dated);
+                    eventDates.Add(found);
+                }
             }
         }
 
@@ -188,7 +193,7 @@ internal static class EndpointBinder
         else if (kind == "time_to_event")
         {
             for (var i = 0; i < events.Count; i++)
-                if (!eventsDated.Contains(events[i]) || eventDates.Exists(e => e.Event == events[i])) roles.Event(events[i], eventSpans[i]);
+                if (!eventsDated.Contains(events[i]) || datedBy.ContainsKey(events[i])) roles.Event(events[i], eventSpans[i]);
             if (censoring is not null) roles.Censoring(censoring, censoringSpan);
             if (censorAfterGapDays is not null) roles.AssessmentGap(block.One(CensorAfterGap)!.Arguments[0].Span);
             if (newTherapy is { } therapy) roles.NewTherapy(therapy.Span);
@@ -221,17 +226,7 @@ internal static class EndpointBinder
             a.Fail(a.At(0)!.AsName != "last" ? a.At(0)!.Span : a.At(1)!.Span);
             return null;
         }
-        var bound = new ExpressionBinder(context).Bind(sum.Left);
-        if (bound is not BoundFieldReference f || tables.FieldOf(f.Form, f.Field) is not { DataType: "date" or "datetime" })
-        {
-            if (bound.Type.Kind != TypeKind.Error) a.Fail(sum.Left.Span);
-            return null;
-        }
-        if (!data.Contains(FieldPath.Of(f.Form, f.Field)))
-        {
-            a.Fail(sum.Left.Span, $"a date field listed in the endpoint's data (the date of each dose): add {f.Form}.{f.Field} to 'data'", $"data ..., {f.Form}.{f.Field}");
-            return null;
-        }
+        if (DateFieldOfData(a, sum.Left, tables, data, "the date of each dose") is not { } f) return null;
         return a.Days(sum.Right, OnsetUntil, allowZero: true) is { } days ? (f.Form, f.Field, days) : null;
     }
 
@@ -253,15 +248,7 @@ internal static class EndpointBinder
             a.Fail(a.At(0)!.Span, $"an event the endpoint ends at: add '{eventName}' to its 'event', or name one of {(events.Count == 0 ? "them" : string.Join(", ", events))}", $"event_date {(events.Count > 0 ? events[0] : eventName)} Form.date");
             return null;
         }
-        return DateFieldOfData(a, 1, tables, data, "the date of " + eventName) is { } field ? (eventName, field.Form, field.Field) : null;
-    }
-
-    /// <summary>The first <c>event_date</c> statement of an event, for PIC1007's "first given on line".</summary>
-    private static StatementSyntax FirstEventDate(BlockReader block, string eventName, StatementSyntax repeated)
-    {
-        foreach (var s in block.All(EventDate))
-            if (s.Arguments.Count > 0 && s.Arguments[0].AsName == eventName) return s;
-        return repeated;
+        return DateFieldOfData(a, a.At(1)!, tables, data, "the date of " + eventName) is { } field ? (eventName, field.Form, field.Field) : null;
     }
 
     /// <summary>
@@ -333,16 +320,15 @@ internal static class EndpointBinder
         var a = new StatementArguments(context, statement, "a date field of the endpoint's data: when a new anticancer therapy starts",
             "censor_at_new_therapy SubsequentTherapy.start_date");
         if (!a.Expect(1, 1)) return null;
-        return DateFieldOfData(a, 0, tables, data, "a new therapy's start") is { } f ? (f.Form, f.Field, a.At(0)!.Span) : null;
+        return DateFieldOfData(a, a.At(0)!, tables, data, "a new therapy's start") is { } f ? (f.Form, f.Field, a.At(0)!.Span) : null;
     }
 
     /// <summary>
-    /// The argument at <paramref name="index"/>: a date field that the endpoint's <paramref name="data"/> list; anything else is
-    /// PIC1003 at it (a date missing from the data is told to be added there, since the data list what the endpoint reads).
+    /// <paramref name="e"/> (an argument, or part of one): a date field that the endpoint's <paramref name="data"/> list; anything
+    /// else is PIC1003 at it (a date missing from the data is told to be added there, since the data list what the endpoint reads).
     /// </summary>
-    private static (string Form, string Field)? DateFieldOfData(StatementArguments a, int index, ModelTables tables, List<string> data, string what)
+    private static (string Form, string Field)? DateFieldOfData(StatementArguments a, ExpressionSyntax e, ModelTables tables, List<string> data, string what)
     {
-        var e = a.At(index)!;
         var bound = new ExpressionBinder(a.Context).Bind(e);
         if (bound is not BoundFieldReference f || tables.FieldOf(f.Form, f.Field) is not { DataType: "date" or "datetime" })
         {
