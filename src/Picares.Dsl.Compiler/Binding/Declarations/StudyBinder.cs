@@ -102,11 +102,11 @@ internal static class StudyBinder
                     else allKnown = false;
                 // The level counts the roles masked (ClinicalTrials.gov: single 1, double 2, triple 3, quadruple 4); the roles
                 // may be left out when the source does not name them, but those named must agree with it, each once.
-                int expected = System.Array.IndexOf(Maskings, masking);
-                if (allKnown && roles.Count > 0 && (roles.Distinct().Count() != roles.Count || roles.Count != expected))
-                    a.Fail(Picares.Dsl.Compiler.Text.TextSpan.FromBounds(a.At(0)!.Span.Start, a.At(a.Count - 1)!.Span.End),
+                int expected = System.Array.IndexOf(Maskings, masking), distinct = roles.Distinct().Count();
+                if (allKnown && roles.Count > 0 && (distinct != roles.Count || roles.Count != expected))
+                    a.Fail(a.At(0)!.Span.Cover(a.At(a.Count - 1)!.Span),
                         expected == 0 ? "'none' and no role masked, or a level and as many distinct roles as it counts (single 1, double 2, triple 3, quadruple 4)"
-                            : $"a level and as many distinct roles as it counts: '{masking}' masks {expected}, but {roles.Distinct().Count()} {(roles.Distinct().Count() == 1 ? "is" : "are")} named",
+                            : $"a level and as many distinct roles as it counts: '{masking}' masks {expected}, but {distinct} {(distinct == 1 ? "is" : "are")} named",
                         "masking double participant investigator");
             }
         }

@@ -236,13 +236,16 @@ internal static class TreatmentBinder
                 var bound = binder.Bind(e);
                 // A stratum is a category: a coded, yes/no or counted field (ECOG 0-1 is often an integer). A measurement with a
                 // unit, a date or free text has no strata until they are coded.
-                if (bound is BoundFieldReference { Type.Kind: TypeKind.Code or TypeKind.Boolean } f ||
-                    bound is BoundFieldReference { Type.Kind: TypeKind.Number } n && tables.FieldOf(n.Form, n.Field) is { DataType: "integer" })
-                    strata.Add(FieldPath.Of(((BoundFieldReference)bound).Form, ((BoundFieldReference)bound).Field));
-                else if (bound is BoundFieldReference other)
-                    context.Report(DiagnosticDescriptors.WrongType, e.Span, "a coded, yes/no or integer field (each stratum is a category)",
-                        $"{(other.Type.Kind == TypeKind.Number ? "a decimal number" : other.Type.ToString())} ({other.Form}.{other.Field})",
-                        $"; stratify by a coded field of its categories instead, such as 'field {other.Field}_stratum code {CSharp.Identifier(other.Field).TrimStart('@')}Strata' with one code per stratum");
+                if (bound is BoundFieldReference f)
+                {
+                    bool category = f.Type.Kind is TypeKind.Code or TypeKind.Boolean ||
+                                    f.Type.Kind == TypeKind.Number && tables.FieldOf(f.Form, f.Field) is { DataType: "integer" };
+                    if (category) strata.Add(FieldPath.Of(f.Form, f.Field));
+                    else
+                        context.Report(DiagnosticDescriptors.WrongType, e.Span, "a coded, yes/no or integer field (each stratum is a category)",
+                            $"{(f.Type.Kind == TypeKind.Number ? "a decimal number" : f.Type.ToString())} ({f.Form}.{f.Field})",
+                            $"; stratify by a coded field of its categories instead, such as 'field {f.Field}_stratum code {CSharp.Identifier(f.Field).TrimStart('@')}Strata' with one code per stratum");
+                }
                 else if (bound.Type.Kind != TypeKind.Error) a.Fail(e.Span); // errors are already reported
             }
         }
