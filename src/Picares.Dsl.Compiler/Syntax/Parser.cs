@@ -535,7 +535,7 @@ public sealed class Parser
         {
             var t = _tokens[i];
             if (i > start && t.HasLeadingTrivia) break;
-            if (t.Kind is not (TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Percent or TokenKind.Dot)) break;
+            if (!IsUnitToken(t)) break;
             if (i > start && t.Span.Start != _tokens[i - 1].Span.End) break;
             runEnd = i;
             spelled = i == start ? t.Text : spelled + t.Text;
@@ -544,7 +544,7 @@ public sealed class Parser
             // A name alone after a space ("day 29 from") is the next argument whatever case it is in: looked up only when glued.
             else if (i == start && first.HasLeadingTrivia) { }
             else if (UnitSpellings.IgnoringCase(spelled) is { } corrected) { caseEnd = i; caseUnit = corrected; }
-            if (spelled.Length > 24) break;
+            if (spelled.Length > MaxUnitLength) break;
         }
 
         // "mg/dl", "ml/min/1.73m2": a longer run than any unit it starts with spells a unit in other cases. It is that unit,
@@ -608,16 +608,23 @@ public sealed class Parser
         (int, string)? found = null;
         var text = new StringBuilder();
         bool spaced = false;
-        for (int i = start; i < start + MaxSpacedUnitTokens && text.Length <= 24; i++)
+        for (int i = start; i < start + MaxSpacedUnitTokens && text.Length <= MaxUnitLength; i++)
         {
             var t = _tokens[i];
-            if (t.Kind is not (TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Percent or TokenKind.Dot)) break;
+            if (!IsUnitToken(t)) break;
             spaced |= i > start && t.Span.Start != _tokens[i - 1].Span.End;
             text.Append(t.Text);
             if (spaced && text.Length > gluedLength && UnitCatalog.TryFind(text.ToString(), out _)) found = (i, text.ToString());
         }
         return found;
     }
+
+    /// <summary>A token that can be part of a unit's spelling: a name, a number, '/', '^', '%' or '.'.</summary>
+    private static bool IsUnitToken(Token t) =>
+        t.Kind is TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Percent or TokenKind.Dot;
+
+    // The longest spelling a unit is looked for in, longer than any of the catalogue's: a run past it is not a unit.
+    private const int MaxUnitLength = 24;
 
     // The most tokens a unit written with spaces is looked for in: "mL / min / 1.73 m2" has seven.
     private const int MaxSpacedUnitTokens = 8;
@@ -627,11 +634,11 @@ public sealed class Parser
     {
         var text = new StringBuilder();
         int? end = null;
-        for (int i = start; text.Length <= 24; i++)
+        for (int i = start; text.Length <= MaxUnitLength; i++)
         {
             var t = _tokens[i];
             if (i > start && (t.HasLeadingTrivia || t.Span.Start != _tokens[i - 1].Span.End)) break;
-            if (t.Kind is not (TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Percent or TokenKind.Dot)) break;
+            if (!IsUnitToken(t)) break;
             text.Append(t.Text);
             if (UnitCatalog.TryFind(text.ToString(), out _)) end = i;
         }
