@@ -120,9 +120,7 @@ public static class TimeToEventEndpoint
             string? reason = record.Date is null && date is null ? "no contact date"
                 : record.Status is null ? "no vital status"
                 : !record.IsDead && !record.IsAlive ? $"vital status '{record.Status}' is neither alive nor dead"
-                : date!.Value.Date < startDate ? $"before the start ({Day(startDate)})"
-                : dataCutoff is { } cutoff && date.Value.Date > cutoff.Date ? $"after the data cut-off ({Day(cutoff)})"
-                : null;
+                : OutsideTheStudy(date!.Value, startDate, dataCutoff);
             if (reason is not null) notUsed.Add(new UnusedRecord(record, reason));
             else usableContacts.Add((record, date!.Value.Date));
         }
@@ -145,9 +143,7 @@ public static class TimeToEventEndpoint
                 notUsed.Add(new UnusedRecord(record, $"no date: read as no {record.Event}"));
                 continue;
             }
-            string? reason = when.Date < startDate ? $"before the start ({Day(startDate)})"
-                : dataCutoff is { } cutoff && when.Date > cutoff.Date ? $"after the data cut-off ({Day(cutoff)})"
-                : null;
+            string? reason = OutsideTheStudy(when, startDate, dataCutoff);
             if (reason is not null) notUsed.Add(new UnusedRecord(record, reason));
             else if (found is null || when.Date < found.Value.Date) found = (record, when.Date, record.Event, $"{record.Event} at {record.Reference}");
         }
@@ -165,10 +161,7 @@ public static class TimeToEventEndpoint
         TherapyRecord? therapy = null;
         foreach (var record in therapies)
         {
-            string? reason = record.Date is null ? "no start date"
-                : record.Date.Value.Date < startDate ? $"before the start ({Day(startDate)})"
-                : dataCutoff is { } cutoff && record.Date.Value.Date > cutoff.Date ? $"after the data cut-off ({Day(cutoff)})"
-                : null;
+            string? reason = record.Date is null ? "no start date" : OutsideTheStudy(record.Date.Value, startDate, dataCutoff);
             if (reason is not null) notUsed.Add(new UnusedRecord(record, reason));
             else if (therapy is null || record.Date!.Value.Date < therapy.Date!.Value.Date) therapy = record;
         }
@@ -223,6 +216,12 @@ public static class TimeToEventEndpoint
         }
         return Censored(censoredAt, text, basis);
     }
+
+    /// <summary>Why a record's date is not used: before the start or after the data cut-off; null when it is inside them.</summary>
+    private static string? OutsideTheStudy(DateTime date, DateTime start, DateTime? dataCutoff) =>
+        date.Date < start ? $"before the start ({Day(start)})"
+        : dataCutoff is { } cutoff && date.Date > cutoff.Date ? $"after the data cut-off ({Day(cutoff)})"
+        : null;
 
     /// <summary>An adequate tumour assessment: one that shows the disease has not progressed (CR, PR or SD; not PD or NE).</summary>
     private static bool IsAdequate(RecistResponse response) => response is RecistResponse.CR or RecistResponse.PR or RecistResponse.SD;
