@@ -90,18 +90,23 @@ public static class IncidenceDerivation
         var cannotBeTold = $"count_when {condition} cannot be told: a field it reads is missing";
         var cannotBePlaced = undated is null || lastDose is null ? null
             : $"onset more than {daysAfterLastDose} days after the last dated dose ({Day(lastDose.Value)}), and {undated.Reference} has no date: whether it falls in the period cannot be told";
+        // Why an onset falls outside the endpoint's period (before the start, after the cut-off, past onset_within or the days
+        // after the last dose), or null: for the events counted, and for those whose grade is missing.
+        string? OutsidePeriod(DateTime onset) =>
+            start is { } s && onset.Date < s.Date ? $"onset before the start ({Day(s)})"
+            : dataCutoff is { } cutoff && onset.Date > cutoff.Date ? $"onset after the data cut-off ({Day(cutoff)})"
+            : onsetWithinDays is { } days && start is { } from && (onset.Date - from.Date).TotalDays >= days
+                ? $"onset after the first {days} days from the start (on or after {Day(from.Date.AddDays(days))})"
+            : daysAfterLastDose is { } after && lastDose is { } last && (onset.Date - last).TotalDays > after
+                ? cannotBePlaced ?? $"onset more than {after} days after the last dose ({Day(last)})"
+            : null;
         foreach (var record in all)
         {
             string? reason = string.IsNullOrWhiteSpace(record.Term) ? "no term"
                 : record.Grade is not { } grade ? "no grade"
                 : grade is < 1 or > 5 ? $"grade {grade} is not a CTCAE grade (1 to 5)"
                 : record.Onset is not { } onset ? "no onset date"
-                : start is { } s && onset.Date < s.Date ? $"onset before the start ({Day(s)})"
-                : dataCutoff is { } cutoff && onset.Date > cutoff.Date ? $"onset after the data cut-off ({Day(cutoff)})"
-                : onsetWithinDays is { } days && start is { } from && (onset.Date - from.Date).TotalDays >= days
-                    ? $"onset after the first {days} days from the start (on or after {Day(from.Date.AddDays(days))})"
-                : daysAfterLastDose is { } after && lastDose is { } last && (onset.Date - last).TotalDays > after
-                    ? cannotBePlaced ?? $"onset more than {after} days after the last dose ({Day(last)})"
+                : OutsidePeriod(onset) is { } outside ? outside
                 : record.MeetsCondition is false ? $"does not meet count_when {condition}"
                 : record.MeetsCondition is null ? cannotBeTold
                 : null;
@@ -116,10 +121,7 @@ public static class IncidenceDerivation
             {
                 if (record.Grade is int g && g is >= 1 and <= 5 && record.Onset is null && (undatedEvent is null || g > undatedEvent.Grade))
                     undatedEvent = record;
-                if (record.Grade is null && record.Onset is { } on && ungraded is null &&
-                    (start is not { } s0 || on.Date >= s0.Date && (onsetWithinDays is not { } w || (on.Date - s0.Date).TotalDays < w)) &&
-                    (dataCutoff is not { } c0 || on.Date <= c0.Date) &&
-                    (daysAfterLastDose is not { } a0 || lastDose is not { } l0 || (on.Date - l0).TotalDays <= a0))
+                if (record.Grade is null && record.Onset is { } on && ungraded is null && OutsidePeriod(on) is null)
                     ungraded = record;
             }
         }
