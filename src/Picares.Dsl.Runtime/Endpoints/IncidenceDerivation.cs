@@ -14,7 +14,8 @@ public sealed record TermWorstGrade(string Term, int WorstGrade, AdverseEventRec
 /// <param name="IsAnalysed">False when the subject has no start date, or when what it counts cannot be told yet (see
 /// <see cref="NotAnalysedBecause"/>): such a subject is left out of the summary's denominators rather than counted as without events.</param>
 /// <param name="WorstGrade">The worst grade of any counted event; null when none.</param>
-/// <param name="Terms">The worst grade per term (terms compared ignoring case and surrounding white space), by term.</param>
+/// <param name="Terms">The worst grade per term (terms compared ignoring case and surrounding white space), by term; events without a
+/// term are under <see cref="IncidenceDerivation.TermNotRecorded"/>.</param>
 /// <param name="Used">The events counted.</param>
 /// <param name="NotUsed">The events not counted, with the reason.</param>
 public sealed record SubjectIncidence(string SubjectId, DateTime? Start, bool IsAnalysed, int? WorstGrade, IReadOnlyList<TermWorstGrade> Terms,
@@ -26,9 +27,11 @@ public sealed record SubjectIncidence(string SubjectId, DateTime? Start, bool Is
 }
 
 /// <summary>
-/// Derives the adverse-event incidence of one subject: events with a term, a CTCAE grade 1 to 5 and an onset on or
-/// after the start (treatment-emergent) and not after the data cut-off are counted; each subject counts once per term,
-/// at the worst grade. Events without a term, grade or onset, with a grade outside 1..5, or outside the period are listed as not used.
+/// Derives the adverse-event incidence of one subject: events with a CTCAE grade 1 to 5 and an onset on or after the start
+/// (treatment-emergent) and not after the data cut-off are counted; each subject counts once per term, at the worst grade.
+/// An event whose term is missing is still an adverse event: it counts for any event and under
+/// <see cref="TermNotRecorded"/>, as a safety table shows uncoded events, rather than leaving its subject without events.
+/// Events without a grade or onset, with a grade outside 1..5, or outside the period are listed as not used.
 /// An endpoint may count fewer: only events with an onset on one of the first days from the start (<c>onset_within</c>, such as
 /// a dose-limiting toxicity period), and only events that meet a condition (<c>count_when</c>); an event for which the
 /// condition cannot be told, since a field it reads is missing, is not counted and is listed as such, never taken as met.
@@ -37,6 +40,12 @@ public static class IncidenceDerivation
 {
     /// <summary>The comparer of terms: ordinal, ignoring case.</summary>
     public static StringComparer TermComparer => StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>The term under which events without a term count: in parentheses, so that it reads as no term a site would write.</summary>
+    public const string TermNotRecorded = "(term not recorded)";
+
+    // The term an event counts under: its own, trimmed, or TermNotRecorded.
+    internal static string TermOf(AdverseEventRecord record) => string.IsNullOrWhiteSpace(record.Term) ? TermNotRecorded : record.Term!.Trim();
 
     /// <summary>Derives one subject's incidence.</summary>
     /// <param name="subjectId">The subject.</param>
@@ -102,8 +111,7 @@ public static class IncidenceDerivation
             : null;
         foreach (var record in all)
         {
-            string? reason = string.IsNullOrWhiteSpace(record.Term) ? "no term"
-                : record.Grade is not { } grade ? "no grade"
+            string? reason = record.Grade is not { } grade ? "no grade"
                 : grade is < 1 or > 5 ? $"grade {grade} is not a CTCAE grade (1 to 5)"
                 : record.Onset is not { } onset ? "no onset date"
                 : OutsidePeriod(onset) is { } outside ? outside
@@ -117,7 +125,7 @@ public static class IncidenceDerivation
             // An event with its term but without its onset date may or may not be in the period; one without its grade (but an
             // onset in it) is an event of a grade not known. Either may change the result.
             // (Only one the endpoint's other rules would count: not outside a known period, not failing count_when.)
-            if (!string.IsNullOrWhiteSpace(record.Term) && record.MeetsCondition is not false)
+            if (record.MeetsCondition is not false)
             {
                 if (record.Grade is int g && g is >= 1 and <= 5 && record.Onset is null && (undatedEvent is null || g > undatedEvent.Grade))
                     undatedEvent = record;
@@ -127,13 +135,13 @@ public static class IncidenceDerivation
         }
 
         var terms = used
-            .GroupBy(r => r.Term!.Trim(), TermComparer)
+            .GroupBy(TermOf, TermComparer)
             .Select(g =>
             {
                 var worst = g.First(r => r.Grade == g.Max(x => x.Grade));
                 return new TermWorstGrade(g.Key, worst.Grade!.Value, worst);
             })
-            .OrderBy(t => t.Term, TermComparer).ThenBy(t => t.Term, StringComparer.Ordinal)
+            .OrderBy(t => t.Term == TermNotRecorded).ThenBy(t => t.Term, TermComparer).ThenBy(t => t.Term, StringComparer.Ordinal)
             .ToList();
         // Missing data never count as a subject without the event: a subject with an event that may or may not count and would
         // make its worst grade worse (or its only event), or whose period of onset the cut-off ends before its last day with
@@ -176,13 +184,14 @@ public sealed record IncidenceRow(string Term, IReadOnlyList<int> ByWorstGrade, 
 /// <param name="Subjects">Every subject given.</param>
 /// <param name="Analysed">The subjects analysed: the denominator.</param>
 /// <param name="AnyEvent">Subjects by their worst grade of any event.</param>
-/// <param name="Terms">One row per term, the most frequent first, then by term.</param>
+/// <param name="Terms">One row per term, the most frequent first, then by term; the row of events without a term last.</param>
 public sealed record IncidenceSummary(int Subjects, int Analysed, IncidenceRow AnyEvent, IReadOnlyList<IncidenceRow> Terms)
 {
     /// <summary>The row name of <see cref="AnyEvent"/>.</summary>
     public const string AnyEventTerm = "Any adverse event";
 
-    /// <summary>Summarizes per-subject derivations; a term is shown as first written by the first subject that has it.</summary>
+    /// <summary>Summarizes per-subject derivations; a term is shown as first written by the first subject that has it, and the
+    /// row of events without a term (<see cref="IncidenceDerivation.TermNotRecorded"/>) comes last.</summary>
     /// <param name="subjects">The derivations.</param>
     /// <param name="confidenceLevel">The two-sided confidence level of the intervals.</param>
     /// <exception cref="ArgumentNullException">When <paramref name="subjects"/> is null.</exception>
@@ -204,7 +213,7 @@ public sealed record IncidenceSummary(int Subjects, int Analysed, IncidenceRow A
         var terms = analysed.SelectMany(s => s.Terms)
             .GroupBy(t => t.Term, IncidenceDerivation.TermComparer)
             .Select(g => Row(g.First().Term, g.Select(t => t.WorstGrade)))
-            .OrderByDescending(r => r.AnyGrade.Count).ThenBy(r => r.Term, IncidenceDerivation.TermComparer).ThenBy(r => r.Term, StringComparer.Ordinal)
+            .OrderBy(r => r.Term == IncidenceDerivation.TermNotRecorded).ThenByDescending(r => r.AnyGrade.Count).ThenBy(r => r.Term, IncidenceDerivation.TermComparer).ThenBy(r => r.Term, StringComparer.Ordinal)
             .ToList();
         return new(all.Count, analysed.Count, any, terms);
     }

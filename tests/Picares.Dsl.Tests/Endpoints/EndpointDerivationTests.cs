@@ -146,10 +146,11 @@ public class EndpointDerivationTests
         {
             Ae(1, "Rash", 1, 10), Ae(2, "rash ", 3, 30), Ae(3, "Fatigue", 2, 12), Ae(4, "Nausea", 2, -5), Ae(5, "Pneumonitis", 6, 40), Ae(6, null, 2, 3), Ae(7, "Cough", 1, null),
         });
-        Assert.Equal(new[] { ("Fatigue", 2), ("Rash", 3) }, a.Terms.Select(t => (t.Term, t.WorstGrade)));
+        // The event without a term still counts, under its own row, last.
+        Assert.Equal(new[] { ("Fatigue", 2), ("Rash", 3), (IncidenceDerivation.TermNotRecorded, 2) }, a.Terms.Select(t => (t.Term, t.WorstGrade)));
         Assert.Equal(2, a.Terms[1].Record.Occurrence);
         Assert.Equal(3, a.WorstGrade);
-        Assert.Equal(new[] { 4, 5, 6, 7 }, a.NotUsed.Select(u => u.Record.Occurrence));
+        Assert.Equal(new[] { 4, 5, 7 }, a.NotUsed.Select(u => u.Record.Occurrence));
         var b = IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Ae(1, "RASH", 2, 20) });
         var c = IncidenceDerivation.Derive("C", "first_dose", Start, Array.Empty<AdverseEventRecord>());
         var d = IncidenceDerivation.Derive("D", "first_dose", null, new[] { Ae(1, "Rash", 4, 20) });
@@ -163,5 +164,27 @@ public class EndpointDerivationTests
         Assert.Equal(1, rash.SubjectsAtWorstGrade(2));
         Assert.Equal(ProportionEstimate.ClopperPearson(2, 3), rash.AnyGrade);
         Assert.Equal(("Fatigue", 1), (summary.Terms[1].Term, summary.Terms[1].AnyGrade.Count));
+        Assert.Equal((IncidenceDerivation.TermNotRecorded, 1), (summary.Terms[2].Term, summary.Terms[2].AnyGrade.Count));
+    }
+
+    [Fact]
+    public void An_event_without_a_term_is_still_an_adverse_event()
+    {
+        // A subject whose only event has no term recorded had an adverse event: counting it as a subject without one would
+        // read the missing term as "no event".
+        var only = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Ae(1, "  ", 3, 4) });
+        Assert.True(only.IsAnalysed);
+        Assert.Equal(3, only.WorstGrade);
+        Assert.Equal((IncidenceDerivation.TermNotRecorded, 3), (Assert.Single(only.Terms).Term, only.Terms[0].WorstGrade));
+        // Like any event, one without a term whose onset date is missing and that could make the worst grade worse leaves
+        // the subject out rather than in as without it.
+        var undated = IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Ae(1, "Rash", 1, 4), Ae(2, null, 4, null) });
+        Assert.False(undated.IsAnalysed);
+        Assert.Equal("the onset date of AdverseEvents#2 is missing: whether it counts cannot be told", undated.NotAnalysedBecause);
+        // Two subjects' untermed events make one row, after the terms however few those have.
+        var other = IncidenceDerivation.Derive("C", "first_dose", Start, new[] { Ae(1, null, 2, 5), Ae(2, "Rash", 1, 6) });
+        var summary = IncidenceSummary.Summarize(new[] { only, undated, other });
+        Assert.Equal((2, 2), (summary.Analysed, summary.AnyEvent.AnyGrade.Count));
+        Assert.Equal(new[] { ("Rash", 1), (IncidenceDerivation.TermNotRecorded, 2) }, summary.Terms.Select(t => (t.Term, t.AnyGrade.Count)));
     }
 }
