@@ -7,7 +7,7 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// <summary>
 /// Checks a bound protocol against itself (PIC4xxx): data collected in time for the criteria and endpoints that
 /// read them, a minimum for stable disease that the first tumor assessment does not allow, a gap for censoring shorter than the assessments' schedule, criteria that admit nobody or check nothing, the design against its arms and enrollment, limits,
-/// unused declarations, and visits the timeline rules out. It runs only on a protocol that bound without errors,
+/// unused declarations, visits the timeline rules out, and forms two visits collect on one day. It runs only on a protocol that bound without errors,
 /// so that it never repeats an earlier diagnostic in other words.
 /// </summary>
 internal static class ConsistencyChecker
@@ -20,6 +20,7 @@ internal static class ConsistencyChecker
     {
         var context = new CheckContext(model, locator, diagnostics);
         VisitCheck.Run(context);
+        SameDayCollectionCheck.Run(context);
         DataCollectionCheck.Run(context);
         StableDiseaseCheck.Run(context);
         AssessmentGapCheck.Run(context);

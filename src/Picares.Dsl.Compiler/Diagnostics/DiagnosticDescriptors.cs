@@ -235,6 +235,9 @@ public static class DiagnosticDescriptors
     /// <summary>PIC4021</summary>
     public static readonly DiagnosticDescriptor StratumDataTooLate = new("PIC4021", "Stratification factor not collected before randomization",
         "Randomization stratifies by {0}, but {1}; a subject is randomized by study day 1 ({2}) at the latest. Add 'collect {3}' to a visit on or before that day, such as the screening visit", Severity.Warning, Consistency);
+    /// <summary>PIC4022</summary>
+    public static readonly DiagnosticDescriptor SameDayCollection = new("PIC4022", "Form collected twice on one day",
+        "Occurrence {1} of visit {0} ({2}) falls {3}, and both collect {4}: a subject would fill {4} twice that day; {5}", Severity.Warning, Consistency);
     /// <summary>PIC4017</summary>
     public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
         "Event {0} is not marked terminal, so visit {1} is still planned for a subject after it; {2}", Severity.Warning, Consistency);

@@ -247,7 +247,7 @@ public class ConsistencyCheckTests
         const string data = "event death \"Death\" terminal\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Survival { repeating; field contact date; field status code VitalStatus }\n";
         const string endpoint = "endpoint OS secondary \"OS\" { kind time_to_event; data Survival.contact, Survival.status; start first_dose; event death; censor_at last_known_alive }\n";
         Assert.Equal(new[] { "PIC4003" }, Ids(data + "visit Cycle { every 21 days; until progression or death; collect Survival }\n" + endpoint));
-        Assert.Empty(Ids(data + "visit Cycle { every 21 days; until progression or death; collect Survival }\nvisit Follow { every 12 weeks; until death; collect Survival }\n" + endpoint));
+        Assert.Empty(Ids(data + "visit Cycle { every 21 days; until progression or death; collect Survival }\nvisit Follow { every 12 weeks from first_dose + 12 weeks; until death; collect Survival }\n" + endpoint));
     }
 
     [Fact]

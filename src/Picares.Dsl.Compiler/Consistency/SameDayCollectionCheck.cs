@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using Picares.Dsl.Compiler.Diagnostics;
+using Picares.Dsl.Compiler.Model;
+
+namespace Picares.Dsl.Compiler.Consistency;
+
+/// <summary>
+/// A form that two visits collect on the same planned day (PIC4022): a repeating visit one of whose nominal occurrences
+/// falls on the day (or within the days) of a single visit counted from the same anchor, or two repeating visits whose
+/// first occurrences fall on the same day, with a form in common. The usual cause is a cycle visit written
+/// <c>every 21 days from c1d1</c> beside a visit on C1D1: its first occurrence is on the anchor's date, so C1D1 is planned
+/// twice. A subject would fill the form twice that day, as two visits in the EDC.
+/// </summary>
+/// <remarks>
+/// Only nominal days are compared, not windows (single visits' windows have PIC3005). With <c>anchoring actual</c> only a
+/// repeating visit's first occurrence has a nominal day. Two repeating visits whose later occurrences meet (every 21 and
+/// every 42 days from one anchor) are not compared. Each repeating visit is reported once. The single visits of each
+/// anchor and form are searched in order of their first day, from the repeating visit's first occurrence to its last.
+/// </remarks>
+internal static class SameDayCollectionCheck
+{
+    public static void Run(CheckContext c)
+    {
+        var singles = new Dictionary<(string Anchor, string Form), List<Single>>();
+        var repeating = new List<VisitModel>();
+        foreach (var visit in c.Model.Visits)
+        {
+            if (visit.Timing == "repeating")
+            {
+                if (visit.EveryDays is > 0) repeating.Add(visit);
+                continue;
+            }
+            Single? single = visit.Timing == "day" && visit.Day is { } day ? new Single(Offset(day), Offset(visit.LastDay ?? day), visit)
+                : visit.Timing == "relative" ? new Single(visit.OffsetDays ?? 0, visit.OffsetDays ?? 0, visit)
+                : null;
+            if (single is not { } found) continue;
+            foreach (var form in visit.Collect)
+            {
+                if (!singles.TryGetValue((visit.Anchor, form), out var list)) singles.Add((visit.Anchor, form), list = new List<Single>());
+                if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1].Visit, visit)) list.Add(found);
+            }
+        }
+        if (repeating.Count == 0) return;
+        foreach (var list in singles.Values) list.Sort((a, b) => a.First.CompareTo(b.First));
+
+        var firstOccurrences = new Dictionary<(string Anchor, string Form, int Day), VisitModel>();
+        foreach (var visit in repeating)
+        {
+            int start = visit.OffsetDays ?? 0, every = visit.EveryDays!.Value;
+            // Occurrences with a nominal day: all of them on a fixed grid (up to max, else to 36500 days), only the first when
+            // each is counted from the previous one's actual date.
+            long occurrences = visit.Anchoring == "actual" ? 1 : visit.MaxCount ?? (36500 - start) / every + 1;
+            bool reported = false;
+            foreach (var form in visit.Collect)
+            {
+                if (!reported && singles.TryGetValue((visit.Anchor, form), out var list) && FirstMet(list, start, every, occurrences) is { } met)
+                {
+                    Report(c, visit, met.Single.Visit, form, met.Occurrence, start, every, met.Single);
+                    reported = true;
+                }
+                // Every form's first occurrence is kept, reported or not, for the repeating visits after it.
+                if (firstOccurrences.TryGetValue((visit.Anchor, form, start), out var other))
+                {
+                    if (!reported && !ReferenceEquals(other, visit))
+                    {
+                        Report(c, visit, other, form, 0, start, every, null);
+                        reported = true;
+                    }
+                }
+                else firstOccurrences.Add((visit.Anchor, form, start), visit);
+            }
+        }
+    }
+
+    private readonly record struct Single(int First, int Last, VisitModel Visit);
+
+    /// <summary>The first single visit (in order of its first day) on whose days an occurrence falls, with the occurrence (0 for the first).</summary>
+    private static (Single Single, long Occurrence)? FirstMet(List<Single> singles, int start, int every, long occurrences)
+    {
+        long lastDay = start + (occurrences - 1) * every;
+        foreach (var single in singles)
+        {
+            if (single.First > lastDay) break; // the rest start later still
+            if (single.Last < start) continue;
+            long k = single.First <= start ? 0 : (single.First - start + every - 1L) / every;
+            if (start + k * every <= single.Last) return (single, k);
+        }
+        return null;
+    }
+
+    private static void Report(CheckContext c, VisitModel visit, VisitModel other, string form, long occurrence, int start, int every, Single? single)
+    {
+        long offset = start + occurrence * every;
+        var when = DayFrom(visit, offset);
+        var where = single is { First: var first, Last: var last } && first != last
+            ? $"within the days of visit {other.Name} ({Day(first)}..{Day(last)})"
+            : $"on the day of visit {other.Name}" + (other.Timing == "repeating" ? "'s first occurrence" : "");
+        var fix = occurrence == 0
+            ? $"if {visit.Name} is meant to start a cycle later, write 'every {every} days from {visit.Anchor} + {start + every} days'; otherwise collect {form} at only one of them"
+            : $"collect {form} at only one of them, or move {other.Name}";
+        var timing = SourceLocator.Inner(c.Locator.Declaration("visit", visit.Name), "every");
+        var span = timing is null ? c.Locator.Name("visit", visit.Name) : SourceLocator.Arguments(timing);
+        c.Report(DiagnosticDescriptors.SameDayCollection, span, visit.Name, occurrence + 1, when, where, form, fix);
+    }
+
+    // "day 22 from first_dose": the study day counted from the visit's anchor (or event), day 1 its date.
+    private static string DayFrom(VisitModel visit, long offset) => $"day {Day(offset)} from {visit.Anchor}";
+
+    // Study days have no day 0: a visit's days as offsets from its anchor's date, and back for messages.
+    private static int Offset(int studyDay) => studyDay > 0 ? studyDay - 1 : studyDay;
+    private static long Day(long offset) => offset >= 0 ? offset + 1 : offset;
+}
