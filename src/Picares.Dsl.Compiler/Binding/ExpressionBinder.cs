@@ -21,6 +21,12 @@ internal readonly struct ExpressionBinder
 
     public ExpressionBinder(BindingContext context) => _context = context;
 
+    /// <summary>
+    /// The field whose <c>shown_when</c> is bound, if one is: such a condition reads one value per record of its form, so it
+    /// may not read a field of another form that repeats (which of its records?) nor the field itself (never asked).
+    /// </summary>
+    public (string Form, string Field)? ShownWhenOf { get; init; }
+
     /// <summary>Binds a condition and requires it to be yes/no.</summary>
     public BoundExpression BindCondition(ExpressionSyntax syntax)
     {
@@ -111,6 +117,19 @@ internal readonly struct ExpressionBinder
     private string FirstField(string form) =>
         _context.Symbols.Forms.TryGetValue(form, out var f) && f.Fields.Count > 0 ? f.Fields.Keys.First() : "field";
 
+    // A shown_when reads a field of its own form or of a form that does not repeat, and not the field it shows.
+    private bool ReadableWhenShown(MemberAccessExpressionSyntax member, (string Form, string Field) shown, string owner, FormSymbol form, string field)
+    {
+        if (owner == shown.Form && field == shown.Field)
+            _context.Report(DiagnosticDescriptors.WrongType, member.Span, "another field", $"{owner}.{field} itself",
+                "; a field shown only when it already has a value is never asked: make the condition read the field that decides whether it is asked");
+        else if (owner != shown.Form && form.Repeating)
+            _context.Report(DiagnosticDescriptors.WrongType, member.Span, "a field of this form or of a form that does not repeat", $"a field of {owner}, which repeats",
+                $"; a form has one value of it per record, and the condition cannot tell which decides: ask it on {shown.Form} itself, or on a form that does not repeat");
+        else return true;
+        return false;
+    }
+
     private BoundExpression BindMember(MemberAccessExpressionSyntax member, int line, int column)
     {
         if (member.Name.IsMissing) return new BoundError(line, column);
@@ -123,7 +142,10 @@ internal readonly struct ExpressionBinder
         var memberName = member.Name.Text;
         if (_context.Symbols.Forms.TryGetValue(owner, out var form))
         {
-            if (form.Fields.TryGetValue(memberName, out var field)) return new BoundFieldReference(owner, memberName, field.Type, line, column);
+            if (form.Fields.TryGetValue(memberName, out var field))
+                return ShownWhenOf is { } shown && !ReadableWhenShown(member, shown, owner, form, memberName)
+                    ? new BoundError(line, column)
+                    : new BoundFieldReference(owner, memberName, field.Type, line, column);
             return UnknownField(member, form, line, column);
         }
         if (_context.Symbols.CodeLists.TryGetValue(owner, out var list))

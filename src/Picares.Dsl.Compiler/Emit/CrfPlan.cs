@@ -157,9 +157,9 @@ public sealed class CrfPlan
                 var line = field.Origin.Line.ToString(CultureInfo.InvariantCulture);
                 var args = $"findings, {CSharp.Literal(form.Name)}, occurrence, {CSharp.Literal(field.Name)}";
                 var hasValue = $"this.{property} is not null";
-                // A field shown only under a condition is required when it holds and must be empty when it does not.
+                // A field shown only under a condition must be empty when it does not hold, and, when it is required, answered when it does.
                 if (field.ShownWhen is not null && field.ShownWhen is not BoundError)
-                    checks.Add($"global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional({args}, {hasValue}, true, {conditions.Emit(field.ShownWhen)}, {CSharp.Literal(field.ShownWhenText)}, {line});");
+                    checks.Add($"global::Picares.Dsl.Runtime.Crf.EditChecks.Conditional({args}, {hasValue}, {ModelValues.Boolean(field.Required)}, {conditions.Emit(field.ShownWhen)}, {CSharp.Literal(field.ShownWhenText)}, {line});");
                 else if (field.Required)
                     checks.Add($"global::Picares.Dsl.Runtime.Crf.EditChecks.Required({args}, {hasValue}, {line});");
                 foreach (var (limit, severity) in new[] { (field.HardLimit, "Reject"), (field.SoftLimit, "Query") })

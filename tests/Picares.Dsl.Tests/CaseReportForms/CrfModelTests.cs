@@ -63,7 +63,7 @@ public class CrfModelTests
     }
 
     [Fact]
-    public void A_conditional_field_is_required_when_shown_and_must_be_empty_when_not()
+    public void A_required_conditional_field_is_required_when_shown_and_must_be_empty_when_not()
     {
         var medication = new Crf.PriorMedication
         {

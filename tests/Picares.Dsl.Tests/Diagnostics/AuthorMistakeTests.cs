@@ -120,4 +120,16 @@ public class AuthorMistakeTests
     public void A_code_field_without_its_code_list_is_told_where_the_name_goes() =>
         Assert.Equal("'field' takes 'code' followed by the code list's name, then 'required'; write it as: field s code Sex required",
             Only("form G { field s code {|PIC1003:required|} \"Sex\" }\nvisit V \"v\" { day 1 from first_dose; collect G }\n", "PIC1003"));
+
+    [Theory]
+    [InlineData("form SAE { field narrative text { shown_when {|PIC2005:AE.serious|} } }", "but this is a field of AE, which repeats; a form has one value of it per record")]
+    [InlineData("form SAE { field pregnant boolean { shown_when {|PIC2005:SAE.pregnant|} == true } }", "but this is SAE.pregnant itself; a field shown only when it already has a value is never asked")]
+    public void A_shown_when_reads_one_value_that_decides(string form, string says) =>
+        Assert.Contains(says, Only("form AE { repeating; field serious boolean required }\n" + form + "\nvisit V \"v\" { day 1 from first_dose; collect AE, SAE }\n", "PIC2005"), System.StringComparison.Ordinal);
+
+    [Fact]
+    public void A_shown_when_may_read_its_own_repeating_form_and_forms_that_do_not_repeat() =>
+        Assert.DoesNotContain(ProtocolCompiler.Compile(TestProtocols.With(
+            "form AE { repeating; field serious boolean required; field why text { shown_when AE.serious and Vitals.flag } }\nvisit V \"v\" { day 1 from first_dose; collect AE }\n")).Diagnostics,
+            d => d.Severity == Compiler.Diagnostics.Severity.Error);
 }

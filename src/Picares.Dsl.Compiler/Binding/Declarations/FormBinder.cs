@@ -150,7 +150,7 @@ internal static class FormBinder
             var a = new StatementArguments(context, sw, "a condition", "shown_when Demographics.sex == female");
             if (a.Expect(1, 1))
             {
-                shownWhen = new ExpressionBinder(context).BindCondition(a.At(0)!);
+                shownWhen = new ExpressionBinder(context) { ShownWhenOf = (form, name) }.BindCondition(a.At(0)!);
                 shownWhenText = context.TextOf(a.At(0)!);
             }
         }

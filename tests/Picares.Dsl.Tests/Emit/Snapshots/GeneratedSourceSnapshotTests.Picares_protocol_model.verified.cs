@@ -225,25 +225,25 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_dose", "Highest daily dose of systemic immunosuppressive drugs (such as corticosteroids), as prednisone or equivalent, in the last 2 weeks before screening", "quantity", null, "mg/d", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0d, 2000d, "mg/d"), null, null, __Asm("CRF design", 177, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("immunosuppressive_stop_date", "Date immunosuppressive systemic treatment was stopped", "date", null, null, false, null, null, null, __Asm("CRF design", 180, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug", "Other investigational drug ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 181, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_last_dose", "Last dose of the other investigational drug", "date", null, null, false, null, null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 182, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_half_life", "Half-life of the other investigational drug", "quantity", null, "h", false, new global::Picares.Dsl.Runtime.Model.FieldLimit(0.1d, 10000d, "h"), null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 185, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_last_dose", "Last dose of the other investigational drug", "date", null, null, true, null, null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 182, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("investigational_drug_half_life", "Half-life of the other investigational drug", "quantity", null, "h", true, new global::Picares.Dsl.Runtime.Model.FieldLimit(0.1d, 10000d, "h"), null, "PriorMedication.investigational_drug == true", __Asm("CRF design", 185, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine", "Anti-infective vaccine received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 189, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine_date", "Date of the most recent anti-infective vaccine", "date", null, null, false, null, null, "PriorMedication.vaccine == true", __Asm("CRF design", 190, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("vaccine_date", "Date of the most recent anti-infective vaccine", "date", null, null, true, null, null, "PriorMedication.vaccine == true", __Asm("CRF design", 190, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine", "Chinese medicine with anti-tumor activity received in the last 3 months", "boolean", null, null, true, null, null, null, __Asm("CRF design", 193, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine_last_date", "Last day of Chinese medicine with anti-tumor activity", "date", null, null, false, null, null, "PriorMedication.chinese_medicine == true", __Asm("CRF design", 194, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("chinese_medicine_last_date", "Last day of Chinese medicine with anti-tumor activity", "date", null, null, true, null, null, "PriorMedication.chinese_medicine == true", __Asm("CRF design", 194, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody", "Systemic (non-topical) monoclonal antibody ever received", "boolean", null, null, true, null, null, null, __Asm("CRF design", 197, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody_last_date", "Last dose of a systemic monoclonal antibody", "date", null, null, false, null, null, "PriorMedication.monoclonal_antibody == true", __Asm("CRF design", 198, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("monoclonal_antibody_last_date", "Last dose of a systemic monoclonal antibody", "date", null, null, true, null, null, "PriorMedication.monoclonal_antibody == true", __Asm("CRF design", 198, 3)),
             }, __Asm("CRF design", 176, 1));
             /// <summary>Recent surgery and biopsy</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Surgery { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Surgery", "Recent surgery and biopsy", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
             {
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery", "Major surgery under general anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 205, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery_end", "End of major surgery", "datetime", null, null, false, null, null, "Surgery.major_surgery == true", __Asm("CRF design", 206, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("major_surgery_end", "End of major surgery", "datetime", null, null, true, null, null, "Surgery.major_surgery == true", __Asm("CRF design", 206, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery", "Surgery under local or epidural anesthesia", "boolean", null, null, true, null, null, null, __Asm("CRF design", 209, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery_end", "End of surgery under local or epidural anesthesia", "datetime", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 210, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("recovered", "Subject recovered from the surgery", "boolean", null, null, false, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 213, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("local_surgery_end", "End of surgery under local or epidural anesthesia", "datetime", null, null, true, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 210, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("recovered", "Subject recovered from the surgery", "boolean", null, null, true, null, null, "Surgery.local_surgery == true", __Asm("CRF design", 213, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy", "Skin biopsy under local anesthesia only", "boolean", null, null, true, null, null, null, __Asm("CRF design", 216, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy_end", "End of skin biopsy", "datetime", null, null, false, null, null, "Surgery.skin_biopsy == true", __Asm("CRF design", 217, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("skin_biopsy_end", "End of skin biopsy", "datetime", null, null, true, null, null, "Surgery.skin_biopsy == true", __Asm("CRF design", 217, 3)),
             }, __Asm("CRF design", 204, 1));
             /// <summary>Pathology specimens</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo Pathology { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("Pathology", "Pathology specimens", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
@@ -262,7 +262,7 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("life_expectancy", "Life expectancy estimated by the investigator", "quantity", null, "wk", true, null, null, null, __Asm("CRF design", 240, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("cns_metastases", "Central nervous system metastases", "boolean", null, null, true, null, null, null, __Asm("CRF design", 241, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("carcinomatous_meningitis", "Carcinomatous meningitis", "boolean", null, null, true, null, null, null, __Asm("CRF design", 242, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("pregnant_or_breastfeeding", "Pregnant or breastfeeding", "boolean", null, null, false, null, null, "Demographics.sex == female", __Asm("CRF design", 243, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("pregnant_or_breastfeeding", "Pregnant or breastfeeding", "boolean", null, null, true, null, null, "Demographics.sex == female", __Asm("CRF design", 243, 3)),
             }, __Asm("CRF design", 238, 1));
             /// <summary>Medical history</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo MedicalHistory { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("MedicalHistory", "Medical history", false, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
@@ -273,9 +273,9 @@ namespace Picares.Protocols
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("needs_immunosuppression", "Comorbidity that needs treatment with an immunosuppressive drug", "boolean", null, null, true, null, null, null, __Asm("CRF design", 253, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("interstitial_lung_disease", "Interstitial lung disease", "boolean", null, null, true, null, null, null, __Asm("CRF design", 254, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy", "Previous other malignancy", "boolean", null, null, true, null, null, null, __Asm("CRF design", 255, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 256, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 259, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, false, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 262, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_type", "Type of the previous malignancy", "code", "MalignancyType", null, true, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 256, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_cured_date", "Date the previous malignancy was cured", "date", null, null, true, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 259, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("other_malignancy_needs_treatment", "Previous malignancy needs further treatment", "boolean", null, null, true, null, null, "MedicalHistory.other_malignancy == true", __Asm("CRF design", 262, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("protein_allergy", "Allergy to macromolecular protein preparations or to any JS001 ingredient", "boolean", null, null, true, null, null, null, __Asm("CRF design", 265, 3)),
             }, __Asm("CRF design", 249, 1));
             /// <summary>Serology</summary>
@@ -319,7 +319,7 @@ namespace Picares.Protocols
             {
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("contact_date", "Date of contact", "date", null, null, true, null, null, null, __Asm("CRF design", 322, 3)),
                 new global::Picares.Dsl.Runtime.Model.FieldInfo("vital_status", "Vital status", "code", "VitalStatus", null, true, null, null, null, __Asm("CRF design", 323, 3)),
-                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, false, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 324, 3)),
+                new global::Picares.Dsl.Runtime.Model.FieldInfo("death_date", "Date of death", "date", null, null, true, null, null, "SurvivalStatus.vital_status == dead", __Asm("CRF design", 324, 3)),
             }, __Asm("CRF design", 320, 1));
             /// <summary>Subsequent anticancer therapy</summary>
             public static global::Picares.Dsl.Runtime.Model.FormInfo SubsequentTherapy { get; } = new global::Picares.Dsl.Runtime.Model.FormInfo("SubsequentTherapy", "Subsequent anticancer therapy", true, new global::Picares.Dsl.Runtime.Model.FieldInfo[]
