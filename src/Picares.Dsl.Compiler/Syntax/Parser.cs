@@ -619,9 +619,9 @@ public sealed class Parser
         return found;
     }
 
-    /// <summary>A token that can be part of a unit's spelling: a name, a number, '/', '^', '%' or '.'.</summary>
+    /// <summary>A token that can be part of a unit's spelling: a name, a number, '/', '^', '*' (as in 10*9/L), '%' or '.'.</summary>
     private static bool IsUnitToken(Token t) =>
-        t.Kind is TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Percent or TokenKind.Dot;
+        t.Kind is TokenKind.Identifier or TokenKind.Number or TokenKind.Slash or TokenKind.Caret or TokenKind.Star or TokenKind.Percent or TokenKind.Dot;
 
     // The longest spelling a unit is looked for in, longer than any of the catalogue's: a run past it is not a unit.
     private const int MaxUnitLength = 24;

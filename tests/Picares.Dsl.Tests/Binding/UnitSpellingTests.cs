@@ -13,9 +13,10 @@ namespace Picares.Dsl.Tests.Binding;
 public class UnitSpellingTests
 {
     private const string Labs =
-        "form Labs { field creatinine quantity mg/dL; field egfr quantity mL/min/1.73m2; field alt quantity U/L; field weight quantity kg }\n" +
+        "form Labs { field creatinine quantity mg/dL; field egfr quantity mL/min/1.73m2; field alt quantity U/L; field weight quantity kg; " +
+        "field plt quantity 10*9/L { hard 0..2000 10*9/L } }\n" +
         "visit Screening \"Screening\" { day -14 from first_dose; collect Labs }\n" +
-        "endpoint LabSummary exploratory \"Labs\" { kind summary; data Labs.creatinine, Labs.egfr, Labs.alt, Labs.weight }\n";
+        "endpoint LabSummary exploratory \"Labs\" { kind summary; data Labs.creatinine, Labs.egfr, Labs.alt, Labs.weight, Labs.plt }\n";
 
     private static (string Id, string Text, string Message)[] Diagnose(string condition)
     {
@@ -90,6 +91,8 @@ public class UnitSpellingTests
     [InlineData("Labs.egfr < 45 mL/min/1.73m2")]
     [InlineData("Labs.alt > 120 IU/L or Labs.alt > 3 mU/mL")]
     [InlineData("Labs.weight < 40 kg and Labs.weight > 30 kg")]
+    [InlineData("Labs.plt < 50 10*9/L or Labs.plt < 50 10^9/L or Labs.plt < 50000 /uL")] // the catalogue's other spelling, with '*'
+    [InlineData("Labs.weight * 2 > 80 kg and Labs.weight > 2*20 kg")]               // '*' is still a product
     public void Units_written_as_the_catalogue_spells_them_are_read(string condition) => Assert.Empty(Diagnose(condition));
 
     [Fact]
