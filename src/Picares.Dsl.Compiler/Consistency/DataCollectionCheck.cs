@@ -248,8 +248,10 @@ internal static class DataCollectionCheck
                 signatures = new object[dataForms.Count];
                 for (int f = 0; f < signatures.Length; f++) signatures[f] = EarlyOf(dataForms[f].Form, Collecting(plannedByForm, dataForms[f].Form)).Signature(start);
             }
-            var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}", signatures); // names hold no line break, and none is empty
-            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, EarlyOf,
+            // Censored at the end of the study, an endpoint is followed by a visit that runs until the anchor that ends follow-up.
+            bool toEndOfStudy = endpoint.Censoring == "end_of_study";
+            var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}\n\n{toEndOfStudy}", signatures); // names hold no line break, and none is empty
+            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, toEndOfStudy, EarlyOf,
                 start is null || dataForms.Count == 1 ? null : shared[forms]));
             if (stoppers is null) continue;
             var eventStatement = Declared("event");
@@ -302,14 +304,17 @@ internal static class DataCollectionCheck
     /// </summary>
     /// <param name="shared">With a start and several forms, the visits they share.</param>
     private static string? Stoppers(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms,
-        string? start, EquatableArray<string> endpointEvents, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf, SharedVisits? shared)
+        string? start, EquatableArray<string> endpointEvents, bool toEndOfStudy, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf, SharedVisits? shared)
     {
         var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
+        // A visit follows the subjects for the endpoint when each thing that stops it is one of the endpoint's events, ends every
+        // subject's participation (terminal), or, for an endpoint censored at the end of the study, is the anchor that ends
+        // follow-up (a common study end): stopping there, it observes the event for as long as the study does.
         bool Follows(VisitModel visit)
         {
             if (visit.Timing != "repeating") return false;
             foreach (var u in visit.Until) // the array's own enumerator: All() boxed it, a box and an enumerator a visit
-                if (!events.Contains(u) && !c.Timeline.IsTerminal(u)) return false;
+                if (!events.Contains(u) && !c.Timeline.IsTerminal(u) && !(toEndOfStudy && c.Timeline.EndsFollowUp(u))) return false;
             return true;
         }
         string Stops(VisitModel visit)
@@ -329,7 +334,7 @@ internal static class DataCollectionCheck
             // form, so fewer than ten are passed over a form. A visit that follows the subjects repeats, so it is never an
             // early one: the others decide it.
             var forms = dataForms.Select(f => earlyOf(f.Form, Collecting(plannedByForm, f.Form))).ToList();
-            var eventsKey = string.Join("\n", endpointEvents);
+            var eventsKey = string.Join("\n", endpointEvents) + (toEndOfStudy ? "\n\nend_of_study" : "");
             if (forms.Any(f => f.AnyOtherFollows(eventsKey, Follows))) return null;
             var listed = new List<string>(MostNamed);
             var seen = forms.Count > 1 ? new HashSet<string>(System.StringComparer.Ordinal) : null; // one form lists each visit once

@@ -30,8 +30,12 @@ internal sealed class Timeline
     private Dictionary<string, string>? _firstTerminalAtOrBefore;
     private Dictionary<string, IReadOnlyList<string>>? _cycles;
 
+    private readonly ProtocolModel _model;
+    private HashSet<string>? _endsOfFollowUp;
+
     public Timeline(ProtocolModel model)
     {
+        _model = model;
         foreach (var a in model.Anchors) Declare(a.Name, a.After);
         foreach (var e in model.Events)
         {
@@ -63,6 +67,23 @@ internal sealed class Timeline
 
     /// <summary>An event that ends every subject's participation.</summary>
     public bool IsTerminal(string name) => _terminal.Contains(name);
+
+    /// <summary>
+    /// An anchor that ends follow-up: nothing is ordered after it ('follows') and no visit is planned after its day (a visit on
+    /// it, such as an end-of-study visit, is). A common study end, such as the date the target number of events is reached.
+    /// </summary>
+    public bool EndsFollowUp(string name)
+    {
+        if (_endsOfFollowUp is null)
+        {
+            _endsOfFollowUp = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var anchor in _model.Anchors)
+                if (!_followedBy.ContainsKey(anchor.Name)) _endsOfFollowUp.Add(anchor.Name);
+            foreach (var visit in _model.Visits)
+                if (CanFallAfterItsAnchorsDay(visit)) _endsOfFollowUp.Remove(visit.Anchor);
+        }
+        return _endsOfFollowUp.Contains(name);
+    }
 
     /// <summary>
     /// The first terminal event, in the protocol's order, that <paramref name="point"/> is or is ordered at or after; null
