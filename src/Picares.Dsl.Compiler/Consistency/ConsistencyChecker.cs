@@ -6,7 +6,7 @@ namespace Picares.Dsl.Compiler.Consistency;
 
 /// <summary>
 /// Checks a bound protocol against itself (PIC4xxx): data collected in time for the criteria and endpoints that
-/// read them, a minimum for stable disease that the first tumor assessment does not allow, a gap for censoring shorter than the assessments' schedule, criteria that admit nobody or check nothing, the design against its arms and enrollment, limits,
+/// read them, a minimum for stable disease that the first tumor assessment does not allow, a gap for censoring shorter than the assessments' schedule, criteria that admit nobody, check nothing or read a field some subjects are never asked, the design against its arms and enrollment, limits,
 /// unused declarations, visits the timeline rules out, and forms two visits collect on one day. It runs only on a protocol that bound without errors,
 /// so that it never repeats an earlier diagnostic in other words.
 /// </summary>
@@ -25,6 +25,7 @@ internal static class ConsistencyChecker
         StableDiseaseCheck.Run(context);
         AssessmentGapCheck.Run(context);
         EligibilityCheck.Run(context);
+        UnaskedDataCheck.Run(context);
         DesignCheck.Run(context);
         UsageCheck.Run(context);
     }

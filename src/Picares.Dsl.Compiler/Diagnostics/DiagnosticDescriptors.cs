@@ -238,6 +238,9 @@ public static class DiagnosticDescriptors
     /// <summary>PIC4022</summary>
     public static readonly DiagnosticDescriptor SameDayCollection = new("PIC4022", "Form collected twice on one day",
         "Occurrence {1} of visit {0} ({2}) falls {3}, and both collect {4}: a subject would fill {4} twice that day; {5}", Severity.Warning, Consistency);
+    /// <summary>PIC4023</summary>
+    public static readonly DiagnosticDescriptor CriterionReadsUnaskedField = new("PIC4023", "Criterion reads a field not always asked",
+        "Criterion {0} reads {1}, which is asked only when {2}: for a subject it is not asked of, the value stays missing and the criterion unknown, so the subject stays pending; say what holds without it: {3}", Severity.Warning, Consistency);
     /// <summary>PIC4017</summary>
     public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
         "Event {0} is not marked terminal, so visit {1} is still planned for a subject after it; {2}", Severity.Warning, Consistency);

@@ -268,6 +268,21 @@ public class ConsistencyCheckTests
     }
 
     [Fact]
+    public void A_criterion_that_reads_a_field_asked_of_some_subjects_says_what_holds_for_the_others()
+    {
+        const string form = "form Women { field contraception boolean required { shown_when Vitals.ecog == 0 } }\nvisit Screen { day -7 from first_dose; collect Women }\n";
+        var (id, at, message) = Assert.Single(Check(form + "criterion I3 inclusion \"x\" { when Women.contraception == true }\n"));
+        Assert.Equal(("PIC4023", "I3"), (id, at));
+        Assert.Equal("Criterion I3 reads Women.contraception, which is asked only when Vitals.ecog == 0: for a subject it is not asked of, the value stays missing and " +
+            "the criterion unknown, so the subject stays pending; say what holds without it: not (Vitals.ecog == 0) or (Women.contraception == true)", message);
+        // An exclusion applies only to those asked.
+        Assert.EndsWith("say what holds without it: (Vitals.ecog == 0) and (Women.contraception == false)",
+            Assert.Single(Check(form + "criterion E3 exclusion \"x\" { when Women.contraception == false }\n")).Message, System.StringComparison.Ordinal);
+        // Reading what decides whether it is asked, the criterion says what holds for the others.
+        Assert.Empty(Check(form + "criterion I3 inclusion \"x\" { when Vitals.ecog == 1 or Women.contraception == true }\n"));
+    }
+
+    [Fact]
     public void Death_that_is_not_terminal_is_warned_about_when_a_visit_would_go_on_after_it()
     {
         const string death = "event death \"Death\"\n";

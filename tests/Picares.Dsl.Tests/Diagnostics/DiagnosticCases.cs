@@ -91,6 +91,8 @@ public static class DiagnosticCases
         ["PIC4021"] = WithStudy("allocation randomized; design parallel", "codelist Stage { code limited \"a\"; code extensive \"b\" }\nform Staging { field stage code Stage }\nvisit Week4 { day 29; collect Staging }\n" +
             "intervention D \"Drug\" { type drug; dose 1 mg }\narm A \"A\" { type experimental; receives D }\narm B \"B\" { type no_intervention }\nrandomization { stratify_by {|PIC4021:Staging.stage|} }\n"),
         ["PIC4022"] = With("visit Week1 { day 1; collect Vitals }\nvisit Cycle { every {|PIC4022:21 days|}; max 6; collect Vitals }\n"),
+        ["PIC4023"] = With("form Extra { field detail integer required { shown_when Vitals.flag } }\nvisit Week1 { day -7 from first_dose; collect Extra }\n" +
+            "criterion I9 inclusion \"x\" { when Vitals.flag and Extra.detail > 2 }\ncriterion {|PIC4023:I8|} inclusion \"y\" { when Extra.detail < 10 }\n"),
         ["PIC4019"] = With(TumorForm +
             "visit Scan { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 4; collect Tumor }\n" +
             "endpoint ORR primary \"ORR\" { kind objective_response; data Tumor.scan, Tumor.response; start first_dose; stable_disease_minimum {|PIC4019:6 weeks|} }\n"),
