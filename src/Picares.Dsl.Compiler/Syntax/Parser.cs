@@ -360,6 +360,15 @@ public sealed class Parser
             SkipNewLines();
             return Bounded(new BinaryExpressionSyntax(left, merged, ParseRange()) { IsNegated = true });
         }
+        // A temporal comparison wrapped onto the next line ("F.date" then "within 30 days before x"): one error that says so, and
+        // the comparison read on, rather than a date that is no condition and a statement named 'within'.
+        if (t.Kind == TokenKind.NewLine && PeekAfterNewLines() is { Kind: TokenKind.Identifier } next && Keywords.IsTemporalQualifier(next.Text))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.Expected, next.Span, $"the temporal comparison on the line of what it measures",
+                $"a line break before '{next.Text}', which ends the statement; join the two lines, or put the whole condition in ( )");
+            while (Current.Kind == TokenKind.NewLine) Advance();
+            t = Current;
+        }
         if (t.Kind == TokenKind.Identifier && Keywords.IsTemporalQualifier(t.Text))
         {
             var qualifier = Advance();

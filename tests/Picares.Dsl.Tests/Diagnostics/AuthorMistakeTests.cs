@@ -132,4 +132,14 @@ public class AuthorMistakeTests
         Assert.DoesNotContain(ProtocolCompiler.Compile(TestProtocols.With(
             "form AE { repeating; field serious boolean required; field why text { shown_when AE.serious and Vitals.flag } }\nvisit V \"v\" { day 1 from first_dose; collect AE }\n")).Diagnostics,
             d => d.Severity == Compiler.Diagnostics.Severity.Error);
+
+    [Theory]
+    [InlineData("within 30 days")]
+    [InlineData("at_least 4 weeks")]
+    public void A_temporal_comparison_wrapped_onto_the_next_line_is_one_error_that_says_so(string qualifier)
+    {
+        var word = qualifier.Split(' ')[0];
+        var message = Only(Forms + $"criterion E1 exclusion \"e\" {{\n  when F.t1d and F.dt\n    {{|PIC0005:{word}|}}{qualifier.Substring(word.Length)} before first_dose\n}}\n", "PIC0005");
+        Assert.EndsWith($"a line break before '{word}', which ends the statement; join the two lines, or put the whole condition in ( )", message, System.StringComparison.Ordinal);
+    }
 }
