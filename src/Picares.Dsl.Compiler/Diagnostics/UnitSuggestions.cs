@@ -20,13 +20,28 @@ internal static class UnitSuggestions
         ["mEq"] = "; an equivalent depends on the ion's charge, so the language has no such unit: for a monovalent ion write mmol",
     };
 
+    // Spellings that are no unit of the catalogue for a reason a suggestion of the nearest spelling would hide.
+    private static readonly Dictionary<string, string> NoSuchUnit = new(StringComparer.Ordinal)
+    {
+        ["C"] = Temperature, ["F"] = Temperature, ["degC"] = Temperature, ["degF"] = Temperature, ["celsius"] = Temperature, ["Celsius"] = Temperature,
+        ["x"] = Times, ["X"] = Times,
+    };
+
+    private const string Temperature = "; the language has no temperature unit (degrees Celsius and Fahrenheit do not convert by a factor): " +
+        "declare the field 'decimal' and name the unit in its label, such as \"Temperature (°C)\"";
+
+    private const string Times = "; 'x' is not a unit: write the number and its unit without it, such as 50 10^9/L for \"50 x 10^9/L\"";
+
     /// <summary>Whether <paramref name="written"/> is a unit the catalogue leaves out on purpose.</summary>
     public static bool IsLeftOut(string written) => LeftOut.ContainsKey(written);
+
+    /// <summary>Whether PIC2001 says why <paramref name="written"/> is no unit, rather than suggest the nearest spelling.</summary>
+    public static bool IsExplained(string written) => LeftOut.ContainsKey(written) || NoSuchUnit.ContainsKey(written);
 
     /// <summary>The end of PIC2001's message for <paramref name="written"/>, worked out only if the diagnostic is kept.</summary>
     public static DeferredText For(string written)
     {
-        if (LeftOut.TryGetValue(written, out var instead)) return new DeferredText(() => instead);
+        if (LeftOut.TryGetValue(written, out var instead) || NoSuchUnit.TryGetValue(written, out instead)) return new DeferredText(() => instead);
         // "mL / min / 1.73 m2" on a field: a unit written with spaces, which edit distance may not reach.
         if (written.IndexOf(' ') >= 0 && string.Concat(written.Split(' ')) is var glued && UnitCatalog.TryFind(glued, out _))
             return new DeferredText(() => $"; write it without spaces: '{glued}'");

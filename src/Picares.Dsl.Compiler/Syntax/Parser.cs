@@ -527,6 +527,15 @@ public sealed class Parser
             _index = unitEnd + 1;
             return new NameExpressionSyntax(new Token(TokenKind.Identifier, span, spelling, unitStart.HasLeadingTrivia));
         }
+        // "10^9/l": such a unit in the wrong case, reported with its spelling and read as the unit meant.
+        if (_tokens[_index + 1].Kind == TokenKind.Caret && !_tokens[_index + 1].HasLeadingTrivia && GluedCaseUnit(_index) is { } meant)
+        {
+            var unitStart = Current;
+            var span = TextSpan.FromBounds(unitStart.Span.Start, _tokens[meant.End].Span.End);
+            _diagnostics.Report(DiagnosticDescriptors.UnknownUnit, span, UnitSpelling(_index, meant.End), $"; did you mean '{meant.Unit}'?");
+            _index = meant.End + 1;
+            return new NameExpressionSyntax(new Token(TokenKind.Identifier, span, meant.Unit, unitStart.HasLeadingTrivia));
+        }
         var number = Advance();
         double.TryParse(number.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value);
 
@@ -652,6 +661,22 @@ public sealed class Parser
             if (UnitCatalog.TryFind(text.ToString(), out _)) end = i;
         }
         return end;
+    }
+
+    /// <summary>The last token of the longest glued run from <paramref name="start"/> that spells a unit in other cases, and that unit.</summary>
+    private (int End, string Unit)? GluedCaseUnit(int start)
+    {
+        var text = new StringBuilder();
+        (int, string)? found = null;
+        for (int i = start; text.Length <= MaxUnitLength; i++)
+        {
+            var t = _tokens[i];
+            if (i > start && (t.HasLeadingTrivia || t.Span.Start != _tokens[i - 1].Span.End)) break;
+            if (!IsUnitToken(t)) break;
+            text.Append(t.Text);
+            if (UnitSpellings.IgnoringCase(text.ToString()) is { } unit) found = (i, unit);
+        }
+        return found;
     }
 
     /// <summary>The tokens' texts joined; <paramref name="spaced"/>, with one space where the source has white space between two.</summary>

@@ -95,6 +95,23 @@ public class UnitSpellingTests
     [InlineData("Labs.weight * 2 > 80 kg and Labs.weight > 2*20 kg")]               // '*' is still a product
     public void Units_written_as_the_catalogue_spells_them_are_read(string condition) => Assert.Empty(Diagnose(condition));
 
+    [Theory]
+    [InlineData("form Labs { field anc quantity {|PIC2001:10^9/l|} }", "did you mean '10^9/L'?")]
+    [InlineData("form Labs { field anc quantity {|PIC2001:10^9/l|} { hard 0..100 10^9/L } }", "did you mean '10^9/L'?")] // read as the unit meant: no more errors
+    [InlineData("form Labs { field temperature quantity {|PIC2001:C|} }", "the language has no temperature unit")]
+    public void A_field_unit_is_told_what_to_write(string form, string says)
+    {
+        var (text, expected) = Markup.Parse(TestProtocols.With(form + "\nvisit Screening \"Screening\" { day -14 from first_dose; collect Labs }\n"));
+        var d = Assert.Single(ProtocolCompiler.Compile(text).Diagnostics, x => x.Severity == Compiler.Diagnostics.Severity.Error);
+        Assert.Equal(expected.Single(), (d.Id, d.Span));
+        Assert.Contains(says, d.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_times_sign_before_a_unit_is_told_to_go() =>
+        Assert.EndsWith("'x' is not a unit: write the number and its unit without it, such as 50 10^9/L for \"50 x 10^9/L\"",
+            Assert.Single(Diagnose("Labs.plt < 50 {|PIC2001:x|} 10^9/L")).Message, System.StringComparison.Ordinal);
+
     [Fact]
     public void A_field_unit_written_with_spaces_is_reported_with_the_spelling_meant()
     {
