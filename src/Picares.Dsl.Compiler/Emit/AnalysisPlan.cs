@@ -44,7 +44,7 @@ public sealed class AnalysisPlan
 
     private static readonly HashSet<string> Fixed = new(System.StringComparer.Ordinal)
     {
-        "Analysis", "Crf", "Run", "Results", "SubjectResult", "Subject", "Subjects", "DataCutoff", "ConfidenceLevel", "Equals", "GetHashCode", "ToString", "GetType",
+        "Analysis", "Crf", "Run", "Results", "SubjectResult", "Subject", "Subjects", "DataCutoff", "ConfidenceLevel", "Arm", "ByArm", "Arms", "Equals", "GetHashCode", "ToString", "GetType",
     };
 
     /// <summary>Plans the analysis of a model; <paramref name="crf"/> is the fully qualified Crf class name with a trailing dot.</summary>

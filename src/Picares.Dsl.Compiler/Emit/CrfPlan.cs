@@ -26,6 +26,8 @@ public sealed class CrfPlan
     public string FormNamesLiteral => CSharp.Literal(string.Join(", ", Forms.Select(f => f.Name)));
     /// <summary>The anchors' names, for messages.</summary>
     public string AnchorNames => CSharp.Literal(string.Join(", ", Anchors.Select(a => a.Name)));
+    /// <summary>The arms' names as C# string literals, for a subject's arm.</summary>
+    public List<string> ArmLiterals { get; } = new();
 
     /// <summary>A code list as an enum and its helper class, with its JSON type-info property and converter.</summary>
     public sealed record CodeListEnum(string Name, string Enum, string Helper, string Label, List<CodeMember> Members)
@@ -115,6 +117,7 @@ public sealed class CrfPlan
     {
         var plan = new CrfPlan { Crf = crf };
         foreach (var anchor in model.Anchors) plan.Anchors.Add(new AnchorProperty(anchor.Name, CSharp.Member(anchor.Name, "AnchorDates")));
+        foreach (var arm in model.Arms) plan.ArmLiterals.Add(CSharp.Literal(arm.Name));
         var enums = new Dictionary<string, CodeListEnum>();
         foreach (var list in model.CodeLists)
         {

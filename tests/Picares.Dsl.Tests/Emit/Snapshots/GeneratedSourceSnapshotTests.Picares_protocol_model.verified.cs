@@ -2904,6 +2904,11 @@ namespace Picares.Protocols
             {
                 /// <summary>The subject's identifier.</summary>
                 public string? Id { get; set; }
+                /// <summary>
+                /// The name of the arm the subject is assigned to (one of <c>Arms.All</c>), or null while it is not assigned: the
+                /// analysis gives each arm's results apart (<c>Analysis.Results.ByArm</c>).
+                /// </summary>
+                public string? Arm { get; set; }
                 /// <summary>The subject's anchor dates.</summary>
                 public global::Picares.Protocols.PicaresProtocol.Schedule.AnchorDates Anchors { get; } = new global::Picares.Protocols.PicaresProtocol.Schedule.AnchorDates();
                 /// <summary>The subject's forms.</summary>
@@ -4039,6 +4044,7 @@ namespace Picares.Protocols
                     private static readonly global::System.Text.Json.JsonEncodedText __a1 = global::System.Text.Json.JsonEncodedText.Encode("enrollment");
                     private static readonly global::System.Text.Json.JsonEncodedText __a2 = global::System.Text.Json.JsonEncodedText.Encode("first_dose");
                     private static readonly global::System.Text.Json.JsonEncodedText __a3 = global::System.Text.Json.JsonEncodedText.Encode("end_of_treatment");
+                    private static readonly string[] __arms = new string[] { "Consolidation", };
 
                     public override global::Picares.Protocols.PicaresProtocol.Crf.Subject? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::Picares.Dsl.Runtime.Serialization.CrfJsonReadContext context)
                     {
@@ -4050,6 +4056,7 @@ namespace Picares.Protocols
                             switch (name)
                             {
                                 case "id": value.Id = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Text(ref reader, context); break;
+                                case "arm": value.Arm = global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.OneOf(ref reader, context, "an arm of the protocol", __arms); break;
                                 case "anchors":
                                     if (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "the anchor dates"))
                                     {
@@ -4072,7 +4079,7 @@ namespace Picares.Protocols
                                     if (global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.BeginObject(ref reader, context, "a case book"))
                                         __CaseBookConverter.ReadInto(ref reader, context, value.Forms);
                                     break;
-                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "a subject", "id, anchors, forms"); break;
+                                default: global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.Unknown(ref reader, context, name, "a subject", "id, arm, anchors, forms"); break;
                             }
                             context.Pop();
                         }
@@ -4083,6 +4090,7 @@ namespace Picares.Protocols
                     {
                         writer.WriteStartObject();
                         if (value.Id is not null) writer.WriteString("id", value.Id);
+                        if (value.Arm is not null) writer.WriteString("arm", value.Arm);
                         writer.WriteStartObject("anchors");
                         global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __a0, value.Anchors.Consent);
                         global::Picares.Dsl.Runtime.Serialization.CrfJsonValues.WriteDate(writer, __a1, value.Anchors.Enrollment);
@@ -4182,9 +4190,10 @@ namespace Picares.Protocols
             /// <summary>Every subject's derivations and each endpoint's summary.</summary>
             public sealed class Results
             {
-                internal Results(global::System.Collections.Generic.IReadOnlyList<SubjectResult> subjects, global::System.DateTime? dataCutoff, double confidenceLevel)
+                internal Results(global::System.Collections.Generic.IReadOnlyList<SubjectResult> subjects, global::System.DateTime? dataCutoff, double confidenceLevel, string? arm = null)
                 {
                     Subjects = subjects;
+                    Arm = arm;
                     DataCutoff = dataCutoff;
                     ConfidenceLevel = confidenceLevel;
                     Safety = global::Picares.Dsl.Runtime.Endpoints.IncidenceSummary.Summarize(global::System.Linq.Enumerable.Select(subjects, s => s.Safety), confidenceLevel);
@@ -4195,6 +4204,13 @@ namespace Picares.Protocols
 
                 /// <summary>The subjects' derivations, in the order given.</summary>
                 public global::System.Collections.Generic.IReadOnlyList<SubjectResult> Subjects { get; }
+                /// <summary>The arm these results are of (its name), or null for every subject given.</summary>
+                public string? Arm { get; }
+                /// <summary>
+                /// Each arm's results, in the protocol's order of arms, over the subjects assigned to it (<c>Crf.Subject.Arm</c>);
+                /// a subject not assigned to an arm is in none of them. Empty in an arm's own results.
+                /// </summary>
+                public global::System.Collections.Generic.IReadOnlyList<Results> ByArm { get; internal set; } = global::System.Array.Empty<Results>();
                 /// <summary>The data cut-off, if any.</summary>
                 public global::System.DateTime? DataCutoff { get; }
                 /// <summary>The two-sided confidence level of every interval.</summary>
@@ -4209,7 +4225,7 @@ namespace Picares.Protocols
                 public global::Picares.Dsl.Runtime.Endpoints.TimeToEventSummary OS { get; }
             }
 
-            /// <summary>Derives every subject and summarizes every derived endpoint.</summary>
+            /// <summary>Derives every subject and summarizes every derived endpoint, for all subjects and for each arm.</summary>
             /// <param name="subjects">The subjects.</param>
             /// <param name="dataCutoff">When given, records after this date are not used; needed for censoring at the end of the study.</param>
             /// <param name="confidenceLevel">The two-sided confidence level, 0.95 by default.</param>
@@ -4218,7 +4234,15 @@ namespace Picares.Protocols
                 if (subjects is null) throw new global::System.ArgumentNullException(nameof(subjects));
                 var results = new global::System.Collections.Generic.List<SubjectResult>();
                 foreach (var subject in subjects) results.Add(new SubjectResult(subject ?? throw new global::System.ArgumentException("A subject is null.", nameof(subjects)), dataCutoff));
-                return new Results(results, dataCutoff, confidenceLevel);
+                var byArm = new global::System.Collections.Generic.List<Results>();
+                foreach (var arm in global::Picares.Protocols.PicaresProtocol.Arms.All)
+                {
+                    var assigned = new global::System.Collections.Generic.List<SubjectResult>();
+                    foreach (var result in results)
+                        if (result.Subject.Arm == arm.Name) assigned.Add(result);
+                    byArm.Add(new Results(assigned, dataCutoff, confidenceLevel, arm.Name));
+                }
+                return new Results(results, dataCutoff, confidenceLevel) { ByArm = byArm };
             }
 
             private static global::System.Collections.Generic.List<global::Picares.Dsl.Runtime.Endpoints.DoseRecord> __Records0(Crf.CaseBook book)
