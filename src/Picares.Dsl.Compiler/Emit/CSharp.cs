@@ -219,6 +219,9 @@ public static class CSharp
     /// <summary>An int literal, or <c>null</c>.</summary>
     public static string Integer(int? value) => value is null ? "null" : value.Value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>What a quantity field's documentation says of its unit: ", in kg or another unit of the same dimension"; empty without one.</summary>
+    public static string UnitNote(string? unit) => unit is null ? "" : ", in " + Xml(unit) + " or another unit of the same dimension";
+
     /// <summary>Text for an XML doc comment: one line, with &amp;, &lt; and &gt; escaped.</summary>
     public static string Xml(string? text)
     {

@@ -86,6 +86,8 @@ public sealed class CrfPlan
         public string NameLiteral { get; } = CSharp.Literal(Name);
         /// <summary>The label for documentation comments.</summary>
         public string LabelXml { get; } = CSharp.Xml(Label);
+        /// <summary>For documentation comments: the unit of a quantity field (", in kg"), else empty.</summary>
+        public string UnitNote { get; init; } = "";
         /// <summary>The expression that reads the field's JSON value.</summary>
         public string JsonRead { get; init; } = "";
         /// <summary>The statement that writes the field's JSON property, with the name in <c>__n{index}</c>.</summary>
@@ -174,7 +176,10 @@ public sealed class CrfPlan
                         checks.Add($"global::Picares.Dsl.Runtime.Crf.EditChecks.Limit({args}, (double?)this.{property}, {CSharp.NullableNumber(limit.Lower)}, {CSharp.NullableNumber(limit.Upper)}, {sev}, {line});");
                 }
                 var (read, write) = Json(field, property, formClass.Fields.Count, enums, crf);
-                formClass.Fields.Add(new FieldProperty(field.Name, property, TypeOf(field, enums), field.Label, checks) { JsonRead = read, JsonWrite = write });
+                formClass.Fields.Add(new FieldProperty(field.Name, property, TypeOf(field, enums), field.Label, checks)
+                {
+                    JsonRead = read, JsonWrite = write, UnitNote = CSharp.UnitNote(field.Unit),
+                });
             }
             formClass.Constants.AddRange(conditions.Constants);
             plan.Forms.Add(formClass);

@@ -55,6 +55,8 @@ public sealed class ScreeningPlan
         public string KeyLiteral { get; } = CSharp.Literal(Key);
         /// <summary>The key for documentation comments.</summary>
         public string KeyXml { get; } = CSharp.Xml(Key);
+        /// <summary>For documentation comments: the unit of a quantity field (", in kg"), else empty.</summary>
+        public string UnitNote { get; init; } = "";
         /// <summary>The label for documentation comments.</summary>
         public string LabelXml { get; } = CSharp.Xml(Label);
         /// <summary>For a code field, the static array of its code list's codes; its setter keeps the code's position too.</summary>
@@ -141,6 +143,7 @@ public sealed class ScreeningPlan
                 input.Fields.Add(new FieldInput(key, CSharp.Member(f.Name, input.ClassName), CSharp.TypeOf(f.DataType), guard, f.Label, f.DataType)
                 {
                     CodeSet = f.DataType == "code" ? plan.CodeSet(f.CodeList!) : null,
+                    UnitNote = CSharp.UnitNote(f.Unit),
                 });
             }
             plan.Forms.Add(input);

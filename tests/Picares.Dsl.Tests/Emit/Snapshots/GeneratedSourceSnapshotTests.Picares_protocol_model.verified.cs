@@ -937,7 +937,7 @@ namespace Picares.Protocols
 
                 internal PriorMedicationInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
 
-                /// <summary>Highest daily dose of systemic immunosuppressive drugs (such as corticosteroids), as prednisone or equivalent, in the last 2 weeks before screening (PriorMedication.immunosuppressive_dose).</summary>
+                /// <summary>Highest daily dose of systemic immunosuppressive drugs (such as corticosteroids), as prednisone or equivalent, in the last 2 weeks before screening (PriorMedication.immunosuppressive_dose), in mg/d or another unit of the same dimension.</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? ImmunosuppressiveDose { get => _ImmunosuppressiveDose; set { _ImmunosuppressiveDose = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "mg/d", "PriorMedication.immunosuppressive_dose", 0d, 2000d); _changes.Increment(); } }
 
                 /// <summary>Date immunosuppressive systemic treatment was stopped (PriorMedication.immunosuppressive_stop_date).</summary>
@@ -949,7 +949,7 @@ namespace Picares.Protocols
                 /// <summary>Last dose of the other investigational drug (PriorMedication.investigational_drug_last_dose).</summary>
                 public global::System.DateTime? InvestigationalDrugLastDose { get => _InvestigationalDrugLastDose; set { _InvestigationalDrugLastDose = value; _changes.Increment(); } }
 
-                /// <summary>Half-life of the other investigational drug (PriorMedication.investigational_drug_half_life).</summary>
+                /// <summary>Half-life of the other investigational drug (PriorMedication.investigational_drug_half_life), in h or another unit of the same dimension.</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? InvestigationalDrugHalfLife { get => _InvestigationalDrugHalfLife; set { _InvestigationalDrugHalfLife = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "h", "PriorMedication.investigational_drug_half_life", 0.1d, 10000d); _changes.Increment(); } }
 
                 /// <summary>Anti-infective vaccine received in the last 3 months (PriorMedication.vaccine).</summary>
@@ -1027,7 +1027,7 @@ namespace Picares.Protocols
 
                 internal VitalsInput(global::Picares.Dsl.Runtime.Eligibility.ChangeCounter changes) => _changes = changes;
 
-                /// <summary>Body weight (Vitals.weight).</summary>
+                /// <summary>Body weight (Vitals.weight), in kg or another unit of the same dimension.</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? Weight { get => _Weight; set { _Weight = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "kg", "Vitals.weight", 20d, 300d); _changes.Increment(); } }
             }
 
@@ -1056,7 +1056,7 @@ namespace Picares.Protocols
                     }
                 }
 
-                /// <summary>Life expectancy estimated by the investigator (Baseline.life_expectancy).</summary>
+                /// <summary>Life expectancy estimated by the investigator (Baseline.life_expectancy), in wk or another unit of the same dimension.</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? LifeExpectancy { get => _LifeExpectancy; set { _LifeExpectancy = global::Picares.Dsl.Runtime.Eligibility.InputGuard.Quantity(value, "wk", "Baseline.life_expectancy"); _changes.Increment(); } }
 
                 /// <summary>Central nervous system metastases (Baseline.cns_metastases).</summary>
@@ -2481,7 +2481,7 @@ namespace Picares.Protocols
             /// <summary>Form PriorMedication: Prior and concomitant medication.</summary>
             public sealed class PriorMedication
             {
-                /// <summary>Highest daily dose of systemic immunosuppressive drugs (such as corticosteroids), as prednisone or equivalent, in the last 2 weeks before screening (immunosuppressive_dose).</summary>
+                /// <summary>Highest daily dose of systemic immunosuppressive drugs (such as corticosteroids), as prednisone or equivalent, in the last 2 weeks before screening (immunosuppressive_dose), in mg/d or another unit of the same dimension.</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? ImmunosuppressiveDose { get; set; }
                 /// <summary>Date immunosuppressive systemic treatment was stopped (immunosuppressive_stop_date).</summary>
                 public global::System.DateTime? ImmunosuppressiveStopDate { get; set; }
@@ -2489,7 +2489,7 @@ namespace Picares.Protocols
                 public bool? InvestigationalDrug { get; set; }
                 /// <summary>Last dose of the other investigational drug (investigational_drug_last_dose).</summary>
                 public global::System.DateTime? InvestigationalDrugLastDose { get; set; }
-                /// <summary>Half-life of the other investigational drug (investigational_drug_half_life).</summary>
+                /// <summary>Half-life of the other investigational drug (investigational_drug_half_life), in h or another unit of the same dimension.</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? InvestigationalDrugHalfLife { get; set; }
                 /// <summary>Anti-infective vaccine received in the last 3 months (vaccine).</summary>
                 public bool? Vaccine { get; set; }
@@ -2582,7 +2582,7 @@ namespace Picares.Protocols
             /// <summary>Form Vitals: Vital signs.</summary>
             public sealed class Vitals
             {
-                /// <summary>Body weight (weight).</summary>
+                /// <summary>Body weight (weight), in kg or another unit of the same dimension.</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? Weight { get; set; }
 
                 /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
@@ -2603,7 +2603,7 @@ namespace Picares.Protocols
             {
                 /// <summary>ECOG performance status (ecog).</summary>
                 public Ecog? Ecog { get; set; }
-                /// <summary>Life expectancy estimated by the investigator (life_expectancy).</summary>
+                /// <summary>Life expectancy estimated by the investigator (life_expectancy), in wk or another unit of the same dimension.</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? LifeExpectancy { get; set; }
                 /// <summary>Central nervous system metastases (cns_metastases).</summary>
                 public bool? CnsMetastases { get; set; }
@@ -2700,7 +2700,7 @@ namespace Picares.Protocols
             {
                 /// <summary>Date of administration (administration_date).</summary>
                 public global::System.DateTime? AdministrationDate { get; set; }
-                /// <summary>Dose given (dose).</summary>
+                /// <summary>Dose given (dose), in mg or another unit of the same dimension.</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? Dose { get; set; }
 
                 /// <summary>Runs the edit checks of this form; conditions on other forms read them from <paramref name="caseBook"/>.</summary>
@@ -2771,7 +2771,7 @@ namespace Picares.Protocols
                 public SampleType? SampleType { get; set; }
                 /// <summary>Collection date (collection_date).</summary>
                 public global::System.DateTime? CollectionDate { get; set; }
-                /// <summary>PD-L1 tumor proportion score (pd_l1_tps).</summary>
+                /// <summary>PD-L1 tumor proportion score (pd_l1_tps), in % or another unit of the same dimension.</summary>
                 public global::Picares.Dsl.Runtime.Units.Quantity? PdL1Tps { get; set; }
                 /// <summary>Tumor mutational burden (mutations per megabase) (tmb).</summary>
                 public double? Tmb { get; set; }
