@@ -44,6 +44,10 @@ public sealed class ScreeningPlan
     {
         /// <summary>The name for documentation comments.</summary>
         public string NameXml { get; } = CSharp.Xml(Name);
+        /// <summary>The form's property in the CRF case book (<c>Crf.CaseBook</c>), which <c>InputFrom</c> reads.</summary>
+        public string CaseBookProperty { get; } = CSharp.Member(Name, "CaseBook");
+        /// <summary>Whether the form repeats: its fields have one value per record, and <c>InputFrom</c> leaves them missing.</summary>
+        public bool Repeating { get; init; }
     }
     /// <summary>
     /// One input field: its C# type and the guard its setter applies (a code field's setter checks the code against
@@ -61,6 +65,10 @@ public sealed class ScreeningPlan
         public string LabelXml { get; } = CSharp.Xml(Label);
         /// <summary>For a code field, the static array of its code list's codes; its setter keeps the code's position too.</summary>
         public string? CodeSet { get; init; }
+        /// <summary>The field's property in its CRF form class, which <c>InputFrom</c> reads.</summary>
+        public string CrfProperty { get; init; } = "";
+        /// <summary>For a code field, the CRF helper class of its code list, whose <c>CodeOf</c> gives a CRF value's code.</summary>
+        public string? CrfCodeHelper { get; init; }
         /// <summary>For a code field, the internal field holding the code's position (-1 when missing).</summary>
         public string CodeIndex => ConditionEmitter.CodePositionField(Property);
         /// <summary>The InputGuard call that turns an untyped value into this field's type.</summary>
@@ -70,6 +78,8 @@ public sealed class ScreeningPlan
     /// <summary>A named input (an anchor date), with the temporal boundaries computed when it is set.</summary>
     public sealed record NamedInput(string Name, string Property, string Label)
     {
+        /// <summary>The anchor's property in a CRF subject's anchor dates (<c>Crf.Subject.Anchors</c>), which <c>DatesFrom</c> reads.</summary>
+        public string SubjectProperty { get; } = CSharp.Member(Name, "AnchorDates");
         /// <summary>The name as a C# literal.</summary>
         public string NameLiteral { get; } = CSharp.Literal(Name);
         /// <summary>The label for documentation comments.</summary>
@@ -129,7 +139,8 @@ public sealed class ScreeningPlan
         {
             var fields = form.Fields.Where(f => reads.Contains(FieldPath.Of(form.Name, f.Name))).ToList();
             if (fields.Count == 0) continue;
-            var input = new FormInput(form.Name, ConditionEmitter.InputClass(form.Name), CSharp.Member(form.Name, "Input"), new List<FieldInput>());
+            var input = new FormInput(form.Name, ConditionEmitter.InputClass(form.Name), CSharp.Member(form.Name, "Input"), new List<FieldInput>()) { Repeating = form.Repeating };
+            var crfClass = CSharp.Member(form.Name, "Crf"); // as CrfPlan names the form's class and its properties
             foreach (var f in fields)
             {
                 var key = FieldPath.Of(form.Name, f.Name);
@@ -144,6 +155,8 @@ public sealed class ScreeningPlan
                 {
                     CodeSet = f.DataType == "code" ? plan.CodeSet(f.CodeList!) : null,
                     UnitNote = CSharp.UnitNote(f.Unit),
+                    CrfProperty = CSharp.Member(f.Name, crfClass),
+                    CrfCodeHelper = f.DataType == "code" ? CSharp.CodeListHelper(f.CodeList!) : null,
                 });
             }
             plan.Forms.Add(input);
