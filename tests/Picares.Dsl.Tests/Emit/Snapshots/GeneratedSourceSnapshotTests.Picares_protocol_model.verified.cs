@@ -816,6 +816,111 @@ namespace Picares.Protocols
                     }
                 }
             }
+            /// <summary>
+            /// The screening input of a subject's case book (the CRF data): each field a criterion reads, from the form that
+            /// collects it, a code by its code. A field of a repeating form, which has one value per record, is left missing, as
+            /// is every field of a form the case book does not have: the criteria that read them stay unknown, never met.
+            /// Attestations are not in a case book: set them on the input. A value outside its field's hard limits throws
+            /// <see cref="global::Picares.Dsl.Runtime.Eligibility.InvalidInputException"/> naming the field, as the input's setters do.
+            /// </summary>
+            public static Input InputFrom(global::Picares.Protocols.PicaresProtocol.Crf.CaseBook caseBook)
+            {
+                if (caseBook is null) throw new global::System.ArgumentNullException(nameof(caseBook));
+                var input = new Input();
+                if (caseBook.Consent is { } __f0)
+                {
+                    input.Consent.Signed = __f0.Signed;
+                }
+                if (caseBook.Demographics is { } __f1)
+                {
+                    input.Demographics.BirthDate = __f1.BirthDate;
+                    input.Demographics.Sex = global::Picares.Protocols.PicaresProtocol.Crf.SexCodes.CodeOf(__f1.Sex);
+                }
+                if (caseBook.Diagnosis is { } __f2)
+                {
+                    input.Diagnosis.SmallCellLungCancer = __f2.SmallCellLungCancer;
+                    input.Diagnosis.Stage = global::Picares.Protocols.PicaresProtocol.Crf.StageCodes.CodeOf(__f2.Stage);
+                }
+                if (caseBook.PriorTherapy is { } __f3)
+                {
+                    input.PriorTherapy.FirstLineChemotherapy = __f3.FirstLineChemotherapy;
+                    input.PriorTherapy.ChemotherapyResponse = global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.CodeOf(__f3.ChemotherapyResponse);
+                    input.PriorTherapy.LastChemotherapyDate = __f3.LastChemotherapyDate;
+                    input.PriorTherapy.ResidualAeGrade = __f3.ResidualAeGrade;
+                    input.PriorTherapy.CheckpointAntibody = __f3.CheckpointAntibody;
+                }
+                if (caseBook.PriorMedication is { } __f4)
+                {
+                    input.PriorMedication.ImmunosuppressiveDose = __f4.ImmunosuppressiveDose;
+                    input.PriorMedication.ImmunosuppressiveStopDate = __f4.ImmunosuppressiveStopDate;
+                    input.PriorMedication.InvestigationalDrug = __f4.InvestigationalDrug;
+                    input.PriorMedication.InvestigationalDrugLastDose = __f4.InvestigationalDrugLastDose;
+                    input.PriorMedication.InvestigationalDrugHalfLife = __f4.InvestigationalDrugHalfLife;
+                    input.PriorMedication.Vaccine = __f4.Vaccine;
+                    input.PriorMedication.VaccineDate = __f4.VaccineDate;
+                    input.PriorMedication.ChineseMedicine = __f4.ChineseMedicine;
+                    input.PriorMedication.ChineseMedicineLastDate = __f4.ChineseMedicineLastDate;
+                    input.PriorMedication.MonoclonalAntibody = __f4.MonoclonalAntibody;
+                    input.PriorMedication.MonoclonalAntibodyLastDate = __f4.MonoclonalAntibodyLastDate;
+                }
+                if (caseBook.Surgery is { } __f5)
+                {
+                    input.Surgery.MajorSurgery = __f5.MajorSurgery;
+                    input.Surgery.MajorSurgeryEnd = __f5.MajorSurgeryEnd;
+                    input.Surgery.LocalSurgery = __f5.LocalSurgery;
+                    input.Surgery.LocalSurgeryEnd = __f5.LocalSurgeryEnd;
+                    input.Surgery.Recovered = __f5.Recovered;
+                    input.Surgery.SkinBiopsy = __f5.SkinBiopsy;
+                    input.Surgery.SkinBiopsyEnd = __f5.SkinBiopsyEnd;
+                }
+                if (caseBook.Pathology is { } __f6)
+                {
+                    input.Pathology.SpecimensAvailable = __f6.SpecimensAvailable;
+                }
+                if (caseBook.Vitals is { } __f7)
+                {
+                    input.Vitals.Weight = __f7.Weight;
+                }
+                if (caseBook.Baseline is { } __f8)
+                {
+                    input.Baseline.Ecog = global::Picares.Protocols.PicaresProtocol.Crf.EcogCodes.CodeOf(__f8.Ecog);
+                    input.Baseline.LifeExpectancy = __f8.LifeExpectancy;
+                    input.Baseline.CnsMetastases = __f8.CnsMetastases;
+                    input.Baseline.CarcinomatousMeningitis = __f8.CarcinomatousMeningitis;
+                    input.Baseline.PregnantOrBreastfeeding = __f8.PregnantOrBreastfeeding;
+                }
+                if (caseBook.MedicalHistory is { } __f9)
+                {
+                    input.MedicalHistory.AutoimmuneDisease = __f9.AutoimmuneDisease;
+                    input.MedicalHistory.ActiveTuberculosis = __f9.ActiveTuberculosis;
+                    input.MedicalHistory.Aids = __f9.Aids;
+                    input.MedicalHistory.NeedsImmunosuppression = __f9.NeedsImmunosuppression;
+                    input.MedicalHistory.InterstitialLungDisease = __f9.InterstitialLungDisease;
+                    input.MedicalHistory.OtherMalignancy = __f9.OtherMalignancy;
+                    input.MedicalHistory.OtherMalignancyType = global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.CodeOf(__f9.OtherMalignancyType);
+                    input.MedicalHistory.OtherMalignancyCuredDate = __f9.OtherMalignancyCuredDate;
+                    input.MedicalHistory.OtherMalignancyNeedsTreatment = __f9.OtherMalignancyNeedsTreatment;
+                    input.MedicalHistory.ProteinAllergy = __f9.ProteinAllergy;
+                }
+                if (caseBook.Serology is { } __f10)
+                {
+                    input.Serology.Hiv = global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(__f10.Hiv);
+                    input.Serology.Hbsag = global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(__f10.Hbsag);
+                    input.Serology.HcvAntibody = global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(__f10.HcvAntibody);
+                }
+                return input;
+            }
+
+            /// <summary>The reference dates of a subject: each anchor a criterion reads, from the subject's anchor dates.</summary>
+            public static Dates DatesFrom(global::Picares.Protocols.PicaresProtocol.Crf.Subject subject)
+            {
+                if (subject is null) throw new global::System.ArgumentNullException(nameof(subject));
+                var dates = new Dates();
+                dates.Consent = subject.Anchors.Consent;
+                dates.Enrollment = subject.Anchors.Enrollment;
+                dates.FirstDose = subject.Anchors.FirstDose;
+                return dates;
+            }
 
             /// <summary>The fields of form Consent that criteria read.</summary>
             public sealed class ConsentInput
