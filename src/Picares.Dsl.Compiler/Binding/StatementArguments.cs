@@ -70,13 +70,13 @@ internal readonly struct StatementArguments
         if (Count > max)
         {
             var extra = _statement.Arguments[max];
-            // "40 kgs": a name after a number reads as a misspelt unit.
-            if (extra is NameExpressionSyntax name && max > 0 && _statement.Arguments[max - 1].Span.End <= extra.Span.Start &&
-                EndsWithNumber(_statement.Arguments[max - 1]) && UnitSuggestions.IsExplained(name.Identifier.Text))
-                _context.Report(DiagnosticDescriptors.UnknownUnit, name.Span, name.Identifier.Text, UnitSuggestions.For(name.Identifier.Text));
-            else if (extra is NameExpressionSyntax misspelt && max > 0 && _statement.Arguments[max - 1].Span.End <= extra.Span.Start &&
-                EndsWithNumber(_statement.Arguments[max - 1]) && Suggestions.Closest(misspelt.Identifier.Text, UnitCatalog.Spellings) is { } unit)
-                _context.Report(DiagnosticDescriptors.UnknownUnit, misspelt.Span, misspelt.Identifier.Text, $"; did you mean '{unit}'?");
+            // "40 kgs": a name after a number reads as a misspelt unit; "C" or "x" as no unit at all, which PIC2001 says why.
+            var written = extra is NameExpressionSyntax name && max > 0 && _statement.Arguments[max - 1].Span.End <= extra.Span.Start &&
+                EndsWithNumber(_statement.Arguments[max - 1]) ? name : null;
+            if (written is not null && UnitSuggestions.IsExplained(written.Identifier.Text))
+                _context.Report(DiagnosticDescriptors.UnknownUnit, written.Span, written.Identifier.Text, UnitSuggestions.For(written.Identifier.Text));
+            else if (written is not null && Suggestions.Closest(written.Identifier.Text, UnitCatalog.Spellings) is { } unit)
+                _context.Report(DiagnosticDescriptors.UnknownUnit, written.Span, written.Identifier.Text, $"; did you mean '{unit}'?");
             else
                 Fail(Picares.Dsl.Compiler.Text.TextSpan.FromBounds(extra.Span.Start, _statement.Arguments[Count - 1].Span.End));
             return false;

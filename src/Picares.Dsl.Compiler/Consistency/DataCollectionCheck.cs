@@ -248,7 +248,7 @@ internal static class DataCollectionCheck
                 signatures = new object[dataForms.Count];
                 for (int f = 0; f < signatures.Length; f++) signatures[f] = EarlyOf(dataForms[f].Form, Collecting(plannedByForm, dataForms[f].Form)).Signature(start);
             }
-            // Censored at the end of the study, an endpoint is followed by a visit that runs until the anchor that ends follow-up.
+            // Censored at the end of the study, an endpoint is followed by a visit that runs until the anchor that ends the study.
             bool toEndOfStudy = endpoint.Censoring == "end_of_study";
             var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}\n\n{toEndOfStudy}", signatures); // names hold no line break, and none is empty
             if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, toEndOfStudy, EarlyOf,
@@ -308,13 +308,13 @@ internal static class DataCollectionCheck
     {
         var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
         // A visit follows the subjects for the endpoint when each thing that stops it is one of the endpoint's events, ends every
-        // subject's participation (terminal), or, for an endpoint censored at the end of the study, is the anchor that ends
-        // follow-up (a common study end): stopping there, it observes the event for as long as the study does.
+        // subject's participation (terminal), or, for an endpoint censored at the end of the study, is the anchor declared as
+        // the study's end (ends_study, a common study end): stopping there, it observes the event for as long as the study does.
         bool Follows(VisitModel visit)
         {
             if (visit.Timing != "repeating") return false;
             foreach (var u in visit.Until) // the array's own enumerator: All() boxed it, a box and an enumerator a visit
-                if (!events.Contains(u) && !c.Timeline.IsTerminal(u) && !(toEndOfStudy && c.Timeline.EndsFollowUp(u))) return false;
+                if (!events.Contains(u) && !c.Timeline.IsTerminal(u) && !(toEndOfStudy && c.Timeline.EndsStudy(u))) return false;
             return true;
         }
         string Stops(VisitModel visit)

@@ -15,7 +15,9 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// Only nominal days are compared, not windows (single visits' windows have PIC3005). With <c>anchoring actual</c> only a
 /// repeating visit's first occurrence has a nominal day. Two repeating visits whose later occurrences meet (every 21 and
 /// every 42 days from one anchor) are not compared. Each repeating visit is reported once. The single visits of each
-/// anchor and form are searched in order of their first day, from the repeating visit's first occurrence to its last.
+/// anchor and form are searched in order of their first day, from the repeating visit's first occurrence to its last: a
+/// repeating visit that lasts the whole study and meets none of thousands of single visits on its anchor goes through
+/// them all, which a protocol of that shape pays once per such visit.
 /// </remarks>
 internal static class SameDayCollectionCheck
 {
@@ -41,7 +43,12 @@ internal static class SameDayCollectionCheck
             }
         }
         if (repeating.Count == 0) return;
-        foreach (var list in singles.Values) list.Sort((a, b) => a.First.CompareTo(b.First));
+        int widest = 0; // the most days a single visit spans, less one
+        foreach (var list in singles.Values)
+        {
+            list.Sort((a, b) => a.First.CompareTo(b.First));
+            foreach (var single in list) widest = System.Math.Max(widest, single.Last - single.First);
+        }
 
         var firstOccurrences = new Dictionary<(string Anchor, string Form, int Day), VisitModel>();
         foreach (var visit in repeating)
@@ -53,7 +60,7 @@ internal static class SameDayCollectionCheck
             bool reported = false;
             foreach (var form in visit.Collect)
             {
-                if (!reported && singles.TryGetValue((visit.Anchor, form), out var list) && FirstMet(list, start, every, occurrences) is { } met)
+                if (!reported && singles.TryGetValue((visit.Anchor, form), out var list) && FirstMet(list, widest, start, every, occurrences) is { } met)
                 {
                     Report(c, visit, met.Single.Visit, form, met.Occurrence, start, every, met.Single);
                     reported = true;
@@ -74,12 +81,24 @@ internal static class SameDayCollectionCheck
 
     private readonly record struct Single(int First, int Last, VisitModel Visit);
 
-    /// <summary>The first single visit (in order of its first day) on whose days an occurrence falls, with the occurrence (0 for the first).</summary>
-    private static (Single Single, long Occurrence)? FirstMet(List<Single> singles, int start, int every, long occurrences)
+    /// <summary>
+    /// The first single visit (in order of its first day) on whose days an occurrence falls, with the occurrence (0 for the
+    /// first). The search starts at the first visit that can reach the first occurrence (found by halving: no visit's days
+    /// span more than <paramref name="widest"/>) and stops at the first that starts after the last occurrence.
+    /// </summary>
+    private static (Single Single, long Occurrence)? FirstMet(List<Single> singles, int widest, int start, int every, long occurrences)
     {
         long lastDay = start + (occurrences - 1) * every;
-        foreach (var single in singles)
+        int low = 0, high = singles.Count;
+        while (low < high)
         {
+            int middle = low + (high - low) / 2;
+            if ((long)singles[middle].First + widest < start) low = middle + 1;
+            else high = middle;
+        }
+        for (int i = low; i < singles.Count; i++)
+        {
+            var single = singles[i];
             if (single.First > lastDay) break; // the rest start later still
             if (single.Last < start) continue;
             long k = single.First <= start ? 0 : (single.First - start + every - 1L) / every;
@@ -95,8 +114,10 @@ internal static class SameDayCollectionCheck
         var where = single is { First: var first, Last: var last } && first != last
             ? $"within the days of visit {other.Name} ({Day(first)}..{Day(last)})"
             : $"on the day of visit {other.Name}" + (other.Timing == "repeating" ? "'s first occurrence" : "");
+        // Started a cycle later, the visit keeps its last occurrence with one fewer.
+        var fewer = visit.MaxCount is > 1 and var max ? $" and 'max {max - 1}'" : "";
         var fix = occurrence == 0
-            ? $"if {visit.Name} is meant to start a cycle later, write 'every {every} days from {visit.Anchor} + {start + every} days'; otherwise collect {form} at only one of them"
+            ? $"if {visit.Name} is meant to start a cycle later, write 'every {every} days from {visit.Anchor} + {start + every} days'{fewer}; otherwise collect {form} at only one of them"
             : $"collect {form} at only one of them, or move {other.Name}";
         var timing = SourceLocator.Inner(c.Locator.Declaration("visit", visit.Name), "every");
         var span = timing is null ? c.Locator.Name("visit", visit.Name) : SourceLocator.Arguments(timing);

@@ -31,7 +31,7 @@ internal sealed class Timeline
     private Dictionary<string, IReadOnlyList<string>>? _cycles;
 
     private readonly ProtocolModel _model;
-    private HashSet<string>? _endsOfFollowUp;
+    private HashSet<string>? _endsStudy;
 
     public Timeline(ProtocolModel model)
     {
@@ -68,21 +68,16 @@ internal sealed class Timeline
     /// <summary>An event that ends every subject's participation.</summary>
     public bool IsTerminal(string name) => _terminal.Contains(name);
 
-    /// <summary>
-    /// An anchor that ends follow-up: nothing is ordered after it ('follows') and no visit is planned after its day (a visit on
-    /// it, such as an end-of-study visit, is). A common study end, such as the date the target number of events is reached.
-    /// </summary>
-    public bool EndsFollowUp(string name)
+    /// <summary>An anchor declared as the date the study ends for the subject (<c>ends_study</c>), such as a common study end.</summary>
+    public bool EndsStudy(string name)
     {
-        if (_endsOfFollowUp is null)
+        if (_endsStudy is null)
         {
-            _endsOfFollowUp = new HashSet<string>(System.StringComparer.Ordinal);
+            _endsStudy = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var anchor in _model.Anchors)
-                if (!_followedBy.ContainsKey(anchor.Name)) _endsOfFollowUp.Add(anchor.Name);
-            foreach (var visit in _model.Visits)
-                if (CanFallAfterItsAnchorsDay(visit)) _endsOfFollowUp.Remove(visit.Anchor);
+                if (anchor.EndsStudy) _endsStudy.Add(anchor.Name);
         }
-        return _endsOfFollowUp.Contains(name);
+        return _endsStudy.Contains(name);
     }
 
     /// <summary>

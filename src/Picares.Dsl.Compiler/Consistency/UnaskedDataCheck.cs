@@ -12,8 +12,10 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// right when it says what holds without the field, such as <c>Demographics.sex != female or MH.contraception</c>.
 /// </summary>
 /// <remarks>
-/// A criterion that reads one of the condition's fields is taken to say it. Each criterion is reported once, for the first
-/// such field it reads. The fields are looked up in the model's table, and the condition's fields gathered once per field.
+/// A criterion that reads one of the condition's fields is taken to say it, whatever it says of it: an inclusion
+/// <c>Demographics.sex == female and MH.contraception</c> passes, though it admits no man (a rule the check does not
+/// read). Each criterion is reported once, for the first such field it reads. The fields are looked up in the model's
+/// table, the condition's fields gathered once per field, and a criterion's reads put in a set once.
 /// </remarks>
 internal static class UnaskedDataCheck
 {
@@ -24,6 +26,7 @@ internal static class UnaskedDataCheck
         foreach (var criterion in c.Model.Criteria)
         {
             if (criterion.Condition is null) continue;
+            HashSet<string>? reads = null; // made only for a criterion that reads a conditional field
             foreach (var path in criterion.Reads)
             {
                 if (FieldPath.IsAnchorRead(path)) continue;
@@ -35,7 +38,8 @@ internal static class UnaskedDataCheck
                     BoundReferences.CollectPaths(shown, guard);
                     guards.Add(path, guard);
                 }
-                if (ReadsAny(criterion.Reads, guard)) continue;
+                reads ??= new HashSet<string>(criterion.Reads, System.StringComparer.Ordinal);
+                if (guard.Exists(reads.Contains)) continue;
                 var when = field.ShownWhenText ?? "a condition holds";
                 var rewrite = criterion.Category == "inclusion"
                     ? $"not ({when}) or ({criterion.ConditionText})"
@@ -44,13 +48,5 @@ internal static class UnaskedDataCheck
                 break;
             }
         }
-    }
-
-    private static bool ReadsAny(IReadOnlyList<string> reads, List<string> paths)
-    {
-        foreach (var path in paths)
-            foreach (var read in reads)
-                if (read == path) return true;
-        return false;
     }
 }

@@ -30,7 +30,8 @@ internal static class UnitSuggestions
     private const string Temperature = "; the language has no temperature unit (degrees Celsius and Fahrenheit do not convert by a factor): " +
         "declare the field 'decimal' and name the unit in its label, such as \"Temperature (°C)\"";
 
-    private const string Times = "; 'x' is not a unit: write the number and its unit without it, such as 50 10^9/L for \"50 x 10^9/L\"";
+    private const string Times = "; 'x' is not a unit: before a unit, leave it out (50 10^9/L for \"50 x 10^9/L\"); to multiply by a value, " +
+        "write '*' (2.5 * Labs.alt_uln for \"2.5 x ULN\")";
 
     /// <summary>Whether <paramref name="written"/> is a unit the catalogue leaves out on purpose.</summary>
     public static bool IsLeftOut(string written) => LeftOut.ContainsKey(written);

@@ -68,7 +68,12 @@ public sealed record PopulationModel(string Sex, int? MinimumAge, int? MaximumAg
 /// A reference date of each subject's timeline: consent, first dose, randomization, end of treatment.
 /// <see cref="After"/> names the anchors or events it never comes before.
 /// </summary>
-public sealed record AnchorModel(string Name, string Label, EquatableArray<string> After, Origin Origin);
+public sealed record AnchorModel(string Name, string Label, EquatableArray<string> After, Origin Origin)
+{
+    /// <summary>Whether the anchor is the date the study ends for the subject (<c>ends_study</c>): a common study end, until which a
+    /// visit follows the subject for an endpoint censored at the end of the study.</summary>
+    public bool EndsStudy { get; init; }
+}
 
 /// <summary>
 /// Something that happens to a subject and ends or triggers visits or treatment: progression, death.

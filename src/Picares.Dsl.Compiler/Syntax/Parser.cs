@@ -647,24 +647,17 @@ public sealed class Parser
     // The most tokens a unit written with spaces is looked for in: "mL / min / 1.73 m2" has seven.
     private const int MaxSpacedUnitTokens = 8;
 
-    /// <summary>The index of the last token of the longest glued run from <paramref name="start"/> that spells a unit.</summary>
-    private int? GluedUnitEnd(int start)
-    {
-        var text = new StringBuilder();
-        int? end = null;
-        for (int i = start; text.Length <= MaxUnitLength; i++)
-        {
-            var t = _tokens[i];
-            if (i > start && (t.HasLeadingTrivia || t.Span.Start != _tokens[i - 1].Span.End)) break;
-            if (!IsUnitToken(t)) break;
-            text.Append(t.Text);
-            if (UnitCatalog.TryFind(text.ToString(), out _)) end = i;
-        }
-        return end;
-    }
+    /// <summary>The last token of the longest glued run from <paramref name="start"/> that spells a catalogue unit; else null.</summary>
+    private int? GluedUnitEnd(int start) => GluedRun(start, static text => UnitCatalog.TryFind(text, out _) ? text : null)?.End;
 
     /// <summary>The last token of the longest glued run from <paramref name="start"/> that spells a unit in other cases, and that unit.</summary>
-    private (int End, string Unit)? GluedCaseUnit(int start)
+    private (int End, string Unit)? GluedCaseUnit(int start) => GluedRun(start, UnitSpellings.IgnoringCase);
+
+    /// <summary>
+    /// The longest run of glued unit tokens from <paramref name="start"/> (within <see cref="MaxUnitLength"/>) whose spelling
+    /// <paramref name="unitOf"/> reads as a unit, with the token it ends at and that unit; null when no prefix of the run does.
+    /// </summary>
+    private (int End, string Unit)? GluedRun(int start, System.Func<string, string?> unitOf)
     {
         var text = new StringBuilder();
         (int, string)? found = null;
@@ -674,7 +667,7 @@ public sealed class Parser
             if (i > start && (t.HasLeadingTrivia || t.Span.Start != _tokens[i - 1].Span.End)) break;
             if (!IsUnitToken(t)) break;
             text.Append(t.Text);
-            if (UnitSpellings.IgnoringCase(text.ToString()) is { } unit) found = (i, unit);
+            if (unitOf(text.ToString()) is { } unit) found = (i, unit);
         }
         return found;
     }

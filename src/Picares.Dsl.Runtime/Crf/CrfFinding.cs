@@ -33,7 +33,7 @@ public static class EditChecks
             findings.Add(new CrfFinding(form, occurrence, field, "required", FindingSeverity.Reject, $"{form}.{field} is required", line));
     }
 
-    /// <summary>A conditional field: required when its condition holds, empty when it does not, unchecked when unknown.</summary>
+    /// <summary>A conditional field: empty when its condition does not hold; when it holds, answered if <paramref name="required"/>; unchecked when unknown.</summary>
     public static void Conditional(List<CrfFinding> findings, string form, int? occurrence, string field, bool hasValue, bool required,
         Eligibility.Truth shown, string condition, int line)
     {

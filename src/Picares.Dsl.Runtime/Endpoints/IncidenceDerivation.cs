@@ -122,7 +122,7 @@ public static class IncidenceDerivation
             else notUsed.Add(new UnusedRecord(record, reason));
             if (ReferenceEquals(reason, cannotBeTold) && (untold is null || record.Grade > untold.Grade)) untold = record;
             if (reason is not null && ReferenceEquals(reason, cannotBePlaced) && (unplaced is null || record.Grade > unplaced.Grade)) unplaced = record;
-            // An event with its term but without its onset date may or may not be in the period; one without its grade (but an
+            // An event without its onset date may or may not be in the period; one without its grade (but an
             // onset in it) is an event of a grade not known. Either may change the result.
             // (Only one the endpoint's other rules would count: not outside a known period, not failing count_when.)
             if (record.MeetsCondition is not false)

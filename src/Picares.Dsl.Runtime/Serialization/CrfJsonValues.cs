@@ -160,12 +160,12 @@ public static class CrfJsonValues
     /// <summary>One of some names the protocol declares, such as an arm's: an unknown one is reported with the names known.</summary>
     public static string? OneOf(ref Utf8JsonReader reader, CrfJsonReadContext context, string what, IReadOnlyList<string> names)
     {
-        var known = string.Join(", ", names);
+        var known = names.Count == 0 ? "none is declared" : string.Join(", ", names);
         if (!Expect(ref reader, context, JsonTokenType.String, $"{what} (a string: {known})")) return null;
         var name = reader.GetString();
         foreach (var n in names)
             if (string.Equals(n, name, StringComparison.Ordinal)) return n;
-        context.Report(JsonProblemKind.UnknownCode, $"'{name}' is not {what}; the protocol's are: {known}");
+        context.Report(JsonProblemKind.UnknownCode, names.Count == 0 ? $"'{name}' is not {what}: the protocol declares none" : $"'{name}' is not {what}; the protocol's are: {known}");
         return null;
     }
 

@@ -109,7 +109,7 @@ public class UnitSpellingTests
 
     [Fact]
     public void A_times_sign_before_a_unit_is_told_to_go() =>
-        Assert.EndsWith("'x' is not a unit: write the number and its unit without it, such as 50 10^9/L for \"50 x 10^9/L\"",
+        Assert.EndsWith("'x' is not a unit: before a unit, leave it out (50 10^9/L for \"50 x 10^9/L\"); to multiply by a value, write '*' (2.5 * Labs.alt_uln for \"2.5 x ULN\")",
             Assert.Single(Diagnose("Labs.plt < 50 {|PIC2001:x|} 10^9/L")).Message, System.StringComparison.Ordinal);
 
     [Fact]

@@ -29,7 +29,7 @@ public class SameDayCollectionCheckTests
         var (at, message) = Assert.Single(Check("visit C1D1 { day 1; collect F }\nvisit Cycle { every 21 days; window -3..+3 days; max 6; collect F }\n"));
         Assert.Equal("21 days", at);
         Assert.Equal("Occurrence 1 of visit Cycle (day 1 from first_dose) falls on the day of visit C1D1, and both collect F: a subject would fill F twice that day; " +
-            "if Cycle is meant to start a cycle later, write 'every 21 days from first_dose + 21 days'; otherwise collect F at only one of them", message);
+            "if Cycle is meant to start a cycle later, write 'every 21 days from first_dose + 21 days' and 'max 5'; otherwise collect F at only one of them", message);
         // Started a cycle later, or collecting another form, it plans nothing twice.
         Assert.Empty(Check("visit C1D1 { day 1; collect F }\nvisit Cycle { every 21 days from first_dose + 21 days; max 5; collect F }\n"));
         Assert.Empty(Check("visit C1D1 { day 1; collect F }\nvisit Cycle { every 21 days; max 6; collect G }\n"));

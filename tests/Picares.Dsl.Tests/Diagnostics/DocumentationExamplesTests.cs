@@ -41,8 +41,14 @@ public class DocumentationExamplesTests
     [MemberData(nameof(DocumentedIds))]
     public void A_documented_bad_example_reports_its_id_and_the_fixed_one_does_not(string id, string bad, string @fixed)
     {
-        Assert.Contains(id, ProtocolCompiler.Compile(bad, "bad.protocol").Diagnostics.Select(d => d.Id));
-        Assert.DoesNotContain(id, ProtocolCompiler.Compile(@fixed, "fixed.protocol").Diagnostics.Select(d => d.Id));
+        var badIds = ProtocolCompiler.Compile(bad, "bad.protocol").Diagnostics.Select(d => d.Id).ToList();
+        Assert.Contains(id, badIds);
+        var fixedDiagnostics = ProtocolCompiler.Compile(@fixed, "fixed.protocol").Diagnostics;
+        Assert.DoesNotContain(id, fixedDiagnostics.Select(d => d.Id));
+        // A consistency check's fix brings no error or warning of its own that the bad example did not have. (The examples of
+        // the other IDs are minimal files that stop before the consistency checks, whose warnings their fixes may meet.)
+        if (id.StartsWith("PIC4", System.StringComparison.Ordinal))
+            Assert.Empty(fixedDiagnostics.Where(d => d.Severity >= Compiler.Diagnostics.Severity.Warning && !badIds.Contains(d.Id)).Select(d => d.Format("fixed.protocol")));
     }
 
     [Fact]

@@ -83,7 +83,15 @@ public class ScreeningFromCrfTests
     }
 
     [Fact]
-    public void A_value_outside_its_hard_limits_is_refused_naming_the_field() =>
-        Assert.Equal("Vitals.weight", Assert.Throws<InvalidInputException>(() =>
-            Screening.InputFrom(new Crf.CaseBook { Vitals = new Crf.Vitals { Weight = new Quantity(500, "kg") } })).Field);
+    public void A_value_outside_its_hard_limits_is_refused_naming_the_field()
+    {
+        var book = new Crf.CaseBook { Vitals = new Crf.Vitals { Weight = new Quantity(500, "kg") }, Demographics = new Crf.Demographics { Sex = Crf.Sex.Male } };
+        Assert.Equal("Vitals.weight", Assert.Throws<InvalidInputException>(() => Screening.InputFrom(book)).Field);
+        // Collected instead, the refused value is left missing and the rest is read.
+        var refused = new System.Collections.Generic.List<InvalidInputException>();
+        var input = Screening.InputFrom(book, refused);
+        Assert.Equal("Vitals.weight", Assert.Single(refused).Field);
+        Assert.Null(input.Vitals.Weight);
+        Assert.Equal("male", input.Demographics.Sex);
+    }
 }

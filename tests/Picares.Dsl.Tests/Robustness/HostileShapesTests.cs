@@ -620,4 +620,21 @@ public class HostileShapesTests
         Assert.Contains($"Endpoint Pfs{Count} ", result.Diagnostics.Single(d => d.Id == "PIC4020").Message, StringComparison.Ordinal);
         Assert.True(allocated < 80_000_000, $"allocated {allocated:N0} bytes");
     }
+
+    [Fact]
+    public void Thousands_of_repeating_visits_against_thousands_of_single_visits_of_one_form_are_compared_in_order()
+    {
+        // 4,000 single visits on even study days and 4,000 visits every 2 days on odd days, all collecting Vitals on
+        // first_dose: no occurrence meets a single visit (PIC4022 compares each repeating visit with the single visits from
+        // its first occurrence on, found by halving), and the last one, on day 2 × 4,000, meets the last single visit.
+        var text = new StringBuilder(TestProtocols.Prelude);
+        for (int i = 1; i <= Count; i++) text.Append($"visit D{i} {{ day {2 * i}; collect Vitals }}\n");
+        for (int i = 1; i < Count; i++) text.Append($"visit R{i} {{ every 2 days from first_dose + {2 * i} days; max 2; collect Vitals }}\n");
+        text.Append($"visit Last {{ every 2 days from first_dose + {2 * Count - 1} days; max 2; collect Vitals }}\n");
+        var (result, allocated) = Compile(text.ToString());
+        var reported = Assert.Single(result.Diagnostics, d => d.Severity != Severity.Info);
+        Assert.Equal("PIC4022", reported.Id);
+        Assert.StartsWith($"Occurrence 1 of visit Last (day {2 * Count} from first_dose) falls on the day of visit D{Count}", reported.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 40_000_000, $"allocated {allocated:N0} bytes");
+    }
 }

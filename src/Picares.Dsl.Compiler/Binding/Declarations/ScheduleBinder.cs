@@ -22,8 +22,9 @@ internal static class ScheduleBinder
     private static readonly string[] RepeatingOnly = { "until", "max", "anchoring" };
     private static readonly string[] Timings = { "day", "every", "at", "unscheduled" };
 
-    private const string AnchorShape = "a name, optionally a \"label\", then 'follows <anchor or event>' for each point it never comes before";
-    private const string EventShape = AnchorShape + ", and 'terminal' if it ends every subject's participation, in any order";
+    private const string NamedShape = "a name, optionally a \"label\", then 'follows <anchor or event>' for each point it never comes before";
+    private const string AnchorShape = NamedShape + ", and 'ends_study' if it is the date the study ends for the subject, in any order";
+    private const string EventShape = NamedShape + ", and 'terminal' if it ends every subject's participation, in any order";
 
     // The shapes that state a range, made once.
     private static readonly string DayShape = $"a study day or range of days, whole numbers from -{AllowedRanges.MaxDays} to {AllowedRanges.MaxDays} (no day 0), optionally 'from <anchor>'";
@@ -34,25 +35,26 @@ internal static class ScheduleBinder
 
     public static AnchorModel BindAnchor(BindingContext context, StatementSyntax statement)
     {
-        var (name, label, after, _, origin) = BindNamed(context, statement, "anchor", "anchor first_dose \"First dose of study drug\" follows consent", allowTerminal: false);
-        return new AnchorModel(name, label, after, origin);
+        var (name, label, after, endsStudy, origin) = BindNamed(context, statement, "anchor", "anchor first_dose \"First dose of study drug\" follows consent", "ends_study");
+        return new AnchorModel(name, label, after, origin) { EndsStudy = endsStudy };
     }
 
     public static EventModel BindEvent(BindingContext context, StatementSyntax statement)
     {
-        var (name, label, after, terminal, origin) = BindNamed(context, statement, "event", "event death \"Death\" terminal", allowTerminal: true);
+        var (name, label, after, terminal, origin) = BindNamed(context, statement, "event", "event death \"Death\" terminal", "terminal");
         return new EventModel(name, label, after, terminal, origin);
     }
 
     /// <summary>
-    /// <c>anchor|event name ["label"] [follows other]... [terminal]</c>: <c>follows</c> orders the timeline (the anchor
-    /// or event never comes before <c>other</c>) and may be given for any number of points; <c>terminal</c> marks an event
-    /// that ends every subject's participation. The modifiers come in any order; one given twice is reported at the second.
+    /// <c>anchor|event name ["label"] [follows other]... [ends_study|terminal]</c>: <c>follows</c> orders the timeline (the
+    /// anchor or event never comes before <c>other</c>) and may be given for any number of points; <c>terminal</c> marks an
+    /// event that ends every subject's participation, <c>ends_study</c> an anchor that is the date the study ends for the
+    /// subject (a common study end). The modifiers come in any order; one given twice is reported at the second.
     /// </summary>
-    private static (string Name, string Label, EquatableArray<string> After, bool Terminal, Origin Origin) BindNamed(
-        BindingContext context, StatementSyntax statement, string what, string example, bool allowTerminal)
+    private static (string Name, string Label, EquatableArray<string> After, bool Flagged, Origin Origin) BindNamed(
+        BindingContext context, StatementSyntax statement, string what, string example, string flag)
     {
-        var a = new StatementArguments(context, statement, allowTerminal ? EventShape : AnchorShape, example);
+        var a = new StatementArguments(context, statement, what == "event" ? EventShape : AnchorShape, example);
         a.Expect(1, int.MaxValue);
         var name = a.Name(0) ?? "";
         int next = 1;
@@ -90,8 +92,8 @@ internal static class ScheduleBinder
                         if (CheckEvent(context, target, other)) after.Add(target);
                     }
                     break;
-                case "terminal" when allowTerminal:
-                    if (terminalAt is { } earlier) context.Report(DiagnosticDescriptors.RepeatedStatement, argument.Span, "terminal", subject, context.LineOf(earlier));
+                case var word when word == flag:
+                    if (terminalAt is { } earlier) context.Report(DiagnosticDescriptors.RepeatedStatement, argument.Span, flag, subject, context.LineOf(earlier));
                     else terminalAt = argument.Span;
                     break;
                 default:

@@ -820,93 +820,146 @@ namespace Picares.Protocols
             /// The screening input of a subject's case book (the CRF data): each field a criterion reads, from the form that
             /// collects it, a code by its code. A field of a repeating form, which has one value per record, is left missing, as
             /// is every field of a form the case book does not have: the criteria that read them stay unknown, never met.
-            /// Attestations are not in a case book: set them on the input. A value outside its field's hard limits throws
-            /// <see cref="global::Picares.Dsl.Runtime.Eligibility.InvalidInputException"/> naming the field, as the input's setters do.
+            /// Attestations are not in a case book: set them on the input. A value the input refuses (outside its field's hard
+            /// limits, a quantity of another dimension) throws <see cref="global::Picares.Dsl.Runtime.Eligibility.InvalidInputException"/>
+            /// naming the field, as the input's setters do; given <paramref name="refused"/>, it is left missing and added there
+            /// instead, so that one bad value does not stop the screening of a subject.
             /// </summary>
-            public static Input InputFrom(global::Picares.Protocols.PicaresProtocol.Crf.CaseBook caseBook)
+            /// <param name="caseBook">The subject's CRF data.</param>
+            /// <param name="refused">Where to add the values refused, each left missing; when null, the first one throws.</param>
+            public static Input InputFrom(global::Picares.Protocols.PicaresProtocol.Crf.CaseBook caseBook,
+                global::System.Collections.Generic.ICollection<global::Picares.Dsl.Runtime.Eligibility.InvalidInputException>? refused = null)
             {
                 if (caseBook is null) throw new global::System.ArgumentNullException(nameof(caseBook));
                 var input = new Input();
                 if (caseBook.Consent is { } __f0)
                 {
-                    input.Consent.Signed = __f0.Signed;
+                    try { input.Consent.Signed = __f0.Signed; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 if (caseBook.Demographics is { } __f1)
                 {
-                    input.Demographics.BirthDate = __f1.BirthDate;
-                    input.Demographics.Sex = global::Picares.Protocols.PicaresProtocol.Crf.SexCodes.CodeOf(__f1.Sex);
+                    try { input.Demographics.BirthDate = __f1.BirthDate; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Demographics.Sex = global::Picares.Protocols.PicaresProtocol.Crf.SexCodes.CodeOf(__f1.Sex); }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 if (caseBook.Diagnosis is { } __f2)
                 {
-                    input.Diagnosis.SmallCellLungCancer = __f2.SmallCellLungCancer;
-                    input.Diagnosis.Stage = global::Picares.Protocols.PicaresProtocol.Crf.StageCodes.CodeOf(__f2.Stage);
+                    try { input.Diagnosis.SmallCellLungCancer = __f2.SmallCellLungCancer; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Diagnosis.Stage = global::Picares.Protocols.PicaresProtocol.Crf.StageCodes.CodeOf(__f2.Stage); }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 if (caseBook.PriorTherapy is { } __f3)
                 {
-                    input.PriorTherapy.FirstLineChemotherapy = __f3.FirstLineChemotherapy;
-                    input.PriorTherapy.ChemotherapyResponse = global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.CodeOf(__f3.ChemotherapyResponse);
-                    input.PriorTherapy.LastChemotherapyDate = __f3.LastChemotherapyDate;
-                    input.PriorTherapy.ResidualAeGrade = __f3.ResidualAeGrade;
-                    input.PriorTherapy.CheckpointAntibody = __f3.CheckpointAntibody;
+                    try { input.PriorTherapy.FirstLineChemotherapy = __f3.FirstLineChemotherapy; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorTherapy.ChemotherapyResponse = global::Picares.Protocols.PicaresProtocol.Crf.ResponseCodes.CodeOf(__f3.ChemotherapyResponse); }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorTherapy.LastChemotherapyDate = __f3.LastChemotherapyDate; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorTherapy.ResidualAeGrade = __f3.ResidualAeGrade; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorTherapy.CheckpointAntibody = __f3.CheckpointAntibody; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 if (caseBook.PriorMedication is { } __f4)
                 {
-                    input.PriorMedication.ImmunosuppressiveDose = __f4.ImmunosuppressiveDose;
-                    input.PriorMedication.ImmunosuppressiveStopDate = __f4.ImmunosuppressiveStopDate;
-                    input.PriorMedication.InvestigationalDrug = __f4.InvestigationalDrug;
-                    input.PriorMedication.InvestigationalDrugLastDose = __f4.InvestigationalDrugLastDose;
-                    input.PriorMedication.InvestigationalDrugHalfLife = __f4.InvestigationalDrugHalfLife;
-                    input.PriorMedication.Vaccine = __f4.Vaccine;
-                    input.PriorMedication.VaccineDate = __f4.VaccineDate;
-                    input.PriorMedication.ChineseMedicine = __f4.ChineseMedicine;
-                    input.PriorMedication.ChineseMedicineLastDate = __f4.ChineseMedicineLastDate;
-                    input.PriorMedication.MonoclonalAntibody = __f4.MonoclonalAntibody;
-                    input.PriorMedication.MonoclonalAntibodyLastDate = __f4.MonoclonalAntibodyLastDate;
+                    try { input.PriorMedication.ImmunosuppressiveDose = __f4.ImmunosuppressiveDose; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorMedication.ImmunosuppressiveStopDate = __f4.ImmunosuppressiveStopDate; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorMedication.InvestigationalDrug = __f4.InvestigationalDrug; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorMedication.InvestigationalDrugLastDose = __f4.InvestigationalDrugLastDose; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorMedication.InvestigationalDrugHalfLife = __f4.InvestigationalDrugHalfLife; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorMedication.Vaccine = __f4.Vaccine; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorMedication.VaccineDate = __f4.VaccineDate; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorMedication.ChineseMedicine = __f4.ChineseMedicine; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorMedication.ChineseMedicineLastDate = __f4.ChineseMedicineLastDate; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorMedication.MonoclonalAntibody = __f4.MonoclonalAntibody; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.PriorMedication.MonoclonalAntibodyLastDate = __f4.MonoclonalAntibodyLastDate; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 if (caseBook.Surgery is { } __f5)
                 {
-                    input.Surgery.MajorSurgery = __f5.MajorSurgery;
-                    input.Surgery.MajorSurgeryEnd = __f5.MajorSurgeryEnd;
-                    input.Surgery.LocalSurgery = __f5.LocalSurgery;
-                    input.Surgery.LocalSurgeryEnd = __f5.LocalSurgeryEnd;
-                    input.Surgery.Recovered = __f5.Recovered;
-                    input.Surgery.SkinBiopsy = __f5.SkinBiopsy;
-                    input.Surgery.SkinBiopsyEnd = __f5.SkinBiopsyEnd;
+                    try { input.Surgery.MajorSurgery = __f5.MajorSurgery; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Surgery.MajorSurgeryEnd = __f5.MajorSurgeryEnd; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Surgery.LocalSurgery = __f5.LocalSurgery; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Surgery.LocalSurgeryEnd = __f5.LocalSurgeryEnd; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Surgery.Recovered = __f5.Recovered; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Surgery.SkinBiopsy = __f5.SkinBiopsy; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Surgery.SkinBiopsyEnd = __f5.SkinBiopsyEnd; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 if (caseBook.Pathology is { } __f6)
                 {
-                    input.Pathology.SpecimensAvailable = __f6.SpecimensAvailable;
+                    try { input.Pathology.SpecimensAvailable = __f6.SpecimensAvailable; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 if (caseBook.Vitals is { } __f7)
                 {
-                    input.Vitals.Weight = __f7.Weight;
+                    try { input.Vitals.Weight = __f7.Weight; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 if (caseBook.Baseline is { } __f8)
                 {
-                    input.Baseline.Ecog = global::Picares.Protocols.PicaresProtocol.Crf.EcogCodes.CodeOf(__f8.Ecog);
-                    input.Baseline.LifeExpectancy = __f8.LifeExpectancy;
-                    input.Baseline.CnsMetastases = __f8.CnsMetastases;
-                    input.Baseline.CarcinomatousMeningitis = __f8.CarcinomatousMeningitis;
-                    input.Baseline.PregnantOrBreastfeeding = __f8.PregnantOrBreastfeeding;
+                    try { input.Baseline.Ecog = global::Picares.Protocols.PicaresProtocol.Crf.EcogCodes.CodeOf(__f8.Ecog); }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Baseline.LifeExpectancy = __f8.LifeExpectancy; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Baseline.CnsMetastases = __f8.CnsMetastases; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Baseline.CarcinomatousMeningitis = __f8.CarcinomatousMeningitis; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Baseline.PregnantOrBreastfeeding = __f8.PregnantOrBreastfeeding; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 if (caseBook.MedicalHistory is { } __f9)
                 {
-                    input.MedicalHistory.AutoimmuneDisease = __f9.AutoimmuneDisease;
-                    input.MedicalHistory.ActiveTuberculosis = __f9.ActiveTuberculosis;
-                    input.MedicalHistory.Aids = __f9.Aids;
-                    input.MedicalHistory.NeedsImmunosuppression = __f9.NeedsImmunosuppression;
-                    input.MedicalHistory.InterstitialLungDisease = __f9.InterstitialLungDisease;
-                    input.MedicalHistory.OtherMalignancy = __f9.OtherMalignancy;
-                    input.MedicalHistory.OtherMalignancyType = global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.CodeOf(__f9.OtherMalignancyType);
-                    input.MedicalHistory.OtherMalignancyCuredDate = __f9.OtherMalignancyCuredDate;
-                    input.MedicalHistory.OtherMalignancyNeedsTreatment = __f9.OtherMalignancyNeedsTreatment;
-                    input.MedicalHistory.ProteinAllergy = __f9.ProteinAllergy;
+                    try { input.MedicalHistory.AutoimmuneDisease = __f9.AutoimmuneDisease; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.MedicalHistory.ActiveTuberculosis = __f9.ActiveTuberculosis; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.MedicalHistory.Aids = __f9.Aids; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.MedicalHistory.NeedsImmunosuppression = __f9.NeedsImmunosuppression; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.MedicalHistory.InterstitialLungDisease = __f9.InterstitialLungDisease; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.MedicalHistory.OtherMalignancy = __f9.OtherMalignancy; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.MedicalHistory.OtherMalignancyType = global::Picares.Protocols.PicaresProtocol.Crf.MalignancyTypeCodes.CodeOf(__f9.OtherMalignancyType); }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.MedicalHistory.OtherMalignancyCuredDate = __f9.OtherMalignancyCuredDate; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.MedicalHistory.OtherMalignancyNeedsTreatment = __f9.OtherMalignancyNeedsTreatment; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.MedicalHistory.ProteinAllergy = __f9.ProteinAllergy; }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 if (caseBook.Serology is { } __f10)
                 {
-                    input.Serology.Hiv = global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(__f10.Hiv);
-                    input.Serology.Hbsag = global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(__f10.Hbsag);
-                    input.Serology.HcvAntibody = global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(__f10.HcvAntibody);
+                    try { input.Serology.Hiv = global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(__f10.Hiv); }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Serology.Hbsag = global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(__f10.Hbsag); }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
+                    try { input.Serology.HcvAntibody = global::Picares.Protocols.PicaresProtocol.Crf.TestResultCodes.CodeOf(__f10.HcvAntibody); }
+                    catch (global::Picares.Dsl.Runtime.Eligibility.InvalidInputException e) when (refused is not null) { refused.Add(e); }
                 }
                 return input;
             }
