@@ -60,6 +60,25 @@ internal static class DataCollectionCheck
         return byForm;
     }
 
+    /// <summary>
+    /// For an endpoint censored at the end of the study, the hint that an anchor one of its repeating visits stops at may be
+    /// declared the study's end ('ends_study'), if one is (among the first visits of its forms, so that a report costs little).
+    /// </summary>
+    private static string StudyEndHint(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms)
+    {
+        int looked = 0;
+        foreach (var (form, _) in dataForms)
+            foreach (var visit in Collecting(plannedByForm, form))
+            {
+                if (++looked > MostNamed) return "";
+                if (visit.Timing != "repeating") continue;
+                foreach (var u in visit.Until)
+                    if (c.Timeline.IsAnchor(u))
+                        return $"; or, if {u} is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'";
+            }
+        return "";
+    }
+
     private static List<VisitModel> Collecting(ShardedDictionary<string, List<VisitModel>> planned, string form) =>
         planned.TryGetValue(form, out var visits) ? visits : NoVisits;
 
@@ -257,7 +276,7 @@ internal static class DataCollectionCheck
             var eventStatement = Declared("event");
             c.Report(DiagnosticDescriptors.EndpointEventNotFollowed,
                 eventStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Arguments(eventStatement),
-                endpoint.Name, string.Join(" or ", endpoint.Events), forms, stoppers);
+                endpoint.Name, string.Join(" or ", endpoint.Events), forms, stoppers, toEndOfStudy ? StudyEndHint(c, plannedByForm, dataForms) : "");
         }
     }
 

@@ -31,7 +31,7 @@ internal sealed class Timeline
     private Dictionary<string, IReadOnlyList<string>>? _cycles;
 
     private readonly ProtocolModel _model;
-    private HashSet<string>? _endsStudy;
+    private HashSet<string>? _endsStudy, _anchors;
 
     public Timeline(ProtocolModel model)
     {
@@ -67,6 +67,17 @@ internal sealed class Timeline
 
     /// <summary>An event that ends every subject's participation.</summary>
     public bool IsTerminal(string name) => _terminal.Contains(name);
+
+    /// <summary>Whether <paramref name="name"/> is an anchor (not an event).</summary>
+    public bool IsAnchor(string name)
+    {
+        if (_anchors is null)
+        {
+            _anchors = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var anchor in _model.Anchors) _anchors.Add(anchor.Name);
+        }
+        return _anchors.Contains(name);
+    }
 
     /// <summary>An anchor declared as the date the study ends for the subject (<c>ends_study</c>), such as a common study end.</summary>
     public bool EndsStudy(string name)

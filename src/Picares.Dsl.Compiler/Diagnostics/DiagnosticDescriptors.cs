@@ -183,7 +183,7 @@ public static class DiagnosticDescriptors
         "Endpoint {0} reads {1}, but {2}; collect {3} at a scheduled visit on or after {4}", Severity.Error, Consistency);
     /// <summary>PIC4003</summary>
     public static readonly DiagnosticDescriptor EndpointEventNotFollowed = new("PIC4003", "Endpoint event not followed up",
-        "Endpoint {0} ends at {1}, but {2} is collected only at visits that stop before it ({3}), so the event goes unobserved; collect {2} at a repeating visit that runs until {1}, such as a survival follow-up", Severity.Warning, Consistency);
+        "Endpoint {0} ends at {1}, but {2} is collected only at visits that stop before it ({3}), so the event goes unobserved; collect {2} at a repeating visit that runs until {1}, such as a survival follow-up{4}", Severity.Warning, Consistency);
     /// <summary>PIC4004</summary>
     public static readonly DiagnosticDescriptor NobodyEligible = new("PIC4004", "No subject can be eligible",
         "No subject can be eligible: {0}; correct the bound of one of them", Severity.Error, Consistency);

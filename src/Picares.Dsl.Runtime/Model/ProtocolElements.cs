@@ -66,8 +66,8 @@ public sealed record StudyInfo(
 /// </summary>
 public sealed record PopulationInfo(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers, string? EligibilityDecision = null);
 
-/// <summary>A reference date of a subject's timeline.</summary>
-public sealed record AnchorInfo([property: ProtocolName(ProtocolNameKind.Anchor)] string Name, string Label, Origin Origin);
+/// <summary>A reference date of a subject's timeline; <paramref name="EndsStudy"/> when it is the date the study ends for the subject (<c>ends_study</c>).</summary>
+public sealed record AnchorInfo([property: ProtocolName(ProtocolNameKind.Anchor)] string Name, string Label, Origin Origin, bool EndsStudy = false);
 
 /// <summary>An event that ends treatment or visits; a <paramref name="Terminal"/> one (such as death) ends every visit of the subject.</summary>
 public sealed record EventInfo([property: ProtocolName(ProtocolNameKind.Event)] string Name, string Label, Origin Origin, bool Terminal = false);

@@ -67,4 +67,27 @@ public class AnchorModifierTests
         Assert.Equal(expected, result.Diagnostics.Select(d => (d.Id, d.Span)).ToList());
         Assert.StartsWith(message, result.Diagnostics[0].Message, System.StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("follows first_dose ends_study")]
+    [InlineData("ends_study follows first_dose")]
+    public void An_anchor_may_be_declared_the_studys_end_in_any_place(string modifiers)
+    {
+        var model = Bind($"anchor study_end \"Common study end\" {modifiers}\n");
+        Assert.True(model.Anchors.Single(a => a.Name == "study_end").EndsStudy);
+        Assert.False(model.Anchors.Single(a => a.Name == "first_dose").EndsStudy);
+        Assert.Contains("new global::Picares.Dsl.Runtime.Model.AnchorInfo(\"study_end\", \"Common study end\", __Rec(",
+            Compiler.Emit.ProtocolEmitter.Emit(model, "T"), System.StringComparison.Ordinal);
+        Assert.Contains("), true);", Compiler.Emit.ProtocolEmitter.Emit(model, "T").Split('\n').Single(l => l.Contains("AnchorInfo(\"study_end\"", System.StringComparison.Ordinal)), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("anchor x \"X\" ends_study {|PIC1007:ends_study|}\n")]
+    [InlineData("event x \"X\" {|PIC1003:ends_study|}\n")]          // an event is no date of the study's end
+    [InlineData("anchor x \"X\" {|PIC1003:terminal|}\n")]           // and an anchor is no event
+    public void Ends_study_is_for_an_anchor_and_given_once(string body)
+    {
+        var (text, expected) = Markup.Parse(TestProtocols.With(body));
+        Assert.Equal(expected, ProtocolCompiler.Compile(text).Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).Select(d => (d.Id, d.Span)).ToList());
+    }
 }

@@ -265,7 +265,10 @@ public class ConsistencyCheckTests
         Assert.Empty(Ids(design + followUp + "visit Close { at study_end; window -7..+7 days; collect Outcomes }\n" + endpoint));
         // An anchor not declared the study's end is not taken for it, even with nothing after it: stopping there may be a
         // follow-up forgotten (the end of treatment, say).
-        Assert.Equal(new[] { "PIC4003" }, Ids(design.Replace(" ends_study", "") + followUp + endpoint));
+        var (id, _, message) = Assert.Single(Check(design.Replace(" ends_study", "") + followUp + endpoint));
+        Assert.Equal("PIC4003", id);
+        Assert.EndsWith("such as a survival follow-up; or, if study_end is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'",
+            message, System.StringComparison.Ordinal);
     }
 
     [Fact]
