@@ -14,38 +14,63 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// <remarks>
 /// A criterion that reads one of the condition's fields is taken to say it, whatever it says of it: an inclusion
 /// <c>Demographics.sex == female and MH.contraception</c> passes, though it admits no man (a rule the check does not
-/// read). Each criterion is reported once, for the first such field it reads. The fields are looked up in the model's
-/// table, the condition's fields gathered once per field, and a criterion's reads put in a set once.
+/// read). Each criterion is reported once, for the first such field it reads. The conditional fields are put in a table
+/// by path once, the condition's fields gathered once per field, and a criterion's reads put in a set once.
 /// </remarks>
 internal static class UnaskedDataCheck
 {
     public static void Run(CheckContext c)
     {
-        var tables = new ModelTables(c.Model);
-        var guards = new Dictionary<string, List<string>>(System.StringComparer.Ordinal); // by the field's path
+        // The conditional fields by path, each with the paths its condition reads (gathered when first needed): a protocol
+        // has few, so that a criterion's reads are looked up in a small table, and no path is cut in two to find its field.
+        Dictionary<string, Conditional>? conditional = null;
+        foreach (var form in c.Model.Forms)
+            foreach (var field in form.Fields)
+                if (field.ShownWhen is not null)
+                {
+                    conditional ??= new Dictionary<string, Conditional>(System.StringComparer.Ordinal);
+                    var path = FieldPath.Of(form.Name, field.Name);
+                    if (!conditional.ContainsKey(path)) conditional.Add(path, new Conditional(field)); // the first form of a name, as lookups find it
+                }
+        if (conditional is null) return;
         foreach (var criterion in c.Model.Criteria)
         {
             if (criterion.Condition is null) continue;
             HashSet<string>? reads = null; // made only for a criterion that reads a conditional field
             foreach (var path in criterion.Reads)
             {
-                if (FieldPath.IsAnchorRead(path)) continue;
-                var (form, name) = FieldPath.Split(path);
-                if (tables.FieldOf(form, name) is not { ShownWhen: { } shown } field) continue;
-                if (!guards.TryGetValue(path, out var guard))
-                {
-                    guard = new List<string>();
-                    BoundReferences.CollectPaths(shown, guard);
-                    guards.Add(path, guard);
-                }
+                if (!conditional.TryGetValue(path, out var asked)) continue;
                 reads ??= new HashSet<string>(criterion.Reads, System.StringComparer.Ordinal);
-                if (guard.Exists(reads.Contains)) continue;
-                var when = field.ShownWhenText ?? "a condition holds";
+                if (asked.Guard.Exists(reads.Contains)) continue;
+                var when = asked.Field.ShownWhenText ?? "a condition holds";
                 var rewrite = criterion.Category == "inclusion"
                     ? $"not ({when}) or ({criterion.ConditionText})"
                     : $"({when}) and ({criterion.ConditionText})";
                 c.Report(DiagnosticDescriptors.CriterionReadsUnaskedField, c.Locator.Name("criterion", criterion.Id), criterion.Id, path, when, rewrite);
                 break;
+            }
+        }
+    }
+
+    /// <summary>A field shown only under a condition, and the paths that condition reads (gathered on first use).</summary>
+    private sealed class Conditional
+    {
+        private List<string>? _guard;
+
+        public Conditional(FieldModel field) => Field = field;
+
+        public FieldModel Field { get; }
+
+        public List<string> Guard
+        {
+            get
+            {
+                if (_guard is null)
+                {
+                    _guard = new List<string>();
+                    BoundReferences.CollectPaths(Field.ShownWhen!, _guard);
+                }
+                return _guard;
             }
         }
     }
