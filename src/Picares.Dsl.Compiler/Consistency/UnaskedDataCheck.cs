@@ -9,7 +9,8 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// (<c>shown_when</c>), where the criterion reads none of the fields that condition reads. For a subject the field is not
 /// asked of, its value is missing, and missing data never count as met or not met: the criterion stays unknown and the
 /// subject pending for good ("women of childbearing potential agree to contraception" read for men). The criterion is
-/// right when it says what holds without the field, such as <c>Demographics.sex != female or MH.contraception</c>.
+/// right when it says what holds without the field, such as <c>Demographics.sex != female or MH.contraception</c>. And
+/// conditional fields whose conditions read each other in a circle, so that none is ever asked (PIC4024).
 /// </summary>
 /// <remarks>
 /// A criterion that reads one of the condition's fields is taken to say it, whatever it says of it: an inclusion
@@ -33,6 +34,7 @@ internal static class UnaskedDataCheck
                     if (!conditional.ContainsKey(path)) conditional.Add(path, new Conditional(field)); // the first form of a name, as lookups find it
                 }
         if (conditional is null) return;
+        CheckCircles(c, conditional);
         foreach (var criterion in c.Model.Criteria)
         {
             if (criterion.Condition is null) continue;
@@ -50,6 +52,58 @@ internal static class UnaskedDataCheck
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Conditional fields whose conditions read each other in a circle (A asked only when B holds, B only when A does): none
+    /// of them is ever asked, since each waits for another's answer (PIC4024). Each circle is reported once, at the
+    /// condition of its first field in the protocol's order; a walk of the conditions, each field visited once.
+    /// </summary>
+    private static void CheckCircles(CheckContext c, Dictionary<string, Conditional> conditional)
+    {
+        var state = new Dictionary<string, int>(System.StringComparer.Ordinal); // 1: on the walk's path, 2: done
+        var path = new List<string>();
+        foreach (var start in conditional.Keys)
+        {
+            if (state.ContainsKey(start)) continue;
+            // An iterative depth-first walk: a stack of (field, index of the next condition path to follow).
+            var stack = new Stack<(string Field, int Next)>();
+            stack.Push((start, 0));
+            state[start] = 1;
+            path.Add(start);
+            while (stack.Count > 0)
+            {
+                var (field, next) = stack.Pop();
+                var guard = conditional[field].Guard;
+                if (next < guard.Count)
+                {
+                    stack.Push((field, next + 1));
+                    var to = guard[next];
+                    if (!conditional.ContainsKey(to)) continue;
+                    if (!state.TryGetValue(to, out var seen))
+                    {
+                        state[to] = 1;
+                        path.Add(to);
+                        stack.Push((to, 0));
+                    }
+                    else if (seen == 1) Report(c, conditional, path.GetRange(path.IndexOf(to), path.Count - path.IndexOf(to)));
+                    continue;
+                }
+                state[field] = 2;
+                path.RemoveAt(path.Count - 1);
+            }
+        }
+    }
+
+    private static void Report(CheckContext c, Dictionary<string, Conditional> conditional, List<string> circle)
+    {
+        var first = circle[0];
+        var (form, name) = FieldPath.Split(first);
+        var statement = SourceLocator.Inner(c.Locator.FieldStatement(form, name), "shown_when");
+        var span = statement is null ? c.Locator.Field(form, name) : SourceLocator.Arguments(statement);
+        var links = new List<string>();
+        foreach (var field in circle) links.Add($"{field} only when {conditional[field].Field.ShownWhenText}");
+        c.Report(DiagnosticDescriptors.FieldsAskedInACircle, span, string.Join(", ", circle), string.Join("; ", links));
     }
 
     /// <summary>A field shown only under a condition, and the paths that condition reads (gathered on first use).</summary>

@@ -241,6 +241,9 @@ public static class DiagnosticDescriptors
     /// <summary>PIC4023</summary>
     public static readonly DiagnosticDescriptor CriterionReadsUnaskedField = new("PIC4023", "Criterion reads a field not always asked",
         "Criterion {0} reads {1}, which is asked only when {2}: for a subject it is not asked of, the value stays missing and the criterion unknown, so the subject stays pending; say what holds without it: {3}", Severity.Warning, Consistency);
+    /// <summary>PIC4024</summary>
+    public static readonly DiagnosticDescriptor FieldsAskedInACircle = new("PIC4024", "Fields asked only when each other is answered",
+        "Fields {0} are each asked only when another of them is answered ({1}), so none is ever asked; make one of the conditions read a field asked unconditionally", Severity.Warning, Consistency);
     /// <summary>PIC4017</summary>
     public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
         "Event {0} is not marked terminal, so visit {1} is still planned for a subject after it; {2}", Severity.Warning, Consistency);

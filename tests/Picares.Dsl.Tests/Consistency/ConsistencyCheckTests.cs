@@ -287,6 +287,19 @@ public class ConsistencyCheckTests
     }
 
     [Fact]
+    public void Fields_asked_only_when_each_other_is_answered_are_never_asked()
+    {
+        const string visit = "visit Screen { day -7 from first_dose; collect F }\nendpoint X exploratory \"x\" { kind summary; data F.a, F.b, F.c, F.d }\n";
+        var (id, at, message) = Assert.Single(Check("form F { field a boolean { shown_when F.b }; field b boolean { shown_when F.c == true }; " +
+            "field c boolean { shown_when F.a and Vitals.flag }; field d boolean { shown_when F.a } }\n" + visit));
+        Assert.Equal(("PIC4024", "F.b"), (id, at));
+        Assert.StartsWith("Fields F.a, F.b, F.c are each asked only when another of them is answered (F.a only when F.b; F.b only when F.c == true; F.c only when F.a and Vitals.flag)",
+            message, System.StringComparison.Ordinal);
+        // A chain that ends at a field asked of everyone is no circle.
+        Assert.Empty(Check("form F { field a boolean { shown_when F.b }; field b boolean { shown_when F.c == true }; field c boolean; field d boolean { shown_when F.a } }\n" + visit));
+    }
+
+    [Fact]
     public void Death_that_is_not_terminal_is_warned_about_when_a_visit_would_go_on_after_it()
     {
         const string death = "event death \"Death\"\n";

@@ -93,6 +93,8 @@ public static class DiagnosticCases
         ["PIC4022"] = With("visit Week1 { day 1; collect Vitals }\nvisit Cycle { every {|PIC4022:21 days|}; max 6; collect Vitals }\n"),
         ["PIC4023"] = With("form Extra { field detail integer required { shown_when Vitals.flag } }\nvisit Week1 { day -7 from first_dose; collect Extra }\n" +
             "criterion I9 inclusion \"x\" { when Vitals.flag and Extra.detail > 2 }\ncriterion {|PIC4023:I8|} inclusion \"y\" { when Extra.detail < 10 }\n"),
+        ["PIC4024"] = With("form Extra { field a boolean { shown_when {|PIC4024:Extra.b|} }; field b boolean { shown_when Extra.a } }\nvisit Week1 { day -7 from first_dose; collect Extra }\n" +
+            "endpoint X exploratory \"x\" { kind summary; data Extra.a, Extra.b }\n"),
         ["PIC4019"] = With(TumorForm +
             "visit Scan { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 4; collect Tumor }\n" +
             "endpoint ORR primary \"ORR\" { kind objective_response; data Tumor.scan, Tumor.response; start first_dose; stable_disease_minimum {|PIC4019:6 weeks|} }\n"),
