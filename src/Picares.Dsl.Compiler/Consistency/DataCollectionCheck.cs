@@ -62,9 +62,12 @@ internal static class DataCollectionCheck
 
     /// <summary>
     /// For an endpoint censored at the end of the study, the hint that an anchor one of its repeating visits stops at may be
-    /// declared the study's end ('ends_study'), if one is (among the first visits of its forms, so that a report costs little).
+    /// declared the study's end ('ends_study'): given only when that anchor is not declared so already and is the one thing
+    /// stopping the visit early (its other stoppers are the endpoint's events or terminal), and looked for among the first
+    /// visits of its forms, so that a report costs little.
     /// </summary>
-    private static string StudyEndHint(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms)
+    private static string StudyEndHint(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms,
+        EquatableArray<string> events)
     {
         int looked = 0;
         foreach (var (form, _) in dataForms)
@@ -72,9 +75,13 @@ internal static class DataCollectionCheck
             {
                 if (++looked > MostNamed) return "";
                 if (visit.Timing != "repeating") continue;
+                string? anchor = null;
+                bool other = false;
                 foreach (var u in visit.Until)
-                    if (c.Timeline.IsAnchor(u))
-                        return $"; or, if {u} is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'";
+                    if (c.Timeline.IsAnchor(u) && !c.Timeline.EndsStudy(u)) { if (anchor is null) anchor = u; else other = true; }
+                    else if (!events.Contains(u) && !c.Timeline.IsTerminal(u) && !c.Timeline.EndsStudy(u)) other = true;
+                if (anchor is not null && !other)
+                    return $"; or, if {anchor} is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'";
             }
         return "";
     }
@@ -276,7 +283,7 @@ internal static class DataCollectionCheck
             var eventStatement = Declared("event");
             c.Report(DiagnosticDescriptors.EndpointEventNotFollowed,
                 eventStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Arguments(eventStatement),
-                endpoint.Name, string.Join(" or ", endpoint.Events), forms, stoppers, toEndOfStudy ? StudyEndHint(c, plannedByForm, dataForms) : "");
+                endpoint.Name, string.Join(" or ", endpoint.Events), forms, stoppers, toEndOfStudy ? StudyEndHint(c, plannedByForm, dataForms, endpoint.Events) : "");
         }
     }
 

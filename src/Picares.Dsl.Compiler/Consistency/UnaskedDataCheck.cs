@@ -43,7 +43,7 @@ internal static class UnaskedDataCheck
             {
                 if (!conditional.TryGetValue(path, out var asked)) continue;
                 reads ??= new HashSet<string>(criterion.Reads, System.StringComparer.Ordinal);
-                if (asked.Guard.Exists(reads.Contains)) continue;
+                if (asked.Guard.Overlaps(reads)) continue;
                 var when = asked.Field.ShownWhenText ?? "a condition holds";
                 var rewrite = criterion.Category == "inclusion"
                     ? $"not ({when}) or ({criterion.ConditionText})"
@@ -55,73 +55,130 @@ internal static class UnaskedDataCheck
     }
 
     /// <summary>
-    /// Conditional fields whose conditions read each other in a circle (A asked only when B holds, B only when A does): none
-    /// of them is ever asked, since each waits for another's answer (PIC4024). Each circle is reported once, at the
-    /// condition of its first field in the protocol's order; a walk of the conditions, each field visited once.
+    /// Conditional fields whose conditions read each other in a circle (A asked only when B is answered, B only when A is):
+    /// none of them is ever asked, since each waits for another's answer (PIC4024). A field counts as waited for only when
+    /// its being missing keeps the condition from holding under the Kleene tables (<see cref="Waits"/>): in
+    /// <c>F.a or Vitals.flag</c> the field F.a is not waited for. Each group of fields that wait for each other (a strongly
+    /// connected component, found by Tarjan's walk without recursion) is reported once, at the condition of its first
+    /// field in the file, naming at most <see cref="Suggestions.MostNamed"/> of them.
     /// </summary>
     private static void CheckCircles(CheckContext c, Dictionary<string, Conditional> conditional)
     {
-        var state = new Dictionary<string, int>(System.StringComparer.Ordinal); // 1: on the walk's path, 2: done
-        var path = new List<string>();
-        foreach (var start in conditional.Keys)
+        var order = new Dictionary<string, int>(System.StringComparer.Ordinal); // the fields in the file's order
+        foreach (var path in conditional.Keys) order.Add(path, order.Count);
+        var fields = new List<string>(conditional.Keys);
+        fields.Sort((x, y) => order[x].CompareTo(order[y]));
+        var edges = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
+        foreach (var field in fields)
         {
-            if (state.ContainsKey(start)) continue;
-            // An iterative depth-first walk: a stack of (field, index of the next condition path to follow).
-            var stack = new Stack<(string Field, int Next)>();
-            stack.Push((start, 0));
-            state[start] = 1;
-            path.Add(start);
-            while (stack.Count > 0)
+            var waits = new List<string>();
+            foreach (var read in Waits(conditional[field].Field.ShownWhen!, notTrue: true))
+                if (conditional.ContainsKey(read) && read != field) waits.Add(read);
+            edges.Add(field, waits);
+        }
+
+        // Tarjan's strongly connected components, iteratively: each field gets an index and a low link.
+        var index = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var onStack = new HashSet<string>(System.StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        var work = new Stack<(string Field, int Next)>();
+        foreach (var root in fields)
+        {
+            if (index.ContainsKey(root)) continue;
+            work.Push((root, 0));
+            while (work.Count > 0)
             {
-                var (field, next) = stack.Pop();
-                var guard = conditional[field].Guard;
-                if (next < guard.Count)
+                var (field, next) = work.Pop();
+                if (next == 0)
                 {
-                    stack.Push((field, next + 1));
-                    var to = guard[next];
-                    if (!conditional.ContainsKey(to)) continue;
-                    if (!state.TryGetValue(to, out var seen))
-                    {
-                        state[to] = 1;
-                        path.Add(to);
-                        stack.Push((to, 0));
-                    }
-                    else if (seen == 1) Report(c, conditional, path.GetRange(path.IndexOf(to), path.Count - path.IndexOf(to)));
+                    index[field] = low[field] = index.Count;
+                    stack.Push(field);
+                    onStack.Add(field);
+                }
+                var targets = edges[field];
+                if (next < targets.Count)
+                {
+                    work.Push((field, next + 1));
+                    var to = targets[next];
+                    if (!index.ContainsKey(to)) work.Push((to, 0));
+                    else if (onStack.Contains(to)) low[field] = System.Math.Min(low[field], index[to]);
                     continue;
                 }
-                state[field] = 2;
-                path.RemoveAt(path.Count - 1);
+                // Done with the field: its low link goes up to the field that reached it, if any.
+                if (work.Count > 0) { var parent = work.Peek().Field; low[parent] = System.Math.Min(low[parent], low[field]); }
+                if (low[field] != index[field]) continue;
+                var component = new List<string>();
+                string member;
+                do
+                {
+                    member = stack.Pop();
+                    onStack.Remove(member);
+                    component.Add(member);
+                } while (member != field);
+                if (component.Count > 1) Report(c, conditional, order, component);
             }
         }
     }
 
-    private static void Report(CheckContext c, Dictionary<string, Conditional> conditional, List<string> circle)
+    private static void Report(CheckContext c, Dictionary<string, Conditional> conditional, Dictionary<string, int> order, List<string> component)
     {
-        var first = circle[0];
+        component.Sort((x, y) => order[x].CompareTo(order[y]));
+        var first = component[0];
         var (form, name) = FieldPath.Split(first);
         var statement = SourceLocator.Inner(c.Locator.FieldStatement(form, name), "shown_when");
         var span = statement is null ? c.Locator.Field(form, name) : SourceLocator.Arguments(statement);
         var links = new List<string>();
-        foreach (var field in circle) links.Add($"{field} only when {conditional[field].Field.ShownWhenText}");
-        c.Report(DiagnosticDescriptors.FieldsAskedInACircle, span, string.Join(", ", circle), string.Join("; ", links));
+        foreach (var field in component) links.Add($"{field} only when {conditional[field].Field.ShownWhenText}");
+        c.Report(DiagnosticDescriptors.FieldsAskedInACircle, span,
+            Suggestions.FirstListed(component, component.Count, Suggestions.MostNamed), Suggestions.FirstListed(links, links.Count, Suggestions.MostNamed, "; "));
+    }
+
+    /// <summary>
+    /// The fields whose being missing keeps <paramref name="e"/> from being true (<paramref name="notTrue"/>) or from being
+    /// false: a comparison, a test or a yes/no field with a field missing is unknown, so it waits for every field it reads;
+    /// <c>and</c> is not true when either side is not (the union), but not false only when both are not (the intersection);
+    /// <c>or</c> the other way round; <c>not</c> swaps the two.
+    /// </summary>
+    private static HashSet<string> Waits(BoundExpression e, bool notTrue)
+    {
+        switch (e)
+        {
+            case BoundBinary { Operator: BoundOperator.And or BoundOperator.Or } b:
+            {
+                var left = Waits(b.Left, notTrue);
+                var right = Waits(b.Right, notTrue);
+                if ((b.Operator == BoundOperator.And) == notTrue) left.UnionWith(right);
+                else left.IntersectWith(right);
+                return left;
+            }
+            case BoundUnary { Operator: BoundOperator.Not } u:
+                return Waits(u.Operand, !notTrue);
+            default:
+            {
+                var all = new HashSet<string>(System.StringComparer.Ordinal);
+                BoundReferences.CollectPaths(e, all);
+                return all;
+            }
+        }
     }
 
     /// <summary>A field shown only under a condition, and the paths that condition reads (gathered on first use).</summary>
     private sealed class Conditional
     {
-        private List<string>? _guard;
+        private HashSet<string>? _guard;
 
         public Conditional(FieldModel field) => Field = field;
 
         public FieldModel Field { get; }
 
-        public List<string> Guard
+        public HashSet<string> Guard
         {
             get
             {
                 if (_guard is null)
                 {
-                    _guard = new List<string>();
+                    _guard = new HashSet<string>(System.StringComparer.Ordinal);
                     BoundReferences.CollectPaths(Field.ShownWhen!, _guard);
                 }
                 return _guard;

@@ -269,6 +269,11 @@ public class ConsistencyCheckTests
         Assert.Equal("PIC4003", id);
         Assert.EndsWith("such as a survival follow-up; or, if study_end is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'",
             message, System.StringComparison.Ordinal);
+        // Already the study's end, or not the only thing stopping the visit early: no such hint.
+        var stoppedByProgression = Assert.Single(Check(design + followUp.Replace("until study_end or death", "until study_end or progression") + endpoint));
+        Assert.EndsWith("such as a survival follow-up", stoppedByProgression.Message, System.StringComparison.Ordinal);
+        var notOnly = Assert.Single(Check(design.Replace(" ends_study", "") + followUp.Replace("until study_end or death", "until study_end or progression") + endpoint));
+        Assert.EndsWith("such as a survival follow-up", notOnly.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -297,6 +302,18 @@ public class ConsistencyCheckTests
             message, System.StringComparison.Ordinal);
         // A chain that ends at a field asked of everyone is no circle.
         Assert.Empty(Check("form F { field a boolean { shown_when F.b }; field b boolean { shown_when F.c == true }; field c boolean; field d boolean { shown_when F.a } }\n" + visit));
+        // 'or' another field asked of everyone: asked whenever that one holds (Kleene: unknown or true is true), so no circle;
+        // 'not (F.a and flag)' holds when flag is false, whatever F.a is.
+        Assert.Empty(Check("form F { field a boolean { shown_when F.b }; field b boolean { shown_when F.a or Vitals.flag }; field c boolean; field d boolean }\n" + visit));
+        Assert.Empty(Check("form F { field a boolean { shown_when F.b }; field b boolean { shown_when not (F.a and Vitals.flag) }; field c boolean; field d boolean }\n" + visit));
+        // 'not (F.a or flag)' cannot be true while F.a is missing: a circle.
+        Assert.Equal("PIC4024", Assert.Single(Check("form F { field a boolean { shown_when F.b }; field b boolean { shown_when not (F.a or Vitals.flag) }; field c boolean; field d boolean }\n" + visit)).Id);
+        // A field read twice by one condition, and two circles through one field: one report for the group, at its first
+        // field in the file, naming every field that waits in it (c, before a and b in the file, is reported first).
+        var (_, first, group) = Assert.Single(Check("form F { field c boolean { shown_when F.b }; field a boolean { shown_when F.b == true or F.b == false }; " +
+            "field b boolean { shown_when F.a and F.c }; field d boolean }\n" + visit));
+        Assert.Equal("F.b", first);
+        Assert.StartsWith("Fields F.c, F.a, F.b are each asked only when another of them is answered", group, System.StringComparison.Ordinal);
     }
 
     [Fact]
