@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Runtime.Scheduling;
 
 namespace Picares.Dsl.Compiler.Consistency;
 
@@ -32,7 +33,7 @@ internal static class SameDayCollectionCheck
                 if (visit.EveryDays is > 0) repeating.Add(visit);
                 continue;
             }
-            Single? single = visit.Timing == "day" && visit.Day is { } day ? new Single(Offset(day), Offset(visit.LastDay ?? day), visit)
+            Single? single = visit.Timing == "day" && visit.Day is { } day ? new Single(StudyDay.ToOffset(day), StudyDay.ToOffset(visit.LastDay ?? day), visit)
                 : visit.Timing == "relative" ? new Single(visit.OffsetDays ?? 0, visit.OffsetDays ?? 0, visit)
                 : null;
             if (single is not { } found) continue;
@@ -56,7 +57,8 @@ internal static class SameDayCollectionCheck
             int start = visit.OffsetDays ?? 0, every = visit.EveryDays!.Value;
             // Occurrences with a nominal day: all of them on a fixed grid (up to max, else to 36500 days), only the first when
             // each is counted from the previous one's actual date.
-            long occurrences = visit.Anchoring == "actual" ? 1 : visit.MaxCount ?? (36500 - start) / every + 1;
+            // (The binder keeps the last one within 36500 days of the anchor, so that every day here is an int.)
+            int occurrences = visit.Anchoring == "actual" ? 1 : visit.MaxCount ?? (36500 - start) / every + 1;
             bool reported = false;
             foreach (var form in visit.Collect)
             {
@@ -86,14 +88,14 @@ internal static class SameDayCollectionCheck
     /// first). The search starts at the first visit that can reach the first occurrence (found by halving: no visit's days
     /// span more than <paramref name="widest"/>) and stops at the first that starts after the last occurrence.
     /// </summary>
-    private static (Single Single, long Occurrence)? FirstMet(List<Single> singles, int widest, int start, int every, long occurrences)
+    private static (Single Single, int Occurrence)? FirstMet(List<Single> singles, int widest, int start, int every, int occurrences)
     {
-        long lastDay = start + (occurrences - 1) * every;
+        int lastDay = start + (occurrences - 1) * every;
         int low = 0, high = singles.Count;
         while (low < high)
         {
             int middle = low + (high - low) / 2;
-            if ((long)singles[middle].First + widest < start) low = middle + 1;
+            if (singles[middle].First + widest < start) low = middle + 1;
             else high = middle;
         }
         for (int i = low; i < singles.Count; i++)
@@ -101,18 +103,17 @@ internal static class SameDayCollectionCheck
             var single = singles[i];
             if (single.First > lastDay) break; // the rest start later still
             if (single.Last < start) continue;
-            long k = single.First <= start ? 0 : (single.First - start + every - 1L) / every;
+            int k = single.First <= start ? 0 : (single.First - start + every - 1) / every;
             if (start + k * every <= single.Last) return (single, k);
         }
         return null;
     }
 
-    private static void Report(CheckContext c, VisitModel visit, VisitModel other, string form, long occurrence, int start, int every, Single? single)
+    private static void Report(CheckContext c, VisitModel visit, VisitModel other, string form, int occurrence, int start, int every, Single? single)
     {
-        long offset = start + occurrence * every;
-        var when = DayFrom(visit, offset);
+        var when = $"day {StudyDay.FromOffset(start + occurrence * every)} from {visit.Anchor}";
         var where = single is { First: var first, Last: var last } && first != last
-            ? $"within the days of visit {other.Name} ({Day(first)}..{Day(last)})"
+            ? $"within the days of visit {other.Name} ({StudyDay.FromOffset(first)}..{StudyDay.FromOffset(last)})"
             : $"on the day of visit {other.Name}" + (other.Timing == "repeating" ? "'s first occurrence" : "");
         // Started a cycle later, the visit keeps its last occurrence with one fewer.
         var fewer = visit.MaxCount is > 1 and var max ? $" and 'max {max - 1}'" : "";
@@ -123,11 +124,4 @@ internal static class SameDayCollectionCheck
         var span = timing is null ? c.Locator.Name("visit", visit.Name) : SourceLocator.Arguments(timing);
         c.Report(DiagnosticDescriptors.SameDayCollection, span, visit.Name, occurrence + 1, when, where, form, fix);
     }
-
-    // "day 22 from first_dose": the study day counted from the visit's anchor (or event), day 1 its date.
-    private static string DayFrom(VisitModel visit, long offset) => $"day {Day(offset)} from {visit.Anchor}";
-
-    // Study days have no day 0: a visit's days as offsets from its anchor's date, and back for messages.
-    private static int Offset(int studyDay) => studyDay > 0 ? studyDay - 1 : studyDay;
-    private static long Day(long offset) => offset >= 0 ? offset + 1 : offset;
 }

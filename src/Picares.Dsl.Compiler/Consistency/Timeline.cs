@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Runtime.Scheduling;
 
 namespace Picares.Dsl.Compiler.Consistency;
 
@@ -30,13 +31,17 @@ internal sealed class Timeline
     private Dictionary<string, string>? _firstTerminalAtOrBefore;
     private Dictionary<string, IReadOnlyList<string>>? _cycles;
 
-    private readonly ProtocolModel _model;
-    private HashSet<string>? _endsStudy, _anchors;
+    private readonly HashSet<string> _anchors = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _endsStudy = new(System.StringComparer.Ordinal);
 
     public Timeline(ProtocolModel model)
     {
-        _model = model;
-        foreach (var a in model.Anchors) Declare(a.Name, a.After);
+        foreach (var a in model.Anchors)
+        {
+            Declare(a.Name, a.After);
+            _anchors.Add(a.Name);
+            if (a.EndsStudy) _endsStudy.Add(a.Name);
+        }
         foreach (var e in model.Events)
         {
             Declare(e.Name, e.After);
@@ -69,27 +74,10 @@ internal sealed class Timeline
     public bool IsTerminal(string name) => _terminal.Contains(name);
 
     /// <summary>Whether <paramref name="name"/> is an anchor (not an event).</summary>
-    public bool IsAnchor(string name)
-    {
-        if (_anchors is null)
-        {
-            _anchors = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var anchor in _model.Anchors) _anchors.Add(anchor.Name);
-        }
-        return _anchors.Contains(name);
-    }
+    public bool IsAnchor(string name) => _anchors.Contains(name);
 
     /// <summary>An anchor declared as the date the study ends for the subject (<c>ends_study</c>), such as a common study end.</summary>
-    public bool EndsStudy(string name)
-    {
-        if (_endsStudy is null)
-        {
-            _endsStudy = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var anchor in _model.Anchors)
-                if (anchor.EndsStudy) _endsStudy.Add(anchor.Name);
-        }
-        return _endsStudy.Contains(name);
-    }
+    public bool EndsStudy(string name) => _endsStudy.Contains(name);
 
     /// <summary>
     /// The first terminal event, in the protocol's order, that <paramref name="point"/> is or is ordered at or after; null
@@ -282,9 +270,9 @@ internal sealed class Timeline
     /// <summary>The earliest study day (counted from the visit's anchor) an occurrence can fall on, window included.</summary>
     private static int? FirstDay(VisitModel v) => v.Timing switch
     {
-        "day" => v.Day is { } d ? StudyDayMinus(d, v.WindowBefore) : null,
-        "repeating" => OffsetAsDay((v.OffsetDays ?? 0) - v.WindowBefore), // occurrence 1, on the anchor's day unless 'from A + <duration>'
-        "relative" => v.OffsetDays is { } o ? OffsetAsDay(o - v.WindowBefore) : null,
+        "day" => v.Day is { } d ? StudyDay.Add(d, -(v.WindowBefore)) : null,
+        "repeating" => StudyDay.FromOffset((v.OffsetDays ?? 0) - v.WindowBefore), // occurrence 1, on the anchor's day unless 'from A + <duration>'
+        "relative" => v.OffsetDays is { } o ? StudyDay.FromOffset(o - v.WindowBefore) : null,
         _ => null,
     };
 
@@ -321,15 +309,11 @@ internal sealed class Timeline
     /// <summary>The latest study day an occurrence can fall on; null for a repeating visit (no last day).</summary>
     private static int? LastDay(VisitModel v) => v.Timing switch
     {
-        "day" => (v.LastDay ?? v.Day) is { } d ? StudyDayPlus(d, v.WindowAfter) : null,
-        "relative" => v.OffsetDays is { } o ? OffsetAsDay(o + v.WindowAfter) : null,
+        "day" => (v.LastDay ?? v.Day) is { } d ? StudyDay.Add(d, v.WindowAfter) : null,
+        "relative" => v.OffsetDays is { } o ? StudyDay.FromOffset(o + v.WindowAfter) : null,
         _ => null,
     };
 
-    // Study days skip 0: day 1 is the anchor's date, the day before is day -1.
-    private static int StudyDayMinus(int day, int days) { var x = (day > 0 ? day - 1 : day) - days; return x >= 0 ? x + 1 : x; }
-    private static int StudyDayPlus(int day, int days) { var x = (day > 0 ? day - 1 : day) + days; return x >= 0 ? x + 1 : x; }
-    private static int OffsetAsDay(int offset) => offset >= 0 ? offset + 1 : offset;
 
     /// <summary>
     /// True when an occurrence of a planned visit can fall after the day of its anchor: a repeating visit, or one whose last

@@ -389,7 +389,8 @@ internal static class ScheduleBinder
         }
     }
 
-    // Study days have no day 0: map them onto a continuous offset and back for messages.
+    // Study days have no day 0: map them onto a continuous offset and back for messages. (Not the runtime's StudyDay, which
+    // throws on day 0: the binder still meets one after reporting it, PIC3001.)
     private static int Offset(int studyDay) => studyDay > 0 ? studyDay - 1 : studyDay;
     private static int Day(int offset) => offset >= 0 ? offset + 1 : offset;
 
