@@ -75,16 +75,23 @@ internal static class DataCollectionCheck
             {
                 if (++looked > MostNamed) return "";
                 if (visit.Timing != "repeating") continue;
-                string? anchor = null;
-                bool other = false;
+                string? early = null;
+                int stoppers = 0;
                 foreach (var u in visit.Until)
-                    if (c.Timeline.IsAnchor(u) && !c.Timeline.EndsStudy(u)) { if (anchor is null) anchor = u; else other = true; }
-                    else if (!events.Contains(u) && !c.Timeline.IsTerminal(u) && !c.Timeline.EndsStudy(u)) other = true;
-                if (anchor is not null && !other)
-                    return $"; or, if {anchor} is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'";
+                    if (!StopsInTime(c, u, events.Contains(u), toEndOfStudy: true)) (early, stoppers) = (u, stoppers + 1);
+                if (stoppers == 1 && c.Timeline.IsAnchor(early!))
+                    return $"; or, if {early} is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'";
             }
         return "";
     }
+
+    /// <summary>
+    /// Whether a repeating visit that stops at <paramref name="point"/> stops no earlier than a time-to-event endpoint needs:
+    /// at one of the endpoint's events, at a terminal event, or, for an endpoint censored at the end of the study, at the
+    /// anchor declared as the study's end (ends_study, a common study end), until which it observes the event.
+    /// </summary>
+    private static bool StopsInTime(CheckContext c, string point, bool endpointEvent, bool toEndOfStudy) =>
+        endpointEvent || c.Timeline.IsTerminal(point) || (toEndOfStudy && c.Timeline.EndsStudy(point));
 
     private static List<VisitModel> Collecting(ShardedDictionary<string, List<VisitModel>> planned, string form) =>
         planned.TryGetValue(form, out var visits) ? visits : NoVisits;
@@ -333,14 +340,12 @@ internal static class DataCollectionCheck
         string? start, EquatableArray<string> endpointEvents, bool toEndOfStudy, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf, SharedVisits? shared)
     {
         var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
-        // A visit follows the subjects for the endpoint when each thing that stops it is one of the endpoint's events, ends every
-        // subject's participation (terminal), or, for an endpoint censored at the end of the study, is the anchor declared as
-        // the study's end (ends_study, a common study end): stopping there, it observes the event for as long as the study does.
+        // A visit follows the subjects for the endpoint when each thing that stops it stops it in time.
         bool Follows(VisitModel visit)
         {
             if (visit.Timing != "repeating") return false;
             foreach (var u in visit.Until) // the array's own enumerator: All() boxed it, a box and an enumerator a visit
-                if (!events.Contains(u) && !c.Timeline.IsTerminal(u) && !(toEndOfStudy && c.Timeline.EndsStudy(u))) return false;
+                if (!StopsInTime(c, u, events.Contains(u), toEndOfStudy)) return false;
             return true;
         }
         string Stops(VisitModel visit)
