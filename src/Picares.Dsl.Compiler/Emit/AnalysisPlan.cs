@@ -116,14 +116,13 @@ public sealed class AnalysisPlan
                 string? joined = null;
                 foreach (var role in endpoint.Roles)
                 {
-                    if (!role.Role.StartsWith(Binding.Declarations.EndpointRoles.EventDateRole, System.StringComparison.Ordinal)) continue;
-                    var eventName = role.Role.Substring(Binding.Declarations.EndpointRoles.EventDateRole.Length);
+                    if (role is not { Role: Binding.Declarations.EndpointRoles.EventDateRole, Event: { } eventName }) continue;
                     var records = Source("DatedEventRecord", role.Form, CSharp.Literal(eventName), Value(role)) + "(subject.Forms)";
                     joined = joined is null ? records : $"global::System.Linq.Enumerable.Concat({joined}, {records})";
                 }
                 return joined is null ? "" : ", datedEvents: " + joined;
             }
-            string Fields() => string.Join(", ", endpoint.Roles.Select(r => $"{r.Form}.{r.Field} ({r.Role.Replace('_', ' ')})"));
+            string Fields() => string.Join(", ", endpoint.Roles.Select(r => $"{r.Form}.{r.Field} ({r.Role.Replace('_', ' ')}{(r.Event is { } e ? ":" + e : "")})"));
 
             switch (endpoint.Kind)
             {

@@ -208,6 +208,7 @@ public sealed record EndpointModel(
 /// <summary>
 /// The part a form field plays in an endpoint's derivation. Roles: <c>response</c> (a RECIST 1.1 coded field) and
 /// <c>response_date</c>; <c>status</c> (a vital status coded with <c>dead</c>), <c>status_date</c> and <c>death_date</c>;
-/// <c>term</c>, <c>grade</c> and <c>onset</c> of adverse events.
+/// <c>term</c>, <c>grade</c> and <c>onset</c> of adverse events; <c>new_therapy</c>; and <c>event_date</c>, the date field of
+/// another event of a time-to-event endpoint, named by <see cref="Event"/> (null for every other role).
 /// </summary>
-public sealed record EndpointRoleModel(string Role, string Form, string Field);
+public sealed record EndpointRoleModel(string Role, string Form, string Field, string? Event = null);

@@ -58,7 +58,7 @@ public class DatedEventTests
     {
         var result = ProtocolCompiler.Compile(Ttm("  event_date mace Outcomes.mace_date\n  event_date rescue Outcomes.rescue_date\n"));
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var roles = result.Model!.Endpoints.Single(e => e.Name == "TTM").Roles.Select(r => $"{r.Role}={r.Form}.{r.Field}").ToArray();
+        var roles = result.Model!.Endpoints.Single(e => e.Name == "TTM").Roles.Select(r => $"{r.Role}{(r.Event is { } e ? ":" + e : "")}={r.Form}.{r.Field}").ToArray();
         Assert.Contains("event_date:mace=Outcomes.mace_date", roles);
         Assert.Contains("event_date:rescue=Outcomes.rescue_date", roles);
         Assert.Contains("status_date=Survival.contact", roles);

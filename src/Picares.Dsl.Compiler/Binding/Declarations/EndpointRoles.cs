@@ -83,8 +83,8 @@ internal sealed class EndpointRoles
 
     public EquatableArray<EndpointRoleModel> Roles => _roles.ToEquatableArray();
 
-    /// <summary>The role of an event's date field, followed by the event's name (<c>event_date:mace</c>).</summary>
-    public const string EventDateRole = "event_date:";
+    /// <summary>The role of an event's date field; the event is the role's <see cref="EndpointRoleModel.Event"/>.</summary>
+    public const string EventDateRole = "event_date";
 
     /// <summary>Checks the data of an objective_response endpoint.</summary>
     public void ObjectiveResponse(TextSpan dataSpan)
@@ -136,7 +136,7 @@ internal sealed class EndpointRoles
                 foreach (var dated in _eventDates)
                     if (dated.Event == name)
                     {
-                        var role = new EndpointRoleModel(EventDateRole + name, dated.Form, dated.Field);
+                        var role = new EndpointRoleModel(EventDateRole, dated.Form, dated.Field, name);
                         if (!_roles.Contains(role)) _roles.Add(role);
                         return;
                     }
