@@ -174,7 +174,7 @@ public sealed class Parser
             // "visit Week4\n{": no line starts with '{', so it is the block of this statement, put on a line of its own.
             var brace = PeekAfterNewLines();
             _diagnostics.Report(DiagnosticDescriptors.Expected, brace.Span, $"'{{' at the end of the line of the '{keyword.Text}' it opens", "it on a line of its own; move it up to that line");
-            while (Current.Kind == TokenKind.NewLine) Advance();
+            SkipNewLines();
         }
         if (Current.Kind == TokenKind.OpenBrace) body = ParseBlock(keyword);
         var annotated = annotations is null ? default : _annotationLists.ToSyntaxListAndReturn(annotations);
@@ -310,7 +310,7 @@ public sealed class Parser
         {
             // A condition may continue on the next line when that line starts with and/or.
             if (Current.Kind == TokenKind.NewLine && PeekAfterNewLines().IsWord(word))
-                while (Current.Kind == TokenKind.NewLine) Advance();
+                SkipNewLines();
             if (!Current.IsWord(word)) return left;
             var op = Advance();
             SkipNewLines();
@@ -366,7 +366,7 @@ public sealed class Parser
         {
             _diagnostics.Report(DiagnosticDescriptors.Expected, next.Span, $"the temporal comparison on the line of what it measures",
                 $"a line break before '{next.Text}', which ends the statement; join the two lines, or put the whole condition in ( )");
-            while (Current.Kind == TokenKind.NewLine) Advance();
+            SkipNewLines();
             t = Current;
         }
         if (t.Kind == TokenKind.Identifier && Keywords.IsTemporalQualifier(t.Text))

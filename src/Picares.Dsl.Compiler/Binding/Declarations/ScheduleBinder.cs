@@ -67,7 +67,7 @@ internal static class ScheduleBinder
         var subject = $"{what} {name}";
         var after = new List<string>();
         Dictionary<string, Text.TextSpan>? followed = null; // every 'follows X' read, known or not, for repeats (any number of them)
-        Text.TextSpan? terminalAt = null;
+        Text.TextSpan? flagAt = null;
         for (int i = next; i < a.Count; i++)
         {
             var argument = a.At(i)!;
@@ -93,15 +93,15 @@ internal static class ScheduleBinder
                     }
                     break;
                 case var word when word == flag:
-                    if (terminalAt is { } earlier) context.Report(DiagnosticDescriptors.RepeatedStatement, argument.Span, flag, subject, context.LineOf(earlier));
-                    else terminalAt = argument.Span;
+                    if (flagAt is { } earlier) context.Report(DiagnosticDescriptors.RepeatedStatement, argument.Span, flag, subject, context.LineOf(earlier));
+                    else flagAt = argument.Span;
                     break;
                 default:
                     a.Fail(argument.Span);
                     break;
             }
         }
-        return (name, label, after.ToEquatableArray(), terminalAt is not null, context.OriginOf(statement, new OriginSubject(what, name)));
+        return (name, label, after.ToEquatableArray(), flagAt is not null, context.OriginOf(statement, new OriginSubject(what, name)));
     }
 
     /// <summary>
