@@ -18,7 +18,7 @@ internal static class ProtocolOverview
         output.WriteLine($"  {string.Join(", ", study.Identifiers.Select(i => $"{i.Scheme} {i.Value}"))}; sponsor {study.Sponsor}");
         output.WriteLine($"  phase {string.Join("/", study.Phases)}, {study.StudyType}, {study.Design}, masking {study.Masking}, enrollment {study.Enrollment} ({study.EnrollmentKind})");
         var population = PicaresProtocol.Population;
-        output.WriteLine($"  population: sex {population.Sex}, age {population.MinimumAge}..{population.MaximumAge} years at {population.AgeReference}, healthy volunteers {(population.HealthyVolunteers == true ? "yes" : "no")}");
+        output.WriteLine($"  population: sex {population.Sex}, age {population.AgeRange} at {population.AgeReference}, healthy volunteers {(population.HealthyVolunteers == true ? "yes" : "no")}");
         output.WriteLine();
 
         foreach (var arm in PicaresProtocol.Arms.All)

@@ -22,7 +22,7 @@ internal static class EligibilityCheck
         var extractor = new ConstraintExtractor(c.Model);
         var bounds = new List<Bound>();
         var population = extractor.PopulationAge();
-        if (population is not null) bounds.Add(new Bound("the population's age range", population, null));
+        foreach (var age in population) bounds.Add(new Bound("the population's age range", age, null));
 
         // Each criterion's parts by its position, null without a condition; a criterion that is not an inclusion is an exclusion.
         var criteria = c.Model.Criteria;
@@ -58,7 +58,7 @@ internal static class EligibilityCheck
 
     private static bool IsInclusion(CriterionModel criterion) => criterion.Category == "inclusion";
 
-    private static void CheckImplied(CheckContext c, SegmentedList<Atom?[]?> partsOf, List<Bound> bounds, Atom? population, SegmentedList<bool> broken, int variables)
+    private static void CheckImplied(CheckContext c, SegmentedList<Atom?[]?> partsOf, List<Bound> bounds, Atom[] population, SegmentedList<bool> broken, int variables)
     {
         // From the last criterion back, leaving out those already reported: of two that say the same, the later is reported.
         // What the others admit on a variable is what the bounds before the criterion's own admit, with what the later ones
@@ -80,18 +80,18 @@ internal static class EligibilityCheck
     }
 
     /// <summary>Whether the other criteria already imply <paramref name="criterion"/>'s bounds (reported, PIC4005), or its age bound disagrees with the population (PIC4007).</summary>
-    private static bool IsImplied(CheckContext c, CriterionModel criterion, Atom?[] parts, Atom? population, SegmentedList<bool> broken,
+    private static bool IsImplied(CheckContext c, CriterionModel criterion, Atom?[] parts, Atom[] population, SegmentedList<bool> broken,
         SegmentedList<BoundsOnVariable?> onVariable)
     {
         if (parts.Length == 0 || !AllKnown(parts, broken)) return false;
         // An age bound is compared with the population's age range first (the extractor makes each variable once, so the
         // same variable is the same object).
-        if (population is not null && parts.Length == 1 && ReferenceEquals(parts[0]!.Variable, population.Variable) && !parts[0]!.Set.SameAs(population.Set))
+        var age = parts.Length == 1 ? System.Array.Find(population, a => ReferenceEquals(a.Variable, parts[0]!.Variable)) : null;
+        if (age is not null && !parts[0]!.Set.SameAs(age.Set))
         {
-            var v = population.Variable;
             var p = c.Model.Population;
-            var range = $"{p.MinimumAge?.ToString(System.Globalization.CultureInfo.InvariantCulture)}..{p.MaximumAge?.ToString(System.Globalization.CultureInfo.InvariantCulture)} years at {p.AgeReference}";
-            c.Report(DiagnosticDescriptors.AgeCriterionDisagrees, c.Locator.Name("criterion", criterion.Id), criterion.Id, v.Describe(parts[0]!.Set), range, p.Origin?.Line ?? 0);
+            var range = $"{Picares.Dsl.Runtime.Model.AgeLimit.Describe(p.MinimumAge, p.MaximumAge)} at {p.AgeReference}";
+            c.Report(DiagnosticDescriptors.AgeCriterionDisagrees, c.Locator.Name("criterion", criterion.Id), criterion.Id, age.Variable.Describe(parts[0]!.Set), range, p.Origin?.Line ?? 0);
             return false;
         }
         bool anyOther = false;

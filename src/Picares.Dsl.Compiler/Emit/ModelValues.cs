@@ -39,4 +39,9 @@ public static class ModelValues
     /// <summary>A field limit as a runtime value, or <c>null</c>.</summary>
     public static string Limit(LimitModel? limit) =>
         limit is null ? "null" : $"new global::Picares.Dsl.Runtime.Model.FieldLimit({CSharp.NullableNumber(limit.Lower)}, {CSharp.NullableNumber(limit.Upper)}, {CSharp.Literal(limit.Unit)})";
+
+    /// <summary>An age limit as a runtime value, or <c>null</c>.</summary>
+    public static string AgeLimit(Picares.Dsl.Runtime.Model.AgeLimit? limit) =>
+        limit is not { } l ? "null"
+        : $"new global::Picares.Dsl.Runtime.Model.AgeLimit({CSharp.Integer(l.Amount)}, global::Picares.Dsl.Runtime.Model.AgeUnit.{l.Unit})";
 }

@@ -14,8 +14,7 @@ public static class ProtocolNameAttributes
     /// <summary>The attributes, each on its own line after a blank line; empty kinds are left out.</summary>
     public static string For(ProtocolModel model, string @namespace, string className)
     {
-        bool age = model.Population.MinimumAge is not null && model.Population.MaximumAge is not null
-            && model.Population.BirthDateField is not null && model.Population.AgeReference is not null;
+        bool age = model.Population.ChecksAge;
         var kinds = new List<(string Kind, IEnumerable<string> Names)>
         {
             ("Criterion", (age ? new[] { "AGE" } : Enumerable.Empty<string>()).Concat(model.Criteria.Select(c => c.Id))),

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using AgeLimit = Picares.Dsl.Runtime.Model.AgeLimit;
 using Picares.Dsl.Compiler.Model;
 
 namespace Picares.Dsl.Compiler.Emit;
@@ -128,7 +129,7 @@ public sealed class ScreeningPlan
         var emitter = new ConditionEmitter(model, screeningBoundaries: b => "dates." + plan.TemporalBoundary(b), tables: plan._tables);
         var reads = new HashSet<string>(model.Criteria.SelectMany(c => c.Reads));
         var population = model.Population;
-        bool age = population.MinimumAge is not null && population.MaximumAge is not null && population.BirthDateField is not null && population.AgeReference is not null;
+        bool age = population.ChecksAge;
         if (age)
         {
             reads.Add(population.BirthDateField!);
@@ -167,16 +168,21 @@ public sealed class ScreeningPlan
         if (age)
         {
             var birth = FieldPath.Split(population.BirthDateField!);
-            // Age in completed years within min..max, as two birth-date boundaries computed when the reference date is set:
-            // born on or before the first is old enough; born on or before the second is too old.
-            int youngest = population.MinimumAge!.Value, tooOld = population.MaximumAge!.Value + 1;
-            var oldEnough = plan.AnchorBoundary(population.AgeReference!, "born by " + youngest, _ => LatestBirthDate(youngest));
-            var tooOldBy = plan.AnchorBoundary(population.AgeReference!, "born by " + tooOld, _ => LatestBirthDate(tooOld));
-            var truth = $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.BornBetween({ConditionEmitter.FieldAccess(birth.Form, birth.Field)}, dates.{tooOldBy}, dates.{oldEnough})";
-            var min = population.MinimumAge.Value.ToString(CultureInfo.InvariantCulture);
-            var max = population.MaximumAge.Value.ToString(CultureInfo.InvariantCulture);
-            var text = $"Age {min} to {max} years (population)";
-            var condition = $"age in completed years at {population.AgeReference} in {min}..{max}";
+            // The age within its limits, as birth-date boundaries computed when the reference date is set: born on or
+            // before the first is old enough; born on or before the second is too old.
+            var reference = population.AgeReference!;
+            var birthAccess = ConditionEmitter.FieldAccess(birth.Form, birth.Field);
+            var oldEnough = population.MinimumAge is { } youngest ? plan.AnchorBoundary(reference, "born by " + youngest, _ => LatestBirthDate(youngest)) : null;
+            var tooOldBy = population.MaximumAge is { } oldest ? plan.AnchorBoundary(reference, "born by " + oldest.Next, _ => LatestBirthDate(oldest.Next)) : null;
+            var evaluate = "global::Picares.Dsl.Runtime.Eligibility.Evaluate.";
+            var truth = (oldEnough, tooOldBy) switch
+            {
+                ({ } o, { } t) => $"{evaluate}BornBetween({birthAccess}, dates.{t}, dates.{o})",
+                ({ } o, null) => $"{evaluate}BornOnOrBefore({birthAccess}, dates.{o})",
+                _ => $"{evaluate}BornAfter({birthAccess}, dates.{tooOldBy})",
+            };
+            var text = $"Age {AgeLimit.Describe(population.MinimumAge, population.MaximumAge)} (population)";
+            var condition = AgeCondition(population);
             var line = (population.Origin?.Line ?? 1).ToString(CultureInfo.InvariantCulture);
             plan.AgeCriterion = $"new global::Picares.Dsl.Runtime.Model.CriterionInfo(\"AGE\", global::Picares.Dsl.Runtime.Model.CriterionCategory.Inclusion, {CSharp.Literal(text)}, {CSharp.Literal(condition)}, null, {ModelValues.Strings(new[] { population.BirthDateField!, FieldPath.OfAnchor(population.AgeReference!) })}, __Rec({line}, 1))";
             var ageReads = new List<ReadInput> { Read(population.BirthDateField!), Read(FieldPath.OfAnchor(population.AgeReference!)) };
@@ -246,8 +252,23 @@ public sealed class ScreeningPlan
             return boundary.Initializer("value", duration);
         });
 
-    private static string LatestBirthDate(int years) =>
-        $"global::Picares.Dsl.Runtime.Eligibility.Evaluate.LatestBirthDate(value, {years.ToString(CultureInfo.InvariantCulture)})";
+    private static string LatestBirthDate(AgeLimit limit) =>
+        $"{ModelValues.AgeLimit(limit)}.LatestBirthDate(value)";
+
+    /// <summary>
+    /// The age criterion's condition as the model states it: <c>age in completed years at consent in 18..75</c>, or
+    /// with limits of two units or one limit, <c>age at consent: at least 6 completed months, at most 17 completed years</c>.
+    /// </summary>
+    private static string AgeCondition(PopulationModel population)
+    {
+        static string Completed(AgeLimit limit) => $"{limit.Amount.ToString(CultureInfo.InvariantCulture)} completed {limit.Unit.ToString().ToLowerInvariant()}";
+        if (population is { MinimumAge: { } min, MaximumAge: { } max } && min.Unit == max.Unit)
+            return $"age in completed {min.Unit.ToString().ToLowerInvariant()} at {population.AgeReference} in {min.Amount.ToString(CultureInfo.InvariantCulture)}..{max.Amount.ToString(CultureInfo.InvariantCulture)}";
+        var limits = new List<string>();
+        if (population.MinimumAge is { } lower) limits.Add("at least " + Completed(lower));
+        if (population.MaximumAge is { } upper) limits.Add("at most " + Completed(upper));
+        return $"age at {population.AgeReference}: {string.Join(", ", limits)}";
+    }
 
     /// <summary>
     /// The field of <c>Dates</c> that holds a value computed from an anchor's date alone, declared the first time its

@@ -58,11 +58,15 @@ public sealed record StudyModel(
     int? Locations = null);
 
 /// <summary>
-/// Who may take part: sex, age range (inclusive, completed years at a reference anchor, computed from the
-/// birth-date field), volunteers; and the anchor at which eligibility is decided, when the protocol states it
+/// Who may take part: sex, age range (inclusive limits in completed days, weeks, months or years at a reference anchor,
+/// computed from the birth-date field; either limit may be absent), volunteers; and the anchor at which eligibility is decided, when the protocol states it
 /// (<c>eligibility_at</c>; see <see cref="ProtocolModel.EligibilityDecision"/>).
 /// </summary>
-public sealed record PopulationModel(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers, string? EligibilityAnchor, Origin? Origin);
+public sealed record PopulationModel(string Sex, Picares.Dsl.Runtime.Model.AgeLimit? MinimumAge, Picares.Dsl.Runtime.Model.AgeLimit? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers, string? EligibilityAnchor, Origin? Origin)
+{
+    /// <summary>Whether the screening code checks the age: a limit, the birth-date field and the anchor it is measured at.</summary>
+    public bool ChecksAge => (MinimumAge is not null || MaximumAge is not null) && BirthDateField is not null && AgeReference is not null;
+}
 
 /// <summary>
 /// A reference date of each subject's timeline: consent, first dose, randomization, end of treatment.

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Picares.Dsl.Runtime.Model;
 using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Runtime.Eligibility;
@@ -259,24 +260,10 @@ public static class Evaluate
     }
 
     /// <summary>
-    /// The latest birth date of someone at least <paramref name="years"/> completed years old (as
-    /// <see cref="CompletedYears"/> counts them) on <paramref name="on"/>; null when <paramref name="on"/> is
-    /// missing, and when the boundary would fall before the year 2 (or the age is negative), so that such an age is
-    /// Unknown. Generated screening code computes it once per reference date, so that an age check is a date
-    /// comparison.
+    /// The latest birth date of someone at least <paramref name="years"/> completed years old on <paramref name="on"/>
+    /// (<see cref="AgeLimit.LatestBirthDate"/> in years).
     /// </summary>
-    public static DateTime? LatestBirthDate(DateTime? on, int years)
-    {
-        if (on is not { } day) return null;
-        var d = day.Date;
-        // No birth date that early can be represented: the age is Unknown rather than wrong.
-        if (years < 0 || years > d.Year - 2) return null;
-        var latest = d.AddYears(-years);
-        // AddYears moves 29 February to the 28th; step to the exact boundary of CompletedYears' leap-day rule.
-        while (CompletedYears(latest, d) < years) latest = latest.AddDays(-1);
-        while (latest < d && CompletedYears(latest.AddDays(1), d) >= years) latest = latest.AddDays(1);
-        return latest;
-    }
+    public static DateTime? LatestBirthDate(DateTime? on, int years) => new AgeLimit(years, AgeUnit.Years).LatestBirthDate(on);
 
     /// <summary>
     /// True when the birth date (by calendar day) is after <paramref name="tooOldBy"/> and on or before
@@ -292,14 +279,28 @@ public static class Evaluate
         return day > tooOldBy.GetValueOrDefault().Ticks && day <= oldEnoughBy.GetValueOrDefault().Ticks ? Truth.True : Truth.False;
     }
 
-    /// <summary>Age in completed years on <paramref name="on"/> (someone born on 29 February turns a year older on 28 February in common years).</summary>
-    public static double? CompletedYears(DateTime? birth, DateTime? on)
+    /// <summary>
+    /// True when the birth date (by calendar day) is on or before <paramref name="oldEnoughBy"/>: an age range with no
+    /// maximum (<c>18 years or older</c>). Unknown when either is missing.
+    /// </summary>
+    public static Truth BornOnOrBefore(DateTime? birth, DateTime? oldEnoughBy)
     {
-        if (birth is not { } b || on is not { } d) return null;
-        int years = d.Year - b.Year;
-        if (d.Date < b.Date.AddYears(years)) years--;
-        return years;
+        if (birth is not { } b || oldEnoughBy is not { } by) return Truth.Unknown;
+        return b.Date <= by ? Truth.True : Truth.False;
     }
+
+    /// <summary>
+    /// True when the birth date (by calendar day) is after <paramref name="tooOldBy"/>: an age range with no minimum
+    /// (<c>17 years or younger</c>). Unknown when either is missing.
+    /// </summary>
+    public static Truth BornAfter(DateTime? birth, DateTime? tooOldBy)
+    {
+        if (birth is not { } b || tooOldBy is not { } by) return Truth.Unknown;
+        return b.Date > by ? Truth.True : Truth.False;
+    }
+
+    /// <summary>Age in completed years on <paramref name="on"/> (someone born on 29 February turns a year older on 28 February in common years).</summary>
+    public static double? CompletedYears(DateTime? birth, DateTime? on) => AgeLimit.Completed(birth, on, AgeUnit.Years);
 
     // ---- outcomes and observations ------------------------------------------------------------
 

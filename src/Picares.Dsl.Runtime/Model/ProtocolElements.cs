@@ -60,11 +60,16 @@ public sealed record StudyInfo(
     int? Locations = null);
 
 /// <summary>
-/// Who may take part. Ages are completed years, inclusive, at <see cref="AgeReference"/>, from the <see cref="BirthDateField"/>.
-/// <see cref="EligibilityDecision"/> is the anchor at which eligibility is decided: the population's <c>eligibility_at</c>, or
-/// else the study's day one; null when the protocol names neither.
+/// Who may take part. The age limits are inclusive, in completed days, weeks, months or years (<see cref="AgeLimit"/>) at
+/// <see cref="AgeReference"/>, from the <see cref="BirthDateField"/>; a range may state one limit only (<c>18 years or
+/// older</c>). <see cref="EligibilityDecision"/> is the anchor at which eligibility is decided: the population's
+/// <c>eligibility_at</c>, or else the study's day one; null when the protocol names neither.
 /// </summary>
-public sealed record PopulationInfo(string Sex, int? MinimumAge, int? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers, string? EligibilityDecision = null);
+public sealed record PopulationInfo(string Sex, AgeLimit? MinimumAge, AgeLimit? MaximumAge, string? AgeReference, string? BirthDateField, bool? HealthyVolunteers, string? EligibilityDecision = null)
+{
+    /// <summary>The age range as a sentence: <c>18 to 75 years</c>, <c>6 months to 17 years</c>, <c>18 years or older</c>; null without one.</summary>
+    public string? AgeRange => AgeLimit.Describe(MinimumAge, MaximumAge);
+}
 
 /// <summary>A reference date of a subject's timeline; <paramref name="EndsStudy"/> when it is the date the study ends for the subject (<c>ends_study</c>).</summary>
 public sealed record AnchorInfo([property: ProtocolName(ProtocolNameKind.Anchor)] string Name, string Label, Origin Origin, bool EndsStudy = false);

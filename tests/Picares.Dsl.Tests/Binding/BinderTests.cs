@@ -1,3 +1,5 @@
+using AgeLimit = Picares.Dsl.Runtime.Model.AgeLimit;
+using AgeUnit = Picares.Dsl.Runtime.Model.AgeUnit;
 using System.Linq;
 using Picares.Dsl.Compiler;
 using Picares.Dsl.Compiler.Model;
@@ -75,7 +77,7 @@ public class BinderTests
     public void Population_binds_age_range_in_completed_years_at_an_anchor()
     {
         var model = Bind(TestProtocols.With("form Demo { field born date }\nvisit Screening { day -14; collect Demo }\npopulation {\n sex female\n age 18..75 years at enrollment\n birth_date Demo.born\n healthy_volunteers yes\n}\n"));
-        Assert.Equal(new PopulationModel("female", 18, 75, "enrollment", "Demo.born", true, null, model.Population.Origin), model.Population);
+        Assert.Equal(new PopulationModel("female", new AgeLimit(18, AgeUnit.Years), new AgeLimit(75, AgeUnit.Years), "enrollment", "Demo.born", true, null, model.Population.Origin), model.Population);
     }
 
     [Fact]
@@ -355,7 +357,7 @@ public class BinderTests
         Assert.Equal("NCT03971214", model.Study.Identifiers.Single(i => i.Scheme == "nct").Value);
         Assert.Equal("NCC1835", model.Study.Identifiers.Single(i => i.Scheme == "sponsor").Value);
         Assert.Equal((6, "estimated"), (model.Study.Enrollment!.Value, model.Study.EnrollmentKind));
-        Assert.Equal((18, 75), (model.Population.MinimumAge!.Value, model.Population.MaximumAge!.Value));
+        Assert.Equal("18 to 75 years", AgeLimit.Describe(model.Population.MinimumAge, model.Population.MaximumAge));
         Assert.Equal(Enumerable.Range(1, 12).Select(i => "I" + i).Concat(Enumerable.Range(1, 18).Select(i => "E" + i)), model.Criteria.Select(c => c.Id));
         Assert.Equal(new[] { "I4", "I5", "I12", "E11", "E12" }, model.Criteria.Where(c => c.AttestedBy is not null).Select(c => c.Id));
         Assert.All(model.Criteria.Where(c => c.AttestedBy is null), c => Assert.NotNull(c.Condition));

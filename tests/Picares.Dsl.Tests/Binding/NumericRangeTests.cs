@@ -47,7 +47,7 @@ public class NumericRangeTests
         var far = model.Visits.Single(v => v.Name == "Far");
         Assert.Equal((-36500, 36500, 36500, 36500), (far.Day!.Value, far.LastDay!.Value, far.WindowBefore, far.WindowAfter));
         Assert.Equal(-36500, model.Visits.Single(v => v.Name == "After").OffsetDays);
-        Assert.Equal((0, 150), (model.Population.MinimumAge!.Value, model.Population.MaximumAge!.Value));
+        Assert.Equal((0, 150), (model.Population.MinimumAge!.Value.Amount, model.Population.MaximumAge!.Value.Amount));
         Assert.Equal(10000000, model.Study.Enrollment);
     }
 
@@ -76,9 +76,9 @@ public class NumericRangeTests
     [InlineData("intervention D \"d\" { dose 1 mg; cycle_days 1, {|PIC1003:367|} }\n", "366 without 'every'")]
     [InlineData("intervention D \"d\" { dose 1 mg; every 21 days; cycle_days {|PIC1003:22|} }\n", "from 1 to the cycle's length")]
     [InlineData("intervention D \"d\" { dose 1 mg }\narm A \"a\" { receives D; ratio {|PIC1003:101|} }\n", "from 1 to 100")]
-    [InlineData(Demographics + "population { age 0..{|PIC1003:151 years|} at enrollment; birth_date Demo.born }\n", "from 0 to 150")]
-    [InlineData(Demographics + "population { age {|PIC1003:-1|}..75 years at enrollment; birth_date Demo.born }\n", "from 0 to 150")]
-    [InlineData(Demographics + "population { age 0..{|PIC1003:2147483647 years|} at enrollment; birth_date Demo.born }\n", "from 0 to 150")]
+    [InlineData(Demographics + "population { age 0..{|PIC1003:151 years|} at enrollment; birth_date Demo.born }\n", "up to 150 years")]
+    [InlineData(Demographics + "population { age {|PIC1003:-1|}..75 years at enrollment; birth_date Demo.born }\n", "up to 150 years")]
+    [InlineData(Demographics + "population { age 0..{|PIC1003:2147483647 years|} at enrollment; birth_date Demo.born }\n", "up to 150 years")]
     public void A_value_past_its_bound_is_reported_at_the_value_with_the_range(string body, string range)
     {
         var (text, expected) = Markup.Parse(TestProtocols.With(body));

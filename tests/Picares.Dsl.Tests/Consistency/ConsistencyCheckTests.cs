@@ -207,6 +207,32 @@ public class ConsistencyCheckTests
         Assert.StartsWith("The population's age reads the date of eot", message, System.StringComparison.Ordinal);
     }
 
+    private const string AgeDemo = "form Demo { field born date }\nvisit Scr { day -7; collect Demo }\n";
+
+    [Theory]
+    [InlineData("17 years or younger", "Demo.born at_least 18 years before first_dose", "PIC4004")]   // no child is 18
+    [InlineData("6 months..17 years", "Demo.born at_least 18 years before first_dose", "PIC4004")]
+    [InlineData("28 days..17 years", "Demo.born less_than 28 days before first_dose", "PIC4004")]   // the minimum in days, fixed time
+    [InlineData("28 days..17 years", "Demo.born less_than 29 days before first_dose", "PIC4007")]   // a day of 28 days old is left: disagrees only
+    [InlineData("18 years or older", "Demo.born at_least 18 years before first_dose", null)]         // says the same
+    [InlineData("18 years or older", "Demo.born at_least 21 years before first_dose", "PIC4007")]
+    [InlineData("18 years or older", "Demo.born at_most 65 years before first_dose", "PIC4007")]
+    public void Age_limits_in_any_unit_and_open_ranges_meet_the_criteria_on_the_same_age(string age, string condition, string? expected)
+    {
+        var found = Check(AgeDemo + $"population {{ age {age} at first_dose; birth_date Demo.born }}\n" +
+                          $"criterion I1 inclusion \"age\" {{ when {condition} }}\n");
+        if (expected is null) Assert.DoesNotContain(found, d => d.Id is "PIC4004" or "PIC4007");
+        else Assert.Equal((expected, "I1"), (Assert.Single(found).Id, found[0].At));
+    }
+
+    [Fact]
+    public void An_age_criterion_that_disagrees_with_an_open_range_names_the_range_as_written()
+    {
+        var found = Check(AgeDemo + "population { age 18 years or older at first_dose; birth_date Demo.born }\n" +
+                          "criterion I1 inclusion \"age\" { when Demo.born at_least 21 years before first_dose }\n");
+        Assert.Contains("the population's age 18 years or older at first_dose", Assert.Single(found).Message, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_population_age_needs_its_birth_date_before_day_one()
     {

@@ -3,6 +3,9 @@ using System.Linq;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Compiler.Syntax;
+using AgeLimit = Picares.Dsl.Runtime.Model.AgeLimit;
+using AgeUnit = Picares.Dsl.Runtime.Model.AgeUnit;
+using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Compiler.Binding.Declarations;
 
@@ -32,7 +35,9 @@ internal static class StudyBinder
 
     // The shapes that state a range, made once.
     private static readonly string EnrollmentShape = $"a number of subjects from 1 to {AllowedRanges.MaxEnrollment}, and whether it is estimated or actual";
-    private static readonly string AgeShape = $"an inclusive range of completed years, whole numbers from 0 to {AllowedRanges.MaxAgeYears}, and the anchor it is measured at";
+    private static readonly string AgeShape = "an inclusive range of completed ages ('18..75 years', '6 months..17 years') or one limit ('18 years or older', " +
+        $"'17 years or younger'), in whole days, weeks, months or years up to {AllowedRanges.MaxAgeYears} years, and the anchor it is measured at";
+    private const string AgeExample = "age 18..75 years at consent";
 
     public static StudyModel Bind(BindingContext context, StatementSyntax statement)
     {
@@ -163,6 +168,78 @@ internal static class StudyBinder
         return result;
     }
 
+    /// <summary>
+    /// The limits of <c>18..75 years</c>, <c>6 months..17 years</c> (a unit on one limit alone applies to both),
+    /// <c>18 years or older</c> or <c>17 years or younger</c>; each limit a whole number of days, weeks, months or years.
+    /// A range whose minimum lies past its maximum is PIC2009; anything else PIC1003 at the part to change.
+    /// </summary>
+    private static (AgeLimit? Min, AgeLimit? Max) BindAgeRange(BindingContext context, StatementArguments a, ExpressionSyntax e)
+    {
+        switch (e)
+        {
+            case RangeExpressionSyntax r:
+            {
+                ConstantFolding.SignedNumber(r.Lower, out var lowerUnit);
+                ConstantFolding.SignedNumber(r.Upper, out var upperUnit);
+                if (lowerUnit is null && upperUnit is null)
+                {
+                    a.Fail(r.Span); // no unit on either limit: one report, at the range
+                    return (null, null);
+                }
+                var lower = AgeLimitOf(a, r.Lower, upperUnit);
+                var upper = lower is null ? null : AgeLimitOf(a, r.Upper, lowerUnit);
+                if (lower is not { } l || upper is not { } u) return (null, null);
+                if (ApproximateDays(l) >= ApproximateDays(u.Next))
+                {
+                    context.Report(DiagnosticDescriptors.InvertedRange, r.Span, l.ToString(), u.ToString());
+                    return (null, null);
+                }
+                return (l, u);
+            }
+            case BinaryExpressionSyntax { Operator.Text: "or", Right: NameExpressionSyntax side } b when side.Identifier.Text is "older" or "younger":
+            {
+                var limit = AgeLimitOf(a, b.Left, null);
+                return side.Identifier.Text == "older" ? (limit, null) : (null, limit);
+            }
+            default:
+                a.Fail(e.Span);
+                return (null, null);
+        }
+    }
+
+    /// <summary>One limit of an age range; <paramref name="inheritedUnit"/> is the other limit's unit, for a limit written without one.</summary>
+    private static AgeLimit? AgeLimitOf(StatementArguments a, ExpressionSyntax e, string? inheritedUnit)
+    {
+        var value = ConstantFolding.SignedNumber(e, out var written);
+        var unit = (written ?? inheritedUnit) is { } spelling && UnitCatalog.TryFind(spelling, out var u) ? u.Symbol : null;
+        AgeUnit? ageUnit = unit switch
+        {
+            "d" => AgeUnit.Days,
+            "wk" => AgeUnit.Weeks,
+            "mo" => AgeUnit.Months,
+            "a" => AgeUnit.Years,
+            _ => null,
+        };
+        if (value is not { } v || ageUnit is not { } au || v != System.Math.Floor(v) || v < 0 ||
+            ApproximateDays(v, au) > ApproximateDays(AllowedRanges.MaxAgeYears, AgeUnit.Years))
+        {
+            a.Fail(e.Span);
+            return null;
+        }
+        return new AgeLimit((int)v, au);
+    }
+
+    /// <summary>An age in days, months and years taken at their mean length: to order two limits of different units.</summary>
+    private static double ApproximateDays(AgeLimit limit) => ApproximateDays(limit.Amount, limit.Unit);
+
+    private static double ApproximateDays(double amount, AgeUnit unit) => unit switch
+    {
+        AgeUnit.Days => amount,
+        AgeUnit.Weeks => amount * 7,
+        AgeUnit.Months => amount * 30.436875,
+        _ => amount * 365.2425,
+    };
+
     public static PopulationModel BindPopulation(BindingContext context, StatementSyntax statement)
     {
         var args = new StatementArguments(context, statement, "a { } block", "population { sex all  age 18..75 years }", allowsBlock: true);
@@ -178,29 +255,15 @@ internal static class StudyBinder
             if (a.Expect(1, 1)) sex = a.Choice(0, "sex", Sexes) ?? "all";
         }
 
-        int? min = null, max = null;
+        AgeLimit? min = null, max = null;
         string? reference = null;
         if (block.One("age") is { } ageStatement)
         {
-            var a = new StatementArguments(context, ageStatement, AgeShape, "age 18..75 years at consent");
+            var a = new StatementArguments(context, ageStatement, AgeShape, AgeExample);
             context.OriginOf(ageStatement, "population age", origin);
             if (a.Expect(3, 3))
             {
-                var range = ConstantFolding.Range(a.At(0));
-                if (range is null || range.Value.Unit is null || range.Value.Unit.Symbol != "a" ||
-                    range.Value.Lower != System.Math.Floor(range.Value.Lower) || range.Value.Upper != System.Math.Floor(range.Value.Upper))
-                    a.Fail(a.At(0)!.Span);
-                else if (!AllowedRanges.Within(range.Value.Lower, 0, AllowedRanges.MaxAgeYears))
-                    a.Fail(((RangeExpressionSyntax)a.At(0)!).Lower.Span);
-                else if (!AllowedRanges.Within(range.Value.Upper, 0, AllowedRanges.MaxAgeYears))
-                    a.Fail(((RangeExpressionSyntax)a.At(0)!).Upper.Span);
-                else if (range.Value.Lower > range.Value.Upper)
-                    context.Report(DiagnosticDescriptors.InvertedRange, a.At(0)!.Span, range.Value.Lower, range.Value.Upper);
-                else
-                {
-                    min = (int)range.Value.Lower;
-                    max = (int)range.Value.Upper;
-                }
+                (min, max) = BindAgeRange(context, a, a.At(0)!);
                 if (a.At(1)?.AsName == "at") reference = a.Name(2);
                 else a.Fail(a.At(1)!.Span);
                 if (reference is not null && !context.Symbols.Is(reference, SymbolKind.Anchor))
@@ -224,7 +287,7 @@ internal static class StudyBinder
                     context.Report(DiagnosticDescriptors.WrongType, a.At(0)!.Span, "a date field (Form.field)", bound.Type, "");
             }
         }
-        if (min is not null && block.One("birth_date") is null)
+        if ((min is not null || max is not null) && block.One("birth_date") is null)
             context.Report(DiagnosticDescriptors.MissingStatement, block.One("age")!.Keyword.Span, "An age range", "birth_date", "birth_date Demographics.birth_date");
 
         bool? healthy = null;

@@ -82,18 +82,41 @@ internal sealed class ConstraintExtractor
         else parts[next++] = AtomOf(e);
     }
 
-    /// <summary>The population's age range as an atom on the time from the birth date to the age anchor, or null.</summary>
-    public Atom? PopulationAge()
+    /// <summary>
+    /// The population's age range as atoms on the time from the birth date to the age anchor: one for limits in months
+    /// or years (calendar time in months), one for limits in days or weeks (fixed time); none without a range. A range
+    /// with a limit of each kind (<c>28 days..17 years</c>) bounds each from its own side.
+    /// </summary>
+    public Atom[] PopulationAge()
     {
-        if (_population is not { BirthDateField: { } birth, AgeReference: { } anchor } || (_population.MinimumAge is null && _population.MaximumAge is null)) return null;
+        if (_population is not { BirthDateField: { } birth, AgeReference: { } anchor } || (_population.MinimumAge is null && _population.MaximumAge is null))
+            return System.Array.Empty<Atom>();
         var (form, field) = FieldPath.Split(birth);
-        if (!_fields.TryGetValue((form, field), out var f)) return null;
-        var variable = Distance(form, f, anchor, calendar: true);
-        // Completed years: from the min-th birthday up to the day before the (max+1)-th.
-        var lower = _population.MinimumAge is { } min ? min * 12.0 : double.NegativeInfinity;
-        var upper = _population.MaximumAge is { } max ? (max + 1) * 12.0 : double.PositiveInfinity;
-        return new Atom(variable, ValueSet.Interval(lower, double.IsInfinity(lower), upper, true));
+        if (!_fields.TryGetValue((form, field), out var f)) return System.Array.Empty<Atom>();
+        // Completed ages: from the minimum's day up to the day before the maximum's next unit (75 years: before the 76th birthday).
+        (bool Calendar, double Value)? lower = _population.MinimumAge is { } min ? (IsCalendar(min.Unit), InBaseUnit(min)) : null;
+        (bool Calendar, double Value)? upper = _population.MaximumAge is { } max ? (IsCalendar(max.Unit), InBaseUnit(max.Next)) : null;
+        var atoms = new List<Atom>(2);
+        foreach (var calendar in new[] { true, false })
+        {
+            var from = lower is { } l && l.Calendar == calendar ? l.Value : double.NegativeInfinity;
+            var to = upper is { } u && u.Calendar == calendar ? u.Value : double.PositiveInfinity;
+            if (double.IsInfinity(from) && double.IsInfinity(to)) continue;
+            atoms.Add(new Atom(Distance(form, f, anchor, calendar), ValueSet.Interval(from, double.IsInfinity(from), to, true)));
+        }
+        return atoms.ToArray();
     }
+
+    private static bool IsCalendar(Picares.Dsl.Runtime.Model.AgeUnit unit) => unit is Picares.Dsl.Runtime.Model.AgeUnit.Months or Picares.Dsl.Runtime.Model.AgeUnit.Years;
+
+    /// <summary>An age limit in its variable's base unit: calendar months, or fixed time in the time dimension's base unit.</summary>
+    private static double InBaseUnit(Picares.Dsl.Runtime.Model.AgeLimit limit) => limit.Unit switch
+    {
+        Picares.Dsl.Runtime.Model.AgeUnit.Years => limit.Amount * 12.0,
+        Picares.Dsl.Runtime.Model.AgeUnit.Months => limit.Amount,
+        Picares.Dsl.Runtime.Model.AgeUnit.Weeks => limit.Amount * 7 * UnitCatalog.Days.Factor,
+        _ => limit.Amount * UnitCatalog.Days.Factor,
+    };
 
     private Atom? AtomOf(BoundExpression e)
     {
@@ -238,8 +261,8 @@ internal sealed class ConstraintExtractor
 
     private Variable NewDistance(string form, FieldModel field, string anchor, bool calendar)
     {
-        // The birth date's path is written out only for a calendar distance from the age's anchor.
-        var isAge = calendar && _population.AgeReference == anchor && _population.BirthDateField == FieldPath.Of(form, field.Name);
+        // The birth date's path is not written out for the distance to the age's anchor: that is the age.
+        var isAge = _population.AgeReference == anchor && _population.BirthDateField == FieldPath.Of(form, field.Name);
         var unit = calendar ? UnitCatalog.Get("mo") : UnitCatalog.Days;
         // A date without a time of day is compared by calendar day (whole days).
         double? step = !calendar && field.DataType == "date" ? UnitCatalog.Days.Factor : null;

@@ -56,8 +56,8 @@ namespace Picares.Protocols
         /// <summary>Who may take part.</summary>
         public static global::Picares.Dsl.Runtime.Model.PopulationInfo Population { get; } = new global::Picares.Dsl.Runtime.Model.PopulationInfo(
             Sex: "all",
-            MinimumAge: 18,
-            MaximumAge: 75,
+            MinimumAge: new global::Picares.Dsl.Runtime.Model.AgeLimit(18, global::Picares.Dsl.Runtime.Model.AgeUnit.Years),
+            MaximumAge: new global::Picares.Dsl.Runtime.Model.AgeLimit(75, global::Picares.Dsl.Runtime.Model.AgeUnit.Years),
             AgeReference: "consent",
             BirthDateField: "Demographics.birth_date",
             HealthyVolunteers: false,
@@ -1404,8 +1404,8 @@ namespace Picares.Protocols
                     set
                     {
                         _Consent = value;
-                        __Boundary0 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.LatestBirthDate(value, 18);
-                        __Boundary1 = global::Picares.Dsl.Runtime.Eligibility.Evaluate.LatestBirthDate(value, 76);
+                        __Boundary0 = new global::Picares.Dsl.Runtime.Model.AgeLimit(18, global::Picares.Dsl.Runtime.Model.AgeUnit.Years).LatestBirthDate(value);
+                        __Boundary1 = new global::Picares.Dsl.Runtime.Model.AgeLimit(76, global::Picares.Dsl.Runtime.Model.AgeUnit.Years).LatestBirthDate(value);
                         Changes.Increment();
                     }
                 }
