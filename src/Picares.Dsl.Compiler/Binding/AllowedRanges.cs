@@ -32,6 +32,9 @@ internal static class AllowedRanges
     /// <summary>The last day of a cycle a regimen's <c>cycle_days</c> may name when the regimen gives no <c>every</c> (a year).</summary>
     public const int MaxCycleDay = 366;
 
+    /// <summary>The most doses a regimen's <c>doses_per_day</c> may give: one an hour.</summary>
+    public const int MaxDosesPerDay = 24;
+
     /// <summary>The largest allocation ratio of an arm.</summary>
     public const int MaxArmRatio = 100;
 

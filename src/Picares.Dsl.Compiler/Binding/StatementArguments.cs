@@ -130,9 +130,11 @@ internal readonly struct StatementArguments
     }
 
     /// <summary>A whole number without unit within [min, max], which the statement's shape states; else reported and null.</summary>
-    public int? Integer(int index, int min, int max)
+    public int? Integer(int index, int min, int max) => Integer(At(index), min, max);
+
+    /// <summary>As <see cref="Integer(int, int, int)"/>, for a number inside an argument (a bound of <c>1..14</c>).</summary>
+    public int? Integer(ExpressionSyntax? e, int min, int max)
     {
-        var e = At(index);
         var value = ConstantFolding.SignedNumber(e, out var unit);
         if (value is null || unit is not null || value != System.Math.Floor(value.Value) || !AllowedRanges.Within(value.Value, min, max))
         {

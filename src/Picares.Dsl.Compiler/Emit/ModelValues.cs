@@ -44,4 +44,11 @@ public static class ModelValues
     public static string AgeLimit(Picares.Dsl.Runtime.Model.AgeLimit? limit) =>
         limit is not { } l ? "null"
         : $"new global::Picares.Dsl.Runtime.Model.AgeLimit({CSharp.Integer(l.Amount)}, global::Picares.Dsl.Runtime.Model.AgeUnit.{l.Unit})";
+
+    /// <summary>A regimen's cycle days as the runtime's ranges: <c>DayRanges.Of(1, 14)</c>, <c>DayRanges.Empty</c> for none.</summary>
+    public static string DayRanges(IEnumerable<DayRange> ranges)
+    {
+        var bounds = string.Join(", ", ranges.Select(r => CSharp.Integer(r.First) + ", " + CSharp.Integer(r.Last)));
+        return bounds.Length == 0 ? "global::Picares.Dsl.Runtime.Model.DayRanges.Empty" : $"global::Picares.Dsl.Runtime.Model.DayRanges.Of({bounds})";
+    }
 }

@@ -42,4 +42,7 @@ public static class TemplateFunctions
 
     /// <summary>An age limit as a runtime value, or <c>null</c> (Scriban hands the struct over boxed).</summary>
     public static string AgeLimit(object? value) => ModelValues.AgeLimit(value as Picares.Dsl.Runtime.Model.AgeLimit?);
+
+    /// <summary>A regimen's cycle days as the runtime's ranges.</summary>
+    public static string DayRanges(IEnumerable<DayRange> ranges) => ModelValues.DayRanges(ranges);
 }

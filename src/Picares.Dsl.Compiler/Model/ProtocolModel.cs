@@ -89,16 +89,24 @@ public sealed record EventModel(string Name, string Label, EquatableArray<string
 /// <summary>A dose: value and unit, such as 240 mg, 3 mg/kg, 1000 mg/m2 or AUC 5.</summary>
 public sealed record DoseModel(double Value, string Unit);
 
-/// <summary>One phase of a regimen (induction, maintenance), or the whole regimen when it has no phases.</summary>
+/// <summary>Days <see cref="First"/> to <see cref="Last"/> of a cycle, both included; a single day is a range of one.</summary>
+public readonly record struct DayRange(int First, int Last);
+
+/// <summary>
+/// One phase of a regimen (induction, maintenance), or the whole regimen when it has no phases. <see cref="CycleDays"/> are
+/// as written (<c>1..14</c> is one range); <see cref="DosesPerDay"/> is how many times the dose is given on each of them
+/// (<c>doses_per_day 2</c>: twice daily), null when the protocol does not say.
+/// </summary>
 public sealed record RegimenModel(
     string Phase,
     DoseModel? Dose,
     string? Route,
     int? EveryDays,
-    EquatableArray<int> CycleDays,
+    EquatableArray<DayRange> CycleDays,
     int? Cycles,
     EquatableArray<string> Until,
-    Origin Origin);
+    Origin Origin,
+    int? DosesPerDay = null);
 
 /// <summary>A drug, biological, radiation, procedure or device given in an arm.</summary>
 public sealed record InterventionModel(string Name, string Label, string Kind, string? Description, EquatableArray<RegimenModel> Regimens, Origin Origin);

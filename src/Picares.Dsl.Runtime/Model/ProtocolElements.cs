@@ -77,8 +77,12 @@ public sealed record AnchorInfo([property: ProtocolName(ProtocolNameKind.Anchor)
 /// <summary>An event that ends treatment or visits; a <paramref name="Terminal"/> one (such as death) ends every visit of the subject.</summary>
 public sealed record EventInfo([property: ProtocolName(ProtocolNameKind.Event)] string Name, string Label, Origin Origin, bool Terminal = false);
 
-/// <summary>One phase of a regimen, or the whole regimen.</summary>
-public sealed record RegimenInfo(string Phase, Quantity? Dose, string? Route, int? EveryDays, IReadOnlyList<int> CycleDays, int? Cycles, IReadOnlyList<string> Until, Origin Origin);
+/// <summary>
+/// One phase of a regimen, or the whole regimen: the <paramref name="Dose"/> of one administration, given
+/// <paramref name="DosesPerDay"/> times (null when the protocol does not say) on each of the <paramref name="CycleDays"/>
+/// of a cycle <paramref name="EveryDays"/> long, for <paramref name="Cycles"/> cycles or <paramref name="Until"/> one of the events.
+/// </summary>
+public sealed record RegimenInfo(string Phase, Quantity? Dose, string? Route, int? EveryDays, DayRanges CycleDays, int? Cycles, IReadOnlyList<string> Until, Origin Origin, int? DosesPerDay = null);
 
 /// <summary>An intervention.</summary>
 public sealed record InterventionInfo(string Name, string Label, string Kind, string? Description, IReadOnlyList<RegimenInfo> Regimens, Origin Origin);

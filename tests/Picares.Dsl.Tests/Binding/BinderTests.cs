@@ -94,7 +94,20 @@ public class BinderTests
         Assert.Equal(new[] { "progression" }, carbo.Regimens[1].Until);
         var eto = model.Interventions[1];
         Assert.Equal(new DoseModel(100, "mg/m2"), eto.Regimens[0].Dose);
-        Assert.Equal(new[] { 1, 2, 3 }, eto.Regimens[0].CycleDays);
+        Assert.Equal(new[] { new DayRange(1, 1), new DayRange(2, 2), new DayRange(3, 3) }, eto.Regimens[0].CycleDays);
+        Assert.Null(eto.Regimens[0].DosesPerDay);
+    }
+
+    [Fact]
+    public void Cycle_days_take_ranges_and_doses_per_day_counts_the_doses_of_each_day()
+    {
+        var model = Bind(TestProtocols.With(
+            "intervention Cape \"Capecitabine\" { dose 1000 mg/m2; route oral; doses_per_day 2; every 21 days; cycle_days 1..14; cycles 8 }\n" +
+            "intervention Tmz \"Temozolomide\" { dose 150 mg/m2; route oral; every 28 days; cycle_days 1..5, 8, 15..19 }\n"));
+        var cape = model.Interventions[0].Regimens[0];
+        Assert.Equal(new[] { new DayRange(1, 14) }, cape.CycleDays);
+        Assert.Equal(2, cape.DosesPerDay);
+        Assert.Equal(new[] { new DayRange(1, 5), new DayRange(8, 8), new DayRange(15, 19) }, model.Interventions[1].Regimens[0].CycleDays);
     }
 
     [Fact]

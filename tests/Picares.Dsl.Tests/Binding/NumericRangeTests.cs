@@ -29,6 +29,7 @@ public class NumericRangeTests
     [InlineData("visit V { every 21 days; max 1739; collect Vitals }\n")]
     [InlineData("intervention D \"d\" { dose 1 mg; every 36500 days; cycle_days 1, 36500; cycles 10000 }\n")]
     [InlineData("intervention D \"d\" { dose 1 mg; cycle_days 366 }\n")]
+    [InlineData("intervention D \"d\" { dose 1 mg; every 36500 days; cycle_days 1..36500; doses_per_day 24 }\n")]
     [InlineData("intervention D \"d\" { dose 1 mg }\narm A \"a\" { receives D; ratio 100 }\n")]
     [InlineData(Demographics + "population { age 0..150 years at enrollment; birth_date Demo.born }\n")]
     public void A_value_at_its_bound_is_accepted(string body)
@@ -75,6 +76,10 @@ public class NumericRangeTests
     [InlineData("intervention D \"d\" { dose {|PIC1003:-5 mg|} }\n", "a positive amount")]
     [InlineData("intervention D \"d\" { dose 1 mg; cycle_days 1, {|PIC1003:367|} }\n", "366 without 'every'")]
     [InlineData("intervention D \"d\" { dose 1 mg; every 21 days; cycle_days {|PIC1003:22|} }\n", "from 1 to the cycle's length")]
+    [InlineData("intervention D \"d\" { dose 1 mg; every 21 days; cycle_days 1..{|PIC1003:22|} }\n", "from 1 to the cycle's length")]
+    [InlineData("intervention D \"d\" { dose 1 mg; every 21 days; cycle_days {|PIC1003:0|}..5 }\n", "from 1 to the cycle's length")]
+    [InlineData("intervention D \"d\" { dose 1 mg; doses_per_day {|PIC1003:25|} }\n", "from 1 to 24")]
+    [InlineData("intervention D \"d\" { dose 1 mg; doses_per_day {|PIC1003:0|} }\n", "from 1 to 24")]
     [InlineData("intervention D \"d\" { dose 1 mg }\narm A \"a\" { receives D; ratio {|PIC1003:101|} }\n", "from 1 to 100")]
     [InlineData(Demographics + "population { age 0..{|PIC1003:151 years|} at enrollment; birth_date Demo.born }\n", "up to 150 years")]
     [InlineData(Demographics + "population { age {|PIC1003:-1|}..75 years at enrollment; birth_date Demo.born }\n", "up to 150 years")]

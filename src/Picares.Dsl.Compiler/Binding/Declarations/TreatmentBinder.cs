@@ -15,11 +15,12 @@ internal static class TreatmentBinder
     public static readonly string[] ArmKinds = { "experimental", "active_comparator", "placebo_comparator", "sham_comparator", "no_intervention", "other" };
     public static readonly string[] Routes = { "iv", "oral", "sc", "im", "topical", "inhaled", "intrathecal", "external_beam", "other" };
 
-    private static readonly string[] RegimenStatements = { "dose", "route", "every", "cycle_days", "cycles", "until" };
+    private static readonly string[] RegimenStatements = { "dose", "route", "every", "cycle_days", "doses_per_day", "cycles", "until" };
 
     // The shapes that state a range, made once.
     private static readonly string EveryShape = $"a fixed duration of 1 to {AllowedRanges.MaxDays} days";
-    private static readonly string CycleDaysShape = $"the days of each cycle on which it is given, whole numbers from 1 to the cycle's length ('every'), or to {AllowedRanges.MaxCycleDay} without 'every'";
+    private static readonly string CycleDaysShape = $"the days of each cycle on which it is given, whole numbers or ranges of them ('1, 8', '1..14', '1..5, 8..12') from 1 to the cycle's length ('every'), or to {AllowedRanges.MaxCycleDay} without 'every'";
+    private static readonly string DosesPerDayShape = $"how many times the dose is given on each day it is given, a whole number from 1 to {AllowedRanges.MaxDosesPerDay} ('doses_per_day 2': twice daily)";
     private static readonly string CyclesShape = $"the number of cycles, a whole number from 1 to {AllowedRanges.MaxCycles}";
     private static readonly string RatioShape = $"the arm's allocation ratio, a whole number from 1 to {AllowedRanges.MaxArmRatio}";
 
@@ -128,16 +129,42 @@ internal static class TreatmentBinder
         {
             origin = Merge(origin, context.OriginOf(es, subject + " frequency", parent));
             var a = new StatementArguments(context, es, EveryShape, "every 21 days");
-            if (a.Expect(1, 1)) every = a.Days(0, "every");
+            if (a.Expect(1, 1))
+            {
+                if (HoursBetweenDoses(a.At(0)!) is { } hours)
+                    // "every 12 hours": the cycle is in days; doses within a day are counted by doses_per_day.
+                    a.Fail(a.At(0)!.Span, EveryShape + $"; doses every {hours} hours are 'doses_per_day {24 / hours}' on each day given", $"doses_per_day {24 / hours}");
+                else every = a.Days(0, "every");
+            }
         }
-        var cycleDays = new List<int>();
+        var cycleDays = new List<DayRange>();
         if (block.One("cycle_days") is { } cs)
         {
             context.OriginOf(cs, subject + " cycle days", parent);
             var a = new StatementArguments(context, cs, CycleDaysShape, "cycle_days 1, 8");
+            int last = every ?? AllowedRanges.MaxCycleDay; // a day of the cycle: 1 to its length
             for (int i = 0; i < a.Count; i++)
-                if (a.Integer(i, 1, every ?? AllowedRanges.MaxCycleDay) is { } day) cycleDays.Add(day); // a day of the cycle: 1 to its length
+            {
+                if (a.At(i) is RangeExpressionSyntax range)
+                {
+                    var first = a.Integer(range.Lower, 1, last);
+                    var end = first is null ? null : a.Integer(range.Upper, 1, last);
+                    if (first is { } f && end is { } l)
+                    {
+                        if (f > l) context.Report(DiagnosticDescriptors.InvertedRange, range.Span, f, l);
+                        else cycleDays.Add(new DayRange(f, l));
+                    }
+                }
+                else if (a.Integer(i, 1, last) is { } day) cycleDays.Add(new DayRange(day, day));
+            }
             if (a.Count == 0) a.Fail(cs.HeaderSpan);
+        }
+        int? dosesPerDay = null;
+        if (block.One("doses_per_day") is { } dp)
+        {
+            origin = Merge(origin, context.OriginOf(dp, subject + " doses per day", parent));
+            var a = new StatementArguments(context, dp, DosesPerDayShape, "doses_per_day 2");
+            if (a.Expect(1, 1)) dosesPerDay = a.Integer(0, 1, AllowedRanges.MaxDosesPerDay);
         }
         int? cycles = null;
         if (block.One("cycles") is { } cy)
@@ -154,8 +181,13 @@ internal static class TreatmentBinder
             foreach (var (n, syntax) in a.Names(0)) if (ScheduleBinder.CheckEvent(context, n, syntax)) until.Add(n);
             if (a.Count == 0) a.Fail(us.HeaderSpan);
         }
-        return new RegimenModel(phase, dose, route, every, cycleDays.ToEquatableArray(), cycles, until.ToEquatableArray(), origin);
+        return new RegimenModel(phase, dose, route, every, cycleDays.ToEquatableArray(), cycles, until.ToEquatableArray(), origin, dosesPerDay);
     }
+
+    /// <summary>The hours of <c>every 12 hours</c> when they divide a day (the usual every-4, 6, 8, 12 hours), else null.</summary>
+    private static int? HoursBetweenDoses(ExpressionSyntax e) =>
+        ConstantFolding.SignedNumber(e, out var unit) is { } value && unit is not null && UnitCatalog.TryFind(unit, out var u) && u.Symbol == "h" &&
+        value is > 0 and < 24 && value == System.Math.Floor(value) && 24 % (int)value == 0 ? (int)value : null;
 
     /// <summary>A dose is a mass, volume, amount or activity (<c>IU</c>), possibly per body weight or body surface, or an AUC target.</summary>
     private static bool IsDose(Unit unit)

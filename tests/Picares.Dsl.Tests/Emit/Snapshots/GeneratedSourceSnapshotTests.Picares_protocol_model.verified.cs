@@ -99,7 +99,7 @@ namespace Picares.Protocols
                 "JS001", "PD-1 inhibitor JS-001", "drug", "PD-1 inhibitor JS-001 (toripalimab), anti-PD-1 monoclonal antibody",
                 new global::Picares.Dsl.Runtime.Model.RegimenInfo[]
                 {
-                    new global::Picares.Dsl.Runtime.Model.RegimenInfo("main", new global::Picares.Dsl.Runtime.Units.Quantity(240d, "mg"), "iv", 21, new int[] { 1, }, null, new string[] { "progression", "death" }, __Asm("Standard toripalimab dosing; the record states no dose", 59, 1)),
+                    new global::Picares.Dsl.Runtime.Model.RegimenInfo("main", new global::Picares.Dsl.Runtime.Units.Quantity(240d, "mg"), "iv", 21, global::Picares.Dsl.Runtime.Model.DayRanges.Of(1, 1), null, new string[] { "progression", "death" }, __Asm("Standard toripalimab dosing; the record states no dose", 59, 1)),
                 },
                 __Rec(59, 1));
 
