@@ -61,37 +61,50 @@ internal static class DataCollectionCheck
     }
 
     /// <summary>
-    /// For an endpoint censored at the end of the study, the hint that an anchor one of its repeating visits stops at may be
-    /// declared the study's end ('ends_study'): given only when that anchor is not declared so already and is the one thing
-    /// stopping the visit early (its other stoppers are the endpoint's events or terminal), and looked for among the first
-    /// visits of its forms, so that a report costs little.
+    /// For an endpoint censored at the end of the study, how to declare that end (looked for among the first visits of its
+    /// forms, so that a report costs little). A fixed-duration study's last visit that happens once, <c>at X + 30 days</c>:
+    /// declare its date as an anchor marked 'ends_study' and hold the visit at it. Else a repeating visit whose one early
+    /// stopper is an anchor not declared so (its other stoppers are the endpoint's events or terminal): mark that anchor.
     /// </summary>
     private static string StudyEndHint(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms,
         EquatableArray<string> events)
     {
         int looked = 0;
+        VisitModel? last = null;
+        string? stopper = null;
         foreach (var (form, _) in dataForms)
             foreach (var visit in Collecting(plannedByForm, form))
             {
-                if (++looked > MostNamed) return "";
-                if (visit.Timing != "repeating") continue;
+                if (++looked > MostNamed) break;
+                if (visit.Timing == "relative" && (visit.OffsetDays ?? 0) >= 0 && c.Timeline.IsAnchor(visit.Anchor)) last = visit;
+                if (visit.Timing != "repeating" || stopper is not null) continue;
                 string? early = null;
                 int stoppers = 0;
                 foreach (var u in visit.Until)
-                    if (!StopsInTime(c, u, events.Contains(u), toEndOfStudy: true)) (early, stoppers) = (u, stoppers + 1);
-                if (stoppers == 1 && c.Timeline.IsAnchor(early!))
-                    return $"; or, if {early} is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'";
+                    if (!StopsInTime(c, u, events.Contains(u))) (early, stoppers) = (u, stoppers + 1);
+                if (stoppers == 1 && c.Timeline.IsAnchor(early!)) stopper = early;
             }
-        return "";
+        if (last is not null)
+            return $"; or, if {last.Name} ends the study for every subject, declare its date as an anchor marked 'ends_study' " +
+                   $"('anchor study_end \"End of study\" follows {last.Anchor} ends_study') and hold {last.Name} 'at study_end'";
+        return stopper is null ? "" : $"; or, if {stopper} is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'";
     }
 
     /// <summary>
     /// Whether a repeating visit that stops at <paramref name="point"/> stops no earlier than a time-to-event endpoint needs:
-    /// at one of the endpoint's events, at a terminal event, or, for an endpoint censored at the end of the study, at the
-    /// anchor declared as the study's end (ends_study, a common study end), until which it observes the event.
+    /// at one of the endpoint's events, at a terminal event, or at the anchor declared as the study's end (ends_study, a
+    /// common study end), until which it observes the event whatever the endpoint's censoring: nothing past the study's
+    /// end is observed for anyone.
     /// </summary>
-    private static bool StopsInTime(CheckContext c, string point, bool endpointEvent, bool toEndOfStudy) =>
-        endpointEvent || c.Timeline.IsTerminal(point) || (toEndOfStudy && c.Timeline.EndsStudy(point));
+    private static bool StopsInTime(CheckContext c, string point, bool endpointEvent) =>
+        endpointEvent || c.Timeline.IsTerminal(point) || c.Timeline.EndsStudy(point);
+
+    /// <summary>
+    /// Whether a visit that happens once observes an endpoint's events: one at, or after, the anchor declared as the
+    /// study's end (<c>at study_end</c>), the final contact of a fixed-duration study, which records every event up to it.
+    /// </summary>
+    private static bool IsFinalVisit(CheckContext c, VisitModel visit) =>
+        visit.Timing == "relative" && (visit.OffsetDays ?? 0) >= 0 && c.Timeline.EndsStudy(visit.Anchor);
 
     private static List<VisitModel> Collecting(ShardedDictionary<string, List<VisitModel>> planned, string form) =>
         planned.TryGetValue(form, out var visits) ? visits : NoVisits;
@@ -281,16 +294,15 @@ internal static class DataCollectionCheck
                 signatures = new object[dataForms.Count];
                 for (int f = 0; f < signatures.Length; f++) signatures[f] = EarlyOf(dataForms[f].Form, Collecting(plannedByForm, dataForms[f].Form)).Signature(start);
             }
-            // Censored at the end of the study, an endpoint is followed by a visit that runs until the anchor that ends the study.
-            bool toEndOfStudy = endpoint.Censoring == "end_of_study";
-            var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}\n\n{toEndOfStudy}", signatures); // names hold no line break, and none is empty
-            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, toEndOfStudy, EarlyOf,
+            var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}", signatures); // names hold no line break, and none is empty
+            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, EarlyOf,
                 start is null || dataForms.Count == 1 ? null : shared[forms]));
             if (stoppers is null) continue;
             var eventStatement = Declared("event");
             c.Report(DiagnosticDescriptors.EndpointEventNotFollowed,
                 eventStatement is null ? c.Locator.Name("endpoint", endpoint.Name) : SourceLocator.Arguments(eventStatement),
-                endpoint.Name, string.Join(" or ", endpoint.Events), forms, stoppers, toEndOfStudy ? StudyEndHint(c, plannedByForm, dataForms, endpoint.Events) : "");
+                endpoint.Name, string.Join(" or ", endpoint.Events), forms, stoppers,
+                endpoint.Censoring == "end_of_study" ? StudyEndHint(c, plannedByForm, dataForms, endpoint.Events) : "");
         }
     }
 
@@ -337,15 +349,15 @@ internal static class DataCollectionCheck
     /// </summary>
     /// <param name="shared">With a start and several forms, the visits they share.</param>
     private static string? Stoppers(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms,
-        string? start, EquatableArray<string> endpointEvents, bool toEndOfStudy, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf, SharedVisits? shared)
+        string? start, EquatableArray<string> endpointEvents, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf, SharedVisits? shared)
     {
         var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
         // A visit follows the subjects for the endpoint when each thing that stops it stops it in time.
         bool Follows(VisitModel visit)
         {
-            if (visit.Timing != "repeating") return false;
+            if (visit.Timing != "repeating") return IsFinalVisit(c, visit);
             foreach (var u in visit.Until) // the array's own enumerator: All() boxed it, a box and an enumerator a visit
-                if (!StopsInTime(c, u, events.Contains(u), toEndOfStudy)) return false;
+                if (!StopsInTime(c, u, events.Contains(u))) return false;
             return true;
         }
         string Stops(VisitModel visit)
@@ -365,7 +377,7 @@ internal static class DataCollectionCheck
             // form, so fewer than ten are passed over a form. A visit that follows the subjects repeats, so it is never an
             // early one: the others decide it.
             var forms = dataForms.Select(f => earlyOf(f.Form, Collecting(plannedByForm, f.Form))).ToList();
-            var eventsKey = string.Join("\n", endpointEvents) + (toEndOfStudy ? "\n\nend_of_study" : "");
+            var eventsKey = string.Join("\n", endpointEvents);
             if (forms.Any(f => f.AnyOtherFollows(eventsKey, Follows))) return null;
             var listed = new List<string>(MostNamed);
             var seen = forms.Count > 1 ? new HashSet<string>(System.StringComparer.Ordinal) : null; // one form lists each visit once

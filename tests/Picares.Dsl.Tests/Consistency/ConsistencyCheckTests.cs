@@ -302,6 +302,32 @@ public class ConsistencyCheckTests
         Assert.EndsWith("such as a survival follow-up", notOnly.Message, System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("end_of_study")]
+    [InlineData("last_known_alive")]
+    public void The_final_visit_of_a_fixed_duration_study_held_at_its_declared_end_follows_every_endpoint(string censoring)
+    {
+        // Three months of treatment, a visit at its end and a safety follow-up 30 days later, the study's last contact:
+        // events up to it are recorded there, and nothing past it is observed for anyone.
+        const string timeline = "anchor eot \"End of treatment\" follows first_dose\nevent bleed \"Major bleeding\" follows first_dose\nevent death \"Death\" terminal\n" +
+            "codelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\nform Outcomes { repeating; field report date required; field vital code VitalStatus required; field bleed_date date }\n" +
+            "visit Monthly { every 30 days from first_dose + 30 days; until eot or death; max 3; collect Outcomes }\nvisit Eot { at eot; collect Outcomes }\n";
+        var endpoint = "endpoint Bleeding primary \"Time to major bleeding\" { kind time_to_event; data Outcomes.report, Outcomes.vital, Outcomes.bleed_date; start first_dose; event bleed; " +
+            $"event_date bleed Outcomes.bleed_date; censor_at {censoring} }}\n";
+        const string declared = "anchor study_end \"End of study\" follows eot ends_study\nvisit FollowUp { at study_end; collect Outcomes }\n";
+        Assert.Empty(Ids(timeline + declared + endpoint));
+        // Held 30 days after the end of treatment with no end declared, it may as well be a follow-up forgotten.
+        var (id, _, message) = Assert.Single(Check(timeline + "visit FollowUp { at eot + 30 days; collect Outcomes }\n" + endpoint));
+        Assert.Equal("PIC4003", id);
+        if (censoring == "end_of_study")
+            Assert.EndsWith("; or, if FollowUp ends the study for every subject, declare its date as an anchor marked 'ends_study' " +
+                            "('anchor study_end \"End of study\" follows eot ends_study') and hold FollowUp 'at study_end'", message, System.StringComparison.Ordinal);
+        else Assert.EndsWith("such as a survival follow-up", message, System.StringComparison.Ordinal);
+        // A visit before the declared end is not the final one.
+        Assert.Equal(new[] { "PIC4003" }, Ids(timeline + "anchor study_end \"End of study\" follows eot ends_study\nvisit FollowUp { at eot + 30 days; collect Outcomes }\n" +
+                                            "visit Close { at study_end; collect Vitals }\n" + endpoint));
+    }
+
     [Fact]
     public void A_criterion_that_reads_a_field_asked_of_some_subjects_says_what_holds_for_the_others()
     {
