@@ -36,6 +36,9 @@ public static class ModelValues
     public static string Dose(DoseModel? dose) =>
         dose is null ? "null" : $"new global::Picares.Dsl.Runtime.Units.Quantity({CSharp.Number(dose.Value)}, {CSharp.Literal(dose.Unit)})";
 
+    /// <summary>A dose's cap as a runtime quantity, or <c>null</c>.</summary>
+    public static string DoseCap(DoseModel? dose) => Dose(dose?.Maximum);
+
     /// <summary>A field limit as a runtime value, or <c>null</c>.</summary>
     public static string Limit(LimitModel? limit) =>
         limit is null ? "null" : $"new global::Picares.Dsl.Runtime.Model.FieldLimit({CSharp.NullableNumber(limit.Lower)}, {CSharp.NullableNumber(limit.Upper)}, {CSharp.Literal(limit.Unit)})";

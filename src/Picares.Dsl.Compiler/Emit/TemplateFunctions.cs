@@ -40,6 +40,9 @@ public static class TemplateFunctions
     /// <summary>A dose as a runtime quantity, or <c>null</c>.</summary>
     public static string Dose(DoseModel? dose) => ModelValues.Dose(dose);
 
+    /// <summary>A dose's cap as a runtime quantity, or <c>null</c>.</summary>
+    public static string DoseCap(DoseModel? dose) => ModelValues.DoseCap(dose);
+
     /// <summary>An age limit as a runtime value, or <c>null</c> (Scriban hands the struct over boxed).</summary>
     public static string AgeLimit(object? value) => ModelValues.AgeLimit(value as Picares.Dsl.Runtime.Model.AgeLimit?);
 

@@ -86,8 +86,11 @@ public sealed record AnchorModel(string Name, string Label, EquatableArray<strin
 /// </summary>
 public sealed record EventModel(string Name, string Label, EquatableArray<string> After, bool Terminal, Origin Origin);
 
-/// <summary>A dose: value and unit, such as 240 mg, 3 mg/kg, 1000 mg/m2 or AUC 5.</summary>
-public sealed record DoseModel(double Value, string Unit);
+/// <summary>
+/// A dose: value and unit, such as 240 mg, 3 mg/kg, 1000 mg/m2, AUC 5, or a daily dose such as 400 mg/d or 20 mg/kg/d;
+/// <see cref="Maximum"/> caps a dose per body weight, body surface or AUC in an absolute amount (<c>dose 3 mg/kg max 240 mg</c>).
+/// </summary>
+public sealed record DoseModel(double Value, string Unit, DoseModel? Maximum = null);
 
 /// <summary>Days <see cref="First"/> to <see cref="Last"/> of a cycle, both included; a single day is a range of one.</summary>
 public readonly record struct DayRange(int First, int Last);

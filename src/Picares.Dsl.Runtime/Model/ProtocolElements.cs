@@ -78,11 +78,18 @@ public sealed record AnchorInfo([property: ProtocolName(ProtocolNameKind.Anchor)
 public sealed record EventInfo([property: ProtocolName(ProtocolNameKind.Event)] string Name, string Label, Origin Origin, bool Terminal = false);
 
 /// <summary>
-/// One phase of a regimen, or the whole regimen: the <paramref name="Dose"/> of one administration, given
-/// <paramref name="DosesPerDay"/> times (null when the protocol does not say) on each of the <paramref name="CycleDays"/>
+/// One phase of a regimen, or the whole regimen: the <paramref name="Dose"/> of one administration, or of a whole day
+/// when its unit is per day (<see cref="IsDailyDose"/>: <c>400 mg/d</c>, <c>20 mg/kg/d</c>, divided among the day's
+/// doses), capped at <paramref name="MaximumDose"/> when the protocol caps a dose per body weight, body surface or AUC;
+/// given <paramref name="DosesPerDay"/> times (null when the protocol does not say) on each of the <paramref name="CycleDays"/>
 /// of a cycle <paramref name="EveryDays"/> long, for <paramref name="Cycles"/> cycles or <paramref name="Until"/> one of the events.
 /// </summary>
-public sealed record RegimenInfo(string Phase, Quantity? Dose, string? Route, int? EveryDays, DayRanges CycleDays, int? Cycles, IReadOnlyList<string> Until, Origin Origin, int? DosesPerDay = null);
+public sealed record RegimenInfo(string Phase, Quantity? Dose, string? Route, int? EveryDays, DayRanges CycleDays, int? Cycles, IReadOnlyList<string> Until, Origin Origin,
+    int? DosesPerDay = null, Quantity? MaximumDose = null)
+{
+    /// <summary>Whether <see cref="Dose"/> is a whole day's (its unit is per day, such as mg/d or mg/kg/d).</summary>
+    public bool IsDailyDose => Dose is { } dose && DoseDimensions.IsDaily(dose.Unit.Dimension);
+}
 
 /// <summary>An intervention.</summary>
 public sealed record InterventionInfo(string Name, string Label, string Kind, string? Description, IReadOnlyList<RegimenInfo> Regimens, Origin Origin);

@@ -104,6 +104,9 @@ public static class UnitCatalog
         Add("g/m2", "gram per square metre of body surface", M / BSA, 1e-3);
         Add("mg/d", "milligram per day", M / T, 1e-6 / Day, "mg/day");
         Add("g/d", "gram per day", M / T, 1e-3 / Day, "g/day");
+        Add("ug/d", "microgram per day", M / T, 1e-9 / Day, "ug/day", "mcg/d", "mcg/day");
+        Add("mg/kg/d", "milligram per kilogram of body weight per day", M / BW / T, 1e-6 / Day, "mg/kg/day");
+        Add("mg/m2/d", "milligram per square metre of body surface per day", M / BSA / T, 1e-6 / Day, "mg/m2/day");
         Add("AUC", "area under the curve (mg·min/mL)", M * T / Volume, 1e-6 * Minute / 1e-6, "mg.min/mL");
         // Rates and clinical measures
         Add("mL/min", "millilitre per minute", Volume / T, 1e-6 / Minute);

@@ -4,6 +4,7 @@ using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Emit;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Compiler.Text;
 using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Compiler.Binding.Declarations;
@@ -21,6 +22,7 @@ internal static class TreatmentBinder
     private static readonly string EveryShape = $"a fixed duration of 1 to {AllowedRanges.MaxDays} days";
     private static readonly string CycleDaysShape = $"the days of each cycle on which it is given, whole numbers or ranges of them ('1, 8', '1..14', '1..5, 8..12') from 1 to the cycle's length ('every'), or to {AllowedRanges.MaxCycleDay} without 'every'";
     private static readonly string DosesPerDayShape = $"how many times the dose is given on each day it is given, a whole number from 1 to {AllowedRanges.MaxDosesPerDay} ('doses_per_day 2': twice daily)";
+    private const string DoseShape = "an amount with its unit (mg, mg/kg, mg/m2, IU, a daily mg/d or mg/kg/d, ...) or 'AUC <n>', and for a dose per kg, per m2 or AUC optionally 'max' and the most given (dose 3 mg/kg max 240 mg)";
     private static readonly string CyclesShape = $"the number of cycles, a whole number from 1 to {AllowedRanges.MaxCycles}";
     private static readonly string RatioShape = $"the arm's allocation ratio, a whole number from 1 to {AllowedRanges.MaxArmRatio}";
 
@@ -95,26 +97,23 @@ internal static class TreatmentBinder
         if (block.One("dose") is { } ds)
         {
             origin = Merge(origin, context.OriginOf(ds, subject + " dose", parent));
-            var a = new StatementArguments(context, ds, "an amount with its unit (mg, mg/kg, mg/m2, IU, ...) or 'AUC <n>'", "dose 240 mg");
-            if (a.Expect(1, 2))
+            var a = new StatementArguments(context, ds, DoseShape, "dose 240 mg");
+            if (a.Expect(1, 4))
             {
-                if (a.Count == 2 && a.At(0)?.AsName is "AUC" or "auc")
+                // "dose 3 mg/kg max 240 mg", "dose AUC 5 max 750 mg": the cap follows the word max.
+                int capAt = -1;
+                for (int i = 1; i < a.Count; i++)
+                    if (a.At(i)?.AsName == "max") { capAt = i; break; }
+                int amountArgs = capAt < 0 ? a.Count : capAt;
+                if (capAt >= 0 && capAt != a.Count - 2)
+                    a.Fail(capAt == a.Count - 1 ? a.At(capAt)!.Span : TextSpan.FromBounds(a.At(capAt + 2)!.Span.Start, a.At(a.Count - 1)!.Span.End));
+                else if (capAt < 0 && a.Count > 2)
+                    a.Fail(TextSpan.FromBounds(a.At(2)!.Span.Start, a.At(a.Count - 1)!.Span.End));
+                else if (DoseAmount(context, a, amountArgs) is { } amount)
                 {
-                    // A target exposure, like any dose, is more than nothing.
-                    if (ConstantFolding.SignedNumber(a.At(1), out var u2) is { } auc && u2 is null && auc > 0) dose = new DoseModel(auc, "AUC");
-                    else a.Fail(a.At(1)!.Span);
+                    if (capAt < 0) dose = amount;
+                    else if (DoseCap(context, a, amount, a.At(capAt + 1)!) is { } cap) dose = amount with { Maximum = cap };
                 }
-                else if (a.Count == 1 && ConstantFolding.SignedNumber(a.At(0), out var zeroUnit) is <= 0 && zeroUnit is not null)
-                    a.Fail(a.At(0)!.Span, "a positive amount with its unit (a placebo needs no 'dose': leave it out)", "dose 240 mg");
-                else if (a.Count == 1 && ConstantFolding.SignedNumber(a.At(0), out var unit) is { } value && value > 0)
-                {
-                    if (unit is null)
-                        context.Report(DiagnosticDescriptors.MissingUnit, a.At(0)!.Span, "a dose", value, "mg");
-                    else if (UnitCatalog.Get(unit) is var u && !IsDose(u))
-                        context.Report(DiagnosticDescriptors.UnitNotAllowedHere, a.At(0)!.Span, "dose", "amount, or an amount per body weight or body surface", u.Symbol, u.Dimension, "use a unit such as mg, mg/kg, mg/m2, mL, mmol or AUC");
-                    else dose = new DoseModel(value, u.Symbol);
-                }
-                else a.Fail(a.At(0)!.Span);
             }
         }
         string? route = null;
@@ -189,17 +188,97 @@ internal static class TreatmentBinder
         ConstantFolding.SignedNumber(e, out var unit) is { } value && unit is not null && UnitCatalog.TryFind(unit, out var u) && u.Symbol == "h" &&
         value is > 0 and < 24 && value == System.Math.Floor(value) && 24 % (int)value == 0 ? (int)value : null;
 
-    /// <summary>A dose is a mass, volume, amount or activity (<c>IU</c>), possibly per body weight or body surface, or an AUC target.</summary>
-    private static bool IsDose(Unit unit)
+    /// <summary>The amount of <c>dose 240 mg</c> (one argument) or <c>dose AUC 5</c> (two); reported and null when it is none.</summary>
+    private static DoseModel? DoseAmount(BindingContext context, StatementArguments a, int count)
     {
-        var mass = Dimension.Mass;
-        var volume = Dimension.Length * Dimension.Length * Dimension.Length;
-        var amount = new Dimension(amount: 1);
-        foreach (var d in new[] { mass, volume, amount, Dimension.Activity, Dimension.None })
-            if (unit.Dimension == d || unit.Dimension == d / new Dimension(bodyWeight: 1) || unit.Dimension == d / new Dimension(bodySurface: 1))
-                return unit.Dimension != Dimension.None || unit.Symbol == "count";
-        return unit.Symbol == "AUC";
+        if (count == 2 && a.At(0)?.AsName is "AUC" or "auc")
+        {
+            // A target exposure, like any dose, is more than nothing.
+            if (ConstantFolding.SignedNumber(a.At(1), out var u2) is { } auc && u2 is null && auc > 0) return new DoseModel(auc, "AUC");
+            a.Fail(a.At(1)!.Span);
+            return null;
+        }
+        if (count != 1)
+        {
+            a.Fail(TextSpan.FromBounds(a.At(0)!.Span.Start, a.At(count - 1)!.Span.End));
+            return null;
+        }
+        var e = a.At(0)!;
+        if (ConstantFolding.SignedNumber(e, out var zeroUnit) is <= 0 && zeroUnit is not null)
+        {
+            a.Fail(e.Span, "a positive amount with its unit (a placebo needs no 'dose': leave it out)", "dose 240 mg");
+            return null;
+        }
+        if (ConstantFolding.SignedNumber(e, out var unit) is not { } value || value <= 0)
+        {
+            a.Fail(e.Span);
+            return null;
+        }
+        if (unit is null)
+        {
+            context.Report(DiagnosticDescriptors.MissingUnit, e.Span, "a dose", value, "mg");
+            return null;
+        }
+        var u = UnitCatalog.Get(unit);
+        if (IsDose(u)) return new DoseModel(value, u.Symbol);
+        context.Report(DiagnosticDescriptors.UnitNotAllowedHere, e.Span, "dose", "dose amount, or one per body weight or body surface, or per day", u.Symbol, u.Dimension,
+            "use a unit such as mg, mg/kg, mg/m2, mL, mmol, IU, mg/d, mg/kg/d or AUC");
+        return null;
     }
+
+    /// <summary>
+    /// The cap of <c>max 240 mg</c> on <paramref name="dose"/>: a positive absolute amount of the dimension a dose per body
+    /// weight, body surface or AUC scales to (mg for mg/kg, mg/d for mg/kg/d); reported and null otherwise.
+    /// </summary>
+    private static DoseModel? DoseCap(BindingContext context, StatementArguments a, DoseModel dose, ExpressionSyntax e)
+    {
+        var doseUnit = UnitCatalog.Get(dose.Unit);
+        if (CapDimension(doseUnit) is not { } expected)
+        {
+            a.Fail(e.Span, $"no cap: a dose in {dose.Unit} is already the amount given ('max' caps a dose per body weight, body surface or AUC)", "dose 3 mg/kg max 240 mg");
+            return null;
+        }
+        if (ConstantFolding.SignedNumber(e, out var unit) is not { } value || value <= 0)
+        {
+            a.Fail(e.Span, "a positive amount after 'max', the most any subject is given", "dose 3 mg/kg max 240 mg");
+            return null;
+        }
+        if (unit is null)
+        {
+            context.Report(DiagnosticDescriptors.MissingUnit, e.Span, "a dose's cap", value, ExampleUnit(expected));
+            return null;
+        }
+        var u = UnitCatalog.Get(unit);
+        if (u.Dimension != expected)
+        {
+            context.Report(DiagnosticDescriptors.UnitNotAllowedHere, e.Span, "max", $"cap of the amount a dose in {dose.Unit} comes to", u.Symbol, u.Dimension,
+                $"use a unit of {expected}, such as {ExampleUnit(expected)}");
+            return null;
+        }
+        return new DoseModel(value, u.Symbol);
+    }
+
+    /// <summary>The first catalogue unit of <paramref name="dimension"/> (mg for mass, mg/d for mass per day), for a message.</summary>
+    private static string ExampleUnit(Dimension dimension) =>
+        UnitCatalog.All.Where(u => u.Dimension == dimension).OrderBy(u => u.Symbol.StartsWith("mg", System.StringComparison.Ordinal) ? 0 : 1).FirstOrDefault()?.Symbol
+        ?? dimension.ToString();
+
+    /// <summary>
+    /// A dose is a mass, volume, amount or activity (<c>IU</c>), possibly per body weight or body surface, a count
+    /// (tablets), an AUC target, or any of these per day (a whole day's dose, <c>mg/d</c>, <c>mg/kg/d</c>).
+    /// </summary>
+    private static bool IsDose(Unit unit) =>
+        unit.Symbol is "AUC" or "count" || DoseDimensions.IsAdministration(unit.Dimension) || DoseDimensions.IsDaily(unit.Dimension);
+
+    /// <summary>
+    /// The dimension a cap on a dose in <paramref name="unit"/> must have: the absolute amount a dose per body weight or body
+    /// surface scales to (mg for mg/kg, mg/d for mg/kg/d), mass for an AUC target; null for a dose that is already absolute.
+    /// </summary>
+    private static Dimension? CapDimension(Unit unit) =>
+        unit.Symbol == "AUC" ? Dimension.Mass
+        : DoseDimensions.ScaledAmount(unit.Dimension) is { } amount ? amount
+        : DoseDimensions.ScaledAmount(unit.Dimension * Dimension.Time) is { } daily ? daily / Dimension.Time
+        : null;
 
     private static Origin Merge(Origin current, Origin statement) => statement.IsAssumed && !current.IsAssumed ? current with { Provenance = Provenance.Assumed, Reason = statement.Reason } : current;
 
