@@ -17,6 +17,15 @@ internal static class AllowedRanges
     /// <summary>The oldest age in completed years a population's age range may name (the youngest is 0).</summary>
     public const int MaxAgeYears = 150;
 
+    /// <summary>The oldest age a limit in <paramref name="unit"/> may name: 150 years, 1800 months, 7800 weeks or 54750 days.</summary>
+    public static int MaxAge(Picares.Dsl.Runtime.Model.AgeUnit unit) => unit switch
+    {
+        Picares.Dsl.Runtime.Model.AgeUnit.Days => MaxAgeYears * 365,
+        Picares.Dsl.Runtime.Model.AgeUnit.Weeks => MaxAgeYears * 52,
+        Picares.Dsl.Runtime.Model.AgeUnit.Months => MaxAgeYears * 12,
+        _ => MaxAgeYears,
+    };
+
     /// <summary>The largest planned enrollment: ten million subjects, above the largest trials run.</summary>
     public const int MaxEnrollment = 10_000_000;
 

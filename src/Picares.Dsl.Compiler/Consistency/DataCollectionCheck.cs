@@ -11,7 +11,7 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// Data are collected in time for what reads them: every field a criterion reads is on a form collected at a
 /// planned visit on or before the eligibility decision (PIC4001); every endpoint's data are collected at a
 /// planned visit inside its time frame (PIC4002); a stratification factor by study day 1 (PIC4021); a time-to-event endpoint is followed by a repeating visit
-/// that runs until its event (PIC4003); no criterion reads the date of an anchor ordered after the decision (PIC4018).
+/// that runs until its event or the study's declared end, or by a final visit at that end (PIC4003); no criterion reads the date of an anchor ordered after the decision (PIC4018).
 /// </summary>
 internal static class DataCollectionCheck
 {
@@ -62,9 +62,10 @@ internal static class DataCollectionCheck
 
     /// <summary>
     /// For an endpoint censored at the end of the study, how to declare that end (looked for among the first visits of its
-    /// forms, so that a report costs little). A fixed-duration study's last visit that happens once, <c>at X + 30 days</c>:
-    /// declare its date as an anchor marked 'ends_study' and hold the visit at it. Else a repeating visit whose one early
-    /// stopper is an anchor not declared so (its other stoppers are the endpoint's events or terminal): mark that anchor.
+    /// forms, so that a report costs little). A repeating visit whose one early stopper is an anchor not declared so (its
+    /// other stoppers are the endpoint's events or terminal): mark that anchor, unless a visit that happens once is held
+    /// after it, <c>at X + 30 days</c> with X that anchor or later, the latest of them the last contact of a
+    /// fixed-duration study: then declare that visit's date as an anchor marked 'ends_study' and hold the visit at it.
     /// </summary>
     private static string StudyEndHint(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms,
         EquatableArray<string> events)
@@ -76,7 +77,9 @@ internal static class DataCollectionCheck
             foreach (var visit in Collecting(plannedByForm, form))
             {
                 if (++looked > MostNamed) break;
-                if (visit.Timing == "relative" && (visit.OffsetDays ?? 0) >= 0 && c.Timeline.IsAnchor(visit.Anchor)) last = visit;
+                if (visit.Timing == "relative" && (visit.OffsetDays ?? 0) >= 0 && c.Timeline.IsAnchor(visit.Anchor) &&
+                    (last is null || c.Timeline.IsNotBefore(visit.Anchor, last.Anchor) || (visit.Anchor == last.Anchor && visit.OffsetDays > last.OffsetDays)))
+                    last = visit;
                 if (visit.Timing != "repeating" || stopper is not null) continue;
                 string? early = null;
                 int stoppers = 0;
@@ -84,10 +87,23 @@ internal static class DataCollectionCheck
                     if (!StopsInTime(c, u, events.Contains(u))) (early, stoppers) = (u, stoppers + 1);
                 if (stoppers == 1 && c.Timeline.IsAnchor(early!)) stopper = early;
             }
-        if (last is not null)
-            return $"; or, if {last.Name} ends the study for every subject, declare its date as an anchor marked 'ends_study' " +
-                   $"('anchor study_end \"End of study\" follows {last.Anchor} ends_study') and hold {last.Name} 'at study_end'";
-        return stopper is null ? "" : $"; or, if {stopper} is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'";
+        if (stopper is null) return "";
+        if (last is null || !c.Timeline.IsSameOrNotBefore(last.Anchor, stopper) || (last.Anchor == stopper && (last.OffsetDays ?? 0) == 0))
+            return $"; or, if {stopper} is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'";
+        if ((last.OffsetDays ?? 0) == 0)
+            return $"; or, if {last.Anchor} is the date the study ends for every subject, mark the anchor 'ends_study'";
+        var name = FreeAnchorName(c, "study_end");
+        return $"; or, if {last.Name} ends the study for every subject, declare its date as an anchor marked 'ends_study' " +
+               $"('anchor {name} \"End of study\" follows {last.Anchor} ends_study') and hold {last.Name} 'at {name}'";
+    }
+
+    /// <summary><paramref name="name"/>, or with a number after it, whichever the protocol does not declare: a name for a suggested anchor.</summary>
+    private static string FreeAnchorName(CheckContext c, string name)
+    {
+        var taken = new HashSet<string>(c.Model.Anchors.Select(a => a.Name).Concat(c.Model.Events.Select(e => e.Name)).Concat(c.Model.Visits.Select(v => v.Name))
+            .Concat(c.Model.Forms.Select(f => f.Name)).Concat(c.Model.Endpoints.Select(e => e.Name)), System.StringComparer.Ordinal);
+        for (int i = 2; taken.Contains(name); i++) name = "study_end_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return name;
     }
 
     /// <summary>
@@ -101,10 +117,15 @@ internal static class DataCollectionCheck
 
     /// <summary>
     /// Whether a visit that happens once observes an endpoint's events: one at, or after, the anchor declared as the
-    /// study's end (<c>at study_end</c>), the final contact of a fixed-duration study, which records every event up to it.
+    /// study's end (<c>at study_end</c>), the final contact of a fixed-duration study, which records every event up to it
+    /// with its date. Not for an endpoint censored at its last assessment (progression, response), whose events are found
+    /// only by assessing, so that one assessment at the end would leave the time after the last scheduled one unassessed.
     /// </summary>
     private static bool IsFinalVisit(CheckContext c, VisitModel visit) =>
         visit.Timing == "relative" && (visit.OffsetDays ?? 0) >= 0 && c.Timeline.EndsStudy(visit.Anchor);
+
+    /// <summary>Whether a final visit at the study's end observes the events of an endpoint censored so (<see cref="IsFinalVisit"/>).</summary>
+    private static bool FinalVisitObserves(EndpointModel endpoint) => endpoint.Censoring != "last_assessment";
 
     private static List<VisitModel> Collecting(ShardedDictionary<string, List<VisitModel>> planned, string form) =>
         planned.TryGetValue(form, out var visits) ? visits : NoVisits;
@@ -294,8 +315,9 @@ internal static class DataCollectionCheck
                 signatures = new object[dataForms.Count];
                 for (int f = 0; f < signatures.Length; f++) signatures[f] = EarlyOf(dataForms[f].Form, Collecting(plannedByForm, dataForms[f].Form)).Signature(start);
             }
-            var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}", signatures); // names hold no line break, and none is empty
-            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, EarlyOf,
+            bool finalVisit = FinalVisitObserves(endpoint);
+            var key = new FollowKey($"{string.Join("\n", endpoint.Events)}\n\n{forms}\n\n{finalVisit}", signatures); // names hold no line break, and none is empty
+            if (!unfollowed.TryGetValue(key, out var stoppers)) unfollowed.Add(key, stoppers = Stoppers(c, plannedByForm, dataForms, start, endpoint.Events, finalVisit, EarlyOf,
                 start is null || dataForms.Count == 1 ? null : shared[forms]));
             if (stoppers is null) continue;
             var eventStatement = Declared("event");
@@ -345,17 +367,18 @@ internal static class DataCollectionCheck
     /// <summary>
     /// What stops each visit that collects a time-to-event endpoint's data in its time frame, "V1 stops at progression; V2
     /// happens once" (the first <see cref="MostNamed"/> visits, then a count); null when one of them follows the subjects: a
-    /// repeating visit that nothing but the endpoint's own events (or the end of participation) stops.
+    /// repeating visit that nothing but the endpoint's own events (or the end of participation) stops, or, when
+    /// <paramref name="finalVisit"/>, a visit held once at the study's declared end.
     /// </summary>
     /// <param name="shared">With a start and several forms, the visits they share.</param>
     private static string? Stoppers(CheckContext c, ShardedDictionary<string, List<VisitModel>> plannedByForm, List<(string Form, string FirstPath)> dataForms,
-        string? start, EquatableArray<string> endpointEvents, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf, SharedVisits? shared)
+        string? start, EquatableArray<string> endpointEvents, bool finalVisit, System.Func<string, List<VisitModel>, EarlyVisits> earlyOf, SharedVisits? shared)
     {
         var events = new HashSet<string>(endpointEvents, System.StringComparer.Ordinal);
         // A visit follows the subjects for the endpoint when each thing that stops it stops it in time.
         bool Follows(VisitModel visit)
         {
-            if (visit.Timing != "repeating") return IsFinalVisit(c, visit);
+            if (visit.Timing != "repeating") return finalVisit && IsFinalVisit(c, visit);
             foreach (var u in visit.Until) // the array's own enumerator: All() boxed it, a box and an enumerator a visit
                 if (!StopsInTime(c, u, events.Contains(u))) return false;
             return true;
@@ -374,10 +397,10 @@ internal static class DataCollectionCheck
             // after, less the second and later appearances of the visits in several of the forms (thousands of starts, each
             // after a shared point and an anchor of its own, walked thousands of visits each). The first ten are found in
             // order, passing over the early visits the start comes after; a visit already named is in the frame of an earlier
-            // form, so fewer than ten are passed over a form. A visit that follows the subjects repeats, so it is never an
-            // early one: the others decide it.
+            // form, so fewer than ten are passed over a form. A visit that follows the subjects repeats, or is held on or
+            // after the study's declared end, so it is never an early one: the others decide it.
             var forms = dataForms.Select(f => earlyOf(f.Form, Collecting(plannedByForm, f.Form))).ToList();
-            var eventsKey = string.Join("\n", endpointEvents);
+            var eventsKey = string.Join("\n", endpointEvents) + (finalVisit ? "\n\nfinal visit" : "");
             if (forms.Any(f => f.AnyOtherFollows(eventsKey, Follows))) return null;
             var listed = new List<string>(MostNamed);
             var seen = forms.Count > 1 ? new HashSet<string>(System.StringComparer.Ordinal) : null; // one form lists each visit once

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using AgeLimit = Picares.Dsl.Runtime.Model.AgeLimit;
+using AgeUnit = Picares.Dsl.Runtime.Model.AgeUnit;
 using Picares.Dsl.Compiler.Model;
 
 namespace Picares.Dsl.Compiler.Emit;
@@ -172,15 +173,14 @@ public sealed class ScreeningPlan
             // before the first is old enough; born on or before the second is too old.
             var reference = population.AgeReference!;
             var birthAccess = ConditionEmitter.FieldAccess(birth.Form, birth.Field);
-            var oldEnough = population.MinimumAge is { } youngest ? plan.AnchorBoundary(reference, "born by " + youngest, _ => LatestBirthDate(youngest)) : null;
+            // With no minimum, born by the reference date: a birth date after it is no age at all.
+            var youngest = population.MinimumAge ?? new AgeLimit(0, AgeUnit.Days);
+            var oldEnough = plan.AnchorBoundary(reference, "born by " + youngest, _ => LatestBirthDate(youngest));
             var tooOldBy = population.MaximumAge is { } oldest ? plan.AnchorBoundary(reference, "born by " + oldest.Next, _ => LatestBirthDate(oldest.Next)) : null;
             var evaluate = "global::Picares.Dsl.Runtime.Eligibility.Evaluate.";
-            var truth = (oldEnough, tooOldBy) switch
-            {
-                ({ } o, { } t) => $"{evaluate}BornBetween({birthAccess}, dates.{t}, dates.{o})",
-                ({ } o, null) => $"{evaluate}BornOnOrBefore({birthAccess}, dates.{o})",
-                _ => $"{evaluate}BornAfter({birthAccess}, dates.{tooOldBy})",
-            };
+            var truth = tooOldBy is null
+                ? $"{evaluate}BornOnOrBefore({birthAccess}, dates.{oldEnough})"
+                : $"{evaluate}BornBetween({birthAccess}, dates.{tooOldBy}, dates.{oldEnough})";
             var text = $"Age {AgeLimit.Describe(population.MinimumAge, population.MaximumAge)} (population)";
             var condition = AgeCondition(population);
             var line = (population.Origin?.Line ?? 1).ToString(CultureInfo.InvariantCulture);
@@ -257,17 +257,16 @@ public sealed class ScreeningPlan
 
     /// <summary>
     /// The age criterion's condition as the model states it: <c>age in completed years at consent in 18..75</c>, or
-    /// with limits of two units or one limit, <c>age at consent: at least 6 completed months, at most 17 completed years</c>.
+    /// with limits of two units or one limit, <c>completed age at consent: at least 6 months, at most 17 years</c>.
     /// </summary>
     private static string AgeCondition(PopulationModel population)
     {
-        static string Completed(AgeLimit limit) => $"{limit.Amount.ToString(CultureInfo.InvariantCulture)} completed {limit.Unit.ToString().ToLowerInvariant()}";
         if (population is { MinimumAge: { } min, MaximumAge: { } max } && min.Unit == max.Unit)
             return $"age in completed {min.Unit.ToString().ToLowerInvariant()} at {population.AgeReference} in {min.Amount.ToString(CultureInfo.InvariantCulture)}..{max.Amount.ToString(CultureInfo.InvariantCulture)}";
         var limits = new List<string>();
-        if (population.MinimumAge is { } lower) limits.Add("at least " + Completed(lower));
-        if (population.MaximumAge is { } upper) limits.Add("at most " + Completed(upper));
-        return $"age at {population.AgeReference}: {string.Join(", ", limits)}";
+        if (population.MinimumAge is { } lower) limits.Add("at least " + lower);
+        if (population.MaximumAge is { } upper) limits.Add("at most " + upper);
+        return $"completed age at {population.AgeReference}: {string.Join(", ", limits)}";
     }
 
     /// <summary>

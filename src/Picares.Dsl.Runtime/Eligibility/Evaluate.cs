@@ -289,16 +289,6 @@ public static class Evaluate
         return b.Date <= by ? Truth.True : Truth.False;
     }
 
-    /// <summary>
-    /// True when the birth date (by calendar day) is after <paramref name="tooOldBy"/>: an age range with no minimum
-    /// (<c>17 years or younger</c>). Unknown when either is missing.
-    /// </summary>
-    public static Truth BornAfter(DateTime? birth, DateTime? tooOldBy)
-    {
-        if (birth is not { } b || tooOldBy is not { } by) return Truth.Unknown;
-        return b.Date > by ? Truth.True : Truth.False;
-    }
-
     /// <summary>Age in completed years on <paramref name="on"/> (someone born on 29 February turns a year older on 28 February in common years).</summary>
     public static double? CompletedYears(DateTime? birth, DateTime? on) => AgeLimit.Completed(birth, on, AgeUnit.Years);
 

@@ -68,9 +68,9 @@ public readonly record struct AgeLimit(int Amount, AgeUnit Unit)
             case AgeUnit.Weeks: return (int)Math.Floor((d - b).TotalDays / 7);
             case AgeUnit.Months:
             {
+                // Counted down, like the years below, when the day of the month is not reached yet (before birth too).
                 int months = (d.Year - b.Year) * 12 + d.Month - b.Month;
-                if (months > 0 && d < b.AddMonths(months)) months--;
-                else if (months < 0 && d >= b.AddMonths(months + 1)) months++;
+                if (d < b.AddMonths(months)) months--;
                 return months;
             }
             default:
@@ -92,15 +92,15 @@ public readonly record struct AgeLimit(int Amount, AgeUnit Unit)
     {
         if (on is not { } day || Amount < 0) return null;
         var d = day.Date;
-        long days = Unit switch
+        // An age that reaches back before the year 2 is Unknown, so that the steps below stay within DateTime.
+        bool tooFar = Unit switch
         {
-            AgeUnit.Days => Amount,
-            AgeUnit.Weeks => 7L * Amount,
-            AgeUnit.Months => (long)Math.Ceiling(Amount * 31.0),
-            _ => 366L * Amount,
+            AgeUnit.Days => Amount > (d - new DateTime(2, 1, 1)).TotalDays,
+            AgeUnit.Weeks => 7L * Amount > (d - new DateTime(2, 1, 1)).TotalDays,
+            AgeUnit.Months => Amount > (d.Year - 2) * 12L,
+            _ => Amount > d.Year - 2,
         };
-        // Far enough back that the steps below stay within DateTime: an age that reaches before the year 2 is Unknown.
-        if (days > (d - new DateTime(2, 1, 1)).TotalDays) return null;
+        if (tooFar) return null;
         var latest = Unit switch
         {
             AgeUnit.Days => d.AddDays(-Amount),
@@ -116,4 +116,31 @@ public readonly record struct AgeLimit(int Amount, AgeUnit Unit)
 
     /// <summary>The first limit past this one as a maximum: completed ages up to 75 years end where 76 years begin.</summary>
     public AgeLimit Next => new(Amount + 1, Unit);
+
+    /// <summary>Whether the limit counts calendar months or years, rather than fixed days or weeks.</summary>
+    public bool IsCalendar => Unit is AgeUnit.Months or AgeUnit.Years;
+
+    /// <summary>The shortest time in days from birth to this age: exact for days and weeks; for months and years, their mean length less three days (no run of calendar months is shorter).</summary>
+    public double ShortestDays => IsCalendar ? MeanDays - 3 : MeanDays;
+
+    /// <summary>The longest time in days from birth to this age: exact for days and weeks; for months and years, their mean length and three days (no run of calendar months is longer).</summary>
+    public double LongestDays => IsCalendar ? MeanDays + 3 : MeanDays;
+
+    /// <summary>The age in days, months and years taken at their mean Gregorian length.</summary>
+    private double MeanDays => Unit switch
+    {
+        AgeUnit.Days => Amount,
+        AgeUnit.Weeks => Amount * 7.0,
+        AgeUnit.Months => Amount * 30.436875,
+        _ => Amount * 365.2425,
+    };
+
+    /// <summary>
+    /// Whether no age can be at least <paramref name="minimum"/> and at most <paramref name="maximum"/>: in one unit, a
+    /// minimum above the maximum; in two, a minimum whose shortest span reaches past the longest span of the age one unit
+    /// above the maximum (<c>2 years..12 months</c>), so that a range only some birth dates fit (<c>1 month..28 days</c>)
+    /// is not called empty.
+    /// </summary>
+    public static bool IsEmptyRange(AgeLimit minimum, AgeLimit maximum) =>
+        minimum.Unit == maximum.Unit ? minimum.Amount > maximum.Amount : minimum.ShortestDays >= maximum.Next.LongestDays;
 }

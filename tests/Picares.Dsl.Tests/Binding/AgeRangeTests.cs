@@ -27,6 +27,8 @@ public class AgeRangeTests
     [InlineData("6 wk..2 a", 6, AgeUnit.Weeks, 2, AgeUnit.Years)]
     [InlineData("12 months..1 year", 12, AgeUnit.Months, 1, AgeUnit.Years)]
     [InlineData("18 years..75", 18, AgeUnit.Years, 75, AgeUnit.Years)]
+    [InlineData("1 month..28 days", 1, AgeUnit.Months, 28, AgeUnit.Days)]     // born 1 February, on 1 March: both
+    [InlineData("61 days..1 month", 61, AgeUnit.Days, 1, AgeUnit.Months)]     // born 1 July, on 31 August: both
     public void A_range_keeps_each_limit_in_the_unit_it_is_written_in(string age, int min, AgeUnit minUnit, int max, AgeUnit maxUnit)
     {
         var result = ProtocolCompiler.Compile(Population(age));
@@ -41,7 +43,9 @@ public class AgeRangeTests
     [InlineData("17 years or younger", null, 17)]
     public void One_limit_leaves_the_other_side_open(string age, int? min, int? max)
     {
-        var model = ProtocolCompiler.Compile(Population(age)).Model!;
+        var result = ProtocolCompiler.Compile(Population(age));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity != Severity.Info);
+        var model = result.Model!;
         Assert.Equal(min, model.Population.MinimumAge?.Amount);
         Assert.Equal(max, model.Population.MaximumAge?.Amount);
         Assert.True(model.Population.ChecksAge);

@@ -13,8 +13,8 @@ namespace Picares.Dsl.Tests.Binding;
 public class RegimenFrequencyTests
 {
     [Theory]
-    [InlineData("every 12 hours", "doses_per_day 2")]
-    [InlineData("every 8 h", "doses_per_day 3")]
+    [InlineData("every 12 hours", "every 1 day; doses_per_day 2")]
+    [InlineData("every 8 h", "every 1 day; doses_per_day 3")]
     [InlineData("every 24 hours", null)]    // a whole day: every 1 day
     public void A_dose_interval_in_hours_points_to_doses_per_day(string every, string? hint)
     {

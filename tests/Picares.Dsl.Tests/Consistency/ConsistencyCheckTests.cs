@@ -329,6 +329,39 @@ public class ConsistencyCheckTests
     }
 
     [Fact]
+    public void A_single_assessment_at_the_study_end_does_not_follow_an_endpoint_found_by_assessing()
+    {
+        // Progression is seen only at a tumour assessment: one at the end of the study leaves the time after the
+        // treatment's last scan unassessed, so a scan schedule that stops at the end of treatment is still reported.
+        var body = "event death \"Death\" terminal\n" + TestProtocols.TumorForm + "anchor eot \"End of treatment\" follows first_dose\n" +
+            "anchor study_end \"End of study\" follows eot ends_study\n" +
+            "visit Imaging { every 6 weeks from first_dose + 6 weeks; until eot or progression or death; collect Tumor }\nvisit Close { at study_end; collect Tumor }\n" +
+            "endpoint PFS secondary \"PFS\" { kind time_to_event; data Tumor.scan, Tumor.response; start first_dose; event progression; censor_at last_assessment }\n";
+        Assert.Contains("PIC4003", Ids(body));
+        // Scans until the study's end follow it.
+        Assert.DoesNotContain("PIC4003", Ids(body.Replace("until eot or progression or death", "until study_end or progression or death")));
+    }
+
+    [Fact]
+    public void The_study_end_hint_names_the_anchor_to_mark_or_one_to_declare()
+    {
+        const string design = "anchor study_end \"Common study end\" follows first_dose\nevent mace \"MACE\" follows first_dose\nevent death \"Death\" terminal\n" +
+            "form Outcomes { repeating; field report date required; field mace_date date }\n";
+        const string endpoint = "endpoint Mace primary \"Time to first MACE\" { kind time_to_event; data Outcomes.report, Outcomes.mace_date; start first_dose; event mace; " +
+            "event_date mace Outcomes.mace_date; censor_at end_of_study }\n";
+        const string followUp = "visit FU { every 120 days from first_dose + 120 days; until study_end or death; collect Outcomes }\n";
+        // A close-out visit at the anchor the follow-up stops at: mark that anchor, not one that follows itself.
+        Assert.EndsWith("or, if study_end is the date the study ends for every subject (a common study end), mark the anchor 'ends_study'",
+            Assert.Single(Check(design + followUp + "visit Close { at study_end; collect Outcomes }\n" + endpoint)).Message, System.StringComparison.Ordinal);
+        // A visit held once before the follow-up stops, such as a baseline, is not the study's end, wherever it is declared.
+        Assert.EndsWith("mark the anchor 'ends_study'",
+            Assert.Single(Check(design + followUp + "visit Day1 { at first_dose; collect Outcomes }\n" + endpoint)).Message, System.StringComparison.Ordinal);
+        // A visit 30 days after it: an anchor to declare, under a name the protocol does not use.
+        Assert.EndsWith("declare its date as an anchor marked 'ends_study' ('anchor study_end_2 \"End of study\" follows study_end ends_study') and hold Close 'at study_end_2'",
+            Assert.Single(Check(design + followUp + "visit Close { at study_end + 30 days; collect Outcomes }\n" + endpoint)).Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_criterion_that_reads_a_field_asked_of_some_subjects_says_what_holds_for_the_others()
     {
         const string form = "form Women { field contraception boolean required { shown_when Vitals.ecog == 0 } }\nvisit Screen { day -7 from first_dose; collect Women }\n";

@@ -4,6 +4,7 @@ using Picares.Dsl.Runtime.Eligibility;
 using Picares.Dsl.Runtime.Model;
 using Xunit;
 using Adult = Picares.Protocols.AdultAgeProtocol;
+using Child = Picares.Protocols.ChildAgeProtocol;
 using Paediatric = Picares.Protocols.PaediatricAgeProtocol;
 
 namespace Picares.Dsl.Tests.Eligibility;
@@ -140,5 +141,35 @@ public class AgeLimitTests
         var result = Adult.Screening.Evaluate(new Adult.Screening.Input(), new Adult.Screening.Dates { Consent = new DateTime(2026, 3, 1) });
         Assert.Equal(CriterionOutcome.Unknown, result.Outcome("AGE"));
         Assert.Contains(result.Missing, m => m.Contains("birth", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("2008-03-02", CriterionOutcome.Met)]      // the last day of 17 completed years
+    [InlineData("2008-03-01", CriterionOutcome.NotMet)]   // the 18th birthday
+    [InlineData("2026-03-01", CriterionOutcome.Met)]      // born on the day of consent
+    [InlineData("2026-03-02", CriterionOutcome.NotMet)]   // a birth date after consent is no age
+    public void Seventeen_or_younger_admits_up_to_the_day_before_the_18th_birthday_and_no_later_birth_than_the_reference(string birth, CriterionOutcome expected)
+    {
+        var input = new Child.Screening.Input();
+        input.Demographics.BirthDate = DateTime.Parse(birth, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, Child.Screening.Evaluate(input, new Child.Screening.Dates { Consent = new DateTime(2026, 3, 1) }).Outcome("AGE"));
+        Assert.Equal("completed age at consent: at most 17 years", Child.Screening.AgeCriterion.Condition);
+    }
+
+    [Fact]
+    public void Before_birth_every_count_is_negative()
+    {
+        var birth = new DateTime(2026, 3, 15);
+        var on = new DateTime(2026, 3, 10);
+        Assert.Equal(new int?[] { -5, -1, -1, -1 },
+            new[] { AgeUnit.Days, AgeUnit.Weeks, AgeUnit.Months, AgeUnit.Years }.Select(u => AgeLimit.Completed(birth, on, u)));
+    }
+
+    [Fact]
+    public void Years_near_the_start_of_the_calendar_are_found_as_before()
+    {
+        Assert.Equal(new DateTime(2, 1, 1), Evaluate.LatestBirthDate(new DateTime(150, 1, 1), 148));
+        Assert.Equal(new DateTime(2, 3, 1), Evaluate.LatestBirthDate(new DateTime(2026, 3, 1), 2024));
+        Assert.Null(Evaluate.LatestBirthDate(new DateTime(2026, 3, 1), 2025));
     }
 }

@@ -189,7 +189,7 @@ internal static class StudyBinder
                 var lower = AgeLimitOf(a, r.Lower, upperUnit);
                 var upper = lower is null ? null : AgeLimitOf(a, r.Upper, lowerUnit);
                 if (lower is not { } l || upper is not { } u) return (null, null);
-                if (ApproximateDays(l) >= ApproximateDays(u.Next))
+                if (AgeLimit.IsEmptyRange(l, u))
                 {
                     context.Report(DiagnosticDescriptors.InvertedRange, r.Span, l.ToString(), u.ToString());
                     return (null, null);
@@ -220,25 +220,13 @@ internal static class StudyBinder
             "a" => AgeUnit.Years,
             _ => null,
         };
-        if (value is not { } v || ageUnit is not { } au || v != System.Math.Floor(v) || v < 0 ||
-            ApproximateDays(v, au) > ApproximateDays(AllowedRanges.MaxAgeYears, AgeUnit.Years))
+        if (value is not { } v || ageUnit is not { } au || v != System.Math.Floor(v) || v < 0 || v > AllowedRanges.MaxAge(au))
         {
             a.Fail(e.Span);
             return null;
         }
         return new AgeLimit((int)v, au);
     }
-
-    /// <summary>An age in days, months and years taken at their mean length: to order two limits of different units.</summary>
-    private static double ApproximateDays(AgeLimit limit) => ApproximateDays(limit.Amount, limit.Unit);
-
-    private static double ApproximateDays(double amount, AgeUnit unit) => unit switch
-    {
-        AgeUnit.Days => amount,
-        AgeUnit.Weeks => amount * 7,
-        AgeUnit.Months => amount * 30.436875,
-        _ => amount * 365.2425,
-    };
 
     public static PopulationModel BindPopulation(BindingContext context, StatementSyntax statement)
     {

@@ -132,7 +132,7 @@ internal static class TreatmentBinder
             {
                 if (HoursBetweenDoses(a.At(0)!) is { } hours)
                     // "every 12 hours": the cycle is in days; doses within a day are counted by doses_per_day.
-                    a.Fail(a.At(0)!.Span, EveryShape + $"; doses every {hours} hours are 'doses_per_day {24 / hours}' on each day given", $"doses_per_day {24 / hours}");
+                    a.Fail(a.At(0)!.Span, EveryShape + $"; doses every {hours} hours are 'doses_per_day {24 / hours}' on each day given", $"every 1 day; doses_per_day {24 / hours}");
                 else every = a.Days(0, "every");
             }
         }

@@ -94,8 +94,8 @@ internal sealed class ConstraintExtractor
         var (form, field) = FieldPath.Split(birth);
         if (!_fields.TryGetValue((form, field), out var f)) return System.Array.Empty<Atom>();
         // Completed ages: from the minimum's day up to the day before the maximum's next unit (75 years: before the 76th birthday).
-        (bool Calendar, double Value)? lower = _population.MinimumAge is { } min ? (IsCalendar(min.Unit), InBaseUnit(min)) : null;
-        (bool Calendar, double Value)? upper = _population.MaximumAge is { } max ? (IsCalendar(max.Unit), InBaseUnit(max.Next)) : null;
+        (bool Calendar, double Value)? lower = _population.MinimumAge is { } min ? (min.IsCalendar, InBaseUnit(min)) : null;
+        (bool Calendar, double Value)? upper = _population.MaximumAge is { } max ? (max.IsCalendar, InBaseUnit(max.Next)) : null;
         var atoms = new List<Atom>(2);
         foreach (var calendar in new[] { true, false })
         {
@@ -106,8 +106,6 @@ internal sealed class ConstraintExtractor
         }
         return atoms.ToArray();
     }
-
-    private static bool IsCalendar(Picares.Dsl.Runtime.Model.AgeUnit unit) => unit is Picares.Dsl.Runtime.Model.AgeUnit.Months or Picares.Dsl.Runtime.Model.AgeUnit.Years;
 
     /// <summary>An age limit in its variable's base unit: calendar months, or fixed time in the time dimension's base unit.</summary>
     private static double InBaseUnit(Picares.Dsl.Runtime.Model.AgeLimit limit) => limit.Unit switch
