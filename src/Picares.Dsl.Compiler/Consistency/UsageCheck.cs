@@ -58,9 +58,12 @@ internal static class UsageCheck
         foreach (var form in model.Forms)
             foreach (var field in form.Fields)
                 if (field.ShownWhen is { } shownWhen) AddFieldsRead(shownWhen, read);
-        // An incidence endpoint's count_when reads its fields from each adverse event.
+        // An incidence endpoint's count_when reads its fields from each adverse event, an event_date's condition from each record.
         foreach (var endpoint in model.Endpoints)
+        {
             if (endpoint.CountWhen is { } countWhen) AddFieldsRead(countWhen, read);
+            foreach (var eventCondition in endpoint.EventConditions) AddFieldsRead(eventCondition.Condition, read);
+        }
         return read;
     }
 

@@ -117,12 +117,16 @@ public sealed class AnalysisPlan
                 foreach (var role in endpoint.Roles)
                 {
                     if (role is not { Role: Binding.Declarations.EndpointRoles.EventDateRole, Event: { } eventName }) continue;
-                    var records = Source("DatedEventRecord", role.Form, CSharp.Literal(eventName), Value(role)) + "(subject.Forms)";
+                    var condition = endpoint.EventConditions.FirstOrDefault(c => c.Event == eventName);
+                    var records = (condition is null
+                        ? Source("DatedEventRecord", role.Form, CSharp.Literal(eventName), Value(role))
+                        : Source("DatedEventRecord", role.Form, CSharp.Literal(eventName), Value(role), Meets(condition.Condition), CSharp.Literal(condition.Text))) + "(subject.Forms)";
                     joined = joined is null ? records : $"global::System.Linq.Enumerable.Concat({joined}, {records})";
                 }
                 return joined is null ? "" : ", datedEvents: " + joined;
             }
-            string Fields() => string.Join(", ", endpoint.Roles.Select(r => $"{r.Form}.{r.Field} ({r.Role.Replace('_', ' ')}{(r.Event is { } e ? ":" + e : "")})"));
+            string Fields() => string.Join(", ", endpoint.Roles.Select(r => $"{r.Form}.{r.Field} ({r.Role.Replace('_', ' ')}{(r.Event is { } e ? ":" + e : "")}" +
+                $"{(r.Event is { } dated && endpoint.EventConditions.FirstOrDefault(c => c.Event == dated) is { } when ? " when " + when.Text : "")})"));
 
             switch (endpoint.Kind)
             {

@@ -218,7 +218,14 @@ public sealed record EndpointModel(
     BoundExpression? CountWhen = null,
     string? CountWhenText = null,
     string? LastDoseField = null,
-    int? DaysAfterLastDose = null);
+    int? DaysAfterLastDose = null,
+    EquatableArray<EventConditionModel> EventConditions = default);
+
+/// <summary>
+/// Which records of the form that dates <see cref="Event"/> are that event (<c>event_date major_bleeding Outcomes.bleed_date
+/// when Outcomes.bleed_class == Bleeding.major</c>): a condition read from each record, with its text as written.
+/// </summary>
+public sealed record EventConditionModel(string Event, BoundExpression Condition, string Text);
 
 /// <summary>
 /// The part a form field plays in an endpoint's derivation. Roles: <c>response</c> (a RECIST 1.1 coded field) and

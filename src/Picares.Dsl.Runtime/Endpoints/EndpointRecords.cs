@@ -33,7 +33,13 @@ public sealed record TherapyRecord(string Form, int Occurrence, DateTime? Date) 
 /// <param name="Occurrence">Its occurrence, from 1.</param>
 /// <param name="Event">The protocol's event (mace).</param>
 /// <param name="Date">The date of the event; null when not recorded (the occurrence then records no such event).</param>
-public sealed record DatedEventRecord(string Form, int Occurrence, string Event, DateTime? Date) : EndpointRecord(Form, Occurrence);
+/// <param name="IsEvent">
+/// Whether the occurrence is the event by the <c>event_date</c>'s condition (<c>when Outcomes.bleed_class == Bleeding.major</c>):
+/// true without a condition; null when the condition cannot be told (a field it reads is missing).
+/// </param>
+/// <param name="Condition">The condition as written, for the reasons of the records it rules out; null without one.</param>
+public sealed record DatedEventRecord(string Form, int Occurrence, string Event, DateTime? Date, bool? IsEvent = true, string? Condition = null)
+    : EndpointRecord(Form, Occurrence);
 
 /// <summary>A dose of study treatment given: its date, for the end of an incidence endpoint's period (<c>onset_until last</c>).</summary>
 public sealed record DoseRecord(string Form, int Occurrence, DateTime? Date) : EndpointRecord(Form, Occurrence);

@@ -79,7 +79,9 @@ public static class TimeToEventEndpoint
     /// </param>
     /// <param name="datedEvents">
     /// When given, the records of the endpoint's other events (its <c>event_date</c> statements): a record with a date on or
-    /// after the start is the event on that date; one without a date records no event.
+    /// after the start is the event on that date, unless the statement's condition rules it out; one without a date records
+    /// no event. A record the condition cannot be told of, dated before the event found (or with none) and not after a new
+    /// therapy that censors first, leaves the subject unanalysed, with the reason: missing data never make a subject event-free.
     /// </param>
     /// <exception cref="ArgumentNullException">When an argument is null.</exception>
     public static SubjectTimeToEvent Derive(TimeToEventDefinition definition, string subjectId, DateTime? start,
@@ -136,6 +138,9 @@ public static class TimeToEventEndpoint
         // The other events: the earliest recorded date of each, on or after the start and not after the cut-off. An occurrence
         // without a date is read as recording no event, and is listed so, since on a form of one occurrence per event it may
         // be an event whose date is missing.
+        // A record its event_date's condition rules out is not the event; one the condition cannot be told of is the earliest
+        // such (untold), which leaves the subject unanalysed if it comes before whatever else decides the observation.
+        DatedEventRecord? untold = null;
         foreach (var record in dated)
         {
             if (record.Date is not { } when)
@@ -143,8 +148,15 @@ public static class TimeToEventEndpoint
                 notUsed.Add(new UnusedRecord(record, $"no date: read as no {record.Event}"));
                 continue;
             }
-            string? reason = OutsideTheStudy(when, startDate, dataCutoff);
-            if (reason is not null) notUsed.Add(new UnusedRecord(record, reason));
+            string? reason = OutsideTheStudy(when, startDate, dataCutoff)
+                ?? (record.IsEvent is false ? $"not a {record.Event}: does not meet {record.Condition ?? "its condition"}"
+                : record.IsEvent is null ? $"whether it is a {record.Event} cannot be told: {record.Condition ?? "its condition"} reads a missing field"
+                : null);
+            if (reason is not null)
+            {
+                notUsed.Add(new UnusedRecord(record, reason));
+                if (record.IsEvent is null && OutsideTheStudy(when, startDate, dataCutoff) is null && (untold is null || when.Date < untold.Date!.Value.Date)) untold = record;
+            }
             else if (found is null || when.Date < found.Value.Date) found = (record, when.Date, record.Event, $"{record.Event} at {record.Reference}");
         }
 
@@ -164,6 +176,15 @@ public static class TimeToEventEndpoint
             string? reason = record.Date is null ? "no start date" : OutsideTheStudy(record.Date.Value, startDate, dataCutoff);
             if (reason is not null) notUsed.Add(new UnusedRecord(record, reason));
             else if (therapy is null || record.Date!.Value.Date < therapy.Date!.Value.Date) therapy = record;
+        }
+        // Missing data never make a subject event-free: a record that may be the event, before the event found (or with none)
+        // and not after a new therapy that censors first, leaves the observation unknown.
+        if (untold is { Date: { } untoldDate } && (found is null || untoldDate.Date < found.Value.Date) &&
+            (therapy is null || untoldDate.Date <= therapy.Date!.Value.Date))
+        {
+            var why = $"whether {untold.Reference} on {Day(untoldDate.Date)} is a {untold.Event} cannot be told ({untold.Condition ?? "its condition"} reads a missing field), " +
+                      "and it would come first";
+            return new(subjectId, startDate, null, null, null, why, Array.Empty<EndpointRecord>(), notUsed);
         }
         if (therapy is not null && (found is null || found.Value.Date > therapy.Date!.Value.Date))
         {

@@ -126,4 +126,78 @@ public class DatedEventTests
         Assert.Equal(("mace", 50d), (result.Event, result.Observation!.Value.TimeInDays));
         Assert.Equal("mace at Outcomes#2", result.Basis);
     }
+
+    private static DatedEventRecord Q(int occurrence, int day, bool? isEvent) => new("Outcomes", occurrence, "bleed", Day(day), isEvent, "Outcomes.class == Bleed.major");
+
+    [Fact]
+    public void Records_an_event_dates_condition_rules_out_are_not_the_event()
+    {
+        // A minor bleed on day 20, a major one on day 45: the event is the major one.
+        var s = TimeToEventEndpoint.Derive(Definition, "A", Start, Array.Empty<ResponseRecord>(), new[] { V(1, 90, "alive") }, null,
+            datedEvents: new[] { Q(1, 20, false), Q(2, 45, true) });
+        Assert.Equal(("bleed", 45d), (s.Event, s.Observation!.Value.TimeInDays));
+        Assert.Equal("Outcomes#1: not a bleed: does not meet Outcomes.class == Bleed.major", Assert.Single(s.NotUsed).ToString());
+    }
+
+    [Fact]
+    public void A_record_the_condition_cannot_be_told_of_before_the_event_leaves_the_subject_unanalysed()
+    {
+        // Unclassified on day 20, major on day 45: the event is on day 20 or day 45, which missing data cannot tell.
+        var before = TimeToEventEndpoint.Derive(Definition, "A", Start, Array.Empty<ResponseRecord>(), new[] { V(1, 90, "alive") }, null,
+            datedEvents: new[] { Q(1, 20, null), Q(2, 45, true) });
+        Assert.False(before.IsAnalysed);
+        Assert.StartsWith("whether Outcomes#1 on 2026-01-25 is a bleed cannot be told (Outcomes.class == Bleed.major reads a missing field)", before.Basis, StringComparison.Ordinal);
+        // Without any other event either: not censored as event-free.
+        Assert.False(TimeToEventEndpoint.Derive(Definition, "B", Start, Array.Empty<ResponseRecord>(), new[] { V(1, 90, "alive") }, null,
+            datedEvents: new[] { Q(1, 20, null) }).IsAnalysed);
+        // After the event it changes nothing.
+        var after = TimeToEventEndpoint.Derive(Definition, "C", Start, Array.Empty<ResponseRecord>(), new[] { V(1, 90, "alive") }, null,
+            datedEvents: new[] { Q(1, 60, null), Q(2, 45, true) });
+        Assert.Equal(("bleed", 45d), (after.Event, after.Observation!.Value.TimeInDays));
+    }
+
+    private static string Bleeding(string when) => TestProtocols.With(
+        "event bleed \"Major bleeding\"\nevent death \"Death\" terminal\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\n" +
+        "codelist Bleed { code major \"Major\"; code minor \"Minor\" }\n" +
+        "form Outcomes { repeating; field bleed_date date; field class code Bleed }\nform Survival { repeating; field contact date; field status code VitalStatus }\n" +
+        "visit FollowUp \"Follow-up\" { every 12 weeks from first_dose; until death; max 20; collect Outcomes, Survival }\n" +
+        "endpoint TTB secondary \"Time to major bleeding\" {\n  kind time_to_event\n  data Outcomes.bleed_date, Survival.contact, Survival.status\n" +
+        $"  start first_dose\n  event bleed or death\n  event_date bleed Outcomes.bleed_date {when}\n  censor_at last_known_alive\n}}\n");
+
+    [Fact]
+    public void An_event_dates_condition_is_bound_and_counts_its_fields_as_read()
+    {
+        var result = ProtocolCompiler.Compile(Bleeding("when Outcomes.class == Bleed.major"));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var condition = Assert.Single(result.Model!.Endpoints.Single(e => e.Name == "TTB").EventConditions);
+        Assert.Equal(("bleed", "Outcomes.class == Bleed.major"), (condition.Event, condition.Text));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PIC4012" && d.Message.Contains("Outcomes.class", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("when {|PIC1003:Survival.status == VitalStatus.dead|}")]     // another form's field: not read from the bleed's record
+    [InlineData("{|PIC1003:if Outcomes.class == Bleed.major|}")]
+    [InlineData("{|PIC1003:when|}")]
+    [InlineData("when {|PIC2005:Outcomes.class|}")]
+    public void A_condition_that_cannot_say_which_records_are_the_event_is_reported(string when)
+    {
+        var (text, expected) = Markup.Parse(Bleeding(when));
+        Assert.Equal(expected, ProtocolCompiler.Compile(text).Diagnostics.Where(d => d.Severity == Compiler.Diagnostics.Severity.Error).Select(d => (d.Id, d.Span)).ToList());
+    }
+
+    [Fact]
+    public void The_generated_derivation_counts_only_the_records_that_meet_the_condition()
+    {
+        using var generated = new GeneratedAssembly(Bleeding("when Outcomes.class == Bleed.major"), "bleed");
+        var subject = generated.NewSubject("TProtocol", Start);
+        var bleedCodes = generated.Type("TProtocol", "Crf+Bleed");
+        object Code(string name) => Enum.Parse(bleedCodes, name, ignoreCase: true);
+        generated.AddOccurrence("TProtocol", subject, "Outcomes", ("BleedDate", (DateTime?)Day(20)), ("Class", Code("minor")));
+        generated.AddOccurrence("TProtocol", subject, "Outcomes", ("BleedDate", (DateTime?)Day(45)), ("Class", Code("major")));
+        var result = generated.Analyse<SubjectTimeToEvent>("TProtocol", "TTB", subject);
+        Assert.Equal(("bleed", 45d), (result.Event, result.Observation!.Value.TimeInDays));
+        // An unclassified bleed before it: not analysed.
+        generated.AddOccurrence("TProtocol", subject, "Outcomes", ("BleedDate", (DateTime?)Day(10)));
+        Assert.False(generated.Analyse<SubjectTimeToEvent>("TProtocol", "TTB", subject).IsAnalysed);
+    }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Compiler.Syntax;
+using Picares.Dsl.Compiler.Text;
 
 namespace Picares.Dsl.Compiler.Binding.Declarations;
 
@@ -165,6 +166,7 @@ internal static class EndpointBinder
 
         // The date fields of the other events, each an event of this endpoint's 'event' and a date field of its data.
         var eventDates = new List<(string Event, string Form, string Field)>();
+        var eventConditions = new List<EventConditionModel>(); // "when" after an event's date field: which occurrences are the event
         var eventsDated = new HashSet<string>(System.StringComparer.Ordinal); // named by an event_date, even one reported: no PIC2015 on top
         var datedBy = new Dictionary<string, StatementSyntax>(System.StringComparer.Ordinal); // the event_date each dated event takes
         foreach (var dated in block.All(EventDate))
@@ -177,7 +179,8 @@ internal static class EndpointBinder
                 else
                 {
                     datedBy.Add(found.Event, dated);
-                    eventDates.Add(found);
+                    eventDates.Add((found.Event, found.Form, found.Field));
+                    if (found.Condition is { } condition) eventConditions.Add(condition);
                 }
             }
         }
@@ -207,7 +210,7 @@ internal static class EndpointBinder
         }
         return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles,
             confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays, onsetWithinDays, countWhen?.Bound, countWhen?.Text,
-            lastDose is { } dose ? FieldPath.Of(dose.Form, dose.Field) : null, lastDose?.Days);
+            lastDose is { } dose ? FieldPath.Of(dose.Form, dose.Field) : null, lastDose?.Days, eventConditions.ToEquatableArray());
     }
 
     /// <summary>
@@ -230,17 +233,24 @@ internal static class EndpointBinder
         return a.Days(sum.Right, OnsetUntil, allowZero: true) is { } days ? (f.Form, f.Field, days) : null;
     }
 
+    private const string EventDateShape = "an event of the endpoint's 'event' and the date field of its data that records it, then optionally 'when' and " +
+        "a condition on that field's form that says which of its records are the event";
+    private const string EventDateExample = "event_date mace Outcomes.mace_date";
+
     /// <summary>
-    /// <c>event_date event Form.field</c>: an event of the endpoint's <c>event</c> other than progression and death, and a date
-    /// field of its data that records it; anything else is PIC1003 at the argument, and null.
+    /// <c>event_date event Form.field [when condition]</c>: an event of the endpoint's <c>event</c> other than progression and
+    /// death, a date field of its data that records it, and which of the form's records are the event (<c>when
+    /// Outcomes.bleed_class == Bleeding.major</c>, read from each record, so only fields of that form); anything else is
+    /// PIC1003 at the argument (PIC2005 for a condition that is not yes/no), and null.
     /// </summary>
-    private static (string Event, string Form, string Field)? EventDateField(BindingContext context, StatementSyntax statement, ModelTables tables, List<string> data, List<string> events)
+    private static (string Event, string Form, string Field, EventConditionModel? Condition)? EventDateField(BindingContext context, StatementSyntax statement, ModelTables tables,
+        List<string> data, List<string> events)
     {
-        var a = new StatementArguments(context, statement, "an event of the endpoint's 'event' and the date field of its data that records it", "event_date mace Outcomes.mace_date");
-        if (!a.Expect(2, 2) || a.Name(0) is not { } eventName) return null;
+        var a = new StatementArguments(context, statement, EventDateShape, EventDateExample);
+        if (!a.Expect(2, 4) || a.Name(0) is not { } eventName) return null;
         if (eventName is "progression" or "death")
         {
-            a.Fail(a.At(0)!.Span, $"an event other than progression and death, which come from the tumour assessments and the vital status", "event_date mace Outcomes.mace_date");
+            a.Fail(a.At(0)!.Span, $"an event other than progression and death, which come from the tumour assessments and the vital status", EventDateExample);
             return null;
         }
         if (!events.Contains(eventName))
@@ -248,7 +258,26 @@ internal static class EndpointBinder
             a.Fail(a.At(0)!.Span, $"an event the endpoint ends at: add '{eventName}' to its 'event', or name one of {(events.Count == 0 ? "them" : string.Join(", ", events))}", $"event_date {(events.Count > 0 ? events[0] : eventName)} Form.date");
             return null;
         }
-        return DateFieldOfData(a, a.At(1)!, tables, data, "the date of " + eventName) is { } field ? (eventName, field.Form, field.Field) : null;
+        if (a.Count > 2 && (a.Count != 4 || a.At(2)!.AsName != "when"))
+        {
+            a.Fail(TextSpan.FromBounds(a.At(2)!.Span.Start, a.At(a.Count - 1)!.Span.End), EventDateShape, $"event_date {eventName} Outcomes.bleed_date when Outcomes.major");
+            return null;
+        }
+        if (DateFieldOfData(a, a.At(1)!, tables, data, "the date of " + eventName) is not { } field) return null;
+        if (a.Count == 2) return (eventName, field.Form, field.Field, null);
+        var condition = a.At(3)!;
+        var bound = new ExpressionBinder(context).BindCondition(condition);
+        if (bound.Type.Kind == TypeKind.Error) return null;
+        var read = new List<string>();
+        BoundReferences.CollectPaths(bound, read);
+        foreach (var path in read)
+            if (!path.StartsWith(field.Form + ".", System.StringComparison.Ordinal))
+            {
+                a.Fail(condition.Span, $"a condition on the fields of {field.Form}, the form that records {eventName}, read from each of its records; it reads {path.TrimStart('@')}",
+                    $"event_date {eventName} {field.Form}.{field.Field} when {field.Form}.major");
+                return null;
+            }
+        return (eventName, field.Form, field.Field, new EventConditionModel(eventName, bound, context.TextOf(condition)));
     }
 
     /// <summary>
