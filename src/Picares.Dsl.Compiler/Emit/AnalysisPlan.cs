@@ -158,7 +158,7 @@ public sealed class AnalysisPlan
                     if (endpoint.LastDoseField is { } doseField && endpoint.DaysAfterLastDose is { } afterDose)
                     {
                         var (doseForm, doseDate) = FieldPath.Split(doseField);
-                        untilDose = $", doses: {Source("DoseRecord", doseForm, Value(new EndpointRoleModel("dose_date", doseForm, doseDate)))}(subject.Forms), daysAfterLastDose: {CSharp.Integer(afterDose)}";
+                        untilDose = $", doses: {Source("DoseRecord", doseForm, Value(new EndpointRoleModel("dose_date", doseForm, doseDate)))}(subject.Forms), daysAfterLastDose: {CSharp.Integer(afterDose)}{(endpoint.AfterEachDose ? ", afterEachDose: true" : "")}";
                     }
                     plan.Derived.Add(new DerivedEndpoint(endpoint.Name, member, endpoint.Title, endpoint.Kind,
                         Endpoints + "SubjectIncidence", Endpoints + "IncidenceSummary",
@@ -166,7 +166,11 @@ public sealed class AnalysisPlan
                         "worst CTCAE grade per subject and term" +
                         (endpoint.OnsetWithinDays is { } within ? $" of the events with an onset in the first {within.ToString(CultureInfo.InvariantCulture)} days from {endpoint.Start}" : "") +
                         (endpoint.CountWhenText is { } when ? $" {(endpoint.OnsetWithinDays is null ? "of the events" : "and")} that meet count_when {when}" : "") +
-                        (endpoint.LastDoseField is { } last ? $" with an onset at most {CSharp.Integer(endpoint.DaysAfterLastDose)} days after the last {last}" : "") +
+                        (endpoint.LastDoseField is { } last
+                            ? endpoint.AfterEachDose
+                                ? $" with an onset on the day of a dose or at most {CSharp.Integer(endpoint.DaysAfterLastDose)} days after it ({last})"
+                                : $" with an onset at most {CSharp.Integer(endpoint.DaysAfterLastDose)} days after the last {last}"
+                            : "") +
                         " from " + Fields()));
                     break;
                 }

@@ -89,7 +89,8 @@ public sealed class ProtocolPlan
                 ModelValues.Strings(e.Events), CSharp.Literal(e.Censoring), CSharp.Literal(e.TimeFrame), ModelValues.Origin(e.Origin),
                 OptionalArguments(CSharp.Integer(e.ConfirmationDays), CSharp.Integer(e.StableDiseaseMinimumDays), CSharp.Integer(e.CensorAfterGapDays),
                     e.Roles.Where(r => r.Role == "new_therapy").Select(r => CSharp.Literal(r.Form + "." + r.Field)).FirstOrDefault() ?? "null",
-                    CSharp.Integer(e.OnsetWithinDays), CSharp.Literal(e.CountWhenText), CSharp.Literal(e.LastDoseField), CSharp.Integer(e.DaysAfterLastDose))));
+                    CSharp.Integer(e.OnsetWithinDays), CSharp.Literal(e.CountWhenText), CSharp.Literal(e.LastDoseField), CSharp.Integer(e.DaysAfterLastDose),
+                    ModelValues.Boolean(e.AfterEachDose))));
         foreach (var a in model.Assumptions)
             plan.Assumptions.Add(new AssumptionEntry(CSharp.Literal(a.Subject), CSharp.Literal(a.Reason), CSharp.Integer(a.Line), CSharp.Integer(a.Column)));
         return plan;
@@ -99,7 +100,7 @@ public sealed class ProtocolPlan
     private static string OptionalArguments(params string[] values)
     {
         int count = values.Length;
-        while (count > 0 && values[count - 1] == "null") count--;
+        while (count > 0 && values[count - 1] is "null" or "false") count--; // each optional parameter's default
         return string.Concat(values.Take(count).Select(v => ", " + v));
     }
 

@@ -197,7 +197,9 @@ public sealed record VisitModel(
 /// an onset on one of the first that many days from the start count (a dose-limiting toxicity period); and
 /// <see cref="CountWhen"/> (<c>count_when</c>): a condition on each event's own form that says which events count; and
 /// <see cref="LastDoseField"/> with <see cref="DaysAfterLastDose"/> (<c>onset_until last Dosing.date + 30 days</c>): only events with an
-/// onset at most that many days after the last dose's date count (treatment-emergent).
+/// onset at most that many days after the last dose's date count (treatment-emergent); with <see cref="AfterEachDose"/>
+/// (<c>onset_until each Dosing.date + 6 days</c>), only events with an onset from a dose's date to that many days after it
+/// (a vaccine's solicited reactions in the 7 days after each dose).
 /// </summary>
 public sealed record EndpointModel(
     string Name,
@@ -219,7 +221,8 @@ public sealed record EndpointModel(
     string? CountWhenText = null,
     string? LastDoseField = null,
     int? DaysAfterLastDose = null,
-    EquatableArray<EventConditionModel> EventConditions = default);
+    EquatableArray<EventConditionModel> EventConditions = default,
+    bool AfterEachDose = false);
 
 /// <summary>
 /// Which records of the form that dates <see cref="Event"/> are that event (<c>event_date major_bleeding Outcomes.bleed_date

@@ -62,10 +62,14 @@ public static class IncidenceDerivation
     /// subject without a dated dose is not analysed; with a dose whose date is missing, an event after the last dated dose's
     /// period cannot be placed, and leaves the subject out only when it would make the worst grade worse.</param>
     /// <param name="daysAfterLastDose">How many days after the last dose an onset still counts (0 or more).</param>
+    /// <param name="afterEachDose">With <paramref name="doses"/> (the protocol's <c>onset_until each</c>): only events with an onset from a
+    /// dose's date to <paramref name="daysAfterLastDose"/> days after it count, after any dose (a vaccine's solicited reactions
+    /// in the 7 days after each dose: 6 days after). With a dose whose date is missing, an event outside every dated dose's
+    /// period cannot be placed, and leaves the subject out only when it would make the worst grade worse.</param>
     /// <exception cref="ArgumentNullException">When <paramref name="records"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="onsetWithinDays"/> is less than 1, or <paramref name="daysAfterLastDose"/> less than 0.</exception>
     public static SubjectIncidence Derive(string subjectId, string? startAnchor, DateTime? start, IEnumerable<AdverseEventRecord> records, DateTime? dataCutoff = null,
-        int? onsetWithinDays = null, string? countWhen = null, IEnumerable<DoseRecord>? doses = null, int? daysAfterLastDose = null)
+        int? onsetWithinDays = null, string? countWhen = null, IEnumerable<DoseRecord>? doses = null, int? daysAfterLastDose = null, bool afterEachDose = false)
     {
         if (onsetWithinDays is < 1) throw new ArgumentOutOfRangeException(nameof(onsetWithinDays), onsetWithinDays, "The period of onset is at least one day.");
         if (daysAfterLastDose is < 0) throw new ArgumentOutOfRangeException(nameof(daysAfterLastDose), daysAfterLastDose, "The days after the last dose are 0 or more.");
@@ -87,17 +91,32 @@ public static class IncidenceDerivation
         // after it cannot be placed.
         DateTime? lastDose = null;
         DoseRecord? undated = null;
+        var doseDays = new List<DateTime>(); // with afterEachDose, every dated dose's day on or before the cut-off, in order
         if (daysAfterLastDose is not null)
             foreach (var dose in doses ?? Array.Empty<DoseRecord>())
                 if (dose.Date is not { } given) undated ??= dose;
                 else if (dataCutoff is { } cut && given.Date > cut.Date) notUsed.Add(new UnusedRecord(dose, $"after the data cut-off ({Day(cut)})"));
-                else if (lastDose is null || given.Date > lastDose) lastDose = given.Date;
+                else
+                {
+                    if (lastDose is null || given.Date > lastDose) lastDose = given.Date;
+                    doseDays.Add(given.Date);
+                }
+        doseDays.Sort();
+        // After each dose: whether an onset falls on a dose's day or at most the days after it (the latest dose on or before it decides).
+        bool AfterADose(DateTime onset)
+        {
+            int i = doseDays.BinarySearch(onset.Date);
+            if (i < 0) i = ~i - 1;
+            return i >= 0 && (onset.Date - doseDays[i]).TotalDays <= daysAfterLastDose!.Value;
+        }
+        var doseWindow = afterEachDose ? $"within {daysAfterLastDose} days after a dose" : $"within {daysAfterLastDose} days of the last dose";
         AdverseEventRecord? untold = null; // the worst event that would count but for a count_when that cannot be told
         AdverseEventRecord? unplaced = null; // the worst event after the last dated dose's period, with a dose undated
         AdverseEventRecord? undatedEvent = null, ungraded = null; // the worst event without an onset date, the first without a grade
         var condition = countWhen ?? "(the endpoint's condition)";
         var cannotBeTold = $"count_when {condition} cannot be told: a field it reads is missing";
         var cannotBePlaced = undated is null || lastDose is null ? null
+            : afterEachDose ? $"onset not within {daysAfterLastDose} days after a dated dose, and {undated.Reference} has no date: whether it falls in the period cannot be told"
             : $"onset more than {daysAfterLastDose} days after the last dated dose ({Day(lastDose.Value)}), and {undated.Reference} has no date: whether it falls in the period cannot be told";
         // Why an onset falls outside the endpoint's period (before the start, after the cut-off, past onset_within or the days
         // after the last dose), or null: for the events counted, and for those whose grade is missing.
@@ -106,7 +125,9 @@ public static class IncidenceDerivation
             : dataCutoff is { } cutoff && onset.Date > cutoff.Date ? $"onset after the data cut-off ({Day(cutoff)})"
             : onsetWithinDays is { } days && start is { } from && (onset.Date - from.Date).TotalDays >= days
                 ? $"onset after the first {days} days from the start (on or after {Day(from.Date.AddDays(days))})"
-            : daysAfterLastDose is { } after && lastDose is { } last && (onset.Date - last).TotalDays > after
+            : afterEachDose && daysAfterLastDose is { } each && lastDose is not null && !AfterADose(onset)
+                ? cannotBePlaced ?? $"onset not on the day of a dose or in the {each} days after it"
+            : !afterEachDose && daysAfterLastDose is { } after && lastDose is { } last && (onset.Date - last).TotalDays > after
                 ? cannotBePlaced ?? $"onset more than {after} days after the last dose ({Day(last)})"
             : null;
         foreach (var record in all)
@@ -159,7 +180,7 @@ public static class IncidenceDerivation
             : ungraded is not null && worst is not 5
             ? $"the grade of {ungraded.Reference} is missing: the subject's worst grade cannot be told"
             : unplaced is not null && (worst is null || unplaced.Grade > worst)
-            ? $"whether {unplaced.Reference} falls within {daysAfterLastDose} days of the last dose cannot be told: {undated!.Reference} has no date"
+            ? $"whether {unplaced.Reference} falls {doseWindow} cannot be told: {undated!.Reference} has no date"
             : untold is not null && (worst is null || untold.Grade > worst)
             ? $"whether {untold.Reference} counts cannot be told (count_when {condition}: a field it reads is missing)"
             : used.Count == 0 && periodDays is { } last0 && start is { } first && dataCutoff is { } end && (end.Date - first.Date).TotalDays < last0

@@ -171,12 +171,14 @@ public sealed record VisitInfo([property: ProtocolName(ProtocolNameKind.Visit)] 
 /// (<c>onset_within</c>): only adverse events with an onset in that many days from the start count (such as a dose-limiting
 /// toxicity period); <see cref="CountWhen"/> (<c>count_when</c>), the condition as written that an event meets to count; and
 /// <see cref="LastDoseField"/> with <see cref="DaysAfterLastDose"/> (<c>onset_until last</c>): only events with an onset at most that many
-/// days after the last dose's date count.
+/// days after the last dose's date count; with <see cref="AfterEachDose"/> (<c>onset_until each</c>), only events with an onset from
+/// a dose's date to that many days after it.
 /// </summary>
 public sealed record EndpointInfo(string Name, string Level, string Title, string Kind, IReadOnlyList<string> Data, string? Start,
     IReadOnlyList<string> Events, string? Censoring, string? TimeFrame, Origin Origin, int? ConfirmationDays = null, int? StableDiseaseMinimumDays = null,
     int? CensorAfterGapDays = null, [property: ProtocolName(ProtocolNameKind.Field)] string? NewTherapyField = null, int? OnsetWithinDays = null,
-    string? CountWhen = null, [property: ProtocolName(ProtocolNameKind.Field)] string? LastDoseField = null, int? DaysAfterLastDose = null);
+    string? CountWhen = null, [property: ProtocolName(ProtocolNameKind.Field)] string? LastDoseField = null, int? DaysAfterLastDose = null,
+    bool AfterEachDose = false);
 
 /// <summary>Everything a protocol declares, as generated from its .protocol file.</summary>
 public sealed record ProtocolInfo(

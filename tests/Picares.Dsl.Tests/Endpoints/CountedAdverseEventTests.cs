@@ -78,6 +78,35 @@ public class CountedAdverseEventTests
     }
 
     [Fact]
+    public void After_each_dose_only_events_from_a_doses_day_to_the_days_after_it_count()
+    {
+        // A vaccine given on days 0 and 28, solicited reactions in the 7 days after each (the dose's day and 6 more): onsets on
+        // days 0, 6, 28 and 34 count; days 7, 27 and 35 do not.
+        var events = new[] { Ae(1, "Pain", 1, 0), Ae(2, "Fever", 2, 6), Ae(3, "Fatigue", 1, 7), Ae(4, "Rash", 1, 27), Ae(5, "Pain", 2, 28), Ae(6, "Fever", 3, 34), Ae(7, "Pain", 1, 35) };
+        var s = IncidenceDerivation.Derive("A", "first_dose", Start, events, null, doses: new[] { Dose(2, 28), Dose(1, 0) }, daysAfterLastDose: 6, afterEachDose: true);
+        Assert.True(s.IsAnalysed);
+        Assert.Equal(new[] { 1, 2, 5, 6 }, s.Used.Select(r => r.Occurrence));
+        Assert.Equal(new[] { 3, 4, 7 }, s.NotUsed.Select(u => u.Record.Occurrence));
+        Assert.Equal("AdverseEvents#3: onset not on the day of a dose or in the 6 days after it", s.NotUsed[0].ToString());
+        // Up to 6 days after the last dose instead, days 7 and 27 count too, and only day 35 is out.
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6 }, IncidenceDerivation.Derive("B", "first_dose", Start, events, null, doses: new[] { Dose(2, 28), Dose(1, 0) }, daysAfterLastDose: 6)
+            .Used.Select(r => r.Occurrence));
+    }
+
+    [Fact]
+    public void After_each_dose_an_event_a_dose_without_a_date_could_cover_is_not_taken_as_outside()
+    {
+        // The second dose's date is missing: an onset on day 30 may follow it, and is the worst event, so the subject is left out.
+        var unplaced = IncidenceDerivation.Derive("A", "first_dose", Start, new[] { Ae(1, "Pain", 1, 2), Ae(2, "Fever", 3, 30) }, null,
+            doses: new[] { Dose(1, 0), Dose(2, null) }, daysAfterLastDose: 6, afterEachDose: true);
+        Assert.False(unplaced.IsAnalysed);
+        Assert.Equal("whether AdverseEvents#2 falls within 6 days after a dose cannot be told: Dosing#2 has no date", unplaced.NotAnalysedBecause);
+        // A milder one cannot change the worst grade: analysed.
+        Assert.True(IncidenceDerivation.Derive("B", "first_dose", Start, new[] { Ae(1, "Pain", 3, 2), Ae(2, "Fever", 1, 30) }, null,
+            doses: new[] { Dose(1, 0), Dose(2, null) }, daysAfterLastDose: 6, afterEachDose: true).IsAnalysed);
+    }
+
+    [Fact]
     public void A_dose_without_a_date_leaves_out_only_what_it_could_change()
     {
         // The undated dose could only be later than day 0: an onset on day 50 may or may not fall in the period, and it would be
@@ -113,6 +142,7 @@ public class CountedAdverseEventTests
     [Theory]
     [InlineData("  onset_until last Dosing.given + 30 days\n", "")]
     [InlineData("  onset_until last Dosing.given + 0 days\n", "")]
+    [InlineData("  onset_until each Dosing.given + 6 days\n", "")]
     [InlineData("  onset_until {|PIC1003:first|} Dosing.given + 30 days\n", "")]
     [InlineData("  onset_until last {|PIC1003:Dosing.dose|} + 30 days\n", "")]
     [InlineData("  onset_until last {|PIC1003:Dosing.other|} + 30 days\n", "")]
@@ -248,5 +278,26 @@ public class CountedAdverseEventTests
         Assert.False(result.IsAnalysed); // event 4's DLT flag is missing: whether the subject's worst DLT is grade 4, not 3, cannot be told
         Assert.Contains("cannot be told", result.NotUsed[2].Reason, StringComparison.Ordinal);
         Assert.StartsWith("onset after the first 21 days", result.NotUsed[3].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_generated_derivation_counts_the_reactions_after_each_dose()
+    {
+        var body = AeForm + "form Dosing { repeating; field given date }\nvisit Dose \"Dose\" { every 28 days from first_dose; max 2; collect Dosing }\n" +
+            "endpoint Solicited primary \"Solicited reactions within 7 days after each dose\" {\n  kind incidence\n  data AE.grade, AE.term, AE.onset, Dosing.given\n" +
+            "  start first_dose\n  onset_until each Dosing.given + 6 days\n}\n";
+        var model = ProtocolCompiler.Compile(TestProtocols.With(body)).Model!;
+        Assert.True(model.Endpoints.Single(e => e.Name == "Solicited").AfterEachDose);
+        using var generated = new GeneratedAssembly(TestProtocols.With(body), "solicited");
+        var subject = generated.NewSubject("TProtocol", Start, "S-1");
+        generated.AddOccurrence("TProtocol", subject, "Dosing", ("Given", (DateTime?)Day(0)));
+        generated.AddOccurrence("TProtocol", subject, "Dosing", ("Given", (DateTime?)Day(28)));
+        foreach (var (day, grade) in new[] { (3, 1), (15, 3), (30, 2) })
+            generated.AddOccurrence("TProtocol", subject, "AE", ("Onset", (DateTime?)Day(day)), ("Term", "Fever"), ("Grade", (int?)grade));
+        var result = generated.Analyse<SubjectIncidence>("TProtocol", "Solicited", subject);
+        Assert.Equal(new[] { 1, 3 }, result.Used.Select(r => r.Occurrence));
+        Assert.Equal(2, result.WorstGrade);
+        var info = (Picares.Dsl.Runtime.Model.EndpointInfo)generated.Type("TProtocol", "Endpoints").GetProperty("Solicited")!.GetValue(null)!;
+        Assert.True(info.AfterEachDose);
     }
 }

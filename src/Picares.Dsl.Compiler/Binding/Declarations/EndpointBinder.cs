@@ -210,27 +210,28 @@ internal static class EndpointBinder
         }
         return new EndpointModel(name, level, title, kind, data.ToEquatableArray(), start, events.ToEquatableArray(), censoring, timeFrame, origin, roles.Roles,
             confirmationDays, stableDiseaseMinimumDays, censorAfterGapDays, onsetWithinDays, countWhen?.Bound, countWhen?.Text,
-            lastDose is { } dose ? FieldPath.Of(dose.Form, dose.Field) : null, lastDose?.Days, eventConditions.ToEquatableArray());
+            lastDose is { } dose ? FieldPath.Of(dose.Form, dose.Field) : null, lastDose?.Days, eventConditions.ToEquatableArray(), lastDose?.Each ?? false);
     }
 
     /// <summary>
-    /// <c>onset_until last Dosing.administration_date + 30 days</c>: a date field of the endpoint's data that dates each dose, and the
-    /// days after the last one (0 to 36500) up to which an onset counts; anything else is PIC1003 (or PIC2006, PIC2011 for the
-    /// duration), and null.
+    /// <c>onset_until last Dosing.administration_date + 30 days</c> (or <c>each</c>, after every dose): a date field of the
+    /// endpoint's data that dates each dose, and the days after the last one (or each one; 0 to 36500) up to which an onset
+    /// counts; anything else is PIC1003 (or PIC2006, PIC2011 for the duration), and null.
     /// </summary>
-    private static (string Form, string Field, int Days)? AfterLastDose(BindingContext context, StatementSyntax statement, ModelTables tables, List<string> data)
+    private static (string Form, string Field, int Days, bool Each)? AfterLastDose(BindingContext context, StatementSyntax statement, ModelTables tables, List<string> data)
     {
-        const string Shape = "'last', a date field of the endpoint's data that dates each dose, '+' and the days after the last dose an onset still counts",
+        const string Shape = "'last' (after the last dose) or 'each' (after every dose), a date field of the endpoint's data that dates each dose, '+' and the days after " +
+            "that dose an onset still counts",
             Example = "onset_until last Dosing.administration_date + 30 days";
         var a = new StatementArguments(context, statement, Shape, Example);
         if (!a.Expect(2, 2)) return null;
-        if (a.At(0)!.AsName != "last" || a.At(1) is not BinaryExpressionSyntax { Operator.Kind: TokenKind.Plus } sum)
+        if (a.At(0)!.AsName is not ("last" or "each") || a.At(1) is not BinaryExpressionSyntax { Operator.Kind: TokenKind.Plus } sum)
         {
-            a.Fail(a.At(0)!.AsName != "last" ? a.At(0)!.Span : a.At(1)!.Span);
+            a.Fail(a.At(0)!.AsName is not ("last" or "each") ? a.At(0)!.Span : a.At(1)!.Span);
             return null;
         }
         if (DateFieldOfData(a, sum.Left, tables, data, "the date of each dose") is not { } f) return null;
-        return a.Days(sum.Right, OnsetUntil, allowZero: true) is { } days ? (f.Form, f.Field, days) : null;
+        return a.Days(sum.Right, OnsetUntil, allowZero: true) is { } days ? (f.Form, f.Field, days, a.At(0)!.AsName == "each") : null;
     }
 
     private const string EventDateShape = "an event of the endpoint's 'event' and the date field of its data that records it, then optionally 'when' and " +
