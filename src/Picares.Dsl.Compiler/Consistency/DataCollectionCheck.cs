@@ -118,14 +118,14 @@ internal static class DataCollectionCheck
     /// <summary>
     /// Whether a visit that happens once observes an endpoint's events: one at, or after, the anchor declared as the
     /// study's end (<c>at study_end</c>), the final contact of a fixed-duration study, which records every event up to it
-    /// with its date. Not for an endpoint censored at its last assessment (progression, response), whose events are found
-    /// only by assessing, so that one assessment at the end would leave the time after the last scheduled one unassessed.
+    /// with its date. Not for an endpoint that ends at progression, which is found only by assessing, so that one assessment
+    /// at the end would leave the time after the last scheduled one unassessed.
     /// </summary>
     private static bool IsFinalVisit(CheckContext c, VisitModel visit) =>
         visit.Timing == "relative" && (visit.OffsetDays ?? 0) >= 0 && c.Timeline.EndsStudy(visit.Anchor);
 
     /// <summary>Whether a final visit at the study's end observes the events of an endpoint censored so (<see cref="IsFinalVisit"/>).</summary>
-    private static bool FinalVisitObserves(EndpointModel endpoint) => endpoint.Censoring != "last_assessment";
+    private static bool FinalVisitObserves(EndpointModel endpoint) => !endpoint.Events.Contains("progression");
 
     private static List<VisitModel> Collecting(ShardedDictionary<string, List<VisitModel>> planned, string form) =>
         planned.TryGetValue(form, out var visits) ? visits : NoVisits;

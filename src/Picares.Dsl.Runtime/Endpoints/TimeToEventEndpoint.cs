@@ -140,12 +140,19 @@ public static class TimeToEventEndpoint
         // be an event whose date is missing.
         // A record its event_date's condition rules out is not the event; one the condition cannot be told of is the earliest
         // such (untold), which leaves the subject unanalysed if it comes before whatever else decides the observation.
-        DatedEventRecord? untold = null;
+        DatedEventRecord? untold = null, undatedEvent = null;
         foreach (var record in dated)
         {
             if (record.Date is not { } when)
             {
-                notUsed.Add(new UnusedRecord(record, $"no date: read as no {record.Event}"));
+                // Without a condition, an occurrence without the date records no event; one its condition says is (or may be) the
+                // event is an event whose date is missing.
+                if (record.Condition is not null && record.IsEvent is not false)
+                {
+                    notUsed.Add(new UnusedRecord(record, $"no date: {(record.IsEvent is true ? "a" : "perhaps a")} {record.Event} whose date is missing"));
+                    undatedEvent ??= record;
+                }
+                else notUsed.Add(new UnusedRecord(record, $"no date: read as no {record.Event}"));
                 continue;
             }
             string? reason = OutsideTheStudy(when, startDate, dataCutoff)
@@ -177,65 +184,79 @@ public static class TimeToEventEndpoint
             if (reason is not null) notUsed.Add(new UnusedRecord(record, reason));
             else if (therapy is null || record.Date!.Value.Date < therapy.Date!.Value.Date) therapy = record;
         }
-        // Missing data never make a subject event-free: a record that may be the event, before the event found (or with none)
-        // and not after a new therapy that censors first, leaves the observation unknown.
-        if (untold is { Date: { } untoldDate } && (found is null || untoldDate.Date < found.Value.Date) &&
-            (therapy is null || untoldDate.Date <= therapy.Date!.Value.Date))
+        // An event whose date is missing may come before anything else: the observation cannot be told.
+        if (undatedEvent is not null && (found is null || found.Value.Date > startDate))
+            return new(subjectId, startDate, null, null, null,
+                $"the date of {undatedEvent.Reference}, {(undatedEvent.IsEvent is true ? "a" : "perhaps a")} {undatedEvent.Event}, is missing: whether it comes first cannot be told",
+                Array.Empty<EndpointRecord>(), notUsed);
+        var decided = Decide(found);
+        // Missing data never make a subject event-free: a record that may be the event, before the event found (or with none),
+        // is taken both ways; when the two observations differ (not when a new therapy or censor_after_gap censors both at
+        // one day), the observation cannot be told.
+        if (untold is { Date: { } untoldDate } && (found is null || untoldDate.Date < found.Value.Date))
         {
-            var why = $"whether {untold.Reference} on {Day(untoldDate.Date)} is a {untold.Event} cannot be told ({untold.Condition ?? "its condition"} reads a missing field), " +
-                      "and it would come first";
-            return new(subjectId, startDate, null, null, null, why, Array.Empty<EndpointRecord>(), notUsed);
+            var ifEvent = Decide((untold, untoldDate.Date, untold.Event, $"{untold.Event} at {untold.Reference}"));
+            if (ifEvent.Observation != decided.Observation || ifEvent.Event != decided.Event)
+                return new(subjectId, startDate, null, null, null,
+                    $"whether {untold.Reference} on {Day(untoldDate.Date)} is a {untold.Event} cannot be told ({untold.Condition ?? "its condition"} reads a missing field), and it would decide the observation",
+                    Array.Empty<EndpointRecord>(), notUsed);
         }
-        if (therapy is not null && (found is null || found.Value.Date > therapy.Date!.Value.Date))
-        {
-            var therapyStart = therapy.Date!.Value.Date;
-            var before = LastAdequate(therapyStart);
-            var since = before is null ? "the start, with no adequate assessment on or before" : $"the last adequate assessment, {before.Reference}, on or before";
-            return Censored(before?.Date!.Value.Date ?? startDate, $"censored at {since} the new anticancer therapy of {Day(therapyStart)} ({therapy.Reference})",
-                before, therapy);
-        }
+        return decided;
 
-        if (found is { } e)
+        // The observation, given the event found (or none).
+        SubjectTimeToEvent Decide((EndpointRecord Record, DateTime Date, string Event, string Basis)? found)
         {
-            if (definition.CensorAfterGapDays is { } gap)
+            if (therapy is not null && (found is null || found.Value.Date > therapy.Date!.Value.Date))
             {
-                // The last adequate assessment on or before the event's day: an event long after it followed missed assessments.
-                var last = LastAdequate(e.Date);
-                var from = last?.Date!.Value.Date ?? startDate;
-                var days = (e.Date - from).TotalDays;
-                if (days > gap)
-                {
-                    var since = last is null ? "the start, with no adequate assessment on or before its day" : $"the last adequate assessment, {last.Reference}";
-                    return Censored(from, $"censored at {since}: the {e.Event} on {Day(e.Date)} came {((int)days).ToString(CultureInfo.InvariantCulture)} days after it, " +
-                        $"more than the {gap.ToString(CultureInfo.InvariantCulture)} days censor_after_gap allows", last);
-                }
+                var therapyStart = therapy.Date!.Value.Date;
+                var before = LastAdequate(therapyStart);
+                var since = before is null ? "the start, with no adequate assessment on or before" : $"the last adequate assessment, {before.Reference}, on or before";
+                return Censored(before?.Date!.Value.Date ?? startDate, $"censored at {since} the new anticancer therapy of {Day(therapyStart)} ({therapy.Reference})",
+                    before, therapy);
             }
-            return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, e.Date, e.Date), e.Event, e.Date, e.Basis, new[] { e.Record }, notUsed);
-        }
 
-        EndpointRecord? basis = null;
-        DateTime censoredAt = startDate;
-        string text;
-        switch (definition.Censoring)
-        {
-            case CensoringRule.LastAssessment:
-                var adequate = LastAdequate(DateTime.MaxValue);
-                if (adequate is not null) (basis, censoredAt) = (adequate, adequate.Date!.Value.Date);
-                text = adequate is null ? "censored at the start: no adequate post-baseline assessment" : $"censored at the last adequate assessment, {adequate.Reference}";
-                break;
-            case CensoringRule.LastKnownAlive:
-                var alive = usableContacts.LastOrDefault(c => c.Record.IsAlive).Record;
-                if (alive is not null) (basis, censoredAt) = (alive, alive.Date!.Value.Date);
-                text = alive is null ? "censored at the start: never known alive after it" : $"censored at the last contact alive, {alive.Reference}";
-                break;
-            default:
-                if (dataCutoff is not { } end)
-                    return new(subjectId, startDate, null, null, null, "censoring at the end of the study needs a data cut-off date", Array.Empty<EndpointRecord>(), notUsed);
-                censoredAt = end.Date < startDate ? startDate : end.Date;
-                text = $"censored at the data cut-off ({Day(end)})";
-                break;
+            if (found is { } e)
+            {
+                if (definition.CensorAfterGapDays is { } gap)
+                {
+                    // The last adequate assessment on or before the event's day: an event long after it followed missed assessments.
+                    var last = LastAdequate(e.Date);
+                    var from = last?.Date!.Value.Date ?? startDate;
+                    var days = (e.Date - from).TotalDays;
+                    if (days > gap)
+                    {
+                        var since = last is null ? "the start, with no adequate assessment on or before its day" : $"the last adequate assessment, {last.Reference}";
+                        return Censored(from, $"censored at {since}: the {e.Event} on {Day(e.Date)} came {((int)days).ToString(CultureInfo.InvariantCulture)} days after it, " +
+                            $"more than the {gap.ToString(CultureInfo.InvariantCulture)} days censor_after_gap allows", last);
+                    }
+                }
+                return new(subjectId, startDate, TimeToEventDerivation.Derive(startDate, e.Date, e.Date), e.Event, e.Date, e.Basis, new[] { e.Record }, notUsed);
+            }
+
+            EndpointRecord? basis = null;
+            DateTime censoredAt = startDate;
+            string text;
+            switch (definition.Censoring)
+            {
+                case CensoringRule.LastAssessment:
+                    var adequate = LastAdequate(DateTime.MaxValue);
+                    if (adequate is not null) (basis, censoredAt) = (adequate, adequate.Date!.Value.Date);
+                    text = adequate is null ? "censored at the start: no adequate post-baseline assessment" : $"censored at the last adequate assessment, {adequate.Reference}";
+                    break;
+                case CensoringRule.LastKnownAlive:
+                    var alive = usableContacts.LastOrDefault(c => c.Record.IsAlive).Record;
+                    if (alive is not null) (basis, censoredAt) = (alive, alive.Date!.Value.Date);
+                    text = alive is null ? "censored at the start: never known alive after it" : $"censored at the last contact alive, {alive.Reference}";
+                    break;
+                default:
+                    if (dataCutoff is not { } end)
+                        return new(subjectId, startDate, null, null, null, "censoring at the end of the study needs a data cut-off date", Array.Empty<EndpointRecord>(), notUsed);
+                    censoredAt = end.Date < startDate ? startDate : end.Date;
+                    text = $"censored at the data cut-off ({Day(end)})";
+                    break;
+            }
+            return Censored(censoredAt, text, basis);
         }
-        return Censored(censoredAt, text, basis);
     }
 
     /// <summary>Why a record's date is not used: before the start or after the data cut-off; null when it is inside them.</summary>

@@ -88,7 +88,7 @@ public sealed record RegimenInfo(string Phase, Quantity? Dose, string? Route, in
     int? DosesPerDay = null, Quantity? MaximumDose = null)
 {
     /// <summary>Whether <see cref="Dose"/> is a whole day's (its unit is per day, such as mg/d or mg/kg/d).</summary>
-    public bool IsDailyDose => Dose is { } dose && DoseDimensions.IsDaily(dose.Unit.Dimension);
+    public bool IsDailyDose => Dose is { } dose && DoseDimensions.IsDaily(dose.Unit);
 }
 
 /// <summary>An intervention.</summary>

@@ -21,6 +21,20 @@ public static class DoseDimensions
     /// <summary>One administration's dose: an absolute amount, or one per body weight or body surface.</summary>
     public static bool IsAdministration(Dimension dimension) => IsAbsolute(dimension) || ScaledAmount(dimension) is not null;
 
-    /// <summary>A whole day's dose: one administration's dimension per fixed time (<c>mg/d</c>, <c>mg/kg/d</c>).</summary>
-    public static bool IsDaily(Dimension dimension) => IsAdministration(dimension * Dimension.Time);
+    /// <summary>
+    /// A whole day's dose: a unit per day (<c>mg/d</c>, <c>mg/kg/d</c>) of one administration's dimension. A rate per minute
+    /// or per hour (<c>mL/min</c>, an infusion rate or a clearance) is not a dose.
+    /// </summary>
+    public static bool IsDaily(Unit unit) =>
+        unit.Symbol.EndsWith("/d", System.StringComparison.Ordinal) && IsAdministration(unit.Dimension * Dimension.Time);
+
+    /// <summary>
+    /// The dimension a cap on a dose in <paramref name="unit"/> has: the absolute amount a dose per body weight or body surface
+    /// comes to (mass for mg/kg, mass per time for mg/kg/d), mass for an AUC target; null for a dose that is already absolute.
+    /// </summary>
+    public static Dimension? CapOf(Unit unit) =>
+        unit.Symbol == "AUC" ? Dimension.Mass
+        : ScaledAmount(unit.Dimension) is { } amount ? amount
+        : IsDaily(unit) && ScaledAmount(unit.Dimension * Dimension.Time) is { } daily ? daily / Dimension.Time
+        : null;
 }

@@ -91,6 +91,8 @@ public static class UnitCatalog
             Add("k" + u + "/L", "thousand " + name + "s of activity per litre", U / Volume, 1e6);
             Add(u + "/kg", name + " of activity per kilogram of body weight", U / BW, 1);
             Add(u + "/m2", name + " of activity per square metre of body surface", U / BSA, 1);
+            Add(u + "/d", name + " of activity per day", U / T, 1 / Day, u + "/day");
+            Add(u + "/kg/d", name + " of activity per kilogram of body weight per day", U / BW / T, 1 / Day, u + "/kg/day");
         }
         // Cell counts per volume (counts are dimensionless)
         Add("10^9/L", "10^9 per litre", Dimension.None / Volume, 1e12, "10*9/L");
@@ -107,6 +109,8 @@ public static class UnitCatalog
         Add("ug/d", "microgram per day", M / T, 1e-9 / Day, "ug/day", "mcg/d", "mcg/day");
         Add("mg/kg/d", "milligram per kilogram of body weight per day", M / BW / T, 1e-6 / Day, "mg/kg/day");
         Add("mg/m2/d", "milligram per square metre of body surface per day", M / BSA / T, 1e-6 / Day, "mg/m2/day");
+        Add("ug/kg/d", "microgram per kilogram of body weight per day", M / BW / T, 1e-9 / Day, "ug/kg/day", "mcg/kg/d", "mcg/kg/day");
+        Add("g/m2/d", "gram per square metre of body surface per day", M / BSA / T, 1e-3 / Day, "g/m2/day");
         Add("AUC", "area under the curve (mg·min/mL)", M * T / Volume, 1e-6 * Minute / 1e-6, "mg.min/mL");
         // Rates and clinical measures
         Add("mL/min", "millilitre per minute", Volume / T, 1e-6 / Minute);

@@ -25,6 +25,9 @@ public class DoseTests
     [InlineData("dose AUC 5 max 750 mg", 5, "AUC", 750d, "mg")]
     [InlineData("dose 10 mg/kg/d max 400 mg/d", 10, "mg/kg/d", 400d, "mg/d")]
     [InlineData("dose 50 IU/kg max 4000 IU", 50, "IU/kg", 4000d, "IU")]
+    [InlineData("dose 3 mg/kg max (240 mg)", 3, "mg/kg", 240d, "mg")]                 // "max (240 mg)" reads as a call of max
+    [InlineData("dose 5 mcg/kg/day", 5, "ug/kg/d", null, null)]
+    [InlineData("dose 50 IU/kg/d max 4000 IU/d", 50, "IU/kg/d", 4000d, "IU/d")]
     public void A_dose_keeps_its_unit_and_its_cap(string dose, double value, string unit, double? cap, string? capUnit)
     {
         var result = Compile(dose);
@@ -42,6 +45,8 @@ public class DoseTests
     [InlineData("dose {|PIC1003:3 mg/kg max -5 mg|}")]              // read as "max - 5 mg": one report at the whole
     [InlineData("dose 3 mg/kg max 240 mg {|PIC1003:extra|}")]
     [InlineData("dose {|PIC1003:3 mg/kg 240 mg|}")]
+    [InlineData("dose {|PIC2011:5 mL/min|}")]                            // a rate per minute is an infusion rate, not a dose
+    [InlineData("dose {|PIC2011:60 mL/min/1.73m2|} max 100 mL/min")]    // a clearance, however capped
     public void A_cap_that_cannot_be_is_reported_at_it(string dose)
     {
         var (text, expected) = Markup.Parse(TestProtocols.With($"intervention D \"d\" {{ {dose} }}\n"));

@@ -332,12 +332,15 @@ public class ConsistencyCheckTests
     public void A_single_assessment_at_the_study_end_does_not_follow_an_endpoint_found_by_assessing()
     {
         // Progression is seen only at a tumour assessment: one at the end of the study leaves the time after the
-        // treatment's last scan unassessed, so a scan schedule that stops at the end of treatment is still reported.
+        // treatment's last scan unassessed, so a scan schedule that stops at the end of treatment is still reported,
+        // whatever the censoring.
         var body = "event death \"Death\" terminal\n" + TestProtocols.TumorForm + "anchor eot \"End of treatment\" follows first_dose\n" +
             "anchor study_end \"End of study\" follows eot ends_study\n" +
             "visit Imaging { every 6 weeks from first_dose + 6 weeks; until eot or progression or death; collect Tumor }\nvisit Close { at study_end; collect Tumor }\n" +
             "endpoint PFS secondary \"PFS\" { kind time_to_event; data Tumor.scan, Tumor.response; start first_dose; event progression; censor_at last_assessment }\n";
         Assert.Contains("PIC4003", Ids(body));
+        foreach (var censoring in new[] { "end_of_study" })
+            Assert.Contains("PIC4003", Ids(body.Replace("censor_at last_assessment", "censor_at " + censoring)));
         // Scans until the study's end follow it.
         Assert.DoesNotContain("PIC4003", Ids(body.Replace("until eot or progression or death", "until study_end or progression or death")));
     }

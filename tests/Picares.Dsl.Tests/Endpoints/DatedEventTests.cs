@@ -156,6 +156,31 @@ public class DatedEventTests
         Assert.Equal(("bleed", 45d), (after.Event, after.Observation!.Value.TimeInDays));
     }
 
+    [Fact]
+    public void A_record_that_is_the_event_but_has_no_date_leaves_the_subject_unanalysed()
+    {
+        var undated = new DatedEventRecord("Outcomes", 1, "bleed", null, true, "Outcomes.class == Bleed.major");
+        var s = TimeToEventEndpoint.Derive(Definition, "A", Start, Array.Empty<ResponseRecord>(), new[] { V(1, 90, "alive") }, null,
+            datedEvents: new[] { undated, Q(2, 45, true) });
+        Assert.False(s.IsAnalysed);
+        Assert.Equal("the date of Outcomes#1, a bleed, is missing: whether it comes first cannot be told", s.Basis);
+        // Ruled out by its condition, it is no event, dated or not.
+        Assert.True(TimeToEventEndpoint.Derive(Definition, "B", Start, Array.Empty<ResponseRecord>(), new[] { V(1, 90, "alive") }, null,
+            datedEvents: new[] { undated with { IsEvent = false }, Q(2, 45, true) }).IsAnalysed);
+    }
+
+    [Fact]
+    public void A_record_the_condition_cannot_be_told_of_that_changes_nothing_either_way_leaves_the_subject_analysed()
+    {
+        // PFS with censoring after a 98-day gap in the scans: the last adequate scan is on day 50, so a bleed on day 180 or on
+        // day 200 is censored at day 50 either way.
+        var gap = new TimeToEventDefinition("PFS", "randomization", true, true, CensoringRule.LastAssessment, CensorAfterGapDays: 98);
+        var s = TimeToEventEndpoint.Derive(gap, "A", Start, new[] { R(1, 50, "SD") }, Array.Empty<VitalStatusRecord>(), null,
+            datedEvents: new[] { Q(1, 180, null), Q(2, 200, true) });
+        Assert.True(s.IsAnalysed);
+        Assert.Equal((null, Day(50)), (s.Event, s.Date));
+    }
+
     private static string Bleeding(string when) => TestProtocols.With(
         "event bleed \"Major bleeding\"\nevent death \"Death\" terminal\ncodelist VitalStatus { code alive \"Alive\"; code dead \"Dead\" }\n" +
         "codelist Bleed { code major \"Major\"; code minor \"Minor\" }\n" +
@@ -167,6 +192,7 @@ public class DatedEventTests
     [Fact]
     public void An_event_dates_condition_is_bound_and_counts_its_fields_as_read()
     {
+        Assert.True(ProtocolCompiler.Compile(Bleeding("when (Outcomes.class == Bleed.major or Outcomes.class == Bleed.minor)")).Succeeded); // "when (...)" reads as a call
         var result = ProtocolCompiler.Compile(Bleeding("when Outcomes.class == Bleed.major"));
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var condition = Assert.Single(result.Model!.Endpoints.Single(e => e.Name == "TTB").EventConditions);
@@ -178,6 +204,7 @@ public class DatedEventTests
     [InlineData("when {|PIC1003:Survival.status == VitalStatus.dead|}")]     // another form's field: not read from the bleed's record
     [InlineData("{|PIC1003:if Outcomes.class == Bleed.major|}")]
     [InlineData("{|PIC1003:when|}")]
+    [InlineData("{|PIC1003:when (Outcomes.class == Bleed.major) extra|}")]
     [InlineData("when {|PIC2005:Outcomes.class|}")]
     public void A_condition_that_cannot_say_which_records_are_the_event_is_reported(string when)
     {

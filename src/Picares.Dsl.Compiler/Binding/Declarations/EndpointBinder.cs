@@ -259,14 +259,18 @@ internal static class EndpointBinder
             a.Fail(a.At(0)!.Span, $"an event the endpoint ends at: add '{eventName}' to its 'event', or name one of {(events.Count == 0 ? "them" : string.Join(", ", events))}", $"event_date {(events.Count > 0 ? events[0] : eventName)} Form.date");
             return null;
         }
-        if (a.Count > 2 && (a.Count != 4 || a.At(2)!.AsName != "when"))
+        // "when cond", or "when (cond)", which reads as a call of 'when'.
+        var condition = a.Count == 4 && a.At(2)!.AsName == "when" ? a.At(3)
+            : a.Count == 3 && a.At(2) is CallExpressionSyntax { Name.Text: "when", Arguments.Count: 1 } call ? call.Arguments[0]
+            : null;
+        if (a.Count > 2 && condition is null)
         {
-            a.Fail(TextSpan.FromBounds(a.At(2)!.Span.Start, a.At(a.Count - 1)!.Span.End), EventDateShape, $"event_date {eventName} Outcomes.bleed_date when Outcomes.major");
+            a.Fail(TextSpan.FromBounds(a.At(2)!.Span.Start, a.At(a.Count - 1)!.Span.End), EventDateShape,
+                $"event_date {eventName} Form.date when Form.field == CodeList.code");
             return null;
         }
         if (DateFieldOfData(a, a.At(1)!, tables, data, "the date of " + eventName) is not { } field) return null;
-        if (a.Count == 2) return (eventName, field.Form, field.Field, null);
-        var condition = a.At(3)!;
+        if (condition is null) return (eventName, field.Form, field.Field, null);
         var bound = new ExpressionBinder(context).BindCondition(condition);
         if (bound.Type.Kind == TypeKind.Error) return null;
         var read = new List<string>();
@@ -275,7 +279,7 @@ internal static class EndpointBinder
             if (!path.StartsWith(field.Form + ".", System.StringComparison.Ordinal))
             {
                 a.Fail(condition.Span, $"a condition on the fields of {field.Form}, the form that records {eventName}, read from each of its records; it reads {path.TrimStart('@')}",
-                    $"event_date {eventName} {field.Form}.{field.Field} when {field.Form}.major");
+                    $"event_date {eventName} {field.Form}.{field.Field} when {field.Form}.field == CodeList.code");
                 return null;
             }
         return (eventName, field.Form, field.Field, new EventConditionModel(eventName, bound, context.TextOf(condition)));

@@ -100,19 +100,22 @@ internal static class TreatmentBinder
             var a = new StatementArguments(context, ds, DoseShape, "dose 240 mg");
             if (a.Expect(1, 4))
             {
-                // "dose 3 mg/kg max 240 mg", "dose AUC 5 max 750 mg": the cap follows the word max.
+                // "dose 3 mg/kg max 240 mg", "dose AUC 5 max 750 mg": the cap follows the word max ("max (240 mg)" reads as a call).
                 int capAt = -1;
-                for (int i = 1; i < a.Count; i++)
-                    if (a.At(i)?.AsName == "max") { capAt = i; break; }
+                ExpressionSyntax? capSyntax = null;
+                for (int i = 1; i < a.Count && capAt < 0; i++)
+                    if (a.At(i)?.AsName == "max") (capAt, capSyntax) = (i, a.At(i + 1));
+                    else if (a.At(i) is CallExpressionSyntax { Name.Text: "max", Arguments.Count: 1 } call) (capAt, capSyntax) = (i, call.Arguments[0]);
                 int amountArgs = capAt < 0 ? a.Count : capAt;
-                if (capAt >= 0 && capAt != a.Count - 2)
-                    a.Fail(capAt == a.Count - 1 ? a.At(capAt)!.Span : TextSpan.FromBounds(a.At(capAt + 2)!.Span.Start, a.At(a.Count - 1)!.Span.End));
+                int capEnd = capAt < 0 ? -1 : a.At(capAt) is CallExpressionSyntax ? capAt : capAt + 1; // the cap's last argument
+                if (capAt >= 0 && (capSyntax is null || capEnd != a.Count - 1))
+                    a.Fail(capSyntax is null ? a.At(capAt)!.Span : TextSpan.FromBounds(a.At(capEnd + 1)!.Span.Start, a.At(a.Count - 1)!.Span.End));
                 else if (capAt < 0 && a.Count > 2)
                     a.Fail(TextSpan.FromBounds(a.At(2)!.Span.Start, a.At(a.Count - 1)!.Span.End));
                 else if (DoseAmount(context, a, amountArgs) is { } amount)
                 {
-                    if (capAt < 0) dose = amount;
-                    else if (DoseCap(context, a, amount, a.At(capAt + 1)!) is { } cap) dose = amount with { Maximum = cap };
+                    if (capSyntax is null) dose = amount;
+                    else if (DoseCap(context, a, amount, capSyntax) is { } cap) dose = amount with { Maximum = cap };
                 }
             }
         }
@@ -233,14 +236,14 @@ internal static class TreatmentBinder
     private static DoseModel? DoseCap(BindingContext context, StatementArguments a, DoseModel dose, ExpressionSyntax e)
     {
         var doseUnit = UnitCatalog.Get(dose.Unit);
-        if (CapDimension(doseUnit) is not { } expected)
+        if (DoseDimensions.CapOf(doseUnit) is not { } expected)
         {
             a.Fail(e.Span, $"no cap: a dose in {dose.Unit} is already the amount given ('max' caps a dose per body weight, body surface or AUC)", "dose 3 mg/kg max 240 mg");
             return null;
         }
         if (ConstantFolding.SignedNumber(e, out var unit) is not { } value || value <= 0)
         {
-            a.Fail(e.Span, "a positive amount after 'max', the most any subject is given", "dose 3 mg/kg max 240 mg");
+            a.Fail(e.Span, "after 'max' the most any subject is given: a positive number with a unit of the catalogue (docs/language.md, units)", "dose 3 mg/kg max 240 mg");
             return null;
         }
         if (unit is null)
@@ -268,17 +271,7 @@ internal static class TreatmentBinder
     /// (tablets), an AUC target, or any of these per day (a whole day's dose, <c>mg/d</c>, <c>mg/kg/d</c>).
     /// </summary>
     private static bool IsDose(Unit unit) =>
-        unit.Symbol is "AUC" or "count" || DoseDimensions.IsAdministration(unit.Dimension) || DoseDimensions.IsDaily(unit.Dimension);
-
-    /// <summary>
-    /// The dimension a cap on a dose in <paramref name="unit"/> must have: the absolute amount a dose per body weight or body
-    /// surface scales to (mg for mg/kg, mg/d for mg/kg/d), mass for an AUC target; null for a dose that is already absolute.
-    /// </summary>
-    private static Dimension? CapDimension(Unit unit) =>
-        unit.Symbol == "AUC" ? Dimension.Mass
-        : DoseDimensions.ScaledAmount(unit.Dimension) is { } amount ? amount
-        : DoseDimensions.ScaledAmount(unit.Dimension * Dimension.Time) is { } daily ? daily / Dimension.Time
-        : null;
+        unit.Symbol is "AUC" or "count" || DoseDimensions.IsAdministration(unit.Dimension) || DoseDimensions.IsDaily(unit);
 
     private static Origin Merge(Origin current, Origin statement) => statement.IsAssumed && !current.IsAssumed ? current with { Provenance = Provenance.Assumed, Reason = statement.Reason } : current;
 
