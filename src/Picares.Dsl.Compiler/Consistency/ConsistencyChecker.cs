@@ -26,6 +26,7 @@ internal static class ConsistencyChecker
         AssessmentGapCheck.Run(context);
         EligibilityCheck.Run(context);
         UnaskedDataCheck.Run(context);
+        RepeatingFormCriterionCheck.Run(context);
         DesignCheck.Run(context);
         UsageCheck.Run(context);
     }

@@ -244,6 +244,9 @@ public static class DiagnosticDescriptors
     /// <summary>PIC4024</summary>
     public static readonly DiagnosticDescriptor FieldsAskedInACircle = new("PIC4024", "Fields asked only when each other is answered",
         "Fields {0} are each asked only when another of them is answered ({1}), so none is ever asked; make one of the conditions read a field asked unconditionally", Severity.Warning, Consistency);
+    /// <summary>PIC4025</summary>
+    public static readonly DiagnosticDescriptor CriterionReadsRepeatingForm = new("PIC4025", "Criterion reads a repeating form",
+        "Criterion {0} reads {1}, a field of the repeating form {2}, which holds a value per record: which record decides cannot be told, so the screening input taken from the CRF data leaves it missing and the criterion stays unknown; collect the value for eligibility on a form that does not repeat (a screening form), and read it from there", Severity.Warning, Consistency);
     /// <summary>PIC4017</summary>
     public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
         "Event {0} is not marked terminal, so visit {1} is still planned for a subject after it; {2}", Severity.Warning, Consistency);

@@ -95,6 +95,8 @@ public static class DiagnosticCases
             "criterion I9 inclusion \"x\" { when Vitals.flag and Extra.detail > 2 }\ncriterion {|PIC4023:I8|} inclusion \"y\" { when Extra.detail < 10 }\n"),
         ["PIC4024"] = With("form Extra { field a boolean { shown_when {|PIC4024:Extra.b|} }; field b boolean { shown_when Extra.a } }\nvisit Week1 { day -7 from first_dose; collect Extra }\n" +
             "endpoint X exploratory \"x\" { kind summary; data Extra.a, Extra.b }\n"),
+        ["PIC4025"] = With("form Lab { repeating; field hba1c quantity % required }\nvisit Screen { day -7 from first_dose; collect Lab }\n" +
+            "criterion I9 inclusion \"HbA1c below 10%\" { when {|PIC4025:Lab.hba1c|} < 10 % }\n"),
         ["PIC4019"] = With(TumorForm +
             "visit Scan { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 4; collect Tumor }\n" +
             "endpoint ORR primary \"ORR\" { kind objective_response; data Tumor.scan, Tumor.response; start first_dose; stable_disease_minimum {|PIC4019:6 weeks|} }\n"),
