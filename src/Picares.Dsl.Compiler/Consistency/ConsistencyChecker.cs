@@ -27,6 +27,7 @@ internal static class ConsistencyChecker
         EligibilityCheck.Run(context);
         UnaskedDataCheck.Run(context);
         RepeatingFormCriterionCheck.Run(context);
+        SingleRecordFormCheck.Run(context);
         DesignCheck.Run(context);
         UsageCheck.Run(context);
     }

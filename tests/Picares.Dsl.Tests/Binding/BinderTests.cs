@@ -286,8 +286,9 @@ public class BinderTests
     {
         var model = Bind(TestProtocols.With(
             "anchor eot \"End of treatment\"\nevent death \"Death\" terminal\n" +
-            "visit Screening { day -28..-1; collect Vitals }\n" +
-            "visit Cycle \"C\" { every 21 days from first_dose; window -3..+3 days; until progression or death; max 35; anchoring actual; collect Vitals; activity \"Dosing\" }\n" +
+            "form Notes { repeating; field note text }\nendpoint N exploratory \"n\" { kind summary; data Notes.note }\n" +
+            "visit Screening { day -28..-1; collect Notes }\n" +
+            "visit Cycle \"C\" { every 21 days from first_dose; window -3..+3 days; until progression or death; max 35; anchoring actual; collect Notes; activity \"Dosing\" }\n" +
             "visit Safety { at eot + 30 days; window -7..+7 days; collect Vitals }\n" +
             "visit Extra { unscheduled; collect Vitals }\n"));
         var screening = model.Visits.Single(v => v.Name == "Screening");
@@ -347,7 +348,7 @@ public class BinderTests
         var model = Bind(TestProtocols.With(
             "event death \"Death\" terminal\ncodelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\ncodelist Vitality { code alive \"Alive\"; code dead \"Dead\" }\n" +
             "form Tumor { repeating; field on date; field response code Recist }\nform Survival { repeating; field contact date; field status code Vitality }\n" +
-            "visit FollowUp { every 8 weeks from first_dose; until progression or death; collect Vitals, Tumor }\nvisit Call { every 12 weeks from first_dose; until death; collect Survival }\n" +
+            "visit FollowUp { every 8 weeks from first_dose; until progression or death; collect Tumor }\nvisit Call { every 12 weeks from first_dose; until death; collect Survival }\n" +
             "endpoint PFS secondary \"PFS\" {\n kind time_to_event\n data Tumor.on, Tumor.response, Survival.contact, Survival.status\n start first_dose\n event progression or death\n censor_at last_assessment\n time_frame \"2 years\"\n}\n"));
         var pfs = Assert.Single(model.Endpoints, e => e.Name == "PFS");
         Assert.Equal(("secondary", "time_to_event", "first_dose", "last_assessment", "2 years"), (pfs.Level, pfs.Kind, pfs.Start, pfs.Censoring, pfs.TimeFrame));

@@ -18,6 +18,10 @@ public class ConsistencyCheckTests
         return diagnostics.Select(d => (d.Id, text.Substring(d.Span.Start, d.Span.Length), d.Message)).ToArray();
     }
 
+    // A repeating form that an endpoint reads, for visits that happen more than once (the prelude's Vitals holds one record
+    // per subject: collected again, PIC4026).
+    private const string Notes = "form Notes { repeating; field note text }\nendpoint N exploratory \"n\" { kind summary; data Notes.note }\n";
+
     private static string[] Ids(string body) => Check(body).Select(d => d.Id).ToArray();
 
     [Theory]
@@ -410,21 +414,21 @@ public class ConsistencyCheckTests
         const string death = "event death \"Death\"\n";
         // The prelude's only visit is a baseline before its anchor's day: nothing is planned after death.
         Assert.Empty(Ids(death));
-        Assert.Equal(new[] { "PIC4017" }, Ids(death + "visit Week12 { day 85; collect Vitals }\n"));
-        Assert.Equal(new[] { "PIC4017" }, Ids("event Death \"Death\"\nvisit Week12 { day 85; collect Vitals }\n")); // the name in any case
-        Assert.Empty(Ids("event death \"Death\" terminal\nvisit Week12 { day 85; collect Vitals }\n"));
-        Assert.Empty(Ids("event withdrawal \"Withdrawal\"\nvisit Week12 { day 85; collect Vitals }\n")); // only death
+        Assert.Equal(new[] { "PIC4017" }, Ids(Notes + death + "visit Week12 { day 85; collect Notes }\n"));
+        Assert.Equal(new[] { "PIC4017" }, Ids(Notes + "event Death \"Death\"\nvisit Week12 { day 85; collect Notes }\n")); // the name in any case
+        Assert.Empty(Ids(Notes + "event death \"Death\" terminal\nvisit Week12 { day 85; collect Notes }\n"));
+        Assert.Empty(Ids(Notes + "event withdrawal \"Withdrawal\"\nvisit Week12 { day 85; collect Notes }\n")); // only death
         // A repeating visit that stops at death does not go on; one that stops at other events does, and is named.
-        Assert.Empty(Ids(death + "visit Cycle { every 21 days; until progression or death; collect Vitals }\n"));
-        var (_, at, message) = Assert.Single(Check(death + "visit Cycle { every 21 days; until progression; collect Vitals }\n"));
+        Assert.Empty(Ids(Notes + death + "visit Cycle { every 21 days; until progression or death; collect Notes }\n"));
+        var (_, at, message) = Assert.Single(Check(Notes + death + "visit Cycle { every 21 days; until progression; collect Notes }\n"));
         Assert.Equal("death", at);
         Assert.Contains("visit Cycle is still planned", message, System.StringComparison.Ordinal);
         Assert.Contains("or 'until death' to the visit", message, System.StringComparison.Ordinal);
         // A visit placed on death means subjects are seen after it: 'terminal' would rule it out (PIC4015), so a day visit
         // is left alone, and a repeating one is told to stop at death.
-        const string autopsy = "visit Autopsy { at death + 30 days; collect Vitals }\n";
-        Assert.Empty(Ids(death + autopsy + "visit Week12 { day 85; collect Vitals }\n"));
-        var (_, _, repeating) = Assert.Single(Check(death + autopsy + "visit Cycle { every 21 days; until progression; collect Vitals }\n"));
+        const string autopsy = "visit Autopsy { at death + 30 days; collect Notes }\n";
+        Assert.Empty(Ids(Notes + death + autopsy + "visit Week12 { day 85; collect Notes }\n"));
+        var (_, _, repeating) = Assert.Single(Check(Notes + death + autopsy + "visit Cycle { every 21 days; until progression; collect Notes }\n"));
         Assert.Contains("add 'until death' to the visit ('terminal' would rule out", repeating, System.StringComparison.Ordinal);
         // An unscheduled visit is planned on no day.
         Assert.Empty(Ids(death + "visit Extra { unscheduled; collect Vitals }\n"));

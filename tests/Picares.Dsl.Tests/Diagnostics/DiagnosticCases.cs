@@ -11,6 +11,10 @@ namespace Picares.Dsl.Tests.Diagnostics;
 /// </summary>
 public static class DiagnosticCases
 {
+    // A repeating form that an endpoint reads, for the cases whose visits collect a form more than once (the prelude's
+    // Vitals holds one record per subject: collected again, PIC4026).
+    private const string Notes = "form Notes { repeating; field note text }\nendpoint N exploratory \"n\" { kind summary; data Notes.note }\n";
+
     public static readonly IReadOnlyDictionary<string, string> ById = new Dictionary<string, string>
     {
         ["PIC0001"] = With("anchor a \"x\" {|PIC0001:$|}\n"),
@@ -63,7 +67,7 @@ public static class DiagnosticCases
         ["PIC3002"] = With("visit V {\n  day 5\n  window {|PIC3002:1..3 days|}\n}\n"),
         ["PIC3003"] = With("visit V { {|PIC3003:every|} 21 days }\n"),
         ["PIC3004"] = With("visit V {\n  every 7 days\n  window {|PIC3004:-4..+4 days|}\n  max 3\n}\n"),
-        ["PIC3005"] = With("visit A {\n  day 8\n  window -3..+3 days\n  collect Vitals\n}\n{|PIC3005:visit|} B {\n  day 10\n  window -2..+2 days\n  collect Vitals\n}\n"),
+        ["PIC3005"] = With(Notes + "visit A {\n  day 8\n  window -3..+3 days\n  collect Notes\n}\n{|PIC3005:visit|} B {\n  day 10\n  window -2..+2 days\n  collect Notes\n}\n"),
         ["PIC3006"] = With("{|PIC3006:visit|} V { collect Vitals }\n"),
         ["PIC4001"] = With("form Labs { field alt decimal }\nvisit Week4 { day 29; collect Labs }\ncriterion I1 inclusion \"ALT\" { when {|PIC4001:Labs.alt|} <= 100 }\n"),
         ["PIC4002"] = With("form Tumor { field response code Ecog }\nvisit Scr { day -14; collect Tumor }\nendpoint R primary \"Response\" { kind proportion; data {|PIC4002:Tumor.response|}; start first_dose }\n"),
@@ -84,19 +88,21 @@ public static class DiagnosticCases
         ["PIC4015"] = With("event death \"Death\" terminal\nvisit Autopsy {\n  at {|PIC4015:death|} + 30 days\n  collect Vitals\n}\n"),
         ["PIC4016"] = With("anchor a1 \"A\" {|PIC4016:follows|} a2\nanchor a2 \"B\" follows a1\n"),
         ["PIC4018"] = With("anchor eot \"End of treatment\" follows first_dose\nform Labs { field d date }\nvisit Lab { day -3; collect Labs }\ncriterion I1 inclusion \"x\" { when Labs.d more_than 7 days before {|PIC4018:eot|} }\n"),
-        ["PIC4017"] = With("event {|PIC4017:death|} \"Death\"\nvisit Week12 { day 85; collect Vitals }\n"),
+        ["PIC4017"] = With(Notes + "event {|PIC4017:death|} \"Death\"\nvisit Week12 { day 85; collect Notes }\n"),
         ["PIC4020"] = With("event death \"Death\" terminal\n" + TumorForm +
             "visit Scan { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; until progression or death; max 4; collect Tumor }\n" +
             "endpoint PFS secondary \"PFS\" { kind time_to_event; data Tumor.scan, Tumor.response; start first_dose; event progression; censor_at last_assessment; censor_after_gap {|PIC4020:6 weeks|} }\n"),
         ["PIC4021"] = WithStudy("allocation randomized; design parallel", "codelist Stage { code limited \"a\"; code extensive \"b\" }\nform Staging { field stage code Stage }\nvisit Week4 { day 29; collect Staging }\n" +
             "intervention D \"Drug\" { type drug; dose 1 mg }\narm A \"A\" { type experimental; receives D }\narm B \"B\" { type no_intervention }\nrandomization { stratify_by {|PIC4021:Staging.stage|} }\n"),
-        ["PIC4022"] = With("visit Week1 { day 1; collect Vitals }\nvisit Cycle { every {|PIC4022:21 days|}; max 6; collect Vitals }\n"),
+        ["PIC4022"] = With(Notes + "visit Week1 { day 1; collect Notes }\nvisit Cycle { every {|PIC4022:21 days|}; max 6; collect Notes }\n"),
         ["PIC4023"] = With("form Extra { field detail integer required { shown_when Vitals.flag } }\nvisit Week1 { day -7 from first_dose; collect Extra }\n" +
             "criterion I9 inclusion \"x\" { when Vitals.flag and Extra.detail > 2 }\ncriterion {|PIC4023:I8|} inclusion \"y\" { when Extra.detail < 10 }\n"),
         ["PIC4024"] = With("form Extra { field a boolean { shown_when {|PIC4024:Extra.b|} }; field b boolean { shown_when Extra.a } }\nvisit Week1 { day -7 from first_dose; collect Extra }\n" +
             "endpoint X exploratory \"x\" { kind summary; data Extra.a, Extra.b }\n"),
         ["PIC4025"] = With("form Lab { repeating; field hba1c quantity % required }\nvisit Screen { day -7 from first_dose; collect Lab }\n" +
             "criterion I9 inclusion \"HbA1c below 10%\" { when {|PIC4025:Lab.hba1c|} < 10 % }\n"),
+        ["PIC4026"] = With("form {|PIC4026:Weights|} { field kg quantity kg }\nvisit W1 { day -7 from first_dose; collect Weights }\nvisit W2 { day 8 from first_dose; collect Weights }\n" +
+            "endpoint X exploratory \"x\" { kind summary; data Weights.kg }\n"),
         ["PIC4019"] = With(TumorForm +
             "visit Scan { every 6 weeks from first_dose + 6 weeks; window -7..+7 days; max 4; collect Tumor }\n" +
             "endpoint ORR primary \"ORR\" { kind objective_response; data Tumor.scan, Tumor.response; start first_dose; stable_disease_minimum {|PIC4019:6 weeks|} }\n"),

@@ -211,7 +211,7 @@ public class CountedAdverseEventTests
         "codelist Relation { code unrelated \"Unrelated\"; code possible \"Possible\"; code probable \"Probable\"; code definite \"Definite\" }\n" +
         "form AE { repeating; field onset date; field term text; field grade integer; field dlt boolean; field relation code Relation }\n" +
         "form Other { field flag boolean }\n" +
-        "visit Cycle { every 21 days from first_dose; max 6; collect AE, Other }\n";
+        "visit Cycle { every 21 days from first_dose; max 6; collect AE }\nvisit Entry { day -7 from first_dose; collect Other }\n";
 
     private static string Dlt(string statements, string kind = "incidence") => TestProtocols.With(AeForm +
         $"endpoint DLT primary \"DLT\" {{\n  kind {kind}\n  data AE.grade, AE.term, AE.onset\n  start first_dose\n{statements}}}\n");

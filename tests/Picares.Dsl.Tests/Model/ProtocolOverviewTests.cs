@@ -22,8 +22,8 @@ public class ProtocolOverviewTests
         // The first tumor assessment in week 6, as the protocol states it.
         Assert.Contains("  Tumor assessment: Every 42 days from first_dose + 42 days until progression or death, max 17, window ±7 days; collects TumorAssessment, Biospecimens  [assumed]",
             text, StringComparison.Ordinal);
-        Assert.Contains("  Safety follow-up: end_of_treatment + 30 days, window ±7 days; collects AdverseEvents, Vitals, SubsequentTherapy  [assumed]", text, StringComparison.Ordinal);
-        Assert.Contains("  Unscheduled visit: Unscheduled; collects AdverseEvents, Vitals, TumorAssessment  [assumed]", text, StringComparison.Ordinal);
+        Assert.Contains("  Safety follow-up: end_of_treatment + 30 days, window ±7 days; collects AdverseEvents, SubsequentTherapy  [assumed]", text, StringComparison.Ordinal);
+        Assert.Contains("  Unscheduled visit: Unscheduled; collects AdverseEvents, TumorAssessment  [assumed]", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class GeneratedJsonNamesTests
         "form Json { repeating; field value date; field reader code Subjects; field writer text; field context integer }\n" +
         "form Subject { repeating; field name date; field seen code Options; field Default date { shown_when Subject.seen == dead } }\n" +
         "form GetTypeInfo { field données quantity kg; field at datetime; field ok boolean; field x decimal }\n" +
-        "visit Scan { every 42 days; until progression or death; max 10; collect Json, GetTypeInfo }\nvisit Call { every 84 days; until death; max 10; collect Subject }\n" +
+        "visit Scan { every 42 days; until progression or death; max 10; collect Json }\nvisit Entry { day -7; collect GetTypeInfo }\nvisit Call { every 84 days; until death; max 10; collect Subject }\n" +
         "endpoint Run primary \"run\" { kind objective_response; data Json.value, Json.reader; start first_dose }\n" +
         "endpoint Crf secondary \"crf\" { kind time_to_event; data Json.value, Json.reader, Subject.name, Subject.seen, Subject.Default; start first_dose; event progression or death; censor_at last_assessment }\n" +
         "endpoint Results secondary \"results\" { kind incidence; data Json.writer, Json.context, Json.value; start first_dose }\n" +

@@ -530,8 +530,8 @@ namespace Picares.Protocols
             /// <summary>Treatment cycle</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Cycle { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Cycle", "Treatment cycle", "repeating", "first_dose", null, null, 3, 3,
-                null, 21, "fixed", new string[] { "progression", "death" }, 35, new string[] { "Dosing", "Vitals", "AdverseEvents" },
-                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", 492, 1));
+                null, 21, "fixed", new string[] { "progression", "death" }, 35, new string[] { "Dosing", "AdverseEvents" },
+                global::System.Array.Empty<string>(), __Asm("One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most. Body weight is recorded once, at screening: the flat 240 mg dose does not depend on it", 492, 1));
             /// <summary>Tumor assessment</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Imaging { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Imaging", "Tumor assessment", "repeating", "first_dose", null, null, 7, 7,
@@ -540,7 +540,7 @@ namespace Picares.Protocols
             /// <summary>Safety follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SafetyFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "SafetyFollowUp", "Safety follow-up", "relative", "end_of_treatment", null, null, 7, 7,
-                30, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals", "SubsequentTherapy" },
+                30, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "SubsequentTherapy" },
                 global::System.Array.Empty<string>(), __Asm("Safety follow-up 30 days after the last dose", 510, 1));
             /// <summary>Survival follow-up</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo SurvivalFollowUp { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
@@ -550,8 +550,8 @@ namespace Picares.Protocols
             /// <summary>Unscheduled visit</summary>
             public static global::Picares.Dsl.Runtime.Model.VisitInfo Unscheduled { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo(
                 "Unscheduled", "Unscheduled visit", "unscheduled", "first_dose", null, null, 0, 0,
-                null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "Vitals", "TumorAssessment" },
-                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", 526, 1));
+                null, null, "fixed", global::System.Array.Empty<string>(), null, new string[] { "AdverseEvents", "TumorAssessment" },
+                global::System.Array.Empty<string>(), __Asm("The record says nothing of unscheduled visits; one for adverse events and tumor assessment between scheduled visits is usual", 526, 1));
 
             /// <summary>Every visit, in declaration order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<global::Picares.Dsl.Runtime.Model.VisitInfo> All { get; } = new global::Picares.Dsl.Runtime.Model.VisitInfo[] { Screening, Cycle, Imaging, SafetyFollowUp, SurvivalFollowUp, Unscheduled, };
@@ -643,11 +643,11 @@ namespace Picares.Protocols
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E11 attested_by", "The record does not say who judges it; the investigator, as usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 446, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("criterion E15 when", "The record does not say what 'the past 3 months' are counted back from; taken as the 3 calendar months before the first dose of JS-001, as E9 and E14 count theirs", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 463, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Screening", "Standard 28-day screening period before first dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 484, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 492, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Cycle", "One visit per 21-day JS-001 cycle with the usual ±3-day window; about two years of treatment at most. Body weight is recorded once, at screening: the flat 240 mg dose does not depend on it", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 492, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Imaging", "Tumor assessment by RECIST 1.1 every 6 weeks from the first dose, the first in week 6 (the baseline scan is at screening), as usual for immunotherapy trials", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 501, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SafetyFollowUp", "Safety follow-up 30 days after the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 510, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit SurvivalFollowUp", "Survival follow-up every 12 weeks from the end of treatment (the first on that day)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 517, 1)),
-            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events, vital signs and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 526, 1)),
+            new global::Picares.Dsl.Runtime.Model.AssumptionInfo("visit Unscheduled", "The record says nothing of unscheduled visits; one for adverse events and tumor assessment between scheduled visits is usual", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 526, 1)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety kind", "Safety as the incidence of adverse events by CTCAE grade (version 4.03, the one the record cites in I9)", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 538, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety data", "Adverse events by onset and relation to JS-001; exposure from the doses given, which also fix the last dose", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 540, 3)),
             new global::Picares.Dsl.Runtime.Model.AssumptionInfo("endpoint Safety start", "Counted from the first dose of JS-001", new global::Picares.Dsl.Runtime.Model.SourceLocation(SourceFile, 542, 3)),
