@@ -71,7 +71,8 @@ internal readonly struct StatementArguments
         {
             var extra = _statement.Arguments[max];
             // "40 kgs": a name after a number reads as a misspelt unit; "C" or "x" as no unit at all, which PIC2001 says why.
-            var written = extra is NameExpressionSyntax name && max > 0 && _statement.Arguments[max - 1].Span.End <= extra.Span.Start &&
+            // So does one that starts the rest of a condition: "> 160 mmhg or Vitals.dbp > 100 mmHg".
+            var written = Leftmost(extra) is NameExpressionSyntax name && max > 0 && _statement.Arguments[max - 1].Span.End <= extra.Span.Start &&
                 EndsWithNumber(_statement.Arguments[max - 1]) ? name : null;
             if (written is not null && UnitSuggestions.IsExplained(written.Identifier.Text))
                 _context.Report(DiagnosticDescriptors.UnknownUnit, written.Span, written.Identifier.Text, UnitSuggestions.For(written.Identifier.Text));
@@ -216,6 +217,14 @@ internal readonly struct StatementArguments
         if (HasSyntaxError) return;
         _context.Report(DiagnosticDescriptors.BadArguments, span, _statement.Keyword.Text, shape, example);
     }
+
+    /// <summary>The operand an expression starts with: <c>mmhg</c> of <c>mmhg or Vitals.dbp > 100 mmHg</c>.</summary>
+    private static ExpressionSyntax Leftmost(ExpressionSyntax e) => e switch
+    {
+        BinaryExpressionSyntax b => Leftmost(b.Left),
+        RangeExpressionSyntax r => Leftmost(r.Lower),
+        _ => e,
+    };
 
     private static bool EndsWithNumber(ExpressionSyntax e) => e switch
     {

@@ -32,6 +32,7 @@ public class UnitSpellingTests
     [InlineData("Labs.egfr < 45 {|PIC2001:mL/min/1.73M2|}", "mL/min/1.73m2")]
     [InlineData("Labs.alt > 3 {|PIC2001:u/l|}", "U/L")]
     [InlineData("Labs.weight < 40{|PIC2001:KG|}", "kg")]
+    [InlineData("Labs.weight > 160 {|PIC2001:KG|} or Labs.weight < 40 kg", "kg")]   // spaced, before the rest of the condition
     public void A_unit_in_the_wrong_case_is_named_with_its_spelling(string condition, string meant)
     {
         var d = Assert.Single(Diagnose(condition));
