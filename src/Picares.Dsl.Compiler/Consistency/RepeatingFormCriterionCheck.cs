@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
+using Picares.Dsl.Compiler.Syntax;
 
 namespace Picares.Dsl.Compiler.Consistency;
 
@@ -9,7 +10,7 @@ namespace Picares.Dsl.Compiler.Consistency;
 /// visit), so which of them decides eligibility cannot be told. The generated screening input takes no value from such a
 /// form (<c>Screening.InputFrom</c>), and the criterion stays unknown for every subject screened from the CRF data. The
 /// value eligibility rests on belongs on a form that does not repeat, collected at screening. Each criterion is reported
-/// once, at the first such field its condition reads.
+/// once, at the first such field written in its condition.
 /// </summary>
 internal static class RepeatingFormCriterionCheck
 {
@@ -22,17 +23,20 @@ internal static class RepeatingFormCriterionCheck
         foreach (var criterion in c.Model.Criteria)
         {
             if (criterion.Condition is null) continue;
+            // The reads are in path order: of those on repeating forms, the one written first is reported.
+            (string Path, Text.TextSpan Span)? first = null;
+            StatementSyntax? when = null;
             foreach (var path in criterion.Reads)
             {
                 if (path.StartsWith("@", System.StringComparison.Ordinal)) continue; // an anchor's date
                 var (form, field) = FieldPath.Split(path);
                 if (!repeating.Contains(form)) continue;
-                var declaration = c.Locator.Declaration("criterion", criterion.Id);
-                var when = SourceLocator.Inner(declaration, "when");
+                when ??= SourceLocator.Inner(c.Locator.Declaration("criterion", criterion.Id), "when");
                 var span = when is null ? c.Locator.Name("criterion", criterion.Id) : c.Locator.Reference(when, form, field);
-                c.Report(DiagnosticDescriptors.CriterionReadsRepeatingForm, span, criterion.Id, path, form);
-                break;
+                if (first is null || span.Start < first.Value.Span.Start) first = (path, span);
             }
+            if (first is { } reported)
+                c.Report(DiagnosticDescriptors.CriterionReadsRepeatingForm, reported.Span, criterion.Id, reported.Path, FieldPath.Split(reported.Path).Form);
         }
     }
 }

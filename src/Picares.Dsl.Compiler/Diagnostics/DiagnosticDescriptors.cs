@@ -249,7 +249,7 @@ public static class DiagnosticDescriptors
         "Criterion {0} reads {1}, a field of the repeating form {2}, which holds a value per record: which record decides cannot be told, so the screening input taken from the CRF data leaves it missing and the criterion stays unknown; collect the value for eligibility on a form that does not repeat (a screening form), and read it from there", Severity.Warning, Consistency);
     /// <summary>PIC4026</summary>
     public static readonly DiagnosticDescriptor SingleRecordFormCollectedRepeatedly = new("PIC4026", "Form of one record collected repeatedly",
-        "Form {0} holds one record per subject, but {1}: each new record replaces the last, and whatever reads the form sees only the latest; mark the form 'repeating' (a record per visit), or collect it at one visit", Severity.Warning, Consistency);
+        "Form {0} holds one record per subject, but {1}: each new record replaces the last, and whatever reads the form sees only the latest; collect it at one visit, and give the others a repeating form of their own (a record per visit), or, if nothing reads it for eligibility, mark it 'repeating'", Severity.Warning, Consistency);
     /// <summary>PIC4017</summary>
     public static readonly DiagnosticDescriptor DeathNotTerminal = new("PIC4017", "Death is not a terminal event",
         "Event {0} is not marked terminal, so visit {1} is still planned for a subject after it; {2}", Severity.Warning, Consistency);

@@ -369,6 +369,34 @@ public class ConsistencyCheckTests
     }
 
     [Fact]
+    public void A_form_of_one_record_is_reported_only_where_every_subject_fills_it_in_twice()
+    {
+        const string form = "form Close { field reason text }\nendpoint C exploratory \"c\" { kind summary; data Close.reason }\n";
+        // Fixed days counted from anchors the timeline does not order are alternatives: one or the other happens.
+        const string alternatives = "anchor completion \"Completed\" follows first_dose\nanchor discontinuation \"Discontinued\" follows first_dose\n";
+        Assert.Empty(Ids(form + alternatives + "visit A { day 7 from completion; collect Close }\nvisit B { day 7 from discontinuation; collect Close }\n"));
+        // On one anchor, or on anchors in order, both happen.
+        var (id, at, message) = Assert.Single(Check(form + "visit A { day 7; collect Close }\nvisit B { day 14; collect Close }\n"));
+        Assert.Equal(("PIC4026", "Close"), (id, at));
+        Assert.Contains("visits A and B, on fixed study days, both collect it", message, System.StringComparison.Ordinal);
+        Assert.Equal(new[] { "PIC4026" }, Ids(form + "anchor eot \"End\" follows first_dose\nvisit A { day 7; collect Close }\nvisit B { day 1 from eot; collect Close }\n"));
+        // A repeating visit held once is a fixed day; one that repeats is reported alone.
+        Assert.Equal(new[] { "PIC4026" }, Ids(form + "visit A { day -7; collect Close }\nvisit B { every 21 days; max 1; collect Close }\n"));
+        Assert.Empty(Ids(form + "visit B { every 21 days; max 1; collect Close }\n"));
+        Assert.Contains("visit B, which repeats, collects it", Assert.Single(Check(form + "visit B { every 21 days; max 3; collect Close }\n")).Message, System.StringComparison.Ordinal);
+        // A form listed twice by one visit is one collection.
+        Assert.Empty(Ids(form + "visit A { day 7; collect Close, Close }\n"));
+    }
+
+    [Fact]
+    public void A_criterion_reading_repeating_forms_is_reported_at_the_first_such_field_written()
+    {
+        const string lab = "form Lab { repeating; field zdate date required; field alt decimal required }\nvisit Scr { day -7; collect Lab }\n";
+        var (id, at, _) = Assert.Single(Check(lab + "criterion I9 inclusion \"x\" { when Lab.zdate within 14 days before first_dose and Lab.alt < 3 }\n"));
+        Assert.Equal(("PIC4025", "Lab.zdate"), (id, at));
+    }
+
+    [Fact]
     public void A_criterion_that_reads_a_field_asked_of_some_subjects_says_what_holds_for_the_others()
     {
         const string form = "form Women { field contraception boolean required { shown_when Vitals.ecog == 0 } }\nvisit Screen { day -7 from first_dose; collect Women }\n";
