@@ -83,17 +83,19 @@ internal static class EligibilityCheck
     private static bool IsImplied(CheckContext c, CriterionModel criterion, Atom?[] parts, Atom[] population, SegmentedList<bool> broken,
         SegmentedList<BoundsOnVariable?> onVariable)
     {
-        if (parts.Length == 0 || !AllKnown(parts, broken)) return false;
         // An age bound is compared with the population's age range first (the extractor makes each variable once, so the
-        // same variable is the same object).
-        var age = parts.Length == 1 ? System.Array.Find(population, a => ReferenceEquals(a.Variable, parts[0]!.Variable)) : null;
-        if (age is not null && !parts[0]!.Set.SameAs(age.Set))
+        // same variable is the same object), alone or beside other parts of an 'and': the criterion requires it either way.
+        foreach (var part in parts)
         {
+            if (part is null || broken[part.Variable.Index]) continue;
+            var age = System.Array.Find(population, a => ReferenceEquals(a.Variable, part.Variable));
+            if (age is null || part.Set.SameAs(age.Set)) continue;
             var p = c.Model.Population;
             var range = $"{Picares.Dsl.Runtime.Model.AgeLimit.Describe(p.MinimumAge, p.MaximumAge)} at {p.AgeReference}";
-            c.Report(DiagnosticDescriptors.AgeCriterionDisagrees, c.Locator.Name("criterion", criterion.Id), criterion.Id, age.Variable.Describe(parts[0]!.Set), range, p.Origin?.Line ?? 0);
+            c.Report(DiagnosticDescriptors.AgeCriterionDisagrees, c.Locator.Name("criterion", criterion.Id), criterion.Id, age.Variable.Describe(part.Set), range, p.Origin?.Line ?? 0);
             return false;
         }
+        if (parts.Length == 0 || !AllKnown(parts, broken)) return false;
         bool anyOther = false;
         foreach (var part in parts)
         {

@@ -221,6 +221,8 @@ public class ConsistencyCheckTests
     [InlineData("18 years or older", "Demo.born at_least 18 years before first_dose", null)]         // says the same
     [InlineData("18 years or older", "Demo.born at_least 21 years before first_dose", "PIC4007")]
     [InlineData("18 years or older", "Demo.born at_most 65 years before first_dose", "PIC4007")]
+    [InlineData("18 years or older", "Vitals.flag and Demo.born at_least 21 years before first_dose", "PIC4007")]   // beside another part of an 'and'
+    [InlineData("18 years or older", "Vitals.flag and Demo.born at_least 18 years before first_dose", null)]
     public void Age_limits_in_any_unit_and_open_ranges_meet_the_criteria_on_the_same_age(string age, string condition, string? expected)
     {
         var found = Check(AgeDemo + $"population {{ age {age} at first_dose; birth_date Demo.born }}\n" +
