@@ -77,7 +77,7 @@ internal static class DataCollectionCheck
             foreach (var visit in Collecting(plannedByForm, form))
             {
                 if (++looked > MostNamed) break;
-                if (visit.Timing == "relative" && (visit.OffsetDays ?? 0) >= 0 && c.Timeline.IsAnchor(visit.Anchor) &&
+                if (HeldOnceFromItsAnchor(visit) && c.Timeline.IsAnchor(visit.Anchor) &&
                     (last is null || c.Timeline.IsNotBefore(visit.Anchor, last.Anchor) || (visit.Anchor == last.Anchor && visit.OffsetDays > last.OffsetDays)))
                     last = visit;
                 if (visit.Timing != "repeating" || stopper is not null) continue;
@@ -122,7 +122,10 @@ internal static class DataCollectionCheck
     /// at the end would leave the time after the last scheduled one unassessed.
     /// </summary>
     private static bool IsFinalVisit(CheckContext c, VisitModel visit) =>
-        visit.Timing == "relative" && (visit.OffsetDays ?? 0) >= 0 && c.Timeline.EndsStudy(visit.Anchor);
+        HeldOnceFromItsAnchor(visit) && c.Timeline.EndsStudy(visit.Anchor);
+
+    /// <summary>A visit held once on or after its anchor's date: <c>at study_end</c>, <c>at end_of_treatment + 30 days</c>.</summary>
+    private static bool HeldOnceFromItsAnchor(VisitModel visit) => visit.Timing == "relative" && (visit.OffsetDays ?? 0) >= 0;
 
     /// <summary>Whether a final visit at the study's end observes the events of an endpoint censored so (<see cref="IsFinalVisit"/>).</summary>
     private static bool FinalVisitObserves(EndpointModel endpoint) => !endpoint.Events.Contains("progression");

@@ -103,6 +103,8 @@ public sealed class AnalysisPlan
             var member = CSharp.Member(endpoint.Name, "Analysis");
             while (Fixed.Contains(member)) member += "_";
 
+            // The condition of an event's event_date, or null: which records of its form are the event.
+            EventConditionModel? ConditionOf(string eventName) => endpoint.EventConditions.FirstOrDefault(c => c.Event == eventName);
             string Responses() => Role("response") is { } response && Role("response_date") is { } date
                 ? Source("ResponseRecord", response.Form, Value(date), Value(response)) + "(subject.Forms)"
                 : $"global::System.Array.Empty<{Endpoints}ResponseRecord>()";
@@ -117,7 +119,7 @@ public sealed class AnalysisPlan
                 foreach (var role in endpoint.Roles)
                 {
                     if (role is not { Role: Binding.Declarations.EndpointRoles.EventDateRole, Event: { } eventName }) continue;
-                    var condition = endpoint.EventConditions.FirstOrDefault(c => c.Event == eventName);
+                    var condition = ConditionOf(eventName);
                     var records = (condition is null
                         ? Source("DatedEventRecord", role.Form, CSharp.Literal(eventName), Value(role))
                         : Source("DatedEventRecord", role.Form, CSharp.Literal(eventName), Value(role), Meets(condition.Condition), CSharp.Literal(condition.Text))) + "(subject.Forms)";
@@ -126,7 +128,7 @@ public sealed class AnalysisPlan
                 return joined is null ? "" : ", datedEvents: " + joined;
             }
             string Fields() => string.Join(", ", endpoint.Roles.Select(r => $"{r.Form}.{r.Field} ({r.Role.Replace('_', ' ')}{(r.Event is { } e ? ":" + e : "")}" +
-                $"{(r.Event is { } dated && endpoint.EventConditions.FirstOrDefault(c => c.Event == dated) is { } when ? " when " + when.Text : "")})"));
+                $"{(r.Event is { } dated && ConditionOf(dated) is { } when ? " when " + when.Text : "")})"));
 
             switch (endpoint.Kind)
             {

@@ -184,7 +184,7 @@ public static class Evaluate
                 if (double.IsNaN(months) || Math.Abs(months) > MonthsInTheCalendar) return null;
                 int whole = (int)Math.Truncate(months);
                 // A fraction of a month is counted as that fraction of an average Gregorian month.
-                return d.AddMonths(whole).AddDays((months - whole) * 30.436875);
+                return d.AddMonths(whole).AddDays((months - whole) * UnitCatalog.MeanMonthDays);
             }
             double ticks = Math.Round(q.CoherentValue * TimeSpan.TicksPerSecond);
             if (double.IsNaN(ticks) || Math.Abs(ticks) > DateTime.MaxValue.Ticks) return null;

@@ -155,14 +155,15 @@ public static class TimeToEventEndpoint
                 else notUsed.Add(new UnusedRecord(record, $"no date: read as no {record.Event}"));
                 continue;
             }
-            string? reason = OutsideTheStudy(when, startDate, dataCutoff)
+            var outside = OutsideTheStudy(when, startDate, dataCutoff);
+            string? reason = outside
                 ?? (record.IsEvent is false ? $"not a {record.Event}: does not meet {record.Condition ?? "its condition"}"
                 : record.IsEvent is null ? $"whether it is a {record.Event} cannot be told: {record.Condition ?? "its condition"} reads a missing field"
                 : null);
             if (reason is not null)
             {
                 notUsed.Add(new UnusedRecord(record, reason));
-                if (record.IsEvent is null && OutsideTheStudy(when, startDate, dataCutoff) is null && (untold is null || when.Date < untold.Date!.Value.Date)) untold = record;
+                if (record.IsEvent is null && outside is null && (untold is null || when.Date < untold.Date!.Value.Date)) untold = record;
             }
             else if (found is null || when.Date < found.Value.Date) found = (record, when.Date, record.Event, $"{record.Event} at {record.Reference}");
         }

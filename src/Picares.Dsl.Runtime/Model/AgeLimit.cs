@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Runtime.Model;
 
@@ -131,8 +132,29 @@ public readonly record struct AgeLimit(int Amount, AgeUnit Unit)
     {
         AgeUnit.Days => Amount,
         AgeUnit.Weeks => Amount * 7.0,
-        AgeUnit.Months => Amount * 30.436875,
-        _ => Amount * 365.2425,
+        AgeUnit.Months => Amount * UnitCatalog.MeanMonthDays,
+        _ => Amount * 12 * UnitCatalog.MeanMonthDays,
+    };
+
+    /// <summary>The catalogue symbol of the limit's unit: <c>d</c>, <c>wk</c>, <c>mo</c> or <c>a</c> (<see cref="UnitCatalog"/>).</summary>
+    public string UnitSymbol => SymbolOf(Unit);
+
+    /// <summary>The age unit a catalogue unit counts in, or null for a unit that is no age (hours, kilograms).</summary>
+    public static AgeUnit? UnitOf(Unit unit) => unit.Symbol switch
+    {
+        "d" => AgeUnit.Days,
+        "wk" => AgeUnit.Weeks,
+        "mo" => AgeUnit.Months,
+        "a" => AgeUnit.Years,
+        _ => null,
+    };
+
+    private static string SymbolOf(AgeUnit unit) => unit switch
+    {
+        AgeUnit.Days => "d",
+        AgeUnit.Weeks => "wk",
+        AgeUnit.Months => "mo",
+        _ => "a",
     };
 
     /// <summary>

@@ -20,6 +20,9 @@ public static class UnitCatalog
     // Units of time, in seconds and months.
     private const double Minute = 60, Hour = 3600, Day = 86400, Week = 604800;
 
+    /// <summary>The mean length of a Gregorian month in days (146,097 days in 4,800 months): a fraction of a month, or a month compared with days.</summary>
+    public const double MeanMonthDays = 30.436875;
+
     static UnitCatalog()
     {
         // Mass

@@ -286,7 +286,7 @@ public class BinderTests
     {
         var model = Bind(TestProtocols.With(
             "anchor eot \"End of treatment\"\nevent death \"Death\" terminal\n" +
-            "form Notes { repeating; field note text }\nendpoint N exploratory \"n\" { kind summary; data Notes.note }\n" +
+            TestProtocols.NotesForm +
             "visit Screening { day -28..-1; collect Notes }\n" +
             "visit Cycle \"C\" { every 21 days from first_dose; window -3..+3 days; until progression or death; max 35; anchoring actual; collect Notes; activity \"Dosing\" }\n" +
             "visit Safety { at eot + 30 days; window -7..+7 days; collect Vitals }\n" +

@@ -18,9 +18,7 @@ public class ConsistencyCheckTests
         return diagnostics.Select(d => (d.Id, text.Substring(d.Span.Start, d.Span.Length), d.Message)).ToArray();
     }
 
-    // A repeating form that an endpoint reads, for visits that happen more than once (the prelude's Vitals holds one record
-    // per subject: collected again, PIC4026).
-    private const string Notes = "form Notes { repeating; field note text }\nendpoint N exploratory \"n\" { kind summary; data Notes.note }\n";
+    private const string Notes = TestProtocols.NotesForm;
 
     private static string[] Ids(string body) => Check(body).Select(d => d.Id).ToArray();
 

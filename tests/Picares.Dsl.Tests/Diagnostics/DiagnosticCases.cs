@@ -11,9 +11,7 @@ namespace Picares.Dsl.Tests.Diagnostics;
 /// </summary>
 public static class DiagnosticCases
 {
-    // A repeating form that an endpoint reads, for the cases whose visits collect a form more than once (the prelude's
-    // Vitals holds one record per subject: collected again, PIC4026).
-    private const string Notes = "form Notes { repeating; field note text }\nendpoint N exploratory \"n\" { kind summary; data Notes.note }\n";
+    private const string Notes = NotesForm;
 
     public static readonly IReadOnlyDictionary<string, string> ById = new Dictionary<string, string>
     {

@@ -26,6 +26,12 @@ internal static class TestProtocols
         "codelist Recist { code CR \"a\"; code PR \"b\"; code SD \"c\"; code PD \"d\"; code NE \"e\" }\n" +
         "form Tumor { repeating; field scan date; field response code Recist }\n";
 
+    /// <summary>
+    /// A repeating form that an endpoint reads, for visits that collect a form more than once: the prelude's Vitals holds one
+    /// record per subject, and collected again it is PIC4026.
+    /// </summary>
+    public const string NotesForm = "form Notes { repeating; field note text }\nendpoint N exploratory \"n\" { kind summary; data Notes.note }\n";
+
     /// <summary>A vital-status code list and a repeating form of survival contacts (<c>Survival.contact</c>, <c>Survival.status</c>).</summary>
     public const string SurvivalForm =
         "codelist VitalCodes { code alive \"Alive\"; code dead \"Dead\" }\n" +

@@ -4,7 +4,6 @@ using Picares.Dsl.Compiler.Diagnostics;
 using Picares.Dsl.Compiler.Model;
 using Picares.Dsl.Compiler.Syntax;
 using AgeLimit = Picares.Dsl.Runtime.Model.AgeLimit;
-using AgeUnit = Picares.Dsl.Runtime.Model.AgeUnit;
 using Picares.Dsl.Runtime.Units;
 
 namespace Picares.Dsl.Compiler.Binding.Declarations;
@@ -211,15 +210,7 @@ internal static class StudyBinder
     private static AgeLimit? AgeLimitOf(StatementArguments a, ExpressionSyntax e, string? inheritedUnit)
     {
         var value = ConstantFolding.SignedNumber(e, out var written);
-        var unit = (written ?? inheritedUnit) is { } spelling && UnitCatalog.TryFind(spelling, out var u) ? u.Symbol : null;
-        AgeUnit? ageUnit = unit switch
-        {
-            "d" => AgeUnit.Days,
-            "wk" => AgeUnit.Weeks,
-            "mo" => AgeUnit.Months,
-            "a" => AgeUnit.Years,
-            _ => null,
-        };
+        var ageUnit = (written ?? inheritedUnit) is { } spelling && UnitCatalog.TryFind(spelling, out var u) ? AgeLimit.UnitOf(u) : null;
         if (value is not { } v || ageUnit is not { } au || v != System.Math.Floor(v) || v < 0 || v > AllowedRanges.MaxAge(au))
         {
             a.Fail(e.Span);

@@ -207,12 +207,13 @@ internal static class TreatmentBinder
             return null;
         }
         var e = a.At(0)!;
-        if (ConstantFolding.SignedNumber(e, out var zeroUnit) is <= 0 && zeroUnit is not null)
+        var amount = ConstantFolding.SignedNumber(e, out var unit);
+        if (amount is <= 0 && unit is not null)
         {
             a.Fail(e.Span, "a positive amount with its unit (a placebo needs no 'dose': leave it out)", "dose 240 mg");
             return null;
         }
-        if (ConstantFolding.SignedNumber(e, out var unit) is not { } value || value <= 0)
+        if (amount is not { } value || value <= 0)
         {
             a.Fail(e.Span);
             return null;

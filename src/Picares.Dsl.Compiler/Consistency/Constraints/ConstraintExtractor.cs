@@ -108,13 +108,7 @@ internal sealed class ConstraintExtractor
     }
 
     /// <summary>An age limit in its variable's base unit: calendar months, or fixed time in the time dimension's base unit.</summary>
-    private static double InBaseUnit(Picares.Dsl.Runtime.Model.AgeLimit limit) => limit.Unit switch
-    {
-        Picares.Dsl.Runtime.Model.AgeUnit.Years => limit.Amount * 12.0,
-        Picares.Dsl.Runtime.Model.AgeUnit.Months => limit.Amount,
-        Picares.Dsl.Runtime.Model.AgeUnit.Weeks => limit.Amount * 7 * UnitCatalog.Days.Factor,
-        _ => limit.Amount * UnitCatalog.Days.Factor,
-    };
+    private static double InBaseUnit(Picares.Dsl.Runtime.Model.AgeLimit limit) => limit.Amount * UnitCatalog.Get(limit.UnitSymbol).Factor;
 
     private Atom? AtomOf(BoundExpression e)
     {
